@@ -1,0 +1,375 @@
+"""Rule-based speaker attribution (DESIGN §4): a speaker only when the text supports one.
+
+The rules look at the sentence around a quote: a cue after it (`,” she said`, `,” said X`),
+a cue before it (`X said: “`, `X warned that “`), `according to X`, the subject of the sentence
+when a cue joins it to the quote, and pronouns resolved to the last named subject. Names are
+kept without their titles (`Secretary of State Marco Rubio` -> `Marco Rubio`), and a surname
+alone resolves to the full name seen earlier in the article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from briefing_tui.core.quotes import Span
+
+CUE_WORDS = """
+said says say saying told tells telling warned warns warning added adds adding asserted asserts asserting
+insisted insists insisting claimed claims claiming stated states stating noted notes noting argued argues
+arguing explained explains declared declares announced announces admitted admits admitting acknowledged
+acknowledges suggested suggests suggesting wrote writes writing recalled recalls replied replies responded
+responds continued continues concluded stressed stresses emphasized emphasised urged urges called calls
+calling described describes describing echoed echoes compared compares dismissed dismisses affirmed cautioned
+predicted vowed vows pledged promised complained conceded agreed countered observed remarked quipped joked
+tweeted posted mused shouted asked asks insisted maintained maintains predicted reiterated repeated
+confirmed denied denies boasted charged testified told
+sagte sagt erklärte erklärt betonte betont meinte meint warnte fügte
+déclaré dit affirmé ajouté estimé expliqué souligné
+""".split()
+_CUES = "|".join(sorted(set(CUE_WORDS), key=len, reverse=True))
+PRONOUNS = {"he", "she", "they", "er", "sie", "il", "elle"}
+# Words that may stand before a name as its title or description, never part of it.
+TITLE_WORDS = set("""
+president vice prime minister secretary general state foreign defense defence finance interior chancellor
+senator sen rep representative governor gov mayor king queen prince princess pope ambassador spokesman
+spokeswoman spokesperson chief executive director commander admiral lt col colonel captain chairman chair
+chairwoman mr mrs ms dr prof professor sir lord lady judge justice speaker leader deputy head former
+acting assistant undersecretary envoy official minister premier sheikh emir crown general gen
+hungarian russian ukrainian american european british french german chinese polish italian spanish
+israeli iranian turkish dutch belgian swedish finnish norwegian danish estonian latvian lithuanian
+romanian czech slovak austrian swiss canadian japanese korean indian saudi syrian nato eu un us u.s.
+uk u.k. white house kremlin senior top
+kanzler kanzlerin gesandte gesandter ministerin präsident präsidentin sprecher sprecherin botschafter
+ministre président présidente envoyé porte-parole
+""".split())
+_DETERMINERS = {"the", "a", "an", "die", "der", "das", "ein", "eine", "le", "la", "les", "un", "une"}
+NOT_NAMES = set("""
+the a an this that these those however meanwhile but and yet so still despite in on at for from with by
+after before during while when if although though since as it its his her their our we i you there here
+speaking according asked earlier later today yesterday tomorrow last next many some most other others
+monday tuesday wednesday thursday friday saturday sunday
+""".split())
+ROLE_NOUNS = (
+    "official|officials|spokesperson|spokesman|spokeswoman|diplomat|diplomats|analyst|analysts|source|sources|"
+    "minister|aide|officer|adviser|advisor|expert|experts|observer|observers|lawmaker|lawmakers|commander|"
+    "statement|ministry|spokesperson|envoy|negotiator|resident|residents|witness|witnesses|critic|critics"
+)
+_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][\w\u00C0-\u024F'’.-]*)"
+_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|da|van|von|der|al|bin|le|la|of)\s+)?{_NAME_TOKEN})*")
+_NOMINAL = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal)\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b"
+)
+_CUE_SET = frozenset(CUE_WORDS)
+_WORD = re.compile(r"[^\W\d_]+")
+_AFTER = re.compile(
+    rf"^[\s,.!?;:—–-]*(?:(?P<who>[^,.;:!?“”\"]{{1,80}}?)\s+(?P<cue>{_CUES}|a-t-(?:il|elle) (?:{_CUES}))\b"
+    rf"|(?P<cue2>{_CUES})\s+(?P<who2>[^.;:!?“”\"]{{1,120}}))",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:!?“”\"]{1,80})", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’»)]*\s+(?=[\"“‘„«»(]?[A-ZÀ-Þ])")
+_DISCOURSE = re.compile(
+    r"^(?:(?:However|Meanwhile|But|And|Yet|Still|Later|Earlier|Separately|Instead|Also|Then|Now|"
+    r"In a statement|In an interview|On \w+day|Speaking [^,]{0,80}),\s*|(?:But|And|Yet|Still)\s+)"
+)
+_ORG_PREFIX = re.compile(r"\s(?:of|at|for|from)(?:\s+the)?\s+$")
+_POSSESSIVE_NOMINAL = re.compile(rf"(?:[Tt]he\s+)?[\w-]+[’']s\s+(?:[\w-]+\s+){{0,2}}?(?:{ROLE_NOUNS})\b")
+_LOOSE_NOMINAL = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}")
+_WORD_CHAR = re.compile(r"\w")
+MAX_ATTRIBUTED = 5000
+"""Quotes past this many in one article get no speaker: no real article has so many, a hostile one must not stall."""
+WINDOW = 400
+"""How far before and after a quote attribution looks, at most."""
+_ADVERBS = {"even", "also", "later", "then", "again", "once", "has", "have", "had", "was", "is", "reportedly",
+            "previously", "repeatedly", "bluntly", "flatly", "recently", "further", "quickly", "simply"}
+
+
+@dataclass
+class _Context:
+    """What attribution remembers while it walks through one article in order."""
+
+    full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name
+    last_subject: str | None = None
+    nominals: dict[str, str] = field(default_factory=dict)  # head noun -> nominal phrase as written
+
+
+def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> list[tuple[str | None, str | None]]:
+    """Return (speaker, cue) for each span, in order."""
+    ctx = _Context()
+    results: list[tuple[str | None, str | None]] = []
+    by_para: dict[int, list[int]] = {}
+    for k, span in enumerate(spans):
+        by_para.setdefault(span.paragraph, []).append(k)
+    prev: tuple[str | None, str | None] = (None, None)
+    for p, text in enumerate(paragraphs):
+        if len(results) >= MAX_ATTRIBUTED:
+            break
+        quote_ids = by_para.get(p, [])
+        masked = _mask_quotes(text, [spans[k] for k in quote_ids])
+        ends = [m.end() for m in _SENTENCE_END.finditer(masked)] if quote_ids else []
+        cursor = 0
+        for k in quote_ids:
+            if k >= MAX_ATTRIBUTED:
+                break
+            span = spans[k]
+            _learn(masked[cursor:span.start], ctx)
+            cursor = span.start
+            result = _attribute_one(masked, ends, span, ctx)
+            if result[0] is None and span.continuation:
+                result = (prev[0], prev[1]) if prev[0] else result
+            if result[0] is None:
+                result = _same_sentence_speaker(masked, span, spans, k, results)
+            results.append(result)
+            if result[0]:
+                prev = result
+                if result[0][0].isupper() and " " in result[0]:
+                    ctx.last_subject = result[0]
+        _learn(masked[cursor:], ctx)
+    results.extend([(None, None)] * (len(spans) - len(results)))
+    return results
+
+
+def _mask_quotes(text: str, spans: list[Span]) -> str:
+    """The paragraph with quoted words blanked out, so names inside quotes are not subjects."""
+    pieces: list[str] = []
+    cursor = 0
+    for s in spans:
+        pieces.append(text[cursor:s.text_start])
+        pieces.append(_WORD_CHAR.sub("x", text[s.text_start:s.text_end]))
+        cursor = s.text_end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _sentence_bounds(masked: str, ends: list[int], start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end), at most WINDOW characters either side (so long text stays linear)."""
+    k = bisect.bisect_right(ends, start)
+    s = ends[k - 1] if k else 0
+    k = bisect.bisect_right(ends, end)
+    e = ends[k] if k < len(ends) else len(masked)
+    return max(s, start - WINDOW), min(e, end + WINDOW)
+
+
+def _attribute_one(masked: str, ends: list[int], span: Span, ctx: _Context) -> tuple[str | None, str | None]:
+    s, e = _sentence_bounds(masked, ends, span.start, max(span.start, span.text_end - 1))
+    before = masked[s:span.start]
+    after = masked[span.end:max(e, span.end)]
+    # 1. A cue right after the quote: `,” he said` / `,” said Mark Rutte` / `,” the official said`.
+    m = _AFTER.match(after)
+    if m:
+        cue = (m["cue"] or m["cue2"]).lower()
+        if m["who"] is not None:
+            speaker = _resolve(m["who"], ctx, after_quote=True, whole=True)
+        else:
+            who = m["who2"]
+            if who.split()[0].lower() in _DETERMINERS and "," in who:  # `sagte die Kanzlerin …, Greta Hollmann`
+                who = who.rsplit(",", 1)[1] if who.rsplit(",", 1)[1].strip() else who
+            speaker = _resolve(who, ctx, after_quote=True)
+        if speaker:
+            return speaker, cue
+    # 2. `according to X`, after or before.
+    for part in (after, before):
+        m2 = _ACCORDING.search(part)
+        if m2 and (speaker := _resolve(m2["who"], ctx)):
+            return speaker, "according to"
+    # 3. A cue before the quote, with its subject just before it: `Trump admitted it was “…”`.
+    cues = _find_cues(before)
+    for cue_m in reversed(cues):
+        head = before[:cue_m.start()].rstrip()
+        words = head.split()
+        while words and words[-1].lower() in _ADVERBS:
+            words.pop()
+        head = " ".join(words)
+        if head.endswith((",", ";")):  # `…, asserting that “…”`: the participle belongs to the subject
+            speaker = _sentence_subject(before, ctx)
+        else:
+            speaker = _subject_at_end(head, ctx)
+        if speaker:
+            return speaker, cue_m.group().lower()
+    # 4. The subject of the sentence, when a cue or a colon joins it to the quote.
+    subject = _sentence_subject(before, ctx)
+    if subject:
+        if cues:
+            return subject, cues[-1].group().lower()
+        if before.rstrip().endswith(":"):
+            return subject, ":"
+    # 5. A colon or cue with no subject at the start: the first full name before the quote
+    #    (`Le … Luc Marchand a résumé : «`).
+    if cues or before.rstrip().endswith(":"):
+        for run in _NAME_RUN.finditer(before):
+            tokens = _strip_titles(run.group().split())
+            if len(tokens) >= 2 and (name := _name(run.group(), ctx, allow_single=False)):
+                return name, cues[-1].group().lower() if cues else ":"
+    return None, None
+
+
+def _find_cues(text: str) -> list[re.Match[str]]:
+    """Cue words in `text`, in order (a set lookup per word: far faster than one big alternation)."""
+    return [m for m in _WORD.finditer(text) if m.group().lower() in _CUE_SET]
+
+
+def _same_sentence_speaker(masked: str, span: Span, spans: list[Span], k: int,
+                           results: list[tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+    """A second quote in the sentence of an attributed one shares its speaker (`“daddy” … “underlings”`)."""
+    if k == 0 or not results or spans[k - 1].paragraph != span.paragraph:
+        return None, None
+    between = masked[spans[k - 1].end:span.start]
+    names = [r for r in _NAME_RUN.finditer(between) if len(_strip_titles(r.group().split())) >= 2]
+    if results[-1][0] and not names:
+        return results[-1]  # the same speaker goes on, in this sentence or the next
+    return None, None
+
+
+def _subject_at_end(head: str, ctx: _Context) -> str | None:
+    """The name, pronoun or nominal phrase that ends `head` (the words before a cue verb)."""
+    if not head:
+        return None
+    last = head.split()[-1]
+    if last.lower() in PRONOUNS:
+        return ctx.last_subject
+    nominals = list(_NOMINAL.finditer(head))
+    if nominals and nominals[-1].end() == len(head):
+        return _nominal(nominals[-1].group(), ctx)
+    runs = list(_NAME_RUN.finditer(head))
+    if runs and runs[-1].end() == len(head):
+        run = runs[-1]
+        org = _ORG_PREFIX.search(head, 0, run.start())
+        if org and org.end() == run.start():  # `Philippe Dickinson of the Atlantic Council warned`
+            return _subject_at_end(head[:org.start()].rstrip(), ctx)
+        sentence_initial = run.start() == 0
+        return _name(run.group(), ctx, allow_single=not sentence_initial or _known(run.group(), ctx))
+    return None
+
+
+def _sentence_subject(before: str, ctx: _Context) -> str | None:
+    """The person a sentence starts with, after discourse markers (`However, …`)."""
+    text = before.lstrip()
+    for _ in range(3):
+        m = _DISCOURSE.match(text)
+        if not m:
+            break
+        text = text[m.end():]
+    first = text.split(" ", 1)[0].strip(",") if text else ""
+    if first.lower() in PRONOUNS:
+        return ctx.last_subject
+    m2 = _NOMINAL.match(text) or _POSSESSIVE_NOMINAL.match(text)
+    if m2:
+        appositive = _NAME_RUN.match(text[m2.end():].lstrip(", "))
+        if text[m2.end():].startswith(",") and appositive:  # `The navy's spokesperson, Captain Ilse Moreau,`
+            name = _name(appositive.group(), ctx, allow_single=False)
+            if name:
+                return name
+        return _nominal(m2.group(), ctx)
+    run = _NAME_RUN.match(text)
+    if run:
+        rest = text[run.end():run.end() + 2]
+        if rest.startswith(("’s", "'s")):
+            return None
+        return _name(run.group(), ctx, allow_single=_known(run.group(), ctx))
+    return None
+
+
+def _resolve(who: str, ctx: _Context, after_quote: bool = False, whole: bool = False) -> str | None:
+    """The speaker named in a cue phrase: a pronoun, a name (first one wins) or a nominal phrase.
+
+    With `whole`, the phrase must be nothing but the speaker (`he`, `Mark Rutte`, `the official`).
+    """
+    who = who.strip(" ,—–-")
+    if not who or len(who.split()) > 8:
+        return None
+    if who.split()[0].lower() in PRONOUNS and len(who.split()) <= 2:
+        return ctx.last_subject
+    for run in _NAME_RUN.finditer(who):
+        if whole and (run.start() > 0 or run.end() < len(who)):
+            break
+        name = _name(run.group(), ctx, allow_single=run.start() > 0 or after_quote or _known(run.group(), ctx))
+        if name:
+            return name
+    m = _NOMINAL.match(who)
+    if m:
+        return _nominal(m.group(), ctx)
+    if after_quote and _LOOSE_NOMINAL.fullmatch(who):  # `,” a harbour pilot told the paper`
+        return _nominal(who, ctx)
+    return None
+
+
+def _nominal(phrase: str, ctx: _Context) -> str:
+    phrase = " ".join(phrase.split())
+    head = phrase.split()[-1].lower()
+    article = phrase.split()[0].lower()
+    if article == "the" and head in ctx.nominals:
+        return ctx.nominals[head]
+    value = phrase[0].lower() + phrase[1:] if article in {"a", "an", "the", "one"} else phrase
+    if article in {"a", "an"}:
+        ctx.nominals[head] = value
+    return value
+
+
+def _strip_titles(tokens: list[str]) -> list[str]:
+    """Drop what stands before a name: a possessive owner, titles, demonyms (`Fisheries Minister`)."""
+    for i in range(len(tokens) - 2, -1, -1):  # `Veldor's Fisheries Minister Anika Brandt`
+        low = tokens[i].lower().strip(".,")
+        if tokens[i].endswith(("’s", "'s")) or low in TITLE_WORDS:
+            tokens = tokens[i + 1:]
+            break
+    while len(tokens) > 1 and (tokens[0].lower().strip(".") in TITLE_WORDS
+                               or tokens[0].lower() in TITLE_WORDS or tokens[0].isupper()):
+        tokens = tokens[1:]
+    while tokens and tokens[0].lower() in {"of", "de", "van", "von", "der", "al", "bin", "le", "la"}:
+        tokens = tokens[1:]
+    # A description ending in a title word (`NATO Secretary General`) is not a name.
+    return tokens
+
+
+def _name(run: str, ctx: _Context, allow_single: bool) -> str | None:
+    tokens = [t.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", t) else t for t in run.split()]
+    # `Secretary of State Marco Rubio`: cut at the last `of` followed by a title word.
+    for i, t in enumerate(tokens):
+        if t == "of" and i + 1 < len(tokens) and tokens[i + 1].lower() in TITLE_WORDS:
+            tokens = tokens[i + 1:]
+            break
+    tokens = _strip_titles(tokens)
+    if not tokens or tokens[0].lower() in NOT_NAMES or tokens[0].lower() in TITLE_WORDS:
+        return None
+    if tokens[-1].endswith(("’s", "'s")):
+        return None
+    if "of" in tokens:  # `Philippe Dickinson of the Atlantic Council`
+        tokens = tokens[:tokens.index("of")]
+    name = " ".join(tokens)
+    if len(tokens) == 1:
+        full = ctx.full_names.get(tokens[0])
+        if full:
+            return full
+        return name if allow_single else None
+    ctx.full_names[tokens[-1]] = name
+    return name
+
+
+def _known(run: str, ctx: _Context) -> bool:
+    tokens = run.split()
+    return len(tokens) > 1 or tokens[0] in ctx.full_names
+
+
+def _learn(text: str, ctx: _Context) -> None:
+    """Remember full names and the latest named subject from unquoted text, in reading order."""
+    start = 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() + 1 if m else len(text)
+        sentence = text[start:end]
+        if m:
+            start = m.end()
+        subject = _sentence_subject(sentence, ctx)
+        for run in _NAME_RUN.finditer(sentence):
+            tokens = _strip_titles(run.group().split())
+            if len(tokens) >= 2 and tokens[0].lower() not in NOT_NAMES and not tokens[-1].endswith(("’s", "'s")):
+                if "of" in tokens:
+                    tokens = tokens[:tokens.index("of")]
+                if len(tokens) >= 2:
+                    ctx.full_names.setdefault(tokens[-1], " ".join(tokens))
+        if subject and subject[0].isupper():
+            ctx.last_subject = subject
+        for nm in _NOMINAL.finditer(sentence):
+            if nm.group().split()[0].lower() in {"a", "an"}:
+                _nominal(nm.group(), ctx)

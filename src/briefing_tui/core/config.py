@@ -1,0 +1,82 @@
+"""Settings from the environment and the config file (DESIGN §8); nothing here writes anything."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from briefing_tui.core import frontmatter
+from briefing_tui.core.reading import DEFAULT_MAX_BYTES, ReadError, decode, read_bytes
+
+APP = "briefing-tui"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the program was asked to do, from flags, environment and config, in that order."""
+
+    library: tuple[str, ...] = ()
+    private: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    theme: str | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+
+def _xdg(var: str, fallback: str) -> Path:
+    value = os.environ.get(var)
+    return Path(value) if value and os.path.isabs(value) else Path.home() / fallback
+
+
+def config_path() -> Path:
+    """`$XDG_CONFIG_HOME/briefing-tui/config.yaml`."""
+    return _xdg("XDG_CONFIG_HOME", ".config") / APP / "config.yaml"
+
+
+def cache_dir() -> Path:
+    """`$XDG_CACHE_HOME/briefing-tui/` (the index lives here)."""
+    return _xdg("XDG_CACHE_HOME", ".cache") / APP
+
+
+def data_dir() -> Path:
+    """`$XDG_DATA_HOME/briefing-tui/` (read marks, bookmarks, theme)."""
+    return _xdg("XDG_DATA_HOME", ".local/share") / APP
+
+
+def sample_library() -> str:
+    """The bundled sample library: `briefing_tui/samples` in a wheel, `seeds/` in a source checkout."""
+    packaged = resources.files("briefing_tui") / "samples"
+    if packaged.is_dir():
+        return str(packaged)
+    return str(Path(__file__).resolve().parents[3] / "seeds")
+
+
+def load_settings(config_file: str | None = None, private_flag: bool = False) -> Settings:
+    """Read the config file (if any) and the environment; a bad config is a warning, not a crash."""
+    warnings: list[str] = []
+    data: dict[str, object] = {}
+    path = Path(config_file) if config_file else config_path()
+    if config_file or path.is_file():
+        try:
+            text, _ = decode(read_bytes(str(path), 1024 * 1024))
+            data, problems = frontmatter.load(text)
+            warnings.extend(f"config: {p}" for p in problems)
+        except (ReadError, frontmatter.FrontMatterError) as exc:
+            warnings.append(f"config {path}: {exc}; ignored")
+    library: tuple[str, ...] = ()
+    env_lib = os.environ.get("BRIEFING_LIBRARY")
+    if env_lib:
+        library = tuple(p for p in env_lib.split(os.pathsep) if p)
+    elif isinstance(data.get("library"), str):
+        library = (os.path.expanduser(str(data["library"])),)
+    elif isinstance(data.get("library"), list):
+        entries: list[object] = data["library"]  # type: ignore[assignment]
+        library = tuple(os.path.expanduser(p) for p in entries if isinstance(p, str))
+    private = private_flag or os.environ.get("BRIEFING_PRIVATE", "") not in ("", "0") or data.get("private") is True
+    max_bytes = DEFAULT_MAX_BYTES
+    mb = data.get("max_file_mb")
+    if isinstance(mb, int | float) and not isinstance(mb, bool) and 0 < mb <= 1024:
+        max_bytes = int(mb * 1024 * 1024)
+    theme = data.get("theme") if isinstance(data.get("theme"), str) else None
+    return Settings(library, bool(private), max_bytes, theme, tuple(warnings))  # type: ignore[arg-type]

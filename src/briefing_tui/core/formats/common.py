@@ -1,0 +1,201 @@
+"""What every format shares: paragraphs, the related block, metadata precedence, the final Article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing_tui.core import sanitize
+from briefing_tui.core.attribution import MAX_ATTRIBUTED, attribute
+from briefing_tui.core.dates import DateError, coerce_date, filename_date, is_month_year
+from briefing_tui.core.model import Article, Quote, RelatedLink
+from briefing_tui.core.quotes import find_spans
+
+MAX_PARAGRAPH_CHARS = 200_000
+"""Longer runs of text are split so one pathological line never becomes one giant paragraph."""
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A sentence ends at . ! ? before a capital or the end, but not after an initial (`U.S.`) or a title (`Dr.`).
+_SENTENCE = re.compile(
+    r"^(.{20,400}?(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt|\bJr|\bSr|\bNo)(?<!\bMrs|\bGen|\bGov|\bSen|\bRep)"
+    r"[.!?][\"”’»)]*)(?=\s+[\"“‘„«(]?[A-ZÀ-Þ0-9]|\s*$)",
+    re.DOTALL,
+)
+
+
+class ParseError(ValueError):
+    """A file that reads as text but is no article (empty, for instance)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileInfo:
+    """Where a file stands: its id under the library root and what its path says."""
+
+    id: str
+    path: str
+    name: str
+    """The file name without its suffix."""
+    folder: str | None
+    """The parent folder below the library root, or None at the root."""
+
+
+@dataclass
+class Draft:
+    """Metadata gathered by a format before precedence is applied."""
+
+    format: str
+    paragraphs: list[str]
+    front: dict[str, Any] = field(default_factory=dict)
+    heading: str | None = None
+    line_date: dt.date | None = None
+    related: list[RelatedLink] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def split_paragraphs(body: str) -> list[str]:
+    """One paragraph per line, or per blank-line separated block when the text has blank lines."""
+    body = body.strip("\n")
+    if not body.strip():
+        return []
+    if _BLANK_LINE.search(body):
+        blocks = [" ".join(line.strip() for line in block.splitlines()) for block in _BLANK_LINE.split(body)]
+    else:
+        blocks = [line.strip() for line in body.splitlines()]
+    paragraphs: list[str] = []
+    for block in blocks:
+        block = block.strip()
+        while len(block) > MAX_PARAGRAPH_CHARS:
+            cut = block.rfind(" ", 0, MAX_PARAGRAPH_CHARS)
+            cut = cut if cut > MAX_PARAGRAPH_CHARS // 2 else MAX_PARAGRAPH_CHARS
+            paragraphs.append(block[:cut].strip())
+            block = block[cut:].strip()
+        if block:
+            paragraphs.append(block)
+    return paragraphs
+
+
+def take_related(lines: list[str]) -> tuple[list[str], list[RelatedLink]]:
+    """Split a trailing block of alternating `Label` / `Month YYYY` lines off the body."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    pairs: list[RelatedLink] = []
+    i = end
+    while i >= 2 and is_month_year(lines[i - 1]) and _is_label(lines[i - 2]):
+        pairs.append(RelatedLink(lines[i - 2].strip(), lines[i - 1].strip()))
+        i -= 2
+    if not pairs:
+        return lines, []
+    pairs.reverse()
+    return lines[:i], pairs
+
+
+def _is_label(line: str) -> bool:
+    text = line.strip()
+    return 0 < len(text) <= 60 and not is_month_year(text) and not text.endswith((".", ":", "”", '"'))
+
+
+def first_sentence(paragraphs: list[str]) -> str:
+    """The first sentence of the body (at most about 400 characters), for a summary."""
+    for para in paragraphs:
+        para = para.strip()
+        if not para:
+            continue
+        m = _SENTENCE.match(para)
+        if m:
+            return m.group(0).strip()
+        return para if len(para) <= 400 else para[:399].rstrip() + "…"
+    return ""
+
+
+def _text(value: Any) -> str | None:
+    """A front-matter value as one clean line, or None when empty or not scalar."""
+    if value is None or isinstance(value, dict | list | tuple | set):
+        return None
+    if isinstance(value, bool):
+        value = "true" if value else "false"
+    text = sanitize.clean_line(str(value))[:500]
+    return text or None
+
+
+def _categories(value: Any) -> list[str]:
+    """Jekyll `categories`: a list, or a string split on commas, else on spaces."""
+    if isinstance(value, str) and "," not in value:
+        return _text_list(value.split())
+    return _text_list(value)
+
+
+def _text_list(value: Any) -> list[str]:
+    """Tags and categories: a list or a comma-separated string, as clean unique lines."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        parts: list[Any] = value.split(",")
+    elif isinstance(value, list | tuple):
+        parts = [v for v in value if not isinstance(v, dict | list | tuple | set)]
+    else:
+        parts = [value]
+    out = []
+    for part in parts:
+        text = _text(part)
+        if text and text not in out:
+            out.append(text)
+    return out[:50]
+
+
+def build(draft: Draft, info: FileInfo) -> Article:
+    """Apply the metadata precedence of DESIGN §3 and find quotes; return the Article."""
+    front = draft.front
+    problems = list(draft.problems)
+    paragraphs = [sanitize.clean_line(p) for p in draft.paragraphs]
+    paragraphs = [p for p in paragraphs if p]
+
+    date: dt.date | None = None
+    try:
+        date = coerce_date(front.get("date"))
+    except DateError as exc:
+        problems.append(f"front matter date ignored: {exc}")
+    date = date or draft.line_date or filename_date(info.name)
+
+    categories = _categories(front.get("categories"))
+    section = (_text(front.get("section")) or _text(front.get("category")) or (categories[0] if categories else None)
+               or (draft.related[0].label if draft.related else None)
+               or (sanitize.clean_line(info.folder) if info.folder else None) or "Unfiled")
+    title = (_text(front.get("title")) or (sanitize.clean_line(draft.heading) if draft.heading else None)
+             or sanitize.clean_line(info.name) or "Untitled")
+    source = _text(front.get("source")) or _text(front.get("author"))
+    summary = (_text(front.get("summary")) or _text(front.get("description")) or _text(front.get("excerpt"))
+               or first_sentence(paragraphs))
+    tags = _text_list(front.get("tags"))
+    for extra in categories[1:]:
+        if extra not in tags:
+            tags.append(extra)
+    related = [RelatedLink(sanitize.clean_line(r.label), sanitize.clean_line(r.month)) for r in draft.related]
+
+    spans = find_spans(paragraphs)
+    speakers = attribute(paragraphs, spans)
+    quotes = tuple(
+        Quote(paragraphs[s.paragraph][s.text_start:s.text_end].strip(), s.paragraph, s.start, s.end, who, cue)
+        for s, (who, cue) in zip(spans, speakers, strict=True)
+    )
+    if len(spans) > MAX_ATTRIBUTED:
+        problems.append(f"{len(spans):,} quotes; speakers were looked for in the first {MAX_ATTRIBUTED:,} only")
+    metadata = tuple((sanitize.clean_line(str(k))[:80], _display(v)) for k, v in front.items())
+    return Article(
+        id=info.id, path=info.path, format=draft.format, title=title[:300], date=date, section=section[:200],
+        source=source, tags=tuple(tags), summary=summary[:600], paragraphs=tuple(paragraphs), quotes=quotes,
+        related=tuple(related), metadata=metadata, problems=tuple(sanitize.clean_line(p) for p in problems),
+        word_count=sum(len(p.split()) for p in paragraphs),
+    )
+
+
+def _display(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(_display(v) for v in value)[:500]
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return _text(value) or ""

@@ -1,0 +1,190 @@
+"""Scanning library roots into articles and problems, and grouping articles for the sidebar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from briefing_tui.core import sanitize
+from briefing_tui.core.formats import SUPPORTED_SUFFIXES, FileInfo, ParseError, parse_text
+from briefing_tui.core.model import Article, Problem
+from briefing_tui.core.reading import DEFAULT_MAX_BYTES, ReadError, is_within, read_text
+
+MAX_DEPTH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A file found under a root: what to open, and the id it is known by."""
+
+    root: str
+    path: str
+    id: str
+
+
+@dataclass
+class Library:
+    """Everything loaded from some roots: articles newest first, and problems."""
+
+    roots: list[str]
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def sort(self) -> None:
+        """Newest first, undated last, then by title and id so the order is stable."""
+        self.articles.sort(key=sort_key)
+
+
+def sort_key(article: Article) -> tuple[int, int, str, str]:
+    """Newest first; undated last; then title, then id."""
+    ordinal = article.date.toordinal() if article.date else 0
+    return (0 if article.date else 1, -ordinal, article.title.casefold(), article.id)
+
+
+def display_path(path: str) -> str:
+    """A path as a clean line for people and JSON (undecodable bytes show as U+FFFD)."""
+    return sanitize.clean_line(path)
+
+
+def walk(root: str, problems: list[Problem] | None = None) -> Iterator[Entry]:
+    """Yield candidate files under `root` recursively: hidden entries skipped, never leaving the root.
+
+    Symlinked folders are followed only when they resolve inside the root and were not seen before,
+    so loops are harmless. Unreadable folders become problems.
+    """
+    if os.path.isfile(root) or (os.path.islink(root) and not os.path.isdir(root)):
+        parent = os.path.dirname(os.path.abspath(root))
+        yield Entry(parent, root, os.path.basename(root))
+        return
+    seen: set[tuple[int, int]] = set()
+    stack: list[tuple[str, str, int]] = [(root, "", 0)]
+    while stack:
+        folder, rel, depth = stack.pop()
+        try:
+            st = os.stat(folder)
+        except OSError as exc:
+            _add(problems, root, folder, rel or ".", f"cannot open folder: {exc.strerror or exc}")
+            continue
+        if (st.st_dev, st.st_ino) in seen:
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        if depth > MAX_DEPTH:
+            _add(problems, root, folder, rel, "folders nested too deeply; not scanned")
+            continue
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            _add(problems, root, folder, rel or ".", f"cannot list folder: {exc.strerror or exc}")
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            child_rel = f"{rel}/{entry.name}" if rel else entry.name
+            try:
+                is_link = entry.is_symlink()
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_link, is_dir = False, False
+            if is_link:
+                try:
+                    target_is_dir = stat.S_ISDIR(os.stat(entry.path).st_mode)
+                except OSError:
+                    target_is_dir = False
+                if target_is_dir:
+                    if is_within(entry.path, root):
+                        subfolders.append((entry.path, child_rel, depth + 1))
+                    else:
+                        _add(problems, root, entry.path, child_rel,
+                             "link to a folder outside the library; not followed")
+                    continue
+            if is_dir:
+                subfolders.append((entry.path, child_rel, depth + 1))
+            else:
+                yield Entry(root, entry.path, child_rel)
+        stack.extend(reversed(subfolders))
+
+
+def _add(problems: list[Problem] | None, root: str, path: str, rel: str, reason: str) -> None:
+    if problems is not None:
+        problems.append(Problem(display_path(rel), display_path(path), reason))
+
+
+def load_entry(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | Problem:
+    """Read and parse one file; whatever goes wrong becomes a Problem, never an exception."""
+    ident = display_path(entry.id)
+    shown = display_path(entry.path)
+    name = os.path.basename(entry.id)
+    stem, suffix = os.path.splitext(name)
+    if suffix.lower() not in SUPPORTED_SUFFIXES:
+        return Problem(ident, shown, f"not an article file (unsupported type {display_path(suffix.lower())})")
+    info = FileInfo(ident, shown, stem or name, section_folder(entry.id))
+    try:
+        text, _ = read_text(entry.path, entry.root, max_bytes)
+        return parse_text(text, info, suffix)
+    except (ReadError, ParseError) as exc:
+        return Problem(ident, shown, str(exc))
+    except RecursionError:
+        return Problem(ident, shown, "file is nested too deeply to parse")
+    except Exception as exc:
+        return Problem(ident, shown, f"could not parse file ({type(exc).__name__})")
+
+
+def section_folder(ident: str) -> str | None:
+    """The nearest parent folder below the root that names a section (`2025/06` folders are skipped)."""
+    for part in reversed(ident.split("/")[:-1]):
+        if part and not part.replace("-", "").replace("_", "").isdigit():
+            return part
+    return None
+
+
+def load_file(path: str, root: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | Problem:
+    """Load one file given by path; its root is its folder unless given."""
+    root = root or os.path.dirname(os.path.abspath(path)) or "."
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root)).replace(os.sep, "/")
+    return load_entry(Entry(root, path, rel), max_bytes)
+
+
+def scan(roots: Iterable[str]) -> tuple[list[Entry], list[Problem]]:
+    """Find every candidate file under the roots (stat only, no reading): entries and folder problems."""
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for root in roots:
+        if not os.path.exists(root) and not os.path.islink(root):
+            problems.append(Problem(display_path(root), display_path(root), "no such file or folder"))
+            continue
+        entries.extend(walk(root, problems))
+    return entries, problems
+
+
+def load_library(
+    roots: Iterable[str],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+) -> Library:
+    """Scan every root and parse every file; the result is sorted newest first.
+
+    `progress(done, total)` is called as files are parsed.
+    """
+    roots = list(roots)
+    entries, problems = scan(roots)
+    library = Library(roots, problems=problems)
+    for n, entry in enumerate(entries, 1):
+        result = load_entry(entry, max_bytes)
+        if isinstance(result, Problem):
+            library.problems.append(result)
+        else:
+            library.articles.append(result)
+        if progress is not None:
+            progress(n, len(entries))
+    library.sort()
+    return library
+
+
+def month_key(date: dt.date | None) -> str:
+    """`2025-06` for a date, `Undated` for none."""
+    return f"{date.year:04d}-{date.month:02d}" if date else "Undated"

@@ -1,0 +1,67 @@
+"""Domain objects: what a file becomes once read and parsed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that could not become an article, or something wrong inside one that did."""
+
+    id: str
+    """The path relative to the library root, `/`-separated and sanitized."""
+    path: str
+    """The path as the user would type it, sanitized for display."""
+    reason: str
+    """One line that says what is wrong."""
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedLink:
+    """One entry of a briefing's trailing related-sections block."""
+
+    label: str
+    month: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation inside one paragraph, with its speaker when the text supports one."""
+
+    text: str
+    """The words between the quote marks."""
+    paragraph: int
+    """Index into the article's paragraphs."""
+    start: int
+    """Offset of the opening mark (or the paragraph start for a continued quote)."""
+    end: int
+    """Offset just past the closing mark (or the paragraph end for a quote that continues)."""
+    speaker: str | None = None
+    cue: str | None = None
+    """The word or mark that ties the quote to its speaker: `said`, `according to`, `:`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One parsed article file. Every string field is sanitized."""
+
+    id: str
+    path: str
+    format: str
+    """`briefing`, `markdown` or `text`."""
+    title: str
+    date: dt.date | None
+    section: str
+    source: str | None
+    tags: tuple[str, ...]
+    summary: str
+    paragraphs: tuple[str, ...]
+    quotes: tuple[Quote, ...] = ()
+    related: tuple[RelatedLink, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
+    """Front matter as (key, display value) pairs, in file order."""
+    problems: tuple[str, ...] = ()
+    """Things wrong inside the file that did not stop it loading."""
+    word_count: int = field(default=0)

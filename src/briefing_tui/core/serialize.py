@@ -1,0 +1,96 @@
+"""Plain dictionaries for `--json` (DESIGN §6) and the citation format of DESIGN §4."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from briefing_tui.core.model import Article, Problem, Quote
+
+
+def short_date(date: dt.date | None) -> str:
+    """`27 June 2025`, the citation's date."""
+    return f"{date.day} {date:%B %Y}" if date else "undated"
+
+
+def long_date(date: dt.date | None) -> str:
+    """`Friday 27 June 2025`, the article header's date."""
+    return f"{date:%A} {date.day} {date:%B %Y}" if date else "Undated"
+
+
+def quote_citation(quote: Quote, article: Article) -> str:
+    """`“TEXT” — SPEAKER, TITLE (SECTION), 27 June 2025`; the speaker and date only when known."""
+    parts = [f"“{quote.text}” —"]
+    if quote.speaker:
+        parts.append(f" {quote.speaker},")
+    parts.append(f" {article.title} ({article.section})")
+    if article.date:
+        parts.append(f", {short_date(article.date)}")
+    return "".join(parts)
+
+
+def article_citation(article: Article) -> str:
+    """`TITLE (SECTION), 27 June 2025`, with the source when known."""
+    text = f"{article.title} ({article.section})"
+    if article.source:
+        text += f", {article.source}"
+    if article.date:
+        text += f", {short_date(article.date)}"
+    return text
+
+
+def summary(article: Article) -> dict[str, Any]:
+    """The Summary shape: what `list` prints per article."""
+    return {
+        "id": article.id,
+        "path": article.path,
+        "format": article.format,
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "section": article.section,
+        "source": article.source,
+        "tags": list(article.tags),
+        "summary": article.summary,
+        "quote_count": len(article.quotes),
+        "word_count": article.word_count,
+        "problems": list(article.problems),
+    }
+
+
+def quote(q: Quote, article: Article) -> dict[str, Any]:
+    """The Quote shape, with its citation."""
+    return {
+        "text": q.text,
+        "paragraph": q.paragraph,
+        "start": q.start,
+        "end": q.end,
+        "speaker": q.speaker,
+        "cue": q.cue,
+        "citation": quote_citation(q, article),
+    }
+
+
+def library_quote(q: Quote, article: Article) -> dict[str, Any]:
+    """A Quote with the article it comes from, as `quotes` prints it."""
+    return quote(q, article) | {
+        "article_id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "section": article.section,
+    }
+
+
+def full(article: Article) -> dict[str, Any]:
+    """The `show` shape: a Summary with paragraphs, quotes, related sections and metadata."""
+    return summary(article) | {
+        "paragraphs": list(article.paragraphs),
+        "quotes": [quote(q, article) for q in article.quotes],
+        "related": [{"label": r.label, "month": r.month} for r in article.related],
+        "metadata": dict(article.metadata),
+    }
+
+
+def problem(p: Problem) -> dict[str, Any]:
+    """The problem shape: id, path, reason."""
+    return {"id": p.id, "path": p.path, "reason": p.reason}

@@ -1,0 +1,74 @@
+"""Rich output for people. User text always goes in as `Text` objects, never as markup."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from briefing_tui.core.model import Article, Problem
+from briefing_tui.core.serialize import long_date
+
+
+def console(stderr: bool = False) -> Console:
+    """A console that never interprets markup, emoji codes or highlights in our output."""
+    return Console(stderr=stderr, highlight=False, emoji=False, markup=False, soft_wrap=False)
+
+
+def articles_table(articles: list[Article]) -> Table:
+    """Date, section, title, quote and word counts: one row per article."""
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Section", max_width=28, overflow="ellipsis", no_wrap=True)
+    table.add_column("Title", ratio=1, overflow="fold")
+    table.add_column("Quotes", justify="right")
+    table.add_column("Words", justify="right")
+    for a in articles:
+        table.add_row(Text(a.date.isoformat() if a.date else "undated", style="dim" if not a.date else ""),
+                      Text(a.section), Text(a.title), Text(str(len(a.quotes))), Text(str(a.word_count)))
+    return table
+
+
+def problems_table(problems: list[Problem]) -> Table:
+    """One row per file that could not be loaded, with its reason."""
+    table = Table(box=None, pad_edge=False, header_style="bold red", title_justify="left")
+    table.add_column("File", overflow="fold")
+    table.add_column("Problem", overflow="fold")
+    for p in problems:
+        table.add_row(Text(p.id), Text(p.reason))
+    return table
+
+
+def article_text(article: Article) -> list[Text]:
+    """The article as Rich text: header lines, then paragraphs with quotes highlighted."""
+    out = [Text(article.title, style="bold")]
+    meta = Text(long_date(article.date), style="cyan")
+    meta.append(f"  ·  {article.section}", style="magenta")
+    if article.source:
+        meta.append(f"  ·  {article.source}")
+    out.append(meta)
+    if article.tags:
+        out.append(Text("Tags: " + ", ".join(article.tags), style="dim"))
+    for note in article.problems:
+        out.append(Text(f"! {note}", style="yellow"))
+    out.append(Text(""))
+    by_para: dict[int, list[tuple[int, int]]] = {}
+    for q in article.quotes:
+        by_para.setdefault(q.paragraph, []).append((q.start, q.end))
+    for i, para in enumerate(article.paragraphs):
+        text = Text(para)
+        for start, end in by_para.get(i, []):
+            text.stylize("bold yellow", start, end)
+        out.extend([text, Text("")])
+    if article.quotes:
+        out.append(Text("Quotes", style="bold underline"))
+        for q in article.quotes:
+            line = Text(f"“{q.text}”", style="yellow")
+            line.append(f" — {q.speaker or 'unattributed'}", style="bold" if q.speaker else "dim")
+            if q.cue:
+                line.append(f" ({q.cue})", style="dim")
+            out.append(line)
+        out.append(Text(""))
+    if article.related:
+        out.append(Text("Related: " + " · ".join(f"{r.label} ({r.month})" for r in article.related), style="dim"))
+    return out

@@ -1,0 +1,45 @@
+"""Command-palette providers."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from briefing_tui.core.serialize import short_date
+
+if TYPE_CHECKING:
+    from briefing_tui.tui.app import BriefingApp
+
+MAX_HITS = 50
+
+
+class OpenArticleProvider(Provider):
+    """"Open article…": fuzzy search over titles."""
+
+    @property
+    def _app(self) -> BriefingApp:
+        return self.app  # type: ignore[return-value]
+
+    def _display(self, title: Content, date: str, section: str) -> Content:
+        return Content.assemble("Open: ", title, (f"  {date} · {section}", "dim"))
+
+    async def discover(self) -> Hits:
+        for article in self._app.articles[:10]:
+            yield DiscoveryHit(self._display(Content(article.title), short_date(article.date), article.section),
+                               partial(self._app.open_article_id, article.id), text=article.title)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        found = 0
+        for article in self._app.articles:
+            score = matcher.match(article.title)
+            if score > 0:
+                yield Hit(score, self._display(matcher.highlight(article.title), short_date(article.date),
+                                               article.section),
+                          partial(self._app.open_article_id, article.id), text=article.title)
+                found += 1
+                if found >= MAX_HITS:
+                    break

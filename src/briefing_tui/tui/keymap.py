@@ -1,0 +1,28 @@
+"""The reader's keys (DESIGN §7) as data: bindings and the help screen are both made from this."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+KEYS: list[tuple[str, str, str, str, bool]] = [
+    # key(s), action, description, help text, shown in footer
+    ("g", "toggle_grouping", "Group", "Toggle grouping by date / by section", True),
+    ("enter", "", "Open", "Open the highlighted article", False),
+    ("escape", "focus_sidebar", "Back", "Back to the sidebar", False),
+    ("tab", "", "Next pane", "Move to the next pane (shift+tab: previous)", False),
+    ("j,k", "", "Down/up", "Move down / up (also the arrow keys)", False),
+    ("c", "copy_citation", "Cite", "Copy the article's citation", True),
+    ("m", "toggle_read", "Read", "Mark the article read / unread", True),
+    ("b", "toggle_bookmark", "Bookmark", "Bookmark the article (a Bookmarks group heads the sidebar)", True),
+    ("p", "show_problems", "Problems", "Files that could not be loaded, with reasons", True),
+    ("r", "reload", "Reload", "Reload the library from disk", True),
+    ("?", "help", "Help", "This help", True),
+    ("ctrl+p", "command_palette", "Palette", "Command palette: open an article by title, change theme…", False),
+    ("q", "quit", "Quit", "Quit", True),
+]
+
+
+def bindings() -> list[Binding]:
+    """Bindings for the keys that have an app-level action."""
+    return [Binding(key, action, description, show=shown, id=action)
+            for key, action, description, _help, shown in KEYS if action and action != "command_palette"]

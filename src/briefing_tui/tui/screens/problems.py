@@ -1,0 +1,34 @@
+"""The problems screen: files that could not be loaded, and notes on articles that did."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from briefing_tui.core.model import Problem
+
+
+class ProblemsScreen(ModalScreen[None]):
+    """A table of problems: file and reason."""
+
+    BINDINGS = [Binding("escape,q,p", "dismiss", "Close")]
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__()
+        self.problems = problems
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="problems-body"):
+            count = len(self.problems)
+            title = f"{count} problem{'s' if count != 1 else ''}" if count else "No problems: every file loaded."
+            yield Static(Text(title, style="bold"), id="problems-title")
+            table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="problems-table")
+            table.add_columns("File", "Problem")
+            for p in self.problems:
+                table.add_row(Text(p.id), Text(p.reason))
+            yield table
+            yield Static(Text("escape closes", style="dim"))

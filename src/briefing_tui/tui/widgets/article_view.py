@@ -1,0 +1,166 @@
+"""The article pane: a Line-API ScrollView that styles only the lines on screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from briefing_tui.core.model import Article
+from briefing_tui.tui.document import Block, Layout, article_blocks, layout, line_of
+
+MEASURE = 88
+"""The widest a paragraph is set, for a readable line length."""
+SYNC_CHARS = 400_000
+"""Articles longer than this are wrapped in a thread, after the first screen is shown."""
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article: header, wrapped paragraphs with quotes highlighted, related sections."""
+
+    COMPONENT_CLASSES = {
+        "article-view--title", "article-view--meta", "article-view--tags", "article-view--problem",
+        "article-view--body", "article-view--quote", "article-view--hit", "article-view--heading",
+        "article-view--related", "article-view--empty",
+    }
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
+        Binding("space,pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
+    ]
+
+    @dataclass
+    class Laidout(Message):
+        """The whole article has been wrapped (posted after a background layout)."""
+
+        view: ArticleView
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self._blocks: list[Block] = []
+        self._layout: Layout | None = None
+        self._generation = 0
+        self._cache: dict[int, Strip] = {}
+
+    def show(self, article: Article | None, hits: dict[int, list[tuple[int, int]]] | None = None) -> None:
+        """Show `article` from its top (or nothing)."""
+        self.article = article
+        self._blocks = article_blocks(article, hits) if article else []
+        self._generation += 1
+        self._relayout()
+        self.scroll_to(0, 0, animate=False)
+
+    @property
+    def text_width(self) -> int:
+        """The measure paragraphs are wrapped at."""
+        return max(10, min(MEASURE, self.scrollable_content_region.width - 2))
+
+    @property
+    def total_lines(self) -> int:
+        return len(self._layout.lines) if self._layout else 0
+
+    def _relayout(self) -> None:
+        self._cache.clear()
+        width = self.text_width
+        total = sum(len(b.text) for b in self._blocks)
+        if total <= SYNC_CHARS:
+            self._set_layout(layout(self._blocks, width))
+            return
+        # First screens now, the rest in a worker: a 10 MB article opens at once.
+        head: list[Block] = []
+        size = 0
+        for block in self._blocks:
+            head.append(block)
+            size += len(block.text)
+            if size > 20_000:
+                break
+        self._set_layout(layout(head, width))
+        self._layout_in_background(self._blocks, width, self._generation)
+
+    @work(thread=True, exclusive=True, group="article-layout")
+    def _layout_in_background(self, blocks: list[Block], width: int, generation: int) -> None:
+        result = layout(blocks, width)
+        self.app.call_from_thread(self._finish_layout, result, generation)
+
+    def _finish_layout(self, result: Layout, generation: int) -> None:
+        if generation == self._generation and result.width == self.text_width:
+            self._set_layout(result)
+            self.post_message(self.Laidout(self))
+
+    def _set_layout(self, result: Layout) -> None:
+        self._layout = result
+        self._cache.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(result.lines))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        if self._layout is not None and self._layout.width != self.text_width:
+            self._generation += 1
+            self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def scroll_to_paragraph(self, paragraph: int, offset: int = 0, center: bool = True) -> None:
+        """Scroll so that `offset` in body paragraph `paragraph` is in view (centred)."""
+        if self._layout is None:
+            return
+        for b, block in enumerate(self._blocks):
+            if block.paragraph == paragraph and b < len(self._layout.block_first_line):
+                y = line_of(self._layout, b, offset)
+                target = y - self.scrollable_content_region.height // 2 if center else y
+                self.scroll_to(0, max(0, target), animate=False)
+                return
+
+    def render_line(self, y: int) -> Strip:
+        index = int(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._render_index(index)
+            if len(self._cache) > 2000:
+                self._cache.clear()
+            self._cache[index] = strip
+        return strip.extend_cell_length(width, self.rich_style).crop(0, width)
+
+    def _render_index(self, index: int) -> Strip:
+        base = self.rich_style
+        if self._layout is None or not self._blocks:
+            if index == 1:
+                empty = self.get_component_rich_style("article-view--empty")
+                return Strip([Segment("  No article selected.", base + empty)])
+            return Strip.blank(0, base)
+        if index >= len(self._layout.lines):
+            return Strip.blank(0, base)
+        b, start, end = self._layout.lines[index]
+        if start < 0:
+            return Strip.blank(0, base)
+        block = self._blocks[b]
+        style = base + self.get_component_rich_style(f"article-view--{block.style}")
+        text = Text(block.text[start:end].rstrip(), style=style, no_wrap=True, end="")
+        for s, e, kind in block.spans:
+            if e > start and s < end:
+                text.stylize(self.get_component_rich_style(f"article-view--{kind}"), max(s, start) - start,
+                             min(e, end) - start)
+        margin = max(1, (self.scrollable_content_region.width - self.text_width) // 2)
+        segments = [Segment(" " * margin, base), *text.render(self.app.console)]
+        return Strip(segments)
+
+    def line_text(self, index: int) -> str:
+        """The plain text of wrapped line `index` (for tests and copying)."""
+        if self._layout is None or index >= len(self._layout.lines):
+            return ""
+        b, start, end = self._layout.lines[index]
+        return "" if start < 0 else self._blocks[b].text[start:end]

@@ -1,0 +1,170 @@
+"""The library sidebar: a Tree whose children are built only when a group is expanded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from briefing_tui.core.grouping import Group, group_by_date, group_by_section
+from briefing_tui.core.model import Article
+
+NodeData = Group | Article
+
+
+class LibrarySidebar(Tree[NodeData]):
+    """Articles grouped by date or by section, with counts; unread articles in bold."""
+
+    COMPONENT_CLASSES = {"library-sidebar--unread", "library-sidebar--read", "library-sidebar--count",
+                         "library-sidebar--bookmark"}
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    @dataclass
+    class ArticleHighlighted(Message):
+        """The cursor moved onto an article."""
+
+        article: Article
+
+    @dataclass
+    class ArticleChosen(Message):
+        """The user pressed enter on an article."""
+
+        article: Article
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text("Library"), id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.grouping = "date"
+        self.articles: list[Article] = []
+        self.read: set[str] = set()
+        self.bookmarks: set[str] = set()
+        self._group_nodes: dict[str, TreeNode[NodeData]] = {}
+
+    def process_label(self, label: str | Text) -> Text:
+        """Labels are never markup: a str is taken literally."""
+        return label.copy() if isinstance(label, Text) else Text(label)
+
+    def load(self, articles: list[Article], read: set[str], bookmarks: set[str],
+             select: str | None = None) -> Article | None:
+        """Rebuild the top level for `articles`; select article id `select` or else the newest; return it."""
+        self.articles = articles
+        self.read = read
+        self.bookmarks = bookmarks
+        ids = {a.id for a in articles}
+        return self._rebuild(select if select in ids else (articles[0].id if articles else None))
+
+    def toggle_grouping(self, keep: str | None) -> None:
+        """Switch between date and section grouping, keeping article id `keep` selected."""
+        self.grouping = "section" if self.grouping == "date" else "date"
+        self._rebuild(keep)
+
+    def _groups(self) -> list[Group]:
+        groups = group_by_date(self.articles) if self.grouping == "date" else group_by_section(self.articles)
+        marked = [a for a in self.articles if a.id in self.bookmarks]
+        if marked:
+            groups.insert(0, Group("bookmarks", "Bookmarks", articles=marked, count=len(marked)))
+        return groups
+
+    def _rebuild(self, select: str | None) -> Article | None:
+        self.clear()
+        self._group_nodes = {}
+        for group in self._groups():
+            self._add_group(self.root, group)
+        if select:
+            return self.select_article(select)
+        if self.root.children:
+            self.move_cursor(self.root.children[0])
+        return None
+
+    def _group_label(self, group: Group) -> Text:
+        label = Text(group.label)
+        label.append(f"  {group.count}", style=self.get_component_rich_style("library-sidebar--count"))
+        return label
+
+    def _article_label(self, article: Article) -> Text:
+        kind = "library-sidebar--read" if article.id in self.read else "library-sidebar--unread"
+        label = Text(article.title, style=self.get_component_rich_style(kind))
+        if article.id in self.bookmarks:
+            label = Text("★ ", style=self.get_component_rich_style("library-sidebar--bookmark")) + label
+        return label
+
+    def _add_group(self, parent: TreeNode[NodeData], group: Group) -> TreeNode[NodeData]:
+        node = parent.add(self._group_label(group), data=group, allow_expand=True)
+        self._group_nodes[group.key] = node
+        return node
+
+    def _populate(self, node: TreeNode[NodeData]) -> None:
+        """Create a group's children the first time it opens (100,000 articles never make 100,000 nodes)."""
+        group = node.data
+        if not isinstance(group, Group) or node.children:
+            return
+        for sub in group.groups:
+            self._add_group(node, sub)
+        for article in group.articles:
+            node.add_leaf(self._article_label(article), data=article)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
+        event.stop()
+        self._populate(event.node)
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
+        event.stop()
+        if isinstance(event.node.data, Article):
+            self.post_message(self.ArticleHighlighted(event.node.data))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
+        event.stop()
+        if isinstance(event.node.data, Article):
+            self.post_message(self.ArticleChosen(event.node.data))
+
+    def select_article(self, article_id: str) -> Article | None:
+        """Open the groups that hold `article_id`, put the cursor on it and return it (None if absent)."""
+        for top in self.root.children:
+            path = self._find(top, article_id)
+            if path:
+                node = top
+                for index in path:
+                    self._populate(node)
+                    node.expand()
+                    node = node.children[index]
+                self.move_cursor(node)
+                self.call_after_refresh(self.scroll_to_node, node, animate=False)
+                return node.data if isinstance(node.data, Article) else None
+        return None
+
+    def _find(self, node: TreeNode[NodeData], article_id: str) -> list[int] | None:
+        """Child indexes leading from `node` to the article, without creating nodes."""
+        return self._find_in_group(node.data, article_id) if isinstance(node.data, Group) else None
+
+    def _find_in_group(self, group: Group, article_id: str) -> list[int] | None:
+        for i, sub in enumerate(group.groups):
+            rest = self._find_in_group(sub, article_id)
+            if rest is not None:
+                return [i, *rest]
+        for j, article in enumerate(group.articles):
+            if article.id == article_id:
+                return [len(group.groups) + j]
+        return None
+
+    def refresh_article(self, article: Article) -> None:
+        """Redraw the labels of every node showing `article` (read mark or bookmark changed)."""
+        for node in self._all_nodes():
+            if isinstance(node.data, Article) and node.data.id == article.id:
+                node.set_label(self._article_label(article))
+
+    def _all_nodes(self) -> list[TreeNode[NodeData]]:
+        out: list[TreeNode[NodeData]] = []
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            out.append(node)
+            stack.extend(node.children)
+        return out

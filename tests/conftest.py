@@ -1,0 +1,53 @@
+"""Shared fixtures. Every test runs with HOME and the XDG folders in a temporary directory."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "000_f05413db3c7f5e1f.txt"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads or writes the user's real config, cache or data."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"), ("XDG_DATA_HOME", "data")):
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.delenv("BRIEFING_LIBRARY", raising=False)
+    monkeypatch.delenv("BRIEFING_PRIVATE", raising=False)
+    return home
+
+
+@pytest.fixture
+def seed_library(tmp_path: Path) -> Path:
+    """A library folder holding only the seed briefing, as `seed.txt`."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    shutil.copy(SEED, lib / "seed.txt")
+    return lib
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    """Write a fixture file, creating its folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def env_without_home(home: Path) -> dict[str, str]:
+    """An environment for subprocesses whose HOME and XDG folders are `home`."""
+    env = dict(os.environ)
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
+               XDG_DATA_HOME=str(home / "data"))
+    env.pop("BRIEFING_LIBRARY", None)
+    return env

@@ -1,0 +1,161 @@
+"""The scripting CLI: JSON shapes, exit codes and human output of DESIGN §6."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing_tui import __version__
+from briefing_tui.cli import main
+from briefing_tui.core import sanitize
+from tests.conftest import SEED, SEEDS, env_without_home, write
+
+SUMMARY_KEYS = {"id", "path", "format", "title", "date", "section", "source", "tags", "summary", "quote_count",
+                "word_count", "problems"}
+QUOTE_KEYS = {"text", "paragraph", "start", "end", "speaker", "cue", "citation"}
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+    code = main(list(args))
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_list_json_shape_and_id(capsys: pytest.CaptureFixture[str], seed_library: Path) -> None:
+    code, data = run_json(capsys, "list", str(seed_library), "--json")
+    assert code == 0 and set(data) == {"articles", "problems"}
+    (article,) = data["articles"]
+    assert set(article) == SUMMARY_KEYS
+    assert (article["id"], article["date"], article["quote_count"]) == ("seed.txt", "2025-06-27", 12)
+
+
+def test_show_json_seed_values(capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = run_json(capsys, "show", str(SEED), "--json")
+    a = data["article"]
+    assert code == 0 and set(a) == SUMMARY_KEYS | {"paragraphs", "quotes", "related", "metadata"}
+    assert (a["date"], a["section"], a["title"], a["format"]) == ("2025-06-27", "Ukraine - Russia War", "Clash Report",
+                                                                 "briefing")
+    assert len(a["quotes"]) == 12 and all(set(q) == QUOTE_KEYS for q in a["quotes"])
+    assert a["related"][0] == {"label": "Ukraine - Russia War", "month": "June 2025"}
+    rutte = next(q for q in a["quotes"] if q["speaker"] == "Mark Rutte")
+    assert rutte["citation"].endswith("— Mark Rutte, Clash Report (Ukraine - Russia War), 27 June 2025")
+
+
+def test_show_a_bad_file_exits_1_with_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path / "bin.txt", b"\x00\x01\x02")
+    assert main(["show", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "binary file" in err
+
+
+def test_check_exit_codes(capsys: pytest.CaptureFixture[str], seed_library: Path, tmp_path: Path) -> None:
+    assert main(["check", str(seed_library)]) == 0
+    assert "No problems in 1 articles" in capsys.readouterr().out
+    write(seed_library / "bad.md", "---\ntitle: [unclosed\n---\nBody.\n")
+    write(seed_library / "empty.txt", "")
+    assert main(["check", str(seed_library)]) == 1
+    out = capsys.readouterr().out
+    assert "bad.md" in out and "empty.txt" in out and "2 problems in 3 files" in out
+    code, data = run_json(capsys, "check", str(seed_library), "--json")
+    assert code == 1 and {p["id"] for p in data["problems"]} == {"bad.md", "empty.txt"}
+
+
+def test_list_human_output_is_a_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", str(SEEDS)]) == 0
+    out = capsys.readouterr().out
+    assert "Clash Report" in out and "2025-06-27" in out and "articles, 0 problems" in out
+
+
+def test_show_human_output(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert "Friday 27 June 2025" in out and "“messy” — Donald Trump (said)" in out
+
+
+def test_markup_in_files_is_printed_literally(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    write(tmp_path / "m.md", "---\ntitle: '[bold red]x[/] [link=file:///etc/passwd]y[/link]'\nsection: '[/]'\n---\n"
+          "Body :smile: [@click=app.quit]z[/]\n")
+    assert main(["list", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "[bold red]x[/]" in out and "[/]" in out
+    assert main(["show", str(tmp_path / "m.md")]) == 0
+    out = capsys.readouterr().out
+    assert "[@click=app.quit]z[/]" in out and ":smile:" in out
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["no-such-command-or-path"]) == 2
+    err = capsys.readouterr().err
+    assert "neither a command" in err and "Traceback" not in err
+    with pytest.raises(SystemExit) as exc:
+        main(["list", "--bogus"])
+    assert exc.value.code == 2
+
+
+def test_default_library_from_environment(capsys: pytest.CaptureFixture[str], seed_library: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFING_LIBRARY", str(seed_library))
+    _, data = run_json(capsys, "list", "--json")
+    assert [a["id"] for a in data["articles"]] == ["seed.txt"]
+
+
+def test_default_library_from_config(capsys: pytest.CaptureFixture[str], seed_library: Path,
+                                     isolated_home: Path) -> None:
+    write(isolated_home / "config" / "briefing-tui" / "config.yaml", f"library: {seed_library}\n")
+    _, data = run_json(capsys, "list", "--json")
+    assert [a["id"] for a in data["articles"]] == ["seed.txt"]
+
+
+def test_default_library_is_the_bundled_samples_with_a_hint(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list"]) == 0
+    captured = capsys.readouterr()
+    assert "bundled samples" in captured.err and "Clash Report" in captured.out
+
+
+def test_bad_config_is_a_warning(capsys: pytest.CaptureFixture[str], tmp_path: Path, seed_library: Path) -> None:
+    cfg = write(tmp_path / "c.yaml", "library: [unclosed\n")
+    assert main(["--config", str(cfg), "list", str(seed_library)]) == 0
+    assert "ignored" in capsys.readouterr().err
+
+
+def test_generated_libraries_list_correctly(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    for i in range(300):
+        write(tmp_path / "plain" / f"Section{i % 5}" / f"story-{i}.txt", f"Plain story {i}\n\nBody {i} “q”.\n")
+        write(tmp_path / "_posts" / f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}-post-{i}.md",
+              f"---\ntitle: Post {i}\ndate: 2024-{1 + i % 12:02d}-{1 + i % 28:02d} 10:00:00 +0100\n"
+              f"categories: [Cat{i % 3}]\n---\nBody {i}.\n")
+    code, data = run_json(capsys, "list", str(tmp_path / "plain"), "--json")
+    assert code == 0 and len(data["articles"]) == 300 and not data["problems"]
+    by_id = {a["id"]: a for a in data["articles"]}
+    assert by_id["Section2/story-7.txt"]["title"] == "Plain story 7"
+    assert by_id["Section2/story-7.txt"]["section"] == "Section2"
+    _, data = run_json(capsys, "list", str(tmp_path / "_posts"), "--json")
+    by_title = {a["title"]: a for a in data["articles"]}
+    assert len(by_title) == 300
+    assert (by_title["Post 13"]["date"], by_title["Post 13"]["section"]) == ("2024-02-14", "Cat1")
+
+
+def test_no_output_carries_control_characters(tmp_path: Path, isolated_home: Path) -> None:
+    write(tmp_path / "e\x1b[31mvil.txt", "\x1b]0;title\x07Tit\u202ele\n\nBody\x1b[2J \x9b6n.\n")
+    env = env_without_home(isolated_home)
+    for args in (["list", str(tmp_path)], ["list", str(tmp_path), "--json"], ["check", str(tmp_path)]):
+        proc = subprocess.run([sys.executable, "-m", "briefing_tui", *args], capture_output=True, text=True,
+                              env=env, timeout=60)
+        assert proc.returncode == 0
+        for forbidden in ("\x1b", "\x07", "\u202e", "\x9b"):
+            assert forbidden not in proc.stdout and forbidden not in proc.stderr
+
+
+def test_version_and_module_entry_point(isolated_home: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "briefing_tui", "--version"], capture_output=True, text=True,
+                          env=env_without_home(isolated_home), timeout=60)
+    assert proc.returncode == 0 and proc.stdout.strip() == f"briefing-tui {__version__}"
+
+
+def test_sanitize_is_applied_to_problem_paths(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    write(tmp_path / "bad\u202e.jpg", b"x")
+    _, data = run_json(capsys, "list", str(tmp_path), "--json")
+    assert all(sanitize.is_clean(p["path"]) and sanitize.is_clean(p["id"]) for p in data["problems"])

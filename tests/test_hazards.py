@@ -1,0 +1,187 @@
+"""One test per hazard of DESIGN §9: each file becomes an article or a problem, quickly and safely."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.core import sanitize
+from briefing_tui.core.library import load_file, load_library
+from briefing_tui.core.model import Article, Problem
+from tests.conftest import write
+
+
+def only(lib_root: Path) -> Article | Problem:
+    lib = load_library([str(lib_root)])
+    items: list[Article | Problem] = [*lib.articles, *lib.problems]
+    assert len(items) == 1, items
+    return items[0]
+
+
+def test_fifo_never_blocks(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    result: list[Article | Problem] = []
+    worker = threading.Thread(target=lambda: result.append(only(tmp_path)), daemon=True)
+    worker.start()
+    worker.join(5)
+    assert not worker.is_alive(), "reading a FIFO blocked"
+    assert isinstance(result[0], Problem) and "FIFO" in result[0].reason
+
+
+def test_device_link_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    result = only(tmp_path)
+    assert isinstance(result, Problem) and "outside the library" in result.reason
+
+
+def test_symlink_loop_is_harmless(tmp_path: Path) -> None:
+    write(tmp_path / "a" / "story.txt", "Story\n\nBody.\n")
+    (tmp_path / "a" / "loop").symlink_to(tmp_path / "a")
+    (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
+    lib = load_library([str(tmp_path)])
+    assert [a.id for a in lib.articles] == ["a/story.txt"]
+    assert [p.id for p in lib.problems] == ["self.txt"]
+    assert "looping" in lib.problems[0].reason
+
+
+def test_dangling_link(tmp_path: Path) -> None:
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    result = only(tmp_path)
+    assert isinstance(result, Problem) and "dangling" in result.reason
+
+
+def test_link_out_of_root_is_not_followed(tmp_path: Path) -> None:
+    outside = write(tmp_path / "outside" / "secret.txt", "Secret\n\nDo not read.\n")
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "secret.txt").symlink_to(outside)
+    (lib / "dir").symlink_to(outside.parent)
+    library = load_library([str(lib)])
+    assert not library.articles
+    assert sorted(p.id for p in library.problems) == ["dir", "secret.txt"]
+    assert all("outside the library" in p.reason for p in library.problems)
+
+
+def test_link_inside_root_is_followed(tmp_path: Path) -> None:
+    write(tmp_path / "real.txt", "Real\n\nBody.\n")
+    (tmp_path / "alias.txt").symlink_to(tmp_path / "real.txt")
+    assert sorted(a.id for a in load_library([str(tmp_path)]).articles) == ["alias.txt", "real.txt"]
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    write(tmp_path / "x.txt", bytes(range(1, 32)) * 100)
+    result = only(tmp_path)
+    assert isinstance(result, Problem) and "binary" in result.reason
+
+
+def test_nul_bytes(tmp_path: Path) -> None:
+    write(tmp_path / "x.txt", b"Title\n\nBody\x00with a NUL.\n")
+    result = only(tmp_path)
+    assert isinstance(result, Problem) and "NUL" in result.reason
+
+
+def test_alias_bomb(tmp_path: Path) -> None:
+    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n" \
+           "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\nBody.\n"
+    result = only(write(tmp_path / "lib" / "bomb.md", bomb).parent)
+    assert isinstance(result, Article) and result.paragraphs == ("Body.",)
+    assert any("aliases are not allowed" in p for p in result.problems)
+
+
+def test_python_object_tag_is_not_executed(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    payload = f"---\ntitle: !!python/object/apply:os.system ['touch {marker}']\n---\nBody.\n"
+    result = only(write(tmp_path / "lib" / "evil.md", payload).parent)
+    assert not marker.exists()
+    assert isinstance(result, Article) and any("unsupported YAML tag" in p for p in result.problems)
+
+
+def test_deep_nesting(tmp_path: Path) -> None:
+    result = only(write(tmp_path / "lib" / "deep.md", "---\nx: " + "[" * 5000 + "]" * 5000 + "\n---\nBody.\n").parent)
+    assert isinstance(result, Article) and any("nested deeper" in p for p in result.problems)
+
+
+@pytest.mark.parametrize("front", ["- a\n- b", "just a string", "42", "[1, 2]"])
+def test_non_mapping_front_matter(tmp_path: Path, front: str) -> None:
+    result = only(write(tmp_path / "lib" / "x.md", f"---\n{front}\n---\nBody.\n").parent)
+    assert isinstance(result, Article) and any("not a mapping" in p for p in result.problems)
+
+
+def test_norway_problem(tmp_path: Path) -> None:
+    result = only(write(tmp_path / "lib" / "x.md", "---\nsection: no\ntitle: on\n---\nBody.\n").parent)
+    assert isinstance(result, Article) and (result.section, result.title) == ("no", "on")
+
+
+@pytest.mark.parametrize("date", ["2025-02-30", "2025-13-01", "99999999-01-01", "June 31, 2025", "-5"])
+def test_impossible_and_huge_dates(tmp_path: Path, date: str) -> None:
+    result = only(write(tmp_path / "lib" / "x.md", f"---\ndate: {date}\n---\nBody.\n").parent)
+    assert isinstance(result, Article) and result.date is None
+    assert any("date" in p for p in result.problems)
+
+
+def test_impossible_leading_date_is_not_a_date(tmp_path: Path) -> None:
+    result = only(write(tmp_path / "lib" / "x.txt", "February 30, 2025 Heading\nBody.\n").parent)
+    assert isinstance(result, Article) and result.date is None
+
+
+def test_bom_and_crlf(tmp_path: Path) -> None:
+    data = codecs.BOM_UTF8 + "June 27, 2025Clash Report\r\nBody “quoted” here.\r\n".encode()
+    result = only(write(tmp_path / "lib" / "x.txt", data).parent)
+    assert isinstance(result, Article)
+    assert (result.title, result.paragraphs, len(result.quotes)) == ("Clash Report", ("Body “quoted” here.",), 1)
+
+
+def test_cp1252_smart_quotes(tmp_path: Path) -> None:
+    data = "Title\n\nShe said “fine” and it’s done – café.\n".encode("cp1252")
+    result = only(write(tmp_path / "lib" / "x.txt", data).parent)
+    assert isinstance(result, Article)
+    assert result.paragraphs == ("She said “fine” and it’s done – café.",)
+    assert [q.text for q in result.quotes] == ["fine"]
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    result = only(write(tmp_path / "lib" / "x.txt", "Título\n\nCuerpo «citado».\n".encode("utf-16")).parent)
+    assert isinstance(result, Article) and result.title == "Título" and result.quotes[0].text == "citado"
+
+
+def test_ten_megabyte_single_line(tmp_path: Path) -> None:
+    line = ("word “quote” " * 800_000)[:10_000_000]
+    result = only(write(tmp_path / "lib" / "big.txt", "Big\n\n" + line + "\n").parent)
+    assert isinstance(result, Article)
+    assert result.word_count > 1_000_000
+    assert all(len(p) <= 200_000 for p in result.paragraphs)
+
+
+def test_forty_megabyte_file_is_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "lib" / "huge.txt"
+    path.parent.mkdir()
+    with open(path, "wb") as f:
+        f.truncate(40 * 1024 * 1024)
+    result = only(path.parent)
+    assert isinstance(result, Problem) and "too large" in result.reason and "16.0 MB" in result.reason
+
+
+def test_control_and_bidi_characters_never_reach_fields(tmp_path: Path) -> None:
+    evil = "\x1b]0;pwned\x07Ti\u202etle\u200b\x1b[31m\x9b\n\nBody \x1b[2J with “a\u2066 quote”.\n"
+    result = only(write(tmp_path / "lib" / "e\u202evil\x1b.txt", evil).parent)
+    assert isinstance(result, Article)
+    for value in (result.title, result.id, result.path, *result.paragraphs, *(q.text for q in result.quotes)):
+        assert sanitize.is_clean(value), repr(value)
+
+
+def test_undecodable_file_name(tmp_path: Path) -> None:
+    name = os.fsencode(str(tmp_path / "lib")) + b"/bad\xff-name.txt"
+    os.makedirs(tmp_path / "lib")
+    with open(name, "wb") as f:
+        f.write(b"Title\n\nBody.\n")
+    result = only(tmp_path / "lib")
+    assert isinstance(result, Article) and result.id == "bad\ufffd-name.txt"
+
+
+def test_show_a_missing_file_is_a_problem(tmp_path: Path) -> None:
+    result = load_file(str(tmp_path / "nope.txt"))
+    assert isinstance(result, Problem) and "vanished" in result.reason

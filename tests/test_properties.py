@@ -1,0 +1,95 @@
+"""Property tests: any bytes, any front matter -> an article or a problem, never an exception or a bad character."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing_tui.core import sanitize
+from briefing_tui.core.formats import FileInfo, parse_text
+from briefing_tui.core.formats.common import ParseError
+from briefing_tui.core.library import Entry, load_entry
+from briefing_tui.core.model import Article, Problem
+from briefing_tui.core.quotes import find_spans
+
+HYPOTHESIS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+INFO = FileInfo("x.md", "x.md", "x", None)
+
+_NASTY = st.sampled_from([*"“”‘’\"'«»„\n\r\t\x1b\x00\x9b\u202e\u200b\ufeff-:#*[]{}&!|>%@`", "---\n", "\n---\n"])
+nasty_text = st.lists(st.one_of(st.text(max_size=12), _NASTY), max_size=40).map("".join)
+
+
+def all_strings(article: Article) -> list[str]:
+    values = [article.id, article.path, article.title, article.section, article.summary, article.source or "",
+              *article.tags, *article.paragraphs, *article.problems]
+    values += [q.text for q in article.quotes] + [q.speaker or "" for q in article.quotes]
+    values += [f"{r.label} {r.month}" for r in article.related]
+    values += [f"{k} {v}" for k, v in article.metadata]
+    return values
+
+
+def check(article: Article) -> None:
+    for value in all_strings(article):
+        assert sanitize.is_clean(value), repr(value)
+    for q in article.quotes:
+        assert q.text in article.paragraphs[q.paragraph][q.start:q.end]
+
+
+@HYPOTHESIS
+@given(data=st.binary(max_size=2000), suffix=st.sampled_from([".txt", ".md", ""]))
+def test_any_bytes_give_article_or_problem(tmp_path: Path, data: bytes, suffix: str) -> None:
+    path = tmp_path / f"f{suffix}"
+    path.write_bytes(data)
+    result = load_entry(Entry(str(tmp_path), str(path), path.name))
+    assert isinstance(result, Article | Problem)
+    if isinstance(result, Article):
+        check(result)
+    else:
+        assert sanitize.is_clean(result.reason) and "\n" not in result.reason
+
+
+@HYPOTHESIS
+@given(text=nasty_text, suffix=st.sampled_from([".txt", ".md"]))
+def test_any_text_gives_article_or_parse_error(text: str, suffix: str) -> None:
+    try:
+        article = parse_text(text, INFO, suffix)
+    except ParseError:
+        return
+    check(article)
+
+
+yaml_scalar = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), nasty_text,
+    st.sampled_from(["2023-02-21", "2023-02-30", "no", "~", "&a x", "*a", "!!python/none", "[", "{"]),
+)
+yaml_value = st.recursive(yaml_scalar, lambda inner: st.lists(inner, max_size=4), max_leaves=12)
+yaml_key = st.sampled_from(["title", "date", "section", "category", "categories", "tags", "source", "author",
+                            "summary", "description", "excerpt", "x", "? y"])
+
+
+def to_yaml(value: object, indent: int = 0) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(to_yaml(v) for v in value) + "]"
+    return str(value)
+
+
+@HYPOTHESIS
+@given(fields=st.lists(st.tuples(yaml_key, yaml_value), max_size=8), body=nasty_text)
+def test_any_front_matter_gives_article_or_parse_error(fields: list[tuple[str, object]], body: str) -> None:
+    front = "\n".join(f"{k}: {to_yaml(v)}" for k, v in fields)
+    try:
+        article = parse_text(f"---\n{front}\n---\n{body}", INFO, ".md")
+    except ParseError:
+        return
+    check(article)
+    assert all(isinstance(t, str) for t in article.tags)
+
+
+@HYPOTHESIS
+@given(paragraphs=st.lists(nasty_text, max_size=6))
+def test_quote_spans_are_inside_their_paragraph(paragraphs: list[str]) -> None:
+    for span in find_spans(paragraphs):
+        text = paragraphs[span.paragraph]
+        assert 0 <= span.start <= span.text_start <= span.text_end <= span.end <= len(text)

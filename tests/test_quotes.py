@@ -1,0 +1,108 @@
+"""Quote spans per DESIGN §4, and speaker attribution patterns."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from briefing_tui.core.attribution import attribute
+from briefing_tui.core.quotes import find_spans
+
+
+def quotes(*paragraphs: str) -> list[str]:
+    return [paragraphs[s.paragraph][s.text_start:s.text_end] for s in find_spans(list(paragraphs))]
+
+
+@pytest.mark.parametrize(("text", "inner"), [
+    ("He said “yes” today.", "yes"),
+    ('He said "yes" today.', "yes"),
+    ("He said ‘yes’ today.", "yes"),
+    ("Il a dit « oui » hier.", " oui "),
+    ("Er sagte »ja« gestern.", "ja"),
+    ("Er sagte „ja“ gestern.", "ja"),
+    ("Er sagte „ja” gestern.", "ja"),
+])
+def test_every_quote_style(text: str, inner: str) -> None:
+    assert quotes(text) == [inner]
+
+
+def test_apostrophes_never_delimit() -> None:
+    assert quotes("Russia’s goals and he’d go; the summit's end; ‘it’s fine’, she said.") == ["it’s fine"]
+    assert quotes("Trump’s view and Putin’s war") == []
+    assert quotes("The summit's end and the allies' plan") == []
+
+
+def test_nested_quotes_are_one_span() -> None:
+    assert quotes("“He told me ‘no’ twice,” she said.") == ["He told me ‘no’ twice,"]
+
+
+def test_quote_never_crosses_a_paragraph() -> None:
+    assert quotes("He said “this never closes.", "Next paragraph “has one” here.") == ["has one"]
+
+
+def test_multi_paragraph_convention() -> None:
+    paras = ["“First part of the speech.", "“Second part,” he said."]
+    spans = find_spans(paras)
+    assert [(s.paragraph, s.continued, s.continuation) for s in spans] == [(0, True, False), (1, False, True)]
+    assert quotes(*paras) == ["First part of the speech.", "Second part,"]
+
+
+def test_straight_quotes_multi_paragraph() -> None:
+    paras = ['"We will wait.', '"Then we act," she said.']
+    assert quotes(*paras) == ["We will wait.", "Then we act,"]
+
+
+def test_unbalanced_quote_is_not_highlighted_to_the_end() -> None:
+    assert quotes("He said “oops and then went on for a long time.", "Another paragraph.") == []
+
+
+def test_many_unclosed_openers_stay_linear() -> None:
+    text = "“a " * 50_000
+    started = time.perf_counter()
+    assert quotes(text) == []
+    assert time.perf_counter() - started < 2.0  # a quadratic scan takes minutes here
+
+
+def test_inch_marks_and_empty_quotes_are_not_quotes() -> None:
+    assert quotes('A 27" screen and a 5" one.') == []
+    assert quotes("An empty “” pair.") == []
+
+
+def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
+    paras = list(paragraphs)
+    return attribute(paras, find_spans(paras))
+
+
+@pytest.mark.parametrize(("text", "who", "cue"), [
+    ("“We are ready,” Anna Berg said.", "Anna Berg", "said"),
+    ("“We are ready,” said Anna Berg, the minister.", "Anna Berg", "said"),
+    ("“We are ready,” Anna Berg told reporters.", "Anna Berg", "told"),
+    ("Anna Berg said: “We are ready.”", "Anna Berg", "said"),
+    ("Anna Berg warned that “we are not ready.”", "Anna Berg", "warned"),
+    ("Anna Berg was blunt: “We are not ready.”", "Anna Berg", ":"),
+    ("The plan is “ready”, according to Anna Berg.", "Anna Berg", "according to"),
+    ("Prime Minister Anna Berg called it “a disgrace.”", "Anna Berg", "called"),
+    ("“We doubt it,” a senior NATO official said.", "a senior NATO official", "said"),
+    ("»Wir sind bereit«, sagte Anna Berg.", "Anna Berg", "sagte"),
+])
+def test_attribution_patterns(text: str, who: str, cue: str) -> None:
+    assert speakers(text) == [(who, cue)]
+
+
+def test_pronoun_resolves_to_last_named_subject() -> None:
+    assert speakers("Minister Anna Berg arrived late.", "“We are ready,” she said.") == [("Anna Berg", "said")]
+
+
+def test_surname_resolves_to_full_name() -> None:
+    result = speakers("Anna Berg opened the talks.", "“We are ready,” Berg said.")
+    assert result == [("Anna Berg", "said")]
+
+
+def test_scare_quotes_and_titles_have_no_speaker() -> None:
+    assert speakers("The so-called “peace plan” was published on Monday.") == [(None, None)]
+    assert speakers("The film “Northern Lights” opens on Friday.") == [(None, None)]
+
+
+def test_never_invents_a_speaker() -> None:
+    assert speakers("“Nothing to add.”") == [(None, None)]
