@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from rich.segment import Segment
-from rich.text import Text
 from textual import work
 from textual.binding import Binding
 from textual.geometry import Size
@@ -94,9 +94,14 @@ class ArticleView(ScrollView, can_focus=True):
         self.app.call_from_thread(self._finish_layout, result, generation)
 
     def _finish_layout(self, result: Layout, generation: int) -> None:
-        if generation == self._generation and result.width == self.text_width:
-            self._set_layout(result)
-            self.post_message(self.Laidout(self))
+        if generation != self._generation:
+            return
+        if result.width != self.text_width:
+            self._generation += 1
+            self._relayout()
+            return
+        self._set_layout(result)
+        self.post_message(self.Laidout(self))
 
     def _set_layout(self, result: Layout) -> None:
         self._layout = result
@@ -149,13 +154,21 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(0, base)
         block = self._blocks[b]
         style = base + self.get_component_rich_style(f"article-view--{block.style}")
-        text = Text(block.text[start:end].rstrip(), style=style, no_wrap=True, end="")
-        for s, e, kind in block.spans:
-            if e > start and s < end:
-                text.stylize(self.get_component_rich_style(f"article-view--{kind}"), max(s, start) - start,
-                             min(e, end) - start)
+        end = start + len(block.text[start:end].rstrip())
+        # Style boundaries inside this line: each piece gets the base style plus every span over it.
+        cuts = {start, end}
+        spans = [(max(s, start), min(e, end), kind) for s, e, kind in block.spans if e > start and s < end]
+        for s, e, _ in spans:
+            cuts.update((s, e))
         margin = max(1, (self.scrollable_content_region.width - self.text_width) // 2)
-        segments = [Segment(" " * margin, base), *text.render(self.app.console)]
+        segments = [Segment(" " * margin, base)]
+        points = sorted(cuts)
+        for left, right in itertools.pairwise(points):
+            piece_style = style
+            for s, e, kind in spans:
+                if s <= left and right <= e:
+                    piece_style += self.get_component_rich_style(f"article-view--{kind}")
+            segments.append(Segment(block.text[left:right], piece_style))
         return Strip(segments)
 
     def line_text(self, index: int) -> str:

@@ -107,7 +107,10 @@ class LibrarySidebar(Tree[NodeData]):
         if not isinstance(group, Group) or node.children:
             return
         for sub in group.groups:
-            self._add_group(node, sub)
+            child = self._add_group(node, sub)
+            if group.key.startswith("d:") or group.key == "undated":  # a day shows its sections open
+                self._populate(child)
+                child.expand()
         for article in group.articles:
             node.add_leaf(self._article_label(article), data=article)
 
@@ -135,10 +138,13 @@ class LibrarySidebar(Tree[NodeData]):
                     self._populate(node)
                     node.expand()
                     node = node.children[index]
-                self.move_cursor(node)
-                self.call_after_refresh(self.scroll_to_node, node, animate=False)
+                self.call_after_refresh(self._put_cursor, node)
                 return node.data if isinstance(node.data, Article) else None
         return None
+
+    def _put_cursor(self, node: TreeNode[NodeData]) -> None:
+        """Move the cursor once the tree has laid out its lines (a new node has no line before that)."""
+        self.move_cursor(node, animate=False)
 
     def _find(self, node: TreeNode[NodeData], article_id: str) -> list[int] | None:
         """Child indexes leading from `node` to the article, without creating nodes."""

@@ -1,0 +1,204 @@
+"""Pilot tests of the reader: keys pressed, screen read, as a user would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import DataTable, Tree
+
+from briefing_tui.core.config import Settings
+from briefing_tui.core.model import Article
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.help import HelpScreen
+from briefing_tui.tui.screens.problems import ProblemsScreen
+from briefing_tui.tui.widgets.article_view import ArticleView
+from briefing_tui.tui.widgets.sidebar import LibrarySidebar
+from tests.conftest import SEEDS, write
+
+SIZE = (120, 40)
+
+
+async def loaded(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def visible_labels(tree: Tree) -> list[str]:  # type: ignore[type-arg]
+    return [tree.get_node_at_line(i).label.plain for i in range(tree.last_line + 1)]  # type: ignore[union-attr]
+
+
+def screen_text(app: BriefingApp) -> str:
+    view = app.query_one(ArticleView)
+    return "\n".join(view.line_text(i) for i in range(view.total_lines))
+
+
+async def test_start_shows_newest_article_grouped_by_date() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        assert view.article is not None and view.article.title == "Clash Report"
+        labels = visible_labels(app.query_one(LibrarySidebar))
+        assert labels[:4] == ["June 2025  5", "Fri 27 Jun  1", "Ukraine - Russia War  1", "Clash Report"]
+        assert labels[-1] == "Undated  2"
+        assert "7 articles" in app.sub_title
+        text = screen_text(app)
+        assert text.startswith("Clash Report\nFriday 27 June 2025  ·  Ukraine - Russia War")
+        assert "Related sections" in text and "Europe — August 2025" in text
+
+
+async def test_g_toggles_section_grouping_and_keeps_the_article() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        sidebar = app.query_one(LibrarySidebar)
+        labels = visible_labels(sidebar)
+        tops = [label for label in labels if label and label[0].isupper() and "  " in label]
+        assert tops == sorted(tops, key=str.casefold)
+        assert "Ukraine - Russia War  1" in labels and "Clash Report" in labels
+        assert app.query_one(ArticleView).article.title == "Clash Report"  # type: ignore[union-attr]
+        await pilot.press("g")
+        await pilot.pause()
+        assert visible_labels(sidebar)[0] == "June 2025  5"
+
+
+async def test_navigation_and_opening_marks_read() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = app.query_one(LibrarySidebar)
+        assert app.focused is sidebar
+        await pilot.press("j")  # onto "Mon 23 Jun"
+        await pilot.press("space")  # expand the day
+        await pilot.press("j", "j")  # section, then the article
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view.article.title == "Undersea Cable Damaged Near Kessel Strait"  # type: ignore[union-attr]
+        assert "Undersea Cable Damaged Near Kessel Strait" not in app.state.read
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is view
+        assert view.article.id in app.state.read  # type: ignore[union-attr]
+        await pilot.press("m")
+        assert view.article.id not in app.state.read  # type: ignore[union-attr]
+        await pilot.press("escape")
+        assert app.focused is sidebar
+
+
+async def test_bookmarks_group_and_state_saved(isolated_home: Path) -> None:
+    app = BriefingApp([str(SEEDS)], Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        labels = visible_labels(app.query_one(LibrarySidebar))
+        assert labels[0] == "Bookmarks  1" and labels[1] == "★ Clash Report"
+        await pilot.press("enter")
+    (state_file,) = (isolated_home / "data" / "briefing-tui").glob("state-*.json")
+    data = json.loads(state_file.read_text())
+    assert data["bookmarks"] == ["000_f05413db3c7f5e1f.txt"] and data["read"] == ["000_f05413db3c7f5e1f.txt"]
+    assert oct(state_file.stat().st_mode & 0o777) == "0o600"
+    assert oct(state_file.parent.stat().st_mode & 0o777) == "0o700"
+    app2 = BriefingApp([str(SEEDS)], Settings())
+    async with app2.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert visible_labels(app2.query_one(LibrarySidebar))[0] == "Bookmarks  1"
+
+
+async def test_private_mode_writes_nothing(isolated_home: Path) -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("b", "enter", "m")
+        app.theme = "nord"
+        await pilot.pause()
+    assert not (isolated_home / "data").exists()
+
+
+async def test_problems_screen_lists_files_with_reasons(tmp_path: Path) -> None:
+    write(tmp_path / "good.txt", "Good\n\nBody.\n")
+    write(tmp_path / "bin.txt", b"\x00\x01")
+    write(tmp_path / "photo.png", b"x")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert "2 problems" in app.sub_title
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        table = app.screen.query_one(DataTable)
+        rows = {table.get_row_at(i)[0].plain: table.get_row_at(i)[1].plain for i in range(table.row_count)}
+        assert rows == {"bin.txt": "binary file (contains NUL bytes)",
+                        "photo.png": "not an article file (unsupported type .png)"}
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ProblemsScreen)
+
+
+async def test_help_lists_every_key() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_reload_picks_up_new_files(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "2025-01-01 First\nBody.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        write(tmp_path / "b.txt", "2025-02-01 Second\nBody.\n")
+        await pilot.press("r")
+        await loaded(pilot)
+        assert [a.title for a in app.articles] == ["Second", "First"]
+        assert app.query_one(ArticleView).article.title == "First"  # type: ignore[union-attr]
+
+
+async def test_copy_citation() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("c")
+        assert app.clipboard == "Clash Report (Ukraine - Russia War), 27 June 2025"
+
+
+async def test_open_article_from_command_palette() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"harbour")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(ArticleView).article.title == "Harbour Talks Stall Over Fishing Quotas"  # type: ignore[union-attr]
+
+
+async def test_empty_library_says_so(tmp_path: Path) -> None:
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.query_one(ArticleView).article is None
+        assert "0 articles" in app.sub_title
+
+
+async def test_large_article_first_screen_then_full_layout(tmp_path: Path) -> None:
+    body = "\n".join(f"Paragraph {i} " + "lorem ipsum dolor sit amet " * 40 for i in range(6000))
+    write(tmp_path / "big.txt", "Big article\n\n" + body + "\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        assert isinstance(view.article, Article) and view.line_text(0) == "Big article"
+        await pilot.press("tab", "end")
+        await pilot.pause()
+        assert view.total_lines > 6000 * 10

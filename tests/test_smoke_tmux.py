@@ -1,0 +1,62 @@
+"""The real program in a real terminal (tmux): it starts, shows the seed, takes keys, and quits cleanly."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS, env_without_home
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+
+
+def wait_for(session: str, text: str, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux("capture-pane", "-p", "-t", session)
+        if text in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} did not appear on screen:\n{screen}")
+
+
+def test_reader_in_tmux(isolated_home: Path, tmp_path: Path) -> None:
+    session = f"briefing-smoke-{uuid.uuid4().hex[:8]}"
+    env = env_without_home(isolated_home)
+    marker = tmp_path / "exited"
+    command = (f"{sys.executable} -m briefing_tui --private {SEEDS}; echo \"exit=$?\" > {marker}; "
+               "printf 'SHELL-BACK\\n'; sleep 30")
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", str(ROOT),
+                    "-e", f"HOME={env['HOME']}", "-e", f"XDG_DATA_HOME={env['XDG_DATA_HOME']}",
+                    "-e", f"XDG_CONFIG_HOME={env['XDG_CONFIG_HOME']}", "-e", f"XDG_CACHE_HOME={env['XDG_CACHE_HOME']}",
+                    "-e", "TERM=xterm-256color", command], check=True)
+    try:
+        screen = wait_for(session, "Friday 27 June 2025")
+        assert "Clash Report" in screen and "7 articles" in screen
+        assert "“messy”" in screen
+        tmux("send-keys", "-t", session, "g")
+        screen = wait_for(session, "Grouped by section")
+        assert "Economy  1" in screen
+        tmux("send-keys", "-t", session, "?")
+        wait_for(session, "Toggle grouping by date / by section")
+        tmux("send-keys", "-t", session, "Escape")
+        time.sleep(0.5)
+        tmux("send-keys", "-t", session, "q")
+        screen = wait_for(session, "SHELL-BACK")
+        assert marker.read_text().strip() == "exit=0"
+        # The terminal is restored: the alternate screen is gone, the reader's frame is no longer shown.
+        assert "Clash Report" not in screen and "Toggle grouping" not in screen
+    finally:
+        tmux("kill-session", "-t", session)
+    assert not (isolated_home / "data").exists()  # --private wrote nothing
