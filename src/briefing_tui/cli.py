@@ -11,11 +11,16 @@ from typing import Any
 
 from briefing_tui import __version__
 from briefing_tui.core import serialize
-from briefing_tui.core.config import Settings, load_settings, sample_library
+from briefing_tui.core.config import Settings, cache_dir, load_settings, sample_library
+from briefing_tui.core.index import Index, index_path, open_index
 from briefing_tui.core.library import Library, load_file, load_library
+from briefing_tui.core.matching import quote_matches
 from briefing_tui.core.model import Problem
+from briefing_tui.core.query import QueryError
+from briefing_tui.core.query import parse as parse_query
+from briefing_tui.core.state import library_key
 
-COMMANDS = ("list", "show", "check")
+COMMANDS = ("list", "show", "search", "quotes", "check", "index")
 _READ = "read"  # the implicit subcommand that opens the reader
 
 
@@ -43,10 +48,33 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="one article, with paragraphs, quotes, related")
     show.add_argument("file", metavar="FILE")
     show.add_argument("--json", action="store_true", help="print JSON")
+    search = sub.add_parser("search", help="search the library (see the query language in the README)")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("paths", nargs="*", metavar="PATH")
+    search.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N results (default 20)")
+    search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    quotes = sub.add_parser("quotes", help="quotes with speakers and citations")
+    quotes.add_argument("paths", nargs="*", metavar="PATH")
+    quotes.add_argument("-q", "--query", default="", metavar="QUERY",
+                        help="only quotes matching QUERY (speaker:, section:, date:, words)")
+    quotes.add_argument("--json", action="store_true", help="print JSON")
+    index = sub.add_parser("index", help="build or refresh the search index, with a progress bar")
+    index.add_argument("paths", nargs="*", metavar="PATH")
     check = sub.add_parser("check", help="problems only; exit 1 if any")
     check.add_argument("paths", nargs="*", metavar="PATH")
     check.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 100_000:
+        raise argparse.ArgumentTypeError("must be between 1 and 100000")
+    return value
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
@@ -101,6 +129,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths, hint = resolve_paths(args.paths, settings)
         if hint and not getattr(args, "json", False):
             print(hint, file=sys.stderr)
+        if args.command == "search":
+            return _search(args, paths, settings)
+        if args.command == "index":
+            return _index(paths, settings)
+        if args.command == "quotes":
+            return _quotes(args, paths, settings)
         library = load_library(paths, settings.max_bytes)
         if args.command == "list":
             return _list(args, library)
@@ -152,6 +186,75 @@ def _show(args: argparse.Namespace, settings: Settings) -> int:
     out = console()
     for line in article_text(result):
         out.print(line)
+    return 0
+
+
+def _open_index(paths: list[str], settings: Settings) -> Index:
+    key = library_key(paths)
+    return open_index(None if settings.private else index_path(cache_dir(), key))
+
+
+def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> int:
+    try:
+        query = parse_query(args.query)
+    except QueryError as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 2
+    index = _open_index(paths, settings)
+    try:
+        index.refresh(paths, settings.max_bytes)
+        total, results = index.search(query, limit=args.limit, sort=args.sort)
+    finally:
+        index.close()
+    if args.json:
+        _print_json({"query": args.query, "total": total,
+                     "results": [r.summary | {"score": r.score, "snippets": r.snippets} for r in results]})
+        return 0
+    from briefing_tui.render import console, search_table
+
+    out = console()
+    out.print(search_table(results))
+    out.print(f"{len(results)} of {total} matching articles")
+    return 0
+
+
+def _quotes(args: argparse.Namespace, paths: list[str], settings: Settings) -> int:
+    try:
+        query = parse_query(args.query) if args.query.strip() else None
+    except QueryError as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 2
+    library = load_library(paths, settings.max_bytes)
+    found = [(q, a) for a in library.articles for q in a.quotes if query is None or quote_matches(query, q, a)]
+    if args.json:
+        _print_json({"quotes": [serialize.library_quote(q, a) for q, a in found]})
+        return 0
+    from briefing_tui.render import console, quotes_table
+
+    out = console()
+    out.print(quotes_table(found))
+    out.print(f"{len(found)} quotes")
+    return 0
+
+
+def _index(paths: list[str], settings: Settings) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from briefing_tui.render import console
+
+    index = _open_index(paths, settings)
+    try:
+        with Progress(TextColumn("Indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=console(stderr=True), transient=False) as bar:
+            task = bar.add_task("index", total=None)
+            stats = index.refresh(paths, settings.max_bytes,
+                                  progress=lambda done, total: bar.update(task, completed=done, total=total))
+        articles, problems = len(index.summaries()), len(index.problems())
+    finally:
+        index.close()
+    where = "in memory (private)" if settings.private else str(index_path(cache_dir(), library_key(paths)))
+    print(f"{articles} articles, {problems} problems; {stats.parsed} files parsed, {stats.removed} removed. "
+          f"Index: {where}")
     return 0
 
 

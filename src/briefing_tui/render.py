@@ -6,7 +6,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from briefing_tui.core.model import Article, Problem
+from briefing_tui.core.index import MARK_END, MARK_START, Result
+from briefing_tui.core.model import Article, Problem, Quote
 from briefing_tui.core.serialize import long_date
 
 
@@ -26,6 +27,48 @@ def articles_table(articles: list[Article]) -> Table:
     for a in articles:
         table.add_row(Text(a.date.isoformat() if a.date else "undated", style="dim" if not a.date else ""),
                       Text(a.section), Text(a.title), Text(str(len(a.quotes))), Text(str(a.word_count)))
+    return table
+
+
+def search_table(results: list[Result]) -> Table:
+    """Search results: date, section, title and a snippet with the hits in bold."""
+    table = Table(box=None, pad_edge=False, header_style="bold", show_lines=False)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Section", max_width=22, overflow="ellipsis", no_wrap=True)
+    table.add_column("Title and snippet", ratio=1, overflow="fold")
+    for r in results:
+        s = r.summary
+        cell = Text(s["title"], style="bold")
+        for snippet in r.snippets:
+            cell.append("\n")
+            cell.append_text(marked_snippet(snippet))
+        table.add_row(Text(s["date"] or "undated"), Text(s["section"]), cell)
+    return table
+
+
+def marked_snippet(snippet: str) -> Text:
+    """A snippet with its `**hit**` marks turned into a highlight (the marks are ours, never the file's)."""
+    text = Text(style="dim")
+    parts = snippet.split(MARK_START)
+    text.append(parts[0])
+    for part in parts[1:]:
+        hit, _, rest = part.partition(MARK_END)
+        text.append(hit, style="bold yellow")
+        text.append(rest)
+    return text
+
+
+def quotes_table(found: list[tuple[Quote, Article]]) -> Table:
+    """Quotes with speaker, date and article."""
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("Quote", ratio=3, overflow="fold")
+    table.add_column("Speaker", ratio=1, overflow="fold")
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Article", ratio=1, overflow="fold")
+    for q, a in found:
+        table.add_row(Text(f"“{q.text}”", style="yellow"),
+                      Text(q.speaker or "—", style="bold" if q.speaker else "dim"),
+                      Text(a.date.isoformat() if a.date else "undated"), Text(a.title))
     return table
 
 

@@ -1,0 +1,341 @@
+"""The on-disk full-text index: SQLite FTS5, refreshed incrementally by (path, size, mtime).
+
+One cache file per library (its set of roots) under the cache folder, or in memory when private.
+A corrupt, foreign or newer-schema file is deleted and rebuilt; concurrent writers wait on
+SQLite's lock instead of corrupting it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing_tui.core import serialize
+from briefing_tui.core.library import Entry, load_entry, scan
+from briefing_tui.core.model import Article, Problem
+from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term, fts_term
+from briefing_tui.core.reading import DEFAULT_MAX_BYTES
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x42524631  # "BRF1": marks the file as ours
+MARK_START, MARK_END = "**", "**"
+"""How snippets mark hits (documented in the README)."""
+# bm25 weights for title, body, quotes, section, tags, speakers
+_WEIGHTS = "10.0, 1.0, 2.0, 3.0, 3.0, 3.0"
+
+_SCHEMA = """
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    rel TEXT NOT NULL UNIQUE,
+    root TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    reason TEXT
+);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
+    date TEXT,
+    summary TEXT NOT NULL
+);
+CREATE INDEX articles_date ON articles(date);
+CREATE VIRTUAL TABLE fts USING fts5(
+    title, body, quotes, section, tags, speakers,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+@dataclass(frozen=True)
+class Result:
+    """One search result: the Summary dict with score and snippets."""
+
+    summary: dict[str, Any]
+    score: float
+    snippets: list[str]
+
+
+@dataclass(frozen=True)
+class RefreshStats:
+    """What a refresh did."""
+
+    files: int
+    parsed: int
+    removed: int
+
+
+def index_path(cache_dir: Path, key: str) -> Path:
+    """The cache file for a library key."""
+    return cache_dir / f"index-{key}.sqlite"
+
+
+class Index:
+    """A search index over one library; use `open_index` to get one."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- refresh -----------------------------------------------------------------------------------------
+
+    def refresh(
+        self,
+        roots: list[str],
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        progress: Callable[[int, int], None] | None = None,
+        parsed: dict[str, Article | Problem] | None = None,
+    ) -> RefreshStats:
+        """Bring the index up to date: parse only new or changed files, drop removed ones.
+
+        `parsed` may hold results already parsed this session (by id), to avoid parsing twice.
+        """
+        entries, scan_problems = scan(roots)
+        known = {rel: (fid, size, mtime) for fid, rel, size, mtime in
+                 self.db.execute("SELECT id, rel, size, mtime_ns FROM files WHERE root != ''")}
+        seen: set[str] = set()
+        changed: list[tuple[Entry, int, int]] = []
+        for entry in entries:
+            key = _key(entry)
+            seen.add(key)
+            try:
+                st = os.stat(entry.path)
+                size, mtime = st.st_size, st.st_mtime_ns
+            except OSError:
+                size, mtime = -1, -1
+            old = known.get(key)
+            if old is None or old[1] != size or old[2] != mtime or size < 0:
+                changed.append((entry, size, mtime))
+        removed = [known[k][0] for k in known if k not in seen]
+        with self._write():
+            for fid in removed:
+                self._delete(fid)
+            for n, (entry, size, mtime) in enumerate(changed, 1):
+                result = (parsed or {}).get(entry.id) or load_entry(entry, max_bytes)
+                self._store(entry, size, mtime, result, known.get(_key(entry)))
+                if progress is not None:
+                    progress(n, len(changed))
+            self.db.execute("DELETE FROM files WHERE root = '' ")
+            for p in scan_problems:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO files(rel, root, size, mtime_ns, reason) VALUES (?, '', -1, -1, ?)",
+                    (f"\0scan\0{p.id}", json.dumps(serialize.problem(p))))
+        if progress is not None and not changed:
+            progress(0, 0)
+        return RefreshStats(len(entries), len(changed), len(removed))
+
+    def _store(self, entry: Entry, size: int, mtime: int, result: Article | Problem,
+               old: tuple[int, int, int] | None) -> None:
+        if old is not None:
+            self._delete(old[0])
+        if isinstance(result, Problem):
+            self.db.execute("INSERT INTO files(rel, root, size, mtime_ns, reason) VALUES (?, ?, ?, ?, ?)",
+                            (_key(entry), entry.root, size, mtime, json.dumps(serialize.problem(result))))
+            return
+        cur = self.db.execute("INSERT INTO files(rel, root, size, mtime_ns, reason) VALUES (?, ?, ?, ?, NULL)",
+                              (_key(entry), entry.root, size, mtime))
+        fid = cur.lastrowid
+        summary = serialize.summary(result)
+        self.db.execute("INSERT INTO articles(id, date, summary) VALUES (?, ?, ?)",
+                        (fid, summary["date"], json.dumps(summary, ensure_ascii=False)))
+        speakers = sorted({q.speaker for q in result.quotes if q.speaker})
+        self.db.execute(
+            "INSERT INTO fts(rowid, title, body, quotes, section, tags, speakers) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (fid, result.title, "\n".join(result.paragraphs), "\n".join(q.text for q in result.quotes),
+             result.section, "\n".join(result.tags), "\n".join(speakers)))
+
+    def _delete(self, fid: int) -> None:
+        self.db.execute("DELETE FROM fts WHERE rowid = ?", (fid,))
+        self.db.execute("DELETE FROM articles WHERE id = ?", (fid,))
+        self.db.execute("DELETE FROM files WHERE id = ?", (fid,))
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # --- reading -----------------------------------------------------------------------------------------
+
+    def summaries(self) -> list[dict[str, Any]]:
+        """Every article's Summary, newest first."""
+        rows = self.db.execute("SELECT summary FROM articles ORDER BY date IS NULL, date DESC, id")
+        return [json.loads(s) for (s,) in rows]
+
+    def problems(self) -> list[dict[str, Any]]:
+        """Every file that could not be loaded."""
+        rows = self.db.execute("SELECT reason FROM files WHERE reason IS NOT NULL ORDER BY rel")
+        return [json.loads(r) for (r,) in rows]
+
+    def search(self, query: Query, limit: int = 20, sort: str = "relevance") -> tuple[int, list[Result]]:
+        """Run a parsed query: (total matches, the best `limit` results)."""
+        match, where, params = compile_query(query)
+        order = "score, a.date IS NULL, a.date DESC, a.id" if match else "a.date IS NULL, a.date DESC, a.id"
+        if sort == "date":
+            order = "a.date IS NULL, a.date DESC, " + ("score, " if match else "") + "a.id"
+        if match:
+            base = ("FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND " + where)
+            args: list[Any] = [match, *params]
+            total = self.db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
+            rows = self.db.execute(
+                f"SELECT a.summary, bm25(fts, {_WEIGHTS}) AS score, "
+                f"snippet(fts, -1, '{MARK_START}', '{MARK_END}', '…', 16) {base} ORDER BY {order} LIMIT ?",
+                [*args, limit]).fetchall()
+        else:
+            base = "FROM articles a WHERE " + where
+            total = self.db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+            rows = self.db.execute(f"SELECT a.summary, 0.0 AS score, NULL {base} ORDER BY {order} LIMIT ?",
+                                   [*params, limit]).fetchall()
+        results = [Result(json.loads(s), round(-float(score), 4), [snip] if snip else []) for s, score, snip in rows]
+        return total, results
+
+    def hits_per_month(self, query: Query) -> dict[str, int]:
+        """How many matching articles each month has (`YYYY-MM` -> count), for the sparkline."""
+        match, where, params = compile_query(query)
+        if match:
+            sql = ("SELECT substr(a.date, 1, 7), count(*) FROM fts JOIN articles a ON a.id = fts.rowid "
+                   f"WHERE fts MATCH ? AND {where} AND a.date IS NOT NULL GROUP BY 1")
+            rows = self.db.execute(sql, [match, *params])
+        else:
+            rows = self.db.execute(f"SELECT substr(a.date, 1, 7), count(*) FROM articles a WHERE {where} "
+                                   "AND a.date IS NOT NULL GROUP BY 1", params)
+        return dict(rows.fetchall())
+
+
+def _key(entry: Entry) -> str:
+    return f"{os.path.realpath(entry.root)}\0{entry.id}"
+
+
+# --- compiling queries --------------------------------------------------------------------------------------
+
+
+def _pure(node: Node) -> bool:
+    """True when `node` is a pure FTS5 expression (terms under AND/OR, NOT only beside a positive term)."""
+    if isinstance(node, Term):
+        return True
+    if isinstance(node, Or):
+        return all(_pure(n) for n in node.nodes)
+    if isinstance(node, And):
+        positive = [n for n in node.nodes if not isinstance(n, Not)]
+        negative = [n.node for n in node.nodes if isinstance(n, Not)]
+        return bool(positive) and all(_pure(n) for n in positive) and all(_pure(n) for n in negative)
+    return False
+
+
+def _fts(node: Node, in_quotes: bool) -> str:
+    if isinstance(node, Term):
+        return fts_term(node, in_quotes)
+    if isinstance(node, Or):
+        return "(" + " OR ".join(_fts(n, in_quotes) for n in node.nodes) + ")"
+    assert isinstance(node, And)
+    positive = [n for n in node.nodes if not isinstance(n, Not)]
+    negative = [n.node for n in node.nodes if isinstance(n, Not)]
+    expr = "(" + " AND ".join(_fts(n, in_quotes) for n in positive) + ")"
+    for n in negative:
+        expr = f"({expr} NOT {_fts(n, in_quotes)})"
+    return expr
+
+
+def _sql(node: Node, in_quotes: bool, params: list[Any]) -> str:
+    if isinstance(node, DateRange):
+        parts = []
+        if node.start:
+            parts.append("a.date >= ?")
+            params.append(node.start.isoformat())
+        if node.end:
+            parts.append("a.date <= ?")
+            params.append(node.end.isoformat())
+        return "(" + " AND ".join(parts) + ")" if parts else "1"
+    if _pure(node):
+        params.append(_fts(node, in_quotes))
+        return "a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
+    if isinstance(node, Not):
+        return f"NOT ({_sql(node.node, in_quotes, params)})"
+    joiner = " AND " if isinstance(node, And) else " OR "
+    assert isinstance(node, And | Or)
+    return "(" + joiner.join(_sql(n, in_quotes, params) for n in node.nodes) + ")"
+
+
+def compile_query(query: Query) -> tuple[str | None, str, list[Any]]:
+    """(FTS5 MATCH expression or None, SQL condition on `a`, its parameters) for a parsed query."""
+    root = query.root
+    if root is None:
+        return None, "1", []
+    children = list(root.nodes) if isinstance(root, And) else [root]
+    fts_parts = [n for n in children if _pure(n)]
+    rest = [n for n in children if not _pure(n)]
+    # Negations of pure terms fold into the MATCH when there is a positive part to subtract from.
+    negated = [n for n in rest if isinstance(n, Not) and _pure(n.node)] if fts_parts else []
+    rest = [n for n in rest if n not in negated]
+    match = None
+    if fts_parts:
+        match = " AND ".join(_fts(n, query.in_quotes) for n in fts_parts)
+        for n in negated:
+            assert isinstance(n, Not)
+            match = f"({match}) NOT {_fts(n.node, query.in_quotes)}"
+    params: list[Any] = []
+    where = " AND ".join(_sql(n, query.in_quotes, params) for n in rest) or "1"
+    return match, where, params
+
+
+# --- opening -------------------------------------------------------------------------------------------
+
+
+def open_index(path: Path | None) -> Index:
+    """Open (or create) the index at `path`, or in memory when `path` is None; rebuild a bad file."""
+    if path is None:
+        db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        _create(db)
+        return Index(db, None)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for attempt in range(2):
+        if not path.exists():
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = db = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if app_id == 0 and version == 0 and not db.execute("SELECT 1 FROM sqlite_master").fetchone():
+                db.execute("PRAGMA journal_mode=WAL")
+                _create(db)
+                return Index(db, path)
+            if app_id == APPLICATION_ID and version == SCHEMA_VERSION:
+                db.execute("PRAGMA quick_check").fetchone()
+                db.execute("SELECT count(*) FROM files").fetchone()
+                return Index(db, path)
+        except sqlite3.DatabaseError:
+            pass
+        if conn is not None:
+            conn.close()
+        if attempt == 0:  # foreign, newer or corrupt: it is only a cache, so start again
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(f"{path}{suffix}")
+    raise OSError(f"cannot create the search index at {path}")
+
+
+def _create(db: sqlite3.Connection) -> None:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'files'").fetchone() is None:
+            for statement in filter(None, (s.strip() for s in _SCHEMA.split(";"))):
+                db.execute(statement)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise

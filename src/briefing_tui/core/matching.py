@@ -1,0 +1,70 @@
+"""Evaluate a parsed query against one document in Python: the quote filter, and a reference for the index."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from briefing_tui.core.highlight import fold
+from briefing_tui.core.model import Article, Quote
+from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term, words_of
+
+ANY_TEXT = ("title", "body", "quotes")
+
+
+@dataclass(frozen=True)
+class Document:
+    """Searchable fields as word lists, the way the index tokenizes them, and a date."""
+
+    fields: dict[str, tuple[str, ...]]
+    date: dt.date | None
+
+    @classmethod
+    def of(cls, date: dt.date | None, **texts: str) -> Document:
+        return cls({name: tuple(words_of(fold(text))) for name, text in texts.items()}, date)
+
+
+def _has(words: tuple[str, ...], term: Term) -> bool:
+    n = len(term.words)
+    for i in range(len(words) - n + 1):
+        window = words[i:i + n]
+        if term.prefix:
+            if window[:-1] == term.words[:-1] and window[-1].startswith(term.words[-1]):
+                return True
+        elif window == term.words:
+            return True
+    return False
+
+
+def matches(query: Query, doc: Document) -> bool:
+    """True when `doc` satisfies the query."""
+    return query.root is None or _eval(query.root, doc, query.in_quotes)
+
+
+def _eval(node: Node, doc: Document, in_quotes: bool) -> bool:
+    if isinstance(node, Term):
+        columns = (node.column,) if node.column else (("quotes",) if in_quotes else ANY_TEXT)
+        return any(_has(doc.fields.get(c, ()), node) for c in columns)
+    if isinstance(node, DateRange):
+        if node.start is None and node.end is None:
+            return True
+        if doc.date is None:
+            return False
+        return (node.start is None or doc.date >= node.start) and (node.end is None or doc.date <= node.end)
+    if isinstance(node, Not):
+        return not _eval(node.node, doc, in_quotes)
+    if isinstance(node, And):
+        return all(_eval(n, doc, in_quotes) for n in node.nodes)
+    assert isinstance(node, Or)
+    return any(_eval(n, doc, in_quotes) for n in node.nodes)
+
+
+def quote_document(quote: Quote, article: Article) -> Document:
+    """A quote as a document: its words are the body and the quote text; the article gives the rest."""
+    return Document.of(article.date, title=article.title, body=quote.text, quotes=quote.text,
+                       section=article.section, tags=" ".join(article.tags), speakers=quote.speaker or "")
+
+
+def quote_matches(query: Query, quote: Quote, article: Article) -> bool:
+    """True when a quote satisfies the query (`speaker:`, `section:`, `date:`, words in the quote)."""
+    return matches(query, quote_document(quote, article))

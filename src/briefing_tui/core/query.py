@@ -1,0 +1,306 @@
+"""The query language of DESIGN §5: our own parser, compiled to SQL over the FTS5 index.
+
+User text never reaches MATCH unparsed: every term is a quoted FTS5 string, and errors are one
+plain sentence (QueryError), never the engine's own message.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from briefing_tui.core.dates import MAX_YEAR, MIN_YEAR
+
+TEXT_FIELDS = {"title": "title", "section": "section", "tag": "tags", "tags": "tags", "speaker": "speakers"}
+MAX_QUERY = 1000
+MAX_TERMS = 64
+
+
+class QueryError(ValueError):
+    """A query that cannot be parsed; the message is one sentence for the user."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """Words that must match: a word, a prefix (`invest*`) or a phrase, optionally in one column."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+    column: str | None = None
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Articles dated within [start, end] (either end open)."""
+
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class Not:
+    node: Node
+
+
+@dataclass(frozen=True)
+class And:
+    nodes: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    nodes: tuple[Node, ...]
+
+
+Node = Term | DateRange | Not | And | Or
+
+
+@dataclass
+class Query:
+    """A parsed query: its tree, and whether text terms must occur inside quotes."""
+
+    text: str
+    root: Node | None
+    in_quotes: bool = False
+    terms: list[Term] = field(default_factory=list)
+    """Positive text terms, for highlighting hits."""
+
+
+_TOKEN = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<field>[A-Za-z]+):(?P<fvalue>"[^"]*"?|[^\s()"]*)'
+                    r'|(?P<phrase>"[^"]*"?)|(?P<neg>-)(?=\S)|(?P<word>[^\s()"]+))')
+_TOKEN_WORD = re.compile(r"[^\W_]+")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text` as the index sees them (letters and digits; apostrophes split words too)."""
+    from briefing_tui.core.highlight import fold
+
+    return _TOKEN_WORD.findall(fold(text))
+
+
+def parse(text: str) -> Query:
+    """Parse a query string; raise QueryError with a plain sentence when it is not valid."""
+    if len(text) > MAX_QUERY:
+        raise QueryError(f"The query is too long (over {MAX_QUERY} characters).")
+    if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in text):
+        raise QueryError("The query contains control characters.")
+    tokens = _tokenize(text)
+    query = Query(text, None)
+    parser = _Parser(tokens, query)
+    query.root = parser.parse()
+    if len(query.terms) > MAX_TERMS:
+        raise QueryError(f"The query has too many terms (over {MAX_TERMS}).")
+    return query
+
+
+def _tokenize(text: str) -> list[tuple[str, str, str]]:
+    tokens: list[tuple[str, str, str]] = []
+    pos = 0
+    while pos < len(text):
+        if text[pos:].strip() == "":
+            break
+        m = _TOKEN.match(text, pos)
+        if m is None or m.end() == pos:
+            raise QueryError(f"Unexpected character {text[pos:].strip()[:1]!r} in the query.")
+        pos = m.end()
+        if m["lp"]:
+            tokens.append(("(", "", ""))
+        elif m["rp"]:
+            tokens.append((")", "", ""))
+        elif m["field"] is not None:
+            tokens.append(("field", m["field"].lower(), m["fvalue"]))
+        elif m["phrase"] is not None:
+            tokens.append(("phrase", m["phrase"], ""))
+        elif m["neg"]:
+            tokens.append(("-", "", ""))
+        else:
+            word = m["word"]
+            tokens.append(("op", word, "") if word in ("OR", "AND", "NOT") else ("word", word, ""))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, tokens: list[tuple[str, str, str]], query: Query) -> None:
+        self.tokens = tokens
+        self.pos = 0
+        self.query = query
+        self.depth = 0
+
+    def peek(self) -> tuple[str, str, str] | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def parse(self) -> Node | None:
+        if not self.tokens:
+            return None
+        node = self.or_expr(negated=False)
+        if self.peek() is not None:
+            kind = self.peek()[0]  # type: ignore[index]
+            raise QueryError("Unbalanced ')' in the query." if kind == ")" else "The query could not be read.")
+        if node is None:
+            if self.query.in_quotes:
+                raise QueryError("in:quotes needs words to look for.")
+            raise QueryError("The query has nothing to search for.")
+        if _only_negative(node):
+            return And((DateRange(None, None), node))  # `-word` alone: everything except
+        return node
+
+    def or_expr(self, negated: bool) -> Node | None:
+        nodes = [self.and_expr(negated)]
+        while (tok := self.peek()) is not None and tok[:2] == ("op", "OR"):
+            self.pos += 1
+            if self.peek() is None or self.peek()[0] == ")" or self.peek()[:2] == ("op", "OR"):  # type: ignore[index]
+                raise QueryError("OR needs a term on both sides.")
+            nodes.append(self.and_expr(negated))
+        if len(nodes) > 1 and any(n is None for n in nodes):
+            raise QueryError("OR needs a term on both sides.")
+        real = [n for n in nodes if n is not None]
+        if not real:
+            return None
+        return real[0] if len(real) == 1 else Or(tuple(real))
+
+    def and_expr(self, negated: bool) -> Node | None:
+        nodes: list[Node] = []
+        while (tok := self.peek()) is not None and tok[0] != ")" and tok[:2] != ("op", "OR"):
+            if tok[:2] == ("op", "AND"):
+                self.pos += 1
+                if not nodes or self.peek() is None or self.peek()[0] == ")" or self.peek()[0] == "op":  # type: ignore[index]
+                    raise QueryError("AND needs a term on both sides.")
+                continue
+            node = self.unary(negated)
+            if node is not None:
+                nodes.append(node)
+        if not nodes:
+            return None
+        return nodes[0] if len(nodes) == 1 else And(tuple(nodes))
+
+    def unary(self, negated: bool) -> Node | None:
+        tok = self.peek()
+        assert tok is not None
+        if tok[0] == "-" or tok[:2] == ("op", "NOT"):
+            self.pos += 1
+            if self.peek() is None or self.peek()[0] in (")", "op"):  # type: ignore[index]
+                raise QueryError("NOT and '-' need a term after them.")
+            inner = self.unary(not negated)
+            return Not(inner) if inner is not None else None
+        return self.primary(negated)
+
+    def primary(self, negated: bool) -> Node | None:
+        kind, value, extra = self.tokens[self.pos]
+        self.pos += 1
+        if kind == "(":
+            self.depth += 1
+            if self.depth > 20:
+                raise QueryError("The query is nested too deeply.")
+            node = self.or_expr(negated)
+            if self.peek() is None or self.peek()[0] != ")":  # type: ignore[index]
+                raise QueryError("Unbalanced '(' in the query.")
+            self.pos += 1
+            self.depth -= 1
+            if node is None:
+                raise QueryError("Empty parentheses in the query.")
+            return node
+        if kind == ")":
+            raise QueryError("Unbalanced ')' in the query.")
+        if kind == "phrase":
+            return self.term(_unquote(value), negated, phrase=True)
+        if kind == "field":
+            return self.field(value, extra, negated)
+        return self.term(value, negated)
+
+    def term(self, raw: str, negated: bool, column: str | None = None, phrase: bool = False) -> Node:
+        prefix = not phrase and raw.endswith("*")
+        words = tuple(words_of(raw.rstrip("*") if prefix else raw))
+        if not words:
+            if prefix:
+                raise QueryError("A prefix search needs at least one letter before '*'.")
+            raise QueryError(f"{raw!r} has no words to search for.")
+        if prefix and len(words) > 1:
+            prefix = True  # `kilroy-sil*`: a phrase whose last word is a prefix
+        term = Term(words, prefix, column)
+        if not negated:
+            self.query.terms.append(term)
+        return term
+
+    def field(self, name: str, value: str, negated: bool) -> Node | None:
+        if name == "in":
+            if value.lower() != "quotes":
+                raise QueryError(f"Unknown in:{value} (only in:quotes is supported).")
+            self.query.in_quotes = True
+            return None
+        if name == "date":
+            return parse_date_filter(value)
+        column = TEXT_FIELDS.get(name)
+        if column is None:
+            raise QueryError(f"Unknown field {name}: (use title:, section:, tag:, speaker:, date: or in:quotes).")
+        text = _unquote(value)
+        if not text.strip():
+            raise QueryError(f"{name}: needs a value.")
+        return self.term(text, negated, column=column, phrase=value.startswith('"'))
+
+
+def _unquote(value: str) -> str:
+    if value.startswith('"'):
+        if len(value) < 2 or not value.endswith('"'):
+            raise QueryError('Unbalanced " in the query.')
+        return value[1:-1]
+    return value
+
+
+def _only_negative(node: Node) -> bool:
+    if isinstance(node, Not):
+        return True
+    if isinstance(node, And):
+        return all(_only_negative(n) for n in node.nodes)
+    return False
+
+
+_DATE_PART = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def parse_date_filter(value: str) -> DateRange:
+    """`2025`, `2025-06`, `2025-06-27`, `A..B`, `..B`, `A..` as a DateRange."""
+    value = value.strip('"')
+    if not value:
+        raise QueryError("date: needs a value such as 2025, 2025-06, 2025-06-27 or 2025-06-01..2025-06-30.")
+    if ".." in value:
+        left, _, right = value.partition("..")
+        if not left and not right:
+            raise QueryError("date: range needs at least one end.")
+        start = _date_bound(left, start=True) if left else None
+        end = _date_bound(right, start=False) if right else None
+        if start and end and start > end:
+            raise QueryError(f"date:{value} ends before it starts.")
+        return DateRange(start, end)
+    return DateRange(_date_bound(value, start=True), _date_bound(value, start=False))
+
+
+def _date_bound(text: str, start: bool) -> dt.date:
+    m = _DATE_PART.match(text)
+    if not m:
+        raise QueryError(f"date:{text[:20]} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD).")
+    year = int(m[1])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise QueryError(f"date:{text[:20]} is out of range ({MIN_YEAR}–{MAX_YEAR}).")
+    month = int(m[2]) if m[2] else (1 if start else 12)
+    if not 1 <= month <= 12:
+        raise QueryError(f"date:{text[:20]} has no month {month}.")
+    if m[3]:
+        day = int(m[3])
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise QueryError(f"date:{text[:20]} is not a calendar date.")
+    else:
+        day = 1 if start else calendar.monthrange(year, month)[1]
+    return dt.date(year, month, day)
+
+
+def fts_term(term: Term, in_quotes: bool) -> str:
+    """A term as an FTS5 expression: always quoted strings, never user syntax."""
+    phrase = '"' + " ".join(w.replace('"', '""') for w in term.words) + '"'
+    if term.prefix:
+        phrase += " *"
+    column = term.column or ("quotes" if in_quotes else None)
+    if column:
+        return f"{column} : {phrase}"
+    return "{title body quotes} : " + phrase
