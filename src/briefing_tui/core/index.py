@@ -256,7 +256,8 @@ def _sql(node: Node, in_quotes: bool, params: list[Any]) -> str:
         if node.end:
             parts.append("a.date <= ?")
             params.append(node.end.isoformat())
-        return "(" + " AND ".join(parts) + ")" if parts else "1"
+        # `a.date IS NOT NULL` first, so that NOT(date range) is true for undated articles.
+        return "(a.date IS NOT NULL AND " + " AND ".join(parts) + ")" if parts else "1"
     if _pure(node):
         params.append(_fts(node, in_quotes))
         return "a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"

@@ -1,0 +1,244 @@
+"""Search: exact result sets for every operator and filter, agreement with a brute-force scan, cache life."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing_tui.cli import main
+from briefing_tui.core.index import Index, open_index
+from briefing_tui.core.library import load_library
+from briefing_tui.core.matching import Document, matches
+from briefing_tui.core.query import QueryError, parse
+from tests.conftest import SEEDS, env_without_home, write
+
+DOCS = {
+    "a.md": ("---\ntitle: Putin and the ceasefire\ndate: 2025-06-27\nsection: Ukraine - Russia War\ntags: [nato]\n---\n"
+             "Viktor Orbán met Kilroy-Silk. “We will invest heavily,” said Mark Rutte.\n"),
+    "b.md": ("---\ntitle: Investment summit\ndate: 2025-06-02\nsection: Economy\ntags: [trade, nato]\n---\n"
+             "Investors discussed the ceasefire. The word putin appears here too.\n"),
+    "c.md": ("---\ntitle: Arctic notes\ndate: 2024-12-31\nsection: Arctic\n---\n"
+             "Ice and shipping. “Putin is not here,” an analyst said. Kilroy and Silk were apart.\n"),
+    "d.txt": "Undated note\n\nNothing about the summit at all, only kilroy-silk.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Index:
+    root = tmp_path_factory.mktemp("lib")
+    for name, text in DOCS.items():
+        write(root / name, text)
+    idx = open_index(None)
+    idx.refresh([str(root)])
+    return idx
+
+
+def ids(index: Index, q: str) -> set[str]:
+    total, results = index.search(parse(q), limit=100)
+    assert total == len(results)
+    return {r.summary["id"] for r in results}
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("putin ceasefire", {"a.md", "b.md"}),
+    ("PUTIN", {"a.md", "b.md", "c.md"}),
+    ("orban", {"a.md"}),  # diacritics folded
+    ('"will invest"', {"a.md"}),
+    ("Kilroy-Silk", {"a.md", "d.txt"}),  # a phrase: c.md has both words apart
+    ("invest*", {"a.md", "b.md"}),
+    ("arctic OR investors", {"b.md", "c.md"}),
+    ("putin -ceasefire", {"c.md"}),
+    ("putin NOT ceasefire", {"c.md"}),
+    ("-putin", {"d.txt"}),
+    ("(arctic OR investors) ceasefire", {"b.md"}),
+    ("section:economy OR section:arctic", {"b.md", "c.md"}),
+    ("title:putin", {"a.md"}),
+    ("title:\"investment summit\"", {"b.md"}),
+    ('section:"Ukraine - Russia War"', {"a.md"}),
+    ("section:economy", {"b.md"}),
+    ("tag:nato", {"a.md", "b.md"}),
+    ("speaker:rutte", {"a.md"}),
+    ('speaker:"mark rutte" invest*', {"a.md"}),
+    ("date:2025", {"a.md", "b.md"}),
+    ("date:2025-06", {"a.md", "b.md"}),
+    ("date:2025-06-27", {"a.md"}),
+    ("date:2024-12-01..2025-06-02", {"b.md", "c.md"}),
+    ("date:..2025-06", {"a.md", "b.md", "c.md"}),
+    ("date:2025-06-03..", {"a.md"}),
+    ("putin date:2024", {"c.md"}),
+    ("putin OR date:2024", {"a.md", "b.md", "c.md"}),
+    ("in:quotes putin", {"c.md"}),
+    ("in:quotes invest", {"a.md"}),
+    ("summit -date:2025", {"d.txt"}),
+])
+def test_exact_result_sets(index: Index, query: str, expected: set[str]) -> None:
+    assert ids(index, query) == expected
+
+
+def test_ranking_prefers_title_then_newest(index: Index) -> None:
+    _, results = index.search(parse("putin"))
+    assert results[0].summary["id"] == "a.md"
+    _, by_date = index.search(parse("putin"), sort="date")
+    assert [r.summary["id"] for r in by_date] == ["a.md", "b.md", "c.md"]
+
+
+def test_snippets_mark_hits(index: Index) -> None:
+    _, results = index.search(parse("shipping"))
+    assert results[0].snippets and "**shipping**" in results[0].snippets[0].lower()
+
+
+@pytest.mark.parametrize("bad", ['"unbalanced', "(", ")", "AND", "OR OR", "section:", "date:2025-13",
+                                 "date:99999999999", "*", "-", "NEAR(", "a\x01b", "a\x1b[31m", "in:nowhere",
+                                 "foo:bar", "a OR", "NOT", "()", "date:2025-02-30", "date:2025..2024"])
+def test_bad_queries_are_one_sentence(bad: str) -> None:
+    with pytest.raises(QueryError) as exc:
+        parse(bad)
+    message = str(exc.value)
+    assert message and "\n" not in message and "fts5" not in message.lower() and "sql" not in message.lower()
+
+
+@pytest.mark.parametrize("bad", ['"unbalanced', "(", "AND", "OR OR", "section:", "date:2025-13", "*", "-", "NEAR("])
+def test_cli_bad_query_exits_2_with_one_line(capsys: pytest.CaptureFixture[str], bad: str) -> None:
+    assert main(["--private", "search", bad, str(SEEDS)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_cli_search_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--private", "search", "Rutte", str(SEEDS), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["query"] == "Rutte" and data["total"] == 1
+    (result,) = data["results"]
+    assert result["title"] == "Clash Report" and result["score"] > 0 and "**Rutte**" in result["snippets"][0]
+
+
+# --- agreement with brute force ---------------------------------------------------------------------------------
+
+WORDS = ["alpha", "beta", "gamma", "delta", "echo", "Ökonomie", "naïve", "omega", "kappa", "zeta"]
+
+
+def make_corpus(root: Path, n: int, seed: int) -> dict[str, str]:
+    import random
+
+    rng = random.Random(seed)
+    texts = {}
+    for i in range(n):
+        body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 25)))
+        name = f"doc{i:03d}.txt"
+        write(root / name, f"Title {i}\n\n{body}.\n")
+        texts[name] = f"Title {i} {body}"
+    return texts
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Index, dict[str, str]]:
+    root = tmp_path_factory.mktemp("corpus")
+    texts = make_corpus(root, 120, seed=7)
+    idx = open_index(None)
+    idx.refresh([str(root)])
+    return idx, texts
+
+
+def brute_force(texts: dict[str, str], words: list[str]) -> set[str]:
+    import re
+    import unicodedata
+
+    def norm(s: str) -> list[str]:
+        s = "".join(c for c in unicodedata.normalize("NFD", s.lower()) if not unicodedata.combining(c))
+        return re.findall(r"\w+", s)
+
+    want = norm(" ".join(words))
+    found = set()
+    for name, text in texts.items():
+        toks = norm(text)
+        if any(toks[i:i + len(want)] == want for i in range(len(toks) - len(want) + 1)):
+            found.add(name)
+    return found
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from([*WORDS, "ALPHA", "okonomie", "naive", "missing"]), min_size=1, max_size=2),
+       phrase=st.booleans())
+def test_single_words_and_phrases_agree_with_brute_force(corpus: tuple[Index, dict[str, str]], words: list[str],
+                                                         phrase: bool) -> None:
+    index, texts = corpus
+    q = f'"{" ".join(words)}"' if phrase or len(words) == 1 else words[0]
+    used = words if phrase or len(words) == 1 else words[:1]
+    assert ids(index, q) == brute_force(texts, used)
+
+
+def test_index_agrees_with_python_matcher_on_samples() -> None:
+    library = load_library([str(SEEDS)])
+    idx = open_index(None)
+    idx.refresh([str(SEEDS)])
+    for q in ["nato", "putin -trump", "date:2025-06 section:europe", "speaker:brandt", "in:quotes ready",
+              "fictional OR nato", "title:harbour", "tag:sample -tag:deutsch"]:
+        query = parse(q)
+        expected = {a.id for a in library.articles if matches(query, Document.of(
+            a.date, title=a.title, body="\n".join(a.paragraphs), quotes="\n".join(x.text for x in a.quotes),
+            section=a.section, tags="\n".join(a.tags), speakers="\n".join(x.speaker or "" for x in a.quotes)))}
+        assert ids(idx, q) == expected, q
+
+
+# --- the cache -----------------------------------------------------------------------------------------------
+
+
+def test_cache_refresh_add_change_delete(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    write(root / "a.txt", "Alpha\n\nfirst body.\n")
+    write(root / "b.txt", "Beta\n\nsecond body.\n")
+    path = tmp_path / "cache" / "index.sqlite"
+    idx = open_index(path)
+    assert idx.refresh([str(root)]).parsed == 2
+    assert idx.refresh([str(root)]).parsed == 0  # warm: nothing re-read
+    write(root / "c.txt", "Gamma\n\nthird body.\n")
+    write(root / "a.txt", "Alpha\n\nchanged wording here.\n")
+    os.utime(root / "a.txt", ns=(1, 1))
+    (root / "b.txt").unlink()
+    stats = idx.refresh([str(root)])
+    assert (stats.parsed, stats.removed) == (2, 1)
+    assert ids(idx, "body") == {"c.txt"} and ids(idx, "changed") == {"a.txt"} and ids(idx, "second") == set()
+    idx.close()
+    assert oct(path.stat().st_mode & 0o777) == "0o600" and oct(path.parent.stat().st_mode & 0o777) == "0o700"
+
+
+@pytest.mark.parametrize("damage", ["garbage", "foreign", "newer"])
+def test_bad_cache_file_is_rebuilt(tmp_path: Path, damage: str) -> None:
+    root = tmp_path / "lib"
+    write(root / "a.txt", "Alpha\n\nbody.\n")
+    path = tmp_path / "index.sqlite"
+    if damage == "garbage":
+        path.write_bytes(b"SQLite format 3\x00" + os.urandom(4000))
+    else:
+        db = sqlite3.connect(path)
+        db.execute("CREATE TABLE other(x)")
+        if damage == "newer":
+            db.execute("PRAGMA application_id = 1112688177")
+            db.execute("PRAGMA user_version = 99")
+        db.commit()
+        db.close()
+    idx = open_index(path)
+    idx.refresh([str(root)])
+    assert ids(idx, "body") == {"a.txt"}
+
+
+def test_two_processes_share_one_cache(tmp_path: Path, isolated_home: Path) -> None:
+    root = tmp_path / "lib"
+    for i in range(150):
+        write(root / f"{i}.txt", f"Story {i}\n\nshared words {i}.\n")
+    env = env_without_home(isolated_home)
+    cmd = [sys.executable, "-m", "briefing_tui", "search", "shared", str(root), "--json", "--limit", "1"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(3)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [o[1] for o in outs]
+    assert all(json.loads(o[0])["total"] == 150 for o in outs)
+    (cache,) = (isolated_home / "cache" / "briefing-tui").glob("index-*.sqlite")
+    assert open_index(cache).search(parse("shared"))[0] == 150
