@@ -92,7 +92,7 @@ def test_ranking_prefers_title_then_newest(index: Index) -> None:
 
 def test_snippets_mark_hits(index: Index) -> None:
     _, results = index.search(parse("shipping"))
-    assert results[0].snippets and "**shipping**" in results[0].snippets[0].lower()
+    assert results[0].snippets and "\x02shipping\x03" in results[0].snippets[0].lower()
 
 
 @pytest.mark.parametrize("bad", ['"unbalanced', "(", ")", "AND", "OR OR", "section:", "date:2025-13",
@@ -117,7 +117,7 @@ def test_cli_search_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data["query"] == "Rutte" and data["total"] == 1
     (result,) = data["results"]
-    assert result["title"] == "Clash Report" and result["score"] > 0 and "**Rutte**" in result["snippets"][0]
+    assert result["title"] == "Clash Report" and result["score"] > 0 and "⟦Rutte⟧" in result["snippets"][0]
 
 
 # --- agreement with brute force ---------------------------------------------------------------------------------

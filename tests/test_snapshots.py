@@ -6,10 +6,23 @@ from typing import Any
 
 from briefing_tui.core.config import Settings
 from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.widgets.search_panel import SearchPanel
 from tests.conftest import SEEDS
 from tests.test_reader import loaded
 
 SIZE = (120, 40)
+
+
+async def settled_search(pilot: Any) -> None:
+    """Wait until the results for the typed query are on screen and nothing else is pending."""
+    panel = pilot.app.query_one(SearchPanel)
+    for _ in range(100):
+        await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
+        if str(panel.query_one("#search-status").render()).endswith("matching articles"):
+            break
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause(0.5)
 
 
 def app() -> BriefingApp:
@@ -45,3 +58,13 @@ def test_help_screen(snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(app(), terminal_size=SIZE, run_before=help_)
+
+
+def test_search_panel_with_results(snap_compare: Any) -> None:
+    async def search(pilot: Any) -> None:
+        await loaded(pilot)
+        pilot.app.query_one("#search-input").cursor_blink = False  # deterministic frames
+        await pilot.press("slash", *"nato OR fictional")
+        await settled_search(pilot)
+
+    assert snap_compare(app(), terminal_size=SIZE, run_before=search)

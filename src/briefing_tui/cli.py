@@ -12,7 +12,7 @@ from typing import Any
 from briefing_tui import __version__
 from briefing_tui.core import serialize
 from briefing_tui.core.config import Settings, cache_dir, load_settings, sample_library
-from briefing_tui.core.index import Index, index_path, open_index
+from briefing_tui.core.index import Index, index_path, marked_snippet, open_index
 from briefing_tui.core.library import Library, load_file, load_library
 from briefing_tui.core.matching import quote_matches
 from briefing_tui.core.model import Problem
@@ -208,7 +208,8 @@ def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
         index.close()
     if args.json:
         _print_json({"query": args.query, "total": total,
-                     "results": [r.summary | {"score": r.score, "snippets": r.snippets} for r in results]})
+                     "results": [r.summary | {"score": r.score, "snippets": [marked_snippet(s) for s in r.snippets]}
+                                 for r in results]})
         return 0
     from briefing_tui.render import console, search_table
 

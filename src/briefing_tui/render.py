@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from briefing_tui.core.index import MARK_END, MARK_START, Result
+from briefing_tui.core.index import Result, snippet_pieces
 from briefing_tui.core.model import Article, Problem, Quote
 from briefing_tui.core.serialize import long_date
 
@@ -41,20 +41,16 @@ def search_table(results: list[Result]) -> Table:
         cell = Text(s["title"], style="bold")
         for snippet in r.snippets:
             cell.append("\n")
-            cell.append_text(marked_snippet(snippet))
+            cell.append_text(snippet_text(snippet))
         table.add_row(Text(s["date"] or "undated"), Text(s["section"]), cell)
     return table
 
 
-def marked_snippet(snippet: str) -> Text:
-    """A snippet with its `**hit**` marks turned into a highlight (the marks are ours, never the file's)."""
+def snippet_text(snippet: str) -> Text:
+    """A snippet with its hits highlighted (the marks are the index's, never the file's)."""
     text = Text(style="dim")
-    parts = snippet.split(MARK_START)
-    text.append(parts[0])
-    for part in parts[1:]:
-        hit, _, rest = part.partition(MARK_END)
-        text.append(hit, style="bold yellow")
-        text.append(rest)
+    for piece, hit in snippet_pieces(snippet):
+        text.append(piece, style="bold reverse" if hit else "")
     return text
 
 

@@ -24,8 +24,10 @@ from briefing_tui.core.reading import DEFAULT_MAX_BYTES
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x42524631  # "BRF1": marks the file as ours
-MARK_START, MARK_END = "**", "**"
-"""How snippets mark hits (documented in the README)."""
+_HIT_START, _HIT_END = "\x02", "\x03"
+"""Internal hit marks: control characters, so no text from a file (sanitized) can fake them."""
+MARK_START, MARK_END = "⟦", "⟧"
+"""How snippets mark hits in JSON (documented in the README)."""
 # bm25 weights for title, body, quotes, section, tags, speakers
 _WEIGHTS = "10.0, 1.0, 2.0, 3.0, 3.0, 3.0"
 
@@ -181,16 +183,19 @@ class Index:
     def search(self, query: Query, limit: int = 20, sort: str = "relevance") -> tuple[int, list[Result]]:
         """Run a parsed query: (total matches, the best `limit` results)."""
         match, where, params = compile_query(query)
-        order = "score, a.date IS NULL, a.date DESC, a.id" if match else "a.date IS NULL, a.date DESC, a.id"
+        # Scores are rounded for ordering, so near-ties (a word in most articles scores about 0) fall to
+        # the newest-first tie-break instead of to float noise.
+        ranked = "round(score, 4), "
+        order = f"{ranked}a.date IS NULL, a.date DESC, a.id" if match else "a.date IS NULL, a.date DESC, a.id"
         if sort == "date":
-            order = "a.date IS NULL, a.date DESC, " + ("score, " if match else "") + "a.id"
+            order = "a.date IS NULL, a.date DESC, " + (ranked if match else "") + "a.id"
         if match:
             base = ("FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND " + where)
             args: list[Any] = [match, *params]
             total = self.db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
             rows = self.db.execute(
                 f"SELECT a.summary, bm25(fts, {_WEIGHTS}) AS score, "
-                f"snippet(fts, -1, '{MARK_START}', '{MARK_END}', '…', 16) {base} ORDER BY {order} LIMIT ?",
+                f"snippet(fts, -1, char(2), char(3), '…', 16) {base} ORDER BY {order} LIMIT ?",
                 [*args, limit]).fetchall()
         else:
             base = "FROM articles a WHERE " + where
@@ -199,6 +204,7 @@ class Index:
                                    [*params, limit]).fetchall()
         results = [Result(json.loads(s), round(-float(score), 4), [snip] if snip else []) for s, score, snip in rows]
         return total, results
+
 
     def hits_per_month(self, query: Query) -> dict[str, int]:
         """How many matching articles each month has (`YYYY-MM` -> count), for the sparkline."""
@@ -211,6 +217,23 @@ class Index:
             rows = self.db.execute(f"SELECT substr(a.date, 1, 7), count(*) FROM articles a WHERE {where} "
                                    "AND a.date IS NOT NULL GROUP BY 1", params)
         return dict(rows.fetchall())
+
+
+def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet as (text, is_hit) pieces."""
+    pieces: list[tuple[str, bool]] = []
+    for i, chunk in enumerate(snippet.split(_HIT_START)):
+        hit, sep, rest = chunk.partition(_HIT_END)
+        if i == 0 or not sep:
+            pieces.append((chunk, False))
+        else:
+            pieces.extend([(hit, True), (rest, False)])
+    return [(t, h) for t, h in pieces if t]
+
+
+def marked_snippet(snippet: str) -> str:
+    """A snippet with its hits between ⟦ and ⟧, for JSON."""
+    return "".join(f"{MARK_START}{t}{MARK_END}" if hit else t for t, hit in snippet_pieces(snippet))
 
 
 def _key(entry: Entry) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -13,9 +15,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, ProgressBar, Static
 
-from briefing_tui.core.config import Settings, data_dir
+from briefing_tui.core.config import Settings, cache_dir, data_dir
+from briefing_tui.core.highlight import find_hits
+from briefing_tui.core.index import Index, Result, index_path, open_index
 from briefing_tui.core.library import Library, load_library
-from briefing_tui.core.model import Article
+from briefing_tui.core.model import Article, Problem
+from briefing_tui.core.query import Query, QueryError
+from briefing_tui.core.query import parse as parse_query
 from briefing_tui.core.serialize import article_citation
 from briefing_tui.core.state import ReaderState, library_key
 from briefing_tui.tui.commands import OpenArticleProvider
@@ -23,7 +29,11 @@ from briefing_tui.tui.keymap import bindings
 from briefing_tui.tui.screens.help import HelpScreen
 from briefing_tui.tui.screens.problems import ProblemsScreen
 from briefing_tui.tui.widgets.article_view import ArticleView
+from briefing_tui.tui.widgets.search_panel import SearchPanel
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
+
+RESULT_LIMIT = 100
+"""Results listed in the search panel (the count shows how many matched in all)."""
 
 
 class BriefingApp(App[int]):
@@ -32,7 +42,8 @@ class BriefingApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {OpenArticleProvider}
-    BINDINGS = [*bindings(), Binding("question_mark", "help", "Help", show=False)]
+    BINDINGS = [*bindings(), Binding("question_mark", "help", "Help", show=False),
+                Binding("slash", "search", "Search", show=False), Binding("shift+n", "previous_hit", show=False)]
 
     def __init__(self, paths: list[str], settings: Settings, hint: str | None = None) -> None:
         super().__init__()
@@ -43,6 +54,12 @@ class BriefingApp(App[int]):
         self.state = ReaderState.load(data_dir(), library_key(paths), settings.private)
         self._progress_at = 0.0
         self._started = False
+        self.index: Index | None = None
+        self._index_lock = threading.Lock()
+        self._index_ready = threading.Event()
+        self._search_generation = 0
+        self._by_id: dict[str, Article] = {}
+        self._hit_query = ""
 
     @property
     def articles(self) -> list[Article]:
@@ -56,7 +73,10 @@ class BriefingApp(App[int]):
                 yield Static(Text("Loading library…"), id="loading-label")
                 yield ProgressBar(id="loading-bar", show_eta=False)
                 yield LibrarySidebar(id="sidebar")
-            yield ArticleView(id="article")
+                yield SearchPanel(id="search")
+            with Vertical(id="article-pane"):
+                yield Static(Text(""), id="hit-status")
+                yield ArticleView(id="article")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -94,6 +114,8 @@ class BriefingApp(App[int]):
         sidebar = self.query_one(LibrarySidebar)
         current = self._current()
         self.library = library
+        self._by_id = {a.id: a for a in library.articles}
+        self.build_index(library)
         self.query_one("#loading-label").display = False
         self.query_one("#loading-bar").display = False
         self.sub_title = (f"{self._library_name()} · {len(library.articles):,} articles"
@@ -107,6 +129,113 @@ class BriefingApp(App[int]):
         if not library.articles:
             self.notify("No articles found here. Press p to see why.", markup=False, severity="warning")
 
+    # --- search ------------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index")
+    def build_index(self, library: Library) -> None:
+        """Bring the search index up to date, reusing the articles just parsed (no file is read twice)."""
+        parsed: dict[str, Article | Problem] = {a.id: a for a in library.articles}
+        parsed.update({p.id: p for p in library.problems})
+        with self._index_lock:
+            if self.index is None:
+                path = None if self.settings.private else index_path(cache_dir(), library_key(self.paths))
+                try:
+                    self.index = open_index(path)
+                except (OSError, sqlite3.Error) as exc:
+                    self.call_from_thread(self.notify, f"Search index unavailable: {exc}", markup=False,
+                                          severity="error")
+                    return
+            self.index.refresh(self.paths, self.settings.max_bytes, parsed=parsed)
+        self._index_ready.set()
+
+    def action_search(self) -> None:
+        panel = self.query_one(SearchPanel)
+        panel.display = True
+        self.query_one(LibrarySidebar).display = False
+        panel.focus_input()
+
+    @on(SearchPanel.Closed)
+    def _close_search(self) -> None:
+        self.query_one(SearchPanel).display = False
+        sidebar = self.query_one(LibrarySidebar)
+        sidebar.display = True
+        sidebar.focus()
+
+    @on(SearchPanel.QueryChanged)
+    def _query_changed(self, event: SearchPanel.QueryChanged) -> None:
+        self._search_generation += 1
+        panel = self.query_one(SearchPanel)
+        if not event.query.strip():
+            panel.clear()
+            return
+        try:
+            query = parse_query(event.query)
+        except QueryError as exc:
+            panel.show_error(str(exc))
+            return
+        self.run_search(query, self._search_generation)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: Query, generation: int) -> None:
+        """Search off the UI thread; a newer query makes this one's results stale, and they are dropped."""
+        self._index_ready.wait()
+        if generation != self._search_generation or self.index is None:
+            return
+        with self._index_lock:
+            total, results = self.index.search(query, limit=RESULT_LIMIT)
+            per_month = self.index.hits_per_month(query)
+        if generation == self._search_generation:
+            self.call_from_thread(self._show_results, generation, total, results, per_month)
+
+    def _show_results(self, generation: int, total: int, results: list[Result], per_month: dict[str, int]) -> None:
+        if generation == self._search_generation:
+            self.query_one(SearchPanel).show_results(total, results, per_month)
+
+    @on(SearchPanel.ResultChosen)
+    def _result_chosen(self, event: SearchPanel.ResultChosen) -> None:
+        article = self._by_id.get(event.article_id)
+        if article is None:
+            self.notify("That article is no longer in the library; press r to reload.", markup=False)
+            return
+        try:
+            query = parse_query(event.query)
+        except QueryError:
+            return
+        terms = [t for t in query.terms if t.column is None]
+        hits = {i: found for i, p in enumerate(article.paragraphs) if (found := find_hits(p, terms))}
+        view = self.query_one(ArticleView)
+        view.show(article, hits)
+        self._open_article(article)
+        if view.hits:
+            view.go_to_hit(0)
+        self._update_hit_status(query.text)
+
+    def _update_hit_status(self, query_text: str | None = None) -> None:
+        view = self.query_one(ArticleView)
+        status = self.query_one("#hit-status", Static)
+        if query_text is not None:
+            self._hit_query = query_text
+        if not view.hits:
+            status.display = bool(query_text)
+            status.update(Text(f"Search “{self._hit_query}”: no hits in the text of this article "
+                               "(it matched on its title, section, tags or speakers)"))
+            return
+        status.display = True
+        current = (view.current_hit or 0) + 1
+        status.update(Text(f"Search “{self._hit_query}”: hit {current}/{len(view.hits)}   n next · N previous"))
+
+    def action_next_hit(self) -> None:
+        view = self.query_one(ArticleView)
+        if view.hits:
+            view.go_to_hit((view.current_hit if view.current_hit is not None else -1) + 1)
+            self._update_hit_status()
+
+    def action_previous_hit(self) -> None:
+        view = self.query_one(ArticleView)
+        if view.hits:
+            view.go_to_hit((view.current_hit if view.current_hit is not None else 0) - 1)
+            self._update_hit_status()
+
     # --- events ------------------------------------------------------------------------------------------
 
     @on(LibrarySidebar.ArticleHighlighted)
@@ -114,6 +243,7 @@ class BriefingApp(App[int]):
         view = self.query_one(ArticleView)
         if view.article is not event.article:
             view.show(event.article)
+            self.query_one("#hit-status").display = False
 
     @on(LibrarySidebar.ArticleChosen)
     def _open(self, event: LibrarySidebar.ArticleChosen) -> None:
@@ -123,6 +253,7 @@ class BriefingApp(App[int]):
         view = self.query_one(ArticleView)
         if view.article is not article:
             view.show(article)
+            self.query_one("#hit-status").display = False
         if article.id not in self.state.read:
             self.state.read.add(article.id)
             self.query_one(LibrarySidebar).refresh_article(article)
@@ -157,7 +288,11 @@ class BriefingApp(App[int]):
         self.notify(f"Grouped by {sidebar.grouping}", markup=False, timeout=2)
 
     def action_focus_sidebar(self) -> None:
-        self.query_one(LibrarySidebar).focus()
+        panel = self.query_one(SearchPanel)
+        if panel.display:
+            panel.query_one("#search-results").focus()
+        else:
+            self.query_one(LibrarySidebar).focus()
 
     def action_copy_citation(self) -> None:
         article = self._current()

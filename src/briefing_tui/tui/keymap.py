@@ -6,9 +6,12 @@ from textual.binding import Binding
 
 KEYS: list[tuple[str, str, str, str, bool]] = [
     # key(s), action, description, help text, shown in footer
+    ("/", "search", "Search", "Search the library as you type (escape closes)", True),
+    ("n", "next_hit", "Next hit", "Next search hit in the article", False),
+    ("N", "previous_hit", "Prev hit", "Previous search hit in the article", False),
     ("g", "toggle_grouping", "Group", "Toggle grouping by date / by section", True),
     ("enter", "", "Open", "Open the highlighted article", False),
-    ("escape", "focus_sidebar", "Back", "Back to the sidebar", False),
+    ("escape", "focus_sidebar", "Back", "Back to the sidebar or the search results", False),
     ("tab", "", "Next pane", "Move to the next pane (shift+tab: previous)", False),
     ("j,k", "", "Down/up", "Move down / up (also the arrow keys)", False),
     ("c", "copy_citation", "Cite", "Copy the article's citation", True),

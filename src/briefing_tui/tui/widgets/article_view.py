@@ -28,7 +28,7 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "article-view--title", "article-view--meta", "article-view--tags", "article-view--problem",
         "article-view--body", "article-view--quote", "article-view--hit", "article-view--heading",
-        "article-view--related", "article-view--empty",
+        "article-view--related", "article-view--empty", "article-view--current-hit",
     }
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False),
@@ -52,10 +52,15 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout: Layout | None = None
         self._generation = 0
         self._cache: dict[int, Strip] = {}
+        self.hits: list[tuple[int, int, int]] = []
+        """Search hits as (paragraph, start, end), in reading order."""
+        self.current_hit: int | None = None
 
     def show(self, article: Article | None, hits: dict[int, list[tuple[int, int]]] | None = None) -> None:
-        """Show `article` from its top (or nothing)."""
+        """Show `article` from its top (or nothing), with search hits highlighted."""
         self.article = article
+        self.hits = [(p, s, e) for p in sorted(hits or {}) for s, e in (hits or {})[p]]
+        self.current_hit = None
         self._blocks = article_blocks(article, hits) if article else []
         self._generation += 1
         self._relayout()
@@ -118,6 +123,16 @@ class ArticleView(ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()
 
+    def go_to_hit(self, index: int) -> None:
+        """Make hit `index` the current one (it wraps around) and scroll it to the middle."""
+        if not self.hits:
+            return
+        self.current_hit = index % len(self.hits)
+        paragraph, start, _ = self.hits[self.current_hit]
+        self._cache.clear()
+        self.scroll_to_paragraph(paragraph, start)
+        self.refresh()
+
     def scroll_to_paragraph(self, paragraph: int, offset: int = 0, center: bool = True) -> None:
         """Scroll so that `offset` in body paragraph `paragraph` is in view (centred)."""
         if self._layout is None:
@@ -160,6 +175,9 @@ class ArticleView(ScrollView, can_focus=True):
         spans = [(max(s, start), min(e, end), kind) for s, e, kind in block.spans if e > start and s < end]
         for s, e, _ in spans:
             cuts.update((s, e))
+        current = None
+        if self.current_hit is not None and block.paragraph == self.hits[self.current_hit][0]:
+            current = self.hits[self.current_hit][1:]
         margin = max(1, (self.scrollable_content_region.width - self.text_width) // 2)
         segments = [Segment(" " * margin, base)]
         points = sorted(cuts)
@@ -168,6 +186,8 @@ class ArticleView(ScrollView, can_focus=True):
             for s, e, kind in spans:
                 if s <= left and right <= e:
                     piece_style += self.get_component_rich_style(f"article-view--{kind}")
+            if current is not None and current[0] <= left and right <= current[1]:
+                piece_style += self.get_component_rich_style("article-view--current-hit")
             segments.append(Segment(block.text[left:right], piece_style))
         return Strip(segments)
 

@@ -1,0 +1,162 @@
+"""The search panel: a query field, a sparkline of hits per month, and the results as you type."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, OptionList, Sparkline, Static
+from textual.widgets.option_list import Option
+
+from briefing_tui.core.index import Result
+from briefing_tui.render import snippet_text
+
+DEBOUNCE = 0.15
+
+
+def month_series(per_month: dict[str, int]) -> tuple[list[float], str, str]:
+    """Counts for every month from the first to the last with hits (zeros between)."""
+    if not per_month:
+        return [], "", ""
+    keys = sorted(per_month)
+    y, m = (int(x) for x in keys[0].split("-"))
+    last = keys[-1]
+    series: list[float] = []
+    while True:
+        key = f"{y:04d}-{m:02d}"
+        series.append(float(per_month.get(key, 0)))
+        if key >= last or len(series) > 1200:
+            break
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return series, keys[0], last
+
+
+class SearchPanel(Vertical):
+    """Type a query; results update after a short pause; enter opens one."""
+
+    BINDINGS = [Binding("escape", "close", "Close search", show=True)]
+
+    @dataclass
+    class QueryChanged(Message):
+        """The user paused typing: run this query."""
+
+        query: str
+
+    @dataclass
+    class ResultChosen(Message):
+        """The user chose a result."""
+
+        article_id: str
+        query: str
+
+    @dataclass
+    class Closed(Message):
+        """The panel was closed."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._timer: Timer | None = None
+        self._results: list[Result] = []
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Search: words, \"phrase\", section:, date:2025-06, speaker:, -word, OR",
+                    id="search-input")
+        yield Static(Text(""), id="search-status")
+        yield Sparkline([], id="search-sparkline")
+        yield Static(Text(""), id="search-range")
+        yield OptionList(id="search-results")
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#search-input", Input).value
+
+    def focus_input(self) -> None:
+        self.query_one("#search-input", Input).focus()
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, lambda: self.post_message(self.QueryChanged(event.value)))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        results = self.query_one("#search-results", OptionList)
+        if results.option_count:
+            results.highlighted = 0
+            results.focus()
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        index = int((event.option.id or "result--1").rsplit("-", 1)[1])
+        if 0 <= index < len(self._results):
+            self.post_message(self.ResultChosen(self._results[index].summary["id"], self.query_text))
+
+    def show_error(self, message: str) -> None:
+        """Show a query error inline, keeping the last results."""
+        self.query_one("#search-status", Static).update(Text(message, style="bold red"))
+
+    def show_results(self, total: int, results: list[Result], per_month: dict[str, int]) -> None:
+        """Replace the results list, the count and the sparkline."""
+        self._results = results
+        status = f"{total:,} matching article{'s' if total != 1 else ''}"
+        if total > len(results):
+            status += f" (best {len(results)} shown)"
+        self.query_one("#search-status", Static).update(Text(status))
+        series, first, last = month_series(per_month)
+        spark = self.query_one("#search-sparkline", Sparkline)
+        spark.data = series
+        spark.display = len(series) > 1  # one bar says nothing a sentence cannot
+        rng = self.query_one("#search-range", Static)
+        if len(series) > 1:
+            rng.update(Text(f"{_month(first)} … {_month(last)}: matching articles per month", style="dim"))
+        else:
+            rng.update(Text(f"All dated matches in {_month(first)}" if series else "", style="dim"))
+        rng.display = bool(series)
+        options = self.query_one("#search-results", OptionList)
+        options.clear_options()
+        prompts: list[Option | None] = []
+        for i, r in enumerate(results):
+            if i:
+                prompts.append(None)  # a separator line between results
+            prompts.append(Option(_result_prompt(r), id=f"result-{i}"))
+        options.add_options(prompts)
+        options.highlighted = None
+        options.scroll_home(animate=False, immediate=True)  # new results start at the top
+
+    def clear(self) -> None:
+        self._results = []
+        self.query_one("#search-status", Static).update(Text(""))
+        self.query_one("#search-results", OptionList).clear_options()
+        self.query_one("#search-sparkline", Sparkline).display = False
+        self.query_one("#search-range", Static).display = False
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
+
+
+def _month(key: str) -> str:
+    if not key:
+        return ""
+    y, m = (int(x) for x in key.split("-"))
+    return f"{dt.date(y, m, 1):%b %Y}"
+
+
+def _result_prompt(result: Result) -> Text:
+    s = result.summary
+    text = Text(s["title"], style="bold")
+    text.append(f"\n{s['date'] or 'undated'} · {s['section']}", style="italic")
+    for snippet in result.snippets[:1]:
+        text.append("\n")
+        text.append_text(snippet_text(snippet))
+    return text

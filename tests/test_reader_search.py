@@ -1,0 +1,102 @@
+"""Pilot tests of search in the reader: typing, inline errors, opening a result, stepping through hits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, Sparkline, Static
+
+from briefing_tui.core.config import Settings
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.widgets.article_view import ArticleView
+from briefing_tui.tui.widgets.search_panel import SearchPanel, month_series
+from briefing_tui.tui.widgets.sidebar import LibrarySidebar
+from tests.conftest import SEEDS, write
+from tests.test_reader import loaded
+
+SIZE = (120, 40)
+
+
+async def type_query(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press(*text)
+    await pilot.pause(0.3)  # past the debounce
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def status(app: BriefingApp, selector: str) -> str:
+    return str(app.query_one(selector, Static).render())
+
+
+async def test_typing_shows_results_and_enter_opens_with_hits() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        panel = app.query_one(SearchPanel)
+        assert panel.display and not app.query_one(LibrarySidebar).display
+        assert isinstance(app.focused, Input)
+        await type_query(pilot, "putin")
+        assert status(app, "#search-status") == "1 matching article"
+        results = app.query_one("#search-results", OptionList)
+        assert results.option_count == 1
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view.article is not None and view.article.title == "Clash Report"
+        assert len(view.hits) == 6 and view.current_hit == 0
+        assert status(app, "#hit-status").startswith("Search “putin”: hit 1/6")
+        await pilot.press("n", "n")
+        assert view.current_hit == 2 and "hit 3/6" in status(app, "#hit-status")
+        await pilot.press("N")
+        assert view.current_hit == 1 and "hit 2/6" in status(app, "#hit-status")
+        await pilot.press("N", "N")  # wraps around
+        assert view.current_hit == 5
+        await pilot.press("escape")  # back to the results
+        assert app.focused is results
+        await pilot.press("escape")  # and out of search
+        assert not panel.display and app.focused is app.query_one(LibrarySidebar)
+
+
+async def test_results_update_as_you_type_and_errors_show_inline() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "fictional")
+        assert status(app, "#search-status") == "5 matching articles"
+        assert app.query_one(Sparkline).display is False  # all dated matches fall in one month
+        await type_query(pilot, " section:maritime")
+        assert status(app, "#search-status") == "1 matching article"
+        await type_query(pilot, ' "open')
+        assert status(app, "#search-status") == 'Unbalanced " in the query.'
+        assert app.query_one("#search-results", OptionList).option_count == 1  # the last results stay
+
+
+async def test_sparkline_spans_the_months_with_hits(tmp_path: Path) -> None:
+    for month in ("01", "03", "04"):
+        write(tmp_path / f"{month}.txt", f"2025-{month}-10 Story {month}\nThe harbour was busy.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "harbour")
+        spark = app.query_one(Sparkline)
+        assert spark.display and list(spark.data or []) == [1.0, 0.0, 1.0, 1.0]
+        assert "Jan 2025 … Apr 2025" in status(app, "#search-range")
+
+
+def test_month_series_fills_gaps() -> None:
+    assert month_series({"2024-11": 2, "2025-02": 1}) == ([2.0, 0.0, 0.0, 1.0], "2024-11", "2025-02")
+    assert month_series({}) == ([], "", "")
+
+
+async def test_search_with_on_disk_index_is_reused(isolated_home: Path) -> None:
+    app = BriefingApp([str(SEEDS)], Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "rutte")
+        assert status(app, "#search-status") == "1 matching article"
+    caches = list((isolated_home / "cache" / "briefing-tui").glob("index-*.sqlite"))
+    assert len(caches) == 1
