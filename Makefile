@@ -29,7 +29,7 @@ run: $(STAMP)
 test: $(TEST_STAMP) lint typecheck pytest
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy

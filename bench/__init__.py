@@ -1,0 +1,1 @@
+"""Benchmarks and the deterministic library generator they run on."""
