@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck pytest clean install
+.PHONY: run test lint typecheck pytest clean install fuzz wheelhouse offline-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,24 @@ typecheck: $(TEST_STAMP)
 
 pytest: $(TEST_STAMP)
 	$(BIN)/python -m pytest
+
+## Longer fuzzing of the parsers (hypothesis, many more examples than make test).
+fuzz: $(TEST_STAMP)
+	BRIEFING_FUZZ_EXAMPLES=20000 $(BIN)/python -m pytest -q tests/test_properties.py tests/test_fuzz_query.py
+
+## dist/wheelhouse/: our wheel and every dependency's, for an offline install (see the README).
+wheelhouse: | $(BIN)/python
+	rm -rf dist/wheelhouse
+	$(BIN)/python -m pip wheel --quiet --wheel-dir dist/wheelhouse .
+
+## Install from dist/wheelhouse into a fresh venv with no index, as an air-gapped machine would.
+offline-check: wheelhouse
+	rm -rf build/offline-venv
+	$(PYTHON) -m venv build/offline-venv
+	build/offline-venv/bin/python -m pip install --quiet --no-index --find-links dist/wheelhouse briefing-tui
+	build/offline-venv/bin/briefing --version
+	build/offline-venv/bin/briefing list seeds
+	cd build && HOME=$$(mktemp -d) offline-venv/bin/briefing --private list | grep -q "Clash Report"
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

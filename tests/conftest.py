@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.netguard import sitecustomize  # noqa: F401  (no network in this process from here on)
+
 ROOT = Path(__file__).resolve().parents[1]
+NETGUARD = Path(__file__).resolve().parent / "netguard"
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "000_f05413db3c7f5e1f.txt"
 
@@ -50,4 +53,5 @@ def env_without_home(home: Path) -> dict[str, str]:
     env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
                XDG_DATA_HOME=str(home / "data"))
     env.pop("BRIEFING_LIBRARY", None)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(NETGUARD), env.get("PYTHONPATH")]))  # no network there
     return env

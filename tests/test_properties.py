@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -14,7 +15,8 @@ from briefing_tui.core.library import Entry, load_entry
 from briefing_tui.core.model import Article, Problem
 from briefing_tui.core.quotes import find_spans
 
-HYPOTHESIS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+EXAMPLES = int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "150"))
+HYPOTHESIS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 INFO = FileInfo("x.md", "x.md", "x", None)
 
 _NASTY = st.sampled_from([*"“”‘’\"'«»„\n\r\t\x1b\x00\x9b\u202e\u200b\ufeff-:#*[]{}&!|>%@`", "---\n", "\n---\n"])

@@ -116,8 +116,9 @@ async def test_private_mode_writes_nothing(isolated_home: Path) -> None:
         await loaded(pilot)
         await pilot.press("b", "enter", "m")
         app.theme = "nord"
-        await pilot.pause()
-    assert not (isolated_home / "data").exists()
+        await pilot.press("slash", *"nato")
+        await pilot.pause(0.4)
+    assert list(isolated_home.iterdir()) == []  # no state, no index, no cache folder: nothing at all
 
 
 async def test_problems_screen_lists_files_with_reasons(tmp_path: Path) -> None:
@@ -202,3 +203,15 @@ async def test_large_article_first_screen_then_full_layout(tmp_path: Path) -> No
         await pilot.press("tab", "end")
         await pilot.pause()
         assert view.total_lines > 6000 * 10
+
+
+async def test_theme_is_remembered(isolated_home: Path) -> None:
+    app = BriefingApp([str(SEEDS)], Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    app2 = BriefingApp([str(SEEDS)], Settings())
+    async with app2.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app2.theme == "nord"

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing_tui.core import serialize
-from briefing_tui.core.library import Entry, load_entry, scan
+from briefing_tui.core import sanitize, serialize
+from briefing_tui.core.library import Entry, display_path, load_entry, scan
 from briefing_tui.core.model import Article, Problem
 from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term, fts_term
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x42524631  # "BRF1": marks the file as ours
 _HIT_START, _HIT_END = "\x02", "\x03"
 """Internal hit marks: control characters, so no text from a file (sanitized) can fake them."""
@@ -34,7 +34,7 @@ _WEIGHTS = "10.0, 1.0, 2.0, 3.0, 3.0, 3.0"
 _SCHEMA = """
 CREATE TABLE files (
     id INTEGER PRIMARY KEY,
-    rel TEXT NOT NULL UNIQUE,
+    rel BLOB NOT NULL UNIQUE,
     root TEXT NOT NULL,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
@@ -100,9 +100,9 @@ class Index:
         `parsed` may hold results already parsed this session (by id), to avoid parsing twice.
         """
         entries, scan_problems = scan(roots)
-        known = {rel: (fid, size, mtime) for fid, rel, size, mtime in
+        known: dict[bytes, tuple[int, int, int]] = {rel: (fid, size, mtime) for fid, rel, size, mtime in
                  self.db.execute("SELECT id, rel, size, mtime_ns FROM files WHERE root != ''")}
-        seen: set[str] = set()
+        seen: set[bytes] = set()
         changed: list[tuple[Entry, int, int]] = []
         for entry in entries:
             key = _key(entry)
@@ -120,7 +120,7 @@ class Index:
             for fid in removed:
                 self._delete(fid)
             for n, (entry, size, mtime) in enumerate(changed, 1):
-                result = (parsed or {}).get(entry.id) or load_entry(entry, max_bytes)
+                result = (parsed or {}).get(display_path(entry.id)) or load_entry(entry, max_bytes)
                 self._store(entry, size, mtime, result, known.get(_key(entry)))
                 if progress is not None:
                     progress(n, len(changed))
@@ -128,7 +128,7 @@ class Index:
             for p in scan_problems:
                 self.db.execute(
                     "INSERT OR REPLACE INTO files(rel, root, size, mtime_ns, reason) VALUES (?, '', -1, -1, ?)",
-                    (f"\0scan\0{p.id}", json.dumps(serialize.problem(p))))
+                    (b"\0scan\0" + p.id.encode(), json.dumps(serialize.problem(p))))
         if progress is not None and not changed:
             progress(0, 0)
         return RefreshStats(len(entries), len(changed), len(removed))
@@ -139,10 +139,10 @@ class Index:
             self._delete(old[0])
         if isinstance(result, Problem):
             self.db.execute("INSERT INTO files(rel, root, size, mtime_ns, reason) VALUES (?, ?, ?, ?, ?)",
-                            (_key(entry), entry.root, size, mtime, json.dumps(serialize.problem(result))))
+                            (_key(entry), _root(entry), size, mtime, json.dumps(serialize.problem(result))))
             return
         cur = self.db.execute("INSERT INTO files(rel, root, size, mtime_ns, reason) VALUES (?, ?, ?, ?, NULL)",
-                              (_key(entry), entry.root, size, mtime))
+                              (_key(entry), _root(entry), size, mtime))
         fid = cur.lastrowid
         summary = serialize.summary(result)
         self.db.execute("INSERT INTO articles(id, date, summary) VALUES (?, ?, ?)",
@@ -236,8 +236,13 @@ def marked_snippet(snippet: str) -> str:
     return "".join(f"{MARK_START}{t}{MARK_END}" if hit else t for t, hit in snippet_pieces(snippet))
 
 
-def _key(entry: Entry) -> str:
-    return f"{os.path.realpath(entry.root)}\0{entry.id}"
+def _root(entry: Entry) -> str:
+    return sanitize.clean_line(os.path.realpath(entry.root)) or "/"
+
+
+def _key(entry: Entry) -> bytes:
+    """A file's identity in the index: raw bytes, since file names need not be valid UTF-8."""
+    return os.fsencode(os.path.realpath(entry.root)) + b"\0" + os.fsencode(entry.id)
 
 
 # --- compiling queries --------------------------------------------------------------------------------------

@@ -1,0 +1,118 @@
+"""A hostile library, generated at test time so odd files never sit in git.
+
+Each hazard is a (name, what it is) pair in HAZARDS; `build` writes them all under a root and
+returns the hazard list with the paths it made.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+from pathlib import Path
+
+ESC = "\x1b"
+CONTROL_PAYLOADS = {
+    "csi": f"{ESC}[31mred{ESC}[0m{ESC}[2J{ESC}[6n",
+    "osc-title": f"{ESC}]0;pwned-title\x07{ESC}]2;pwned-title2{ESC}\\",
+    "osc-hyperlink": f"{ESC}]8;;file:///etc/passwd{ESC}\\click{ESC}]8;;{ESC}\\",
+    "osc-clipboard": f"{ESC}]52;c;cm0gLXJmIH4K\x07",
+    "c1": "\x9b31m\x9d0;pwned-c1\x9c\x90q\x9c",
+    "bidi": "\u202egnp.exe\u202c \u2066isolate\u2069 \u200f",
+    "zero-width": "zero\u200bwidth\u200d\u2060\ufeffjoin",
+}
+MARKUP = "[@click=app.quit]x[/] [/] [link=file:///etc/passwd]y[/link] $accent [bold red]b[/] :smile:"
+
+
+def _front(**fields: str) -> str:
+    lines = ["---"] + [f"{k}: {v}" for k, v in fields.items()] + ["---"]
+    return "\n".join(lines) + "\n"
+
+
+def text_hazards() -> dict[str, str | bytes]:
+    """Regular files with hostile content: name -> content."""
+    files: dict[str, str | bytes] = {}
+    for kind, payload in CONTROL_PAYLOADS.items():
+        files[f"control-{kind}.txt"] = f"Title {payload} end\n\nBody {payload} “quoted {payload}” said Anna Berg.\n"
+        files[f"control-{kind}.md"] = (_front(title=repr(f"T {payload}"), section=repr(payload))
+                                       + f"Body {payload}\n")
+    files["bidi-\u202etxt.exe-name.txt"] = "Bidi in the file name\n\nBody.\n"
+    files["zero\u200bwidth-name.txt"] = "Zero width in the file name\n\nBody.\n"
+    files["markup-everywhere.md"] = (
+        _front(title=repr(MARKUP), section=repr(MARKUP), tags=f"[{MARKUP!r}]", source=repr(MARKUP),
+               summary=repr(MARKUP), date="2025-06-01") + f"{MARKUP}\n\n“{MARKUP}” said {MARKUP}.\n")
+    files["yaml-python-tag.md"] = "---\ntitle: !!python/object/apply:os.system ['touch PWNED']\n---\nBody.\n"
+    files["yaml-python-name.md"] = "---\nx: !!python/name:os.system\n---\nBody.\n"
+    files["yaml-alias-bomb.md"] = ("---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+                                   "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\nBody.\n")
+    files["yaml-self-alias.md"] = "---\na: &a [*a]\n---\nBody.\n"
+    files["yaml-deep.md"] = "---\nx: " + "[" * 3000 + "]" * 3000 + "\n---\nBody.\n"
+    files["yaml-duplicate-keys.md"] = "---\ntitle: First\ntitle: Second\n---\nBody.\n"
+    files["yaml-list.md"] = "---\n- a\n- b\n---\nBody.\n"
+    files["yaml-norway.md"] = "---\ntitle: Norway\nsection: no\ntags: [yes, off]\n---\nBody.\n"
+    files["yaml-tabs.md"] = "---\ntitle: T\n\tdate: 2020-01-01\n---\nBody survives.\n"
+    for i, date in enumerate(["2025-02-30", "99999-01-01", "0000-00-00", "03/04/2025", "1e308", "-1",
+                              "2025-06-27T25:61:00", "June 31, 2025"]):
+        files[f"date-{i}.md"] = _front(title=f"Date {i}", date=repr(date)) + "Body.\n"
+    files["date-leading-impossible.txt"] = "February 30, 2025Impossible\nBody.\n"
+    files["binary.txt"] = bytes(range(256)) * 40
+    files["nul-bytes.txt"] = b"Title\n\nBody\x00with NUL\n"
+    files["bom-crlf.txt"] = codecs.BOM_UTF8 + "June 27, 2025Clash\r\nBody “q”.\r\n".encode()
+    files["cp1252.txt"] = "Title\n\nShe said “fine” – café.\n".encode("cp1252")
+    files["utf16.txt"] = "Título\n\nCuerpo «citado».\n".encode("utf-16")
+    files["utf32.txt"] = "x".encode("utf-32")
+    files["long-line.txt"] = "Long\n\n" + ("word “quote” " * 300_000) + "\n"
+    files["-leading-dash.txt"] = "Leading dash\n\nBody.\n"
+    files["new\nline-name.txt"] = "Newline in name\n\nBody.\n"
+    files["empty.md"] = ""
+    files["only-front-matter.md"] = "---\ntitle: Nothing\n---\n"
+    files["unclosed-quotes.txt"] = "Unclosed\n\n" + "“open " * 20_000 + "\n"
+    return files
+
+
+def build(root: Path) -> Path:
+    """Write the hostile library under root/lib, plus a file outside it for links to point at."""
+    lib = root / "lib"
+    lib.mkdir(parents=True)
+    outside = root / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Secret\n\nDo not read this.\n")
+    for name, content in text_hazards().items():
+        path = lib / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    bad_name = os.fsencode(str(lib)) + b"/invalid-\xff\xfe-utf8.txt"
+    with open(bad_name, "wb") as f:
+        f.write(b"Invalid UTF-8 name\n\nBody.\n")
+    os.mkfifo(lib / "fifo.txt")
+    (lib / "device-zero.txt").symlink_to("/dev/zero")
+    (lib / "device-random.txt").symlink_to("/dev/urandom")
+    (lib / "dangling.txt").symlink_to(lib / "does-not-exist.txt")
+    (lib / "loop-a.txt").symlink_to(lib / "loop-b.txt")
+    (lib / "loop-b.txt").symlink_to(lib / "loop-a.txt")
+    (lib / "secret-link.txt").symlink_to(outside / "secret.txt")
+    (lib / "outside-dir").symlink_to(outside)
+    (lib / "sub").mkdir()
+    (lib / "sub" / "up").symlink_to(lib)
+    (lib / "sub" / "story.txt").write_text("A normal story\n\nWith a body.\n")
+    return lib
+
+
+def hashes(folder: Path) -> dict[str, str]:
+    """sha256 of every regular file under folder (links not followed), to prove nothing was modified."""
+    out = {}
+    for dirpath, _dirs, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(dirpath, name)
+            if os.path.islink(path) or not os.path.isfile(path):
+                continue
+            with open(path, "rb") as f:
+                out[path] = hashlib.sha256(f.read()).hexdigest()
+    return out
+
+
+def tree_listing(folder: Path) -> list[str]:
+    """Every entry under folder (links not followed), to prove nothing was added."""
+    return sorted(os.path.join(d, n) for d, dirs, files in os.walk(folder) for n in dirs + files)

@@ -1,0 +1,156 @@
+"""The hostile library through the CLI and the reader: it keeps working, every file becomes an
+article or a problem with a reason, no output carries a control character, nothing is executed,
+nothing is written, no article file is modified."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.core.config import Settings
+from briefing_tui.core.library import load_entry, load_library, walk
+from briefing_tui.core.model import Problem
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.widgets.article_view import ArticleView
+from tests.conftest import env_without_home
+from tests.hostile.library import build, hashes, text_hazards, tree_listing
+from tests.test_reader import loaded
+
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("hostile"))
+
+
+def clean(text: str, where: str) -> None:
+    bad = FORBIDDEN.search(text)
+    context = text[max(0, bad.start() - 40):bad.start() + 20] if bad else ""
+    assert bad is None, f"{where}: forbidden {bad.group()!r} at {bad.start()}: {context!r}"
+
+
+def test_every_file_becomes_an_article_or_a_problem(hostile: Path) -> None:
+    library = load_library([str(hostile)])
+    ids = {a.id for a in library.articles} | {p.id for p in library.problems}
+    expected_names = {n.replace("\n", " ") for n in text_hazards()}
+    for name in expected_names:
+        cleaned = FORBIDDEN.sub("", name)
+        assert any(cleaned in i for i in ids), name
+    reasons = {p.id: p.reason for p in library.problems}
+    assert "FIFO" in reasons["fifo.txt"]
+    assert "outside the library" in reasons["device-zero.txt"]
+    assert "dangling" in reasons["dangling.txt"]
+    assert "looping" in reasons["loop-a.txt"]
+    assert "outside the library" in reasons["secret-link.txt"] and "outside the library" in reasons["outside-dir"]
+    assert "binary" in reasons["binary.txt"] and "NUL" in reasons["nul-bytes.txt"]
+    assert reasons["empty.md"] == "empty file"
+    assert all(p.reason and "\n" not in p.reason for p in library.problems)
+    assert "sub/story.txt" in ids and not any(i.startswith("sub/up/") for i in ids)  # the loop is not followed
+    by_id = {a.id: a for a in library.articles}
+    assert by_id["yaml-norway.md"].section == "no"
+    assert any("aliases" in p for p in by_id["yaml-alias-bomb.md"].problems)
+    assert any("aliases" in p for p in by_id["yaml-self-alias.md"].problems)
+    assert any("unsupported YAML tag" in p for p in by_id["yaml-python-tag.md"].problems)
+    assert any("nested deeper" in p for p in by_id["yaml-deep.md"].problems)
+    assert any("duplicate" in p for p in by_id["yaml-duplicate-keys.md"].problems)
+    assert all(by_id[f"date-{i}.md"].date is None for i in range(8))
+
+
+def test_files_that_vanish_during_a_scan(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A\n\nBody.\n")
+    (tmp_path / "b.txt").write_text("B\n\nBody.\n")
+    entries = list(walk(str(tmp_path)))
+    (tmp_path / "b.txt").unlink()
+    (tmp_path / "a.txt").write_text("A changed\n\nNew body.\n")
+    results = [load_entry(e) for e in entries]
+    assert [type(r).__name__ for r in results] == ["Article", "Problem"]
+    assert results[0].title == "A changed"  # type: ignore[union-attr]
+    assert isinstance(results[1], Problem) and "vanished" in results[1].reason
+
+
+def test_a_folder_swapped_for_a_fifo_never_blocks(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("X\n\nBody.\n")
+    entries = list(walk(str(tmp_path)))
+    (tmp_path / "x.txt").unlink()
+    os.mkfifo(tmp_path / "x.txt")  # swapped after the scan, before the read
+    result = load_entry(entries[0])
+    assert isinstance(result, Problem)
+
+
+COMMANDS = [
+    ["list"], ["list", "--json"], ["check"], ["check", "--json"], ["search", "body"], ["search", "body", "--json"],
+    ["search", "pwned OR red OR click", "--json"], ["quotes"], ["quotes", "--json"], ["index"],
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
+def test_cli_output_is_clean_and_nothing_is_written(hostile: Path, tmp_path: Path, args: list[str]) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    before_hashes, before_tree = hashes(hostile.parent), tree_listing(hostile.parent)
+    cmd = [sys.executable, "-m", "briefing_tui", "--private", *args[:1]]
+    cmd += [args[1]] if args[0] == "search" else []
+    cmd += [str(hostile), *[a for a in args[1:] if a.startswith("--")]]
+    proc = subprocess.run(cmd, capture_output=True, timeout=120, env=env_without_home(home), cwd=tmp_path)
+    out, err = proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+    assert proc.returncode in (0, 1), err
+    assert "Traceback" not in err
+    clean(out, "stdout")
+    clean(err, "stderr")
+    if "--json" in args:
+        json.loads(out)
+    assert hashes(hostile.parent) == before_hashes
+    assert tree_listing(hostile.parent) == before_tree
+    assert list(home.iterdir()) == []  # --private: nothing written
+    assert not (tmp_path / "PWNED").exists() and not Path("PWNED").exists()
+
+
+def test_show_every_hostile_file(hostile: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    for name in sorted(os.listdir(hostile)):
+        path = hostile / name
+        if not os.path.isfile(path) or os.path.islink(path):
+            continue
+        proc = subprocess.run([sys.executable, "-m", "briefing_tui", "--private", "show", "--json", str(path)],
+                              capture_output=True, timeout=60, env=env_without_home(home))
+        assert proc.returncode in (0, 1), proc.stderr[-300:]
+        clean(proc.stdout.decode(), f"show {name!r}")
+        data = json.loads(proc.stdout)
+        assert data.get("article") or data.get("problems")
+    assert list(home.iterdir()) == []
+
+
+async def test_reader_walks_the_hostile_library(hostile: Path, isolated_home: Path) -> None:
+    before = hashes(hostile.parent)
+    app = BriefingApp([str(hostile)], Settings(private=True))
+    async with app.run_test(size=(140, 45)) as pilot:
+        await loaded(pilot)
+        assert len(app.library.problems) >= 10
+        await pilot.press("g")  # by section: every article is reachable under an open-able group
+        sidebar = app.query_one("#sidebar")
+        for _ in range(len(app.articles) + 40):
+            await pilot.press("space", "j")
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        for article in app.articles:
+            view.show(article)
+            await pilot.pause()
+            for strip in app.screen._compositor.render_strips():
+                clean(strip.text, article.id)
+        await pilot.press("p")
+        await pilot.pause()
+        for strip in app.screen._compositor.render_strips():
+            clean(strip.text, "problems screen")
+        await pilot.press("escape", "slash", *"pwned")
+        await pilot.pause(0.4)
+        assert app.is_running and sidebar is not None
+    assert hashes(hostile.parent) == before
+    assert not (isolated_home / "data").exists()
