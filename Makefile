@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck pytest clean install fuzz wheelhouse offline-check
+.PHONY: run test lint typecheck pytest clean install fuzz wheelhouse offline-check eval
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ typecheck: $(TEST_STAMP)
 
 pytest: $(TEST_STAMP)
 	$(BIN)/python -m pytest
+
+## Quote detection and speaker attribution against the annotated gold sets in eval/.
+eval: $(STAMP)
+	$(BIN)/python -m bench.eval_quotes
 
 ## Longer fuzzing of the parsers (hypothesis, many more examples than make test).
 fuzz: $(TEST_STAMP)

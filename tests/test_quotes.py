@@ -106,3 +106,24 @@ def test_scare_quotes_and_titles_have_no_speaker() -> None:
 
 def test_never_invents_a_speaker() -> None:
     assert speakers("“Nothing to add.”") == [(None, None)]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    (["“We are ready,” said Mayor Anna Berg as the results came in."], [("Anna Berg", "said")]),
+    (["“It is over,” conceded challenger Paul Weber, who had led the polls."], [("Paul Weber", "conceded")]),
+    (["“We ran well,” added Weber's manager, Yusuf Demir."], [("Yusuf Demir", "added")]),
+    (["Ein Sprecher des Ministeriums sagte, die Lage sei „ernst“."], [("ein Sprecher des Ministeriums", "sagte")]),
+    (["« Nous restons », a déclaré Claire Dubois, secrétaire du syndicat."], [("Claire Dubois", "déclaré")]),
+    (["Le maire, Antoine Lefèvre, a jugé la grève « disproportionnée »."], [("Antoine Lefèvre", "jugé")]),
+    (["Selon Julien Moreau, le coût dépasse « plusieurs millions »."], [("Julien Moreau", "according to")]),
+    (["A coalition backbencher, speaking privately, said it “does not have the votes yet.”"],
+     [("a coalition backbencher", "said")]),
+    (["Network Rail declined to comment, but a senior industry figure said it was ‘survivable’."],
+     [("a senior industry figure", "said")]),
+    (["The so-called “sunset clause” would end the powers."], [(None, None)]),
+    (['"The offer was an insult," said Ruth Okonkwo.', '"It did not cover inflation.',
+      '"They know where to find us," she added.'],
+     [("Ruth Okonkwo", "said"), ("Ruth Okonkwo", "said"), ("Ruth Okonkwo", "added")]),
+])
+def test_more_attribution_patterns(paragraphs: list[str], expected: list[tuple[str | None, str | None]]) -> None:
+    assert speakers(*paragraphs) == expected

@@ -232,13 +232,15 @@ def test_bad_cache_file_is_rebuilt(tmp_path: Path, damage: str) -> None:
 
 def test_two_processes_share_one_cache(tmp_path: Path, isolated_home: Path) -> None:
     root = tmp_path / "lib"
-    for i in range(150):
+    for i in range(1200):  # more than one batch, so the processes interleave their writes
         write(root / f"{i}.txt", f"Story {i}\n\nshared words {i}.\n")
     env = env_without_home(isolated_home)
     cmd = [sys.executable, "-m", "briefing_tui", "search", "shared", str(root), "--json", "--limit", "1"]
-    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(3)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(4)]
     outs = [p.communicate(timeout=120) for p in procs]
     assert all(p.returncode == 0 for p in procs), [o[1] for o in outs]
-    assert all(json.loads(o[0])["total"] == 150 for o in outs)
+    assert all(json.loads(o[0])["total"] == 1200 for o in outs)
     (cache,) = (isolated_home / "cache" / "briefing-tui").glob("index-*.sqlite")
-    assert open_index(cache).search(parse("shared"))[0] == 150
+    index = open_index(cache)
+    assert index.search(parse("shared"))[0] == 1200
+    assert index.db.execute("SELECT count(*) FROM files").fetchone()[0] == 1200

@@ -26,7 +26,7 @@ predicted vowed vows pledged promised complained conceded agreed countered obser
 tweeted posted mused shouted asked asks insisted maintained maintains predicted reiterated repeated
 confirmed denied denies boasted charged testified told
 sagte sagt erklärte erklärt betonte betont meinte meint warnte fügte
-déclaré dit affirmé ajouté estimé expliqué souligné
+déclaré dit affirmé ajouté estimé expliqué souligné jugé résumé assuré précisé
 """.split()
 _CUES = "|".join(sorted(set(CUE_WORDS), key=len, reverse=True))
 PRONOUNS = {"he", "she", "they", "er", "sie", "il", "elle"}
@@ -62,21 +62,33 @@ _NOMINAL = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal)\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b"
 )
 _CUE_SET = frozenset(CUE_WORDS)
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # `so-called` is one word, not the cue `called`
 _AFTER = re.compile(
     rf"^[\s,.!?;:—–-]*(?:(?P<who>[^,.;:!?“”\"]{{1,80}}?)\s+(?P<cue>{_CUES}|a-t-(?:il|elle) (?:{_CUES}))\b"
     rf"|(?P<cue2>{_CUES})\s+(?P<who2>[^.;:!?“”\"]{{1,120}}))",
     re.IGNORECASE,
 )
-_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:!?“”\"]{1,80})", re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:according to|selon|laut)\s+(?P<who>[^,.;:!?“”\"«»]{1,80})", re.IGNORECASE)
+# French inversion after a quote: `», a-t-il affirmé` (a pronoun) and `», a déclaré Claire Dubois`.
+_FR_INVERTED = re.compile(rf"^[\s,.!?;:—–-]*a-t-(?:il|elle)\s+(?P<cue>{_CUES})\b", re.IGNORECASE)
+_FR_AFTER = re.compile(rf"^[\s,.!?;:—–-]*a\s+(?P<cue>{_CUES})\s+(?P<who>[^.;:!?“”\"«»]{{1,120}})", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’»)]*\s+(?=[\"“‘„«»(]?[A-ZÀ-Þ])")
 _DISCOURSE = re.compile(
     r"^(?:(?:However|Meanwhile|But|And|Yet|Still|Later|Earlier|Separately|Instead|Also|Then|Now|"
-    r"In a statement|In an interview|On \w+day|Speaking [^,]{0,80}),\s*|(?:But|And|Yet|Still)\s+)"
+    r"In a statement|In an interview|On \w+day|Speaking [^,]{0,80}|Asked [^,]{0,80}),\s*|(?:But|And|Yet|Still)\s+)"
 )
 _ORG_PREFIX = re.compile(r"\s(?:of|at|for|from)(?:\s+the)?\s+$")
 _POSSESSIVE_NOMINAL = re.compile(rf"(?:[Tt]he\s+)?[\w-]+[’']s\s+(?:[\w-]+\s+){{0,2}}?(?:{ROLE_NOUNS})\b")
 _LOOSE_NOMINAL = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}")
+_NOMINAL_DETERMINERS = {"a", "an", "the", "one", "his", "her", "their", "its", "ein", "eine", "einer", "der", "die",
+                        "das", "un", "une", "le", "la", "les", "l’", "l'"}
+_CLAUSE_WORDS = {"but", "and", "while", "whereas", "although", "though", "as", "that", "aber", "und", "mais", "et"}
+_FUNCTION_WORDS = {"by", "to", "of", "in", "on", "at", "for", "with", "from", "the", "a", "an", "and", "or", "that"}
+_AUXILIARIES = {"a", "hat", "ont", "avait", "has", "have", "had"}
+"""Words between a subject and its cue in compound tenses (`Une usagère a résumé`)."""
+TITLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "meister", "meisterin", "sprecher",
+                  "sprecherin", "kanzler", "kanzlerin", "expertin", "experte", "direktor", "direktorin",
+                  "botschafter", "botschafterin", "chef", "chefin")
 _WORD_CHAR = re.compile(r"\w")
 MAX_ATTRIBUTED = 5000
 """Quotes past this many in one article get no speaker: no real article has so many, a hostile one must not stall."""
@@ -117,7 +129,7 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
             _learn(masked[cursor:span.start], ctx)
             cursor = span.start
             result = _attribute_one(masked, ends, span, ctx)
-            if result[0] is None and span.continuation:
+            if result[0] is None and (span.continuation or _opens_paragraph_after_quote(spans, k, paragraphs)):
                 result = (prev[0], prev[1]) if prev[0] else result
             if result[0] is None:
                 result = _same_sentence_speaker(masked, span, spans, k, results)
@@ -129,6 +141,14 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
         _learn(masked[cursor:], ctx)
     results.extend([(None, None)] * (len(spans) - len(results)))
     return results
+
+
+def _opens_paragraph_after_quote(spans: list[Span], k: int, paragraphs: list[str] | tuple[str, ...]) -> bool:
+    """A paragraph that opens with a quote, right after a paragraph with a quote, goes on with that speaker."""
+    span = spans[k]
+    text = paragraphs[span.paragraph]
+    return (k > 0 and spans[k - 1].paragraph == span.paragraph - 1
+            and span.start == len(text) - len(text.lstrip()))
 
 
 def _mask_quotes(text: str, spans: list[Span]) -> str:
@@ -157,6 +177,12 @@ def _attribute_one(masked: str, ends: list[int], span: Span, ctx: _Context) -> t
     before = masked[s:span.start]
     after = masked[span.end:max(e, span.end)]
     # 1. A cue right after the quote: `,” he said` / `,” said Mark Rutte` / `,” the official said`.
+    fr = _FR_INVERTED.match(after)
+    if fr and ctx.last_subject:
+        return ctx.last_subject, fr["cue"].lower()
+    fr2 = _FR_AFTER.match(after)
+    if fr2 and (speaker := _resolve(fr2["who"].split(",")[0], ctx, after_quote=True)):
+        return speaker, fr2["cue"].lower()
     m = _AFTER.match(after)
     if m:
         cue = (m["cue"] or m["cue2"]).lower()
@@ -179,13 +205,15 @@ def _attribute_one(masked: str, ends: list[int], span: Span, ctx: _Context) -> t
     for cue_m in reversed(cues):
         head = before[:cue_m.start()].rstrip()
         words = head.split()
-        while words and words[-1].lower() in _ADVERBS:
+        while words and (words[-1].lower() in _ADVERBS or words[-1].lower() in _AUXILIARIES):
             words.pop()
         head = " ".join(words)
         if head.endswith((",", ";")):  # `…, asserting that “…”`: the participle belongs to the subject
             speaker = _sentence_subject(before, ctx)
         else:
             speaker = _subject_at_end(head, ctx)
+            if speaker is None and (phrase := _nominal_at_end(head)):
+                speaker = _nominal(phrase, ctx)
         if speaker:
             return speaker, cue_m.group().lower()
     # 4. The subject of the sentence, when a cue or a colon joins it to the quote.
@@ -229,6 +257,9 @@ def _subject_at_end(head: str, ctx: _Context) -> str | None:
     last = head.split()[-1]
     if last.lower() in PRONOUNS:
         return ctx.last_subject
+    words = head.split()
+    if words[0].lower() in _NOMINAL_DETERMINERS and len(words) <= 6 and "," not in head:
+        return _nominal(head, ctx)  # `Ein Sprecher des Netzbetreibers sagte`, `The port operator said`
     nominals = list(_NOMINAL.finditer(head))
     if nominals and nominals[-1].end() == len(head):
         return _nominal(nominals[-1].group(), ctx)
@@ -254,13 +285,18 @@ def _sentence_subject(before: str, ctx: _Context) -> str | None:
     first = text.split(" ", 1)[0].strip(",") if text else ""
     if first.lower() in PRONOUNS:
         return ctx.last_subject
-    m2 = _NOMINAL.match(text) or _POSSESSIVE_NOMINAL.match(text)
-    if m2:
-        appositive = _NAME_RUN.match(text[m2.end():].lstrip(", "))
-        if text[m2.end():].startswith(",") and appositive:  # `The navy's spokesperson, Captain Ilse Moreau,`
+    phrase = _nominal_subject(text)
+    if phrase is not None:
+        rest = text[len(phrase):]
+        appositive = _NAME_RUN.match(rest.lstrip(", "))
+        if rest.startswith(",") and appositive:  # `The navy's spokesperson, Captain Ilse Moreau,`
             name = _name(appositive.group(), ctx, allow_single=False)
             if name:
                 return name
+        if phrase.split()[0].lower() not in {"his", "her", "their", "its"}:
+            return _nominal(phrase, ctx)
+    m2 = _NOMINAL.match(text) or _POSSESSIVE_NOMINAL.match(text)
+    if m2:
         return _nominal(m2.group(), ctx)
     run = _NAME_RUN.match(text)
     if run:
@@ -271,16 +307,71 @@ def _sentence_subject(before: str, ctx: _Context) -> str | None:
     return None
 
 
+def _nominal_subject(text: str) -> str | None:
+    """A determiner phrase of up to six words that starts `text` and ends at a comma or before a cue.
+
+    `A coalition backbencher, speaking privately,` / `Ein Sprecher des Netzbetreibers sagte` /
+    `Une usagère a résumé`: the phrase is a speaker only when such a boundary closes it.
+    """
+    words = text.split()
+    if not words or words[0].lower() not in _NOMINAL_DETERMINERS:
+        return None
+    for n in range(2, min(7, len(words)) + 1):
+        last = words[n - 1]
+        if last.endswith(","):
+            return " ".join(words[:n])[:-1]
+        if n < len(words):
+            nxt = words[n].lower().strip(",:")
+            if nxt in _CUE_SET or (nxt in _AUXILIARIES and n + 1 < len(words)
+                                   and words[n + 1].lower().strip(",:") in _CUE_SET):
+                return " ".join(words[:n])
+        if any(ch in last for ch in ".;:!?"):
+            return None
+    return None
+
+
+def _nominal_at_end(head: str) -> str | None:
+    """The determiner phrase that ends `head` (after its last comma), as in `…, but a senior industry figure`."""
+    tail = head.rsplit(",", 1)[-1].split()
+    for i, word in enumerate(tail):
+        opens_clause = i == 0 or tail[i - 1].lower() in _CLAUSE_WORDS
+        if word.lower() in _NOMINAL_DETERMINERS and opens_clause and 1 <= len(tail) - i - 1 <= 5:
+            if tail[-1].lower() in _FUNCTION_WORDS:
+                return None
+            return " ".join(tail[i:])
+    return None
+
+
 def _resolve(who: str, ctx: _Context, after_quote: bool = False, whole: bool = False) -> str | None:
     """The speaker named in a cue phrase: a pronoun, a name (first one wins) or a nominal phrase.
 
     With `whole`, the phrase must be nothing but the speaker (`he`, `Mark Rutte`, `the official`).
     """
     who = who.strip(" ,—–-")
-    if not who or len(who.split()) > 8:
+    if not who:
         return None
     if who.split()[0].lower() in PRONOUNS and len(who.split()) <= 2:
         return ctx.last_subject
+    if not whole:
+        start = _NAME_RUN.match(who)  # `said Mayor Ingrid Solberg as the results came in`
+        if start and (name := _name(start.group(), ctx, allow_single=True)):
+            return name
+        if "," in who:
+            appositive = _NAME_RUN.match(who.split(",", 1)[1].strip())
+            if appositive and len(_strip_titles(appositive.group().split())) >= 2:
+                name = _name(appositive.group(), ctx, allow_single=False)  # `Achterberg's manager, Yusuf Demir`
+                if name:
+                    return name
+        if "," in who and who.split()[0].lower() not in _NOMINAL_DETERMINERS:
+            who = who.split(",")[0]  # `said Carla Benedetti, who runs a brokerage`
+        if _LOOSE_NOMINAL.fullmatch(who) or (who.split()[0].lower() in _NOMINAL_DETERMINERS
+                                             and len(who.split()) <= 6):
+            return _nominal(who, ctx)  # `according to a source close to the negotiations`
+        for run in _NAME_RUN.finditer(who):  # `die Energieexpertin Sabine Roth vom Institut …`
+            if len(_strip_titles(run.group().split())) >= 2 and (name := _name(run.group(), ctx, allow_single=False)):
+                return name
+    if len(who.split()) > 8:
+        return None
     for run in _NAME_RUN.finditer(who):
         if whole and (run.start() > 0 or run.end() < len(who)):
             break
@@ -301,8 +392,8 @@ def _nominal(phrase: str, ctx: _Context) -> str:
     article = phrase.split()[0].lower()
     if article == "the" and head in ctx.nominals:
         return ctx.nominals[head]
-    value = phrase[0].lower() + phrase[1:] if article in {"a", "an", "the", "one"} else phrase
-    if article in {"a", "an"}:
+    value = phrase[0].lower() + phrase[1:] if article in _NOMINAL_DETERMINERS else phrase
+    if article in {"a", "an", "ein", "eine", "un", "une"}:
         ctx.nominals[head] = value
     return value
 
@@ -311,7 +402,7 @@ def _strip_titles(tokens: list[str]) -> list[str]:
     """Drop what stands before a name: a possessive owner, titles, demonyms (`Fisheries Minister`)."""
     for i in range(len(tokens) - 2, -1, -1):  # `Veldor's Fisheries Minister Anika Brandt`
         low = tokens[i].lower().strip(".,")
-        if tokens[i].endswith(("’s", "'s")) or low in TITLE_WORDS:
+        if tokens[i].endswith(("’s", "'s")) or low in TITLE_WORDS or low.endswith(TITLE_SUFFIXES):
             tokens = tokens[i + 1:]
             break
     while len(tokens) > 1 and (tokens[0].lower().strip(".") in TITLE_WORDS
@@ -343,7 +434,7 @@ def _name(run: str, ctx: _Context, allow_single: bool) -> str | None:
         if full:
             return full
         return name if allow_single else None
-    ctx.full_names[tokens[-1]] = name
+    ctx.full_names.setdefault(tokens[-1], name)  # the first person of that surname is the article's
     return name
 
 

@@ -30,6 +30,8 @@ MARK_START, MARK_END = "⟦", "⟧"
 """How snippets mark hits in JSON (documented in the README)."""
 # bm25 weights for title, body, quotes, section, tags, speakers
 _WEIGHTS = "10.0, 1.0, 2.0, 3.0, 3.0, 3.0"
+BATCH = 500
+"""Files parsed, then stored in one transaction: the write lock is held only while storing."""
 
 _SCHEMA = """
 CREATE TABLE files (
@@ -115,15 +117,27 @@ class Index:
             old = known.get(key)
             if old is None or old[1] != size or old[2] != mtime or size < 0:
                 changed.append((entry, size, mtime))
-        removed = [known[k][0] for k in known if k not in seen]
+        removed = [k for k in known if k not in seen]
+        done = 0
+        for start in range(0, len(changed), BATCH):
+            batch = changed[start:start + BATCH]
+            # Parse outside the write lock; another process may refresh the same cache meanwhile.
+            results = [(parsed or {}).get(display_path(e.id)) or load_entry(e, max_bytes) for e, _, _ in batch]
+            with self._write():
+                for (entry, size, mtime), result in zip(batch, results, strict=True):
+                    row = self.db.execute("SELECT id, size, mtime_ns FROM files WHERE rel = ?",
+                                          (_key(entry),)).fetchone()
+                    if row is not None and (row[1], row[2]) == (size, mtime) and size >= 0:
+                        continue  # stored already, by another process
+                    self._store(entry, size, mtime, result, row)
+            done += len(batch)
+            if progress is not None:
+                progress(done, len(changed))
         with self._write():
-            for fid in removed:
-                self._delete(fid)
-            for n, (entry, size, mtime) in enumerate(changed, 1):
-                result = (parsed or {}).get(display_path(entry.id)) or load_entry(entry, max_bytes)
-                self._store(entry, size, mtime, result, known.get(_key(entry)))
-                if progress is not None:
-                    progress(n, len(changed))
+            for key in removed:
+                row = self.db.execute("SELECT id FROM files WHERE rel = ?", (key,)).fetchone()
+                if row is not None:
+                    self._delete(row[0])
             self.db.execute("DELETE FROM files WHERE root = '' ")
             for p in scan_problems:
                 self.db.execute(

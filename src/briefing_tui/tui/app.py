@@ -22,12 +22,13 @@ from briefing_tui.core.library import Library, load_library
 from briefing_tui.core.model import Article, Problem
 from briefing_tui.core.query import Query, QueryError
 from briefing_tui.core.query import parse as parse_query
-from briefing_tui.core.serialize import article_citation
+from briefing_tui.core.serialize import article_citation, quote_citation
 from briefing_tui.core.state import ReaderState, library_key
 from briefing_tui.tui.commands import OpenArticleProvider
 from briefing_tui.tui.keymap import bindings
 from briefing_tui.tui.screens.help import HelpScreen
 from briefing_tui.tui.screens.problems import ProblemsScreen
+from briefing_tui.tui.screens.quote_finder import QuoteChoice, QuoteFinder
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
@@ -43,7 +44,10 @@ class BriefingApp(App[int]):
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {OpenArticleProvider}
     BINDINGS = [*bindings(), Binding("question_mark", "help", "Help", show=False),
-                Binding("slash", "search", "Search", show=False), Binding("shift+n", "previous_hit", show=False)]
+                Binding("slash", "search", "Search", show=False), Binding("shift+n", "previous_hit", show=False),
+                Binding("quotation_mark", "quote_finder", show=False),
+                Binding("right_square_bracket", "next_quote", show=False),
+                Binding("left_square_bracket", "previous_quote", show=False)]
 
     def __init__(self, paths: list[str], settings: Settings, hint: str | None = None) -> None:
         super().__init__()
@@ -298,7 +302,11 @@ class BriefingApp(App[int]):
         article = self._current()
         if article is None:
             return
-        citation = article_citation(article)
+        view = self.query_one(ArticleView)
+        if view.current_quote is not None:
+            citation = quote_citation(article.quotes[view.current_quote], article)
+        else:
+            citation = article_citation(article)
         self.copy_to_clipboard(citation)
         self.notify(citation, title="Copied citation", markup=False)
 
@@ -334,6 +342,48 @@ class BriefingApp(App[int]):
         self.query_one("#loading-label").display = True
         self.query_one("#loading-bar").display = True
         self.load_library()
+
+    def action_quote_finder(self) -> None:
+        self.push_screen(QuoteFinder(self.library.articles, self.settings.private), self._quote_chosen)
+
+    def _quote_chosen(self, choice: QuoteChoice | None) -> None:
+        if choice is None:
+            return
+        article = self.query_one(LibrarySidebar).select_article(choice.article_id) or self._by_id.get(choice.article_id)
+        if article is None:
+            return
+        self._open_article(article)
+        self.call_after_refresh(self._select_quote, choice.quote_index)
+
+    def _select_quote(self, index: int) -> None:
+        view = self.query_one(ArticleView)
+        view.select_quote(index)
+        self._update_quote_status()
+
+    def _update_quote_status(self) -> None:
+        view = self.query_one(ArticleView)
+        status = self.query_one("#hit-status", Static)
+        if view.article is None or view.current_quote is None:
+            status.display = False
+            return
+        q = view.article.quotes[view.current_quote]
+        line = Text(f"Quote {view.current_quote + 1}/{len(view.article.quotes)}: ")
+        line.append(q.speaker or "no speaker found", style="bold" if q.speaker else "italic")
+        if q.cue:
+            line.append(f" (cue: {q.cue})")
+        line.append("   ] next · [ previous · c copy citation", style="dim")
+        status.update(line)
+        status.display = True
+
+    def action_next_quote(self) -> None:
+        view = self.query_one(ArticleView)
+        view.select_quote((view.current_quote if view.current_quote is not None else -1) + 1)
+        self._update_quote_status()
+
+    def action_previous_quote(self) -> None:
+        view = self.query_one(ArticleView)
+        view.select_quote((view.current_quote if view.current_quote is not None else 0) - 1)
+        self._update_quote_status()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

@@ -28,7 +28,7 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "article-view--title", "article-view--meta", "article-view--tags", "article-view--problem",
         "article-view--body", "article-view--quote", "article-view--hit", "article-view--heading",
-        "article-view--related", "article-view--empty", "article-view--current-hit",
+        "article-view--related", "article-view--empty", "article-view--current-hit", "article-view--current-quote",
     }
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False),
@@ -55,12 +55,15 @@ class ArticleView(ScrollView, can_focus=True):
         self.hits: list[tuple[int, int, int]] = []
         """Search hits as (paragraph, start, end), in reading order."""
         self.current_hit: int | None = None
+        self.current_quote: int | None = None
+        """Index into article.quotes of the quote under the cursor (`[` / `]`), if any."""
 
     def show(self, article: Article | None, hits: dict[int, list[tuple[int, int]]] | None = None) -> None:
         """Show `article` from its top (or nothing), with search hits highlighted."""
         self.article = article
         self.hits = [(p, s, e) for p in sorted(hits or {}) for s, e in (hits or {})[p]]
         self.current_hit = None
+        self.current_quote = None
         self._blocks = article_blocks(article, hits) if article else []
         self._generation += 1
         self._relayout()
@@ -133,6 +136,17 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to_paragraph(paragraph, start)
         self.refresh()
 
+    def select_quote(self, index: int | None) -> None:
+        """Put the quote cursor on quote `index` (wrapping around) and centre it; None clears it."""
+        if self.article is None or not self.article.quotes or index is None:
+            self.current_quote = None
+        else:
+            self.current_quote = index % len(self.article.quotes)
+            quote = self.article.quotes[self.current_quote]
+            self.scroll_to_paragraph(quote.paragraph, quote.start)
+        self._cache.clear()
+        self.refresh()
+
     def scroll_to_paragraph(self, paragraph: int, offset: int = 0, center: bool = True) -> None:
         """Scroll so that `offset` in body paragraph `paragraph` is in view (centred)."""
         if self._layout is None:
@@ -178,6 +192,12 @@ class ArticleView(ScrollView, can_focus=True):
         current = None
         if self.current_hit is not None and block.paragraph == self.hits[self.current_hit][0]:
             current = self.hits[self.current_hit][1:]
+        quote_span = None
+        if self.current_quote is not None and self.article is not None:
+            q = self.article.quotes[self.current_quote]
+            if block.paragraph == q.paragraph:
+                quote_span = (max(q.start, start), min(q.end, end))
+                cuts.update(quote_span)
         margin = max(1, (self.scrollable_content_region.width - self.text_width) // 2)
         segments = [Segment(" " * margin, base)]
         points = sorted(cuts)
@@ -188,6 +208,8 @@ class ArticleView(ScrollView, can_focus=True):
                     piece_style += self.get_component_rich_style(f"article-view--{kind}")
             if current is not None and current[0] <= left and right <= current[1]:
                 piece_style += self.get_component_rich_style("article-view--current-hit")
+            if quote_span is not None and quote_span[0] <= left and right <= quote_span[1]:
+                piece_style += self.get_component_rich_style("article-view--current-quote")
             segments.append(Segment(block.text[left:right], piece_style))
         return Strip(segments)
 

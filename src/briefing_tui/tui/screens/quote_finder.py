@@ -1,0 +1,215 @@
+"""The quote finder: every quote in the library, filtered as you type, opened, copied or exported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from briefing_tui.core.export import quotes_markdown, write_new_file
+from briefing_tui.core.matching import Document, matches, quote_document
+from briefing_tui.core.model import Article, Quote
+from briefing_tui.core.query import QueryError
+from briefing_tui.core.query import parse as parse_query
+from briefing_tui.core.serialize import quote_citation
+
+SHOWN = 500
+"""Quotes listed at once (the count says how many match)."""
+
+
+@dataclass(frozen=True)
+class QuoteChoice:
+    """What the finder returns: the article and which of its quotes to show."""
+
+    article_id: str
+    quote_index: int
+
+
+class QuoteFinder(Screen[QuoteChoice | None]):
+    """All quotes: text, speaker, date, article. Type to filter with the search language."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back"),
+        Binding("c", "copy", "Copy citation"),
+        Binding("e", "export", "Export"),
+    ]
+
+    def __init__(self, articles: list[Article], private: bool) -> None:
+        super().__init__()
+        self.items: list[tuple[Quote, Article, int]] = [
+            (q, a, i) for a in articles for i, q in enumerate(a.quotes)]
+        self.private = private
+        self.shown: list[tuple[Quote, Article, int]] = []
+        self.matching: list[tuple[Quote, Article, int]] = []
+        self._docs: list[Document] | None = None
+        self._timer: Timer | None = None
+        self._generation = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="finder-body"):
+            yield Static(Text("Quote finder", style="bold"), id="finder-title")
+            yield Input(placeholder="Filter: words, speaker:rutte, section:, date:2025-06, \"phrase\"",
+                        id="finder-input")
+            yield Static(Text(""), id="finder-status")
+            yield OptionList(id="finder-list")
+            yield TextArea("", read_only=True, id="finder-citation", show_line_numbers=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#finder-citation", TextArea).display = False
+        self._show(self.items)
+        self.query_one("#finder-input", Input).focus()
+
+    # --- filtering ---------------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#finder-input")
+    def _changed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._generation += 1
+        self._timer = self.set_timer(0.15, lambda: self._filter(event.value, self._generation))
+
+    def _filter(self, text: str, generation: int) -> None:
+        if not text.strip():
+            self._show(self.items)
+            return
+        try:
+            query = parse_query(text)
+        except QueryError as exc:
+            self.query_one("#finder-status", Static).update(Text(str(exc), style="bold red"))
+            return
+        self._run_filter(query, generation)
+
+    @work(thread=True, exclusive=True, group="quote-filter")
+    def _run_filter(self, query: object, generation: int) -> None:
+        if self._docs is None:
+            self._docs = [quote_document(q, a) for q, a, _ in self.items]
+        found = [item for item, doc in zip(self.items, self._docs, strict=True) if matches(query, doc)]  # type: ignore[arg-type]
+        if generation == self._generation:
+            self.app.call_from_thread(self._show, found)
+
+    def _show(self, found: list[tuple[Quote, Article, int]]) -> None:
+        self.matching = found
+        self.shown = found[:SHOWN]
+        status = f"{len(found):,} quote{'s' if len(found) != 1 else ''}"
+        if len(found) > SHOWN:
+            status += f" (first {SHOWN} shown)"
+        status += "   enter open · c copy citation · e export · escape back"
+        self.query_one("#finder-status", Static).update(Text(status))
+        options = self.query_one("#finder-list", OptionList)
+        options.clear_options()
+        options.add_options([Option(_prompt(q, a), id=f"q-{n}") for n, (q, a, _) in enumerate(self.shown)])
+        options.highlighted = 0 if self.shown else None
+
+    # --- actions -----------------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#finder-input")
+    def _to_list(self) -> None:
+        if self.shown:
+            self.query_one("#finder-list", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#finder-list")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        _, article, index = self.shown[int((event.option.id or "q-0")[2:])]
+        self.dismiss(QuoteChoice(article.id, index))
+
+    def _current(self) -> tuple[Quote, Article, int] | None:
+        highlighted = self.query_one("#finder-list", OptionList).highlighted
+        return self.shown[highlighted] if highlighted is not None and highlighted < len(self.shown) else None
+
+    def action_copy(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        citation = quote_citation(item[0], item[1])
+        self.app.copy_to_clipboard(citation)
+        panel = self.query_one("#finder-citation", TextArea)
+        panel.load_text(citation)  # shown too, for terminals that block clipboard escape codes
+        panel.display = True
+        self.notify("Citation copied (also shown below, to select by hand)", markup=False, timeout=3)
+
+    def action_export(self) -> None:
+        if self.private:
+            self.notify("Export is off in private mode: nothing is written.", markup=False, severity="warning")
+            return
+        if not self.matching:
+            self.notify("No quotes to export.", markup=False)
+            return
+        found = [(q, a) for q, a, _ in self.matching]
+        text = quotes_markdown(found, self.query_one("#finder-input", Input).value)
+        self.app.push_screen(ExportScreen(text, len(found)))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _prompt(quote: Quote, article: Article) -> Text:
+    text = Text(f"“{quote.text}”", style="italic")
+    text.append("\n")
+    text.append(quote.speaker or "unattributed", style="bold" if quote.speaker else "dim")
+    if quote.cue:
+        text.append(f" ({quote.cue})", style="dim")
+    text.append(f" · {article.date.isoformat() if article.date else 'undated'} · {article.title}", style="dim")
+    return text
+
+
+class ExportScreen(ModalScreen[None]):
+    """Asks where to write the export; never replaces a file without asking."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Cancel")]
+
+    def __init__(self, text: str, count: int) -> None:
+        super().__init__()
+        self.text = text
+        self.count = count
+        self._confirm: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-body"):
+            yield Static(Text(f"Export {self.count} quotes as Markdown to:"))
+            yield Input(value="briefing-quotes.md", id="export-path")
+            yield Static(Text(""), id="export-message")
+            with Horizontal(id="export-buttons"):
+                yield Button("Export", id="export-ok", variant="primary")
+                yield Button("Cancel", id="export-cancel")
+
+    @on(Input.Changed, "#export-path")
+    def _edited(self) -> None:
+        self._confirm = None
+        self.query_one("#export-ok", Button).label = "Export"
+        self.query_one("#export-message", Static).update(Text(""))
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-ok")
+    def _export(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        message = self.query_one("#export-message", Static)
+        if not raw:
+            message.update(Text("Give a file name.", style="bold red"))
+            return
+        path = Path(raw).expanduser()
+        try:
+            write_new_file(path, self.text, overwrite=self._confirm == path)
+        except FileExistsError:
+            self._confirm = path
+            self.query_one("#export-ok", Button).label = "Overwrite"
+            message.update(Text(f"{raw} exists. Press enter or Overwrite again to replace it.", style="bold yellow"))
+            return
+        except OSError as exc:
+            message.update(Text(f"Cannot write {raw}: {exc.strerror or exc}", style="bold red"))
+            return
+        self.notify(f"Exported {self.count} quotes to {path}", markup=False)
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#export-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,142 @@
+"""Pilot tests of quotes in the reader: the finder (filter, open, copy, export) and the quote cursor."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static, TextArea
+
+from briefing_tui.core.config import Settings
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.quote_finder import ExportScreen, QuoteFinder
+from briefing_tui.tui.widgets.article_view import ArticleView
+from tests.conftest import SEEDS
+from tests.test_reader import loaded
+
+SIZE = (120, 40)
+RUTTE = ("“If we do not invest now, we are really at risk that the Russians might try something against NATO "
+         "territory in three, five or seven years,” — Mark Rutte, Clash Report (Ukraine - Russia War), 27 June 2025")
+
+
+async def open_finder(pilot, query: str = "") -> QuoteFinder:  # type: ignore[no-untyped-def]
+    await loaded(pilot)
+    await pilot.press("quotation_mark")
+    await pilot.pause()
+    finder = pilot.app.screen
+    assert isinstance(finder, QuoteFinder)
+    if query:
+        await pilot.press(*query)
+        await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    return finder
+
+
+async def test_finder_lists_every_quote_and_filters_as_you_type() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot)
+        total = sum(len(a.quotes) for a in app.articles)
+        assert len(finder.matching) == total and total >= 30
+        await pilot.press(*"speaker:rutte")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [q.text for q, _, _ in finder.matching] == [
+            RUTTE[1:RUTTE.index("” —")], "daddy", "underlings."]
+        assert str(finder.query_one("#finder-status", Static).render()).startswith("3 quotes")
+        await pilot.press(*" date:2024")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert finder.matching == []
+        await pilot.press("space", "(")
+        await pilot.pause(0.3)
+        assert "Unbalanced" in str(finder.query_one("#finder-status", Static).render())
+
+
+async def test_enter_opens_the_article_with_the_quote_centred() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_finder(pilot, "underlings")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert not isinstance(app.screen, QuoteFinder)
+        assert view.article is not None and view.article.title == "Clash Report"
+        assert view.current_quote == 9 and view.article.quotes[9].text == "underlings."
+        assert view.scroll_offset.y > 0  # scrolled to bring it to the middle
+        assert "Quote 10/12: Mark Rutte (cue: compared)" in str(app.query_one("#hit-status", Static).render())
+
+
+async def test_copy_citation_from_finder_shows_it_too() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, "speaker:rutte")
+        await pilot.press("enter", "c")  # into the list, then copy the first
+        await pilot.pause()
+        assert app.clipboard == RUTTE
+        panel = finder.query_one("#finder-citation", TextArea)
+        assert panel.display and panel.text == RUTTE
+
+
+async def test_quote_cursor_and_copy_in_article_view() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("c")
+        assert app.clipboard == "Clash Report (Ukraine - Russia War), 27 June 2025"  # no quote selected
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        view = app.query_one(ArticleView)
+        assert view.current_quote == 1
+        assert "Donald Trump (cue: asserting)" in str(app.query_one("#hit-status", Static).render())
+        await pilot.press("c")
+        assert app.clipboard == ("“he’d like to settle.” — Donald Trump, Clash Report (Ukraine - Russia War), "
+                                 "27 June 2025")
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert view.current_quote == 11  # wraps around
+
+
+async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = BriefingApp([str(SEEDS)], Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_finder(pilot, "speaker:rutte")
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        text = (tmp_path / "briefing-quotes.md").read_text()
+        assert text == ("# Quotes\n\nFilter: `speaker:rutte`\n\n"
+                        f"- {RUTTE}\n"
+                        "- “daddy” — Mark Rutte, Clash Report (Ukraine - Russia War), 27 June 2025\n"
+                        "- “underlings.” — Mark Rutte, Clash Report (Ukraine - Russia War), 27 June 2025\n")
+        assert oct(os.stat(tmp_path / "briefing-quotes.md").st_mode & 0o777) == "0o600"
+        (tmp_path / "briefing-quotes.md").write_text("keep me")
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("enter")  # exists: asks first
+        await pilot.pause()
+        assert (tmp_path / "briefing-quotes.md").read_text() == "keep me"
+        assert isinstance(app.screen, ExportScreen)
+        assert "exists" in str(app.screen.query_one("#export-message", Static).render())
+        await pilot.press("enter")  # confirmed
+        await pilot.pause()
+        assert (tmp_path / "briefing-quotes.md").read_text().startswith("# Quotes")
+
+
+async def test_export_is_refused_in_private_mode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_finder(pilot)
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, QuoteFinder)
+    assert list(tmp_path.iterdir()) == []
+
