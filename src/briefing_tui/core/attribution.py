@@ -25,7 +25,8 @@ calling described describes describing echoed echoes compared compares dismissed
 predicted vowed vows pledged promised complained conceded agreed countered observed remarked quipped joked
 tweeted posted mused shouted asked asks insisted maintained maintains predicted reiterated repeated
 confirmed denied denies boasted charged testified told
-sagte sagt erklärte erklärt betonte betont meinte meint warnte fügte
+blamed blames accused accuses criticised criticized praised welcomed welcomes recalled
+sagte sagt erklärte erklärt betonte betont meinte meint warnte fügte nannte nennt kritisierte forderte sprach
 déclaré dit affirmé ajouté estimé expliqué souligné jugé résumé assuré précisé
 """.split()
 _CUES = "|".join(sorted(set(CUE_WORDS), key=len, reverse=True))
@@ -40,7 +41,8 @@ acting assistant undersecretary envoy official minister premier sheikh emir crow
 hungarian russian ukrainian american european british french german chinese polish italian spanish
 israeli iranian turkish dutch belgian swedish finnish norwegian danish estonian latvian lithuanian
 romanian czech slovak austrian swiss canadian japanese korean indian saudi syrian nato eu un us u.s.
-uk u.k. white house kremlin senior top
+uk u.k. white house kremlin senior top analyst coach economist researcher editor correspondent lawyer
+attorney manager chairperson ceo cfo executive founder owner trader
 kanzler kanzlerin gesandte gesandter ministerin präsident präsidentin sprecher sprecherin botschafter
 ministre président présidente envoyé porte-parole
 """.split())
@@ -82,7 +84,6 @@ _POSSESSIVE_NOMINAL = re.compile(rf"(?:[Tt]he\s+)?[\w-]+[’']s\s+(?:[\w-]+\s+){
 _LOOSE_NOMINAL = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}")
 _NOMINAL_DETERMINERS = {"a", "an", "the", "one", "his", "her", "their", "its", "ein", "eine", "einer", "der", "die",
                         "das", "un", "une", "le", "la", "les", "l’", "l'"}
-_CLAUSE_WORDS = {"but", "and", "while", "whereas", "although", "though", "as", "that", "aber", "und", "mais", "et"}
 _FUNCTION_WORDS = {"by", "to", "of", "in", "on", "at", "for", "with", "from", "the", "a", "an", "and", "or", "that"}
 _AUXILIARIES = {"a", "hat", "ont", "avait", "has", "have", "had"}
 """Words between a subject and its cue in compound tenses (`Une usagère a résumé`)."""
@@ -333,9 +334,9 @@ def _nominal_subject(text: str) -> str | None:
 def _nominal_at_end(head: str) -> str | None:
     """The determiner phrase that ends `head` (after its last comma), as in `…, but a senior industry figure`."""
     tail = head.rsplit(",", 1)[-1].split()
-    for i, word in enumerate(tail):
-        opens_clause = i == 0 or tail[i - 1].lower() in _CLAUSE_WORDS
-        if word.lower() in _NOMINAL_DETERMINERS and opens_clause and 1 <= len(tail) - i - 1 <= 5:
+    for i in range(len(tail) - 2, -1, -1):  # the determiner nearest the cue: `a move one trader` -> `one trader`
+        word = tail[i]
+        if word.lower() in _NOMINAL_DETERMINERS and 1 <= len(tail) - i - 1 <= 5:
             if tail[-1].lower() in _FUNCTION_WORDS:
                 return None
             return " ".join(tail[i:])

@@ -17,6 +17,7 @@ PAIRS: dict[str, str] = {
     "\u00bb": "\u00ab",  # » … « (German)
     "\u201e": "\u201c\u201d",  # „ … “ or „ … ”
 }
+_NONSPACE = re.compile(r"\S")
 _OPENERS = re.compile("[" + "".join(PAIRS) + "]")
 
 
@@ -79,23 +80,20 @@ def _last_closers(text: str) -> dict[str, int]:
 
 def opens_with_quote(paragraph: str) -> str | None:
     """The opening mark a paragraph starts with, if any (the multi-paragraph convention)."""
-    stripped = paragraph.lstrip()
-    if stripped and stripped[0] in PAIRS and _can_open(stripped, 0):
-        return stripped[0]
+    first = _NONSPACE.search(paragraph)
+    if first and paragraph[first.start()] in PAIRS and _can_open(paragraph, first.start()):
+        return paragraph[first.start()]
     return None
 
 
 def find_spans(paragraphs: list[str] | tuple[str, ...]) -> list[Span]:
     """Find every quote span in order. Linear in the text: unclosable openers are skipped at once."""
     spans: list[Span] = []
-    carried: str | None = None  # an opener continued from the previous paragraph
     for p, text in enumerate(paragraphs):
         last = _last_closers(text)
+        reopened = opens_with_quote(paragraphs[p + 1]) if p + 1 < len(paragraphs) else None
         i = 0
         n = len(text)
-        if carried is not None:
-            # The paragraph reopens the quote with the same mark: treat that mark as this span's opener.
-            carried = None
         while i < n:
             found = _OPENERS.search(text, i)
             if found is None:
@@ -111,10 +109,8 @@ def find_spans(paragraphs: list[str] | tuple[str, ...]) -> list[Span]:
                     spans.append(Span(p, i, close + 1, i + 1, close))
                 i = close + 1
                 continue
-            nxt = paragraphs[p + 1] if p + 1 < len(paragraphs) else ""
-            if opens_with_quote(nxt) == mark and text[i + 1:].strip():
+            if reopened == mark and _NONSPACE.search(text, i + 1):
                 spans.append(Span(p, i, n, i + 1, len(text.rstrip()), continued=True))
-                carried = mark
                 break
             i += 1  # unbalanced: not a quote; later openers of this kind cannot close either
     return _mark_continuations(spans, paragraphs)

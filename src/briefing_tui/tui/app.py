@@ -6,7 +6,6 @@ import os
 import sqlite3
 import threading
 import time
-from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
@@ -396,4 +395,4 @@ def run_reader(paths: list[str], settings: Settings, hint: str | None = None) ->
     return app.return_code or 0
 
 
-__all__ = ["BriefingApp", "Path", "run_reader"]
+__all__ = ["BriefingApp", "run_reader"]
