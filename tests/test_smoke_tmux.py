@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -16,8 +17,12 @@ from tests.conftest import ROOT, SEEDS, env_without_home
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
+SOCKET = f"briefing-tests-{os.getpid()}"
+"""A tmux server of our own: the tests never touch the user's sessions, and theirs never touch ours."""
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=False).stdout
 
 
 def wait_for(session: str, text: str, timeout: float = 20.0) -> str:
@@ -37,7 +42,7 @@ def test_reader_in_tmux(isolated_home: Path, tmp_path: Path) -> None:
     marker = tmp_path / "exited"
     command = (f"{sys.executable} -m briefing_tui --private {SEEDS}; echo \"exit=$?\" > {marker}; "
                "printf 'SHELL-BACK\\n'; sleep 30")
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", str(ROOT),
+    subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", str(ROOT),
                     "-e", f"HOME={env['HOME']}", "-e", f"XDG_DATA_HOME={env['XDG_DATA_HOME']}",
                     "-e", f"XDG_CONFIG_HOME={env['XDG_CONFIG_HOME']}", "-e", f"XDG_CACHE_HOME={env['XDG_CACHE_HOME']}",
                     "-e", "TERM=xterm-256color", command], check=True)

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import ROOT, env_without_home
 from tests.hostile.library import build
-from tests.test_smoke_tmux import tmux, wait_for
+from tests.test_smoke_tmux import SOCKET, tmux, wait_for
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -27,7 +27,7 @@ def test_hostile_library_in_a_real_terminal(tmp_path: Path) -> None:
     marker = tmp_path / "exited"
     command = (f"printf '\\033]2;SAFE-TITLE\\033\\\\'; {sys.executable} -m briefing_tui --private {lib}; "
                f"echo \"exit=$?\" > {marker}; printf 'SHELL-BACK\\n'; sleep 30")
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "140", "-y", "45", "-c", str(ROOT),
+    subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", session, "-x", "140", "-y", "45", "-c", str(ROOT),
                     "-e", f"HOME={home}", "-e", f"PYTHONPATH={env['PYTHONPATH']}",
                     "-e", f"XDG_DATA_HOME={env['XDG_DATA_HOME']}", "-e", f"XDG_CONFIG_HOME={env['XDG_CONFIG_HOME']}",
                     "-e", f"XDG_CACHE_HOME={env['XDG_CACHE_HOME']}", "-e", "TERM=xterm-256color", command],
