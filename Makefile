@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck pytest clean install fuzz wheelhouse offline-check eval
+.PHONY: run test lint typecheck pytest clean install fuzz wheelhouse offline-check eval bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ typecheck: $(TEST_STAMP)
 
 pytest: $(TEST_STAMP)
 	$(BIN)/python -m pytest
+
+## Speed figures for generated libraries (BENCH_SIZES="1000 10000 100000" for the full run).
+BENCH_SIZES ?= 1000 10000
+bench: $(STAMP)
+	$(BIN)/python -m bench.run $(BENCH_SIZES)
 
 ## Quote detection and speaker attribution against the annotated gold sets in eval/.
 eval: $(STAMP)

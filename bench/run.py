@@ -1,0 +1,116 @@
+"""`make bench`: one table of speed and memory figures for generated libraries of several sizes.
+
+usage: python -m bench.run [SIZE ...]   (default: 1000 10000; add 100000 for the full run)
+Measures, per size: cold index time and rate; warm refresh; in-process search latency p50/p95 for a rare
+word, a phrase, a common word and a field + date filter; `briefing search` process time against
+`rg -l -i -w` over the same files; the time to lay out the first screen of a 10 MB article.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.generate import PHRASE, RARE, generate
+from briefing_tui.core.index import open_index
+from briefing_tui.core.library import load_file
+from briefing_tui.core.model import Article
+from briefing_tui.core.query import parse
+from briefing_tui.tui.document import article_blocks, layout
+
+QUERIES = {"rare word": RARE[0], "phrase": f'"{PHRASE}"', "common word": "harbour",
+           "field + date": "section:energy date:2024-02"}
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+
+
+def _time_process(cmd: list[str], env: dict[str, str], runs: int = 5) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(cmd, check=False, capture_output=True, env=env)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def bench_size(n: int, tmp: Path) -> dict[str, str]:
+    lib = tmp / f"lib{n}"
+    generate(str(lib), n)
+    row: dict[str, str] = {"articles": f"{n:,}"}
+    cache = tmp / f"cache{n}" / "index.sqlite"
+    index = open_index(cache)
+    started = time.perf_counter()
+    index.refresh([str(lib)])
+    cold = time.perf_counter() - started
+    row["cold index"] = f"{cold:.1f} s ({n / cold:,.0f}/s)"
+    started = time.perf_counter()
+    index.refresh([str(lib)])
+    row["warm refresh"] = f"{time.perf_counter() - started:.2f} s"
+    for label, text in QUERIES.items():
+        query = parse(text)
+        samples = []
+        for _ in range(30):
+            started = time.perf_counter()
+            index.search(query, limit=20)
+            samples.append((time.perf_counter() - started) * 1000)
+        p50, p95 = _percentiles(samples)
+        row[f"search {label} p50/p95"] = f"{p50:.1f} / {p95:.1f} ms"
+    index.close()
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp / f"xdg{n}"))
+    cmd = [sys.executable, "-m", "briefing_tui", "search", RARE[0], str(lib), "--json"]
+    subprocess.run(cmd, check=True, capture_output=True, env=env)  # builds that cache
+    row["`briefing search` (warm)"] = f"{_time_process(cmd, env):.2f} s"
+    rg = shutil.which("rg")
+    row["`rg -l -i -w`"] = f"{_time_process([rg, '-l', '-i', '-w', RARE[0], str(lib)], env):.2f} s" if rg else "rg absent"
+    return row
+
+
+def bench_big_article(tmp: Path) -> str:
+    para = "The minister said “we will not accept this” on Monday, and officials agreed. " * 12
+    path = tmp / "big.txt"
+    path.write_text("Big article\n\n" + "\n\n".join(para for _ in range(10_000_000 // len(para))) + "\n")
+    started = time.perf_counter()
+    article = load_file(str(path))
+    parse_time = time.perf_counter() - started
+    assert isinstance(article, Article)
+    started = time.perf_counter()
+    blocks = article_blocks(article)
+    head, size = [], 0
+    for block in blocks:  # what ArticleView lays out before the first screen (the rest goes to a worker)
+        head.append(block)
+        size += len(block.text)
+        if size > 20_000:
+            break
+    layout(head, 88)
+    return f"parse {parse_time:.2f} s, first screen {time.perf_counter() - started:.3f} s"
+
+
+def main() -> None:
+    sizes = [int(s) for s in sys.argv[1:]] or [1000, 10_000]
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        rows = [bench_size(n, tmp) for n in sizes]
+        big = bench_big_article(tmp)
+    cpu = platform.processor() or platform.machine()
+    print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, "
+          f"SQLite {__import__('sqlite3').sqlite_version}")
+    columns = list(rows[0])
+    print("| " + " | ".join(["measure", *[r["articles"] for r in rows]]) + " |")
+    print("|" + "---|" * (len(rows) + 1))
+    for column in columns[1:]:
+        print("| " + " | ".join([column, *[r[column] for r in rows]]) + " |")
+    print(f"\n10 MB article: {big}")
+
+
+if __name__ == "__main__":
+    main()
