@@ -71,7 +71,10 @@ def bench_size(n: int, tmp: Path) -> dict[str, str]:
     subprocess.run(cmd, check=True, capture_output=True, env=env)  # builds that cache
     row["`briefing search` (warm)"] = f"{_time_process(cmd, env):.2f} s"
     rg = shutil.which("rg")
-    row["`rg -l -i -w`"] = f"{_time_process([rg, '-l', '-i', '-w', RARE[0], str(lib)], env):.2f} s" if rg else "rg absent"
+    if rg:
+        row["`rg -l -i -w`"] = f"{_time_process([rg, '-l', '-i', '-w', RARE[0], str(lib)], env):.2f} s"
+    else:
+        row["`rg -l -i -w`"] = "rg absent (apt-get install ripgrep)"
     return row
 
 
