@@ -27,6 +27,7 @@ tweeted posted mused shouted asked asks insisted maintained maintains predicted 
 confirmed denied denies boasted charged testified told
 blamed blames accused accuses criticised criticized praised welcomed welcomes recalled
 sagte sagt erklärte erklärt betonte betont meinte meint warnte fügte nannte nennt kritisierte forderte sprach
+fragte fragt antwortete rief
 déclaré dit affirmé ajouté estimé expliqué souligné jugé résumé assuré précisé
 """.split()
 _CUES = "|".join(sorted(set(CUE_WORDS), key=len, reverse=True))
@@ -79,7 +80,7 @@ _DISCOURSE = re.compile(
     r"^(?:(?:However|Meanwhile|But|And|Yet|Still|Later|Earlier|Separately|Instead|Also|Then|Now|"
     r"In a statement|In an interview|On \w+day|Speaking [^,]{0,80}|Asked [^,]{0,80}),\s*|(?:But|And|Yet|Still)\s+)"
 )
-_ORG_PREFIX = re.compile(r"\s(?:of|at|for|from)(?:\s+the)?\s+$")
+_ORG_PREFIX = re.compile(r"\s(?:of|at|for|from|in)(?:\s+the)?\s+$")
 _POSSESSIVE_NOMINAL = re.compile(rf"(?:[Tt]he\s+)?[\w-]+[’']s\s+(?:[\w-]+\s+){{0,2}}?(?:{ROLE_NOUNS})\b")
 _LOOSE_NOMINAL = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}")
 _NOMINAL_DETERMINERS = {"a", "an", "the", "one", "his", "her", "their", "its", "ein", "eine", "einer", "der", "die",
@@ -89,8 +90,11 @@ _AUXILIARIES = {"a", "hat", "ont", "avait", "has", "have", "had"}
 """Words between a subject and its cue in compound tenses (`Une usagère a résumé`)."""
 TITLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "meister", "meisterin", "sprecher",
                   "sprecherin", "kanzler", "kanzlerin", "expertin", "experte", "direktor", "direktorin",
-                  "botschafter", "botschafterin", "chef", "chefin")
+                  "botschafter", "botschafterin", "chef", "chefin", "dezernent", "dezernentin", "intendant",
+                  "intendantin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "schauspieler",
+                  "schauspielerin")
 _WORD_CHAR = re.compile(r"\w")
+_TITLE_DOT = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Cpt|Adm|Hon|Rev|St)\.(?=\s)")
 MAX_ATTRIBUTED = 5000
 """Quotes past this many in one article get no speaker: no real article has so many, a hostile one must not stall."""
 WINDOW = 400
@@ -148,8 +152,10 @@ def _opens_paragraph_after_quote(spans: list[Span], k: int, paragraphs: list[str
     """A paragraph that opens with a quote, right after a paragraph with a quote, goes on with that speaker."""
     span = spans[k]
     text = paragraphs[span.paragraph]
-    return (k > 0 and spans[k - 1].paragraph == span.paragraph - 1
-            and span.start == len(text) - len(text.lstrip()))
+    if not (k > 0 and spans[k - 1].paragraph == span.paragraph - 1 and span.start == len(text) - len(text.lstrip())):
+        return False
+    outside = text[:span.start] + text[span.end:]  # a paragraph with its own cue names its own speaker
+    return not _find_cues(outside) and ":" not in outside
 
 
 def _mask_quotes(text: str, spans: list[Span]) -> str:
@@ -161,7 +167,8 @@ def _mask_quotes(text: str, spans: list[Span]) -> str:
         pieces.append(_WORD_CHAR.sub("x", text[s.text_start:s.text_end]))
         cursor = s.text_end
     pieces.append(text[cursor:])
-    return "".join(pieces)
+    # `Dr. Omar Haddad`: a title's full stop ends no sentence and cuts no name (same length, offsets hold).
+    return _TITLE_DOT.sub(lambda m: m.group(1) + " ", "".join(pieces))
 
 
 def _sentence_bounds(masked: str, ends: list[int], start: int, end: int) -> tuple[int, int]:
@@ -294,6 +301,12 @@ def _sentence_subject(before: str, ctx: _Context) -> str | None:
             name = _name(appositive.group(), ctx, allow_single=False)
             if name:
                 return name
+        inner = list(_NAME_RUN.finditer(phrase))
+        if (inner and inner[-1].end() == len(phrase) and len(_strip_titles(inner[-1].group().split())) >= 2
+                and not _ORG_PREFIX.search(phrase, 0, inner[-1].start())):  # not `a nurse at Nordhavn General`
+            name = _name(inner[-1].group(), ctx, allow_single=False)  # `Die Schauspielerin Nora Lind,`
+            if name:
+                return name
         if phrase.split()[0].lower() not in {"his", "her", "their", "its"}:
             return _nominal(phrase, ctx)
     m2 = _NOMINAL.match(text) or _POSSESSIVE_NOMINAL.match(text)
@@ -304,7 +317,16 @@ def _sentence_subject(before: str, ctx: _Context) -> str | None:
         rest = text[run.end():run.end() + 2]
         if rest.startswith(("’s", "'s")):
             return None
-        return _name(run.group(), ctx, allow_single=_known(run.group(), ctx))
+        name = _name(run.group(), ctx, allow_single=_known(run.group(), ctx))
+        if name:
+            return name
+    head = " ".join(text.split()[:6])
+    for later in _NAME_RUN.finditer(head):  # `Union representative Tomasz Nowak was …`
+        if later.start() > 0 and len(_strip_titles(later.group().split())) >= 2:
+            if not all(w[:1].islower() or _is_demonym(w) or w == run_word
+                       for run_word in [run.group() if run else ""] for w in head[:later.start()].split()):
+                break
+            return _name(later.group(), ctx, allow_single=False)
     return None
 
 
@@ -373,6 +395,14 @@ def _resolve(who: str, ctx: _Context, after_quote: bool = False, whole: bool = F
                 return name
     if len(who.split()) > 8:
         return None
+    if whole and len(who.split()) <= 6:
+        runs = list(_NAME_RUN.finditer(who))
+        if runs and runs[-1].end() == len(who) and runs[-1].start() > 0:
+            lead = who[:runs[-1].start()].split()
+            if all(w[:1].islower() or w in (r.group() for r in runs) or _is_demonym(w) for w in lead):
+                name = _name(runs[-1].group(), ctx, allow_single=False)  # `mine manager Beatrix Olsen told`
+                if name:
+                    return name
     for run in _NAME_RUN.finditer(who):
         if whole and (run.start() > 0 or run.end() < len(who)):
             break
@@ -385,6 +415,10 @@ def _resolve(who: str, ctx: _Context, after_quote: bool = False, whole: bool = F
     if after_quote and _LOOSE_NOMINAL.fullmatch(who):  # `,” a harbour pilot told the paper`
         return _nominal(who, ctx)
     return None
+
+
+def _is_demonym(word: str) -> bool:
+    return word.lower() in TITLE_WORDS or word.lower().endswith(("ian", "ese", "ish"))
 
 
 def _nominal(phrase: str, ctx: _Context) -> str:
