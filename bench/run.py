@@ -50,7 +50,7 @@ def bench_size(n: int, tmp: Path) -> dict[str, str]:
     cache = tmp / f"cache{n}" / "index.sqlite"
     index = open_index(cache)
     started = time.perf_counter()
-    index.refresh([str(lib)])
+    index.refresh([str(lib)], workers=os.cpu_count() or 1)
     cold = time.perf_counter() - started
     row["cold index"] = f"{cold:.1f} s ({n / cold:,.0f}/s)"
     started = time.perf_counter()

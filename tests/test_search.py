@@ -244,3 +244,18 @@ def test_two_processes_share_one_cache(tmp_path: Path, isolated_home: Path) -> N
     index = open_index(cache)
     assert index.search(parse("shared"))[0] == 1200
     assert index.db.execute("SELECT count(*) FROM files").fetchone()[0] == 1200
+
+
+def test_parallel_refresh_stores_what_a_serial_one_does(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    for i in range(450):  # above PARALLEL_FROM
+        write(root / f"s{i % 4}" / f"{i}.md", f"---\ntitle: Story {i}\ndate: 2024-01-{1 + i % 28:02d}\n---\n"
+              f"Body {i} “quoted {i},” said Anna Berg{i}.\n")
+    write(root / "bad.txt", b"\x00")
+    serial, parallel = open_index(None), open_index(None)
+    serial.refresh([str(root)])
+    stats = parallel.refresh([str(root)], workers=2)
+    assert stats.parsed == 451
+    assert serial.summaries() == parallel.summaries() and len(serial.summaries()) == 450
+    assert serial.problems() == parallel.problems() and len(parallel.problems()) == 1
+    assert ids(parallel, "speaker:berg17") == {"s1/17.md"}

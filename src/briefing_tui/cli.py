@@ -202,7 +202,7 @@ def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
         return 2
     index = _open_index(paths, settings)
     try:
-        index.refresh(paths, settings.max_bytes)
+        index.refresh(paths, settings.max_bytes, workers=os.cpu_count() or 1)
         total, results = index.search(query, limit=args.limit, sort=args.sort)
     finally:
         index.close()
@@ -245,11 +245,16 @@ def _index(paths: list[str], settings: Settings) -> int:
 
     index = _open_index(paths, settings)
     try:
+        # No refresh thread: the parse pool forks, and a process should fork with one thread only.
         with Progress(TextColumn("Indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=console(stderr=True), transient=False) as bar:
+                      console=console(stderr=True), transient=False, auto_refresh=False) as bar:
             task = bar.add_task("index", total=None)
-            stats = index.refresh(paths, settings.max_bytes,
-                                  progress=lambda done, total: bar.update(task, completed=done, total=total))
+
+            def advance(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+                bar.refresh()
+
+            stats = index.refresh(paths, settings.max_bytes, workers=os.cpu_count() or 1, progress=advance)
         articles, problems = len(index.summaries()), len(index.problems())
     finally:
         index.close()

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+import multiprocessing
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,8 @@ MARK_START, MARK_END = "⟦", "⟧"
 _WEIGHTS = "10.0, 1.0, 2.0, 3.0, 3.0, 3.0"
 BATCH = 500
 """Files parsed, then stored in one transaction: the write lock is held only while storing."""
+PARALLEL_FROM = 400
+"""Refreshes with fewer changed files parse in this process: a pool costs more than it saves."""
 
 _SCHEMA = """
 CREATE TABLE files (
@@ -96,10 +100,13 @@ class Index:
         max_bytes: int = DEFAULT_MAX_BYTES,
         progress: Callable[[int, int], None] | None = None,
         parsed: dict[str, Article | Problem] | None = None,
+        workers: int = 1,
     ) -> RefreshStats:
         """Bring the index up to date: parse only new or changed files, drop removed ones.
 
         `parsed` may hold results already parsed this session (by id), to avoid parsing twice.
+        With `workers` > 1, large refreshes parse in that many processes (call it only from a
+        single-threaded program: the pool forks).
         """
         entries, scan_problems = scan(roots)
         known: dict[bytes, tuple[int, int, int]] = {rel: (fid, size, mtime) for fid, rel, size, mtime in
@@ -119,20 +126,42 @@ class Index:
                 changed.append((entry, size, mtime))
         removed = [k for k in known if k not in seen]
         done = 0
-        for start in range(0, len(changed), BATCH):
-            batch = changed[start:start + BATCH]
-            # Parse outside the write lock; another process may refresh the same cache meanwhile.
-            results = [(parsed or {}).get(display_path(e.id)) or load_entry(e, max_bytes) for e, _, _ in batch]
-            with self._write():
-                for (entry, size, mtime), result in zip(batch, results, strict=True):
-                    row = self.db.execute("SELECT id, size, mtime_ns FROM files WHERE rel = ?",
-                                          (_key(entry),)).fetchone()
-                    if row is not None and (row[1], row[2]) == (size, mtime) and size >= 0:
-                        continue  # stored already, by another process
-                    self._store(entry, size, mtime, result, row)
-            done += len(batch)
-            if progress is not None:
-                progress(done, len(changed))
+        pool = None
+        if workers > 1 and len(changed) >= PARALLEL_FROM and not parsed:
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        try:
+            for start in range(0, len(changed), BATCH):
+                batch = changed[start:start + BATCH]
+                # Parse outside the write lock; another process may refresh the same cache meanwhile.
+                if pool is not None:
+                    results = list(pool.map(load_entry, [e for e, _, _ in batch], [max_bytes] * len(batch),
+                                            chunksize=25))
+                else:
+                    results = [(parsed or {}).get(display_path(e.id)) or load_entry(e, max_bytes)
+                               for e, _, _ in batch]
+                self._store_batch(batch, results)
+                done += len(batch)
+                if progress is not None:
+                    progress(done, len(changed))
+        finally:
+            if pool is not None:
+                pool.shutdown()
+        self._remove_and_record(removed, scan_problems)
+        if progress is not None and not changed:
+            progress(0, 0)
+        return RefreshStats(len(entries), len(changed), len(removed))
+
+    def _store_batch(self, batch: list[tuple[Entry, int, int]], results: list[Article | Problem]) -> None:
+        """Store parsed results in one transaction, skipping rows another process stored meanwhile."""
+        with self._write():
+            for (entry, size, mtime), result in zip(batch, results, strict=True):
+                row = self.db.execute("SELECT id, size, mtime_ns FROM files WHERE rel = ?",
+                                      (_key(entry),)).fetchone()
+                if row is not None and (row[1], row[2]) == (size, mtime) and size >= 0:
+                    continue
+                self._store(entry, size, mtime, result, row)
+
+    def _remove_and_record(self, removed: list[bytes], scan_problems: list[Problem]) -> None:
         with self._write():
             for key in removed:
                 row = self.db.execute("SELECT id FROM files WHERE rel = ?", (key,)).fetchone()
@@ -143,9 +172,6 @@ class Index:
                 self.db.execute(
                     "INSERT OR REPLACE INTO files(rel, root, size, mtime_ns, reason) VALUES (?, '', -1, -1, ?)",
                     (b"\0scan\0" + p.id.encode(), json.dumps(serialize.problem(p))))
-        if progress is not None and not changed:
-            progress(0, 0)
-        return RefreshStats(len(entries), len(changed), len(removed))
 
     def _store(self, entry: Entry, size: int, mtime: int, result: Article | Problem,
                old: tuple[int, int, int] | None) -> None:

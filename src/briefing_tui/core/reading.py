@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 """Files larger than this are problems, not articles (DESIGN §9)."""
 
 _CHUNK = 1 << 20
+_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 
 
 class ReadError(Exception):
@@ -105,8 +107,7 @@ def looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
-    return bad / len(sample) > 0.10
+    return len(_BINARY_CHARS.findall(sample)) / len(sample) > 0.10
 
 
 def read_text(path: str, root: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
