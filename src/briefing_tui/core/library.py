@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -184,7 +183,3 @@ def load_library(
     library.sort()
     return library
 
-
-def month_key(date: dt.date | None) -> str:
-    """`2025-06` for a date, `Undated` for none."""
-    return f"{date.year:04d}-{date.month:02d}" if date else "Undated"
