@@ -53,7 +53,7 @@ def test_show_a_bad_file_exits_1_with_one_line(capsys: pytest.CaptureFixture[str
 
 def test_check_exit_codes(capsys: pytest.CaptureFixture[str], seed_library: Path, tmp_path: Path) -> None:
     assert main(["check", str(seed_library)]) == 0
-    assert "No problems in 1 articles" in capsys.readouterr().out
+    assert "No problems in 1 article." in capsys.readouterr().out
     write(seed_library / "bad.md", "---\ntitle: [unclosed\n---\nBody.\n")
     write(seed_library / "empty.txt", "")
     assert main(["check", str(seed_library)]) == 1

@@ -162,7 +162,8 @@ def _list(args: argparse.Namespace, library: Library) -> int:
 
     out = console()
     out.print(articles_table(library.articles))
-    out.print(f"{len(library.articles)} articles, {len(library.problems)} problems")
+    out.print(f"{serialize.count(len(library.articles), 'article')}, "
+              f"{serialize.count(len(library.problems), 'problem')}")
     if library.problems:
         out.print(problems_table(library.problems))
     return 0
@@ -215,7 +216,7 @@ def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
 
     out = console()
     out.print(search_table(results))
-    out.print(f"{len(results)} of {total} matching articles")
+    out.print(f"{len(results)} of {serialize.count(total, 'matching article')}")
     return 0
 
 
@@ -259,7 +260,8 @@ def _index(paths: list[str], settings: Settings) -> int:
     finally:
         index.close()
     where = "in memory (private)" if settings.private else str(index_path(cache_dir(), library_key(paths)))
-    print(f"{articles} articles, {problems} problems; {stats.parsed} files parsed, {stats.removed} removed. "
+    print(f"{serialize.count(articles, 'article')}, {serialize.count(problems, 'problem')}; "
+          f"{serialize.count(stats.parsed, 'file')} parsed, {stats.removed} removed. "
           f"Index: {where}")
     return 0
 
@@ -274,9 +276,10 @@ def _check(args: argparse.Namespace, library: Library) -> int:
 
         out = console()
         out.print(problems_table(problems))
-        out.print(f"{len(problems)} problems in {len(library.articles) + len(library.problems)} files")
+        out.print(f"{serialize.count(len(problems), 'problem')} in "
+                  f"{serialize.count(len(library.articles) + len(library.problems), 'file')}")
     else:
-        print(f"No problems in {len(library.articles)} articles.")
+        print(f"No problems in {serialize.count(len(library.articles), 'article')}.")
     return 1 if problems else 0
 
 

@@ -8,6 +8,11 @@ from typing import Any
 from briefing_tui.core.model import Article, Problem, Quote
 
 
+def count(n: int, noun: str) -> str:
+    """`1 article`, `2 articles`, `1,204 problems`."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def short_date(date: dt.date | None) -> str:
     """`27 June 2025`, the citation's date."""
     return f"{date.day} {date:%B %Y}" if date else "undated"

@@ -21,7 +21,7 @@ from briefing_tui.core.library import Library, load_library
 from briefing_tui.core.model import Article, Problem
 from briefing_tui.core.query import Query, QueryError
 from briefing_tui.core.query import parse as parse_query
-from briefing_tui.core.serialize import article_citation, quote_citation
+from briefing_tui.core.serialize import article_citation, count, quote_citation
 from briefing_tui.core.state import ReaderState, library_key
 from briefing_tui.tui.commands import OpenArticleProvider
 from briefing_tui.tui.keymap import bindings
@@ -121,8 +121,8 @@ class BriefingApp(App[int]):
         self.build_index(library)
         self.query_one("#loading-label").display = False
         self.query_one("#loading-bar").display = False
-        self.sub_title = (f"{self._library_name()} · {len(library.articles):,} articles"
-                          + (f" · {len(library.problems):,} problems (p)" if library.problems else ""))
+        self.sub_title = (f"{self._library_name()} · {count(len(library.articles), 'article')}"
+                          + (f" · {count(len(library.problems), 'problem')} (p)" if library.problems else ""))
         selected = sidebar.load(library.articles, self.state.read, self.state.bookmarks,
                                 select=current.id if current else None)
         self.query_one(ArticleView).show(selected)
