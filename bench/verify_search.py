@@ -14,7 +14,7 @@ import time
 from bench.generate import PHRASE, RARE, SECTIONS, generate
 from briefing_tui.core.index import open_index
 from briefing_tui.core.library import load_library
-from briefing_tui.core.matching import Document, matches
+from briefing_tui.core.matching import article_document, matches
 from briefing_tui.core.query import parse
 
 
@@ -24,10 +24,7 @@ def main() -> None:
         lib = os.path.join(tmp, "lib")
         planted = generate(lib, n)
         library = load_library([lib])
-        docs = {a.id: Document.of(a.date, title=a.title, body="\n".join(a.paragraphs),
-                                  quotes="\n".join(q.text for q in a.quotes), section=a.section,
-                                  tags="\n".join(a.tags), speakers="\n".join(q.speaker or "" for q in a.quotes))
-                for a in library.articles}
+        docs = {a.id: article_document(a) for a in library.articles}
         index = open_index(None)
         started = time.perf_counter()
         index.refresh([lib])

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from briefing_tui.cli import main
 from briefing_tui.core.index import Index, open_index
 from briefing_tui.core.library import load_library
-from briefing_tui.core.matching import Document, matches
+from briefing_tui.core.matching import article_document, matches
 from briefing_tui.core.query import QueryError, parse
 from tests.conftest import SEEDS, env_without_home, write
 
@@ -182,9 +182,7 @@ def test_index_agrees_with_python_matcher_on_samples() -> None:
     for q in ["nato", "putin -trump", "date:2025-06 section:europe", "speaker:brandt", "in:quotes ready",
               "fictional OR nato", "title:harbour", "tag:sample -tag:deutsch"]:
         query = parse(q)
-        expected = {a.id for a in library.articles if matches(query, Document.of(
-            a.date, title=a.title, body="\n".join(a.paragraphs), quotes="\n".join(x.text for x in a.quotes),
-            section=a.section, tags="\n".join(a.tags), speakers="\n".join(x.speaker or "" for x in a.quotes)))}
+        expected = {a.id for a in library.articles if matches(query, article_document(a))}
         assert ids(idx, q) == expected, q
 
 

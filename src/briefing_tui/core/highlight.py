@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from briefing_tui.core.query import Term
 
-_TOKEN = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")
+"""A word for the index and for every matcher: the FTS5 unicode61 tokenizer's rule."""
 
 
 @lru_cache(maxsize=4096)
@@ -26,29 +28,33 @@ def fold(text: str) -> str:
     return "".join(_fold_char(ch) for ch in text)
 
 
+def words(text: str) -> list[str]:
+    """The words of `text` as the index sees them: letters and digits, folded (`Orbán’s` -> orban, s)."""
+    return WORD.findall(fold(text))
+
+
+def term_at(words: Sequence[str], i: int, term: Term) -> bool:
+    """True when `term` occurs in `words` from index i (for `invest*`, its last word is a prefix)."""
+    n = len(term.words)
+    window = tuple(words[i:i + n])
+    if len(window) != n:
+        return False
+    if term.prefix:
+        return window[:-1] == term.words[:-1] and window[-1].startswith(term.words[-1])
+    return window == term.words
+
+
 def find_hits(text: str, terms: list[Term]) -> list[tuple[int, int]]:
     """(start, end) of every occurrence of any term in `text`, in order, not overlapping."""
     if not terms or not text:
         return []
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(fold(text))]
-    words = [t[2] for t in tokens]
+    tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(fold(text))]
+    found = [t[2] for t in tokens]
     hits: list[tuple[int, int]] = []
     for term in terms:
-        n = len(term.words)
-        first = term.words[0]
-        for i, word in enumerate(words):
-            if word != first and not (n == 1 and term.prefix and word.startswith(first)):
-                continue
-            if n > 1:
-                tail = words[i + 1:i + n]
-                if len(tail) != n - 1:
-                    continue
-                if term.prefix:
-                    if tail[:-1] != list(term.words[1:-1]) or not tail[-1].startswith(term.words[-1]):
-                        continue
-                elif tail != list(term.words[1:]):
-                    continue
-            hits.append((tokens[i][0], tokens[i + n - 1][1]))
+        first, n = term.words[0], len(term.words)
+        hits.extend((tokens[i][0], tokens[i + n - 1][1]) for i, word in enumerate(found)
+                     if word.startswith(first) and term_at(found, i, term))
     hits.sort()
     merged: list[tuple[int, int]] = []
     for start, end in hits:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from briefing_tui.core.highlight import fold
+from briefing_tui.core.highlight import term_at, words
 from briefing_tui.core.model import Article, Quote
-from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term, words_of
+from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term
 
 ANY_TEXT = ("title", "body", "quotes")
 
@@ -21,19 +21,11 @@ class Document:
 
     @classmethod
     def of(cls, date: dt.date | None, **texts: str) -> Document:
-        return cls({name: tuple(words_of(fold(text))) for name, text in texts.items()}, date)
+        return cls({name: tuple(words(text)) for name, text in texts.items()}, date)
 
 
-def _has(words: tuple[str, ...], term: Term) -> bool:
-    n = len(term.words)
-    for i in range(len(words) - n + 1):
-        window = words[i:i + n]
-        if term.prefix:
-            if window[:-1] == term.words[:-1] and window[-1].startswith(term.words[-1]):
-                return True
-        elif window == term.words:
-            return True
-    return False
+def _has(found: tuple[str, ...], term: Term) -> bool:
+    return any(term_at(found, i, term) for i in range(len(found) - len(term.words) + 1))
 
 
 def matches(query: Query, doc: Document) -> bool:
@@ -57,6 +49,13 @@ def _eval(node: Node, doc: Document, in_quotes: bool) -> bool:
         return all(_eval(n, doc, in_quotes) for n in node.nodes)
     assert isinstance(node, Or)
     return any(_eval(n, doc, in_quotes) for n in node.nodes)
+
+
+def article_document(article: Article) -> Document:
+    """An article as a document, with the fields the index stores for it."""
+    return Document.of(article.date, title=article.title, body="\n".join(article.paragraphs),
+                       quotes="\n".join(q.text for q in article.quotes), section=article.section,
+                       tags="\n".join(article.tags), speakers="\n".join(q.speaker or "" for q in article.quotes))
 
 
 def quote_document(quote: Quote, article: Article) -> Document:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing_tui.core.dates import MAX_YEAR, MIN_YEAR
+from briefing_tui.core.highlight import words
 
 TEXT_FIELDS = {"title": "title", "section": "section", "tag": "tags", "tags": "tags", "speaker": "speakers"}
 MAX_QUERY = 1000
@@ -70,14 +71,9 @@ class Query:
 
 _TOKEN = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<field>[A-Za-z]+):(?P<fvalue>"[^"]*"?|[^\s()"]*)'
                     r'|(?P<phrase>"[^"]*"?)|(?P<neg>-)(?=\S)|(?P<word>[^\s()"]+))')
-_TOKEN_WORD = re.compile(r"[^\W_]+")
-
-
 def words_of(text: str) -> list[str]:
     """The words of `text` as the index sees them (letters and digits; apostrophes split words too)."""
-    from briefing_tui.core.highlight import fold
-
-    return _TOKEN_WORD.findall(fold(text))
+    return words(text)
 
 
 def parse(text: str) -> Query:
