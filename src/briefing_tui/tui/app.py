@@ -243,9 +243,13 @@ class BriefingApp(App[int]):
 
     @on(LibrarySidebar.ArticleHighlighted)
     def _preview(self, event: LibrarySidebar.ArticleHighlighted) -> None:
+        self._show_plain(event.article)
+
+    def _show_plain(self, article: Article) -> None:
+        """Show `article` without search hits or a quote cursor (unless it is already shown)."""
         view = self.query_one(ArticleView)
-        if view.article is not event.article:
-            view.show(event.article)
+        if view.article is not article:
+            view.show(article)
             self.query_one("#hit-status").display = False
 
     @on(LibrarySidebar.ArticleChosen)
@@ -254,9 +258,7 @@ class BriefingApp(App[int]):
 
     def _open_article(self, article: Article) -> None:
         view = self.query_one(ArticleView)
-        if view.article is not article:
-            view.show(article)
-            self.query_one("#hit-status").display = False
+        self._show_plain(article)
         if article.id not in self.state.read:
             self.state.read.add(article.id)
             self.query_one(LibrarySidebar).refresh_article(article)
