@@ -21,7 +21,12 @@ EVAL = Path(__file__).resolve().parents[1] / "eval"
 GOLD = EVAL / "gold"
 """The development set: the rules were written while reading its failures."""
 HELDOUT = EVAL / "heldout"
-"""Written after the rules, never tuned on: the honest figure."""
+"""Written after the rules, never tuned on: the honest figure.
+
+Each held-out set is measured once, blind; then its failures may be read, it joins the development set,
+and a new held-out set is written. Blind speaker accuracy so far: 50% and 75% (4 articles, 16 quotes),
+88.7% (47/53), 88.1% (37/42), 81.6% (31/38, the set now in eval/heldout, whose failures nobody has read).
+"""
 
 
 @dataclass

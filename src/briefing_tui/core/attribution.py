@@ -26,9 +26,17 @@ predicted vowed vows pledged promised complained conceded agreed countered obser
 tweeted posted mused shouted asked asks insisted maintained maintains predicted reiterated repeated
 confirmed denied denies boasted charged testified told
 blamed blames accused accuses criticised criticized praised welcomed welcomes recalled
-sagte sagt erklärte erklärt betonte betont meinte meint warnte fügte nannte nennt kritisierte forderte sprach
-fragte fragt antwortete rief
-déclaré dit affirmé ajouté estimé expliqué souligné jugé résumé assuré précisé
+ruled rules branded brands labelled labeled hailed hails slammed slams revealed reveals recounted recounts
+lamented laments pleaded demanded demands signalled signaled reckoned reckons insisted wrote
+sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint warnte warnt fügte nannte nennt
+kritisierte kritisiert forderte fordert sprach fragte fragt antwortete antwortet rief berichtete berichtet
+ergänzte ergänzt räumte schrieb schreibt versicherte versichert mahnte mahnt bekräftigte unterstrich
+beschrieb beschreibt kommentierte kommentiert bestätigte bestätigt klagte klagt schimpfte schimpft
+déclaré déclare dit affirmé affirme ajouté ajoute estimé estime expliqué explique souligné souligne jugé
+résumé résume assuré assure précisé précise raconté raconte confié confie indiqué indique reconnu reconnaît
+lancé lance insisté insiste martelé martèle regretté regrette dénoncé dénonce prévenu prévient rappelé
+rappelle commenté commente poursuivi poursuit averti avertit témoigné témoigne répondu répond conclu conclut
+annoncé annonce
 """.split()
 _CUES = "|".join(sorted(set(CUE_WORDS), key=len, reverse=True))
 PRONOUNS = {"he", "she", "they", "er", "sie", "il", "elle"}
@@ -44,8 +52,16 @@ israeli iranian turkish dutch belgian swedish finnish norwegian danish estonian 
 romanian czech slovak austrian swiss canadian japanese korean indian saudi syrian nato eu un us u.s.
 uk u.k. white house kremlin senior top analyst coach economist researcher editor correspondent lawyer
 attorney manager chairperson ceo cfo executive founder owner trader
+councillor councilor councilman councilwoman alderman commissioner inspector superintendent sergeant
+detective bishop archbishop rabbi imam dame baroness baron midfielder striker defender goalkeeper substitute
+abgeordnete abgeordneter stadtrat stadträtin
 kanzler kanzlerin gesandte gesandter ministerin präsident präsidentin sprecher sprecherin botschafter
 ministre président présidente envoyé porte-parole
+""".split())
+ORG_HEADS = set("""
+council institute university party ministry department office agency union association group company bank
+commission committee court government authority service services board foundation alliance federation
+corporation press times post news agency fund league club
 """.split())
 _DETERMINERS = {"the", "a", "an", "die", "der", "das", "ein", "eine", "le", "la", "les", "un", "une"}
 NOT_NAMES = set("""
@@ -53,12 +69,23 @@ the a an this that these those however meanwhile but and yet so still despite in
 after before during while when if although though since as it its his her their our we i you there here
 speaking according asked earlier later today yesterday tomorrow last next many some most other others
 monday tuesday wednesday thursday friday saturday sunday
+ein eine einer der die das den dem des le la les un une des du
 """.split())
 ROLE_NOUNS = (
     "official|officials|spokesperson|spokesman|spokeswoman|diplomat|diplomats|analyst|analysts|source|sources|"
     "minister|aide|officer|adviser|advisor|expert|experts|observer|observers|lawmaker|lawmakers|commander|"
-    "statement|ministry|spokesperson|envoy|negotiator|resident|residents|witness|witnesses|critic|critics"
+    "statement|ministry|spokesperson|envoy|negotiator|resident|residents|witness|witnesses|critic|critics|"
+    "campaigner|campaigners|activist|activists|delegate|delegates|nurse|doctor|engineer|member|members|"
+    "sprecher|sprecherin|beamter|beamtin|diplomat|experte|expertin|porte-parole|responsable|diplomate"
 )
+_ROLE_NOUN_SET = frozenset(ROLE_NOUNS.split("|"))
+_PERSON_NOMINAL_CORE = (
+    rf"(?:[Aa]n?|[Tt]he|[Oo]ne|[Ee]ine?|[Dd]er|[Dd]ie|[Uu]ne?|[Ll]e|[Ll]a)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{ROLE_NOUNS})"
+    r"(?:\s+(?:from|of|for|at|in|with|close to|familiar with|des|der|von|du|de la|de l’)(?:\s+[\w’'-]+){1,6}?)?"
+)
+_PERSON_NOMINAL = re.compile(_PERSON_NOMINAL_CORE + r"(?=\s+(?-i:[a-zäöüéè]))", re.IGNORECASE)
+_WHOLE_PERSON_NOMINAL = re.compile(_PERSON_NOMINAL_CORE, re.IGNORECASE)
+"""A person described, not named, with what follows the noun: `A diplomat from one of the smaller delegations`."""
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][\w\u00C0-\u024F'’.-]*)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|da|van|von|der|al|bin|le|la|of)\s+)?{_NAME_TOKEN})*")
 _NOMINAL = re.compile(
@@ -74,13 +101,23 @@ _AFTER = re.compile(
 _ACCORDING = re.compile(r"\b(?:according to|selon|laut)\s+(?P<who>[^,.;:!?“”\"«»]{1,80})", re.IGNORECASE)
 # French inversion after a quote: `», a-t-il affirmé` (a pronoun) and `», a déclaré Claire Dubois`.
 _FR_INVERTED = re.compile(rf"^[\s,.!?;:—–-]*a-t-(?:il|elle)\s+(?P<cue>{_CUES})\b", re.IGNORECASE)
+_AFTER_APPOSITIVE = re.compile(
+    rf"^[\s,]*(?:[^,.;:!?“”\"]{{1,60}}),\s+(?P<who>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}),\s+(?P<cue>{_CUES})\b")
+_AFTER_RELATIVE = re.compile(
+    rf"^[\s,]*(?P<who>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}),\s+(?:who|whose|whom|der|die|qui|dont)\b"
+    rf"[^“”\"„«»]{{1,160}}?,\s+(?P<cue>{_CUES})\b")
+"""`,” Sean Doyle, whose family has fished here for four generations, told the meeting`."""
+_WHAT_PRONOUN = re.compile(r"\bwhat\s+(?:it|he|she|they)$", re.IGNORECASE)
+"""`The ministry welcomed what it called a “prudent” decision`: the speaker is the sentence's subject."""
+_DE_SO = re.compile(r"^\s*,\s*so\s+(?P<who>[^.;:!?“”\"„«»,]{1,80})")
 _FR_AFTER = re.compile(rf"^[\s,.!?;:—–-]*a\s+(?P<cue>{_CUES})\s+(?P<who>[^.;:!?“”\"«»]{{1,120}})", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’»)]*\s+(?=[\"“‘„«»(]?[A-ZÀ-Þ])")
 _DISCOURSE = re.compile(
     r"^(?:(?:However|Meanwhile|But|And|Yet|Still|Later|Earlier|Separately|Instead|Also|Then|Now|"
     r"In a statement|In an interview|On \w+day|Speaking [^,]{0,80}|Asked [^,]{0,80}),\s*|(?:But|And|Yet|Still)\s+)"
 )
-_ORG_PREFIX = re.compile(r"\s(?:of|at|for|from|in)(?:\s+the)?\s+$")
+_ORG_PREFIX = re.compile(r"\s(?:of|at|for|from|in)(?:\s+the)?(?:\s+[a-z][\w-]*){0,2}\s+$")
+"""`of the fictional` before an organisation's name: `Jan Kowalski of the fictional University of Ostrava`."""
 _POSSESSIVE_NOMINAL = re.compile(rf"(?:[Tt]he\s+)?[\w-]+[’']s\s+(?:[\w-]+\s+){{0,2}}?(?:{ROLE_NOUNS})\b")
 _LOOSE_NOMINAL = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}")
 _NOMINAL_DETERMINERS = {"a", "an", "the", "one", "his", "her", "their", "its", "ein", "eine", "einer", "der", "die",
@@ -91,7 +128,9 @@ _AUXILIARIES = {"a", "hat", "ont", "avait", "has", "have", "had"}
 TITLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "meister", "meisterin", "sprecher",
                   "sprecherin", "kanzler", "kanzlerin", "expertin", "experte", "direktor", "direktorin",
                   "botschafter", "botschafterin", "chef", "chefin", "dezernent", "dezernentin", "intendant",
-                  "intendantin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "schauspieler",
+                  "intendantin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "schauspieler", "vorstand",
+                  "vorständin", "sekretär", "sekretärin", "trainer", "trainerin", "berater", "beraterin",
+                  "forscher", "forscherin", "ökonom", "ökonomin", "anwalt", "anwältin", "richter", "richterin",
                   "schauspielerin")
 _WORD_CHAR = re.compile(r"\w")
 _TITLE_DOT = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Cpt|Adm|Hon|Rev|St)\.(?=\s)")
@@ -109,6 +148,7 @@ class _Context:
 
     full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name
     last_subject: str | None = None
+    last_named: str | None = None  # the last full name in the text, when no subject was named yet
     nominals: dict[str, str] = field(default_factory=dict)  # head noun -> nominal phrase as written
 
 
@@ -186,8 +226,18 @@ def _attribute_one(masked: str, ends: list[int], span: Span, ctx: _Context) -> t
     after = masked[span.end:max(e, span.end)]
     # 1. A cue right after the quote: `,” he said` / `,” said Mark Rutte` / `,” the official said`.
     fr = _FR_INVERTED.match(after)
-    if fr and ctx.last_subject:
-        return ctx.last_subject, fr["cue"].lower()
+    if fr and (ctx.last_subject or ctx.last_named):
+        return ctx.last_subject or ctx.last_named, fr["cue"].lower()
+    rel = _AFTER_RELATIVE.match(after)
+    if rel and (speaker := _name(rel["who"], ctx, allow_single=True)):
+        return speaker, rel["cue"].lower()
+    ap = _AFTER_APPOSITIVE.match(after)
+    if ap and (speaker := _name(ap["who"], ctx, allow_single=False)):
+        return speaker, ap["cue"].lower()
+    so = _DE_SO.match(after)
+    if so and (so["who"][:1].isupper() or so["who"].split()[0] in _NOMINAL_DETERMINERS) \
+            and (speaker := _resolve(so["who"], ctx, after_quote=True)):  # `so Berger`, `so der Sprecher`
+        return speaker, "so"
     fr2 = _FR_AFTER.match(after)
     if fr2 and (speaker := _resolve(fr2["who"].split(",")[0], ctx, after_quote=True)):
         return speaker, fr2["cue"].lower()
@@ -216,8 +266,8 @@ def _attribute_one(masked: str, ends: list[int], span: Span, ctx: _Context) -> t
         while words and (words[-1].lower() in _ADVERBS or words[-1].lower() in _AUXILIARIES):
             words.pop()
         head = " ".join(words)
-        if head.endswith((",", ";")):  # `…, asserting that “…”`: the participle belongs to the subject
-            speaker = _sentence_subject(before, ctx)
+        if head.endswith((",", ";")) or _WHAT_PRONOUN.search(head):  # `…, asserting that “…”`
+            speaker = _sentence_subject(before, ctx)  # the participle belongs to the subject
         else:
             speaker = _subject_at_end(head, ctx)
             if speaker is None and (phrase := _nominal_at_end(head)):
@@ -268,6 +318,8 @@ def _subject_at_end(head: str, ctx: _Context) -> str | None:
     words = head.split()
     if words[0].lower() in _NOMINAL_DETERMINERS and len(words) <= 6 and "," not in head:
         return _nominal(head, ctx)  # `Ein Sprecher des Netzbetreibers sagte`, `The port operator said`
+    if "," not in head and _WHOLE_PERSON_NOMINAL.fullmatch(head):
+        return _nominal(head, ctx)
     nominals = list(_NOMINAL.finditer(head))
     if nominals and nominals[-1].end() == len(head):
         return _nominal(nominals[-1].group(), ctx)
@@ -278,7 +330,9 @@ def _subject_at_end(head: str, ctx: _Context) -> str | None:
         if org and org.end() == run.start():  # `Philippe Dickinson of the Atlantic Council warned`
             return _subject_at_end(head[:org.start()].rstrip(), ctx)
         sentence_initial = run.start() == 0
-        return _name(run.group(), ctx, allow_single=not sentence_initial or _known(run.group(), ctx))
+        alone = (run.group() == head and " " not in head  # `Skyvale said …`: the word is the whole subject
+                 and head.lower() not in _ROLE_NOUN_SET)  # but `Critics have called it …` names nobody
+        return _name(run.group(), ctx, allow_single=not sentence_initial or alone or _known(run.group(), ctx))
     return None
 
 
@@ -387,6 +441,8 @@ def _resolve(who: str, ctx: _Context, after_quote: bool = False, whole: bool = F
                     return name
         if "," in who and who.split()[0].lower() not in _NOMINAL_DETERMINERS:
             who = who.split(",")[0]  # `said Carla Benedetti, who runs a brokerage`
+        if (name := _described_name(who.split(",")[0], ctx)) is not None:
+            return name  # `selon le politologue Étienne Roux`, `according to the economist Ana Ruiz`
         if _LOOSE_NOMINAL.fullmatch(who) or (who.split()[0].lower() in _NOMINAL_DETERMINERS
                                              and len(who.split()) <= 6):
             return _nominal(who, ctx)  # `according to a source close to the negotiations`
@@ -414,6 +470,24 @@ def _resolve(who: str, ctx: _Context, after_quote: bool = False, whole: bool = F
         return _nominal(m.group(), ctx)
     if after_quote and _LOOSE_NOMINAL.fullmatch(who):  # `,” a harbour pilot told the paper`
         return _nominal(who, ctx)
+    return None
+
+
+def _described_name(phrase: str, ctx: _Context) -> str | None:
+    """The full name that ends a determiner phrase of lower-case description words, else None."""
+    words = phrase.split()
+    if not words or words[0].lower() not in _NOMINAL_DETERMINERS or len(words) > 7:
+        return None
+    runs = list(_NAME_RUN.finditer(phrase))
+    if not runs or runs[-1].end() != len(phrase.rstrip()) or len(_strip_titles(runs[-1].group().split())) < 2:
+        return None
+    lead = phrase[:runs[-1].start()].split()[1:]
+    tokens = runs[-1].group().split()
+    if tokens[-1].lower() in ORG_HEADS:
+        return None  # `according to the fictional Atlantic Council`: an organisation, kept as a nominal
+    titled = len(_strip_titles(tokens)) < len(tokens)  # `der Abgeordnete Lukas Hoffmann`
+    if (lead or titled) and all(w[:1].islower() or _is_demonym(w) for w in lead):
+        return _name(runs[-1].group(), ctx, allow_single=False)
     return None
 
 
@@ -488,14 +562,18 @@ def _learn(text: str, ctx: _Context) -> None:
             start = m.end()
         subject = _sentence_subject(sentence, ctx)
         for run in _NAME_RUN.finditer(sentence):
-            tokens = _strip_titles(run.group().split())
+            tokens = _strip_titles([t.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", t) else t
+                                    for t in run.group().split()])  # `… Noah Adeyemi.` ends a sentence
             if len(tokens) >= 2 and tokens[0].lower() not in NOT_NAMES and not tokens[-1].endswith(("’s", "'s")):
                 if "of" in tokens:
                     tokens = tokens[:tokens.index("of")]
                 if len(tokens) >= 2:
                     ctx.full_names.setdefault(tokens[-1], " ".join(tokens))
+                    ctx.last_named = ctx.full_names[tokens[-1]]
         if subject and subject[0].isupper():
             ctx.last_subject = subject
+        elif subject is None and (person := _PERSON_NOMINAL.match(sentence.lstrip())):
+            ctx.last_subject = _nominal(person.group(), ctx)  # `Ein Sprecher des Wetterdienstes erwartet …`
         for nm in _NOMINAL.finditer(sentence):
             if nm.group().split()[0].lower() in {"a", "an"}:
                 _nominal(nm.group(), ctx)
