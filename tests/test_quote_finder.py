@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Static, TextArea
 
 from briefing_tui.core.config import Settings
+from briefing_tui.core.library import load_library
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.quote_finder import ExportScreen, QuoteFinder
 from briefing_tui.tui.widgets.article_view import ArticleView
@@ -38,20 +39,21 @@ async def test_finder_lists_every_quote_and_filters_as_you_type() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
         finder = await open_finder(pilot)
-        total = sum(len(a.quotes) for a in app.articles)
-        assert len(finder.matching) == total and total >= 30
+        total = sum(len(a.quotes) for a in load_library([str(SEEDS)]).articles)
+        assert finder.total == len(finder.shown) == total and total >= 30
+        assert str(finder.query_one("#finder-status", Static).render()).startswith(f"{total} quotes")
         await pilot.press(*"speaker:rutte")
         await pilot.pause(0.3)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert [q.text for q, _, _ in finder.matching] == [
+        assert [h.quote.text for h in finder.shown] == [
             RUTTE[1:RUTTE.index("” —")], "daddy", "underlings."]
         assert str(finder.query_one("#finder-status", Static).render()).startswith("3 quotes")
         await pilot.press(*" date:2024")
         await pilot.pause(0.3)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert finder.matching == []
+        assert finder.shown == [] and finder.total == 0
         await pilot.press("space", "(")
         await pilot.pause(0.3)
         assert "Unbalanced" in str(finder.query_one("#finder-status", Static).render())

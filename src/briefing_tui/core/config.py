@@ -22,6 +22,10 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     theme: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    poll: bool = False
+    """Watch the library by polling, not inotify (`BRIEFING_WATCH=poll`: network file systems)."""
+    poll_interval: float = 1.0
+    """Seconds between polls, at least (a large library polls less often)."""
 
 
 def _xdg(var: str, fallback: str) -> Path:
@@ -79,4 +83,5 @@ def load_settings(config_file: str | None = None, private_flag: bool = False) ->
     if isinstance(mb, int | float) and not isinstance(mb, bool) and 0 < mb <= 1024:
         max_bytes = int(mb * 1024 * 1024)
     theme = data.get("theme") if isinstance(data.get("theme"), str) else None
-    return Settings(library, bool(private), max_bytes, theme, tuple(warnings))  # type: ignore[arg-type]
+    poll = os.environ.get("BRIEFING_WATCH", "").strip().lower() == "poll"
+    return Settings(library, bool(private), max_bytes, theme, tuple(warnings), poll)  # type: ignore[arg-type]

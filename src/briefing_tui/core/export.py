@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
-from briefing_tui.core.model import Article, Quote
+from briefing_tui.core.model import Article, Listed, Quote
 from briefing_tui.core.serialize import quote_citation
 
 
-def quotes_markdown(found: list[tuple[Quote, Article]], query: str = "") -> str:
+def quotes_markdown(found: Sequence[tuple[Quote, Article | Listed]], query: str = "") -> str:
     """The Markdown text of an export: a heading, the filter used, and one citation per quote."""
     lines = ["# Quotes", ""]
     if query.strip():

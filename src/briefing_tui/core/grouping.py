@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from briefing_tui.core.model import Article
+from briefing_tui.core.model import Listed
 
 
 @dataclass
@@ -16,11 +16,11 @@ class Group:
     key: str
     label: str
     groups: list[Group] = field(default_factory=list)
-    articles: list[Article] = field(default_factory=list)
+    articles: list[Listed] = field(default_factory=list)
     count: int = 0
 
 
-def _by_section(articles: Iterable[Article], key_prefix: str) -> list[Group]:
+def _by_section(articles: Iterable[Listed], key_prefix: str) -> list[Group]:
     sections: dict[str, Group] = {}
     for a in articles:
         g = sections.setdefault(a.section, Group(f"{key_prefix}/s:{a.section}", a.section))
@@ -29,14 +29,14 @@ def _by_section(articles: Iterable[Article], key_prefix: str) -> list[Group]:
     return sorted(sections.values(), key=lambda g: (g.label.casefold(), g.label))
 
 
-def group_by_date(articles: list[Article]) -> list[Group]:
+def group_by_date(articles: list[Listed]) -> list[Group]:
     """Months newest first, then days newest first, each day's articles under their sections; undated last.
 
     `articles` must already be sorted newest first (Library.sort).
     """
     months: dict[tuple[int, int], Group] = {}
-    days: dict[dt.date, list[Article]] = {}
-    undated: list[Article] = []
+    days: dict[dt.date, list[Listed]] = {}
+    undated: list[Listed] = []
     for a in articles:
         if a.date is None:
             undated.append(a)
@@ -56,6 +56,6 @@ def group_by_date(articles: list[Article]) -> list[Group]:
     return result
 
 
-def group_by_section(articles: list[Article]) -> list[Group]:
+def group_by_section(articles: list[Listed]) -> list[Group]:
     """Sections A–Z, each with its articles newest first (undated last, as in `articles`)."""
     return _by_section(articles, "section")

@@ -8,6 +8,7 @@ SQLite's lock instead of corrupting it.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import multiprocessing
 import os
@@ -19,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.core import sanitize, serialize
-from briefing_tui.core.library import Entry, display_path, load_entry, scan
-from briefing_tui.core.model import Article, Problem
+from briefing_tui.core.library import Entry, display_path, load_entry, scan, sort_key, walk
+from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term, fts_term
-from briefing_tui.core.reading import DEFAULT_MAX_BYTES
+from briefing_tui.core.reading import DEFAULT_MAX_BYTES, is_within
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x42524631  # "BRF1": marks the file as ours
 _HIT_START, _HIT_END = "\x02", "\x03"
 """Internal hit marks: control characters, so no text from a file (sanitized) can fake them."""
@@ -48,7 +49,10 @@ CREATE TABLE files (
 );
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
+    ident TEXT NOT NULL,
     date TEXT,
+    title TEXT NOT NULL,
+    section TEXT NOT NULL,
     summary TEXT NOT NULL
 );
 CREATE INDEX articles_date ON articles(date);
@@ -56,7 +60,26 @@ CREATE VIRTUAL TABLE fts USING fts5(
     title, body, quotes, section, tags, speakers,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    speaker TEXT,
+    cue TEXT
+);
+CREATE INDEX quotes_article ON quotes(article, idx);
+CREATE VIRTUAL TABLE qfts USING fts5(
+    title, body, quotes, section, tags, speakers,
+    content = '', tokenize = 'unicode61 remove_diacritics 2'
+);
 """
+"""`qfts` has a row per quote (rowid = quotes.id): the quote's words in `quotes`, its speaker, and its
+article's title, section and tags, so the quote finder runs the search language in SQL. It is contentless:
+the text is kept once, in `quotes`."""
 
 
 @dataclass(frozen=True)
@@ -69,12 +92,26 @@ class Result:
 
 
 @dataclass(frozen=True)
+class QuoteHit:
+    """A quote the quote finder lists: the quote, its article, and its index among the article's quotes."""
+
+    quote: Quote
+    article: Listed
+    index: int
+
+
+_MISSING: Any = object()
+
+
+@dataclass(frozen=True)
 class RefreshStats:
     """What a refresh did."""
 
     files: int
     parsed: int
     removed: int
+    keys: frozenset[bytes] = frozenset()
+    """The index keys of the files parsed or removed."""
 
 
 def index_path(cache_dir: Path, key: str) -> Path:
@@ -101,16 +138,32 @@ class Index:
         progress: Callable[[int, int], None] | None = None,
         parsed: dict[str, Article | Problem] | None = None,
         workers: int = 1,
+        folders: list[tuple[str, str]] | None = None,
+        start_method: str = "fork",
     ) -> RefreshStats:
         """Bring the index up to date: parse only new or changed files, drop removed ones.
 
         `parsed` may hold results already parsed this session (by id), to avoid parsing twice.
-        With `workers` > 1, large refreshes parse in that many processes (call it only from a
-        single-threaded program: the pool forks).
+        With `workers` > 1, large refreshes parse in that many processes, started by `start_method`
+        (`fork` only from a single-threaded program; the reader uses `spawn`).
+        `folders`, as (root, folder id) pairs, limits the refresh to those folders and what is below them
+        (a live refresh told by the file watcher where something changed).
         """
-        entries, scan_problems = scan(roots)
-        known: dict[bytes, tuple[int, int, int]] = {rel: (fid, size, mtime) for fid, rel, size, mtime in
-                 self.db.execute("SELECT id, rel, size, mtime_ns FROM files WHERE root != ''")}
+        known: dict[bytes, tuple[int, int, int]] = {}
+        scan_problems: list[Problem] | None = None
+        sql = "SELECT id, rel, size, mtime_ns FROM files WHERE root != ''"
+        if folders is None:
+            entries, scan_problems = scan(roots)
+            known = {rel: (fid, size, mtime) for fid, rel, size, mtime in self.db.execute(sql)}
+        else:
+            entries = []
+            for root, place in folders:
+                entries.extend(_entries_at(root, place))
+                exact = os.fsencode(os.path.realpath(root)) + b"\0" + os.fsencode(place)
+                low = exact + b"/" if place else exact
+                rows = self.db.execute(sql + " AND (rel = ? OR (rel >= ? AND rel < ?))", (exact, low, low + b"\xff"))
+                known.update({rel: (fid, size, mtime) for fid, rel, size, mtime in rows})
+            entries = list({_key(e): e for e in entries}.values())
         seen: set[bytes] = set()
         changed: list[tuple[Entry, int, int]] = []
         for entry in entries:
@@ -128,7 +181,7 @@ class Index:
         done = 0
         pool = None
         if workers > 1 and len(changed) >= PARALLEL_FROM and not parsed:
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start_method))
         try:
             for start in range(0, len(changed), BATCH):
                 batch = changed[start:start + BATCH]
@@ -149,7 +202,8 @@ class Index:
         self._remove_and_record(removed, scan_problems)
         if progress is not None and not changed:
             progress(0, 0)
-        return RefreshStats(len(entries), len(changed), len(removed))
+        keys = frozenset([_key(e) for e, _, _ in changed] + removed)
+        return RefreshStats(len(entries), len(changed), len(removed), keys)
 
     def _store_batch(self, batch: list[tuple[Entry, int, int]], results: list[Article | Problem]) -> None:
         """Store parsed results in one transaction, skipping rows another process stored meanwhile."""
@@ -161,12 +215,16 @@ class Index:
                     continue
                 self._store(entry, size, mtime, result, row)
 
-    def _remove_and_record(self, removed: list[bytes], scan_problems: list[Problem]) -> None:
+    def _remove_and_record(self, removed: list[bytes], scan_problems: list[Problem] | None) -> None:
+        if not removed and scan_problems is None:
+            return
         with self._write():
             for key in removed:
                 row = self.db.execute("SELECT id FROM files WHERE rel = ?", (key,)).fetchone()
                 if row is not None:
                     self._delete(row[0])
+            if scan_problems is None:
+                return
             self.db.execute("DELETE FROM files WHERE root = '' ")
             for p in scan_problems:
                 self.db.execute(
@@ -185,8 +243,17 @@ class Index:
                               (_key(entry), _root(entry), size, mtime))
         fid = cur.lastrowid
         summary = serialize.summary(result)
-        self.db.execute("INSERT INTO articles(id, date, summary) VALUES (?, ?, ?)",
-                        (fid, summary["date"], json.dumps(summary, ensure_ascii=False)))
+        self.db.execute("INSERT INTO articles(id, ident, date, title, section, summary) VALUES (?, ?, ?, ?, ?, ?)",
+                        (fid, result.id, summary["date"], result.title, result.section,
+                         json.dumps(summary, ensure_ascii=False)))
+        tags = "\n".join(result.tags)
+        for n, q in enumerate(result.quotes):
+            cur = self.db.execute(
+                "INSERT INTO quotes(article, idx, paragraph, start, end, text, speaker, cue) VALUES (?,?,?,?,?,?,?,?)",
+                (fid, n, q.paragraph, q.start, q.end, q.text, q.speaker, q.cue))
+            self.db.execute("INSERT INTO qfts(rowid, title, body, quotes, section, tags, speakers) "
+                            "VALUES (?, ?, '', ?, ?, ?, ?)",
+                            (cur.lastrowid, result.title, q.text, result.section, tags, q.speaker or ""))
         speakers = sorted({q.speaker for q in result.quotes if q.speaker})
         self.db.execute(
             "INSERT INTO fts(rowid, title, body, quotes, section, tags, speakers) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -194,6 +261,15 @@ class Index:
              result.section, "\n".join(result.tags), "\n".join(speakers)))
 
     def _delete(self, fid: int) -> None:
+        row = self.db.execute("SELECT title, section, summary FROM articles WHERE id = ?", (fid,)).fetchone()
+        if row is not None:  # a contentless table forgets a row only when told its exact words
+            tags = "\n".join(json.loads(row[2]).get("tags") or [])
+            for qid, text, speaker in self.db.execute("SELECT id, text, speaker FROM quotes WHERE article = ?",
+                                                      (fid,)).fetchall():
+                self.db.execute("INSERT INTO qfts(qfts, rowid, title, body, quotes, section, tags, speakers) "
+                                "VALUES ('delete', ?, ?, '', ?, ?, ?, ?)",
+                                (qid, row[0], text, row[1], tags, speaker or ""))
+            self.db.execute("DELETE FROM quotes WHERE article = ?", (fid,))
         self.db.execute("DELETE FROM fts WHERE rowid = ?", (fid,))
         self.db.execute("DELETE FROM articles WHERE id = ?", (fid,))
         self.db.execute("DELETE FROM files WHERE id = ?", (fid,))
@@ -214,6 +290,42 @@ class Index:
         """Every article's Summary, newest first."""
         rows = self.db.execute("SELECT summary FROM articles ORDER BY date IS NULL, date DESC, id")
         return [json.loads(s) for (s,) in rows]
+
+    def listing(self) -> list[Listed]:
+        """Every article as the sidebar lists it, newest first (no file is read)."""
+        dates: dict[str | None, dt.date | None] = {None: None}
+        items = []
+        rows = self.db.execute(
+            "SELECT a.ident, a.title, a.date, a.section, f.rel, f.size FROM articles a JOIN files f ON f.id = a.id")
+        for ident, title, date, section, key, size in rows:
+            day = dates.get(date, _MISSING)
+            if day is _MISSING:
+                day = dates[date] = dt.date.fromisoformat(date)
+            items.append(Listed(ident, title, day, section, key, size))
+        items.sort(key=sort_key)
+        return items
+
+    def find_quotes(self, query: Query | None, limit: int | None = None) -> tuple[int, list[QuoteHit]]:
+        """Quotes that satisfy the query (`speaker:`, `section:`, `date:`, words), newest article first."""
+        match, where, params = compile_query(query, fts="qfts", row="q.id") if query else (None, "1", [])
+        if match:
+            base = ("FROM qfts JOIN quotes q ON q.id = qfts.rowid JOIN articles a ON a.id = q.article "
+                    "JOIN files f ON f.id = a.id WHERE qfts MATCH ? AND " + where)
+            args: list[Any] = [match, *params]
+        else:
+            base = "FROM quotes q JOIN articles a ON a.id = q.article JOIN files f ON f.id = a.id WHERE " + where
+            args = list(params)
+        total = self.db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
+        sql = (f"SELECT q.idx, q.paragraph, q.start, q.end, q.text, q.speaker, q.cue, a.ident, a.title, a.date, "
+               f"a.section, f.rel, f.size {base} ORDER BY a.date IS NULL, a.date DESC, a.title, a.id, q.idx")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        found = []
+        for idx, par, start, end, text, speaker, cue, ident, title, date, section, key, size in self.db.execute(
+                sql, args):
+            article = Listed(ident, title, dt.date.fromisoformat(date) if date else None, section, key, size)
+            found.append(QuoteHit(Quote(text, par, start, end, speaker, cue), article, idx))
+        return total, found
 
     def problems(self) -> list[dict[str, Any]]:
         """Every file that could not be loaded."""
@@ -276,6 +388,18 @@ def marked_snippet(snippet: str) -> str:
     return "".join(f"{MARK_START}{t}{MARK_END}" if hit else t for t, hit in snippet_pieces(snippet))
 
 
+def _entries_at(root: str, place: str) -> list[Entry]:
+    """The files at `place` (an id below `root`): the file itself, or everything below a folder."""
+    path = os.path.join(root, place) if place else root
+    if any(part.startswith(".") for part in place.split("/") if part):
+        return []
+    if os.path.isdir(path):
+        if os.path.islink(path) and not is_within(path, root):
+            return []
+        return list(walk(root, None, place))
+    return [Entry(root, path, place)] if os.path.lexists(path) else []
+
+
 def _root(entry: Entry) -> str:
     return sanitize.clean_line(os.path.realpath(entry.root)) or "/"
 
@@ -315,7 +439,7 @@ def _fts(node: Node, in_quotes: bool) -> str:
     return expr
 
 
-def _sql(node: Node, in_quotes: bool, params: list[Any]) -> str:
+def _sql(node: Node, in_quotes: bool, params: list[Any], fts: str = "fts", row: str = "a.id") -> str:
     if isinstance(node, DateRange):
         parts = []
         if node.start:
@@ -328,16 +452,19 @@ def _sql(node: Node, in_quotes: bool, params: list[Any]) -> str:
         return "(a.date IS NOT NULL AND " + " AND ".join(parts) + ")" if parts else "1"
     if _pure(node):
         params.append(_fts(node, in_quotes))
-        return "a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
+        return f"{row} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
     if isinstance(node, Not):
-        return f"NOT ({_sql(node.node, in_quotes, params)})"
+        return f"NOT ({_sql(node.node, in_quotes, params, fts, row)})"
     joiner = " AND " if isinstance(node, And) else " OR "
     assert isinstance(node, And | Or)
-    return "(" + joiner.join(_sql(n, in_quotes, params) for n in node.nodes) + ")"
+    return "(" + joiner.join(_sql(n, in_quotes, params, fts, row) for n in node.nodes) + ")"
 
 
-def compile_query(query: Query) -> tuple[str | None, str, list[Any]]:
-    """(FTS5 MATCH expression or None, SQL condition on `a`, its parameters) for a parsed query."""
+def compile_query(query: Query, fts: str = "fts", row: str = "a.id") -> tuple[str | None, str, list[Any]]:
+    """(FTS5 MATCH expression or None, SQL condition on `a`, its parameters) for a parsed query.
+
+    `fts` is the full-text table (`qfts` for quotes) and `row` the column its rowid joins.
+    """
     root = query.root
     if root is None:
         return None, "1", []
@@ -354,7 +481,7 @@ def compile_query(query: Query) -> tuple[str | None, str, list[Any]]:
             assert isinstance(n, Not)
             match = f"({match}) NOT {_fts(n.node, query.in_quotes)}"
     params: list[Any] = []
-    where = " AND ".join(_sql(n, query.in_quotes, params) for n in rest) or "1"
+    where = " AND ".join(_sql(n, query.in_quotes, params, fts, row) for n in rest) or "1"
     return match, where, params
 
 

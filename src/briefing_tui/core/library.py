@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from briefing_tui.core import sanitize
 from briefing_tui.core.formats import SUPPORTED_SUFFIXES, FileInfo, ParseError, parse_text
-from briefing_tui.core.model import Article, Problem
+from briefing_tui.core.model import Article, Listed, Problem
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES, ReadError, is_within, read_text
 
 MAX_DEPTH = 64
@@ -37,7 +37,7 @@ class Library:
         self.articles.sort(key=sort_key)
 
 
-def sort_key(article: Article) -> tuple[int, int, str, str]:
+def sort_key(article: Article | Listed) -> tuple[int, int, str, str]:
     """Newest first; undated last; then title, then id."""
     ordinal = article.date.toordinal() if article.date else 0
     return (0 if article.date else 1, -ordinal, article.title.casefold(), article.id)
@@ -48,18 +48,21 @@ def display_path(path: str) -> str:
     return sanitize.clean_line(path)
 
 
-def walk(root: str, problems: list[Problem] | None = None) -> Iterator[Entry]:
+def walk(root: str, problems: list[Problem] | None = None, folder: str = "") -> Iterator[Entry]:
     """Yield candidate files under `root` recursively: hidden entries skipped, never leaving the root.
 
     Symlinked folders are followed only when they resolve inside the root and were not seen before,
-    so loops are harmless. Unreadable folders become problems.
+    so loops are harmless. Unreadable folders become problems. `folder` (an id below the root)
+    walks only that folder and what is below it.
     """
     if os.path.isfile(root) or (os.path.islink(root) and not os.path.isdir(root)):
-        parent = os.path.dirname(os.path.abspath(root))
-        yield Entry(parent, root, os.path.basename(root))
+        if not folder:
+            parent = os.path.dirname(os.path.abspath(root))
+            yield Entry(parent, root, os.path.basename(root))
         return
     seen: set[tuple[int, int]] = set()
-    stack: list[tuple[str, str, int]] = [(root, "", 0)]
+    start = os.path.join(root, folder) if folder else root
+    stack: list[tuple[str, str, int]] = [(start, folder, folder.count("/") + 1 if folder else 0)]
     while stack:
         folder, rel, depth = stack.pop()
         try:

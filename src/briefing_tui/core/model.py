@@ -65,3 +65,20 @@ class Article:
     problems: tuple[str, ...] = ()
     """Things wrong inside the file that did not stop it loading."""
     word_count: int = field(default=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """An article as the index lists it: enough to group it in the sidebar, cite it and open it.
+
+    The reader keeps one of these per article (not the parsed text), so 100,000 articles stay small.
+    """
+
+    id: str
+    title: str
+    date: dt.date | None
+    section: str
+    key: bytes
+    """The index's key for the file: its real root, a NUL, its id (raw bytes)."""
+    size: int
+    """The file's size when it was indexed."""

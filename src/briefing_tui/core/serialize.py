@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from briefing_tui.core.model import Article, Problem, Quote
+from briefing_tui.core.model import Article, Listed, Problem, Quote
 
 
 def count(n: int, noun: str) -> str:
@@ -23,7 +23,7 @@ def long_date(date: dt.date | None) -> str:
     return f"{date:%A} {date.day} {date:%B %Y}" if date else "Undated"
 
 
-def quote_citation(quote: Quote, article: Article) -> str:
+def quote_citation(quote: Quote, article: Article | Listed) -> str:
     """`“TEXT” — SPEAKER, TITLE (SECTION), 27 June 2025`; the speaker and date only when known."""
     parts = [f"“{quote.text}” —"]
     if quote.speaker:

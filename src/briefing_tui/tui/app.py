@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
 import time
+from collections import OrderedDict
 
 from rich.text import Text
 from textual import on, work
@@ -16,13 +18,14 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 
 from briefing_tui.core.config import Settings, cache_dir, data_dir
 from briefing_tui.core.highlight import find_hits
-from briefing_tui.core.index import Index, Result, index_path, open_index
-from briefing_tui.core.library import Library, load_library
-from briefing_tui.core.model import Article, Problem
+from briefing_tui.core.index import Index, QuoteHit, Result, index_path, open_index
+from briefing_tui.core.library import Entry, load_entry
+from briefing_tui.core.model import Article, Listed, Problem
 from briefing_tui.core.query import Query, QueryError
 from briefing_tui.core.query import parse as parse_query
 from briefing_tui.core.serialize import article_citation, count, quote_citation
 from briefing_tui.core.state import ReaderState, library_key
+from briefing_tui.core.watch import Watcher
 from briefing_tui.tui.commands import OpenArticleProvider
 from briefing_tui.tui.keymap import bindings
 from briefing_tui.tui.screens.help import HelpScreen
@@ -34,6 +37,8 @@ from briefing_tui.tui.widgets.sidebar import LibrarySidebar
 
 RESULT_LIMIT = 100
 """Results listed in the search panel (the count shows how many matched in all)."""
+PARSED_CACHE = 16
+"""Parsed articles kept for going back and forth; the rest of the library is only listed."""
 
 
 class BriefingApp(App[int]):
@@ -53,21 +58,29 @@ class BriefingApp(App[int]):
         self.paths = paths
         self.settings = settings
         self.hint = hint
-        self.library = Library(paths)
+        self.listing: list[Listed] = []
+        self.problems: list[Problem] = []
         self.state = ReaderState.load(data_dir(), library_key(paths), settings.private)
         self._progress_at = 0.0
         self._started = False
+        self._loaded = False
         self.index: Index | None = None
         self._index_lock = threading.Lock()
         self._index_ready = threading.Event()
+        self._stopping = threading.Event()
+        self._watch_thread: threading.Thread | None = None
         self._search_generation = 0
-        self._by_id: dict[str, Article] = {}
+        self._by_id: dict[str, Listed] = {}
+        self._parsed: OrderedDict[str, Article] = OrderedDict()
+        self._roots = {os.path.realpath(p): p for p in reversed(paths)}
         self._hit_query = ""
+        self.watch_mode = ""
+        """How the library is watched for changes: `inotify` or `polling` (empty until it starts)."""
 
     @property
-    def articles(self) -> list[Article]:
-        """The loaded articles, newest first."""
-        return self.library.articles
+    def articles(self) -> list[Listed]:
+        """The library's articles as listed, newest first."""
+        return self.listing
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -91,6 +104,9 @@ class BriefingApp(App[int]):
         self.query_one(LibrarySidebar).focus()
         self.load_library()
 
+    def on_unmount(self) -> None:
+        self._stopping.set()
+
     def _library_name(self) -> str:
         name = os.path.basename(os.path.normpath(self.paths[0])) if self.paths else "library"
         return name + (f" +{len(self.paths) - 1}" if len(self.paths) > 1 else "")
@@ -99,9 +115,69 @@ class BriefingApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load")
     def load_library(self) -> None:
-        """Scan and parse the library off the UI thread, reporting progress."""
-        library = load_library(self.paths, self.settings.max_bytes, progress=self._report_progress)
-        self.call_from_thread(self._library_loaded, library)
+        """List the library from its index at once, then bring the index up to date and watch for changes.
+
+        A warm start reads no article file: the sidebar comes from the index, and a stat-only pass then
+        finds what changed since. A cold start parses every file (on every core) behind a progress bar.
+        """
+        self._index_ready.clear()
+        with self._index_lock:
+            if self.index is None and not self._open_index():
+                return
+            assert self.index is not None
+            listing, problems = self.index.listing(), self._index_problems()
+        shown = bool(listing or problems)
+        if shown:
+            self.call_from_thread(self._listing_loaded, listing, problems, frozenset())
+        with self._index_lock:
+            stats = self.index.refresh(self.paths, self.settings.max_bytes, workers=os.cpu_count() or 1,
+                                       progress=None if shown else self._report_progress, start_method="spawn")
+            if stats.keys or not shown:
+                listing, problems = self.index.listing(), self._index_problems()
+        if stats.keys or not shown:
+            self.call_from_thread(self._listing_loaded, listing, problems, stats.keys)
+        self._index_ready.set()
+        if self._watch_thread is None:  # a plain thread, not a worker: it runs until the reader quits
+            self._watch_thread = threading.Thread(target=self._watch_library, name="briefing-watch", daemon=True)
+            self._watch_thread.start()
+
+    def _open_index(self) -> bool:
+        path = None if self.settings.private else index_path(cache_dir(), library_key(self.paths))
+        try:
+            self.index = open_index(path)
+        except (OSError, sqlite3.Error) as exc:
+            self.call_from_thread(self.notify, f"Search index unavailable ({exc}); keeping it in memory.",
+                                  markup=False, severity="warning")
+            self.index = open_index(None)
+        return True
+
+    def _index_problems(self) -> list[Problem]:
+        assert self.index is not None
+        return [Problem(p["id"], p["path"], p["reason"]) for p in self.index.problems()]
+
+    def _watch_library(self) -> None:
+        """Refresh the index and the sidebar whenever files change, until the reader quits."""
+        watcher = Watcher(self.paths, poll_interval=self.settings.poll_interval,
+                          use_inotify=not self.settings.poll)
+        self.watch_mode = watcher.mode
+        try:
+            while not self._stopping.is_set():
+                changed, where = watcher.wait(0.25)
+                if not changed or self.index is None or self._stopping.is_set():
+                    continue
+                started = time.monotonic()
+                with self._index_lock:
+                    stats = self.index.refresh(self.paths, self.settings.max_bytes, folders=where,
+                                               workers=os.cpu_count() or 1, start_method="spawn")
+                    if stats.keys:
+                        listing, problems = self.index.listing(), self._index_problems()
+                if stats.keys and not self._stopping.is_set():
+                    with contextlib.suppress(RuntimeError):  # the reader quit meanwhile
+                        self.call_from_thread(self._listing_loaded, listing, problems, stats.keys)
+                if where is None:  # polling: never spend more than a fifth of the time on it
+                    watcher.poll_interval = max(self.settings.poll_interval, 5 * (time.monotonic() - started))
+        finally:
+            watcher.close()
 
     def _report_progress(self, done: int, total: int) -> None:
         now = time.monotonic()
@@ -111,45 +187,66 @@ class BriefingApp(App[int]):
 
     def _show_progress(self, done: int, total: int) -> None:
         self.query_one("#loading-bar", ProgressBar).update(total=total, progress=done)
-        self.query_one("#loading-label", Static).update(Text(f"Loading library… {done:,} / {total:,} files"))
+        self.query_one("#loading-label", Static).update(Text(f"Indexing the library… {done:,} / {total:,} files"))
 
-    def _library_loaded(self, library: Library) -> None:
+    def _listing_loaded(self, listing: list[Listed], problems: list[Problem], changed: frozenset[bytes]) -> None:
         sidebar = self.query_one(LibrarySidebar)
-        current = self._current()
-        self.library = library
-        self._by_id = {a.id: a for a in library.articles}
-        self.build_index(library)
+        self.listing = listing
+        self.problems = problems
+        self._by_id = {a.id: a for a in listing}
+        for ident in [i for i, a in self._parsed.items() if self._by_id.get(i) is None
+                      or self._by_id[i].key in changed]:
+            del self._parsed[ident]
         self.query_one("#loading-label").display = False
         self.query_one("#loading-bar").display = False
-        self.sub_title = (f"{self._library_name()} · {count(len(library.articles), 'article')}"
-                          + (f" · {count(len(library.problems), 'problem')} (p)" if library.problems else ""))
-        selected = sidebar.load(library.articles, self.state.read, self.state.bookmarks,
-                                select=current.id if current else None)
-        self.query_one(ArticleView).show(selected)
+        self.sub_title = (f"{self._library_name()} · {count(len(listing), 'article')}"
+                          + (f" · {count(len(problems), 'problem')} (p)" if problems else ""))
+        if self._loaded:
+            sidebar.update_listing(listing)
+            current = self._current()
+            listed = self._by_id.get(current.id) if current else None
+            if current is not None and listed is not None and listed.key in changed:
+                self._reload_current(listed)
+            return
+        self._loaded = True
+        selected = sidebar.load(listing, self.state.read, self.state.bookmarks)
+        if selected is not None:
+            self._show_plain(selected)
         if self.hint:
             self.notify(self.hint, markup=False, timeout=6)
             self.hint = None
-        if not library.articles:
+        if not listing:
             self.notify("No articles found here. Press p to see why.", markup=False, severity="warning")
 
-    # --- search ------------------------------------------------------------------------------------------
+    def _reload_current(self, listed: Listed) -> None:
+        """The article on screen changed on disk: show the new text at the same place."""
+        view = self.query_one(ArticleView)
+        article = self.article_for(listed)
+        if article is not None:
+            y = view.scroll_offset.y
+            view.show(article)
+            view.scroll_to(y=y, animate=False)
 
-    @work(thread=True, exclusive=True, group="index")
-    def build_index(self, library: Library) -> None:
-        """Bring the search index up to date, reusing the articles just parsed (no file is read twice)."""
-        parsed: dict[str, Article | Problem] = {a.id: a for a in library.articles}
-        parsed.update({p.id: p for p in library.problems})
-        with self._index_lock:
-            if self.index is None:
-                path = None if self.settings.private else index_path(cache_dir(), library_key(self.paths))
-                try:
-                    self.index = open_index(path)
-                except (OSError, sqlite3.Error) as exc:
-                    self.call_from_thread(self.notify, f"Search index unavailable: {exc}", markup=False,
-                                          severity="error")
-                    return
-            self.index.refresh(self.paths, self.settings.max_bytes, parsed=parsed)
-        self._index_ready.set()
+    def article_for(self, listed: Listed) -> Article | None:
+        """The parsed article for a listed one: from a small cache, else read and parsed now."""
+        cached = self._parsed.get(listed.id)
+        if cached is not None:
+            self._parsed.move_to_end(listed.id)
+            return cached
+        real_root, _, raw_id = listed.key.partition(b"\0")
+        root = os.fsdecode(real_root)
+        ident = os.fsdecode(raw_id)
+        shown_root = self._roots.get(root, root)
+        result = load_entry(Entry(shown_root, os.path.join(shown_root, ident), ident), self.settings.max_bytes)
+        if isinstance(result, Problem):
+            self.notify(f"{result.id}: {result.reason}", title="Cannot open", markup=False, severity="warning")
+            return None
+        self._parsed[listed.id] = result
+        while len(self._parsed) > PARSED_CACHE:
+            self._parsed.popitem(last=False)
+        return result
+
+    # --- search ------------------------------------------------------------------------------------------
 
     def action_search(self) -> None:
         panel = self.query_one(SearchPanel)
@@ -196,9 +293,10 @@ class BriefingApp(App[int]):
 
     @on(SearchPanel.ResultChosen)
     def _result_chosen(self, event: SearchPanel.ResultChosen) -> None:
-        article = self._by_id.get(event.article_id)
+        listed = self._by_id.get(event.article_id)
+        article = self.article_for(listed) if listed is not None else None
         if article is None:
-            self.notify("That article is no longer in the library; press r to reload.", markup=False)
+            self.notify("That article is no longer in the library.", markup=False)
             return
         try:
             query = parse_query(event.query)
@@ -245,20 +343,26 @@ class BriefingApp(App[int]):
     def _preview(self, event: LibrarySidebar.ArticleHighlighted) -> None:
         self._show_plain(event.article)
 
-    def _show_plain(self, article: Article) -> None:
-        """Show `article` without search hits or a quote cursor (unless it is already shown)."""
+    def _show_plain(self, listed: Listed | Article) -> Article | None:
+        """Show an article without search hits or a quote cursor (unless it is already shown)."""
         view = self.query_one(ArticleView)
-        if view.article is not article:
+        if view.article is not None and view.article.id == listed.id:
+            return view.article
+        article = listed if isinstance(listed, Article) else self.article_for(listed)
+        if article is not None:
             view.show(article)
             self.query_one("#hit-status").display = False
+        return article
 
     @on(LibrarySidebar.ArticleChosen)
     def _open(self, event: LibrarySidebar.ArticleChosen) -> None:
         self._open_article(event.article)
 
-    def _open_article(self, article: Article) -> None:
+    def _open_article(self, listed: Listed | Article) -> None:
         view = self.query_one(ArticleView)
-        self._show_plain(article)
+        article = self._show_plain(listed)
+        if article is None:
+            return
         if article.id not in self.state.read:
             self.state.read.add(article.id)
             self.query_one(LibrarySidebar).refresh_article(article)
@@ -333,19 +437,28 @@ class BriefingApp(App[int]):
             self.state.bookmarks.discard(article.id)
         self._save_state()
         sidebar = self.query_one(LibrarySidebar)
-        sidebar.load(self.library.articles, self.state.read, self.state.bookmarks, select=article.id)
+        sidebar.load(self.listing, self.state.read, self.state.bookmarks, select=article.id)
         self.notify("Bookmarked" if added else "Bookmark removed", markup=False, timeout=2)
 
     def action_show_problems(self) -> None:
-        self.push_screen(ProblemsScreen(self.library.problems))
+        self.push_screen(ProblemsScreen(self.problems))
 
     def action_reload(self) -> None:
-        self.query_one("#loading-label").display = True
-        self.query_one("#loading-bar").display = True
+        """Check every file again now (the watcher does this by itself as files change)."""
+        if not self._index_ready.is_set():
+            return
+        self._parsed.clear()
         self.load_library()
+        self.notify("Checking the library for changes…", markup=False, timeout=2)
 
     def action_quote_finder(self) -> None:
-        self.push_screen(QuoteFinder(self.library.articles, self.settings.private), self._quote_chosen)
+        self.push_screen(QuoteFinder(self, self.settings.private), self._quote_chosen)
+
+    def find_quotes(self, query: Query | None, limit: int | None) -> tuple[int, list[QuoteHit]]:
+        """Quotes from the index for the quote finder (waits for the first index refresh)."""
+        self._index_ready.wait()
+        with self._index_lock:
+            return self.index.find_quotes(query, limit) if self.index is not None else (0, [])
 
     def _quote_chosen(self, choice: QuoteChoice | None) -> None:
         if choice is None:

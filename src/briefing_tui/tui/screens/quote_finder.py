@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from rich.text import Text
 from textual import on, work
@@ -16,14 +17,20 @@ from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from briefing_tui.core.export import quotes_markdown, write_new_file
-from briefing_tui.core.matching import Document, matches, quote_document
-from briefing_tui.core.model import Article, Quote
-from briefing_tui.core.query import QueryError
+from briefing_tui.core.index import QuoteHit
+from briefing_tui.core.model import Listed, Quote
+from briefing_tui.core.query import Query, QueryError
 from briefing_tui.core.query import parse as parse_query
 from briefing_tui.core.serialize import quote_citation
 
 SHOWN = 500
 """Quotes listed at once (the count says how many match)."""
+
+
+class QuoteSource(Protocol):
+    """Where the finder gets quotes: the reader, from its index."""
+
+    def find_quotes(self, query: Query | None, limit: int | None) -> tuple[int, list[QuoteHit]]: ...
 
 
 @dataclass(frozen=True)
@@ -43,14 +50,13 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         Binding("e", "export", "Export"),
     ]
 
-    def __init__(self, articles: list[Article], private: bool) -> None:
+    def __init__(self, source: QuoteSource, private: bool) -> None:
         super().__init__()
-        self.items: list[tuple[Quote, Article, int]] = [
-            (q, a, i) for a in articles for i, q in enumerate(a.quotes)]
+        self.source = source
         self.private = private
-        self.shown: list[tuple[Quote, Article, int]] = []
-        self.matching: list[tuple[Quote, Article, int]] = []
-        self._docs: list[Document] | None = None
+        self.shown: list[QuoteHit] = []
+        self.total = 0
+        self.filter_query: Query | None = None
         self._timer: Timer | None = None
         self._generation = 0
 
@@ -66,7 +72,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
 
     def on_mount(self) -> None:
         self.query_one("#finder-citation", TextArea).display = False
-        self._show(self.items)
+        self.query_one("#finder-status", Static).update(Text("Finding quotes…"))
+        self._run_filter(None, self._generation)
         self.query_one("#finder-input", Input).focus()
 
     # --- filtering ---------------------------------------------------------------------------------------
@@ -79,35 +86,34 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self._timer = self.set_timer(0.15, lambda: self._filter(event.value, self._generation))
 
     def _filter(self, text: str, generation: int) -> None:
-        if not text.strip():
-            self._show(self.items)
-            return
-        try:
-            query = parse_query(text)
-        except QueryError as exc:
-            self.query_one("#finder-status", Static).update(Text(str(exc), style="bold red"))
-            return
+        query = None
+        if text.strip():
+            try:
+                query = parse_query(text)
+            except QueryError as exc:
+                self.query_one("#finder-status", Static).update(Text(str(exc), style="bold red"))
+                return
         self._run_filter(query, generation)
 
     @work(thread=True, exclusive=True, group="quote-filter")
-    def _run_filter(self, query: object, generation: int) -> None:
-        if self._docs is None:
-            self._docs = [quote_document(q, a) for q, a, _ in self.items]
-        found = [item for item, doc in zip(self.items, self._docs, strict=True) if matches(query, doc)]  # type: ignore[arg-type]
+    def _run_filter(self, query: Query | None, generation: int) -> None:
+        """Ask the index (SQL full-text search over every quote); a newer filter drops this one's answer."""
+        total, found = self.source.find_quotes(query, SHOWN)
         if generation == self._generation:
-            self.app.call_from_thread(self._show, found)
+            self.app.call_from_thread(self._show, query, total, found)
 
-    def _show(self, found: list[tuple[Quote, Article, int]]) -> None:
-        self.matching = found
-        self.shown = found[:SHOWN]
-        status = f"{len(found):,} quote{'s' if len(found) != 1 else ''}"
-        if len(found) > SHOWN:
-            status += f" (first {SHOWN} shown)"
+    def _show(self, query: Query | None, total: int, found: list[QuoteHit]) -> None:
+        self.filter_query = query
+        self.total = total
+        self.shown = found
+        status = f"{total:,} quote{'s' if total != 1 else ''}"
+        if total > len(found):
+            status += f" (first {len(found)} shown)"
         status += "   enter open · c copy citation · e export · escape back"
         self.query_one("#finder-status", Static).update(Text(status))
         options = self.query_one("#finder-list", OptionList)
         options.clear_options()
-        options.add_options([Option(_prompt(q, a), id=f"q-{n}") for n, (q, a, _) in enumerate(self.shown)])
+        options.add_options([Option(_prompt(h.quote, h.article), id=f"q-{n}") for n, h in enumerate(self.shown)])
         options.highlighted = 0 if self.shown else None
 
     # --- actions -----------------------------------------------------------------------------------------
@@ -119,10 +125,10 @@ class QuoteFinder(Screen[QuoteChoice | None]):
 
     @on(OptionList.OptionSelected, "#finder-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
-        _, article, index = self.shown[int((event.option.id or "q-0")[2:])]
-        self.dismiss(QuoteChoice(article.id, index))
+        hit = self.shown[int((event.option.id or "q-0")[2:])]
+        self.dismiss(QuoteChoice(hit.article.id, hit.index))
 
-    def _current(self) -> tuple[Quote, Article, int] | None:
+    def _current(self) -> QuoteHit | None:
         highlighted = self.query_one("#finder-list", OptionList).highlighted
         return self.shown[highlighted] if highlighted is not None and highlighted < len(self.shown) else None
 
@@ -130,7 +136,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         item = self._current()
         if item is None:
             return
-        citation = quote_citation(item[0], item[1])
+        citation = quote_citation(item.quote, item.article)
         self.app.copy_to_clipboard(citation)
         panel = self.query_one("#finder-citation", TextArea)
         panel.load_text(citation)  # shown too, for terminals that block clipboard escape codes
@@ -141,10 +147,11 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         if self.private:
             self.notify("Export is off in private mode: nothing is written.", markup=False, severity="warning")
             return
-        if not self.matching:
+        if not self.total:
             self.notify("No quotes to export.", markup=False)
             return
-        found = [(q, a) for q, a, _ in self.matching]
+        _, hits = self.source.find_quotes(self.filter_query, None)  # every matching quote, not only those listed
+        found = [(h.quote, h.article) for h in hits]
         text = quotes_markdown(found, self.query_one("#finder-input", Input).value)
         self.app.push_screen(ExportScreen(text, len(found)))
 
@@ -152,7 +159,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self.dismiss(None)
 
 
-def _prompt(quote: Quote, article: Article) -> Text:
+def _prompt(quote: Quote, article: Listed) -> Text:
     text = Text(f"“{quote.text}”", style="italic")
     text.append("\n")
     text.append(quote.speaker or "unattributed", style="bold" if quote.speaker else "dim")

@@ -11,9 +11,9 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from briefing_tui.core.grouping import Group, group_by_date, group_by_section
-from briefing_tui.core.model import Article
+from briefing_tui.core.model import Article, Listed
 
-NodeData = Group | Article
+NodeData = Group | Listed
 
 
 class LibrarySidebar(Tree[NodeData]):
@@ -30,20 +30,20 @@ class LibrarySidebar(Tree[NodeData]):
     class ArticleHighlighted(Message):
         """The cursor moved onto an article."""
 
-        article: Article
+        article: Listed
 
     @dataclass
     class ArticleChosen(Message):
         """The user pressed enter on an article."""
 
-        article: Article
+        article: Listed
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Text("Library"), id=id)
         self.show_root = False
         self.guide_depth = 2
         self.grouping = "date"
-        self.articles: list[Article] = []
+        self.articles: list[Listed] = []
         self.read: set[str] = set()
         self.bookmarks: set[str] = set()
         self._group_nodes: dict[str, TreeNode[NodeData]] = {}
@@ -52,8 +52,8 @@ class LibrarySidebar(Tree[NodeData]):
         """Labels are never markup: a str is taken literally."""
         return label.copy() if isinstance(label, Text) else Text(label)
 
-    def load(self, articles: list[Article], read: set[str], bookmarks: set[str],
-             select: str | None = None) -> Article | None:
+    def load(self, articles: list[Listed], read: set[str], bookmarks: set[str],
+             select: str | None = None) -> Listed | None:
         """Rebuild the top level for `articles`; select article id `select` or else the newest; return it."""
         self.articles = articles
         self.read = read
@@ -73,7 +73,45 @@ class LibrarySidebar(Tree[NodeData]):
             groups.insert(0, Group("bookmarks", "Bookmarks", articles=marked, count=len(marked)))
         return groups
 
-    def _rebuild(self, select: str | None) -> Article | None:
+    def update_listing(self, articles: list[Listed]) -> None:
+        """Show a changed library in place: the same groups open, the cursor on the same item at the same
+        height on screen (a live refresh never moves the reader's place)."""
+        expanded = {n.data.key for n in self._all_nodes() if isinstance(n.data, Group) and n.is_expanded}
+        cursor = self.cursor_node
+        mark = (cursor.data.id if isinstance(cursor.data, Listed) else cursor.data.key) \
+            if cursor is not None and cursor.data is not None else None
+        offset = self.cursor_line - self.scroll_offset.y
+        self.articles = articles
+        self.clear()
+        self._group_nodes = {}
+        for group in self._groups():
+            self._restore(self._add_group(self.root, group), expanded)
+        target = self._node_for(mark) if mark is not None else None
+        if target is None and self.root.children:
+            target = self.root.children[0]
+        if target is not None:
+            self.call_after_refresh(self._put_back, target, offset)
+
+    def _restore(self, node: TreeNode[NodeData], expanded: set[str]) -> None:
+        if isinstance(node.data, Group) and node.data.key in expanded:
+            self._populate(node)
+            node.expand()
+            for child in node.children:
+                self._restore(child, expanded)
+
+    def _node_for(self, mark: str) -> TreeNode[NodeData] | None:
+        for node in self._all_nodes():
+            data = node.data
+            if (isinstance(data, Listed) and data.id == mark) or (isinstance(data, Group) and data.key == mark):
+                return node
+        return None
+
+    def _put_back(self, node: TreeNode[NodeData], offset: int) -> None:
+        self.move_cursor(node, animate=False)
+        if node.line >= 0:
+            self.scroll_to(y=max(0, node.line - offset), animate=False, immediate=True)
+
+    def _rebuild(self, select: str | None) -> Listed | None:
         self.clear()
         self._group_nodes = {}
         for group in self._groups():
@@ -89,7 +127,7 @@ class LibrarySidebar(Tree[NodeData]):
         label.append(f"  {group.count}", style=self.get_component_rich_style("library-sidebar--count"))
         return label
 
-    def _article_label(self, article: Article) -> Text:
+    def _article_label(self, article: Listed) -> Text:
         kind = "library-sidebar--read" if article.id in self.read else "library-sidebar--unread"
         label = Text(article.title, style=self.get_component_rich_style(kind))
         if article.id in self.bookmarks:
@@ -120,15 +158,15 @@ class LibrarySidebar(Tree[NodeData]):
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
         event.stop()
-        if isinstance(event.node.data, Article):
+        if isinstance(event.node.data, Listed):
             self.post_message(self.ArticleHighlighted(event.node.data))
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
         event.stop()
-        if isinstance(event.node.data, Article):
+        if isinstance(event.node.data, Listed):
             self.post_message(self.ArticleChosen(event.node.data))
 
-    def select_article(self, article_id: str) -> Article | None:
+    def select_article(self, article_id: str) -> Listed | None:
         """Open the groups that hold `article_id`, put the cursor on it and return it (None if absent)."""
         for top in self.root.children:
             path = self._find(top, article_id)
@@ -139,7 +177,7 @@ class LibrarySidebar(Tree[NodeData]):
                     node.expand()
                     node = node.children[index]
                 self.call_after_refresh(self._put_cursor, node)
-                return node.data if isinstance(node.data, Article) else None
+                return node.data if isinstance(node.data, Listed) else None
         return None
 
     def _put_cursor(self, node: TreeNode[NodeData]) -> None:
@@ -160,11 +198,11 @@ class LibrarySidebar(Tree[NodeData]):
                 return [len(group.groups) + j]
         return None
 
-    def refresh_article(self, article: Article) -> None:
+    def refresh_article(self, article: Article | Listed) -> None:
         """Redraw the labels of every node showing `article` (read mark or bookmark changed)."""
         for node in self._all_nodes():
-            if isinstance(node.data, Article) and node.data.id == article.id:
-                node.set_label(self._article_label(article))
+            if isinstance(node.data, Listed) and node.data.id == article.id:
+                node.set_label(self._article_label(node.data))
 
     def _all_nodes(self) -> list[TreeNode[NodeData]]:
         out: list[TreeNode[NodeData]] = []
