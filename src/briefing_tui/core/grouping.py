@@ -23,9 +23,12 @@ class Group:
 def _by_section(articles: Iterable[Listed], key_prefix: str) -> list[Group]:
     sections: dict[str, Group] = {}
     for a in articles:
-        g = sections.setdefault(a.section, Group(f"{key_prefix}/s:{a.section}", a.section))
+        g = sections.get(a.section)
+        if g is None:  # not setdefault: that would build a Group per article
+            g = sections[a.section] = Group(f"{key_prefix}/s:{a.section}", a.section)
         g.articles.append(a)
-        g.count += 1
+    for g in sections.values():
+        g.count = len(g.articles)
     return sorted(sections.values(), key=lambda g: (g.label.casefold(), g.label))
 
 

@@ -122,14 +122,28 @@ class BriefingApp(App[int]):
         """
         self._index_ready.clear()
         with self._index_lock:
-            if self.index is None and not self._open_index():
-                return
+            if self.index is None:
+                self._open_index(verify=False)
             assert self.index is not None
-            listing, problems = self.index.listing(), self._index_problems()
+            try:
+                newest = self.index.newest()
+                if newest is not None:  # on screen while the rest of the library is listed
+                    self.call_from_thread(self._show_plain, newest)
+                listing, problems = self.index.listing(), self._index_problems()
+            except sqlite3.DatabaseError:
+                listing, problems = [], []
         shown = bool(listing or problems)
         if shown:
             self.call_from_thread(self._listing_loaded, listing, problems, frozenset())
+        watcher = None
+        if self._watch_thread is None:  # watching starts before the check, so no change falls between
+            watcher = Watcher(self.paths, poll_interval=self.settings.poll_interval, use_inotify=not self.settings.poll)
+            self.watch_mode = watcher.mode
         with self._index_lock:
+            if self.index.path is not None and not self.index.healthy():  # damaged: only a cache, rebuild it
+                self.index.close()
+                self._open_index(verify=True)
+                shown = False
             stats = self.index.refresh(self.paths, self.settings.max_bytes, workers=os.cpu_count() or 1,
                                        progress=None if shown else self._report_progress, start_method="spawn")
             if stats.keys or not shown:
@@ -137,29 +151,26 @@ class BriefingApp(App[int]):
         if stats.keys or not shown:
             self.call_from_thread(self._listing_loaded, listing, problems, stats.keys)
         self._index_ready.set()
-        if self._watch_thread is None:  # a plain thread, not a worker: it runs until the reader quits
-            self._watch_thread = threading.Thread(target=self._watch_library, name="briefing-watch", daemon=True)
+        if watcher is not None:  # a plain thread, not a worker: it runs until the reader quits
+            self._watch_thread = threading.Thread(target=self._watch_library, args=(watcher,), name="briefing-watch",
+                                                  daemon=True)
             self._watch_thread.start()
 
-    def _open_index(self) -> bool:
+    def _open_index(self, verify: bool) -> None:
         path = None if self.settings.private else index_path(cache_dir(), library_key(self.paths))
         try:
-            self.index = open_index(path)
+            self.index = open_index(path, verify=verify)
         except (OSError, sqlite3.Error) as exc:
             self.call_from_thread(self.notify, f"Search index unavailable ({exc}); keeping it in memory.",
                                   markup=False, severity="warning")
             self.index = open_index(None)
-        return True
 
     def _index_problems(self) -> list[Problem]:
         assert self.index is not None
         return [Problem(p["id"], p["path"], p["reason"]) for p in self.index.problems()]
 
-    def _watch_library(self) -> None:
+    def _watch_library(self, watcher: Watcher) -> None:
         """Refresh the index and the sidebar whenever files change, until the reader quits."""
-        watcher = Watcher(self.paths, poll_interval=self.settings.poll_interval,
-                          use_inotify=not self.settings.poll)
-        self.watch_mode = watcher.mode
         try:
             while not self._stopping.is_set():
                 changed, where = watcher.wait(0.25)
@@ -205,11 +216,19 @@ class BriefingApp(App[int]):
             sidebar.update_listing(listing)
             current = self._current()
             listed = self._by_id.get(current.id) if current else None
-            if current is not None and listed is not None and listed.key in changed:
+            if current is None and listing:  # the newest article listed at start had gone: open the newest now
+                newest = sidebar.select_article(listing[0].id)
+                if newest is not None:
+                    self._show_plain(newest)
+            elif current is not None and listed is None:
+                self.notify(f"“{current.title}” was removed from the library; it stays on screen until you move.",
+                            markup=False, severity="warning")
+            elif current is not None and listed is not None and listed.key in changed:
                 self._reload_current(listed)
             return
         self._loaded = True
-        selected = sidebar.load(listing, self.state.read, self.state.bookmarks)
+        current = self._current()
+        selected = sidebar.load(listing, self.state.read, self.state.bookmarks, select=current.id if current else None)
         if selected is not None:
             self._show_plain(selected)
         if self.hint:
@@ -237,8 +256,11 @@ class BriefingApp(App[int]):
         root = os.fsdecode(real_root)
         ident = os.fsdecode(raw_id)
         shown_root = self._roots.get(root, root)
-        result = load_entry(Entry(shown_root, os.path.join(shown_root, ident), ident), self.settings.max_bytes)
+        path = os.path.join(shown_root, ident)
+        result = load_entry(Entry(shown_root, path, ident), self.settings.max_bytes)
         if isinstance(result, Problem):
+            if not os.path.lexists(path):
+                return None  # removed since it was indexed: the refresh running now drops it from the list
             self.notify(f"{result.id}: {result.reason}", title="Cannot open", markup=False, severity="warning")
             return None
         self._parsed[listed.id] = result

@@ -47,6 +47,7 @@ class LibrarySidebar(Tree[NodeData]):
         self.read: set[str] = set()
         self.bookmarks: set[str] = set()
         self._group_nodes: dict[str, TreeNode[NodeData]] = {}
+        self._silent: str | None = None
 
     def process_label(self, label: str | Text) -> Text:
         """Labels are never markup: a str is taken literally."""
@@ -81,16 +82,25 @@ class LibrarySidebar(Tree[NodeData]):
         mark = (cursor.data.id if isinstance(cursor.data, Listed) else cursor.data.key) \
             if cursor is not None and cursor.data is not None else None
         offset = self.cursor_line - self.scroll_offset.y
+        at_top = self.scroll_offset.y == 0
+        old = self.articles
         self.articles = articles
         self.clear()
         self._group_nodes = {}
         for group in self._groups():
             self._restore(self._add_group(self.root, group), expanded)
         target = self._node_for(mark) if mark is not None else None
+        if target is None and isinstance(cursor.data if cursor else None, Listed):
+            neighbour = _neighbour(old, articles, str(mark))  # the article under the cursor went: take the next
+            if neighbour is not None:
+                self._silent = neighbour.id
+                self.select_article(neighbour.id)
+                return
         if target is None and self.root.children:
             target = self.root.children[0]
         if target is not None:
-            self.call_after_refresh(self._put_back, target, offset)
+            self._silent = target.data.id if isinstance(target.data, Listed) else None
+            self.call_after_refresh(self._put_back, target, offset, at_top)
 
     def _restore(self, node: TreeNode[NodeData], expanded: set[str]) -> None:
         if isinstance(node.data, Group) and node.data.key in expanded:
@@ -106,9 +116,14 @@ class LibrarySidebar(Tree[NodeData]):
                 return node
         return None
 
-    def _put_back(self, node: TreeNode[NodeData], offset: int) -> None:
+    def _put_back(self, node: TreeNode[NodeData], offset: int, at_top: bool) -> None:
         self.move_cursor(node, animate=False)
-        if node.line >= 0:
+        self.call_later(self._end_silence)
+        if node.line < 0:
+            return
+        if at_top and node.line < self.scrollable_content_region.height:
+            self.scroll_to(y=0, animate=False, immediate=True)  # new articles above show, the cursor stays in view
+        else:
             self.scroll_to(y=max(0, node.line - offset), animate=False, immediate=True)
 
     def _rebuild(self, select: str | None) -> Listed | None:
@@ -159,6 +174,9 @@ class LibrarySidebar(Tree[NodeData]):
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
         event.stop()
         if isinstance(event.node.data, Listed):
+            if event.node.data.id == self._silent:  # the cursor put back after a refresh: not the user's move
+                self._silent = None
+                return
             self.post_message(self.ArticleHighlighted(event.node.data))
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
@@ -183,6 +201,11 @@ class LibrarySidebar(Tree[NodeData]):
     def _put_cursor(self, node: TreeNode[NodeData]) -> None:
         """Move the cursor once the tree has laid out its lines (a new node has no line before that)."""
         self.move_cursor(node, animate=False)
+        self.call_later(self._end_silence)
+
+    def _end_silence(self) -> None:
+        """After the highlight a programmatic move posted (if any) has been handled."""
+        self._silent = None
 
     def _find(self, node: TreeNode[NodeData], article_id: str) -> list[int] | None:
         """Child indexes leading from `node` to the article, without creating nodes."""
@@ -212,3 +235,15 @@ class LibrarySidebar(Tree[NodeData]):
             out.append(node)
             stack.extend(node.children)
         return out
+
+
+def _neighbour(old: list[Listed], new: list[Listed], gone: str) -> Listed | None:
+    """The article that followed `gone` in the old order (else preceded it) and is still listed."""
+    ids = {a.id: a for a in new}
+    position = next((i for i, a in enumerate(old) if a.id == gone), None)
+    if position is None:
+        return None
+    for candidate in [*old[position + 1:], *reversed(old[:position])]:
+        if candidate.id in ids:
+            return ids[candidate.id]
+    return None

@@ -1,0 +1,132 @@
+"""The reader measured from outside, in a real terminal (tmux): warm start, peak memory, live refresh.
+
+usage: python -m bench.reader LIBRARY   (its index must be built: `briefing index LIBRARY`)
+Warm start is the time from launching `briefing LIBRARY` in a tmux pane to the newest article's title
+on screen; "listed" is when the header shows the library's count (the whole sidebar is there). Peak RSS is the reader's VmHWM after it has loaded and listed the library and opened
+an article. Live refresh is the time from writing a new file to the reader listing it (the header's count).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing_tui.core.config import cache_dir
+from briefing_tui.core.index import index_path, open_index
+from briefing_tui.core.state import library_key
+
+SOCKET = f"briefing-bench-{os.getpid()}"
+
+
+@dataclass
+class ReaderFigures:
+    """What `measure` found."""
+
+    warm_start: float
+    listed: float
+    peak_rss_mb: float
+    live_refresh: float | None
+
+
+def _tmux(*args: str) -> str:
+    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=False).stdout
+
+
+def _screen() -> str:
+    return _tmux("capture-pane", "-p", "-t", "bench")
+
+
+def _wait_for(text: str, timeout: float) -> float | None:
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if text in _screen():
+            return time.perf_counter() - started
+        time.sleep(0.01)
+    return None
+
+
+def _reader_pid() -> int | None:
+    pane = _tmux("display-message", "-p", "-t", "bench", "#{pane_pid}").strip()
+    if not pane.isdigit():
+        return None
+    out = subprocess.run(["pgrep", "-P", pane], capture_output=True, text=True, check=False).stdout.split()
+    return int(out[0]) if out else int(pane)
+
+
+def _peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def newest_title(library: str) -> tuple[str, int]:
+    """The title the reader opens first, and how many articles it lists."""
+    index = open_index(index_path(cache_dir(), library_key([library])))
+    try:
+        listing = index.listing()
+        return listing[0].title, len(listing)
+    finally:
+        index.close()
+
+
+def measure(library: str, env: dict[str, str], live: bool = True) -> ReaderFigures:
+    """Launch the reader on an indexed library in tmux and time it."""
+    if shutil.which("tmux") is None:
+        raise RuntimeError("tmux is not installed")
+    title, count = newest_title(library)
+    exe = str(Path(sys.executable).with_name("briefing"))
+    _tmux("kill-server")
+    try:
+        started = time.perf_counter()
+        subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", "bench", "-x", "140", "-y", "40",
+                        "env", *[f"{k}={v}" for k, v in env.items() if k.startswith(("XDG_", "HOME", "PATH"))],
+                        exe, library], check=True)
+        shown = None
+        while time.perf_counter() - started < 60:
+            if title in _screen():
+                shown = time.perf_counter() - started
+                break
+            time.sleep(0.01)
+        if shown is None:
+            raise RuntimeError(f"the newest title {title!r} never showed:\n{_screen()}")
+        listed = _wait_for(f"{count:,} articles", 60)  # the header counts the library once it is listed
+        listed = (time.perf_counter() - started) if listed is not None else float("nan")
+        live_time = None
+        if live:
+            time.sleep(5.0)  # let the stat-only check behind the listing finish
+            name = f"Bench Live Refresh {os.getpid()}"
+            with tempfile.NamedTemporaryFile("w", dir=library, suffix=".md", delete=False) as f:
+                f.write(f"---\ntitle: {name}\ndate: 2099-01-01\nsection: Bench\n---\nText.\n")
+                path = f.name
+            try:
+                live_time = _wait_for(f"{count + 1:,} articles", 30)  # the header counts it in
+            finally:
+                os.unlink(path)
+        time.sleep(0.5)
+        pid = _reader_pid()
+        rss = _peak_rss_mb(pid) if pid else float("nan")
+        _tmux("send-keys", "-t", "bench", "q")
+        time.sleep(0.5)
+        return ReaderFigures(shown, listed, rss, live_time)
+    finally:
+        _tmux("kill-server")
+
+
+def main() -> None:
+    figures = measure(sys.argv[1], dict(os.environ))
+    print(f"warm start to the newest title: {figures.warm_start:.2f} s")
+    print(f"whole library listed in the sidebar: {figures.listed:.2f} s")
+    print(f"reader peak RSS: {figures.peak_rss_mb:.0f} MB")
+    if figures.live_refresh is not None:
+        print(f"new file in the sidebar after: {figures.live_refresh:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""Live refresh: files added, changed or removed while the reader runs show up without a restart."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.core.config import Settings
+from briefing_tui.core.watch import Watcher
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.widgets.article_view import ArticleView
+from briefing_tui.tui.widgets.sidebar import LibrarySidebar
+from tests.conftest import SEEDS
+from tests.test_reader import loaded, visible_labels
+
+SIZE = (120, 40)
+DEADLINE = 6.0
+"""Generous for a loaded CI machine; the goal (2 s) is measured by `make bench`, not asserted here."""
+
+
+def _article(title: str, day: str) -> str:
+    return f"---\ntitle: {title}\ndate: {day}\nsection: Economy\n---\n“We are ready,” said Anna Berg.\n"
+
+
+async def _until(pilot, check: Callable[[], bool]) -> float:  # type: ignore[no-untyped-def]
+    started = time.monotonic()
+    while time.monotonic() - started < DEADLINE:
+        if check():
+            return time.monotonic() - started
+        await pilot.pause(0.05)
+    raise AssertionError("the change did not show up")
+
+
+def _library(tmp_path: Path) -> Path:
+    lib = tmp_path / "lib"
+    shutil.copytree(SEEDS, lib)
+    return lib
+
+
+@pytest.mark.parametrize("poll", [False, True], ids=["inotify", "polling"])
+async def test_added_file_appears_in_the_sidebar(tmp_path: Path, poll: bool) -> None:
+    lib = _library(tmp_path)
+    app = BriefingApp([str(lib)], Settings(private=True, poll=poll, poll_interval=0.2))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.watch_mode == ("polling" if poll else "inotify")
+        sidebar = app.query_one(LibrarySidebar)
+        view = app.query_one(ArticleView)
+        assert app.focused is sidebar and view.article is not None and view.article.title == "Clash Report"
+        (lib / "Wire").mkdir()
+        (lib / "Wire" / "fresh.md").write_text(_article("Fresh From The Wire", "2025-07-02"))
+        await _until(pilot, lambda: "8 articles" in app.sub_title)
+        await pilot.pause()
+        labels = visible_labels(sidebar)
+        assert labels[0] == "July 2025  1"  # a new month group, newest first
+        assert app.focused is sidebar, "the refresh took the focus"
+        assert view.article is not None and view.article.title == "Clash Report", "the refresh moved the reader"
+        await pilot.press("home", "space", "j", "space", "j", "j")
+        await pilot.pause()
+        assert "Fresh From The Wire" in visible_labels(sidebar)
+        assert view.article is not None and view.article.title == "Fresh From The Wire"
+        await pilot.press("quotation_mark")  # the new article's quote is in the quote finder too
+        await pilot.press(*"speaker:berg")
+        await pilot.pause(0.4)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [h.article.title for h in app.screen.shown] == ["Fresh From The Wire"]  # type: ignore[attr-defined]
+
+
+async def test_changed_and_removed_files_update_in_place(tmp_path: Path) -> None:
+    lib = _library(tmp_path)
+    (lib / "a.md").write_text(_article("Alpha", "2025-06-20"))
+    app = BriefingApp([str(lib)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = app.query_one(LibrarySidebar)
+        view = app.query_one(ArticleView)
+        line = sidebar.cursor_line
+        assert sidebar.cursor_node is not None and sidebar.cursor_node.label.plain == "Clash Report"
+        # The article on screen changes on disk: it reloads, at the same place.
+        seed = lib / "000_f05413db3c7f5e1f.txt"
+        seed.write_text(seed.read_text(encoding="utf-8").replace("Clash Report", "Clash Report (updated)", 1),
+                        encoding="utf-8")
+        await _until(pilot, lambda: view.article is not None and view.article.title == "Clash Report (updated)")
+        await pilot.pause()
+        assert sidebar.cursor_node is not None and sidebar.cursor_node.label.plain == "Clash Report (updated)"
+        assert sidebar.cursor_line == line
+        # Another file goes: it leaves the sidebar, and the cursor stays where it was.
+        os.unlink(lib / "a.md")
+        await _until(pilot, lambda: "7 articles" in app.sub_title)
+        await pilot.pause()
+        assert "Alpha" not in visible_labels(sidebar)
+        assert sidebar.cursor_node is not None and sidebar.cursor_node.label.plain == "Clash Report (updated)"
+        assert app.focused is sidebar
+        # The article being read goes: it stays on screen, the cursor moves to the next one listed.
+        seed.unlink()
+        await _until(pilot, lambda: "6 articles" in app.sub_title)
+        await pilot.pause(0.2)
+        assert view.article is not None and view.article.title == "Clash Report (updated)"
+        assert sidebar.cursor_node is not None and sidebar.cursor_node.label.plain != "Clash Report (updated)"
+        neighbour = sidebar.cursor_node.label.plain
+        await pilot.press("k", "j")  # and moving onto an article previews it as usual
+        await pilot.pause()
+        assert sidebar.cursor_node is not None and view.article is not None
+        assert sidebar.cursor_node.label.plain == neighbour
+        assert view.article.title == sidebar.cursor_node.label.plain
+
+
+def test_watcher_names_what_changed(tmp_path: Path) -> None:
+    (tmp_path / "old").mkdir()
+    watcher = Watcher([str(tmp_path)])
+    try:
+        assert watcher.mode == "inotify" and watcher.watched == 2
+        (tmp_path / "old" / "a.md").write_text("x")
+        (tmp_path / ".swap").write_text("hidden files are not articles")
+        changed, where = watcher.wait(2.0)
+        assert changed and where == [(str(tmp_path), "old/a.md")]
+        (tmp_path / "new" / "deep").mkdir(parents=True)
+        changed, where = watcher.wait(2.0)
+        assert changed and (str(tmp_path), "new") in (where or [])
+        assert watcher.watched >= 3  # the new folder is watched from now on
+        assert watcher.wait(0.1) == (False, [])
+    finally:
+        watcher.close()
+
+
+def test_polling_watcher_asks_for_a_full_check(tmp_path: Path) -> None:
+    watcher = Watcher([str(tmp_path)], poll_interval=0.05, use_inotify=False)
+    assert watcher.mode == "polling"
+    time.sleep(0.06)
+    assert watcher.wait(0.1) == (True, None)
