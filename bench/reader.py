@@ -1,9 +1,10 @@
 """The reader measured from outside, in a real terminal (tmux): warm start, peak memory, live refresh.
 
 usage: python -m bench.reader LIBRARY   (its index must be built: `briefing index LIBRARY`)
-Warm start is the time from launching `briefing LIBRARY` in a tmux pane to the newest article's title
-on screen; "listed" is when the header shows the library's count (the whole sidebar is there). Peak RSS is the reader's VmHWM after it has loaded and listed the library and opened
-an article. Live refresh is the time from writing a new file to the reader listing it (the header's count).
+Warm start is the time from launching `briefing LIBRARY` in a tmux pane to the newest article's
+title on screen; "listed" is when the header shows the library's count (the whole sidebar is there).
+Peak RSS is the reader's VmHWM after it has listed the library and opened an article. Live refresh
+is the time from writing a new file to the reader listing it (the header's count).
 """
 
 from __future__ import annotations
