@@ -95,3 +95,44 @@ def test_quote_spans_are_inside_their_paragraph(paragraphs: list[str]) -> None:
     for span in find_spans(paragraphs):
         text = paragraphs[span.paragraph]
         assert 0 <= span.start <= span.text_start <= span.text_end <= span.end <= len(text)
+
+
+_FM_PIECES = st.sampled_from([*"abcZ09 :#,'\"[]{}&*!|>%@`-?~.\\\t", "é", "2025", "2025-06-27", "null", "true", "no",
+                              "yes", "~", ": ", " #", "''", "\\n"])
+_fm_value = st.lists(st.one_of(_FM_PIECES, st.text(max_size=4)), max_size=10).map("".join)
+_fm_word = st.text(alphabet="abcZé09 .,'\"-:#[]!&*", min_size=1, max_size=8)
+_fm_likely = st.one_of(
+    _fm_word,
+    _fm_word.map(lambda w: f'"{w}"'),
+    _fm_word.map(lambda w: f"'{w}'"),
+    st.lists(st.one_of(_fm_word, _fm_word.map(lambda w: f'"{w}"')), max_size=4).map(lambda ws: f"[{', '.join(ws)}]"),
+)
+_fm_line = st.tuples(st.sampled_from(["title", "date", "tags", "Section", "x-y", "true", "2", "k"]),
+                     st.sampled_from([": ", ":", ":  ", ": \t"]), st.one_of(_fm_likely, _fm_value)).map("".join)
+
+
+@HYPOTHESIS
+@given(st.lists(_fm_line, max_size=6).map("\n".join))
+def test_fast_front_matter_reads_what_yaml_reads(source: str) -> None:
+    """The fast path for flat front matter gives exactly what the YAML loader gives, or steps aside."""
+    from briefing_tui.core import frontmatter
+
+    fast = frontmatter._simple(source)
+    if fast is None:
+        return
+    original = frontmatter._simple
+    frontmatter._simple = lambda _source: None  # type: ignore[assignment]
+    try:
+        assert frontmatter.load(source) == (fast, [])
+    finally:
+        frontmatter._simple = original  # type: ignore[assignment]
+
+
+def test_fast_front_matter_takes_the_common_shapes() -> None:
+    from briefing_tui.core.frontmatter import _simple
+
+    source = 'title: "Talks in Vienna"\ndate: 2025-06-27\nsection: Energy\ntags: [generated, t3]\nsource: Wire, Inc.'
+    assert _simple(source) == {"title": "Talks in Vienna", "date": "2025-06-27", "section": "Energy",
+                               "tags": ["generated", "t3"], "source": "Wire, Inc."}
+    for unusual in ("title: 2025", "x: &a b", "x: *a", "k: v\nk: w", "t: a # c", "t: 'it''s'", "t: null"):
+        assert _simple(unusual) is None, unusual

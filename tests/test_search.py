@@ -257,3 +257,24 @@ def test_parallel_refresh_stores_what_a_serial_one_does(tmp_path: Path) -> None:
     assert serial.summaries() == parallel.summaries() and len(serial.summaries()) == 450
     assert serial.problems() == parallel.problems() and len(parallel.problems()) == 1
     assert ids(parallel, "speaker:berg17") == {"s1/17.md"}
+
+
+def test_a_common_word_ranks_only_the_newest_matches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past RANK_CAP matches, relevance is computed for the newest RANK_CAP only; the count stays exact."""
+    from briefing_tui.core import index as index_module
+
+    root = tmp_path / "lib"
+    for day in range(1, 21):  # day 2 is old but says "harbour" most often: it wins on relevance
+        body = ("harbour " * (20 if day == 2 else 1) if day in (2, 17, 18, 19, 20) else "other ") + "news."
+        write(root / f"{day:02d}.md", f"---\ntitle: Day {day}\ndate: 2025-03-{day:02d}\n---\n{body}\n")
+    idx = open_index(None)
+    idx.refresh([str(root)])
+    total, results = idx.search(parse("harbour"), limit=3)
+    assert total == 5 and results[0].summary["title"] == "Day 2"
+    monkeypatch.setattr(index_module, "RANK_CAP", 4)
+    total, results = idx.search(parse("harbour"), limit=3)
+    assert total == 5
+    assert {r.summary["title"] for r in results} <= {"Day 20", "Day 19", "Day 18", "Day 17"}
+    assert all(r.snippets and "\x02harbour\x03" in r.snippets[0] for r in results)
+    total, results = idx.search(parse("news date:2025-03-01..2025-03-05"), limit=10, sort="date")
+    assert total == 5 and [r.summary["title"] for r in results] == ["Day 5", "Day 4", "Day 3", "Day 2", "Day 1"]

@@ -21,6 +21,7 @@ _FORBIDDEN = re.compile(f"[{_FORBIDDEN_CHARS}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = re.compile("[\r\n\u2028\u2029\x85\t]+")
 _SPACES = re.compile(r"[ \u00a0]{2,}")
+_DIRTY_LINE = re.compile(f"[{_FORBIDDEN_CHARS}\ud800-\udfff\r\n\u2028\u2029\x85\t]|[ \u00a0]{{2}}")
 
 
 def clean(text: str) -> str:
@@ -33,6 +34,8 @@ def clean(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """Return `text` as one clean line: line breaks and tabs become single spaces."""
+    if not _DIRTY_LINE.search(text):  # one scan finds nothing to do in most text
+        return text.strip()
     text = _SURROGATE.sub(REPLACEMENT, text)
     text = _LINE_BREAKS.sub(" ", text)
     text = _FORBIDDEN.sub("", text)

@@ -137,10 +137,13 @@ def _break_blocks(body: str) -> str:
 
 
 def _inline(text: str) -> str:
-    text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    text = _ITALIC.sub(r"\2", text)
-    text = _HTML_TAG.sub("", text)
+    if "[" in text:  # each pattern needs its mark: most paragraphs have none, and skip the regexes
+        text = _LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(r"\2", text)
+        text = _ITALIC.sub(r"\2", text)
+    if "<" in text:
+        text = _HTML_TAG.sub("", text)
     if text.startswith(">"):
         text = text.lstrip("> ")
     return text
