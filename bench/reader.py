@@ -67,9 +67,9 @@ def _peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def newest_title(library: str) -> tuple[str, int]:
+def newest_title(library: str, cache: Path) -> tuple[str, int]:
     """The title the reader opens first, and how many articles it lists."""
-    index = open_index(index_path(cache_dir(), library_key([library])))
+    index = open_index(index_path(cache, library_key([library])))
     try:
         listing = index.listing()
         return listing[0].title, len(listing)
@@ -81,7 +81,8 @@ def measure(library: str, env: dict[str, str], live: bool = True) -> ReaderFigur
     """Launch the reader on an indexed library in tmux and time it."""
     if shutil.which("tmux") is None:
         raise RuntimeError("tmux is not installed")
-    title, count = newest_title(library)
+    cache = Path(env["XDG_CACHE_HOME"]) / "briefing-tui" if env.get("XDG_CACHE_HOME") else cache_dir()
+    title, count = newest_title(library, cache)
     exe = str(Path(sys.executable).with_name("briefing"))
     _tmux("kill-server")
     try:

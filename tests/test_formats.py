@@ -179,3 +179,16 @@ def test_hidden_files_and_folders_are_skipped(tmp_path: Path) -> None:
     write(tmp_path / "shown.txt", "Shown\n\nBody.\n")
     lib = load_library([str(tmp_path)])
     assert [a.id for a in lib.articles] == ["shown.txt"] and not lib.problems
+
+
+def test_head_parses_the_beginning_of_a_large_file(tmp_path: Path) -> None:
+    from briefing_tui.core.library import Entry, load_entry
+
+    body = "\n\n".join(f"Paragraph {i} " + "words " * 200 for i in range(3000))
+    (tmp_path / "big.md").write_text(f"---\ntitle: Big\ndate: 2025-06-01\n---\n{body}\n", encoding="utf-8")
+    entry = Entry(str(tmp_path), str(tmp_path / "big.md"), "big.md")
+    whole, head = load_entry(entry), load_entry(entry, head=100_000)
+    assert isinstance(whole, Article) and isinstance(head, Article)
+    assert (head.title, head.date) == (whole.title, whole.date)
+    assert 50 < len(head.paragraphs) < 100 and len(whole.paragraphs) == 3000
+    assert head.paragraphs == whole.paragraphs[:len(head.paragraphs)]  # cut at a paragraph's end

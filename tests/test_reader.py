@@ -193,6 +193,7 @@ async def test_empty_library_says_so(tmp_path: Path) -> None:
 
 
 async def test_large_article_first_screen_then_full_layout(tmp_path: Path) -> None:
+    """A 6.6 MB article: its beginning shows at once, the whole of it replaces that, then lays out."""
     body = "\n".join(f"Paragraph {i} " + "lorem ipsum dolor sit amet " * 40 for i in range(6000))
     write(tmp_path / "big.txt", "Big article\n\n" + body + "\n")
     app = BriefingApp([str(tmp_path)], Settings(private=True))
@@ -200,6 +201,7 @@ async def test_large_article_first_screen_then_full_layout(tmp_path: Path) -> No
         await loaded(pilot)
         view = app.query_one(ArticleView)
         assert isinstance(view.article, Article) and view.line_text(0) == "Big article"
+        assert len(view.article.paragraphs) == 6000  # the whole article replaced its quick first part
         await pilot.press("tab", "end")
         await pilot.pause()
         assert view.total_lines > 6000 * 10

@@ -116,8 +116,12 @@ def _add(problems: list[Problem] | None, root: str, path: str, rel: str, reason:
         problems.append(Problem(display_path(rel), display_path(path), reason))
 
 
-def load_entry(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | Problem:
-    """Read and parse one file; whatever goes wrong becomes a Problem, never an exception."""
+def load_entry(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES, head: int | None = None) -> Article | Problem:
+    """Read and parse one file; whatever goes wrong becomes a Problem, never an exception.
+
+    With `head`, only about the first `head` characters are parsed (cut at a paragraph's end): a quick
+    first screen of a very large file while the whole of it is parsed.
+    """
     ident = display_path(entry.id)
     shown = display_path(entry.path)
     name = os.path.basename(entry.id)
@@ -127,6 +131,10 @@ def load_entry(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | Pr
     info = FileInfo(ident, shown, stem or name, section_folder(entry.id))
     try:
         text, _ = read_text(entry.path, entry.root, max_bytes)
+        if head is not None and len(text) > head:
+            cut = text.rfind("\n\n", head // 2, head)  # a paragraph's end, else a line's, else anywhere
+            cut = cut if cut > 0 else text.rfind("\n", head // 2, head)
+            text = text[:cut if cut > 0 else head]
         return parse_text(text, info, suffix)
     except (ReadError, ParseError) as exc:
         return Problem(ident, shown, str(exc))

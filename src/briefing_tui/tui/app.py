@@ -37,6 +37,10 @@ from briefing_tui.tui.widgets.sidebar import LibrarySidebar
 
 RESULT_LIMIT = 100
 """Results listed in the search panel (the count shows how many matched in all)."""
+BIG_FILE = 2_000_000
+"""Files larger than this (bytes) open with their beginning first; the whole is parsed in a worker."""
+BIG_HEAD = 100_000
+"""How much of a large file (characters) the first screen is parsed from."""
 PARSED_CACHE = 16
 """Parsed articles kept for going back and forth; the rest of the library is only listed."""
 
@@ -247,26 +251,56 @@ class BriefingApp(App[int]):
             view.scroll_to(y=y, animate=False)
 
     def article_for(self, listed: Listed) -> Article | None:
-        """The parsed article for a listed one: from a small cache, else read and parsed now."""
+        """The parsed article for a listed one: from a small cache, else read and parsed now.
+
+        A file over BIG_FILE bytes gives its first part at once (a first screen in a tenth of a
+        second); the whole is parsed in a worker and replaces it on screen, at the same place.
+        """
         cached = self._parsed.get(listed.id)
         if cached is not None:
             self._parsed.move_to_end(listed.id)
             return cached
+        entry = self._entry(listed)
+        big = listed.size > BIG_FILE
+        result = load_entry(entry, self.settings.max_bytes, head=BIG_HEAD if big else None)
+        if isinstance(result, Problem):
+            if not os.path.lexists(entry.path):
+                return None  # removed since it was indexed: the refresh running now drops it from the list
+            self.notify(f"{result.id}: {result.reason}", title="Cannot open", markup=False, severity="warning")
+            return None
+        if big:
+            self.notify(f"Large article ({listed.size / 1e6:.0f} MB): showing its beginning while the rest loads.",
+                        markup=False, timeout=3)
+            self._parse_whole(listed, entry)
+            return result
+        self._remember(listed.id, result)
+        return result
+
+    def _entry(self, listed: Listed) -> Entry:
         real_root, _, raw_id = listed.key.partition(b"\0")
         root = os.fsdecode(real_root)
         ident = os.fsdecode(raw_id)
         shown_root = self._roots.get(root, root)
-        path = os.path.join(shown_root, ident)
-        result = load_entry(Entry(shown_root, path, ident), self.settings.max_bytes)
-        if isinstance(result, Problem):
-            if not os.path.lexists(path):
-                return None  # removed since it was indexed: the refresh running now drops it from the list
-            self.notify(f"{result.id}: {result.reason}", title="Cannot open", markup=False, severity="warning")
-            return None
-        self._parsed[listed.id] = result
+        return Entry(shown_root, os.path.join(shown_root, ident), ident)
+
+    def _remember(self, ident: str, article: Article) -> None:
+        self._parsed[ident] = article
         while len(self._parsed) > PARSED_CACHE:
             self._parsed.popitem(last=False)
-        return result
+
+    @work(thread=True, group="parse-whole")
+    def _parse_whole(self, listed: Listed, entry: Entry) -> None:
+        result = load_entry(entry, self.settings.max_bytes)
+        if isinstance(result, Article):
+            self.call_from_thread(self._whole_parsed, listed, result)
+
+    def _whole_parsed(self, listed: Listed, article: Article) -> None:
+        self._remember(listed.id, article)
+        view = self.query_one(ArticleView)
+        if view.article is not None and view.article.id == article.id and view.article is not article:
+            y = view.scroll_offset.y
+            view.show(article)
+            view.scroll_to(y=y, animate=False)
 
     # --- search ------------------------------------------------------------------------------------------
 
