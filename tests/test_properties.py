@@ -136,3 +136,13 @@ def test_fast_front_matter_takes_the_common_shapes() -> None:
                                "tags": ["generated", "t3"], "source": "Wire, Inc."}
     for unusual in ("title: 2025", "x: &a b", "x: *a", "k: v\nk: w", "t: a # c", "t: 'it''s'", "t: null"):
         assert _simple(unusual) is None, unusual
+
+
+def test_every_forbidden_character_is_unprintable() -> None:
+    """clean_line's fast path trusts str.isprintable(): no character it must remove may pass for printable."""
+    import sys
+
+    printable_but_forbidden = [hex(c) for c in range(sys.maxunicode + 1)
+                               if chr(c).isprintable() and (sanitize._FORBIDDEN.match(chr(c))
+                                                            or sanitize._SURROGATE.match(chr(c)))]
+    assert printable_but_forbidden == []

@@ -264,7 +264,7 @@ def _index(paths: list[str], settings: Settings) -> int:
                 bar.refresh()
 
             stats = index.refresh(paths, settings.max_bytes, workers=os.cpu_count() or 1, progress=advance)
-        articles, problems = len(index.summaries()), len(index.problems())
+        articles, problems = index.counts()
     finally:
         index.close()
     where = "in memory (private)" if settings.private else str(index_path(cache_dir(), library_key(paths)))

@@ -91,6 +91,8 @@ _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|da|van|von|der|al|bin|le|l
 _NOMINAL = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal)\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b"
 )
+_A_NOMINAL = re.compile(rf"\b[Aa]n?\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b")
+"""`a senior official`: the nominals `_learn` remembers, so that `the official` later means the same person."""
 _CUE_SET = frozenset(CUE_WORDS)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # `so-called` is one word, not the cue `called`
 _AFTER = re.compile(
@@ -562,6 +564,8 @@ def _learn(text: str, ctx: _Context) -> None:
             start = m.end()
         subject = _sentence_subject(sentence, ctx)
         for run in _NAME_RUN.finditer(sentence):
+            if " " not in run.group():
+                continue  # one word is never a full name (and most runs are a sentence's first word)
             tokens = _strip_titles([t.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", t) else t
                                     for t in run.group().split()])  # `… Noah Adeyemi.` ends a sentence
             if len(tokens) >= 2 and tokens[0].lower() not in NOT_NAMES and not tokens[-1].endswith(("’s", "'s")):
@@ -574,6 +578,5 @@ def _learn(text: str, ctx: _Context) -> None:
             ctx.last_subject = subject
         elif subject is None and (person := _PERSON_NOMINAL.match(sentence.lstrip())):
             ctx.last_subject = _nominal(person.group(), ctx)  # `Ein Sprecher des Wetterdienstes erwartet …`
-        for nm in _NOMINAL.finditer(sentence):
-            if nm.group().split()[0].lower() in {"a", "an"}:
-                _nominal(nm.group(), ctx)
+        for nm in _A_NOMINAL.finditer(sentence):
+            _nominal(nm.group(), ctx)

@@ -309,6 +309,12 @@ class Index:
         rows = self.db.execute("SELECT summary FROM articles ORDER BY date IS NULL, date DESC, id")
         return [json.loads(s) for (s,) in rows]
 
+    def counts(self) -> tuple[int, int]:
+        """(articles, problems) in the index."""
+        articles = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        problems = self.db.execute("SELECT count(*) FROM files WHERE reason IS NOT NULL").fetchone()[0]
+        return int(articles), int(problems)
+
     def listing(self) -> list[Listed]:
         """Every article as the sidebar lists it, newest first (no file is read)."""
         dates: dict[str | None, dt.date | None] = {None: None}

@@ -34,8 +34,8 @@ def clean(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """Return `text` as one clean line: line breaks and tabs become single spaces."""
-    if not _DIRTY_LINE.search(text):  # one scan finds nothing to do in most text
-        return text.strip()
+    if (text.isprintable() and "  " not in text) or not _DIRTY_LINE.search(text):
+        return text.strip()  # most text has nothing to remove: printable excludes every forbidden class
     text = _SURROGATE.sub(REPLACEMENT, text)
     text = _LINE_BREAKS.sub(" ", text)
     text = _FORBIDDEN.sub("", text)
