@@ -26,6 +26,7 @@ predicted vowed vows pledged promised complained conceded agreed countered obser
 tweeted posted mused shouted asked asks insisted maintained maintains predicted reiterated repeated
 confirmed denied denies boasted charged testified told
 blamed blames accused accuses criticised criticized praised welcomed welcomes recalled
+muttered mutters whispered whispers sighed laughed snapped shouts cried exclaimed grumbled yelled murmured
 ruled rules branded brands labelled labeled hailed hails slammed slams revealed reveals recounted recounts
 lamented laments pleaded demanded demands signalled signaled reckoned reckons insisted wrote
 sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint warnte warnt fügte nannte nennt
@@ -52,6 +53,8 @@ israeli iranian turkish dutch belgian swedish finnish norwegian danish estonian 
 romanian czech slovak austrian swiss canadian japanese korean indian saudi syrian nato eu un us u.s.
 uk u.k. white house kremlin senior top analyst coach economist researcher editor correspondent lawyer
 attorney manager chairperson ceo cfo executive founder owner trader
+hydrologist economist scientist historian biologist geologist epidemiologist physicist chemist meteorologist
+climatologist sociologist psychologist novelist journalist columnist activist campaigner author architect engineer
 councillor councilor councilman councilwoman alderman commissioner inspector superintendent sergeant
 detective bishop archbishop rabbi imam dame baroness baron midfielder striker defender goalkeeper substitute
 abgeordnete abgeordneter stadtrat stadträtin
@@ -109,8 +112,10 @@ _AFTER_RELATIVE = re.compile(
     rf"^[\s,]*(?P<who>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}),\s+(?:who|whose|whom|der|die|qui|dont)\b"
     rf"[^“”\"„«»]{{1,160}}?,\s+(?P<cue>{_CUES})\b")
 """`,” Sean Doyle, whose family has fished here for four generations, told the meeting`."""
-_WHAT_PRONOUN = re.compile(r"\bwhat\s+(?:it|he|she|they)$", re.IGNORECASE)
+_WHAT_PRONOUN = re.compile(r"\b(?:what|which)\s+(?:it|he|she|they)$", re.IGNORECASE)
 """`The ministry welcomed what it called a “prudent” decision`: the speaker is the sentence's subject."""
+_CLAUSE = re.compile(r"\s+(?:as|while|when|after|before|because|since|who|which|whose)\s+")
+"""Where a clause starts after the speaker in `said X as …`."""
 _DE_SO = re.compile(r"^\s*,\s*so\s+(?P<who>[^.;:!?“”\"„«»,]{1,80})")
 _FR_AFTER = re.compile(rf"^[\s,.!?;:—–-]*a\s+(?P<cue>{_CUES})\s+(?P<who>[^.;:!?“”\"«»]{{1,120}})", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’»)]*\s+(?=[\"“‘„«»(]?[A-ZÀ-Þ])")
@@ -122,8 +127,9 @@ _ORG_PREFIX = re.compile(r"\s(?:of|at|for|from|in)(?:\s+the)?(?:\s+[a-z][\w-]*){
 """`of the fictional` before an organisation's name: `Jan Kowalski of the fictional University of Ostrava`."""
 _POSSESSIVE_NOMINAL = re.compile(rf"(?:[Tt]he\s+)?[\w-]+[’']s\s+(?:[\w-]+\s+){{0,2}}?(?:{ROLE_NOUNS})\b")
 _LOOSE_NOMINAL = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}")
-_NOMINAL_DETERMINERS = {"a", "an", "the", "one", "his", "her", "their", "its", "ein", "eine", "einer", "der", "die",
-                        "das", "un", "une", "le", "la", "les", "l’", "l'"}
+_POSSESSIVES = {"his", "her", "their", "its", "sein", "seine", "ihr", "ihre", "son", "sa", "ses", "leur"}
+_NOMINAL_DETERMINERS = {"a", "an", "the", "one", "ein", "eine", "einer", "der", "die", "das", "un", "une", "le", "la",
+                        "les", "l’", "l'", *_POSSESSIVES}
 _FUNCTION_WORDS = {"by", "to", "of", "in", "on", "at", "for", "with", "from", "the", "a", "an", "and", "or", "that"}
 _AUXILIARIES = {"a", "hat", "ont", "avait", "has", "have", "had"}
 """Words between a subject and its cue in compound tenses (`Une usagère a résumé`)."""
@@ -241,7 +247,7 @@ def _attribute_one(masked: str, ends: list[int], span: Span, ctx: _Context) -> t
             and (speaker := _resolve(so["who"], ctx, after_quote=True)):  # `so Berger`, `so der Sprecher`
         return speaker, "so"
     fr2 = _FR_AFTER.match(after)
-    if fr2 and (speaker := _resolve(fr2["who"].split(",")[0], ctx, after_quote=True)):
+    if fr2 and (speaker := _resolve(fr2["who"], ctx, after_quote=True)):  # `le vainqueur, Lucas Fontaine,`
         return speaker, fr2["cue"].lower()
     m = _AFTER.match(after)
     if m:
@@ -270,6 +276,8 @@ def _attribute_one(masked: str, ends: list[int], span: Span, ctx: _Context) -> t
         head = " ".join(words)
         if head.endswith((",", ";")) or _WHAT_PRONOUN.search(head):  # `…, asserting that “…”`
             speaker = _sentence_subject(before, ctx)  # the participle belongs to the subject
+            if speaker is None and _WHAT_PRONOUN.search(head) and (phrase := _leading_phrase(before)):
+                speaker = _nominal(phrase, ctx)  # `The weather service issued a warning, which it calls “…”`
         else:
             speaker = _subject_at_end(head, ctx)
             if speaker is None and (phrase := _nominal_at_end(head)):
@@ -363,7 +371,7 @@ def _sentence_subject(before: str, ctx: _Context) -> str | None:
             name = _name(inner[-1].group(), ctx, allow_single=False)  # `Die Schauspielerin Nora Lind,`
             if name:
                 return name
-        if phrase.split()[0].lower() not in {"his", "her", "their", "its"}:
+        if phrase.split()[0].lower() not in _POSSESSIVES:
             return _nominal(phrase, ctx)
     m2 = _NOMINAL.match(text) or _POSSESSIVE_NOMINAL.match(text)
     if m2:
@@ -409,6 +417,17 @@ def _nominal_subject(text: str) -> str | None:
     return None
 
 
+def _leading_phrase(text: str) -> str | None:
+    """The determiner phrase a sentence opens with, up to its verb (`The national weather service` had …)."""
+    words = text.split()
+    if not words or words[0].lower() not in {"the", "a", "an"}:
+        return None
+    for n in range(2, min(6, len(words))):
+        if words[n].lower() in _AUXILIARIES | {"is", "was", "were", "are", "will", "would", "can", "could"}:
+            return " ".join(words[:n])
+    return None
+
+
 def _nominal_at_end(head: str) -> str | None:
     """The determiner phrase that ends `head` (after its last comma), as in `…, but a senior industry figure`."""
     tail = head.rsplit(",", 1)[-1].split()
@@ -443,6 +462,7 @@ def _resolve(who: str, ctx: _Context, after_quote: bool = False, whole: bool = F
                     return name
         if "," in who and who.split()[0].lower() not in _NOMINAL_DETERMINERS:
             who = who.split(",")[0]  # `said Carla Benedetti, who runs a brokerage`
+        who = _CLAUSE.split(who, 1)[0]  # `muttered one man in the foyer as he reached for his coat`
         if (name := _described_name(who.split(",")[0], ctx)) is not None:
             return name  # `selon le politologue Étienne Roux`, `according to the economist Ana Ruiz`
         if _LOOSE_NOMINAL.fullmatch(who) or (who.split()[0].lower() in _NOMINAL_DETERMINERS
@@ -484,6 +504,8 @@ def _described_name(phrase: str, ctx: _Context) -> str | None:
     if not runs or runs[-1].end() != len(phrase.rstrip()) or len(_strip_titles(runs[-1].group().split())) < 2:
         return None
     lead = phrase[:runs[-1].start()].split()[1:]
+    if lead and lead[-1].lower() in _FUNCTION_WORDS:
+        return None  # `a spokesperson for Halland Energy`: the name is what the person speaks for
     tokens = runs[-1].group().split()
     if tokens[-1].lower() in ORG_HEADS:
         return None  # `according to the fictional Atlantic Council`: an organisation, kept as a nominal
