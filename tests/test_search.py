@@ -278,3 +278,30 @@ def test_a_common_word_ranks_only_the_newest_matches(tmp_path: Path, monkeypatch
     assert all(r.snippets and "\x02harbour\x03" in r.snippets[0] for r in results)
     total, results = idx.search(parse("news date:2025-03-01..2025-03-05"), limit=10, sort="date")
     assert total == 5 and [r.summary["title"] for r in results] == ["Day 5", "Day 4", "Day 3", "Day 2", "Day 1"]
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_filtered_ranking_matches_the_sql_order(tmp_path: Path, sort: str) -> None:
+    """A filtered search ranks its few matches in Python: the order must be exactly the SQL ORDER BY's."""
+    from briefing_tui.core.index import _WEIGHTS, compile_query
+
+    root = tmp_path / "lib"
+    for i in range(60):
+        date = f"date: 2025-0{1 + i % 3}-{1 + i % 7:02d}\n" if i % 11 else ""
+        body = " ".join(["harbour"] * (1 + i % 4) + ["filler"] * (i % 9))
+        write(root / f"{i:02d}.md", f"---\ntitle: Story {i % 5}\n{date}section: S{i % 2}\n---\n{body}.\n")
+    idx = open_index(None)
+    idx.refresh([str(root)])
+    for text in ("harbour section:s1", "harbour date:2025-02", "harbour date:2025-01..2025-02",
+                 "filler date:..2025-02", "harbour -date:2025-01", "(harbour OR filler) -date:2025-03"):
+        query = parse(text)
+        match, where, params = compile_query(query)
+        order = ("round(s, 4), a.date IS NULL, a.date DESC, a.id" if sort == "relevance"
+                 else "a.date IS NULL, a.date DESC, round(s, 4), a.id")
+        expected = [json.loads(row[0])["id"] for row in idx.db.execute(
+            f"SELECT a.summary, bm25(fts, {_WEIGHTS}) AS s FROM fts JOIN articles a ON a.id = fts.rowid "
+            f"WHERE fts MATCH ? AND {where} ORDER BY {order} LIMIT 15", [match, *params])]
+        total, results = idx.search(query, limit=15, sort=sort)
+        assert [r.summary["id"] for r in results] == expected, text
+        assert text.startswith("harbour section") or where != "1"  # the filtered path is the one under test
+        assert total >= len(expected) > 0

@@ -380,32 +380,39 @@ class Index:
             rows = self.db.execute(f"SELECT a.summary FROM articles a WHERE {where} "
                                    "ORDER BY a.date IS NULL, a.date DESC, a.id LIMIT ?", [*params, limit]).fetchall()
             return total, [Result(json.loads(summary), 0.0, []) for (summary,) in rows]
-        if where == "1":
-            total = self.db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", [match]).fetchone()[0]
-        else:
-            total = self.db.execute(f"SELECT count(*) FROM articles a WHERE a.id IN "
-                                    f"(SELECT rowid FROM fts WHERE fts MATCH ?) AND {where}",
-                                    [match, *params]).fetchone()[0]
-        if total == 0:
-            return 0, []
+        cap = max(RANK_CAP, limit)
         # Scores are rounded for ordering, so near-ties (a word in most articles scores about 0) fall to
         # the newest-first tie-break instead of to float noise.
         order = "round(score, 4), date IS NULL, date DESC, id"
         if sort == "date":
             order = "date IS NULL, date DESC, round(score, 4), id"
-        cap = max(RANK_CAP, limit)
-        if total > cap:
+        ranked: list[tuple[int, float]] | None = None
+        if where == "1":
+            total = self.db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", [match]).fetchone()[0]
+        else:  # a filter: one pass scores every match, and counts them when they are few (the usual case)
+            rows = self.db.execute(
+                f"SELECT a.id, bm25(fts, {_WEIGHTS}), a.date FROM fts JOIN articles a ON a.id = fts.rowid "
+                f"WHERE fts MATCH ? AND {where} LIMIT {int(cap) + 1}", [match, *params]).fetchall()
+            total = len(rows)
+            if total <= cap:
+                ranked = [(fid, score) for fid, score, _ in _ordered(rows, sort)[:limit]]
+            else:
+                total = self.db.execute(f"SELECT count(*) FROM articles a WHERE a.id IN "
+                                        f"(SELECT rowid FROM fts WHERE fts MATCH ?) AND {where}",
+                                        [match, *params]).fetchone()[0]
+        if total == 0:
+            return 0, []
+        if ranked is None and total > cap:
             sql = (f"WITH cand AS MATERIALIZED (SELECT a.id AS id, a.date AS date FROM articles a "
                    f"INDEXED BY articles_date WHERE a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?) AND {where} "
                    f"ORDER BY a.date DESC LIMIT {int(cap)}) "
                    f"SELECT c.id AS id, bm25(fts, {_WEIGHTS}) AS score, c.date AS date FROM cand c "
                    f"JOIN fts ON fts.rowid = c.id WHERE fts MATCH ? ORDER BY {order} LIMIT ?")
-            args: list[Any] = [match, *params, match, limit]
-        else:
+            ranked = [(fid, score) for fid, score, _ in self.db.execute(sql, [match, *params, match, limit])]
+        elif ranked is None:
             sql = (f"SELECT a.id AS id, bm25(fts, {_WEIGHTS}) AS score, a.date AS date FROM fts "
                    f"JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where} ORDER BY {order} LIMIT ?")
-            args = [match, *params, limit]
-        ranked = [(fid, score) for fid, score, _ in self.db.execute(sql, args)]
+            ranked = [(fid, score) for fid, score, _ in self.db.execute(sql, [match, *params, limit])]
         ids = ",".join(str(int(fid)) for fid, _ in ranked)
         summaries = dict(self.db.execute(f"SELECT id, summary FROM articles WHERE id IN ({ids})").fetchall())
         snippets = dict(self.db.execute(f"SELECT rowid, snippet(fts, -1, char(2), char(3), '…', 16) FROM fts "
@@ -425,6 +432,19 @@ class Index:
             rows = self.db.execute(f"SELECT substr(a.date, 1, 7), count(*) FROM articles a WHERE {where} "
                                    "AND a.date IS NOT NULL GROUP BY 1", params)
         return dict(rows.fetchall())
+
+
+def _ordered(rows: list[tuple[int, float, str | None]], sort: str) -> list[tuple[int, float, str | None]]:
+    """(id, bm25, date) rows in the order of Index.search's ORDER BY, by stable sorts, least key first."""
+    rows = sorted(rows, key=lambda r: r[0])
+    newest = lambda r: r[2] or ""  # noqa: E731  (undated last when sorting newest first)
+    if sort == "date":
+        rows.sort(key=lambda r: round(r[1], 4))
+        rows.sort(key=newest, reverse=True)
+        return rows
+    rows.sort(key=newest, reverse=True)
+    rows.sort(key=lambda r: round(r[1], 4))
+    return rows
 
 
 def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
