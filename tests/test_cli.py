@@ -159,3 +159,20 @@ def test_sanitize_is_applied_to_problem_paths(capsys: pytest.CaptureFixture[str]
     write(tmp_path / "bad\u202e.jpg", b"x")
     _, data = run_json(capsys, "list", str(tmp_path), "--json")
     assert all(sanitize.is_clean(p["path"]) and sanitize.is_clean(p["id"]) for p in data["problems"])
+
+
+@pytest.mark.parametrize("query", ["", "speaker:rutte", "putin", "section:europe", "date:2025-06", "-date:2025-06",
+                                   '"continue to doubt"', "title:report OR speaker:trump"])
+def test_quotes_from_the_index_equal_quotes_from_the_files(capsys: pytest.CaptureFixture[str], query: str) -> None:
+    """`briefing quotes` reads the index; it must list what parsing every file and filtering would."""
+    from briefing_tui.core import serialize
+    from briefing_tui.core.library import load_library
+    from briefing_tui.core.matching import quote_matches
+    from briefing_tui.core.query import parse
+
+    parsed = parse(query) if query else None
+    library = load_library([str(SEEDS)])
+    expected = [serialize.library_quote(q, a) for a in library.articles for q in a.quotes
+                if parsed is None or quote_matches(parsed, q, a)]
+    code, data = run_json(capsys, "quotes", str(SEEDS), f"--query={query}", "--json")
+    assert code == 0 and data["quotes"] == expected and (expected or query == "date:2024")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from briefing_tui.core.index import Result, snippet_pieces
-from briefing_tui.core.model import Article, Problem, Quote
+from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.serialize import long_date
 
 
@@ -54,7 +56,7 @@ def snippet_text(snippet: str) -> Text:
     return text
 
 
-def quotes_table(found: list[tuple[Quote, Article]]) -> Table:
+def quotes_table(found: Sequence[tuple[Quote, Article | Listed]]) -> Table:
     """Quotes with speaker, date and article."""
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("Quote", ratio=3, overflow="fold")

@@ -351,7 +351,7 @@ class Index:
             args = list(params)
         total = self.db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
         sql = (f"SELECT q.idx, q.paragraph, q.start, q.end, q.text, q.speaker, q.cue, a.ident, a.title, a.date, "
-               f"a.section, f.rel, f.size {base} ORDER BY a.date IS NULL, a.date DESC, a.title, a.id, q.idx")
+               f"a.section, f.rel, f.size {base} ORDER BY a.date IS NULL, a.date DESC, lower(a.title), a.ident, q.idx")
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         found = []
@@ -360,6 +360,10 @@ class Index:
             article = Listed(ident, title, dt.date.fromisoformat(date) if date else None, section, key, size)
             found.append(QuoteHit(Quote(text, par, start, end, speaker, cue), article, idx))
         return total, found
+
+    def article_paths(self) -> dict[str, str]:
+        """Each article's path as it was indexed (what `search --json` prints), by id."""
+        return dict(self.db.execute("SELECT ident, json_extract(summary, '$.path') FROM articles").fetchall())
 
     def problems(self) -> list[dict[str, Any]]:
         """Every file that could not be loaded."""

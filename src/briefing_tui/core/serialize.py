@@ -62,7 +62,7 @@ def summary(article: Article) -> dict[str, Any]:
     }
 
 
-def quote(q: Quote, article: Article) -> dict[str, Any]:
+def quote(q: Quote, article: Article | Listed) -> dict[str, Any]:
     """The Quote shape, with its citation."""
     return {
         "text": q.text,
