@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from briefing_tui import __version__
 from briefing_tui.core import serialize
 from briefing_tui.core.config import Settings, cache_dir, load_settings, sample_library
-from briefing_tui.core.index import Index, index_path, marked_snippet, open_index
+from briefing_tui.core.index import Index, QuoteHit, index_path, marked_snippet, open_index
 from briefing_tui.core.library import Library, load_file, load_library
 from briefing_tui.core.model import Problem
 from briefing_tui.core.query import QueryError
@@ -243,8 +243,11 @@ def _quotes(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
         print(f"briefing: {exc}", file=sys.stderr)
         return 2
     # From the index, as `search` does: a fraction of a second where parsing every file took minutes.
-    (_, hits), paths_by_id = _with_fresh_index(paths, settings,
-                                               lambda index: (index.find_quotes(query), index.article_paths()))
+    def find(index: Index) -> tuple[list[QuoteHit], dict[str, str]]:
+        _, found = index.find_quotes(query)
+        return found, index.article_paths({h.article.id for h in found})
+
+    hits, paths_by_id = _with_fresh_index(paths, settings, find)
     if args.json:
         _print_json({"quotes": [serialize.quote(h.quote, h.article) | {
             "article_id": h.article.id, "path": paths_by_id.get(h.article.id, h.article.id), "title": h.article.title,

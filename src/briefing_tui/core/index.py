@@ -361,9 +361,12 @@ class Index:
             found.append(QuoteHit(Quote(text, par, start, end, speaker, cue), article, idx))
         return total, found
 
-    def article_paths(self) -> dict[str, str]:
-        """Each article's path as it was indexed (what `search --json` prints), by id."""
-        return dict(self.db.execute("SELECT ident, json_extract(summary, '$.path') FROM articles").fetchall())
+    def article_paths(self, idents: set[str]) -> dict[str, str]:
+        """These articles' paths as they were indexed (what `search --json` prints), by id."""
+        sql = "SELECT ident, json_extract(summary, '$.path') FROM articles"
+        if len(idents) > 900:  # SQLite's parameter limit; a scan of every row is as quick by then
+            return {i: p for i, p in self.db.execute(sql) if i in idents}
+        return dict(self.db.execute(f"{sql} WHERE ident IN ({','.join('?' * len(idents))})", sorted(idents)))
 
     def problems(self) -> list[dict[str, Any]]:
         """Every file that could not be loaded."""
