@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from briefing_tui.core.config import Settings
@@ -33,31 +34,26 @@ def test_main_screen_by_date(snap_compare: Any) -> None:
     assert snap_compare(app(), terminal_size=SIZE, run_before=loaded)
 
 
-def test_main_screen_by_section(snap_compare: Any) -> None:
-    async def regroup(pilot: Any) -> None:
+def pressing(*keys: str) -> Callable[[Any], Awaitable[None]]:
+    """A run_before that waits for the library, then presses `keys`."""
+    async def run(pilot: Any) -> None:
         await loaded(pilot)
-        await pilot.press("g")
+        await pilot.press(*keys)
         await pilot.pause()
 
-    assert snap_compare(app(), terminal_size=SIZE, run_before=regroup)
+    return run
+
+
+def test_main_screen_by_section(snap_compare: Any) -> None:
+    assert snap_compare(app(), terminal_size=SIZE, run_before=pressing("g"))
 
 
 def test_article_with_quotes_scrolled(snap_compare: Any) -> None:
-    async def open_and_scroll(pilot: Any) -> None:
-        await loaded(pilot)
-        await pilot.press("enter", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j")
-        await pilot.pause()
-
-    assert snap_compare(app(), terminal_size=SIZE, run_before=open_and_scroll)
+    assert snap_compare(app(), terminal_size=SIZE, run_before=pressing("enter", *["j"] * 10))
 
 
 def test_help_screen(snap_compare: Any) -> None:
-    async def help_(pilot: Any) -> None:
-        await loaded(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
-
-    assert snap_compare(app(), terminal_size=SIZE, run_before=help_)
+    assert snap_compare(app(), terminal_size=SIZE, run_before=pressing("question_mark"))
 
 
 def test_search_panel_with_results(snap_compare: Any) -> None:

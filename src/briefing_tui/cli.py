@@ -249,10 +249,8 @@ def _quotes(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
 
     hits, paths_by_id = _with_fresh_index(paths, settings, find)
     if args.json:
-        _print_json({"quotes": [serialize.quote(h.quote, h.article) | {
-            "article_id": h.article.id, "path": paths_by_id.get(h.article.id, h.article.id), "title": h.article.title,
-            "date": h.article.date.isoformat() if h.article.date else None, "section": h.article.section}
-            for h in hits]})
+        _print_json({"quotes": [serialize.library_quote(h.quote, h.article, paths_by_id.get(h.article.id))
+                                for h in hits]})
         return 0
     from briefing_tui.render import console, quotes_table
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.core import sanitize, serialize
-from briefing_tui.core.library import Entry, display_path, load_entry, scan, sort_key, walk
+from briefing_tui.core.library import Entry, load_entry, scan, sort_key, walk
 from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term, fts_term
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES, is_within
@@ -103,7 +103,19 @@ class QuoteHit:
     index: int
 
 
-_MISSING: Any = object()
+_LISTED = "a.ident, a.title, a.date, a.section, f.rel, f.size"
+"""The columns a Listed is made of (see `_listed`), from `_LISTED_FROM` or a join with `a` and `f`."""
+_LISTED_FROM = "FROM articles a JOIN files f ON f.id = a.id"
+
+
+def _listed(ident: str, title: str, date: str | None, section: str, key: bytes, size: int) -> Listed:
+    return Listed(ident, title, _day(date), section, key, size)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _day(text: str | None) -> dt.date | None:
+    """A stored ISO date as a date (cached: 100,000 articles share a few thousand days)."""
+    return dt.date.fromisoformat(text) if text else None
 
 
 @dataclass(frozen=True)
@@ -146,14 +158,12 @@ class Index:
         roots: list[str],
         max_bytes: int = DEFAULT_MAX_BYTES,
         progress: Callable[[int, int], None] | None = None,
-        parsed: dict[str, Article | Problem] | None = None,
         workers: int = 1,
         folders: list[tuple[str, str]] | None = None,
         start_method: str = "fork",
     ) -> RefreshStats:
         """Bring the index up to date: parse only new or changed files, drop removed ones.
 
-        `parsed` may hold results already parsed this session (by id), to avoid parsing twice.
         With `workers` > 1, large refreshes parse in that many processes, started by `start_method`
         (`fork` only from a single-threaded program; the reader uses `spawn`).
         `folders`, as (root, folder id) pairs, limits the refresh to those folders and what is below them
@@ -169,7 +179,7 @@ class Index:
             entries = []
             for root, place in folders:
                 entries.extend(_entries_at(root, place))
-                exact = os.fsencode(os.path.realpath(root)) + b"\0" + os.fsencode(place)
+                exact = _real(root) + b"\0" + os.fsencode(place)
                 low = exact + b"/" if place else exact
                 rows = self.db.execute(sql + " AND (rel = ? OR (rel >= ? AND rel < ?))", (exact, low, low + b"\xff"))
                 known.update({rel: (fid, size, mtime) for fid, rel, size, mtime in rows})
@@ -190,7 +200,7 @@ class Index:
         removed = [k for k in known if k not in seen]
         done = 0
         pool = None
-        if workers > 1 and len(changed) >= PARALLEL_FROM and not parsed:
+        if workers > 1 and len(changed) >= PARALLEL_FROM:
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start_method))
         batches = [changed[start:start + BATCH] for start in range(0, len(changed), BATCH)]
 
@@ -208,8 +218,7 @@ class Index:
                     assert current is not None
                     results = list(current)
                 else:
-                    results = [(parsed or {}).get(display_path(e.id)) or load_entry(e, max_bytes)
-                               for e, _, _ in batch]
+                    results = [load_entry(e, max_bytes) for e, _, _ in batch]
                 self._store_batch(batch, results)
                 done += len(batch)
                 if progress is not None:
@@ -317,27 +326,15 @@ class Index:
 
     def listing(self) -> list[Listed]:
         """Every article as the sidebar lists it, newest first (no file is read)."""
-        dates: dict[str | None, dt.date | None] = {None: None}
-        items = []
-        rows = self.db.execute(
-            "SELECT a.ident, a.title, a.date, a.section, f.rel, f.size FROM articles a JOIN files f ON f.id = a.id")
-        for ident, title, date, section, key, size in rows:
-            day = dates.get(date, _MISSING)
-            if day is _MISSING:
-                day = dates[date] = dt.date.fromisoformat(date)
-            items.append(Listed(ident, title, day, section, key, size))
+        items = [_listed(*row) for row in self.db.execute(f"SELECT {_LISTED} {_LISTED_FROM}")]
         items.sort(key=sort_key)
         return items
 
     def newest(self) -> Listed | None:
         """The article the reader opens first (the first of `listing()`), found without listing them all."""
-        sql = ("SELECT a.ident, a.title, a.date, a.section, f.rel, f.size FROM articles a JOIN files f ON f.id = a.id "
-               "WHERE a.date = (SELECT max(date) FROM articles)")
-        rows = self.db.execute(sql).fetchall() or self.db.execute(
-            "SELECT a.ident, a.title, a.date, a.section, f.rel, f.size FROM articles a JOIN files f ON f.id = a.id "
-            "WHERE a.date IS NULL").fetchall()
-        items = [Listed(i, t, dt.date.fromisoformat(d) if d else None, s, k, z) for i, t, d, s, k, z in rows]
-        return min(items, key=sort_key) if items else None
+        rows = (self.db.execute(f"SELECT {_LISTED} {_LISTED_FROM} WHERE a.date = (SELECT max(date) FROM articles)")
+                .fetchall() or self.db.execute(f"SELECT {_LISTED} {_LISTED_FROM} WHERE a.date IS NULL").fetchall())
+        return min((_listed(*row) for row in rows), key=sort_key) if rows else None
 
     def find_quotes(self, query: Query | None, limit: int | None = None) -> tuple[int, list[QuoteHit]]:
         """Quotes that satisfy the query (`speaker:`, `section:`, `date:`, words), newest article first."""
@@ -350,15 +347,12 @@ class Index:
             base = "FROM quotes q JOIN articles a ON a.id = q.article JOIN files f ON f.id = a.id WHERE " + where
             args = list(params)
         total = self.db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
-        sql = (f"SELECT q.idx, q.paragraph, q.start, q.end, q.text, q.speaker, q.cue, a.ident, a.title, a.date, "
-               f"a.section, f.rel, f.size {base} ORDER BY a.date IS NULL, a.date DESC, lower(a.title), a.ident, q.idx")
+        sql = (f"SELECT q.idx, q.paragraph, q.start, q.end, q.text, q.speaker, q.cue, {_LISTED} "
+               f"{base} ORDER BY a.date IS NULL, a.date DESC, lower(a.title), a.ident, q.idx")
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        found = []
-        for idx, par, start, end, text, speaker, cue, ident, title, date, section, key, size in self.db.execute(
-                sql, args):
-            article = Listed(ident, title, dt.date.fromisoformat(date) if date else None, section, key, size)
-            found.append(QuoteHit(Quote(text, par, start, end, speaker, cue), article, idx))
+        found = [QuoteHit(Quote(text, par, start, end, speaker, cue), _listed(*article), idx)
+                 for idx, par, start, end, text, speaker, cue, *article in self.db.execute(sql, args)]
         return total, found
 
     def article_paths(self, idents: set[str]) -> dict[str, str]:

@@ -75,11 +75,11 @@ def quote(q: Quote, article: Article | Listed) -> dict[str, Any]:
     }
 
 
-def library_quote(q: Quote, article: Article) -> dict[str, Any]:
-    """A Quote with the article it comes from, as `quotes` prints it."""
+def library_quote(q: Quote, article: Article | Listed, path: str | None = None) -> dict[str, Any]:
+    """A Quote with the article it comes from, as `quotes` prints it (`path` when `article` has none)."""
     return quote(q, article) | {
         "article_id": article.id,
-        "path": article.path,
+        "path": path if path is not None else article.path if isinstance(article, Article) else article.id,
         "title": article.title,
         "date": article.date.isoformat() if article.date else None,
         "section": article.section,

@@ -243,12 +243,16 @@ class BriefingApp(App[int]):
 
     def _reload_current(self, listed: Listed) -> None:
         """The article on screen changed on disk: show the new text at the same place."""
-        view = self.query_one(ArticleView)
         article = self.article_for(listed)
         if article is not None:
-            y = view.scroll_offset.y
-            view.show(article)
-            view.scroll_to(y=y, animate=False)
+            self._show_in_place(article)
+
+    def _show_in_place(self, article: Article) -> None:
+        """Replace the article on screen by a newer parse of it, keeping the reader's scroll position."""
+        view = self.query_one(ArticleView)
+        y = view.scroll_offset.y
+        view.show(article)
+        view.scroll_to(y=y, animate=False)
 
     def article_for(self, listed: Listed) -> Article | None:
         """The parsed article for a listed one: from a small cache, else read and parsed now.
@@ -296,11 +300,9 @@ class BriefingApp(App[int]):
 
     def _whole_parsed(self, listed: Listed, article: Article) -> None:
         self._remember(listed.id, article)
-        view = self.query_one(ArticleView)
-        if view.article is not None and view.article.id == article.id and view.article is not article:
-            y = view.scroll_offset.y
-            view.show(article)
-            view.scroll_to(y=y, animate=False)
+        shown = self.query_one(ArticleView).article
+        if shown is not None and shown.id == article.id and shown is not article:
+            self._show_in_place(article)
 
     # --- search ------------------------------------------------------------------------------------------
 
