@@ -146,3 +146,62 @@ def test_never_invents_a_speaker() -> None:
 ])
 def test_more_attribution_patterns(paragraphs: list[str], expected: list[tuple[str | None, str | None]]) -> None:
     assert speakers(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # A pronoun skips a person the text or the given name shows to be of the other gender.
+    (["Maren Eklund died on Tuesday at her home.", "Her death was confirmed by her son, Anders Eklund.",
+      "“She never retired,” he said."], [("Anders Eklund", "said")]),
+    (["Under cross-examination by defence lawyer Hanna Voss, Mr Farouk admitted the yard was dark.",
+      "“You could not see their faces, could you?” she asked."], [("Hanna Voss", "asked")]),
+    (["Maren Eklund died at her home. “Perfection,” said Dr. Lars Berg.",
+      "In 1994, she described surgery as “a conversation.”"],
+     [("Lars Berg", "said"), ("Maren Eklund", "described")]),
+    (["She took over from her father, Seamus, who still comes in.", "He bakes. “Crust,” he says."],
+     [("Seamus", "says")]),
+    # Where a name starts: at its given name, after descriptions and titles.
+    (["“A penalty,” said City striker Jonas Lind, who scored it."], [("Jonas Lind", "said")]),
+    (["Prosecutor Ben Achebe said: “We have motive.”"], [("Ben Achebe", "said")]),
+    (["Ihr Kollege Jonas Albrecht sieht eine Warnung. „Wir wissen wenig“, sagte er."],
+     [("Jonas Albrecht", "sagte")]),
+    (["„Gesucht“, sagt die Insektenkundlerin Miriam Vogt, die das Projekt leitet."], [("Miriam Vogt", "sagt")]),
+    # Appositives and relative clauses.
+    (["“Hard lessons,” said the guard, Omar Farouk, 34."], [("Omar Farouk", "said")]),
+    (["The plan's author, finance chief Martin Osei, argued. “I do not enjoy this,” he said."],
+     [("Martin Osei", "said")]),
+    (["„Genug“, sagte der Vorsitzende der Gewerkschaft, Uwe Brandner, vor dem Hauptbahnhof."],
+     [("Uwe Brandner", "sagte")]),
+    (["A senior diplomat who attended as an observer said it was “civil but cold.”"],
+     [("a senior diplomat", "said")]),
+    (["A government scientist who asked not to be named said so. “Clear,” the scientist said."],
+     [("a government scientist", "said")]),
+    # French: a reflexive cue, a pronoun after the verb, an inverted pronoun.
+    (["« Trois cents chaises », se souvient son fondateur, Michel Arnaud, aujourd'hui âgé."],
+     [("Michel Arnaud", "souvient")]),
+    (["La directrice, Sophie Lemaire, a parlé. « Il fallait inviter tout le monde », explique-t-elle."],
+     [("Sophie Lemaire", "explique")]),
+    (["Le maire, Jean-Louis Blanc, se veut rassurant. « Nous ferons le bilan », a-t-il promis."],
+     [("Jean-Louis Blanc", "promis")]),
+    # `it` is the organisation last named as `the …`; a passive cue names nobody.
+    (["The Environment Agency said the barrier held. The agency disputed that.",
+      "‘We have spent £4 million,’ it said in a statement."], [("the Environment Agency", "said")]),
+    (["Campaigners cheered when the result was announced, calling it “a reprieve.”"], [(None, None)]),
+    # A quote run on over paragraphs takes the speaker named at its end; a title does not inherit one.
+    (["“These libraries matter.", "“If we close them, we pay more,” she said."], [(None, None), (None, None)]),
+    (["Councillor Priya Nair spoke.", "“These libraries matter.", "“If we close them, we pay,” said Nair."],
+     [("Priya Nair", "said"), ("Priya Nair", "said")]),
+    (["Her publisher called it “a quiet masterpiece.”", "“The Keeper's Year” is published by Northlight."],
+     [("her publisher", "called"), (None, None)]),
+])
+def test_attribution_generalises(paragraphs: list[str], expected: list[tuple[str | None, str | None]]) -> None:
+    assert speakers(*paragraphs) == expected
+
+
+def test_given_names_and_gendered_words() -> None:
+    from briefing_tui.core.names import FEMALE_NAMES, MALE_NAMES, given_name_gender, word_gender
+    assert not FEMALE_NAMES & MALE_NAMES  # a name in both lists would decide nothing, so it is in neither
+    assert given_name_gender("Jean-Louis Blanc") == "m"  # `Jean` decides nothing; `Louis` does
+    assert given_name_gender("Marie-Claire Dubois") == "f"
+    assert given_name_gender("Andrea Rossi") is None and given_name_gender("Skyvale") is None
+    assert [word_gender(w) for w in ("Mr", "Frau", "son,", "Sprecherin", "Personalvorständin", "Berlin", "coach")] \
+        == ["m", "f", "m", "f", "f", None, None]

@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from briefing_tui.core.names import PRONOUN_GENDER, given_name_gender, is_given_name, word_gender
 from briefing_tui.core.quotes import Span
 
 CUE_WORDS = """
@@ -38,6 +39,20 @@ résumé résume assuré assure précisé précise raconté raconte confié conf
 lancé lance insisté insiste martelé martèle regretté regrette dénoncé dénonce prévenu prévient rappelé
 rappelle commenté commente poursuivi poursuit averti avertit témoigné témoigne répondu répond conclu conclut
 annoncé annonce
+retorted rebutted protested objected interjected confided confessed alleged opined scoffed sniffed fumed
+groaned gushed enthused marvelled marveled reasoned speculated proclaimed hinted threatened bemoaned decried
+condemned denounced ridiculed mocked derided summarised summarized wondered emailed texted
+kündigte kündigt verriet verrät erzählte erzählt beklagte beklagt lobte lobt bezeichnete bezeichnet entgegnete
+entgegnet erwiderte erwidert widersprach widerspricht versprach verspricht appellierte resümierte präzisierte
+verwies verweist erinnerte erinnert schilderte schildert drohte droht warnten forderten kritisierten
+promis promet répété répète admis admet avoué avoue concédé concède lâché lâche glissé glisse tranché tranche
+nuancé nuance ironisé ironise plaisanté plaisante soupiré soupire rétorqué rétorque répliqué réplique objecté
+objecte protesté proteste fustigé fustige déploré déplore salué salue critiqué critique alerté alerte juré jure
+confirmé confirme démenti dément détaillé détaille analysé analyse souri sourit écrit écrit demandé demande
+noté note observé observe relevé relève avancé avance défendu défend plaidé plaide accusé accuse souvient
+inquiète réjouit félicite étonne emporte indigne agace interroge exclame désole amuse
+estimant affirmant dénonçant jugeant soulignant expliquant assurant précisant rappelant ajoutant déclarant
+regrettant constate constaté évoque évoqué qualifie qualifié décrit parle parlé tempère tempéré résument
 """.split()
 _CUES = "|".join(sorted(set(CUE_WORDS), key=len, reverse=True))
 PRONOUNS = {"he", "she", "they", "er", "sie", "il", "elle"}
@@ -64,7 +79,10 @@ ministre président présidente envoyé porte-parole
 ORG_HEADS = set("""
 council institute university party ministry department office agency union association group company bank
 commission committee court government authority service services board foundation alliance federation
-corporation press times post news agency fund league club
+corporation press times post news agency fund league club firm operator regulator watchdog airline trust
+hospital school police army navy team network museum zoo orchestra processor carrier
+ministerium regierung verband verein gemeinde stadt konzern unternehmen gericht
+direction mairie préfecture ministère gouvernement entreprise société syndicat réseau
 """.split())
 _DETERMINERS = {"the", "a", "an", "die", "der", "das", "ein", "eine", "le", "la", "les", "un", "une"}
 NOT_NAMES = set("""
@@ -99,19 +117,32 @@ _A_NOMINAL = re.compile(rf"\b[Aa]n?\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{ROLE_NOUNS})
 _CUE_SET = frozenset(CUE_WORDS)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # `so-called` is one word, not the cue `called`
 _AFTER = re.compile(
-    rf"^[\s,.!?;:—–-]*(?:(?P<who>[^,.;:!?“”\"]{{1,80}}?)\s+(?P<cue>{_CUES}|a-t-(?:il|elle) (?:{_CUES}))\b"
-    rf"|(?P<cue2>{_CUES})\s+(?P<who2>[^.;:!?“”\"]{{1,120}}))",
+    rf"^[\s,.!?;:—–-]*(?:(?!s[e’']\s*(?:{_CUES})\b)(?P<who>[^,.;:!?“”\"]{{1,80}}?)\s+"
+    rf"(?P<cue>{_CUES}|a-t-(?:il|elle) (?:{_CUES}))\b"
+    rf"|(?:s[e’']\s*)?(?P<cue2>{_CUES})\s+(?P<who2>[^.;:!?“”\"]{{1,120}}))",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\b(?:according to|selon|laut)\s+(?P<who>[^,.;:!?“”\"«»]{1,80})", re.IGNORECASE)
 # French inversion after a quote: `», a-t-il affirmé` (a pronoun) and `», a déclaré Claire Dubois`.
-_FR_INVERTED = re.compile(rf"^[\s,.!?;:—–-]*a-t-(?:il|elle)\s+(?P<cue>{_CUES})\b", re.IGNORECASE)
+_FR_INVERTED = re.compile(
+    rf"^[\s,.!?;:—–-]*(?:a-t-(?P<pro>il|elle)\s+(?P<cue>{_CUES})"
+    rf"|(?:s[e’']\s*)?(?P<cue2>{_CUES})-(?:t-)?(?P<pro2>il|elle))\b", re.IGNORECASE)
+"""`», a-t-il promis`, `», explique-t-elle`, `», dit-il`, `», s’inquiète-t-elle`: a pronoun after the verb."""
 _AFTER_APPOSITIVE = re.compile(
     rf"^[\s,]*(?:[^,.;:!?“”\"]{{1,60}}),\s+(?P<who>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}),\s+(?P<cue>{_CUES})\b")
 _AFTER_RELATIVE = re.compile(
     rf"^[\s,]*(?P<who>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}),\s+(?:who|whose|whom|der|die|qui|dont)\b"
     rf"[^“”\"„«»]{{1,160}}?,\s+(?P<cue>{_CUES})\b")
 """`,” Sean Doyle, whose family has fished here for four generations, told the meeting`."""
+_LED_NAME = re.compile(rf"(?:{_NAME_TOKEN}\s+){{1,3}}(?P<desc>(?:[a-z][\w-]*\s+){{1,3}})"
+                       rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})+)")
+_APPOSITIVE_SUBJECT = re.compile(
+    rf"(?:(?:The|A|An|Its|His|Her|Their|Der|Die|Das|Le|La|Les|Son|Sa|Ihr|Ihre|Sein|Seine)\s"
+    rf"|(?:{_NAME_TOKEN}\s+)?{_NAME_TOKEN}[’']s\s)[^,.;:!?]{{1,60}},\s+(?P<desc>(?:[a-z][\w-]*\s+){{0,3}})"
+    rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*),")
+"""`The quarry's operations director, Rebecca Lyle, said`, `Mr Price's mother, Julie Price,`, `The keeper, Ruth,`."""
+_RELATIVE_HEAD = re.compile(r"(?P<subj>[^,]{2,80}?)(?:,?\s+(?:who|whose|qui)|,\s+(?:der|die|das))\s")
+"""`A senior European diplomat who attended as an observer said`: the speaker is before `who`."""
 _WHAT_PRONOUN = re.compile(r"\b(?:what|which)\s+(?:it|he|she|they)$", re.IGNORECASE)
 """`The ministry welcomed what it called a “prudent” decision`: the speaker is the sentence's subject."""
 _CLAUSE = re.compile(r"\s+(?:as|while|when|after|before|because|since|who|which|whose)\s+")
@@ -130,7 +161,15 @@ _LOOSE_NOMINAL = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+[\w’'-]+(?:\s+[\w’'
 _POSSESSIVES = {"his", "her", "their", "its", "sein", "seine", "ihr", "ihre", "son", "sa", "ses", "leur"}
 _NOMINAL_DETERMINERS = {"a", "an", "the", "one", "ein", "eine", "einer", "der", "die", "das", "un", "une", "le", "la",
                         "les", "l’", "l'", *_POSSESSIVES}
+
+
+def _is_det(word: str) -> bool:
+    """A determiner or possessive that opens a nominal phrase; `UN` and `LA` are not `un` and `la`."""
+    return word.lower() in _NOMINAL_DETERMINERS and not (len(word) > 1 and word.isupper())
+
+
 _FUNCTION_WORDS = {"by", "to", "of", "in", "on", "at", "for", "with", "from", "the", "a", "an", "and", "or", "that"}
+_PASSIVE = {"was", "were", "is", "are", "be", "been", "being"}
 _AUXILIARIES = {"a", "hat", "ont", "avait", "has", "have", "had"}
 """Words between a subject and its cue in compound tenses (`Une usagère a résumé`)."""
 TITLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "meister", "meisterin", "sprecher",
@@ -141,7 +180,11 @@ TITLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "meist
                   "forscher", "forscherin", "ökonom", "ökonomin", "anwalt", "anwältin", "richter", "richterin",
                   "schauspielerin")
 _WORD_CHAR = re.compile(r"\w")
+_EN_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+_PUNCTUATION = re.compile(r"[^\w\s]+")
 _TITLE_DOT = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Cpt|Adm|Hon|Rev|St)\.(?=\s)")
+RULES_VERSION = 2
+"""Bump when the rules change what they find: the search index stores speakers and rebuilds on a new value."""
 MAX_ATTRIBUTED = 5000
 """Quotes past this many in one article get no speaker: no real article has so many, a hostile one must not stall."""
 WINDOW = 400
@@ -158,6 +201,50 @@ class _Context:
     last_subject: str | None = None
     last_named: str | None = None  # the last full name in the text, when no subject was named yet
     nominals: dict[str, str] = field(default_factory=dict)  # head noun -> nominal phrase as written
+    gender: dict[str, str] = field(default_factory=dict)  # name -> 'm' / 'f', from what the text says
+    mentions: list[str] = field(default_factory=list)  # names seen so far, the latest last
+    persons: set[str] = field(default_factory=set)  # names seen as a speaker or a sentence's subject
+    last_org: str | None = None  # the last organisation named as `the …`, for `it said`
+
+
+_OPPOSITE = {"m": "f", "f": "m"}
+MAX_MENTIONS = 40
+
+
+def _mention(name: str | None, ctx: _Context) -> None:
+    """Note that a person was just named (a full name, or a given name introduced as `her son, Liam`)."""
+    if not name or not name[0].isupper():
+        return
+    if name in ctx.mentions:
+        ctx.mentions.remove(name)
+    ctx.mentions.append(name)
+    del ctx.mentions[:-MAX_MENTIONS]
+
+
+def _gender_of(name: str, ctx: _Context) -> str | None:
+    """What the text said about this person, else what the given name suggests, else None."""
+    if name in ctx.gender:
+        return ctx.gender[name]
+    if name[:1].isupper():
+        return given_name_gender(name)
+    for word in name.split():  # `a council spokeswoman`
+        if (g := word_gender(word)) is not None:
+            return g
+    return None
+
+
+def _referent(pronoun: str, ctx: _Context, fallback: str | None = None) -> str | None:
+    """Who `he` / `she` / `er` / `elle` means: the last subject, unless that person is known to be
+    of the other gender; then the latest person named who is not (None when nobody fits)."""
+    candidate = ctx.last_subject or fallback
+    want = PRONOUN_GENDER.get(pronoun.lower())
+    if want is None or (candidate is not None and _gender_of(candidate, ctx) != _OPPOSITE[want]):
+        return candidate
+    for name in reversed(ctx.mentions):  # a person: known to be a man or a woman, or seen speaking
+        gender = _gender_of(name, ctx)
+        if gender == want or (gender is None and name in ctx.persons):
+            return name
+    return None
 
 
 def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> list[tuple[str | None, str | None]]:
@@ -182,18 +269,30 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
             _learn(masked[cursor:span.start], ctx)
             cursor = span.start
             result = _attribute_one(masked, ends, span, ctx)
-            if result[0] is None and (span.continuation or _opens_paragraph_after_quote(spans, k, paragraphs)):
+            if result[0] is None and (span.continuation or (_opens_paragraph_after_quote(spans, k, paragraphs)
+                                                            and _is_sentence(text, span))):
                 result = (prev[0], prev[1]) if prev[0] else result
             if result[0] is None:
                 result = _same_sentence_speaker(masked, span, spans, k, results)
             results.append(result)
             if result[0]:
                 prev = result
+                ctx.persons.add(result[0])
+                _mention(result[0], ctx)
                 if result[0][0].isupper() and " " in result[0]:
                     ctx.last_subject = result[0]
         _learn(masked[cursor:], ctx)
     results.extend([(None, None)] * (len(spans) - len(results)))
+    for k in range(len(results) - 2, -1, -1):  # a quote run on over paragraphs: its speaker is named at its end
+        if results[k][0] is None and spans[k].continued and spans[k + 1].continuation and results[k + 1][0]:
+            results[k] = results[k + 1]
     return results
+
+
+def _is_sentence(text: str, span: Span) -> bool:
+    """A quoted sentence or more (`“It was never a penalty.”`), not a phrase or a title (`“The Keeper's Year”`)."""
+    inner = text[span.text_start:span.text_end].rstrip()
+    return inner.endswith((".", ",", "!", "?", "…", ":", ";")) or span.continued
 
 
 def _opens_paragraph_after_quote(spans: list[Span], k: int, paragraphs: list[str] | tuple[str, ...]) -> bool:
@@ -234,8 +333,8 @@ def _attribute_one(masked: str, ends: list[int], span: Span, ctx: _Context) -> t
     after = masked[span.end:max(e, span.end)]
     # 1. A cue right after the quote: `,” he said` / `,” said Mark Rutte` / `,” the official said`.
     fr = _FR_INVERTED.match(after)
-    if fr and (ctx.last_subject or ctx.last_named):
-        return ctx.last_subject or ctx.last_named, fr["cue"].lower()
+    if fr and (speaker := _referent(fr["pro"] or fr["pro2"], ctx, fallback=ctx.last_named)):
+        return speaker, (fr["cue"] or fr["cue2"]).lower()
     rel = _AFTER_RELATIVE.match(after)
     if rel and (speaker := _name(rel["who"], ctx, allow_single=True)):
         return speaker, rel["cue"].lower()
@@ -256,8 +355,12 @@ def _attribute_one(masked: str, ends: list[int], span: Span, ctx: _Context) -> t
             speaker = _resolve(m["who"], ctx, after_quote=True, whole=True)
         else:
             who = m["who2"]
-            if who.split()[0].lower() in _DETERMINERS and "," in who:  # `sagte die Kanzlerin …, Greta Hollmann`
-                who = who.rsplit(",", 1)[1] if who.rsplit(",", 1)[1].strip() else who
+            if _is_det(who.split()[0]) and "," in who:
+                for part in who.split(",")[1:]:  # `sagte die Kanzlerin …, Greta Hollmann, vor dem Haus`
+                    run = _NAME_RUN.fullmatch(part.strip())
+                    if run and len(_from_given_name(_strip_titles(run.group().split()))) >= 2:
+                        who = part
+                        break
             speaker = _resolve(who, ctx, after_quote=True)
         if speaker:
             return speaker, cue
@@ -271,9 +374,14 @@ def _attribute_one(masked: str, ends: list[int], span: Span, ctx: _Context) -> t
     for cue_m in reversed(cues):
         head = before[:cue_m.start()].rstrip()
         words = head.split()
+        if words and words[-1].lower() in _PASSIVE and cue_m.group().lower().endswith("ed"):
+            continue  # `when the result was announced`: nobody speaks
         while words and (words[-1].lower() in _ADVERBS or words[-1].lower() in _AUXILIARIES):
             words.pop()
         head = " ".join(words)
+        rel = _RELATIVE_HEAD.match(head) if head == before[:cue_m.start()].strip() else None
+        if rel and (speaker := _subject_at_end(rel["subj"], ctx)):
+            return speaker, cue_m.group().lower()  # `A senior diplomat who attended as an observer said`
         if head.endswith((",", ";")) or _WHAT_PRONOUN.search(head):  # `…, asserting that “…”`
             speaker = _sentence_subject(before, ctx)  # the participle belongs to the subject
             if speaker is None and _WHAT_PRONOUN.search(head) and (phrase := _leading_phrase(before)):
@@ -324,9 +432,11 @@ def _subject_at_end(head: str, ctx: _Context) -> str | None:
         return None
     last = head.split()[-1]
     if last.lower() in PRONOUNS:
-        return ctx.last_subject
+        return _referent(last, ctx)
+    if last.lower() == "it" and len(head.split()) == 1:
+        return ctx.last_org
     words = head.split()
-    if words[0].lower() in _NOMINAL_DETERMINERS and len(words) <= 6 and "," not in head:
+    if _is_det(words[0]) and len(words) <= 6 and "," not in head:
         return _nominal(head, ctx)  # `Ein Sprecher des Netzbetreibers sagte`, `The port operator said`
     if "," not in head and _WHOLE_PERSON_NOMINAL.fullmatch(head):
         return _nominal(head, ctx)
@@ -356,7 +466,16 @@ def _sentence_subject(before: str, ctx: _Context) -> str | None:
         text = text[m.end():]
     first = text.split(" ", 1)[0].strip(",") if text else ""
     if first.lower() in PRONOUNS:
-        return ctx.last_subject
+        return _referent(first, ctx)
+    ap = _APPOSITIVE_SUBJECT.match(text)
+    if ap and _describes(ap["desc"]):
+        tokens = _from_given_name(_strip_titles(ap["name"].split()))
+        if len(tokens) >= 2 and (name := _name(ap["name"], ctx, allow_single=False)):
+            return name
+        if len(tokens) == 1 and is_given_name(tokens[0]):  # `The keeper, Ruth,`
+            ctx.persons.add(tokens[0])
+            _mention(tokens[0], ctx)
+            return tokens[0]
     phrase = _nominal_subject(text)
     if phrase is not None:
         rest = text[len(phrase):]
@@ -401,7 +520,7 @@ def _nominal_subject(text: str) -> str | None:
     `Une usagère a résumé`: the phrase is a speaker only when such a boundary closes it.
     """
     words = text.split()
-    if not words or words[0].lower() not in _NOMINAL_DETERMINERS:
+    if not words or not _is_det(words[0]):
         return None
     for n in range(2, min(7, len(words)) + 1):
         last = words[n - 1]
@@ -433,7 +552,7 @@ def _nominal_at_end(head: str) -> str | None:
     tail = head.rsplit(",", 1)[-1].split()
     for i in range(len(tail) - 2, -1, -1):  # the determiner nearest the cue: `a move one trader` -> `one trader`
         word = tail[i]
-        if word.lower() in _NOMINAL_DETERMINERS and 1 <= len(tail) - i - 1 <= 5:
+        if _is_det(word) and 1 <= len(tail) - i - 1 <= 5:
             if tail[-1].lower() in _FUNCTION_WORDS:
                 return None
             return " ".join(tail[i:])
@@ -448,9 +567,15 @@ def _resolve(who: str, ctx: _Context, after_quote: bool = False, whole: bool = F
     who = who.strip(" ,—–-")
     if not who:
         return None
-    if who.split()[0].lower() in PRONOUNS and len(who.split()) <= 2:
-        return ctx.last_subject
+    words = who.split()
+    if words[0].lower() in PRONOUNS and (len(words) <= 2 or words[1][:1].islower()):
+        return _referent(words[0], ctx)  # `sagte er vor dem Gerichtssaal`
+    if words[0].lower() == "it" and len(words) <= 2:
+        return ctx.last_org  # `,’ it said in a statement`
     if not whole:
+        led = _LED_NAME.match(who)  # `said City striker Jonas Lind`, `said Harbour Bank analyst Pia Moe`
+        if led and _describes(led["desc"]) and (name := _name(led["name"], ctx, allow_single=False)):
+            return name
         start = _NAME_RUN.match(who)  # `said Mayor Ingrid Solberg as the results came in`
         if start and (name := _name(start.group(), ctx, allow_single=True)):
             return name
@@ -460,12 +585,12 @@ def _resolve(who: str, ctx: _Context, after_quote: bool = False, whole: bool = F
                 name = _name(appositive.group(), ctx, allow_single=False)  # `Achterberg's manager, Yusuf Demir`
                 if name:
                     return name
-        if "," in who and who.split()[0].lower() not in _NOMINAL_DETERMINERS:
+        if "," in who and not _is_det(who.split()[0]):
             who = who.split(",")[0]  # `said Carla Benedetti, who runs a brokerage`
         who = _CLAUSE.split(who, 1)[0]  # `muttered one man in the foyer as he reached for his coat`
         if (name := _described_name(who.split(",")[0], ctx)) is not None:
             return name  # `selon le politologue Étienne Roux`, `according to the economist Ana Ruiz`
-        if _LOOSE_NOMINAL.fullmatch(who) or (who.split()[0].lower() in _NOMINAL_DETERMINERS
+        if _LOOSE_NOMINAL.fullmatch(who) or (_is_det(who.split()[0])
                                              and len(who.split()) <= 6):
             return _nominal(who, ctx)  # `according to a source close to the negotiations`
         for run in _NAME_RUN.finditer(who):  # `die Energieexpertin Sabine Roth vom Institut …`
@@ -498,7 +623,7 @@ def _resolve(who: str, ctx: _Context, after_quote: bool = False, whole: bool = F
 def _described_name(phrase: str, ctx: _Context) -> str | None:
     """The full name that ends a determiner phrase of lower-case description words, else None."""
     words = phrase.split()
-    if not words or words[0].lower() not in _NOMINAL_DETERMINERS or len(words) > 7:
+    if not words or not _is_det(words[0]) or len(words) > 7:
         return None
     runs = list(_NAME_RUN.finditer(phrase))
     if not runs or runs[-1].end() != len(phrase.rstrip()) or len(_strip_titles(runs[-1].group().split())) < 2:
@@ -509,7 +634,7 @@ def _described_name(phrase: str, ctx: _Context) -> str | None:
     tokens = runs[-1].group().split()
     if tokens[-1].lower() in ORG_HEADS:
         return None  # `according to the fictional Atlantic Council`: an organisation, kept as a nominal
-    titled = len(_strip_titles(tokens)) < len(tokens)  # `der Abgeordnete Lukas Hoffmann`
+    titled = len(_from_given_name(_strip_titles(tokens))) < len(tokens)  # `der Abgeordnete Lukas Hoffmann`
     if (lead or titled) and all(w[:1].islower() or _is_demonym(w) for w in lead):
         return _name(runs[-1].group(), ctx, allow_single=False)
     return None
@@ -526,8 +651,11 @@ def _nominal(phrase: str, ctx: _Context) -> str:
     if article == "the" and head in ctx.nominals:
         return ctx.nominals[head]
     value = phrase[0].lower() + phrase[1:] if article in _NOMINAL_DETERMINERS else phrase
-    if article in {"a", "an", "ein", "eine", "un", "une"}:
-        ctx.nominals[head] = value
+    if article in {"a", "an", "ein", "eine", "un", "une"} or (
+            article == "the" and head in ORG_HEADS and any(w[:1].isupper() for w in phrase.split()[1:])):
+        ctx.nominals[head] = value  # `the Environment Agency`, then `the agency`
+    if head in ORG_HEADS and article in _NOMINAL_DETERMINERS:
+        ctx.last_org = value  # what `it said` means
     return value
 
 
@@ -548,13 +676,13 @@ def _strip_titles(tokens: list[str]) -> list[str]:
 
 
 def _name(run: str, ctx: _Context, allow_single: bool) -> str | None:
-    tokens = [t.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", t) else t for t in run.split()]
+    tokens = [t.rstrip(".,") if not (len(t) == 2 and t[1] == "." and t[0].isupper()) else t for t in run.split()]
     # `Secretary of State Marco Rubio`: cut at the last `of` followed by a title word.
     for i, t in enumerate(tokens):
         if t == "of" and i + 1 < len(tokens) and tokens[i + 1].lower() in TITLE_WORDS:
             tokens = tokens[i + 1:]
             break
-    tokens = _strip_titles(tokens)
+    tokens = _from_given_name(_strip_titles(tokens))
     if not tokens or tokens[0].lower() in NOT_NAMES or tokens[0].lower() in TITLE_WORDS:
         return None
     if tokens[-1].endswith(("’s", "'s")):
@@ -571,13 +699,43 @@ def _name(run: str, ctx: _Context, allow_single: bool) -> str | None:
     return name
 
 
+def _relation(sentence: str, run: re.Match[str], ctx: _Context) -> None:
+    """`her father, Seamus,` / `ihr Sohn Jonas`: a person named by a given name alone, and their gender."""
+    name = run.group().rstrip(".,")
+    words = sentence[max(0, run.start() - 40):run.start()].split()[-3:]
+    if len(words) < 2 or name.lower() in NOT_NAMES or not name[:1].isupper():
+        return
+    gender = word_gender(words[-1])
+    if gender is None:
+        return
+    if words[-2].lower() in _POSSESSIVES or (len(words) == 3 and words[-3].lower() in _POSSESSIVES):
+        ctx.gender.setdefault(name, gender)  # `his late brother, Paul`: words[-3] owns it
+        _mention(name, ctx)
+
+
+def _describes(words: str) -> bool:
+    """Only title and role words (or none): `striker`, `finance chief`, `defence lawyer`."""
+    return all(w.lower() in TITLE_WORDS or w.lower() in _ROLE_NOUN_SET for w in words.split())
+
+
+def _from_given_name(tokens: list[str]) -> list[str]:
+    """`Ihr Kollege Jonas Albrecht`, `Prosecutor Ben Achebe`: a name starts at its given name,
+    when no word before that one is a given name too (`Mary Ann Evans` stays whole)."""
+    if len(tokens) >= 3:
+        for i in range(1, len(tokens) - 1):
+            if is_given_name(tokens[i]):
+                return tokens[i:] if not any(is_given_name(t) for t in tokens[:i]) else tokens
+    return tokens
+
+
 def _known(run: str, ctx: _Context) -> bool:
     tokens = run.split()
     return len(tokens) > 1 or tokens[0] in ctx.full_names
 
 
 def _learn(text: str, ctx: _Context) -> None:
-    """Remember full names and the latest named subject from unquoted text, in reading order."""
+    """Remember full names, who was named last, what the text says of their gender and the latest
+    named subject, from unquoted text in reading order."""
     start = 0
     for m in [*_SENTENCE_END.finditer(text), None]:
         end = m.start() + 1 if m else len(text)
@@ -585,20 +743,49 @@ def _learn(text: str, ctx: _Context) -> None:
         if m:
             start = m.end()
         subject = _sentence_subject(sentence, ctx)
+        people: list[tuple[str, int]] = []  # (name, where its mention ends)
         for run in _NAME_RUN.finditer(sentence):
-            if " " not in run.group():
-                continue  # one word is never a full name (and most runs are a sentence's first word)
-            tokens = _strip_titles([t.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", t) else t
-                                    for t in run.group().split()])  # `… Noah Adeyemi.` ends a sentence
-            if len(tokens) >= 2 and tokens[0].lower() not in NOT_NAMES and not tokens[-1].endswith(("’s", "'s")):
+            word = run.group()
+            if " " not in word and word.rstrip(".,") not in ctx.full_names:
+                _relation(sentence, run, ctx)  # `her father, Seamus,`: a person named once, by a given name
+                continue  # else one word is a name only as a surname seen before (most are a sentence's first)
+            raw = [t.rstrip(".,") if not (len(t) == 2 and t[1] == "." and t[0].isupper()) else t
+                   for t in word.split()]  # `… Noah Adeyemi.` ends a sentence; `Donald J. Trump` keeps `J.`
+            if raw and raw[-1].endswith(("’s", "'s")) and len(raw[-1]) > 3:
+                raw[-1] = raw[-1][:-2]  # `Fiona Gallagher's bakery` names Fiona Gallagher
+            tokens = _from_given_name(_strip_titles(raw))
+            person: str | None = None
+            if len(tokens) >= 2 and tokens[0].lower() not in NOT_NAMES:
                 if "of" in tokens:
                     tokens = tokens[:tokens.index("of")]
                 if len(tokens) >= 2:
                     ctx.full_names.setdefault(tokens[-1], " ".join(tokens))
                     ctx.last_named = ctx.full_names[tokens[-1]]
+                    person = " ".join(tokens)  # `her son, Anders Eklund`: not the Maren Eklund named first
+            elif len(tokens) == 1 and tokens[0] in ctx.full_names:  # `Mr Farouk admitted`
+                person = ctx.full_names[tokens[0]]
+            if person is None:
+                continue
+            _mention(person, ctx)
+            people.append((person, run.end()))
+            before = sentence[:run.start()].split()[-1:]  # `her son, Anders Eklund`
+            for word in raw[:len(raw) - len(tokens)] + before:  # `Mr`, `Frau`, `Sprecherin`
+                if (g := word_gender(word)) is not None:
+                    ctx.gender[person] = g
+        if len(people) == 1 and subject == people[0][0] and subject not in ctx.gender:
+            words = _PUNCTUATION.sub(" ", sentence[people[0][1]:].lower()).split()
+            said = {PRONOUN_GENDER[w] for w in _EN_PRONOUNS.intersection(words)}
+            if len(said) == 1:  # `Maren Eklund, who …, died at her home`: nobody else it could be
+                ctx.gender[subject] = said.pop()
         if subject and subject[0].isupper():
             ctx.last_subject = subject
-        elif subject is None and (person := _PERSON_NOMINAL.match(sentence.lstrip())):
-            ctx.last_subject = _nominal(person.group(), ctx)  # `Ein Sprecher des Wetterdienstes erwartet …`
+            ctx.persons.add(subject)
+        elif subject is None and (described := _PERSON_NOMINAL.match(sentence.lstrip())):
+            ctx.last_subject = _nominal(described.group(), ctx)  # `Ein Sprecher des Wetterdienstes erwartet …`
+        opening = sentence.lstrip()
+        rel = _RELATIVE_HEAD.match(opening) if opening[:1] in "AOEU" else None
+        if rel and rel["subj"].split()[0] in {"A", "An", "One", "Ein", "Eine", "Un", "Une"} and \
+                len(rel["subj"].split()) <= 5:
+            _nominal(rel["subj"], ctx)  # `A government scientist who asked not to be named said`
         for nm in _A_NOMINAL.finditer(sentence):
             _nominal(nm.group(), ctx)
