@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_tui.cli import main
-from briefing_tui.core.index import Index, open_index
+from briefing_tui.core.index import USER_VERSION, Index, open_index
 from briefing_tui.core.library import load_library
 from briefing_tui.core.matching import article_document, matches
 from briefing_tui.core.query import QueryError, parse
@@ -206,6 +206,22 @@ def test_cache_refresh_add_change_delete(tmp_path: Path) -> None:
     assert ids(idx, "body") == {"c.txt"} and ids(idx, "changed") == {"a.txt"} and ids(idx, "second") == set()
     idx.close()
     assert oct(path.stat().st_mode & 0o777) == "0o600" and oct(path.parent.stat().st_mode & 0o777) == "0o700"
+
+
+def test_cache_from_older_quote_rules_is_rebuilt(tmp_path: Path) -> None:
+    """Speakers live in the cache: after an upgrade that changes the rules, they must not be stale."""
+    root = tmp_path / "lib"
+    write(root / "a.txt", "Alpha\n\n“Ready,” said Anna Berg.\n")
+    path = tmp_path / "index.sqlite"
+    idx = open_index(path)
+    idx.refresh([str(root)])
+    idx.db.execute("UPDATE quotes SET speaker = 'Old Rules'")
+    idx.db.execute(f"PRAGMA user_version = {USER_VERSION - 1}")  # written by the previous rules
+    idx.close()
+    idx = open_index(path)
+    idx.refresh([str(root)])
+    assert [hit.quote.speaker for hit in idx.find_quotes(None)[1]] == ["Anna Berg"]
+    idx.close()
 
 
 @pytest.mark.parametrize("damage", ["garbage", "foreign", "newer"])

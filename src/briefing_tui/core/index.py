@@ -21,12 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.core import sanitize, serialize
+from briefing_tui.core.attribution import RULES_VERSION
 from briefing_tui.core.library import Entry, load_entry, scan, sort_key, walk
 from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term, fts_term
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES, is_within
 
 SCHEMA_VERSION = 3
+USER_VERSION = SCHEMA_VERSION * 1000 + RULES_VERSION
+"""Stored in the cache: a new schema, or new quote rules (whose speakers the cache holds), rebuild it."""
 APPLICATION_ID = 0x42524631  # "BRF1": marks the file as ours
 _HIT_START, _HIT_END = "\x02", "\x03"
 """Internal hit marks: control characters, so no text from a file (sanitized) can fake them."""
@@ -595,7 +598,7 @@ def open_index(path: Path | None, verify: bool = True) -> Index:
                 db.execute("PRAGMA journal_mode=WAL")
                 _create(db)
                 return Index(db, path)
-            if app_id == APPLICATION_ID and version == SCHEMA_VERSION:
+            if app_id == APPLICATION_ID and version == USER_VERSION:
                 if verify and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                     raise sqlite3.DatabaseError("damaged")
                 db.execute("SELECT count(*) FROM files").fetchone()
@@ -618,7 +621,7 @@ def _create(db: sqlite3.Connection) -> None:
             for statement in filter(None, (s.strip() for s in _SCHEMA.split(";"))):
                 db.execute(statement)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute(f"PRAGMA user_version = {USER_VERSION}")
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
