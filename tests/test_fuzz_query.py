@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing_tui.core.index import Index, open_index
-from briefing_tui.core.query import QueryError, parse
+from briefing_tui.core.query import QueryError, as_you_type, parse
 from tests.conftest import SEEDS
 
 EXAMPLES = int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "300"))
@@ -45,3 +45,24 @@ def test_every_parsed_query_runs(index: Index, text: str) -> None:
         return
     total, results = index.search(query, limit=5)  # an sqlite3 error here would be a leak of engine syntax
     assert total >= len(results)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(text=queries)
+def test_a_query_being_typed_still_parses_and_runs(index: Index, text: str) -> None:
+    """The finder adds `*` to the last word: whatever parsed as typed must still parse and run."""
+    try:
+        parse(text)
+    except QueryError:
+        return
+    typed, word = as_you_type(text)
+    assert (typed == text) == (word is None)
+    total, results = index.search(parse(typed), limit=5)
+    assert total >= len(results)
+
+
+def test_as_you_type_makes_only_the_unfinished_last_word_a_prefix() -> None:
+    assert as_you_type("speaker:gall") == ("speaker:gall*", "gall")
+    assert as_you_type("(nato sum") == ("(nato sum*", "sum")
+    for finished in ("rutte ", '"ceasef', "date:2025", "in:quotes", "a OR", "-gall", "gall*", ""):
+        assert as_you_type(finished) == (finished, None)

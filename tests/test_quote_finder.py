@@ -142,3 +142,16 @@ async def test_export_is_refused_in_private_mode(tmp_path: Path, monkeypatch: py
         assert isinstance(app.screen, QuoteFinder)
     assert list(tmp_path.iterdir()) == []
 
+
+
+async def test_finder_matches_the_word_being_typed_as_a_prefix() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, "speaker:rut")
+        assert [h.quote.speaker for h in finder.shown] == ["Mark Rutte"] * 3
+        assert "words starting “rut”" in str(finder.query_one("#finder-status", Static).render())
+        await pilot.press("space")  # a finished word is a whole word again: nobody is called `rut`
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert finder.shown == [] and "starting" not in str(finder.query_one("#finder-status", Static).render())

@@ -76,6 +76,20 @@ def words_of(text: str) -> list[str]:
     return words(text)
 
 
+_TYPING = re.compile(r"(?:^|[\s(])(?:(?P<field>[A-Za-z]+):)?(?P<word>\w+)$")
+
+
+def as_you_type(text: str) -> tuple[str, str | None]:
+    """The query to run while `text` is still being typed: its last word as a prefix (`speaker:gall`
+    finds Gallagher). Returns the query text and that word, or `text` and None when the last word is
+    finished (a space after it), quoted, negated, a date or an operator."""
+    m = _TYPING.search(text)
+    if (m is None or text.count('"') % 2 or (m["field"] or "").lower() in {"date", "in"}
+            or m["word"] in {"OR", "AND", "NOT"}):
+        return text, None
+    return text + "*", m["word"]
+
+
 def parse(text: str) -> Query:
     """Parse a query string; raise QueryError with a plain sentence when it is not valid."""
     if len(text) > MAX_QUERY:

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from briefing_tui.core.export import quotes_markdown, write_new_file
 from briefing_tui.core.index import QuoteHit
 from briefing_tui.core.model import Listed, Quote
-from briefing_tui.core.query import Query, QueryError
+from briefing_tui.core.query import Query, QueryError, as_you_type
 from briefing_tui.core.query import parse as parse_query
 from briefing_tui.core.serialize import quote_citation
 
@@ -57,6 +57,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self.shown: list[QuoteHit] = []
         self.total = 0
         self.filter_query: Query | None = None
+        self._typing: str | None = None  # the unfinished last word, matched as a prefix
         self._timer: Timer | None = None
         self._generation = 0
 
@@ -87,9 +88,12 @@ class QuoteFinder(Screen[QuoteChoice | None]):
 
     def _filter(self, text: str, generation: int) -> None:
         query = None
+        self._typing = None
         if text.strip():
             try:
-                query = parse_query(text)
+                parse_query(text)  # the words as typed must make a query; then the last one counts as a prefix
+                typed, self._typing = as_you_type(text)
+                query = parse_query(typed)
             except QueryError as exc:
                 self.query_one("#finder-status", Static).update(Text(str(exc), style="bold red"))
                 return
@@ -109,6 +113,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         status = f"{total:,} quote{'s' if total != 1 else ''}"
         if total > len(found):
             status += f" (first {len(found)} shown)"
+        if self._typing:
+            status += f" · words starting “{self._typing}”"
         status += "   enter open · c copy citation · e export · escape back"
         self.query_one("#finder-status", Static).update(Text(status))
         options = self.query_one("#finder-list", OptionList)
