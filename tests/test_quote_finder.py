@@ -155,3 +155,43 @@ async def test_finder_matches_the_word_being_typed_as_a_prefix() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert finder.shown == [] and "starting" not in str(finder.query_one("#finder-status", Static).render())
+
+
+async def test_finder_reaches_every_quote_and_fetches_only_what_is_seen(tmp_path: Path) -> None:
+    """2,100 quotes: the list holds their ids, fetches rows a page at a time, and `end` shows the last."""
+    from briefing_tui.tui.widgets.quote_list import PAGE, QuoteList
+    for n in range(300):  # under PARALLEL_FROM: parsed in this process
+        lines = [f"Story {n:03d}", "", "Date: 2025-01-01", ""]
+        lines += [f"“Quote number {n:03d}-{k},” said Anna Berg{n:03d}." for k in range(7)]
+        (tmp_path / f"s{n:03d}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot)
+        quotes = finder.query_one(QuoteList)
+        assert finder.total == len(quotes.ids) == 2100
+        assert len(quotes.hits) == PAGE  # the first page only
+        await pilot.press("enter", "end")
+        for _ in range(20):
+            await pilot.pause(0.05)
+            await app.workers.wait_for_complete()
+        last = quotes.current
+        assert quotes.cursor == 2099 and last is not None
+        assert len(quotes.hits) <= 3 * PAGE  # the pages seen, not the 2,100 rows
+        screen = "\n".join(quotes.render_line(y).text for y in range(quotes.scrollable_content_region.height))
+        assert f"“{last.quote.text}”" in screen and last.quote.speaker in screen
+        await pilot.press("c")
+        assert app.clipboard.startswith(f"“{last.quote.text}” — {last.quote.speaker}")
+
+
+async def test_reader_keys_do_nothing_behind_the_finder() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, "speaker:rutte")
+        grouping = app.query_one("LibrarySidebar").grouping  # type: ignore[attr-defined]
+        await pilot.press("enter", "g", "m", "quotation_mark", "slash")
+        await pilot.pause()
+        assert app.screen is finder and len(app.screen_stack) == 2  # no second finder, no search behind
+        assert app.query_one("LibrarySidebar").grouping == grouping  # type: ignore[attr-defined]
+        await pilot.press("escape", "g")
+        await pilot.pause()
+        assert app.query_one("LibrarySidebar").grouping != grouping  # the same key works on the main screen

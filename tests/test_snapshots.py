@@ -64,3 +64,15 @@ def test_search_panel_with_results(snap_compare: Any) -> None:
         await settled_search(pilot)
 
     assert snap_compare(app(), terminal_size=SIZE, run_before=search)
+
+
+def test_quote_finder_filtered(snap_compare: Any) -> None:
+    async def finder(pilot: Any) -> None:
+        await loaded(pilot)
+        await pilot.press("quotation_mark", *"speaker:trump", "enter", "down")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+
+    assert snap_compare(app(), terminal_size=SIZE, run_before=finder)

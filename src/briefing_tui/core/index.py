@@ -14,7 +14,8 @@ import json
 import multiprocessing
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,12 +108,19 @@ class QuoteHit:
 
 
 _LISTED = "a.ident, a.title, a.date, a.section, f.rel, f.size"
+_QUOTE_ROW = f"q.idx, q.paragraph, q.start, q.end, q.text, q.speaker, q.cue, {_LISTED}"
+_QUOTE_ORDER = "ORDER BY a.date IS NULL, a.date DESC, lower(a.title), a.ident, q.idx"
 """The columns a Listed is made of (see `_listed`), from `_LISTED_FROM` or a join with `a` and `f`."""
 _LISTED_FROM = "FROM articles a JOIN files f ON f.id = a.id"
 
 
 def _listed(ident: str, title: str, date: str | None, section: str, key: bytes, size: int) -> Listed:
     return Listed(ident, title, _day(date), section, key, size)
+
+
+def _quote_hit(idx: int, paragraph: int, start: int, end: int, text: str, speaker: str | None, cue: str | None,
+               *article: Any) -> QuoteHit:
+    return QuoteHit(Quote(text, paragraph, start, end, speaker, cue), _listed(*article), idx)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -339,24 +347,40 @@ class Index:
                 .fetchall() or self.db.execute(f"SELECT {_LISTED} {_LISTED_FROM} WHERE a.date IS NULL").fetchall())
         return min((_listed(*row) for row in rows), key=sort_key) if rows else None
 
-    def find_quotes(self, query: Query | None, limit: int | None = None) -> tuple[int, list[QuoteHit]]:
-        """Quotes that satisfy the query (`speaker:`, `section:`, `date:`, words), newest article first."""
+    def _quote_base(self, query: Query | None) -> tuple[str, list[Any]]:
         match, where, params = compile_query(query, fts="qfts", row="q.id") if query else (None, "1", [])
         if match:
-            base = ("FROM qfts JOIN quotes q ON q.id = qfts.rowid JOIN articles a ON a.id = q.article "
-                    "JOIN files f ON f.id = a.id WHERE qfts MATCH ? AND " + where)
-            args: list[Any] = [match, *params]
-        else:
-            base = "FROM quotes q JOIN articles a ON a.id = q.article JOIN files f ON f.id = a.id WHERE " + where
-            args = list(params)
+            return ("FROM qfts JOIN quotes q ON q.id = qfts.rowid JOIN articles a ON a.id = q.article "
+                    "JOIN files f ON f.id = a.id WHERE qfts MATCH ? AND " + where, [match, *params])
+        return ("FROM quotes q JOIN articles a ON a.id = q.article JOIN files f ON f.id = a.id WHERE " + where,
+                list(params))
+
+    def find_quotes(self, query: Query | None, limit: int | None = None) -> tuple[int, list[QuoteHit]]:
+        """Quotes that satisfy the query (`speaker:`, `section:`, `date:`, words), newest article first."""
+        base, args = self._quote_base(query)
         total = self.db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
-        sql = (f"SELECT q.idx, q.paragraph, q.start, q.end, q.text, q.speaker, q.cue, {_LISTED} "
-               f"{base} ORDER BY a.date IS NULL, a.date DESC, lower(a.title), a.ident, q.idx")
+        sql = f"SELECT {_QUOTE_ROW} {base} {_QUOTE_ORDER}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        found = [QuoteHit(Quote(text, par, start, end, speaker, cue), _listed(*article), idx)
-                 for idx, par, start, end, text, speaker, cue, *article in self.db.execute(sql, args)]
-        return total, found
+        return total, [_quote_hit(*row) for row in self.db.execute(sql, args)]
+
+    def quote_ids(self, query: Query | None) -> array[int]:
+        """The ids of every quote that satisfies the query, in the quote finder's order (newest first).
+
+        The finder keeps only these (8 bytes a quote) and fetches rows for what is on screen.
+        """
+        base, args = self._quote_base(query)
+        return array("q", (i for (i,) in self.db.execute(f"SELECT q.id {base} {_QUOTE_ORDER}", args)))
+
+    def quote_hits(self, ids: Sequence[int]) -> list[QuoteHit | None]:
+        """The quotes with these ids, in the same order; None for one removed from the library since."""
+        found: dict[int, QuoteHit] = {}
+        for start in range(0, len(ids), 500):  # under SQLite's parameter limit
+            chunk = list(ids[start:start + 500])
+            sql = (f"SELECT q.id, {_QUOTE_ROW} FROM quotes q JOIN articles a ON a.id = q.article "
+                   f"JOIN files f ON f.id = a.id WHERE q.id IN ({','.join('?' * len(chunk))})")
+            found.update((qid, _quote_hit(*row)) for qid, *row in self.db.execute(sql, chunk))
+        return [found.get(i) for i in ids]
 
     def article_paths(self, idents: set[str]) -> dict[str, str]:
         """These articles' paths as they were indexed (what `search --json` prints), by id."""

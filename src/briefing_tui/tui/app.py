@@ -8,6 +8,7 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual import on, work
@@ -43,6 +44,11 @@ BIG_HEAD = 100_000
 """How much of a large file (characters) the first screen is parsed from."""
 PARSED_CACHE = 16
 """Parsed articles kept for going back and forth; the rest of the library is only listed."""
+
+
+_MAIN_SCREEN_ONLY = frozenset({
+    "search", "next_hit", "previous_hit", "toggle_grouping", "focus_sidebar", "quote_finder", "next_quote",
+    "previous_quote", "copy_citation", "toggle_read", "toggle_bookmark", "show_problems", "reload"})
 
 
 class BriefingApp(App[int]):
@@ -509,14 +515,31 @@ class BriefingApp(App[int]):
         self.load_library()
         self.notify("Checking the library for changes…", markup=False, timeout=2)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The reader's own keys act on the main screen only: under the quote finder or a dialog, `g` or
+        `m` would change what cannot be seen, and `"` would open a second finder."""
+        return action not in _MAIN_SCREEN_ONLY or len(self.screen_stack) <= 1
+
     def action_quote_finder(self) -> None:
         self.push_screen(QuoteFinder(self, self.settings.private), self._quote_chosen)
 
     def find_quotes(self, query: Query | None, limit: int | None) -> tuple[int, list[QuoteHit]]:
-        """Quotes from the index for the quote finder (waits for the first index refresh)."""
+        """Quotes from the index for the quote finder's export (waits for the first index refresh)."""
         self._index_ready.wait()
         with self._index_lock:
             return self.index.find_quotes(query, limit) if self.index is not None else (0, [])
+
+    def quote_ids(self, query: Query | None) -> Sequence[int]:
+        """Every matching quote's id, in the finder's order (waits for the first index refresh)."""
+        self._index_ready.wait()
+        with self._index_lock:
+            return self.index.quote_ids(query) if self.index is not None else []
+
+    def quote_hits(self, ids: Sequence[int]) -> list[QuoteHit | None]:
+        """The finder's rows for these ids."""
+        self._index_ready.wait()
+        with self._index_lock:
+            return self.index.quote_hits(ids) if self.index is not None else [None] * len(ids)
 
     def _quote_chosen(self, choice: QuoteChoice | None) -> None:
         if choice is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -13,24 +14,24 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Footer, Input, Static, TextArea
 
 from briefing_tui.core.export import quotes_markdown, write_new_file
 from briefing_tui.core.index import QuoteHit
-from briefing_tui.core.model import Listed, Quote
 from briefing_tui.core.query import Query, QueryError, as_you_type
 from briefing_tui.core.query import parse as parse_query
 from briefing_tui.core.serialize import quote_citation
-
-SHOWN = 500
-"""Quotes listed at once (the count says how many match)."""
+from briefing_tui.tui.widgets.quote_list import PAGE, QuoteList
 
 
 class QuoteSource(Protocol):
     """Where the finder gets quotes: the reader, from its index."""
 
     def find_quotes(self, query: Query | None, limit: int | None) -> tuple[int, list[QuoteHit]]: ...
+
+    def quote_ids(self, query: Query | None) -> Sequence[int]: ...
+
+    def quote_hits(self, ids: Sequence[int]) -> list[QuoteHit | None]: ...
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,6 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         super().__init__()
         self.source = source
         self.private = private
-        self.shown: list[QuoteHit] = []
         self.total = 0
         self.filter_query: Query | None = None
         self._typing: str | None = None  # the unfinished last word, matched as a prefix
@@ -67,7 +67,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             yield Input(placeholder="Filter: words, speaker:rutte, section:, date:2025-06, \"phrase\"",
                         id="finder-input")
             yield Static(Text(""), id="finder-status")
-            yield OptionList(id="finder-list")
+            yield QuoteList(self.source.quote_hits, id="finder-list")
             yield TextArea("", read_only=True, id="finder-citation", show_line_numbers=False)
         yield Footer()
 
@@ -101,42 +101,41 @@ class QuoteFinder(Screen[QuoteChoice | None]):
 
     @work(thread=True, exclusive=True, group="quote-filter")
     def _run_filter(self, query: Query | None, generation: int) -> None:
-        """Ask the index (SQL full-text search over every quote); a newer filter drops this one's answer."""
-        total, found = self.source.find_quotes(query, SHOWN)
+        """Ask the index for every match's id (SQL full-text search), and the first rows; a newer filter
+        drops this one's answer."""
+        ids = self.source.quote_ids(query)
+        first = self.source.quote_hits(ids[:PAGE])
         if generation == self._generation:
-            self.app.call_from_thread(self._show, query, total, found)
+            self.app.call_from_thread(self._show, query, ids, first)
 
-    def _show(self, query: Query | None, total: int, found: list[QuoteHit]) -> None:
+    def _show(self, query: Query | None, ids: Sequence[int], first: list[QuoteHit | None]) -> None:
         self.filter_query = query
-        self.total = total
-        self.shown = found
-        status = f"{total:,} quote{'s' if total != 1 else ''}"
-        if total > len(found):
-            status += f" (first {len(found)} shown)"
+        self.total = len(ids)
+        status = f"{self.total:,} quote{'s' if self.total != 1 else ''}"
         if self._typing:
             status += f" · words starting “{self._typing}”"
         status += "   enter open · c copy citation · e export · escape back"
         self.query_one("#finder-status", Static).update(Text(status))
-        options = self.query_one("#finder-list", OptionList)
-        options.clear_options()
-        options.add_options([Option(_prompt(h.quote, h.article), id=f"q-{n}") for n, h in enumerate(self.shown)])
-        options.highlighted = 0 if self.shown else None
+        self.query_one(QuoteList).load(ids, first)
+
+    @property
+    def shown(self) -> list[QuoteHit]:
+        """The quotes fetched so far, from the top of the list."""
+        return self.query_one(QuoteList).loaded()
 
     # --- actions -----------------------------------------------------------------------------------------
 
     @on(Input.Submitted, "#finder-input")
     def _to_list(self) -> None:
-        if self.shown:
-            self.query_one("#finder-list", OptionList).focus()
+        if self.total:
+            self.query_one(QuoteList).focus()
 
-    @on(OptionList.OptionSelected, "#finder-list")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        hit = self.shown[int((event.option.id or "q-0")[2:])]
-        self.dismiss(QuoteChoice(hit.article.id, hit.index))
+    @on(QuoteList.Chosen)
+    def _open(self, event: QuoteList.Chosen) -> None:
+        self.dismiss(QuoteChoice(event.hit.article.id, event.hit.index))
 
     def _current(self) -> QuoteHit | None:
-        highlighted = self.query_one("#finder-list", OptionList).highlighted
-        return self.shown[highlighted] if highlighted is not None and highlighted < len(self.shown) else None
+        return self.query_one(QuoteList).current
 
     def action_copy(self) -> None:
         item = self._current()
@@ -156,23 +155,18 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         if not self.total:
             self.notify("No quotes to export.", markup=False)
             return
-        _, hits = self.source.find_quotes(self.filter_query, None)  # every matching quote, not only those listed
-        found = [(h.quote, h.article) for h in hits]
-        text = quotes_markdown(found, self.query_one("#finder-input", Input).value)
-        self.app.push_screen(ExportScreen(text, len(found)))
+        self.notify(f"Preparing {self.total:,} quotes…", markup=False, timeout=2)
+        self._prepare_export(self.filter_query, self.query_one("#finder-input", Input).value)
+
+    @work(thread=True, exclusive=True, group="quote-export")
+    def _prepare_export(self, query: Query | None, heading: str) -> None:
+        """Every matching quote, not only those on screen (in a thread: there may be 300,000)."""
+        _, hits = self.source.find_quotes(query, None)
+        text = quotes_markdown([(h.quote, h.article) for h in hits], heading)
+        self.app.call_from_thread(self.app.push_screen, ExportScreen(text, len(hits)))
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-def _prompt(quote: Quote, article: Listed) -> Text:
-    text = Text(f"“{quote.text}”", style="italic")
-    text.append("\n")
-    text.append(quote.speaker or "unattributed", style="bold" if quote.speaker else "dim")
-    if quote.cue:
-        text.append(f" ({quote.cue})", style="dim")
-    text.append(f" · {article.date.isoformat() if article.date else 'undated'} · {article.title}", style="dim")
-    return text
 
 
 class ExportScreen(ModalScreen[None]):
