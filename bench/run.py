@@ -67,6 +67,13 @@ def bench_size(n: int, tmp: Path) -> dict[str, str]:
             samples.append((time.perf_counter() - started) * 1000)
         p50, p95 = _percentiles(samples)
         row[f"search {label} p50/p95"] = f"{p50:.1f} / {p95:.1f} ms"
+    started = time.perf_counter()
+    ids = index.quote_ids(None)  # what the quote finder asks for when it opens: every quote, in order
+    listed = time.perf_counter() - started
+    started = time.perf_counter()
+    index.quote_hits(ids[len(ids) // 2:len(ids) // 2 + 100])  # a page of rows, from the middle
+    page = (time.perf_counter() - started) * 1000
+    row["quote finder: every quote listed / a page of 100"] = f"{listed:.2f} s ({len(ids):,}) / {page:.1f} ms"
     index.close()
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp / f"xdg{n}"))
     cmd = [sys.executable, "-m", "briefing_tui", "search", RARE[0], str(lib), "--json"]
