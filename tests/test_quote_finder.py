@@ -195,3 +195,19 @@ async def test_reader_keys_do_nothing_behind_the_finder() -> None:
         await pilot.press("escape", "g")
         await pilot.pause()
         assert app.query_one("LibrarySidebar").grouping != grouping  # the same key works on the main screen
+
+
+async def test_selected_quote_never_changes_the_words_on_screen() -> None:
+    """Every line shows exactly its own words whichever quote is selected (a quote ending on an
+    earlier line of its paragraph once made the next line repeat the words after it)."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        assert view.article is not None
+        for _ in view.article.quotes:
+            await pilot.press("right_square_bracket")
+            view._cache.clear()
+            for i in range(view.total_lines):
+                shown = view._render_index(i).text.strip()
+                assert shown == view.line_text(i).strip(), (view.current_quote, i)

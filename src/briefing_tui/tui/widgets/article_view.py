@@ -195,7 +195,7 @@ class ArticleView(ScrollView, can_focus=True):
         quote_span = None
         if self.current_quote is not None and self.article is not None:
             q = self.article.quotes[self.current_quote]
-            if block.paragraph == q.paragraph:
+            if block.paragraph == q.paragraph and q.start < end and q.end > start:  # on this line
                 quote_span = (max(q.start, start), min(q.end, end))
                 cuts.update(quote_span)
         margin = max(1, (self.scrollable_content_region.width - self.text_width) // 2)
