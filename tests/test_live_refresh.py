@@ -134,3 +134,32 @@ def test_polling_watcher_asks_for_a_full_check(tmp_path: Path) -> None:
     assert watcher.mode == "polling"
     time.sleep(0.06)
     assert watcher.wait(0.1) == (True, None)
+
+
+async def test_open_quote_finder_follows_the_library(tmp_path: Path) -> None:
+    """A file added while the finder is open is listed; the cursor stays on the quote it was on."""
+    from briefing_tui.tui.screens.quote_finder import QuoteFinder
+    from briefing_tui.tui.widgets.quote_list import QuoteList
+    lib = _library(tmp_path)
+    app = BriefingApp([str(lib)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("quotation_mark")
+        await _until(pilot, lambda: isinstance(app.screen, QuoteFinder) and app.screen.total > 0)
+        finder = app.screen
+        assert isinstance(finder, QuoteFinder)
+        before = finder.total
+        quotes = finder.query_one(QuoteList)
+        await pilot.press("enter", "down", "down")
+        on = quotes.current
+        assert on is not None and quotes.cursor == 2
+        (lib / "fresh.md").write_text(_article("Fresh From The Wire", "2025-07-02"))  # the newest: listed first
+        await _until(pilot, lambda: finder.total == before + 1)
+        await pilot.pause()
+        first = quotes.hits.get(0)
+        assert first is not None and first.article.title == "Fresh From The Wire"
+        assert quotes.current is not None and quotes.current.quote == on.quote and quotes.cursor == 3
+        (lib / "fresh.md").unlink()
+        await _until(pilot, lambda: finder.total == before)
+        await pilot.pause()
+        assert quotes.current is not None and quotes.current.quote == on.quote and quotes.cursor == 2

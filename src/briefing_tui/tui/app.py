@@ -224,6 +224,9 @@ class BriefingApp(App[int]):
                           + (f" · {count(len(problems), 'problem')} (p)" if problems else ""))
         if self._loaded:
             sidebar.update_listing(listing)
+            for screen in self.screen_stack:
+                if isinstance(screen, QuoteFinder):  # an open finder lists what the library now holds
+                    screen.library_changed()
             current = self._current()
             listed = self._by_id.get(current.id) if current else None
             if current is None and listing:  # the newest article listed at start had gone: open the newest now

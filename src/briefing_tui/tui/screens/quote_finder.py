@@ -86,7 +86,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self._generation += 1
         self._timer = self.set_timer(0.15, lambda: self._filter(event.value, self._generation))
 
-    def _filter(self, text: str, generation: int) -> None:
+    def _filter(self, text: str, generation: int, keep: bool = False) -> None:
         query = None
         self._typing = None
         if text.strip():
@@ -97,18 +97,23 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             except QueryError as exc:
                 self.query_one("#finder-status", Static).update(Text(str(exc), style="bold red"))
                 return
-        self._run_filter(query, generation)
+        self._run_filter(query, generation, keep)
+
+    def library_changed(self) -> None:
+        """Files changed while the finder is open: run the same filter again, keeping the cursor's quote."""
+        self._generation += 1
+        self._filter(self.query_one("#finder-input", Input).value, self._generation, keep=True)
 
     @work(thread=True, exclusive=True, group="quote-filter")
-    def _run_filter(self, query: Query | None, generation: int) -> None:
+    def _run_filter(self, query: Query | None, generation: int, keep: bool = False) -> None:
         """Ask the index for every match's id (SQL full-text search), and the first rows; a newer filter
         drops this one's answer."""
         ids = self.source.quote_ids(query)
         first = self.source.quote_hits(ids[:PAGE])
         if generation == self._generation:
-            self.app.call_from_thread(self._show, query, ids, first)
+            self.app.call_from_thread(self._show, query, ids, first, keep)
 
-    def _show(self, query: Query | None, ids: Sequence[int], first: list[QuoteHit | None]) -> None:
+    def _show(self, query: Query | None, ids: Sequence[int], first: list[QuoteHit | None], keep: bool = False) -> None:
         self.filter_query = query
         self.total = len(ids)
         status = f"{self.total:,} quote{'s' if self.total != 1 else ''}"
@@ -116,7 +121,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             status += f" · words starting “{self._typing}”"
         status += "   enter open · c copy citation · e export · escape back"
         self.query_one("#finder-status", Static).update(Text(status))
-        self.query_one(QuoteList).load(ids, first)
+        self.query_one(QuoteList).load(ids, first, keep=keep)
 
     @property
     def shown(self) -> list[QuoteHit]:

@@ -80,16 +80,25 @@ class QuoteList(ScrollView, can_focus=True):
 
     # --- data --------------------------------------------------------------------------------------------
 
-    def load(self, ids: Sequence[int], first: Sequence[QuoteHit | None] = ()) -> None:
-        """Show these quotes (ids in order), with the rows already fetched for the first ones."""
+    def load(self, ids: Sequence[int], first: Sequence[QuoteHit | None] = (), keep: bool = False) -> None:
+        """Show these quotes (ids in order), with the rows already fetched for the first ones.
+
+        With `keep` (the library changed under the same filter), the cursor stays on the quote it was
+        on, at the same place on screen, if that quote is still there.
+        """
+        row, offset = 0, 0
+        if keep and self.ids:
+            was = self.ids[self.cursor]
+            offset = self.cursor * ROW - int(self.scroll_offset.y)
+            row = next((n for n, i in enumerate(ids) if i == was), min(self.cursor, max(0, len(ids) - 1)))
         self._generation += 1
         self.ids = ids
         self.hits = dict(enumerate(first))
         self._pending.clear()
         self._cache.clear()
-        self.cursor = 0
+        self.cursor = row
         self.virtual_size = Size(0, len(ids) * ROW)
-        self.scroll_to(0, 0, animate=False)
+        self.scroll_to(0, max(0, row * ROW - offset), animate=False)
         self.refresh()
 
     @property
