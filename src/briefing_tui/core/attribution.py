@@ -24,12 +24,12 @@ acknowledges suggested suggests suggesting wrote writes writing recalled recalls
 responds continued continues concluded stressed stresses emphasized emphasised urged urges called calls
 calling described describes describing echoed echoes compared compares dismissed dismisses affirmed cautioned
 predicted vowed vows pledged promised complained conceded agreed countered observed remarked quipped joked
-tweeted posted mused shouted asked asks insisted maintained maintains predicted reiterated repeated
-confirmed denied denies boasted charged testified told
-blamed blames accused accuses criticised criticized praised welcomed welcomes recalled
+tweeted posted mused shouted asked asks maintained maintains reiterated repeated
+confirmed denied denies boasted charged testified
+blamed blames accused accuses criticised criticized praised welcomed welcomes
 muttered mutters whispered whispers sighed laughed snapped shouts cried exclaimed grumbled yelled murmured
 ruled rules branded brands labelled labeled hailed hails slammed slams revealed reveals recounted recounts
-lamented laments pleaded demanded demands signalled signaled reckoned reckons insisted wrote
+lamented laments pleaded demanded demands signalled signaled reckoned reckons
 sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint warnte warnt fügte nannte nennt
 kritisierte kritisiert forderte fordert sprach fragte fragt antwortete antwortet rief berichtete berichtet
 ergänzte ergänzt räumte schrieb schreibt versicherte versichert mahnte mahnt bekräftigte unterstrich
@@ -48,7 +48,7 @@ verwies verweist erinnerte erinnert schilderte schildert drohte droht warnten fo
 promis promet répété répète admis admet avoué avoue concédé concède lâché lâche glissé glisse tranché tranche
 nuancé nuance ironisé ironise plaisanté plaisante soupiré soupire rétorqué rétorque répliqué réplique objecté
 objecte protesté proteste fustigé fustige déploré déplore salué salue critiqué critique alerté alerte juré jure
-confirmé confirme démenti dément détaillé détaille analysé analyse souri sourit écrit écrit demandé demande
+confirmé confirme démenti dément détaillé détaille analysé analyse souri sourit écrit demandé demande
 noté note observé observe relevé relève avancé avance défendu défend plaidé plaide accusé accuse souvient
 inquiète réjouit félicite étonne emporte indigne agace interroge exclame désole amuse
 estimant affirmant dénonçant jugeant soulignant expliquant assurant précisant rappelant ajoutant déclarant
@@ -62,13 +62,13 @@ president vice prime minister secretary general state foreign defense defence fi
 senator sen rep representative governor gov mayor king queen prince princess pope ambassador spokesman
 spokeswoman spokesperson chief executive director commander admiral lt col colonel captain chairman chair
 chairwoman mr mrs ms dr prof professor sir lord lady judge justice speaker leader deputy head former
-acting assistant undersecretary envoy official minister premier sheikh emir crown general gen
+acting assistant undersecretary envoy official premier sheikh emir crown gen
 hungarian russian ukrainian american european british french german chinese polish italian spanish
 israeli iranian turkish dutch belgian swedish finnish norwegian danish estonian latvian lithuanian
 romanian czech slovak austrian swiss canadian japanese korean indian saudi syrian nato eu un us u.s.
 uk u.k. white house kremlin senior top analyst coach economist researcher editor correspondent lawyer
-attorney manager chairperson ceo cfo executive founder owner trader
-hydrologist economist scientist historian biologist geologist epidemiologist physicist chemist meteorologist
+attorney manager chairperson ceo cfo founder owner trader
+hydrologist scientist historian biologist geologist epidemiologist physicist chemist meteorologist
 climatologist sociologist psychologist novelist journalist columnist activist campaigner author architect engineer
 councillor councilor councilman councilwoman alderman commissioner inspector superintendent sergeant
 detective bishop archbishop rabbi imam dame baroness baron midfielder striker defender goalkeeper substitute
@@ -79,18 +79,17 @@ ministre président présidente envoyé porte-parole
 ORG_HEADS = set("""
 council institute university party ministry department office agency union association group company bank
 commission committee court government authority service services board foundation alliance federation
-corporation press times post news agency fund league club firm operator regulator watchdog airline trust
+corporation press times post news fund league club firm operator regulator watchdog airline trust
 hospital school police army navy team network museum zoo orchestra processor carrier
 ministerium regierung verband verein gemeinde stadt konzern unternehmen gericht
 direction mairie préfecture ministère gouvernement entreprise société syndicat réseau
 """.split())
-_DETERMINERS = {"the", "a", "an", "die", "der", "das", "ein", "eine", "le", "la", "les", "un", "une"}
 NOT_NAMES = set("""
 the a an this that these those however meanwhile but and yet so still despite in on at for from with by
 after before during while when if although though since as it its his her their our we i you there here
 speaking according asked earlier later today yesterday tomorrow last next many some most other others
 monday tuesday wednesday thursday friday saturday sunday
-ein eine einer der die das den dem des le la les un une des du
+ein eine einer der die das den dem des le la les un une du
 """.split())
 ROLE_NOUNS = (
     "official|officials|spokesperson|spokesman|spokeswoman|diplomat|diplomats|analyst|analysts|source|sources|"
@@ -676,7 +675,7 @@ def _strip_titles(tokens: list[str]) -> list[str]:
 
 
 def _name(run: str, ctx: _Context, allow_single: bool) -> str | None:
-    tokens = [t.rstrip(".,") if not (len(t) == 2 and t[1] == "." and t[0].isupper()) else t for t in run.split()]
+    tokens = _tokens(run)
     # `Secretary of State Marco Rubio`: cut at the last `of` followed by a title word.
     for i, t in enumerate(tokens):
         if t == "of" and i + 1 < len(tokens) and tokens[i + 1].lower() in TITLE_WORDS:
@@ -728,6 +727,12 @@ def _from_given_name(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def _tokens(run: str) -> list[str]:
+    """A name run's words without trailing punctuation (`… Noah Adeyemi.` ends a sentence), initials
+    kept whole (`Donald J. Trump`)."""
+    return [t if len(t) == 2 and t[1] == "." and t[0].isupper() else t.rstrip(".,") for t in run.split()]
+
+
 def _known(run: str, ctx: _Context) -> bool:
     tokens = run.split()
     return len(tokens) > 1 or tokens[0] in ctx.full_names
@@ -749,8 +754,7 @@ def _learn(text: str, ctx: _Context) -> None:
             if " " not in word and word.rstrip(".,") not in ctx.full_names:
                 _relation(sentence, run, ctx)  # `her father, Seamus,`: a person named once, by a given name
                 continue  # else one word is a name only as a surname seen before (most are a sentence's first)
-            raw = [t.rstrip(".,") if not (len(t) == 2 and t[1] == "." and t[0].isupper()) else t
-                   for t in word.split()]  # `… Noah Adeyemi.` ends a sentence; `Donald J. Trump` keeps `J.`
+            raw = _tokens(word)
             if raw and raw[-1].endswith(("’s", "'s")) and len(raw[-1]) > 3:
                 raw[-1] = raw[-1][:-2]  # `Fiona Gallagher's bakery` names Fiona Gallagher
             tokens = _from_given_name(_strip_titles(raw))
@@ -769,8 +773,8 @@ def _learn(text: str, ctx: _Context) -> None:
             _mention(person, ctx)
             people.append((person, run.end()))
             before = sentence[:run.start()].split()[-1:]  # `her son, Anders Eklund`
-            for word in raw[:len(raw) - len(tokens)] + before:  # `Mr`, `Frau`, `Sprecherin`
-                if (g := word_gender(word)) is not None:
+            for title in raw[:len(raw) - len(tokens)] + before:  # `Mr`, `Frau`, `Sprecherin`
+                if (g := word_gender(title)) is not None:
                     ctx.gender[person] = g
         if len(people) == 1 and subject == people[0][0] and subject not in ctx.gender:
             words = _PUNCTUATION.sub(" ", sentence[people[0][1]:].lower()).split()

@@ -108,10 +108,13 @@ class QuoteHit:
 
 
 _LISTED = "a.ident, a.title, a.date, a.section, f.rel, f.size"
-_QUOTE_ROW = f"q.idx, q.paragraph, q.start, q.end, q.text, q.speaker, q.cue, {_LISTED}"
-_QUOTE_ORDER = "ORDER BY a.date IS NULL, a.date DESC, lower(a.title), a.ident, q.idx"
 """The columns a Listed is made of (see `_listed`), from `_LISTED_FROM` or a join with `a` and `f`."""
 _LISTED_FROM = "FROM articles a JOIN files f ON f.id = a.id"
+_QUOTE_ROW = f"q.idx, q.paragraph, q.start, q.end, q.text, q.speaker, q.cue, {_LISTED}"
+"""The columns a QuoteHit is made of (see `_quote_hit`)."""
+_QUOTE_JOINS = "JOIN articles a ON a.id = q.article JOIN files f ON f.id = a.id"
+"""A quote `q`'s article `a` and file `f`."""
+_QUOTE_ORDER = "ORDER BY a.date IS NULL, a.date DESC, lower(a.title), a.ident, q.idx"
 
 
 def _listed(ident: str, title: str, date: str | None, section: str, key: bytes, size: int) -> Listed:
@@ -350,10 +353,9 @@ class Index:
     def _quote_base(self, query: Query | None) -> tuple[str, list[Any]]:
         match, where, params = compile_query(query, fts="qfts", row="q.id") if query else (None, "1", [])
         if match:
-            return ("FROM qfts JOIN quotes q ON q.id = qfts.rowid JOIN articles a ON a.id = q.article "
-                    "JOIN files f ON f.id = a.id WHERE qfts MATCH ? AND " + where, [match, *params])
-        return ("FROM quotes q JOIN articles a ON a.id = q.article JOIN files f ON f.id = a.id WHERE " + where,
-                list(params))
+            return f"FROM qfts JOIN quotes q ON q.id = qfts.rowid {_QUOTE_JOINS} WHERE qfts MATCH ? AND {where}", \
+                [match, *params]
+        return f"FROM quotes q {_QUOTE_JOINS} WHERE {where}", list(params)
 
     def find_quotes(self, query: Query | None, limit: int | None = None) -> tuple[int, list[QuoteHit]]:
         """Quotes that satisfy the query (`speaker:`, `section:`, `date:`, words), newest article first."""
@@ -377,8 +379,7 @@ class Index:
         found: dict[int, QuoteHit] = {}
         for start in range(0, len(ids), 500):  # under SQLite's parameter limit
             chunk = list(ids[start:start + 500])
-            sql = (f"SELECT q.id, {_QUOTE_ROW} FROM quotes q JOIN articles a ON a.id = q.article "
-                   f"JOIN files f ON f.id = a.id WHERE q.id IN ({','.join('?' * len(chunk))})")
+            sql = f"SELECT q.id, {_QUOTE_ROW} FROM quotes q {_QUOTE_JOINS} WHERE q.id IN ({','.join('?' * len(chunk))})"
             found.update((qid, _quote_hit(*row)) for qid, *row in self.db.execute(sql, chunk))
         return [found.get(i) for i in ids]
 

@@ -58,7 +58,7 @@ mrs ms miss madam madame mme mlle frau fräulein dame lady queen princess duches
 nun daughter mother wife granddaughter grandmother aunt niece widow girlfriend fiancée bride stepmother
 stepdaughter spokeswoman chairwoman councilwoman congresswoman businesswoman sportswoman policewoman actress
 mère fille sœur soeur femme épouse tante nièce grand-mère veuve directrice présidente fondatrice avocate
-tochter mutter schwester ehefrau witwe tante nichte großmutter
+tochter mutter schwester ehefrau witwe nichte großmutter
 """.split())
 MALE_WORDS = frozenset("""
 mr mister sir lord herr monsieur king prince duke count baron emperor father brother son grandson grandfather

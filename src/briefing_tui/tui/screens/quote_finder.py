@@ -55,7 +55,6 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         super().__init__()
         self.source = source
         self.private = private
-        self.total = 0
         self.filter_query: Query | None = None
         self._typing: str | None = None  # the unfinished last word, matched as a prefix
         self._timer: Timer | None = None
@@ -115,13 +114,18 @@ class QuoteFinder(Screen[QuoteChoice | None]):
 
     def _show(self, query: Query | None, ids: Sequence[int], first: list[QuoteHit | None], keep: bool = False) -> None:
         self.filter_query = query
-        self.total = len(ids)
+        self.query_one(QuoteList).load(ids, first, keep=keep)
         status = f"{self.total:,} quote{'s' if self.total != 1 else ''}"
         if self._typing:
             status += f" · words starting “{self._typing}”"
         status += "   enter open · c copy citation · e export · escape back"
         self.query_one("#finder-status", Static).update(Text(status))
-        self.query_one(QuoteList).load(ids, first, keep=keep)
+
+    @property
+    def total(self) -> int:
+        """How many quotes match the filter shown (0 before the list is mounted)."""
+        found = self.query(QuoteList)
+        return len(found.first().ids) if found else 0
 
     @property
     def shown(self) -> list[QuoteHit]:
