@@ -268,8 +268,7 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
             _learn(masked[cursor:span.start], ctx)
             cursor = span.start
             result = _attribute_one(masked, ends, span, ctx)
-            if result[0] is None and (span.continuation or (_opens_paragraph_after_quote(spans, k, paragraphs)
-                                                            and _is_sentence(text, span))):
+            if result[0] is None and (span.continuation or _opens_paragraph_after_quote(spans, k, paragraphs)):
                 result = (prev[0], prev[1]) if prev[0] else result
             if result[0] is None:
                 result = _same_sentence_speaker(masked, span, spans, k, results)
@@ -288,17 +287,15 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
     return results
 
 
-def _is_sentence(text: str, span: Span) -> bool:
-    """A quoted sentence or more (`“It was never a penalty.”`), not a phrase or a title (`“The Keeper's Year”`)."""
-    inner = text[span.text_start:span.text_end].rstrip()
-    return inner.endswith((".", ",", "!", "?", "…", ":", ";")) or span.continued
-
-
 def _opens_paragraph_after_quote(spans: list[Span], k: int, paragraphs: list[str] | tuple[str, ...]) -> bool:
-    """A paragraph that opens with a quote, right after a paragraph with a quote, goes on with that speaker."""
+    """A paragraph that opens with a quoted sentence, right after a paragraph with a quote, goes on with
+    that speaker; a phrase or a title that opens one (`“The Keeper's Year” is published…`) does not."""
     span = spans[k]
     text = paragraphs[span.paragraph]
     if not (k > 0 and spans[k - 1].paragraph == span.paragraph - 1 and span.start == len(text) - len(text.lstrip())):
+        return False
+    inner = text[span.text_start:span.text_end].rstrip()
+    if not (inner.endswith((".", ",", "!", "?", "…", ":", ";")) or span.continued):
         return False
     outside = text[:span.start] + text[span.end:]  # a paragraph with its own cue names its own speaker
     return not _find_cues(outside) and ":" not in outside
