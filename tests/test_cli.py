@@ -176,3 +176,29 @@ def test_quotes_from_the_index_equal_quotes_from_the_files(capsys: pytest.Captur
                 if parsed is None or quote_matches(parsed, q, a)]
     code, data = run_json(capsys, "quotes", str(SEEDS), f"--query={query}", "--json")
     assert code == 0 and data["quotes"] == expected and (expected or query == "date:2024")
+
+
+def test_quotes_limit_and_streamed_json_match_the_whole(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--limit N` gives the first N of the full list; the streamed JSON is the very text `json.dumps` gives."""
+    code = main(["quotes", str(SEEDS), "--json"])
+    streamed = capsys.readouterr().out
+    whole = json.loads(streamed)
+    assert code == 0 and streamed == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    code, data = run_json(capsys, "quotes", str(SEEDS), "--limit", "3", "--json")
+    assert code == 0 and data["quotes"] == whole["quotes"][:3]
+    assert main(["quotes", str(SEEDS), "-q", "date:1999", "--json"]) == 0
+    empty = capsys.readouterr().out
+    assert empty == json.dumps({"quotes": []}, indent=2) + "\n"
+
+
+def test_quotes_table_streams_in_chunks_under_one_header(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from briefing_tui.render import QUOTE_CHUNK
+
+    body = " ".join(f"“line {i}” said Anna Berg." for i in range(QUOTE_CHUNK + 5))
+    write(tmp_path / "many.txt", f"Many\n\n{body}\n")
+    assert main(["quotes", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Speaker") == 1 and out.count("Anna Berg") == QUOTE_CHUNK + 5
+    assert out.rstrip().endswith(f"{QUOTE_CHUNK + 5} quotes")
+    assert main(["quotes", str(tmp_path), "--limit", "2"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("2 quotes")

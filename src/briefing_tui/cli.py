@@ -7,13 +7,13 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from briefing_tui import __version__
 from briefing_tui.core import serialize
 from briefing_tui.core.config import Settings, cache_dir, load_settings, sample_library
-from briefing_tui.core.index import Index, QuoteHit, index_path, marked_snippet, open_index
+from briefing_tui.core.index import Index, index_path, marked_snippet, open_index
 from briefing_tui.core.library import Library, load_file, load_library
 from briefing_tui.core.model import Problem
 from briefing_tui.core.query import QueryError
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("paths", nargs="*", metavar="PATH")
     quotes.add_argument("-q", "--query", default="", metavar="QUERY",
                         help="only quotes matching QUERY (speaker:, section:, date:, words)")
+    quotes.add_argument("--limit", type=_positive, default=None, metavar="N", help="at most N quotes (default all)")
     quotes.add_argument("--json", action="store_true", help="print JSON")
     index = sub.add_parser("index", help="build or refresh the search index, with a progress bar")
     index.add_argument("paths", nargs="*", metavar="PATH")
@@ -242,21 +243,19 @@ def _quotes(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
     except QueryError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return 2
-    # From the index, as `search` does: a fraction of a second where parsing every file took minutes.
-    def find(index: Index) -> tuple[list[QuoteHit], dict[str, str]]:
-        _, found = index.find_quotes(query)
-        return found, index.article_paths({h.article.id for h in found})
+    # From the index, as `search` does, and printed as SQLite hands the rows over: nothing is built whole.
+    def emit(index: Index) -> int:
+        rows = index.iter_quotes(query, args.limit)
+        if args.json:
+            return _stream_json("quotes", (serialize.library_quote(h.quote, h.article, path) for h, path in rows))
+        from briefing_tui.render import console, print_quotes
 
-    hits, paths_by_id = _with_fresh_index(paths, settings, find)
-    if args.json:
-        _print_json({"quotes": [serialize.library_quote(h.quote, h.article, paths_by_id.get(h.article.id))
-                                for h in hits]})
-        return 0
-    from briefing_tui.render import console, quotes_table
+        out = console()
+        count = print_quotes(out, ((h.quote, h.article) for h, _ in rows))
+        out.print(serialize.count(count, "quote"))
+        return count
 
-    out = console()
-    out.print(quotes_table([(h.quote, h.article) for h in hits]))
-    out.print(serialize.count(len(hits), "quote"))
+    _with_fresh_index(paths, settings, emit)
     return 0
 
 
@@ -312,6 +311,19 @@ def _usage_error(message: str) -> int:
 def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
     sys.stdout.write("\n")
+
+
+def _stream_json(key: str, items: Iterator[Any]) -> int:
+    """Print `{"key": [items…]}` one item at a time (the same layout as `_print_json`); return how many."""
+    out = sys.stdout
+    out.write(f'{{\n  "{key}": [')
+    count = 0
+    for item in items:
+        out.write(",\n    " if count else "\n    ")
+        out.write(json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+        count += 1
+    out.write("\n  ]\n}\n" if count else "]\n}\n")
+    return count
 
 
 def _safe_streams() -> None:

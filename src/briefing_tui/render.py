@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rich.console import Console
 from rich.table import Table
@@ -56,18 +56,42 @@ def snippet_text(snippet: str) -> Text:
     return text
 
 
-def quotes_table(found: Sequence[tuple[Quote, Article | Listed]]) -> Table:
-    """Quotes with speaker, date and article."""
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("Quote", ratio=3, overflow="fold")
-    table.add_column("Speaker", ratio=1, overflow="fold")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Article", ratio=1, overflow="fold")
+QUOTE_CHUNK = 200
+"""Quotes printed per table: output streams, and every chunk has the same column widths."""
+
+
+def quotes_table(found: Sequence[tuple[Quote, Article | Listed]], width: int | None = None,
+                 header: bool = True) -> Table:
+    """Quotes with speaker, date and article; with `width`, fixed column widths (chunks line up)."""
+    widths: list[int | None] = [None, None, None]
+    if width is not None:  # the date's 10, and two spaces between columns
+        rest = max(width - 10 - 6, 20)
+        widths = [rest * 3 // 5, rest // 5, rest - rest * 3 // 5 - rest // 5]
+    table = Table(box=None, pad_edge=False, header_style="bold", show_header=header)
+    table.add_column("Quote", ratio=3 if width is None else None, width=widths[0], overflow="fold")
+    table.add_column("Speaker", ratio=1 if width is None else None, width=widths[1], overflow="fold")
+    table.add_column("Date", no_wrap=True, width=None if width is None else 10)
+    table.add_column("Article", ratio=1 if width is None else None, width=widths[2], overflow="fold")
     for q, a in found:
         table.add_row(Text(f"“{q.text}”", style="yellow"),
                       Text(q.speaker or "—", style="bold" if q.speaker else "dim"),
                       Text(a.date.isoformat() if a.date else "undated"), Text(a.title))
     return table
+
+
+def print_quotes(out: Console, found: Iterable[tuple[Quote, Article | Listed]]) -> int:
+    """Print quotes as they come, QUOTE_CHUNK rows at a time under one header; return how many."""
+    count = 0
+    chunk: list[tuple[Quote, Article | Listed]] = []
+    for item in found:
+        chunk.append(item)
+        count += 1
+        if len(chunk) == QUOTE_CHUNK:
+            out.print(quotes_table(chunk, out.width, header=count == QUOTE_CHUNK))
+            chunk = []
+    if chunk:
+        out.print(quotes_table(chunk, out.width, header=count <= QUOTE_CHUNK))
+    return count
 
 
 def problems_table(problems: list[Problem]) -> Table:

@@ -61,13 +61,20 @@ def text_hazards() -> dict[str, str | bytes]:
     files["cp1252.txt"] = "Title\n\nShe said “fine” – café.\n".encode("cp1252")
     files["utf16.txt"] = "Título\n\nCuerpo «citado».\n".encode("utf-16")
     files["utf32.txt"] = "x".encode("utf-32")
-    files["long-line.txt"] = "Long\n\n" + ("word “quote” " * 300_000) + "\n"
     files["-leading-dash.txt"] = "Leading dash\n\nBody.\n"
     files["new\nline-name.txt"] = "Newline in name\n\nBody.\n"
     files["empty.md"] = ""
     files["only-front-matter.md"] = "---\ntitle: Nothing\n---\n"
     files["unclosed-quotes.txt"] = "Unclosed\n\n" + "“open " * 20_000 + "\n"
     return files
+
+
+GIANT_QUOTES = 300_000
+
+
+def giant_quote_file() -> str:
+    """One line of GIANT_QUOTES quotations (3.9 MB): kept out of the shared library, tested on its own."""
+    return "Long\n\n" + ("word “quote” " * GIANT_QUOTES) + "\n"
 
 
 def build(root: Path) -> Path:

@@ -366,6 +366,18 @@ class Index:
             sql += f" LIMIT {int(limit)}"
         return total, [_quote_hit(*row) for row in self.db.execute(sql, args)]
 
+    def iter_quotes(self, query: Query | None, limit: int | None = None) -> Iterator[tuple[QuoteHit, str]]:
+        """Quotes that satisfy the query with their article's path, newest article first, as SQLite gives them.
+
+        For output that streams: nothing is held but the row being printed.
+        """
+        base, args = self._quote_base(query)
+        sql = f"SELECT {_QUOTE_ROW}, json_extract(a.summary, '$.path') {base} {_QUOTE_ORDER}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        for *row, path in self.db.execute(sql, args):
+            yield _quote_hit(*row), path
+
     def quote_ids(self, query: Query | None) -> array[int]:
         """The ids of every quote that satisfies the query, in the quote finder's order (newest first).
 
