@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from briefing_tui.core import sanitize
@@ -111,31 +111,67 @@ _fm_line = st.tuples(st.sampled_from(["title", "date", "tags", "Section", "x-y",
                      st.sampled_from([": ", ":", ":  ", ": \t"]), st.one_of(_fm_likely, _fm_value)).map("".join)
 
 
-@HYPOTHESIS
-@given(st.lists(_fm_line, max_size=6).map("\n".join))
-def test_fast_front_matter_reads_what_yaml_reads(source: str) -> None:
-    """The fast path for flat front matter gives exactly what the YAML loader gives, or steps aside."""
+def _reference_load(source: str) -> object:
+    """Front matter as PyYAML's pure-Python SafeLoader reads it, with the same rules spelled out in Python."""
+    import yaml
+
     from briefing_tui.core import frontmatter
 
-    fast = frontmatter._simple(source)
-    if fast is None:
-        return
-    original = frontmatter._simple
-    frontmatter._simple = lambda _source: None  # type: ignore[assignment]
+    class Reference(yaml.SafeLoader):
+        depth = 0
+
+        def compose_node(self, parent: object, index: object) -> object:
+            if self.check_event(yaml.AliasEvent):
+                raise frontmatter.FrontMatterError("alias")
+            self.depth += 1
+            try:
+                if self.depth > frontmatter.MAX_DEPTH + 1:
+                    raise frontmatter.FrontMatterError("deep")
+                return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+            finally:
+                self.depth -= 1
+
+    Reference.yaml_implicit_resolvers = frontmatter._StrictLoader.yaml_implicit_resolvers
     try:
-        assert frontmatter.load(source) == (fast, [])
-    finally:
-        frontmatter._simple = original  # type: ignore[assignment]
+        data = yaml.load(source, Loader=Reference)
+    except (yaml.YAMLError, frontmatter.FrontMatterError):
+        return "error"
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        return "error"
+    return {k.strip().lower(): v for k, v in data.items() if isinstance(k, str)}
 
 
-def test_fast_front_matter_takes_the_common_shapes() -> None:
-    from briefing_tui.core.frontmatter import _simple
+@HYPOTHESIS
+@given(st.lists(_fm_line, max_size=6).map("\n".join))
+def test_front_matter_reads_what_pure_python_yaml_reads(source: str) -> None:
+    """libyaml with the event checks gives what PyYAML's Python loader gives under the same rules.
 
-    source = 'title: "Talks in Vienna"\ndate: 2025-06-27\nsection: Energy\ntags: [generated, t3]\nsource: Wire, Inc.'
-    assert _simple(source) == {"title": "Talks in Vienna", "date": "2025-06-27", "section": "Energy",
-                               "tags": ["generated", "t3"], "source": "Wire, Inc."}
-    for unusual in ("title: 2025", "x: &a b", "x: *a", "k: v\nk: w", "t: a # c", "t: 'it''s'", "t: null"):
-        assert _simple(unusual) is None, unusual
+    libyaml reads a little more (a tab after `key:`, as YAML 1.2 allows, where the Python loader fails);
+    where the Python loader reads the text, both agree. Tags are left to the hostile-file tests: the two
+    differ on the bare `!` tag of an empty value ("" against None), which no front matter relies on.
+    """
+    from briefing_tui.core import frontmatter
+
+    assume("!" not in source)
+    try:
+        got: object = frontmatter.load(source)[0]
+    except frontmatter.FrontMatterError:
+        got = "error"
+    expected = _reference_load(source)
+    assert got == expected or expected == "error"
+
+
+def test_front_matter_takes_the_common_shapes() -> None:
+    from briefing_tui.core.frontmatter import load
+
+    source = 'title: "Talks in Vienna"\ndate: 2025-06-27\nsection: no\ntags: [generated, t3]\nsource: Wire, Inc.'
+    assert load(source) == ({"title": "Talks in Vienna", "date": "2025-06-27", "section": "no",
+                             "tags": ["generated", "t3"], "source": "Wire, Inc."}, [])
+    assert load("k: v\nk: w") == ({"k": "w"}, ["duplicate front matter key 'k'; the last one is used"])
+    assert load("a: {k: 1, k: 2}\nb: [{k: 1}, {k: 1}]")[1] == [
+        "duplicate front matter key 'k'; the last one is used"]
 
 
 def test_every_forbidden_character_is_unprintable() -> None:
