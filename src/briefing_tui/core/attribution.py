@@ -655,6 +655,9 @@ def _nominal(phrase: str, ctx: _Context) -> str:
     return value
 
 
+_PARTICLES = frozenset({"of", "de", "van", "von", "der", "al", "bin", "le", "la"})
+
+
 def _strip_titles(tokens: list[str]) -> list[str]:
     """Drop what stands before a name: a possessive owner, titles, demonyms (`Fisheries Minister`)."""
     for i in range(len(tokens) - 2, -1, -1):  # `Veldor's Fisheries Minister Anika Brandt`
@@ -662,11 +665,13 @@ def _strip_titles(tokens: list[str]) -> list[str]:
         if tokens[i].endswith(("’s", "'s")) or low in TITLE_WORDS or low.endswith(TITLE_SUFFIXES):
             tokens = tokens[i + 1:]
             break
-    while len(tokens) > 1 and (tokens[0].lower().strip(".") in TITLE_WORDS
-                               or tokens[0].lower() in TITLE_WORDS or tokens[0].isupper()):
-        tokens = tokens[1:]
-    while tokens and tokens[0].lower() in {"of", "de", "van", "von", "der", "al", "bin", "le", "la"}:
-        tokens = tokens[1:]
+    first = 0  # one slice at the end: slicing per word made a run of capitals (`O O O …`) quadratic
+    while len(tokens) - first > 1 and (tokens[first].lower().strip(".") in TITLE_WORDS
+                                       or tokens[first].lower() in TITLE_WORDS or tokens[first].isupper()):
+        first += 1
+    while first < len(tokens) and tokens[first].lower() in _PARTICLES:
+        first += 1
+    tokens = tokens[first:]
     # A description ending in a title word (`NATO Secretary General`) is not a name.
     return tokens
 
@@ -717,10 +722,10 @@ def _describes(words: str) -> bool:
 def _from_given_name(tokens: list[str]) -> list[str]:
     """`Ihr Kollege Jonas Albrecht`, `Prosecutor Ben Achebe`: a name starts at its given name,
     when no word before that one is a given name too (`Mary Ann Evans` stays whole)."""
-    if len(tokens) >= 3:
+    if len(tokens) >= 3 and not is_given_name(tokens[0]):
         for i in range(1, len(tokens) - 1):
             if is_given_name(tokens[i]):
-                return tokens[i:] if not any(is_given_name(t) for t in tokens[:i]) else tokens
+                return tokens[i:]  # no word before it is a given name: the loop stopped at the first
     return tokens
 
 

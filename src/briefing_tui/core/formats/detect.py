@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import re
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from briefing_tui.core import frontmatter
 from briefing_tui.core.dates import leading_date
@@ -21,12 +22,8 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
 
 MAX_TITLE_LINE = 150
-_ATX = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_LINK = re.compile(r"!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1")
-_ITALIC = re.compile(r"(?<![*\w])([*_])(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![*\w])")
-_HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,200}>")
-_BLOCK_START = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>)")
+_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
+"""CommonMark with tables; raw HTML is recognised so that it can be dropped, never shown as text."""
 
 
 def detect_format(text: str, suffix: str) -> str:
@@ -102,48 +99,57 @@ def _markdown(text: str) -> Draft:
 
 
 def _markdown_paragraphs(body: str) -> tuple[list[str], str | None]:
-    """Markdown blocks as plain paragraphs; the first `# ` heading becomes the title and leaves the body."""
+    """Markdown blocks as plain paragraphs; the first `# ` heading becomes the title and leaves the body.
+
+    markdown-it-py (CommonMark, with tables) parses the text in linear time: headings, list items,
+    table rows and code blocks each become a paragraph; link and emphasis marks go, the words stay;
+    an image gives its alt text; raw HTML blocks and comments are dropped.
+    """
     heading: str | None = None
     blocks: list[str] = []
-    in_fence = False
-    for raw in split_paragraphs(_break_blocks(body)):
-        line = raw
-        if line.startswith(("```", "~~~")):
-            in_fence = not in_fence
-            line = line.strip("`~ ")
-            if not line:
+    bullets: list[str] = []  # the marker of each open list: `-` or `1.`
+    row: list[str] = []
+    tokens = _MARKDOWN.parse(body)
+    for k, token in enumerate(tokens):
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            bullets.append("-" if kind == "bullet_list_open" else "1.")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            bullets.pop()
+        elif kind in ("tr_open",):
+            row = []
+        elif kind == "tr_close":
+            blocks.append(" | ".join(row))
+        elif kind in ("fence", "code_block"):
+            blocks.append(token.content.rstrip("\n"))
+        elif kind == "inline":
+            text = _inline_text(token).strip()
+            parent = tokens[k - 1].type if k else ""
+            if parent in ("th_open", "td_open"):
+                row.append(text)
                 continue
-        m = _ATX.match(line)
-        if m and not in_fence:
-            if heading is None and len(m.group(1)) == 1:
-                heading = _inline(m.group(2))
+            if parent == "heading_open" and heading is None and tokens[k - 1].tag == "h1":
+                heading = text
                 if not blocks:  # a title at the top is not repeated in the body
                     continue
-            line = m.group(2)
-        line = _inline(line) if not in_fence else line
-        if line.strip() and not re.fullmatch(r"[-*_ ]{3,}", line):
-            blocks.append(line.strip())
-    return blocks, heading
+            if not text:
+                continue
+            in_item = k >= 2 and tokens[k - 2].type == "list_item_open" and bullets
+            if in_item:
+                marker = bullets[-1] if bullets[-1] == "-" else f"{tokens[k - 2].info or 1}{tokens[k - 2].markup}"
+                text = f"{marker} {text}"
+            blocks.append(text)
+    return [b for b in blocks if b.strip()], heading
 
 
-def _break_blocks(body: str) -> str:
-    """Put a blank line before headings and list items so each is its own paragraph."""
+def _inline_text(token: Token) -> str:
+    """The words of an inline token: marks dropped, code and image alt text kept, raw HTML dropped."""
     out: list[str] = []
-    for line in body.split("\n"):
-        if _BLOCK_START.match(line.lstrip()) and out and out[-1].strip():
-            out.append("")
-        out.append(line)
-    return "\n".join(out)
-
-
-def _inline(text: str) -> str:
-    if "[" in text:  # each pattern needs its mark: most paragraphs have none, and skip the regexes
-        text = _LINK.sub(r"\1", text)
-    if "*" in text or "_" in text:
-        text = _EMPHASIS.sub(r"\2", text)
-        text = _ITALIC.sub(r"\2", text)
-    if "<" in text:
-        text = _HTML_TAG.sub("", text)
-    if text.startswith(">"):
-        text = text.lstrip("> ")
-    return text
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif child.type == "image":
+            out.append(child.content)  # the alt text
+    return "".join(out)
