@@ -14,11 +14,12 @@ from briefing_tui import __version__
 from briefing_tui.core import serialize
 from briefing_tui.core.config import Settings, cache_dir, load_settings, sample_library
 from briefing_tui.core.index import Index, index_path, marked_snippet, open_index
-from briefing_tui.core.library import Library, load_file, load_library
+from briefing_tui.core.library import Library, file_entry
 from briefing_tui.core.model import Problem
 from briefing_tui.core.query import QueryError
 from briefing_tui.core.query import parse as parse_query
 from briefing_tui.core.state import library_key
+from briefing_tui.core.workers import load_library_bounded, parse_here
 
 COMMANDS = ("list", "show", "search", "quotes", "check", "index")
 T = TypeVar("T")
@@ -137,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _index(paths, settings)
         if args.command == "quotes":
             return _quotes(args, paths, settings)
-        library = load_library(paths, settings.max_bytes)
+        library = load_library_bounded(paths, settings.max_bytes, settings.parse_budget, os.cpu_count() or 1)
         if args.command == "list":
             return _list(args, library)
         return _check(args, library)
@@ -174,7 +175,7 @@ def _list(args: argparse.Namespace, library: Library) -> int:
 def _show(args: argparse.Namespace, settings: Settings) -> int:
     if os.path.isdir(args.file):
         raise SystemExit(_usage_error(f"{args.file!r} is a folder; show takes one file"))
-    result = load_file(args.file, max_bytes=settings.max_bytes)
+    result = parse_here(file_entry(args.file), settings.max_bytes, settings.parse_budget)
     if isinstance(result, Problem):
         if args.json:
             _print_json({"article": None, "problems": [serialize.problem(result)]})
@@ -206,7 +207,7 @@ def _with_fresh_index(paths: list[str], settings: Settings, use: Callable[[Index
     for attempt in range(2):
         index = _open_index(paths, settings, verify=attempt > 0)
         try:
-            index.refresh(paths, settings.max_bytes, workers=os.cpu_count() or 1)
+            index.refresh(paths, settings.max_bytes, workers=os.cpu_count() or 1, budget=settings.parse_budget)
             return use(index)
         except sqlite3.DatabaseError:
             if attempt:
@@ -275,7 +276,8 @@ def _index(paths: list[str], settings: Settings) -> int:
                 bar.update(task, completed=done, total=total)
                 bar.refresh()
 
-            stats = index.refresh(paths, settings.max_bytes, workers=os.cpu_count() or 1, progress=advance)
+            stats = index.refresh(paths, settings.max_bytes, workers=os.cpu_count() or 1, progress=advance,
+                                  budget=settings.parse_budget)
         articles, problems = index.counts()
     finally:
         index.close()

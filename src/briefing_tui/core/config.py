@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefing_tui.core import frontmatter
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES, ReadError, decode, read_bytes
+from briefing_tui.core.workers import DEFAULT_BUDGET
 
 APP = "briefing-tui"
 
@@ -26,6 +27,8 @@ class Settings:
     """Watch the library by polling, not inotify (`BRIEFING_WATCH=poll`: network file systems)."""
     poll_interval: float = 1.0
     """Seconds between polls, at least (a large library polls less often)."""
+    parse_budget: float = DEFAULT_BUDGET
+    """CPU seconds one file may take to parse before it is skipped as a problem (`parse_budget_s:`)."""
 
 
 def _xdg(var: str, fallback: str) -> Path:
@@ -84,4 +87,11 @@ def load_settings(config_file: str | None = None, private_flag: bool = False) ->
         max_bytes = int(mb * 1024 * 1024)
     theme = data.get("theme") if isinstance(data.get("theme"), str) else None
     poll = os.environ.get("BRIEFING_WATCH", "").strip().lower() == "poll"
-    return Settings(library, bool(private), max_bytes, theme, tuple(warnings), poll)  # type: ignore[arg-type]
+    budget = DEFAULT_BUDGET
+    seconds = data.get("parse_budget_s")
+    if isinstance(seconds, int | float) and not isinstance(seconds, bool) and 0.1 <= seconds <= 3600:
+        budget = float(seconds)
+    elif seconds is not None:
+        warnings.append("config: parse_budget_s must be a number of seconds from 0.1 to 3600; 5 is used")
+    return Settings(library, bool(private), max_bytes, theme, tuple(warnings), poll,  # type: ignore[arg-type]
+                    parse_budget=budget)

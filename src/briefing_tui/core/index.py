@@ -10,23 +10,23 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import itertools
 import json
-import multiprocessing
 import os
 import sqlite3
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from briefing_tui.core import sanitize, serialize
 from briefing_tui.core.attribution import RULES_VERSION
-from briefing_tui.core.library import Entry, load_entry, scan, sort_key, walk
+from briefing_tui.core.library import Entry, scan, sort_key, walk
 from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term, fts_term
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES, is_within
+from briefing_tui.core.workers import DEFAULT_BUDGET, PARALLEL_FROM, ParsePool, parse_here
 
 SCHEMA_VERSION = 3
 USER_VERSION = SCHEMA_VERSION * 1000 + RULES_VERSION
@@ -42,8 +42,6 @@ BATCH = 500
 """Files parsed, then stored in one transaction: the write lock is held only while storing."""
 RANK_CAP = 5000
 """More matches than this, and only the newest this many are ranked by relevance (see Index.search)."""
-PARALLEL_FROM = 400
-"""Refreshes with fewer changed files parse in this process: a pool costs more than it saves."""
 
 _SCHEMA = """
 CREATE TABLE files (
@@ -174,14 +172,17 @@ class Index:
         progress: Callable[[int, int], None] | None = None,
         workers: int = 1,
         folders: list[tuple[str, str]] | None = None,
-        start_method: str = "fork",
+        pool: ParsePool | None = None,
+        budget: float = DEFAULT_BUDGET,
     ) -> RefreshStats:
         """Bring the index up to date: parse only new or changed files, drop removed ones.
 
-        With `workers` > 1, large refreshes parse in that many processes, started by `start_method`
-        (`fork` only from a single-threaded program; the reader uses `spawn`).
+        Files parse in `pool` when given (the reader keeps one for its whole session); else, with
+        `workers` > 1 and at least PARALLEL_FROM changed files, in a pool of that many processes made for
+        this refresh; else here, each file stopped after `budget` CPU seconds where a timer can do it.
         `folders`, as (root, folder id) pairs, limits the refresh to those folders and what is below them
-        (a live refresh told by the file watcher where something changed).
+        (a live refresh told by the file watcher where something changed). A pool closed meanwhile (the
+        reader quitting) ends the refresh after the last whole batch.
         """
         known: dict[bytes, tuple[int, int, int]] = {}
         scan_problems: list[Problem] | None = None
@@ -212,34 +213,28 @@ class Index:
             if old is None or old[1] != size or old[2] != mtime or size < 0:
                 changed.append((entry, size, mtime))
         removed = [k for k in known if k not in seen]
+        own = None
+        if pool is None and workers > 1 and len(changed) >= PARALLEL_FROM:
+            pool = own = ParsePool(workers, budget)
+        if pool is not None:
+            results = pool.parse([e for e, _, _ in changed], max_bytes)
+        else:
+            results = (parse_here(e, max_bytes, budget) for e, _, _ in changed)
         done = 0
-        pool = None
-        if workers > 1 and len(changed) >= PARALLEL_FROM:
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start_method))
-        batches = [changed[start:start + BATCH] for start in range(0, len(changed), BATCH)]
-
-        def submit(k: int) -> Iterator[Article | Problem] | None:
-            if pool is None or k >= len(batches):
-                return None
-            return pool.map(load_entry, [e for e, _, _ in batches[k]], [max_bytes] * len(batches[k]), chunksize=25)
-
         try:
-            ahead = submit(0)
-            for k, batch in enumerate(batches):
+            for start in range(0, len(changed), BATCH):
                 # Parse outside the write lock; another process may refresh the same cache meanwhile.
-                if pool is not None:
-                    current, ahead = ahead, submit(k + 1)  # the next batch parses while this one is stored
-                    assert current is not None
-                    results = list(current)
-                else:
-                    results = [load_entry(e, max_bytes) for e, _, _ in batch]
-                self._store_batch(batch, results)
+                batch = changed[start:start + BATCH]
+                parsed = list(itertools.islice(results, len(batch)))
+                if len(parsed) < len(batch):  # the pool was closed: the reader is quitting
+                    return RefreshStats(len(entries), done, 0, frozenset(_key(e) for e, _, _ in changed[:done]))
+                self._store_batch(batch, parsed)
                 done += len(batch)
                 if progress is not None:
                     progress(done, len(changed))
         finally:
-            if pool is not None:
-                pool.shutdown()
+            if own is not None:
+                own.close()
         self._remove_and_record(removed, scan_problems)
         if progress is not None and not changed:
             progress(0, 0)

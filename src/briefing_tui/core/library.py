@@ -152,11 +152,16 @@ def section_folder(ident: str) -> str | None:
     return None
 
 
-def load_file(path: str, root: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | Problem:
-    """Load one file given by path; its root is its folder unless given."""
+def file_entry(path: str, root: str | None = None) -> Entry:
+    """The entry of one file given by path; its root is its folder unless given."""
     root = root or os.path.dirname(os.path.abspath(path)) or "."
     rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root)).replace(os.sep, "/")
-    return load_entry(Entry(root, path, rel), max_bytes)
+    return Entry(root, path, rel)
+
+
+def load_file(path: str, root: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | Problem:
+    """Load one file given by path; its root is its folder unless given."""
+    return load_entry(file_entry(path, root), max_bytes)
 
 
 def scan(roots: Iterable[str]) -> tuple[list[Entry], list[Problem]]:

@@ -1,0 +1,400 @@
+"""Parsing in worker processes that can be killed: a file that takes too long becomes a problem, never a stall.
+
+The workers are plain child processes (`python -m briefing_tui.core.workers`) that read entries from
+a pipe and write back what `load_entry` made of them. There is no multiprocessing here: its resource
+tracker and semaphores break under Textual, which replaces `sys.stderr` with an object whose
+`fileno()` is -1 (`ValueError: bad value(s) in fds_to_keep`), and they leave files in /dev/shm.
+The parent watches each worker's CPU time; one that spends more than the budget on one file is
+killed, the file becomes a Problem, and a new worker takes the rest. When no worker can start, files
+are parsed in the calling process instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import selectors
+import signal
+import struct
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from briefing_tui.core.library import Entry, Library, display_path, load_entry, scan
+from briefing_tui.core.model import Article, Problem
+from briefing_tui.core.reading import DEFAULT_MAX_BYTES
+
+DEFAULT_BUDGET = 5.0
+"""CPU seconds one file may take to read and parse before it is skipped as a problem."""
+PARALLEL_FROM = 400
+"""Fewer files than this parse in the calling process: starting a pool costs more than it saves."""
+AHEAD = 4
+"""Files sent to a worker before its first result comes back, so that it never waits on the parent."""
+_HEADER = struct.Struct("!I")
+_READY = b"ready"
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to parse: its place in the caller's order, and how."""
+
+    seq: int
+    entry: Entry
+    max_bytes: int
+    head: int | None = None
+
+
+def too_long(entry: Entry, budget: float) -> Problem:
+    """The problem a file becomes when its parse is stopped."""
+    return Problem(display_path(entry.id), display_path(entry.path),
+                   f"took too long to read (over {budget:g} s of CPU); skipped")
+
+
+class _OverBudget(BaseException):
+    """Raised by the CPU timer's signal inside a parse that ran out of budget (not an Exception, so no
+    `except Exception` in a parser can swallow it)."""
+
+
+def _over_budget(_signum: int, _frame: object) -> None:
+    raise _OverBudget
+
+
+def parse_here(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES, budget: float = DEFAULT_BUDGET,
+               head: int | None = None) -> Article | Problem:
+    """Parse one file in this process, stopped after `budget` seconds of CPU when that can be enforced.
+
+    On the main thread of a POSIX process a CPU timer (ITIMER_PROF) interrupts the parse: Python
+    checks signals between bytecodes and inside long regular-expression matches. Elsewhere (a thread)
+    the parse is not bounded; the reader therefore parses in worker processes (`ParsePool`).
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        return load_entry(entry, max_bytes, head=head)
+    previous = signal.signal(signal.SIGPROF, _over_budget)
+    try:
+        signal.setitimer(signal.ITIMER_PROF, budget)
+        try:
+            return load_entry(entry, max_bytes, head=head)
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+    except _OverBudget:
+        return too_long(entry, budget)
+    finally:
+        signal.signal(signal.SIGPROF, previous)
+
+
+def load_library_bounded(roots: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, budget: float = DEFAULT_BUDGET,
+                         workers: int = 1) -> Library:
+    """Scan every root and parse every file, each within the CPU budget; in a pool for a large library."""
+    roots = list(roots)
+    entries, problems = scan(roots)
+    library = Library(roots, problems=problems)
+    if workers > 1 and len(entries) >= PARALLEL_FROM:
+        with ParsePool(workers, budget) as pool:
+            results = list(pool.parse(entries, max_bytes))
+    else:
+        results = [parse_here(e, max_bytes, budget) for e in entries]
+    for result in results:
+        (library.problems if isinstance(result, Problem) else library.articles).append(result)  # type: ignore[arg-type]
+    library.sort()
+    return library
+
+
+# --- the child ------------------------------------------------------------------------------------------
+
+
+def _read_exactly(fd: int, n: int) -> bytes | None:
+    chunks: list[bytes] = []
+    while n:
+        chunk = os.read(fd, n)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)
+
+
+def _write_frame(fd: int, payload: bytes) -> None:
+    data = _HEADER.pack(len(payload)) + payload
+    while data:
+        data = data[os.write(fd, data):]
+
+
+def serve(read_fd: int = 0, write_fd: int = 1) -> None:
+    """The worker's loop: read a Task, parse it, write (seq, result); until the parent closes the pipe."""
+    write_fd = os.dup(write_fd)  # the answers' own channel: a stray print() can never corrupt it
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
+    _write_frame(write_fd, _READY)
+    while True:
+        header = _read_exactly(read_fd, _HEADER.size)
+        if header is None:
+            return
+        payload = _read_exactly(read_fd, _HEADER.unpack(header)[0])
+        if payload is None:
+            return
+        task: Task = pickle.loads(payload)  # from our own parent, over a pipe only it holds
+        result = load_entry(task.entry, task.max_bytes, head=task.head)
+        _write_frame(write_fd, pickle.dumps((task.seq, result), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+# --- the parent -----------------------------------------------------------------------------------------
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """A process's user and system CPU time from /proc (None where there is no /proc)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+@dataclass
+class _Worker:
+    proc: subprocess.Popen[bytes]
+    pending: deque[Task] = field(default_factory=deque)
+    buffer: bytearray = field(default_factory=bytearray)
+    started_wall: float = 0.0
+    started_cpu: float | None = None
+
+    def begin_next(self) -> None:
+        """The oldest pending task starts being timed now."""
+        self.started_wall = time.monotonic()
+        self.started_cpu = None
+
+    def over_budget(self, budget: float) -> bool:
+        """True when the file being parsed has used more than `budget` seconds of CPU.
+
+        The CPU clock is read only once a file has run for a while (/proc costs a system call, and
+        almost every file is done in milliseconds): the budget is then counted from that moment,
+        so a file is stopped a little late, never early.
+        """
+        if not self.pending:
+            return False
+        elapsed = time.monotonic() - self.started_wall
+        if elapsed < min(0.5, budget):
+            return False
+        cpu = _cpu_seconds(self.proc.pid)
+        if cpu is None:
+            return elapsed > budget  # no CPU clock here: the wall clock is the budget
+        if self.started_cpu is None:
+            self.started_cpu = cpu
+        return cpu - self.started_cpu > budget or elapsed > max(60.0, 12 * budget)
+
+
+class ParsePool:
+    """Up to `workers` parse processes, started when first needed and kept until `close()`.
+
+    Calls to `parse()` from several threads take turns (each holds the pool until its generator is
+    exhausted or closed); `close()` may come from any thread at any moment (the reader's `q`): it
+    kills the workers, and a `parse()` under way returns what it has.
+    """
+
+    def __init__(self, workers: int = 1, budget: float = DEFAULT_BUDGET) -> None:
+        self.size = max(1, workers)
+        self.budget = budget
+        self.in_process = False
+        """True once workers could not start: files are then parsed in this process, unbounded."""
+        self._workers: list[_Worker] = []
+        self._closed = threading.Event()
+        self._lock = threading.Lock()
+        self._turn = threading.Lock()
+        """Held by the `parse()` under way: two parses sharing workers would take each other's answers."""
+
+    def parse(self, entries: Sequence[Entry], max_bytes: int = DEFAULT_MAX_BYTES,
+              head: int | None = None) -> Iterator[Article | Problem]:
+        """Each entry's Article or Problem, in the order given, as each becomes available."""
+        if not entries or self._closed.is_set():
+            return
+        with self._turn:
+            yield from self._parse(entries, max_bytes, head)
+
+    def _parse(self, entries: Sequence[Entry], max_bytes: int, head: int | None) -> Iterator[Article | Problem]:
+        tasks = deque(Task(i, e, max_bytes, head) for i, e in enumerate(entries))
+        if not self.in_process and not self._start(min(self.size, len(tasks))):
+            self.in_process = True
+        if self.in_process:
+            for task in tasks:
+                if self._closed.is_set():
+                    return
+                yield load_entry(task.entry, task.max_bytes, head=task.head)
+            return
+        done: dict[int, Article | Problem] = {}
+        next_out = 0
+        selector = selectors.DefaultSelector()
+        try:
+            for w in self._workers:
+                selector.register(w.proc.stdout, selectors.EVENT_READ, w)  # type: ignore[arg-type]
+            while next_out < len(entries):
+                try:
+                    self._step(tasks, done, selector)
+                except (OSError, ValueError):
+                    if self._closed.is_set():
+                        return  # closed from another thread: its pipes are gone
+                    raise
+                if self._closed.is_set():
+                    return
+                while next_out in done:
+                    yield done.pop(next_out)
+                    next_out += 1
+        finally:
+            selector.close()
+            for w in [w for w in self._workers if w.pending]:  # stopped early: their answers would come late
+                self._discard(w)
+
+    def _step(self, tasks: deque[Task], done: dict[int, Article | Problem],
+              selector: selectors.BaseSelector) -> None:
+        """Send work, take in results, stop a worker that is over its budget."""
+        self._feed(tasks)
+        for key, _ in selector.select(timeout=0.2):
+            worker: _Worker = key.data
+            if not self._receive(worker, done):
+                selector.unregister(key.fileobj)
+                self._replace(worker, tasks, done, selector)
+        for worker in list(self._workers):
+            if worker.over_budget(self.budget):
+                selector.unregister(worker.proc.stdout)  # type: ignore[arg-type]
+                killed = worker.pending.popleft()
+                done[killed.seq] = too_long(killed.entry, self.budget)
+                self._replace(worker, tasks, done, selector)
+
+    def close(self) -> None:
+        """Kill every worker now; later `parse()` calls return nothing."""
+        self._closed.set()
+        with self._lock:
+            workers, self._workers = self._workers, []
+        for w in workers:
+            _kill(w.proc)
+
+    def __enter__(self) -> ParsePool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- inside parse() ---------------------------------------------------------------------------------
+
+    def _start(self, count: int) -> bool:
+        while len(self._workers) < count:
+            worker = _spawn()
+            if worker is None:
+                return bool(self._workers)
+            with self._lock:
+                if self._closed.is_set():
+                    _kill(worker.proc)
+                    return False
+                self._workers.append(worker)
+        return True
+
+    def _feed(self, tasks: deque[Task]) -> None:
+        for w in self._workers:
+            while tasks and len(w.pending) < AHEAD:
+                task = tasks.popleft()
+                if not w.pending:
+                    w.begin_next()
+                w.pending.append(task)
+                try:
+                    assert w.proc.stdin is not None
+                    _write_frame(w.proc.stdin.fileno(), pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL))
+                except OSError:
+                    break  # it died: the read side notices and hands its tasks on
+
+    def _receive(self, worker: _Worker, done: dict[int, Article | Problem]) -> bool:
+        """Read what the worker wrote; False when it has gone."""
+        assert worker.proc.stdout is not None
+        try:
+            chunk = os.read(worker.proc.stdout.fileno(), 1 << 20)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            return False
+        worker.buffer += chunk
+        while len(worker.buffer) >= _HEADER.size:
+            size = _HEADER.unpack_from(worker.buffer)[0]
+            if len(worker.buffer) < _HEADER.size + size:
+                break
+            payload = bytes(worker.buffer[_HEADER.size:_HEADER.size + size])
+            del worker.buffer[:_HEADER.size + size]
+            seq, result = pickle.loads(payload)  # from our own child
+            if worker.pending and worker.pending[0].seq == seq:
+                worker.pending.popleft()
+                worker.begin_next()
+            done[seq] = result
+        return True
+
+    def _discard(self, worker: _Worker) -> None:
+        _kill(worker.proc)
+        with self._lock:
+            if worker in self._workers:
+                self._workers.remove(worker)
+
+    def _replace(self, worker: _Worker, tasks: deque[Task], done: dict[int, Article | Problem],
+                 selector: selectors.BaseSelector) -> None:
+        """A worker killed or dead: its unfinished files go back to the front of the queue, a new one starts."""
+        self._discard(worker)
+        tasks.extendleft(reversed([t for t in worker.pending if t.seq not in done]))
+        if self._closed.is_set():
+            return
+        fresh = _spawn()
+        if fresh is None and not self._workers:
+            while tasks:  # no worker will start again: finish here
+                task = tasks.popleft()
+                done[task.seq] = load_entry(task.entry, task.max_bytes, head=task.head)
+            return
+        if fresh is not None:
+            with self._lock:
+                self._workers.append(fresh)
+            selector.register(fresh.proc.stdout, selectors.EVENT_READ, fresh)  # type: ignore[arg-type]
+
+
+def _spawn() -> _Worker | None:
+    """Start one worker and wait for its first word; None when it cannot start."""
+    package_parent = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "briefing_tui.core.workers"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            close_fds=True, env=env, cwd="/" if os.name == "posix" else None,
+        )
+    except (OSError, ValueError):
+        return None
+    assert proc.stdout is not None
+    selector = selectors.DefaultSelector()
+    try:
+        selector.register(proc.stdout, selectors.EVENT_READ)
+        if selector.select(timeout=30) and _read_exactly(proc.stdout.fileno(), _HEADER.size + len(_READY)) \
+                == _HEADER.pack(len(_READY)) + _READY:
+            return _Worker(proc)
+    except OSError:
+        pass
+    finally:
+        selector.close()
+    _kill(proc)
+    return None
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(OSError):
+        proc.kill()
+    for stream in (proc.stdin, proc.stdout):
+        with contextlib.suppress(OSError):
+            if stream is not None:
+                stream.close()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=5)
+
+
+if __name__ == "__main__":
+    serve()

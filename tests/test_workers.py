@@ -1,0 +1,89 @@
+"""Parsing in killable worker processes: order, the CPU budget, fallback, and closing mid-parse."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.core.library import Entry, load_entry, walk
+from briefing_tui.core.model import Article, Problem
+from briefing_tui.core.workers import ParsePool, parse_here
+from tests.conftest import SEEDS, write
+
+SLOW = "[" * 1_000_000
+"""A Markdown file that takes tens of seconds of CPU to parse (linearly): far over a small budget."""
+
+
+def entries(folder: Path) -> list[Entry]:
+    return sorted(walk(str(folder)), key=lambda e: e.id)
+
+
+def test_the_pool_gives_what_parsing_here_gives_in_order() -> None:
+    found = entries(SEEDS)
+    with ParsePool(2) as pool:
+        got = list(pool.parse(found))
+        assert not pool.in_process
+        again = list(pool.parse(found[:2]))  # the same workers serve a second call
+    assert got == [load_entry(e) for e in found]
+    assert again == got[:2]
+
+
+def test_a_file_over_the_cpu_budget_becomes_a_problem_and_the_rest_parse(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "A\n\n“Fine,” said Anna Berg.\n")
+    write(tmp_path / "b-slow.md", SLOW)
+    write(tmp_path / "c.txt", "C\n\nBody.\n")
+    with ParsePool(1, budget=0.5) as pool:
+        results = list(pool.parse(entries(tmp_path)))
+    assert [type(r).__name__ for r in results] == ["Article", "Problem", "Article"]
+    assert isinstance(results[1], Problem) and "took too long to read" in results[1].reason
+    assert isinstance(results[2], Article) and results[2].title == "C"
+
+
+def test_parsing_here_on_the_main_thread_has_the_same_budget(tmp_path: Path) -> None:
+    (entry,) = entries(write(tmp_path / "slow.md", SLOW).parent)
+    started = time.process_time()
+    result = parse_here(entry, budget=0.5)
+    assert isinstance(result, Problem) and "took too long to read" in result.reason
+    assert time.process_time() - started < 10  # stopped, not run to its end (tens of seconds)
+
+
+def test_no_worker_can_start_so_files_parse_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    found = entries(SEEDS)[:3]
+    with ParsePool(2) as pool:
+        got = list(pool.parse(found))
+        assert pool.in_process
+    assert got == [load_entry(e) for e in found]
+
+
+def test_close_from_another_thread_stops_a_parse_at_once(tmp_path: Path) -> None:
+    for i in range(3):
+        write(tmp_path / f"slow-{i}.md", SLOW)
+    pool = ParsePool(1, budget=600)
+    results: list[Article | Problem] = []
+    worker = threading.Thread(target=lambda: results.extend(pool.parse(entries(tmp_path))))
+    worker.start()
+    while not pool._workers:  # wait until a worker is parsing
+        time.sleep(0.01)
+    pool.close()
+    worker.join(timeout=10)
+    assert not worker.is_alive() and results == []
+    assert list(pool.parse(entries(tmp_path))) == []  # closed for good
+
+
+def test_two_threads_sharing_a_pool_each_get_their_own_answers() -> None:
+    found = entries(SEEDS)
+    expected = [load_entry(e) for e in found]
+    with ParsePool(1) as pool:
+        got: dict[str, list[Article | Problem]] = {}
+        threads = [threading.Thread(target=lambda k=k: got.__setitem__(k, list(pool.parse(found))))  # type: ignore[misc]
+                   for k in ("a", "b", "c")]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+    assert got == {"a": expected, "b": expected, "c": expected}
