@@ -20,10 +20,29 @@ SIZE = (120, 40)
 
 
 async def loaded(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until the reader is idle: no worker running, none started by what the last ones posted.
+
+    Articles parse in workers that may start others (a large file's whole parse), so one wait is not enough.
+    """
+    for _ in range(20):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in pilot.app.workers):
+            await pilot.pause()
+            if not any(w.is_running for w in pilot.app.workers):
+                return
+    raise AssertionError("the reader never became idle")
+
+
+async def until(pilot, condition, what: str = "condition", seconds: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait until `condition()` holds (debounced input, a search in a worker), failing after `seconds`."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.05)
 
 
 def visible_labels(tree: Tree) -> list[str]:  # type: ignore[type-arg]
@@ -217,3 +236,25 @@ async def test_theme_is_remembered(isolated_home: Path) -> None:
     async with app2.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert app2.theme == "nord"
+
+
+async def test_a_slow_article_parses_off_the_screen_thread(tmp_path: Path) -> None:
+    """The newest article takes seconds to parse: on a warm start the reader lists the library and takes
+    keys meanwhile (it used to parse it on the UI thread: 13 s frozen for one slow file)."""
+    from briefing_tui.cli import main
+
+    write(tmp_path / "slow.md", "---\ntitle: Slow\ndate: 2099-01-01\n---\n" + "[" * 100_000)
+    write(tmp_path / "fine.txt", "June 27, 2025 Fine\n\nBody.\n")
+    assert main(["index", str(tmp_path)]) == 0  # the warm cache
+    app = BriefingApp([str(tmp_path)], Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        sidebar = app.query_one(LibrarySidebar)
+        await until(pilot, lambda: any(w.group == "article" and w.is_running for w in app.workers),
+                    "the newest article to start parsing")
+        await pilot.press("g")  # the screen thread is free while the file parses
+        assert sidebar.grouping == "section"
+        assert any(w.group == "article" and w.is_running for w in app.workers)
+        assert "2 articles" in app.sub_title
+        await loaded(pilot)
+        article = app.query_one(ArticleView).article
+        assert article is not None and article.title == "Slow"

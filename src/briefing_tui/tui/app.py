@@ -8,7 +8,7 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.text import Text
 from textual import on, work
@@ -20,13 +20,14 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 from briefing_tui.core.config import Settings, cache_dir, data_dir
 from briefing_tui.core.highlight import find_hits
 from briefing_tui.core.index import Index, QuoteHit, Result, index_path, open_index
-from briefing_tui.core.library import Entry, load_entry
+from briefing_tui.core.library import Entry
 from briefing_tui.core.model import Article, Listed, Problem
 from briefing_tui.core.query import Query, QueryError
 from briefing_tui.core.query import parse as parse_query
 from briefing_tui.core.serialize import article_citation, count, quote_citation
 from briefing_tui.core.state import ReaderState, library_key
 from briefing_tui.core.watch import Watcher
+from briefing_tui.core.workers import ParsePool
 from briefing_tui.tui.commands import OpenArticleProvider
 from briefing_tui.tui.keymap import bindings
 from briefing_tui.tui.screens.help import HelpScreen
@@ -82,6 +83,15 @@ class BriefingApp(App[int]):
         self._search_generation = 0
         self._by_id: dict[str, Listed] = {}
         self._parsed: OrderedDict[str, Article] = OrderedDict()
+        self._pool = ParsePool(os.cpu_count() or 1, settings.parse_budget)
+        """Parses for index refreshes (used under the index lock, so by one thread at a time)."""
+        self._reading_pool = ParsePool(1, settings.parse_budget)
+        """Parses the article being opened; `_reading_lock` lets one thread use it at a time."""
+        self._whole_pool = ParsePool(1, settings.parse_budget)
+        """Parses a large article whole while its beginning is on screen (one at a time, in its worker group)."""
+        self._reading_lock = threading.Lock()
+        self._article_request = 0
+        """Bumped by every request to show an article: a parse that finishes after a newer request is dropped."""
         self._roots = {os.path.realpath(p): p for p in reversed(paths)}
         self._hit_query = ""
         self.watch_mode = ""
@@ -116,6 +126,8 @@ class BriefingApp(App[int]):
 
     def on_unmount(self) -> None:
         self._stopping.set()
+        for pool in (self._pool, self._reading_pool, self._whole_pool):
+            pool.close()  # a parse under way stops now: quitting never waits for one
 
     def _library_name(self) -> str:
         name = os.path.basename(os.path.normpath(self.paths[0])) if self.paths else "library"
@@ -154,8 +166,8 @@ class BriefingApp(App[int]):
                 self.index.close()
                 self._open_index(verify=True)
                 shown = False
-            stats = self.index.refresh(self.paths, self.settings.max_bytes, workers=os.cpu_count() or 1,
-                                       progress=None if shown else self._report_progress, start_method="spawn")
+            stats = self.index.refresh(self.paths, self.settings.max_bytes, pool=self._pool,
+                                       progress=None if shown else self._report_progress)
             if stats.keys or not shown:
                 listing, problems = self.index.listing(), self._index_problems()
         if stats.keys or not shown:
@@ -188,8 +200,7 @@ class BriefingApp(App[int]):
                     continue
                 started = time.monotonic()
                 with self._index_lock:
-                    stats = self.index.refresh(self.paths, self.settings.max_bytes, folders=where,
-                                               workers=os.cpu_count() or 1, start_method="spawn")
+                    stats = self.index.refresh(self.paths, self.settings.max_bytes, folders=where, pool=self._pool)
                     if stats.keys:
                         listing, problems = self.index.listing(), self._index_problems()
                 if stats.keys and not self._stopping.is_set():
@@ -252,9 +263,7 @@ class BriefingApp(App[int]):
 
     def _reload_current(self, listed: Listed) -> None:
         """The article on screen changed on disk: show the new text at the same place."""
-        article = self.article_for(listed)
-        if article is not None:
-            self._show_in_place(article)
+        self._request_article(listed, self._show_in_place)
 
     def _show_in_place(self, article: Article) -> None:
         """Replace the article on screen by a newer parse of it, keeping the reader's scroll position."""
@@ -263,31 +272,49 @@ class BriefingApp(App[int]):
         view.show(article)
         view.scroll_to(y=y, animate=False)
 
-    def article_for(self, listed: Listed) -> Article | None:
-        """The parsed article for a listed one: from a small cache, else read and parsed now.
+    def _request_article(self, listed: Listed, then: Callable[[Article], None]) -> None:
+        """Call `then` with the parsed article: at once from a small cache, else once a worker has parsed it.
 
-        A file over BIG_FILE bytes gives its first part at once (a first screen in a tenth of a
-        second); the whole is parsed in a worker and replaces it on screen, at the same place.
+        Parsing never runs on the UI thread. Only the latest request is answered: moving on through the
+        sidebar faster than files parse drops the parses nobody waits for.
         """
+        self._article_request += 1
         cached = self._parsed.get(listed.id)
         if cached is not None:
             self._parsed.move_to_end(listed.id)
-            return cached
+            then(cached)
+            return
+        self._load_article(listed, then, self._article_request)
+
+    @work(thread=True, group="article")
+    def _load_article(self, listed: Listed, then: Callable[[Article], None], request: int) -> None:
+        """Parse an article in the reading worker process; a file over BIG_FILE bytes gives its beginning
+        first (a first screen in a tenth of a second) and is parsed whole in another worker."""
         entry = self._entry(listed)
         big = listed.size > BIG_FILE
-        result = load_entry(entry, self.settings.max_bytes, head=BIG_HEAD if big else None)
+        with self._reading_lock:
+            if request != self._article_request:
+                return  # a newer request came while this one waited
+            result = next(self._reading_pool.parse([entry], self.settings.max_bytes,
+                                                   head=BIG_HEAD if big else None), None)
+        if result is not None and not self._stopping.is_set():
+            with contextlib.suppress(RuntimeError):  # the reader quit meanwhile
+                self.call_from_thread(self._article_loaded, listed, entry, result, then, request)
+
+    def _article_loaded(self, listed: Listed, entry: Entry, result: Article | Problem,
+                        then: Callable[[Article], None], request: int) -> None:
         if isinstance(result, Problem):
-            if not os.path.lexists(entry.path):
-                return None  # removed since it was indexed: the refresh running now drops it from the list
-            self.notify(f"{result.id}: {result.reason}", title="Cannot open", markup=False, severity="warning")
-            return None
-        if big:
+            if os.path.lexists(entry.path):  # else removed since it was indexed: the refresh drops it
+                self.notify(f"{result.id}: {result.reason}", title="Cannot open", markup=False, severity="warning")
+            return
+        if listed.size > BIG_FILE:
             self.notify(f"Large article ({listed.size / 1e6:.0f} MB): showing its beginning while the rest loads.",
                         markup=False, timeout=3)
             self._parse_whole(listed, entry)
-            return result
-        self._remember(listed.id, result)
-        return result
+        else:
+            self._remember(listed.id, result)
+        if request == self._article_request:
+            then(result)
 
     def _entry(self, listed: Listed) -> Entry:
         real_root, _, raw_id = listed.key.partition(b"\0")
@@ -301,11 +328,12 @@ class BriefingApp(App[int]):
         while len(self._parsed) > PARSED_CACHE:
             self._parsed.popitem(last=False)
 
-    @work(thread=True, group="parse-whole")
+    @work(thread=True, exclusive=True, group="parse-whole")
     def _parse_whole(self, listed: Listed, entry: Entry) -> None:
-        result = load_entry(entry, self.settings.max_bytes)
-        if isinstance(result, Article):
-            self.call_from_thread(self._whole_parsed, listed, result)
+        result = next(self._whole_pool.parse([entry], self.settings.max_bytes), None)
+        if isinstance(result, Article) and not self._stopping.is_set():
+            with contextlib.suppress(RuntimeError):
+                self.call_from_thread(self._whole_parsed, listed, result)
 
     def _whole_parsed(self, listed: Listed, article: Article) -> None:
         self._remember(listed.id, article)
@@ -361,12 +389,15 @@ class BriefingApp(App[int]):
     @on(SearchPanel.ResultChosen)
     def _result_chosen(self, event: SearchPanel.ResultChosen) -> None:
         listed = self._by_id.get(event.article_id)
-        article = self.article_for(listed) if listed is not None else None
-        if article is None:
+        if listed is None:
             self.notify("That article is no longer in the library.", markup=False)
             return
+        self._request_article(listed, lambda article: self._show_with_hits(article, event.query))
+
+    def _show_with_hits(self, article: Article, query_text: str) -> None:
+        """Show an article chosen from the search results, at its first hit."""
         try:
-            query = parse_query(event.query)
+            query = parse_query(query_text)
         except QueryError:
             return
         terms = [t for t in query.terms if t.column is None]
@@ -410,31 +441,44 @@ class BriefingApp(App[int]):
     def _preview(self, event: LibrarySidebar.ArticleHighlighted) -> None:
         self._show_plain(event.article)
 
-    def _show_plain(self, listed: Listed | Article) -> Article | None:
-        """Show an article without search hits or a quote cursor (unless it is already shown)."""
+    def _show_plain(self, listed: Listed | Article, then: Callable[[Article], None] | None = None) -> None:
+        """Show an article without search hits or a quote cursor (unless it is already shown), then `then`."""
         view = self.query_one(ArticleView)
         if view.article is not None and view.article.id == listed.id:
-            return view.article
-        article = listed if isinstance(listed, Article) else self.article_for(listed)
-        if article is not None:
+            self._article_request += 1  # a parse still under way for another article must not replace it
+            if then is not None:
+                then(view.article)
+            return
+
+        def show(article: Article) -> None:
             view.show(article)
             self.query_one("#hit-status").display = False
-        return article
+            if then is not None:
+                then(article)
+
+        if isinstance(listed, Article):
+            self._article_request += 1
+            show(listed)
+        else:
+            self._request_article(listed, show)
 
     @on(LibrarySidebar.ArticleChosen)
     def _open(self, event: LibrarySidebar.ArticleChosen) -> None:
         self._open_article(event.article)
 
-    def _open_article(self, listed: Listed | Article) -> None:
-        view = self.query_one(ArticleView)
-        article = self._show_plain(listed)
-        if article is None:
-            return
-        if article.id not in self.state.read:
-            self.state.read.add(article.id)
-            self.query_one(LibrarySidebar).refresh_article(article)
-            self._save_state()
-        view.focus()
+    def _open_article(self, listed: Listed | Article, then: Callable[[Article], None] | None = None) -> None:
+        """Show an article, mark it read and move the focus to it."""
+
+        def opened(article: Article) -> None:
+            if article.id not in self.state.read:
+                self.state.read.add(article.id)
+                self.query_one(LibrarySidebar).refresh_article(article)
+                self._save_state()
+            self.query_one(ArticleView).focus()
+            if then is not None:
+                then(article)
+
+        self._show_plain(listed, opened)
 
     def open_article_id(self, article_id: str) -> None:
         """Select and open an article by id (the command palette uses this)."""
@@ -550,8 +594,11 @@ class BriefingApp(App[int]):
         article = self.query_one(LibrarySidebar).select_article(choice.article_id) or self._by_id.get(choice.article_id)
         if article is None:
             return
-        self._open_article(article)
-        self.call_after_refresh(self._select_quote, choice.quote_index)
+
+        def at_quote(_: Article) -> None:
+            self.call_after_refresh(self._select_quote, choice.quote_index)
+
+        self._open_article(article, at_quote)
 
     def _select_quote(self, index: int) -> None:
         view = self.query_one(ArticleView)
