@@ -65,3 +65,38 @@ def test_reader_in_tmux(isolated_home: Path, tmp_path: Path) -> None:
     finally:
         tmux("kill-session", "-t", session)
     assert not (isolated_home / "data").exists()  # --private wrote nothing
+
+
+def start(session: str, command: str, env: dict[str, str]) -> None:
+    subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", str(ROOT),
+                    "-e", f"HOME={env['HOME']}", "-e", f"XDG_DATA_HOME={env['XDG_DATA_HOME']}",
+                    "-e", f"XDG_CONFIG_HOME={env['XDG_CONFIG_HOME']}", "-e", f"XDG_CACHE_HOME={env['XDG_CACHE_HOME']}",
+                    "-e", "TERM=xterm-256color", command], check=True)
+
+
+@pytest.mark.slow
+def test_cold_start_on_2000_files_then_1000_more_and_r(isolated_home: Path, tmp_path: Path) -> None:
+    """The first start on a large library (no cache) parses in worker processes under Textual, lists every
+    file, follows a burst of 1,000 new files, and `r` checks again: it used to crash at about 400 files."""
+    from bench.generate import generate
+
+    lib = tmp_path / "lib"
+    generate(str(lib), 2000)
+    session = f"briefing-cold-{uuid.uuid4().hex[:8]}"
+    env = env_without_home(isolated_home)
+    marker = tmp_path / "exited"
+    start(session, f"{sys.executable} -m briefing_tui {lib}; echo \"exit=$?\" > {marker}; "
+                   "printf 'SHELL-BACK\\n'; sleep 60", env)
+    try:
+        screen = wait_for(session, "2,000 articles", timeout=300)
+        assert "Traceback" not in screen and "Error" not in screen
+        wait_for(session, "said")  # the newest article is on screen, with its text
+        generate(str(lib / "added"), 1000, seed=7)
+        wait_for(session, "3,000 articles", timeout=300)
+        tmux("send-keys", "-t", session, "r")
+        wait_for(session, "Checking the library for changes")
+        tmux("send-keys", "-t", session, "q")
+        screen = wait_for(session, "SHELL-BACK", timeout=30)
+        assert marker.read_text().strip() == "exit=0" and "Traceback" not in screen
+    finally:
+        tmux("kill-session", "-t", session)

@@ -1,0 +1,184 @@
+"""Every parser entry point against adversarial input at size n and 8n: CPU time must grow about linearly.
+
+`python -m bench.complexity` prints the table (entry point, shape, CPU seconds at n and 8n, ratio);
+`--json` prints one JSON object per case as it finishes (tests/test_complexity.py reads that, in a
+subprocess with a timeout, so a parser that hangs fails the test instead of hanging it).
+A linear parser gives a ratio near 8, n log n a little more; quadratic work gives 64.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefing_tui.core import frontmatter, sanitize
+from briefing_tui.core.config import load_settings
+from briefing_tui.core.dates import leading_date
+from briefing_tui.core.formats.common import FileInfo, ParseError
+from briefing_tui.core.formats.detect import detect_format, parse_text
+from briefing_tui.core.query import QueryError
+from briefing_tui.core.query import parse as parse_query
+
+N = 64 * 1024
+"""The small size, in characters (the large one is 8 times this)."""
+FLOOR = 0.05
+"""CPU seconds at 8n under which a case passes whatever its ratio (tiny times are noise)."""
+MAX_RATIO = 16.0
+"""8 times the input may cost at most this many times the CPU (linear: 8; quadratic: 64)."""
+
+SHAPES: dict[str, str | Callable[[int], str]] = {
+    "capitals": "O ",
+    "capital-words": "Obama Said ",
+    "spaces": " ",
+    "hashes": "#",
+    "stars": "*",
+    "bold-a": "**a ",
+    "underscores": "_a ",
+    "brackets": "[",
+    "link-brackets": "[a](",
+    "parens": "(",
+    "commas": "a , ",
+    "list-items": "- a\n",
+    "curly-open": "“",
+    "curly-pairs": "“a” ",
+    "straight-quotes": '"',
+    "apostrophes": "a'",
+    "guillemets": "« ",
+    "said": "said ",
+    "titles": "Mr. Dr. ",
+    "according": "according to ",
+    "lt": "<",
+    "tags": "<a ",
+    "dashes": "-",
+    "digits": "1",
+    "newlines": "\n",
+    "blank-lines": "\n\n",
+    "entities": "&#",
+    "backticks": "`",
+    "greater": "> ",
+    "colons": "a: ",
+    "atx-hashes": lambda size: "# " + "#" * (size - 2),
+    "word-spaces": lambda size: "a" + " " * (size - 2) + "b",
+}
+"""Repeated units, each a delimiter or a run a regex could backtrack over; or a whole text of a size."""
+
+
+def _info(suffix: str) -> FileInfo:
+    return FileInfo(f"c{suffix}", f"/lib/c{suffix}", "c", None)
+
+
+def _parse(text: str, suffix: str) -> None:
+    with contextlib.suppress(ParseError):
+        parse_text(text, _info(suffix), suffix)
+
+
+def _query(text: str) -> None:
+    with contextlib.suppress(QueryError):
+        parse_query(text[:1000])
+
+
+ENTRY_POINTS: dict[str, Callable[[str, int], None]] = {
+    "text file": lambda body, _n: _parse("Title\n\n" + body, ".txt"),
+    "briefing file": lambda body, _n: _parse("June 27, 2025 Clash\n" + body, ".txt"),
+    "markdown file": lambda body, _n: _parse("# T\n\n" + body, ".md"),
+    "title line": lambda body, _n: _parse(body + "\n\nBody.", ".txt"),
+    "detect": lambda body, _n: detect_format(body, ".txt"),
+    "front matter": lambda body, _n: _front_matter_load("title: a" + body + "b"),
+    "front matter tags": lambda body, _n: _front_matter_load("tags: [" + body + "]"),
+    "dates": lambda body, _n: leading_date(body),
+    "sanitize": lambda body, _n: (sanitize.clean(body), sanitize.clean_line(body)),
+    "query": lambda body, _n: _query(body),
+    "config": lambda body, _n: _config("library: a" + body + "b\ntheme: [" + body + "]\n"),
+}
+"""Entry points: each takes the shape's text and its size."""
+SCALE = {"front matter": 9, "front matter tags": 9, "config": 9}
+"""Entry points whose input is capped at 64 KB (front matter, the config file) run at a ninth of the size."""
+
+
+def _config(text: str) -> None:
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        load_settings(f.name)
+
+
+def _front_matter_load(source: str) -> None:
+    with contextlib.suppress(frontmatter.FrontMatterError):
+        frontmatter.load(source)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One measurement: CPU seconds at n and at 8n."""
+
+    entry: str
+    shape: str
+    small: float
+    large: float
+
+    @property
+    def ratio(self) -> float:
+        return self.large / max(self.small, 1e-4)
+
+    @property
+    def linear(self) -> bool:
+        return self.large < FLOOR or self.ratio <= MAX_RATIO
+
+
+def _text(shape: str, size: int) -> str:
+    unit = SHAPES[shape]
+    return unit(size) if callable(unit) else unit * (size // len(unit))
+
+
+def _cpu(entry: str, shape: str, size: int) -> float:
+    run = ENTRY_POINTS[entry]
+    size //= SCALE.get(entry, 1)
+    arg = _text(shape, size)
+    best = float("inf")
+    for _ in range(2):  # the better of two: a preempted run only ever adds time
+        start = time.process_time()
+        run(arg, size)
+        best = min(best, time.process_time() - start)
+        if best > 1.0:
+            break
+    return best
+
+
+def measure(entry: str, shape: str, n: int = N) -> Case:
+    """Time one entry point on one shape at n and 8n."""
+    return Case(entry, shape, _cpu(entry, shape, n), _cpu(entry, shape, 8 * n))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.complexity", description=__doc__)
+    parser.add_argument("--json", action="store_true", help="one JSON object per case, as it finishes")
+    parser.add_argument("--n", type=int, default=N, help=f"the small size in characters (default {N})")
+    parser.add_argument("--entry", action="append", help="only this entry point (repeatable)")
+    parser.add_argument("--shape", action="append", help="only this shape (repeatable)")
+    args = parser.parse_args(argv)
+    entries = args.entry or list(ENTRY_POINTS)
+    if not args.json:
+        print(f"{'entry point':<18} {'shape':<16} {'n':>9} {'8n':>9} {'ratio':>6}")
+    worst = 0.0
+    for entry in entries:
+        for shape in args.shape or SHAPES:
+            case = measure(entry, shape, args.n)
+            worst = max(worst, case.ratio if case.large >= FLOOR else 0.0)
+            if args.json:
+                print(json.dumps({"entry": entry, "shape": shape, "small": case.small, "large": case.large,
+                                  "ratio": case.ratio, "linear": case.linear}), flush=True)
+            else:
+                flag = "" if case.linear else "  SUPERLINEAR"
+                print(f"{entry:<18} {shape:<16} {case.small:>8.3f}s {case.large:>8.3f}s {case.ratio:>6.1f}{flag}",
+                      flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

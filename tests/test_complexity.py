@@ -1,0 +1,55 @@
+"""Every parser entry point is linear in its input: 8 times the input may cost about 8 times the CPU.
+
+Not a timed test: `bench.complexity` measures CPU time at n and 8n for adversarial shapes (runs of
+capitals, `#`, `[`, `**a`, commas in a YAML list, spaces in a title, quote marks…) and the ratio is
+checked. It runs in a subprocess with a deadline, so a parser that backtracks exponentially fails
+here instead of hanging the suite. `python -m bench.complexity` prints the full table at 64 KB.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bench.complexity import ENTRY_POINTS, MAX_RATIO, SHAPES
+
+from tests.conftest import ROOT, env_without_home
+
+N = 8192
+DEADLINE = 600
+
+
+@pytest.mark.slow
+def test_every_parser_entry_point_is_linear(tmp_path: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "bench.complexity", "--json", "--n", str(N)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env_without_home(tmp_path))
+    try:
+        out, err = proc.communicate(timeout=DEADLINE)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+    cases = [json.loads(line) for line in out.decode().splitlines()]
+    expected = [(entry, shape) for entry in ENTRY_POINTS for shape in SHAPES]
+    if len(cases) < len(expected):
+        stuck = expected[len(cases)]
+        pytest.fail(f"no answer from {stuck[0]!r} on {stuck[1]!r} within {DEADLINE} s: {err.decode()[-500:]}")
+    assert [(c["entry"], c["shape"]) for c in cases] == expected
+    superlinear = [f"{c['entry']} / {c['shape']}: {c['small']:.3f}s -> {c['large']:.3f}s (x{c['ratio']:.1f})"
+                   for c in cases if not c["linear"]]
+    assert superlinear == [], f"more than x{MAX_RATIO} for 8 times the input"
+
+
+def test_the_complexity_bench_catches_a_quadratic_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check itself can fail: a parser that rescans its input per character is flagged."""
+    from bench import complexity
+
+    def quadratic(body: str, _n: int) -> None:
+        for i in range(0, len(body), 64):
+            body[i:].count("x")
+
+    monkeypatch.setitem(complexity.ENTRY_POINTS, "quadratic", quadratic)
+    case = complexity.measure("quadratic", "spaces", 64 * 1024)
+    assert not case.linear and case.ratio > MAX_RATIO
