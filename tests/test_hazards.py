@@ -148,6 +148,7 @@ def test_utf16_with_bom(tmp_path: Path) -> None:
     assert isinstance(result, Article) and result.title == "Título" and result.quotes[0].text == "citado"
 
 
+@pytest.mark.slow
 def test_ten_megabyte_single_line(tmp_path: Path) -> None:
     line = ("word “quote” " * 800_000)[:10_000_000]
     result = only(write(tmp_path / "lib" / "big.txt", "Big\n\n" + line + "\n").parent)

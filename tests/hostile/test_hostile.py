@@ -114,20 +114,28 @@ def test_cli_output_is_clean_and_nothing_is_written(hostile: Path, tmp_path: Pat
     assert not (tmp_path / "PWNED").exists() and not Path("PWNED").exists()
 
 
-def test_show_every_hostile_file(hostile: Path, tmp_path: Path) -> None:
+def test_show_every_hostile_file(hostile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                 isolated_home: Path) -> None:
+    """`show --json` of every hostile file, in process (one of them also through the real entry point)."""
+    from briefing_tui.cli import main
+
+    names = [n for n in sorted(os.listdir(hostile)) if os.path.isfile(hostile / n) and not os.path.islink(hostile / n)]
+    for name in names:
+        code = main(["--private", "show", "--json", str(hostile / name)])
+        out, err = capsys.readouterr()
+        assert code in (0, 1), err[-300:]
+        clean(out, f"show {name!r}")
+        clean(err, f"show {name!r} (stderr)")
+        data = json.loads(out)
+        assert data.get("article") or data.get("problems")
     home = tmp_path / "home"
     home.mkdir()
-    for name in sorted(os.listdir(hostile)):
-        path = hostile / name
-        if not os.path.isfile(path) or os.path.islink(path):
-            continue
-        proc = subprocess.run([sys.executable, "-m", "briefing_tui", "--private", "show", "--json", str(path)],
-                              capture_output=True, timeout=60, env=env_without_home(home))
-        assert proc.returncode in (0, 1), proc.stderr[-300:]
-        clean(proc.stdout.decode(), f"show {name!r}")
-        data = json.loads(proc.stdout)
-        assert data.get("article") or data.get("problems")
-    assert list(home.iterdir()) == []
+    proc = subprocess.run([sys.executable, "-m", "briefing_tui", "--private", "show", "--json",
+                           str(hostile / "control-osc-title.txt")], capture_output=True, timeout=60,
+                          env=env_without_home(home))
+    assert proc.returncode == 0 and json.loads(proc.stdout)["article"]
+    clean(proc.stdout.decode(), "show (subprocess)")
+    assert list(home.iterdir()) == [] and not (isolated_home / "data").exists()
 
 
 async def test_reader_walks_the_hostile_library(hostile: Path, isolated_home: Path) -> None:
