@@ -100,3 +100,24 @@ def test_cold_start_on_2000_files_then_1000_more_and_r(isolated_home: Path, tmp_
         assert marker.read_text().strip() == "exit=0" and "Traceback" not in screen
     finally:
         tmux("kill-session", "-t", session)
+
+
+@pytest.mark.slow
+def test_q_quits_at_once_while_a_slow_file_parses(isolated_home: Path, tmp_path: Path) -> None:
+    """A file that would take a minute to parse is being indexed: q still quits at once."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "slow.md").write_text("---\ntitle: Slow\n---\n" + "[" * 3_000_000, encoding="utf-8")
+    config = tmp_path / "config.yaml"
+    config.write_text("parse_budget_s: 600\n", encoding="utf-8")
+    session = f"briefing-quit-{uuid.uuid4().hex[:8]}"
+    marker = tmp_path / "exited"
+    start(session, f"{sys.executable} -m briefing_tui --private --config {config} {lib}; "
+                   f"echo \"exit=$?\" > {marker}; printf 'SHELL-BACK\\n'; sleep 30", env_without_home(isolated_home))
+    try:
+        wait_for(session, "Loading library")
+        tmux("send-keys", "-t", session, "q")
+        screen = wait_for(session, "SHELL-BACK", timeout=5)
+        assert marker.read_text().strip() == "exit=0" and "Traceback" not in screen
+    finally:
+        tmux("kill-session", "-t", session)
