@@ -32,6 +32,19 @@ def swap_for_link(folder: Path, target: Path) -> None:
     folder.symlink_to(target, target_is_directory=True)
 
 
+def recorded_notifications(app: BriefingApp) -> list[str]:
+    """Every message the app notifies from now on (the toasts themselves expire)."""
+    notes: list[str] = []
+    notify = app.notify
+
+    def record(message: str, **kwargs: Any) -> None:
+        notes.append(message)
+        notify(message, **kwargs)
+
+    app.notify = record  # type: ignore[method-assign]
+    return notes
+
+
 def assert_refused(result: Article | Problem) -> None:
     assert isinstance(result, Problem), result
     assert "outside the library" in result.reason
@@ -100,14 +113,7 @@ async def test_the_reader_refuses_a_swapped_folder_on_a_warm_start(tmp_path: Pat
     index.close()
     swap_for_link(lib / "zz", outside)
     app = BriefingApp([str(lib)], Settings())
-    notes: list[str] = []
-    notify = app.notify
-
-    def record(message: str, **kwargs: Any) -> None:
-        notes.append(message)
-        notify(message, **kwargs)
-
-    app.notify = record  # type: ignore[method-assign]
+    notes = recorded_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         view = app.query_one(ArticleView)

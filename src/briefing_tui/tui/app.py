@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 
 from briefing_tui.core.config import Settings, cache_dir, data_dir
 from briefing_tui.core.highlight import find_hits
-from briefing_tui.core.index import Index, QuoteHit, Result, index_path, open_index
+from briefing_tui.core.index import Index, QuoteHit, Result, index_path, open_library_index
 from briefing_tui.core.library import Entry, load_entry
 from briefing_tui.core.model import Article, Listed, Problem
 from briefing_tui.core.query import Query, QueryError
@@ -168,12 +168,9 @@ class BriefingApp(App[int]):
 
     def _open_index(self, verify: bool) -> None:
         path = None if self.settings.private else index_path(cache_dir(), library_key(self.paths))
-        try:
-            self.index = open_index(path, verify=verify)
-        except (OSError, sqlite3.Error) as exc:
-            self.call_from_thread(self.notify, f"Search index unavailable ({exc}); keeping it in memory.",
-                                  markup=False, severity="warning")
-            self.index = open_index(None)
+        self.index, warning = open_library_index(path, verify)
+        if warning:  # the cache cannot be used (or its folder was repaired): said once, as the CLI does
+            self.call_from_thread(self.notify, warning, markup=False, severity="warning")
 
     def _index_problems(self) -> list[Problem]:
         assert self.index is not None
