@@ -25,7 +25,7 @@ from briefing_tui.core import sanitize, serialize
 from briefing_tui.core.attribution import RULES_VERSION
 from briefing_tui.core.library import Entry, load_entry, scan, sort_key, walk
 from briefing_tui.core.model import Article, Listed, Problem, Quote
-from briefing_tui.core.private_files import private_file
+from briefing_tui.core.private_files import private_file, private_folder
 from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term, fts_term
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES, is_within
 
@@ -604,15 +604,17 @@ def open_library_index(path: Path | None, verify: bool) -> tuple[Index, str | No
     """Open the library's cached index at `path`, else one in memory: (the index, a line for the user or None).
 
     The cache is only a cache: when it cannot be used (its folder is a file or another user's, the disk is
-    read-only, the file is a link or not ours) the index is kept in memory and the line says why. `None` is
-    private: memory.
+    read-only, the file is a link or not ours) the index is kept in memory and the line says why. The line
+    also tells when the cache folder was open to others and was made user-only. `None` is private: memory.
     """
     if path is None:
         return open_index(None), None
+    note = None
     try:
-        return open_index(path, verify), None
+        note = private_folder(path.parent)
+        return open_index(path, verify), note
     except (OSError, sqlite3.Error) as exc:
-        return open_index(None), cache_warning(path, exc)
+        return open_index(None), "; ".join(filter(None, [cache_warning(path, exc), note]))
 
 
 def cache_warning(path: Path, exc: BaseException) -> str:

@@ -1,4 +1,4 @@
-"""The program's own files (the cache): user-only, created without following links.
+"""The program's own folders and files (cache, state): user-only, created without following links.
 
 Each refusal is an `OSError` whose message is one line for the user; callers fall back (an index in
 memory, an empty state) and say why.
@@ -14,6 +14,24 @@ _OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEX
 """Looking at an existing file: a link is refused by the kernel, a FIFO does not block."""
 _CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 """Creating one: never through a link (dangling or not), never an existing file."""
+
+
+def private_folder(folder: Path) -> str | None:
+    """Make sure `folder` is a folder of ours that only we can use, creating it (0700) if needed.
+
+    A folder of ours that others may use (0777, 0755) is repaired to 0700; the one-line note saying so
+    is returned (else None). A folder of another user, or something that is not a folder, is refused.
+    """
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    st = os.stat(folder)  # a link to a folder of ours is fine (a cache kept on another disk)
+    if not stat.S_ISDIR(st.st_mode):
+        raise OSError(f"{folder} is not a folder")
+    if st.st_uid != os.geteuid():
+        raise OSError(f"{folder} belongs to another user")
+    if st.st_mode & 0o077:
+        os.chmod(folder, 0o700)
+        return f"{folder} was open to other users (mode {stat.S_IMODE(st.st_mode):04o}); made it user-only (0700)"
+    return None
 
 
 def private_file(path: Path, create: bool = True) -> bool:
