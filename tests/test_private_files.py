@@ -7,14 +7,21 @@ joined with one, or a subprocess), so a regression fails instead of hanging the 
 
 from __future__ import annotations
 
+import json
 import os
+import resource
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import write
+from briefing_tui.core.state import ReaderState
+from tests.conftest import env_without_home, write
 from tests.test_cache_failures import assert_memory_with_one_line, cache_file, search, small_library
+
+TIMEOUT = 20.0
 
 
 def mode(path: Path) -> int:
@@ -87,3 +94,70 @@ def test_a_cache_folder_of_another_user_is_not_used(capsys: pytest.CaptureFixtur
         pytest.skip("only root can give a folder to another user")
     assert_memory_with_one_line(capsys, lib, "belongs to another user")
     assert list(folder.iterdir()) == [] and mode(folder) == 0o700
+
+
+# --- reader state ----------------------------------------------------------------------------------------
+
+_LOAD_STATE = ("import json, sys; from pathlib import Path; from briefing_tui.core.state import ReaderState; "
+               "s = ReaderState.load(Path(sys.argv[1]), 'k', False); "
+               "print(json.dumps([sorted(s.read), sorted(s.bookmarks), s.theme]))")
+
+
+def load_state_elsewhere(folder: Path, home: Path) -> list[object]:
+    """ReaderState.load in a process with a time limit and 1 GB of memory: a hang or a flood fails the test."""
+
+    def one_gigabyte() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    proc = subprocess.run([sys.executable, "-c", _LOAD_STATE, str(folder)], capture_output=True, text=True,
+                          env=env_without_home(home), timeout=TIMEOUT, preexec_fn=one_gigabyte)
+    assert proc.returncode == 0, proc.stderr
+    return list(json.loads(proc.stdout))
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero-link", "link-to-state"])
+def test_a_state_path_that_is_not_a_regular_file_gives_an_empty_state(tmp_path: Path, isolated_home: Path,
+                                                                      kind: str) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    path = folder / "state-k.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero-link":
+        path.symlink_to("/dev/zero")
+    else:
+        real = write(tmp_path / "real.json", json.dumps({"read": ["a.txt"], "bookmarks": [], "theme": None}))
+        path.symlink_to(real)
+    assert load_state_elsewhere(folder, isolated_home) == [[], [], None]
+
+
+def test_state_still_loads_from_a_regular_file(tmp_path: Path, isolated_home: Path) -> None:
+    folder = tmp_path / "data"
+    state = ReaderState.load(folder, "k", False)
+    state.read.add("a.txt")
+    state.theme = "nord"
+    assert state.save() is None
+    assert load_state_elsewhere(folder, isolated_home) == [["a.txt"], [], "nord"]
+
+
+def test_a_state_folder_open_to_others_is_made_user_only(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    folder.chmod(0o777)
+    state = ReaderState.load(folder, "k", False)
+    note = state.save()
+    assert note is not None and "made it user-only" in note
+    assert mode(folder) == 0o700 and mode(folder / "state-k.json") == 0o600
+    assert state.save() is None
+
+
+def test_a_state_folder_of_another_user_is_not_written(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    try:
+        os.chown(folder, 4242, 4242)
+    except PermissionError:
+        pytest.skip("only root can give a folder to another user")
+    error = ReaderState.load(folder, "k", False).save()
+    assert error is not None and "belongs to another user" in error
+    assert list(folder.iterdir()) == []
