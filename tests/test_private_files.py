@@ -13,13 +13,20 @@ import resource
 import stat
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from briefing_tui.core.config import Settings
+from briefing_tui.core.export import write_new_file
 from briefing_tui.core.state import ReaderState
-from tests.conftest import env_without_home, write
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.quote_finder import ExportScreen, QuoteFinder
+from tests.conftest import SEEDS, env_without_home, write
 from tests.test_cache_failures import assert_memory_with_one_line, cache_file, search, small_library
+from tests.test_quote_finder import SIZE, open_finder
 
 TIMEOUT = 20.0
 
@@ -161,3 +168,89 @@ def test_a_state_folder_of_another_user_is_not_written(tmp_path: Path) -> None:
     error = ReaderState.load(folder, "k", False).save()
     assert error is not None and "belongs to another user" in error
     assert list(folder.iterdir()) == []
+
+
+# --- export ----------------------------------------------------------------------------------------------
+
+
+def rescue_after(fifo: Path, seconds: float) -> tuple[threading.Event, Callable[[], bool]]:
+    """Unblock a writer stuck on `fifo` after `seconds` by reading it, so a regression fails, not hangs.
+
+    Returns (set this when done, whether the rescue had to happen).
+    """
+    done, rescued = threading.Event(), threading.Event()
+
+    def rescue() -> None:
+        if done.wait(seconds):
+            return
+        rescued.set()
+        with open(fifo, "rb") as f:  # a writer waiting on the FIFO lets this open at once
+            f.read()
+
+    threading.Thread(target=rescue, daemon=True).start()
+    return done, lambda: rescued.is_set()
+
+
+@pytest.mark.parametrize("overwrite", [False, True], ids=["new", "overwrite"])
+def test_export_refuses_a_fifo_without_blocking(tmp_path: Path, overwrite: bool) -> None:
+    from briefing_tui.core.export import ExportRefused
+
+    fifo = tmp_path / "briefing-quotes.md"
+    os.mkfifo(fifo)
+    outcome: list[BaseException | None] = []
+
+    def export() -> None:
+        try:
+            write_new_file(fifo, "# Quotes\n", overwrite=overwrite)
+            outcome.append(None)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    done, rescued = rescue_after(fifo, TIMEOUT)
+    worker = threading.Thread(target=export, daemon=True)
+    worker.start()
+    worker.join(TIMEOUT + 5)
+    done.set()
+    assert not rescued(), "the export blocked on the FIFO"
+    assert len(outcome) == 1 and isinstance(outcome[0], ExportRefused) and "FIFO" in str(outcome[0])
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@pytest.mark.parametrize("overwrite", [False, True], ids=["new", "overwrite"])
+def test_export_never_writes_through_a_link(tmp_path: Path, overwrite: bool) -> None:
+    from briefing_tui.core.export import ExportRefused
+
+    target = tmp_path / "elsewhere.md"
+    (tmp_path / "briefing-quotes.md").symlink_to(target)
+    with pytest.raises(ExportRefused, match="symbolic link"):
+        write_new_file(tmp_path / "briefing-quotes.md", "# Quotes\n", overwrite=overwrite)
+    assert not target.exists()
+
+
+async def test_exporting_over_a_fifo_is_refused_and_the_reader_stays_responsive(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    fifo = tmp_path / "briefing-quotes.md"
+    os.mkfifo(fifo)
+    done, rescued = rescue_after(fifo, TIMEOUT)
+    app = BriefingApp([str(SEEDS)], Settings())
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await open_finder(pilot, "speaker:rutte")
+            await pilot.press("enter", "e")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen)
+            for _ in range(2):  # asked twice, as a user confirming an "overwrite" would
+                await pilot.press("enter")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                assert isinstance(app.screen, ExportScreen)
+                assert "FIFO" in str(app.screen.query_one("#export-message").render())
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, QuoteFinder)
+    finally:
+        done.set()
+    assert not rescued(), "the export blocked the reader on the FIFO"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)

@@ -127,7 +127,7 @@ def read_fd(fd: int, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise ReadError(f"not a regular file ({_kind(st.st_mode)})")
+            raise ReadError(f"not a regular file ({file_kind(st.st_mode)})")
         if st.st_size > max_bytes:
             raise ReadError(f"file too large ({_mb(st.st_size)}; the limit is {_mb(max_bytes)})")
         chunks: list[bytes] = []
@@ -181,7 +181,8 @@ def read_text(root: str, ident: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tupl
     return text, encoding
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular one is, in a few words (`a FIFO`)."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
