@@ -112,6 +112,7 @@ async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
         await pilot.press("enter")
+        await app.workers.wait_for_complete()  # the file is written in a thread
         await pilot.pause()
         text = (tmp_path / "briefing-quotes.md").read_text()
         assert text == ("# Quotes\n\nFilter: `speaker:rutte`\n\n"
@@ -123,11 +124,13 @@ async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("enter")  # exists: asks first
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert (tmp_path / "briefing-quotes.md").read_text() == "keep me"
         assert isinstance(app.screen, ExportScreen)
         assert "exists" in str(app.screen.query_one("#export-message", Static).render())
         await pilot.press("enter")  # confirmed
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert (tmp_path / "briefing-quotes.md").read_text().startswith("# Quotes")
 

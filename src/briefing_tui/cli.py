@@ -13,7 +13,15 @@ from typing import Any, TypeVar
 from briefing_tui import __version__
 from briefing_tui.core import serialize
 from briefing_tui.core.config import Settings, cache_dir, load_settings, sample_library
-from briefing_tui.core.index import Index, index_path, marked_snippet, open_index
+from briefing_tui.core.index import (
+    Index,
+    RefreshStats,
+    cache_damaged,
+    cache_warning,
+    index_path,
+    marked_snippet,
+    open_library_index,
+)
 from briefing_tui.core.library import Library, file_entry
 from briefing_tui.core.model import Problem
 from briefing_tui.core.query import QueryError
@@ -193,25 +201,30 @@ def _show(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _open_index(paths: list[str], settings: Settings, verify: bool = True) -> Index:
-    key = library_key(paths)
-    return open_index(None if settings.private else index_path(cache_dir(), key), verify=verify)
-
-
-def _with_fresh_index(paths: list[str], settings: Settings, use: Callable[[Index], T]) -> T:
-    """Bring the library's index up to date, then `use` it.
+def _with_fresh_index(paths: list[str], settings: Settings, use: Callable[[Index, RefreshStats], T],
+                      verify: bool = False, progress: Callable[[int, int], None] | None = None) -> T:
+    """Bring the library's index up to date, then `use` it (with what the refresh did).
 
     Reading every page first would cost a third of a second at 100,000 articles; a damaged cache shows
-    itself as an error instead, and the second attempt checks it (and rebuilds it if bad).
+    itself as an error instead, and the second attempt checks it (and rebuilds it if bad). A cache that
+    cannot be used (a read-only or full disk, a folder that is a file) gives way to an index in memory,
+    and one line on stderr says why.
     """
-    for attempt in range(2):
-        index = _open_index(paths, settings, verify=attempt > 0)
+    path = None if settings.private else index_path(cache_dir(), library_key(paths))
+    for attempt in range(3):
+        index, warning = open_library_index(path, verify=verify or attempt > 0)
+        if warning:
+            print(f"briefing: {warning}", file=sys.stderr)
         try:
-            index.refresh(paths, settings.max_bytes, workers=os.cpu_count() or 1, budget=settings.parse_budget)
-            return use(index)
-        except sqlite3.DatabaseError:
-            if attempt:
+            stats = index.refresh(paths, settings.max_bytes, workers=os.cpu_count() or 1, progress=progress,
+                                  budget=settings.parse_budget)
+            return use(index, stats)
+        except sqlite3.DatabaseError as exc:
+            if path is None:
                 raise
+            if attempt or not cache_damaged(exc):  # checked and still failing, or the disk: use memory
+                print(f"briefing: {cache_warning(path, exc)}", file=sys.stderr)
+                path = None
         finally:
             index.close()
     raise AssertionError("unreachable")
@@ -224,7 +237,7 @@ def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
         print(f"briefing: {exc}", file=sys.stderr)
         return 2
     total, results = _with_fresh_index(paths, settings,
-                                       lambda index: index.search(query, limit=args.limit, sort=args.sort))
+                                       lambda index, _: index.search(query, limit=args.limit, sort=args.sort))
     if args.json:
         _print_json({"query": args.query, "total": total,
                      "results": [r.summary | {"score": r.score, "snippets": [marked_snippet(s) for s in r.snippets]}
@@ -245,7 +258,7 @@ def _quotes(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
         print(f"briefing: {exc}", file=sys.stderr)
         return 2
     # From the index, as `search` does, and printed as SQLite hands the rows over: nothing is built whole.
-    def emit(index: Index) -> int:
+    def emit(index: Index, _stats: RefreshStats) -> int:
         rows = index.iter_quotes(query, args.limit)
         if args.json:
             return _stream_json("quotes", (serialize.library_quote(h.quote, h.article, path) for h, path in rows))
@@ -265,23 +278,18 @@ def _index(paths: list[str], settings: Settings) -> int:
 
     from briefing_tui.render import console
 
-    index = _open_index(paths, settings)
-    try:
-        # No refresh thread: the parse pool forks, and a process should fork with one thread only.
-        with Progress(TextColumn("Indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=console(stderr=True), transient=False, auto_refresh=False) as bar:
-            task = bar.add_task("index", total=None)
+    # No refresh thread: the bar is redrawn from the refresh's own progress calls.
+    with Progress(TextColumn("Indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console(stderr=True), transient=False, auto_refresh=False) as bar:
+        task = bar.add_task("index", total=None)
 
-            def advance(done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total)
-                bar.refresh()
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+            bar.refresh()
 
-            stats = index.refresh(paths, settings.max_bytes, workers=os.cpu_count() or 1, progress=advance,
-                                  budget=settings.parse_budget)
-        articles, problems = index.counts()
-    finally:
-        index.close()
-    where = "in memory (private)" if settings.private else str(index_path(cache_dir(), library_key(paths)))
+        stats, (articles, problems), path = _with_fresh_index(
+            paths, settings, lambda index, done: (done, index.counts(), index.path), verify=True, progress=advance)
+    where = "in memory (private)" if settings.private else str(path) if path else "in memory"
     print(f"{serialize.count(articles, 'article')}, {serialize.count(problems, 'problem')}; "
           f"{serialize.count(stats.parsed, 'file')} parsed, {stats.removed} removed. "
           f"Index: {where}")

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
 from briefing_tui.core.model import Article, Listed, Quote
+from briefing_tui.core.reading import file_kind
 from briefing_tui.core.serialize import quote_citation
+
+_WRITE_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+                | getattr(os, "O_NOCTTY", 0))
+"""Never through a link, and never waiting: a FIFO with no reader fails at once instead of blocking."""
+
+
+class ExportRefused(Exception):
+    """The export path is not a regular file (a FIFO, a device, a folder, a link); one line for the user."""
 
 
 def quotes_markdown(found: Sequence[tuple[Quote, Article | Listed]], query: str = "") -> str:
@@ -20,8 +31,34 @@ def quotes_markdown(found: Sequence[tuple[Quote, Article | Listed]], query: str 
 
 
 def write_new_file(path: Path, text: str, overwrite: bool = False) -> None:
-    """Write `text` to `path`; refuse to replace an existing file unless `overwrite` (FileExistsError)."""
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if overwrite else os.O_EXCL)
-    fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    """Write `text` to the regular file `path` (created 0600), never blocking and never through a link.
+
+    An existing regular file is replaced only when `overwrite` (else FileExistsError). Anything else at
+    `path` (a FIFO, a device, a folder, a link) raises ExportRefused before a byte is written.
+    """
+    try:
+        fd = os.open(path, _WRITE_FLAGS | (0 if overwrite else os.O_EXCL), 0o600)
+    except FileExistsError:
+        _refuse_unless_regular(path)
+        raise
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK, errno.ENXIO, errno.EISDIR, errno.ENODEV):
+            _refuse_unless_regular(path)
+        raise
     with os.fdopen(fd, "w", encoding="utf-8") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):  # a FIFO that had a reader, a device: opened, but not written
+            raise ExportRefused(f"{path} is not a regular file ({file_kind(st.st_mode)}); not written")
+        os.ftruncate(fd, 0)  # only now: a file is emptied only once it is known to be one
         f.write(text)
+
+
+def _refuse_unless_regular(path: Path) -> None:
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return
+    if stat.S_ISLNK(st.st_mode):
+        raise ExportRefused(f"{path} is a symbolic link; not followed") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise ExportRefused(f"{path} is not a regular file ({file_kind(st.st_mode)}); not written") from None

@@ -24,6 +24,7 @@ from briefing_tui.core import sanitize, serialize
 from briefing_tui.core.attribution import RULES_VERSION
 from briefing_tui.core.library import Entry, scan, sort_key, walk
 from briefing_tui.core.model import Article, Listed, Problem, Quote
+from briefing_tui.core.private_files import private_file, private_folder
 from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term, fts_term
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES, is_within
 from briefing_tui.core.workers import DEFAULT_BUDGET, PARALLEL_FROM, ParsePool, parse_here
@@ -157,9 +158,9 @@ class Index:
         self.db.close()
 
     def healthy(self) -> bool:
-        """True when SQLite finds every page of the file sound (a damaged cache is rebuilt, not trusted)."""
+        """True when every page of the file is sound and it holds our tables (else it is rebuilt, not trusted)."""
         try:
-            return bool(self.db.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+            return bool(self.db.execute("PRAGMA quick_check").fetchone()[0] == "ok") and _schema_ok(self.db)
         except sqlite3.DatabaseError:
             return False
 
@@ -315,10 +316,10 @@ class Index:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            _rollback(self.db)
             raise
-        self.db.execute("COMMIT")
 
     # --- reading -----------------------------------------------------------------------------------------
 
@@ -606,11 +607,51 @@ def compile_query(query: Query, fts: str = "fts", row: str = "a.id") -> tuple[st
 # --- opening -------------------------------------------------------------------------------------------
 
 
+def open_library_index(path: Path | None, verify: bool) -> tuple[Index, str | None]:
+    """Open the library's cached index at `path`, else one in memory: (the index, a line for the user or None).
+
+    The cache is only a cache: when it cannot be used (its folder is a file or another user's, the disk is
+    read-only, the file is a link or not ours) the index is kept in memory and the line says why. The line
+    also tells when the cache folder was open to others and was made user-only. `None` is private: memory.
+    """
+    if path is None:
+        return open_index(None), None
+    note = None
+    try:
+        note = private_folder(path.parent)
+        return open_index(path, verify), note
+    except (OSError, sqlite3.Error) as exc:
+        return open_index(None), "; ".join(filter(None, [cache_warning(path, exc), note]))
+
+
+def cache_warning(path: Path, exc: BaseException) -> str:
+    """One line saying the index is kept in memory, and why the cache at `path` could not be used."""
+    if isinstance(exc, OSError) and exc.strerror:
+        why = f"{exc.filename or path}: {exc.strerror}"
+    elif isinstance(exc, sqlite3.Error):
+        why = f"{path}: {exc}"
+    else:
+        why = str(exc)
+    return sanitize.clean_line(f"search index kept in memory: {why}")
+
+
+def cache_damaged(exc: sqlite3.Error) -> bool:
+    """True when an error says the cache is damaged or foreign (rebuild it), not that it cannot be written."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is None or code & 0xFF in _DAMAGE
+
+
+_DAMAGE = frozenset({sqlite3.SQLITE_ERROR, sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_SCHEMA,
+                     sqlite3.SQLITE_MISMATCH, sqlite3.SQLITE_FORMAT})
+"""Primary result codes of a bad file. The rest (read-only, full, I/O, cannot open, busy) are about the disk."""
+
+
 def open_index(path: Path | None, verify: bool = True) -> Index:
     """Open (or create) the index at `path`, or in memory when `path` is None; rebuild a bad file.
 
     `verify` reads every page first (SQLite's quick_check: 0.3 s at 100,000 articles); the reader
-    skips it to list the library at once, and calls `Index.healthy()` afterwards.
+    skips it to list the library at once, and calls `Index.healthy()` afterwards. The file and its
+    journals must be regular files of ours (never a link); a file that cannot be written raises.
     """
     if path is None:
         db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
@@ -618,9 +659,8 @@ def open_index(path: Path | None, verify: bool = True) -> Index:
         return Index(db, None)
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     for attempt in range(2):
-        if not path.exists():
-            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-            os.close(fd)
+        for companion in _companions(path):  # SQLite opens these by name: they must not be links
+            private_file(companion, create=companion == path)
         conn: sqlite3.Connection | None = None
         try:
             conn = db = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
@@ -633,17 +673,28 @@ def open_index(path: Path | None, verify: bool = True) -> Index:
             if app_id == APPLICATION_ID and version == USER_VERSION:
                 if verify and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                     raise sqlite3.DatabaseError("damaged")
-                db.execute("SELECT count(*) FROM files").fetchone()
+                if not _schema_ok(db):
+                    raise sqlite3.DatabaseError("tables missing or changed")
+                db.execute("BEGIN IMMEDIATE")  # a read-only disk or file fails here, not halfway through a refresh
+                db.execute("COMMIT")
                 return Index(db, path)
-        except sqlite3.DatabaseError:
-            pass
-        if conn is not None:
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            if not cache_damaged(exc):
+                raise
+        else:
             conn.close()
         if attempt == 0:  # foreign, newer or corrupt: it is only a cache, so start again
-            for suffix in ("", "-wal", "-shm", "-journal"):
+            for companion in _companions(path):
                 with contextlib.suppress(FileNotFoundError):
-                    os.unlink(f"{path}{suffix}")
+                    os.unlink(companion)
     raise OSError(f"cannot create the search index at {path}")
+
+
+def _companions(path: Path) -> list[Path]:
+    """The cache file and the journals SQLite keeps beside it."""
+    return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
 
 
 def _create(db: sqlite3.Connection) -> None:
@@ -656,5 +707,38 @@ def _create(db: sqlite3.Connection) -> None:
             db.execute(f"PRAGMA user_version = {USER_VERSION}")
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        _rollback(db)
         raise
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    """Roll back after a failed write, if SQLite has not already: a full disk ends the transaction itself,
+    and a second error ("no transaction is active") would hide the real one."""
+    if db.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+
+
+def _schema(db: sqlite3.Connection) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Every table, index, view and trigger in the file: name -> (type, column names)."""
+    rows = db.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite!_%' ESCAPE '!'").fetchall()
+    columns = {kind: f"SELECT name FROM pragma_{'index' if kind == 'index' else 'table'}_info(?)" for kind, _ in rows}
+    return {name: (kind, tuple(c for (c,) in db.execute(columns[kind], (name,)))) for kind, name in rows}
+
+
+@functools.cache
+def _expected_schema() -> dict[str, tuple[str, tuple[str, ...]]]:
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        _create(db)
+        return _schema(db)
+    finally:
+        db.close()
+
+
+def _schema_ok(db: sqlite3.Connection) -> bool:
+    """True when the file holds exactly our tables (with the full-text ones), columns and indexes.
+
+    A file with our marks but a table dropped or changed would fail later, in the middle of a refresh.
+    """
+    return _schema(db) == _expected_schema()

@@ -17,7 +17,10 @@ MAX_DEPTH = 64
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A file found under a root: what to open, and the id it is known by."""
+    """A file found under a root: the root, the path shown for it, and its id (its path below the root).
+
+    The file is read as `id` below `root`, never through `path`: see `reading.open_in_root`.
+    """
 
     root: str
     path: str
@@ -130,7 +133,7 @@ def load_entry(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES, head: int | Non
         return Problem(ident, shown, f"not an article file (unsupported type {display_path(suffix.lower())})")
     info = FileInfo(ident, shown, stem or name, section_folder(entry.id))
     try:
-        text, _ = read_text(entry.path, entry.root, max_bytes)
+        text, _ = read_text(entry.root, entry.id, max_bytes)
         if head is not None and len(text) > head:
             cut = text.rfind("\n\n", head // 2, head)  # a paragraph's end, else a line's, else anywhere
             cut = cut if cut > 0 else text.rfind("\n", head // 2, head)

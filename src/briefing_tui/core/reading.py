@@ -6,6 +6,7 @@ Every failure is a `ReadError` carrying one line for the user; callers turn it i
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 import stat
@@ -14,6 +15,12 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 """Files larger than this are problems, not articles (DESIGN §9)."""
 
 _CHUNK = 1 << 20
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+_FILE_FLAGS = (os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+               | getattr(os, "O_NOCTTY", 0))
+"""Non-blocking (a FIFO opens at once and is refused by fstat), and a link is never followed by the kernel."""
+MAX_LINKS = 40
+"""Links followed on the way to one file, as the kernel allows: more is a loop."""
 _BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 
 
@@ -28,45 +35,99 @@ def is_within(path: str, root: str) -> bool:
     return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
-def resolve_file(path: str, root: str) -> str:
-    """Return the path to open for `path`, following a symlink only to a regular file inside `root`."""
+def open_in_root(root: str, ident: str) -> int:
+    """Open `ident` (a `/`-separated path below `root`) for reading; the descriptor is never outside `root`.
+
+    Each component is opened relative to its parent's descriptor without following links, so a folder
+    swapped for a link after the scan cannot lead out. A link met on the way is allowed as before: it is
+    resolved, must stay inside the root, and the walk starts again from the root along the resolved path.
+    """
     try:
-        st = os.lstat(path)
-    except FileNotFoundError:
-        raise ReadError("file vanished before it could be read") from None
+        root_fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise ReadError(f"cannot stat file: {exc.strerror or exc}") from None
-    if stat.S_ISLNK(st.st_mode):
-        try:
-            target = os.path.realpath(path, strict=True)
-        except (OSError, RuntimeError):
-            raise ReadError("dangling or looping symbolic link") from None
-        if not is_within(target, root):
-            raise ReadError("symbolic link points outside the library; not followed")
-        try:
-            st = os.stat(target)
-        except OSError:
-            raise ReadError("dangling symbolic link") from None
-        path = target
-    if not stat.S_ISREG(st.st_mode):
-        raise ReadError(f"not a regular file ({_kind(st.st_mode)})")
-    return path
+        raise _open_error(exc) from None
+    try:
+        parts = _parts(ident)
+        for _ in range(MAX_LINKS):
+            fd, parts = _open_beneath(root_fd, root, parts)
+            if fd is not None:
+                return fd
+            if not parts:  # a link to the root itself
+                raise ReadError("not a regular file (a folder)")
+        raise ReadError("dangling or looping symbolic link")
+    finally:
+        os.close(root_fd)
+
+
+def _parts(ident: str) -> list[str]:
+    parts = [p for p in ident.split("/") if p not in ("", ".")]
+    if not parts:
+        raise ReadError("not a regular file (a folder)")
+    if ".." in parts:
+        raise ReadError("path leads outside the library; not followed")
+    return parts
+
+
+def _open_beneath(root_fd: int, root: str, parts: list[str]) -> tuple[int | None, list[str]]:
+    """Walk `parts` down from `root_fd`: (the file's descriptor, parts), or (None, the path a link led to)."""
+    fd = root_fd
+    try:
+        for i, name in enumerate(parts):
+            last = i == len(parts) - 1
+            try:
+                child = os.open(name, _FILE_FLAGS if last else _DIR_FLAGS, dir_fd=fd)
+            except OSError as exc:
+                if exc.errno not in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
+                    raise _open_error(exc) from None
+                try:  # a link where O_NOFOLLOW refused: resolve it and start again, if it stays inside
+                    target = os.readlink(name, dir_fd=fd)
+                except OSError:
+                    raise _open_error(exc) from None
+                return None, _resolve_link(root, parts[:i], target) + parts[i + 1:]
+            if fd != root_fd:
+                os.close(fd)
+            fd = child
+        opened, fd = fd, root_fd  # handed to the caller: not closed below
+        return opened, parts
+    finally:
+        if fd != root_fd:
+            os.close(fd)
+
+
+def _resolve_link(root: str, parents: list[str], target: str) -> list[str]:
+    """The components below the root that a link at `parents/…` leads to; ReadError when it leaves the root."""
+    real_root = os.path.realpath(root)  # only now: most files are reached without a link
+    try:
+        real = os.path.realpath(os.path.join(real_root, *parents, target), strict=True)
+    except (OSError, RuntimeError):
+        raise ReadError("dangling or looping symbolic link") from None
+    if not is_within(real, real_root):
+        raise ReadError("symbolic link points outside the library; not followed")
+    rel = os.path.relpath(real, real_root)
+    return [] if rel == "." else rel.split(os.sep)
+
+
+def _open_error(exc: OSError) -> ReadError:
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return ReadError("file vanished before it could be read")
+    return ReadError(f"cannot open file: {exc.strerror or exc}")
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a regular file without ever blocking (a FIFO swapped in fails), up to `max_bytes`."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOCTTY", 0)
+    """Read a regular file without ever blocking or following a final link, up to `max_bytes`."""
     try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise ReadError("file vanished before it could be read") from None
+        fd = os.open(path, _FILE_FLAGS)
     except OSError as exc:
-        raise ReadError(f"cannot open file: {exc.strerror or exc}") from None
+        raise _open_error(exc) from None
+    return read_fd(fd, max_bytes)
+
+
+def read_fd(fd: int, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read an open descriptor, which must be a regular file, up to `max_bytes`; close it."""
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise ReadError(f"not a regular file ({_kind(st.st_mode)})")
+            raise ReadError(f"not a regular file ({file_kind(st.st_mode)})")
         if st.st_size > max_bytes:
             raise ReadError(f"file too large ({_mb(st.st_size)}; the limit is {_mb(max_bytes)})")
         chunks: list[bytes] = []
@@ -110,10 +171,9 @@ def looks_binary(text: str) -> bool:
     return len(_BINARY_CHARS.findall(sample)) / len(sample) > 0.10
 
 
-def read_text(path: str, root: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
-    """Safely open `path` (inside `root`) and return (decoded text, encoding); raise ReadError."""
-    real = resolve_file(path, root)
-    text, encoding = decode(read_bytes(real, max_bytes))
+def read_text(root: str, ident: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
+    """Safely read the file `ident` below `root` (see `open_in_root`): (decoded text, encoding); raise ReadError."""
+    text, encoding = decode(read_fd(open_in_root(root, ident), max_bytes))
     if "\x00" in text:
         raise ReadError("binary file (contains NUL characters)")
     if looks_binary(text):
@@ -121,7 +181,8 @@ def read_text(path: str, root: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple
     return text, encoding
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular one is, in a few words (`a FIFO`)."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):

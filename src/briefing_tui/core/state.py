@@ -1,6 +1,7 @@
 """Reader state: read marks, bookmarks and the theme, kept in the data folder unless private.
 
-Written atomically with user-only permissions; in private mode nothing is ever written.
+Written atomically with user-only permissions, read without blocking or following a link; in private
+mode nothing is ever written.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from briefing_tui.core.private_files import private_folder
+from briefing_tui.core.reading import ReadError, read_bytes
 
 MAX_STATE_BYTES = 8 * 1024 * 1024
 
@@ -31,11 +35,9 @@ class ReaderState:
             return cls(None)
         path = folder / f"state-{library_key}.json"
         state = cls(path)
-        try:
-            if path.stat().st_size > MAX_STATE_BYTES:
-                return state
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        try:  # read as an article is: a FIFO, a device or a link there gives an empty state, at once
+            data = json.loads(read_bytes(str(path), MAX_STATE_BYTES))
+        except (ReadError, ValueError, RecursionError):
             return state
         if isinstance(data, dict):
             state.read = {x for x in data.get("read", []) if isinstance(x, str)}
@@ -45,12 +47,15 @@ class ReaderState:
         return state
 
     def save(self) -> str | None:
-        """Write the state atomically (0600 in a 0700 folder); return an error line or None."""
+        """Write the state atomically (0600 in a 0700 folder of ours); return a line for the user or None.
+
+        The line is an error, or says that the folder was open to other users and was made user-only.
+        """
         if self.path is None:
             return None
         data = {"read": sorted(self.read), "bookmarks": sorted(self.bookmarks), "theme": self.theme}
         try:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            note = private_folder(self.path.parent)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".state-", suffix=".tmp")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -62,7 +67,7 @@ class ReaderState:
                 raise
         except OSError as exc:
             return f"could not save reader state: {exc.strerror or exc}"
-        return None
+        return note
 
 
 def library_key(roots: list[str]) -> str:

@@ -19,7 +19,16 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 
 from briefing_tui.core.config import Settings, cache_dir, data_dir
 from briefing_tui.core.highlight import find_hits
-from briefing_tui.core.index import Index, QuoteHit, Result, index_path, open_index
+from briefing_tui.core.index import (
+    Index,
+    QuoteHit,
+    RefreshStats,
+    Result,
+    cache_warning,
+    index_path,
+    open_index,
+    open_library_index,
+)
 from briefing_tui.core.library import Entry
 from briefing_tui.core.model import Article, Listed, Problem
 from briefing_tui.core.query import Query, QueryError
@@ -166,8 +175,7 @@ class BriefingApp(App[int]):
                 self.index.close()
                 self._open_index(verify=True)
                 shown = False
-            stats = self.index.refresh(self.paths, self.settings.max_bytes, pool=self._pool,
-                                       progress=None if shown else self._report_progress)
+            stats = self._refresh(progress=None if shown else self._report_progress)
             if stats.keys or not shown:
                 listing, problems = self.index.listing(), self._index_problems()
         if stats.keys or not shown:
@@ -180,12 +188,27 @@ class BriefingApp(App[int]):
 
     def _open_index(self, verify: bool) -> None:
         path = None if self.settings.private else index_path(cache_dir(), library_key(self.paths))
+        self.index, warning = open_library_index(path, verify)
+        if warning:  # the cache cannot be used (or its folder was repaired): said once, as the CLI does
+            self.call_from_thread(self.notify, warning, markup=False, severity="warning")
+
+    def _refresh(self, folders: list[tuple[str, str]] | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> RefreshStats:
+        """Refresh the index (the caller holds the index lock); a cache that fails on the way (a disk that
+        fills up) gives way to an index in memory, said once, and the whole library is indexed there."""
+        assert self.index is not None
         try:
-            self.index = open_index(path, verify=verify)
-        except (OSError, sqlite3.Error) as exc:
-            self.call_from_thread(self.notify, f"Search index unavailable ({exc}); keeping it in memory.",
-                                  markup=False, severity="warning")
+            return self.index.refresh(self.paths, self.settings.max_bytes, folders=folders, pool=self._pool,
+                                      progress=progress)
+        except sqlite3.Error as exc:
+            if self.index.path is None:
+                raise
+            warning = cache_warning(self.index.path, exc)
+            self.index.close()
             self.index = open_index(None)
+            with contextlib.suppress(RuntimeError):  # the reader quit meanwhile
+                self.call_from_thread(self.notify, warning, markup=False, severity="warning")
+            return self.index.refresh(self.paths, self.settings.max_bytes, pool=self._pool, progress=progress)
 
     def _index_problems(self) -> list[Problem]:
         assert self.index is not None
@@ -200,7 +223,7 @@ class BriefingApp(App[int]):
                     continue
                 started = time.monotonic()
                 with self._index_lock:
-                    stats = self.index.refresh(self.paths, self.settings.max_bytes, folders=where, pool=self._pool)
+                    stats = self._refresh(folders=where)
                     if stats.keys:
                         listing, problems = self.index.listing(), self._index_problems()
                 if stats.keys and not self._stopping.is_set():

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
-from briefing_tui.core.export import quotes_markdown, write_new_file
+from briefing_tui.core.export import ExportRefused, quotes_markdown, write_new_file
 from briefing_tui.core.index import QuoteHit
 from briefing_tui.core.query import Query, QueryError, as_you_type
 from briefing_tui.core.query import parse as parse_query
@@ -188,6 +188,7 @@ class ExportScreen(ModalScreen[None]):
         self.text = text
         self.count = count
         self._confirm: Path | None = None
+        self._writing = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-body"):
@@ -207,24 +208,49 @@ class ExportScreen(ModalScreen[None]):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-ok")
     def _export(self) -> None:
+        if self._writing:  # one file at a time
+            return
         raw = self.query_one("#export-path", Input).value.strip()
         message = self.query_one("#export-message", Static)
         if not raw:
             message.update(Text("Give a file name.", style="bold red"))
             return
         path = Path(raw).expanduser()
+        self._writing = True
+        message.update(Text(f"Writing {raw}…"))
+        self._write(path, raw, overwrite=self._confirm == path)
+
+    @work(thread=True, group="quote-export-write")
+    def _write(self, path: Path, raw: str, overwrite: bool) -> None:
+        """Write in a thread: a slow disk or a large export never freezes the reader."""
+        error: Exception | None = None
         try:
-            write_new_file(path, self.text, overwrite=self._confirm == path)
-        except FileExistsError:
+            write_new_file(path, self.text, overwrite=overwrite)
+        except (OSError, ExportRefused) as exc:
+            error = exc
+        self.app.call_from_thread(self._written, path, raw, error)
+
+    def _written(self, path: Path, raw: str, error: Exception | None) -> None:
+        self._writing = False
+        shown = self.app.screen is self  # else the dialog was closed while the file was written
+        if error is None:
+            self.notify(f"Exported {self.count} quotes to {path}", markup=False)
+            if shown:
+                self.dismiss(None)
+            return
+        if isinstance(error, ExportRefused):
+            self.notify(f"Not exported: {error}", markup=False, severity="error")
+            line = Text(f"{error}. Choose another name.", style="bold red")
+        elif isinstance(error, FileExistsError):
             self._confirm = path
             self.query_one("#export-ok", Button).label = "Overwrite"
-            message.update(Text(f"{raw} exists. Press enter or Overwrite again to replace it.", style="bold yellow"))
-            return
-        except OSError as exc:
-            message.update(Text(f"Cannot write {raw}: {exc.strerror or exc}", style="bold red"))
-            return
-        self.notify(f"Exported {self.count} quotes to {path}", markup=False)
-        self.dismiss(None)
+            line = Text(f"{raw} exists. Press enter or Overwrite again to replace it.", style="bold yellow")
+        else:
+            line = Text(f"Cannot write {raw}: {getattr(error, 'strerror', None) or error}", style="bold red")
+            if not shown:
+                self.notify(line.plain, markup=False, severity="error")
+        if shown:
+            self.query_one("#export-message", Static).update(line)
 
     @on(Button.Pressed, "#export-cancel")
     def _cancel(self) -> None:
