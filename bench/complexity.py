@@ -63,7 +63,7 @@ SHAPES: dict[str, str | Callable[[int], str]] = {
     "backticks": "`",
     "greater": "> ",
     "colons": "a: ",
-    "atx-hashes": lambda size: "# " + "#" * (size - 2),
+    "atx-hashes": lambda size: "# " + "#" * (size - 3) + "x",
     "word-spaces": lambda size: "a" + " " * (size - 2) + "b",
 }
 """Repeated units, each a delimiter or a run a regex could backtrack over; or a whole text of a size."""

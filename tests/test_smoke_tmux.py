@@ -90,7 +90,7 @@ def test_cold_start_on_2000_files_then_1000_more_and_r(isolated_home: Path, tmp_
     try:
         screen = wait_for(session, "2,000 articles", timeout=300)
         assert "Traceback" not in screen and "Error" not in screen
-        wait_for(session, "said")  # the newest article is on screen, with its text
+        wait_for(session, "Tuesday 30 December 2025  ·")  # the newest article is on screen
         generate(str(lib / "added"), 1000, seed=7)
         wait_for(session, "3,000 articles", timeout=300)
         tmux("send-keys", "-t", session, "r")

@@ -30,7 +30,18 @@ from briefing_tui.core.model import Article, Problem
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES
 
 DEFAULT_BUDGET = 5.0
-"""CPU seconds one file may take to read and parse before it is skipped as a problem."""
+"""CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a
+megabyte is allowed as much per megabyte (a linear parse of a large, quote-dense file takes that long)."""
+_MB = 1024 * 1024
+
+
+def allowance(path: str, budget: float) -> float:
+    """The CPU seconds a file may take: `budget`, or `budget` per megabyte of a larger file."""
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        return budget
+    return budget * max(1.0, size / _MB)
 PARALLEL_FROM = 400
 """Fewer files than this parse in the calling process: starting a pool costs more than it saves."""
 AHEAD = 4
@@ -52,7 +63,7 @@ class Task:
 def too_long(entry: Entry, budget: float) -> Problem:
     """The problem a file becomes when its parse is stopped."""
     return Problem(display_path(entry.id), display_path(entry.path),
-                   f"took too long to read (over {budget:g} s of CPU); skipped")
+                   f"took too long to read (over {budget:.3g} s of CPU); skipped")
 
 
 class _OverBudget(BaseException):
@@ -74,6 +85,7 @@ def parse_here(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES, budget: float =
     """
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         return load_entry(entry, max_bytes, head=head)
+    budget = allowance(entry.path, budget)
     previous = signal.signal(signal.SIGPROF, _over_budget)
     try:
         signal.setitimer(signal.ITIMER_PROF, budget)
@@ -166,11 +178,13 @@ class _Worker:
     buffer: bytearray = field(default_factory=bytearray)
     started_wall: float = 0.0
     started_cpu: float | None = None
+    allowed: float = 0.0
 
     def begin_next(self) -> None:
         """The oldest pending task starts being timed now."""
         self.started_wall = time.monotonic()
         self.started_cpu = None
+        self.allowed = 0.0
 
     def over_budget(self, budget: float) -> bool:
         """True when the file being parsed has used more than `budget` seconds of CPU.
@@ -185,11 +199,13 @@ class _Worker:
         if elapsed < min(0.5, budget):
             return False
         cpu = _cpu_seconds(self.proc.pid)
+        if not self.allowed:
+            self.allowed = allowance(self.pending[0].entry.path, budget)
         if cpu is None:
-            return elapsed > budget  # no CPU clock here: the wall clock is the budget
+            return elapsed > self.allowed  # no CPU clock here: the wall clock is the budget
         if self.started_cpu is None:
             self.started_cpu = cpu
-        return cpu - self.started_cpu > budget or elapsed > max(60.0, 12 * budget)
+        return cpu - self.started_cpu > self.allowed or elapsed > max(60.0, 12 * self.allowed)
 
 
 class ParsePool:
@@ -265,7 +281,7 @@ class ParsePool:
             if worker.over_budget(self.budget):
                 selector.unregister(worker.proc.stdout)  # type: ignore[arg-type]
                 killed = worker.pending.popleft()
-                done[killed.seq] = too_long(killed.entry, self.budget)
+                done[killed.seq] = too_long(killed.entry, worker.allowed or self.budget)
                 self._replace(worker, tasks, done, selector)
 
     def close(self) -> None:
