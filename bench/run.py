@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bench.generate import PHRASE, RARE, generate
 from bench.reader import measure as measure_reader
+from bench.reader import newest_title
 from briefing_tui.core.index import open_index
 from briefing_tui.core.library import Entry, load_entry
 from briefing_tui.core.model import Article
@@ -85,6 +86,11 @@ def bench_size(n: int, tmp: Path) -> dict[str, str]:
     else:
         row["`rg -l -i -w`"] = "rg absent (apt-get install ripgrep)"
     if shutil.which("tmux"):
+        expect = newest_title(str(lib), tmp / f"xdg{n}" / "briefing-tui")  # from the cache `search` built
+        cold = measure_reader(str(lib), dict(os.environ, XDG_CACHE_HOME=str(tmp / f"cold{n}")), live=False,
+                              expect=expect)  # an empty cache: the reader parses every file itself
+        row["reader cold: newest article on screen"] = f"{cold.warm_start:.2f} s"
+        row["reader cold: whole sidebar listed"] = f"{cold.listed:.2f} s"
         reader = measure_reader(str(lib), env)  # the same cache, built by `briefing search` above
         row["reader: newest article on screen"] = f"{reader.warm_start:.2f} s"
         row["reader: whole sidebar listed"] = f"{reader.listed:.2f} s"

@@ -182,3 +182,24 @@ def test_every_forbidden_character_is_unprintable() -> None:
                                if chr(c).isprintable() and (sanitize._FORBIDDEN.match(chr(c))
                                                             or sanitize._SURROGATE.match(chr(c)))]
     assert printable_but_forbidden == []
+
+
+_PROSE = st.lists(st.one_of(st.sampled_from(["\n", "\n\n", " ", "  ", ".", ",", "“", "”", "'", "é", "0", "9."]),
+                            st.text(alphabet="abcXYZ ", min_size=1, max_size=8)), max_size=30).map("".join)
+
+
+@HYPOTHESIS
+@given(st.one_of(_PROSE, st.text(max_size=60)))
+def test_plain_prose_reads_as_markdown_it_reads_it(body: str) -> None:
+    """The shortcut for bodies with no markup gives the paragraphs markdown-it gives."""
+    from briefing_tui.core.formats import detect
+
+    if not detect._is_plain_prose(body):
+        return
+    shortcut = detect._markdown_paragraphs(body)
+    original = detect._is_plain_prose
+    detect._is_plain_prose = lambda _body: False  # type: ignore[assignment]
+    try:
+        assert shortcut == detect._markdown_paragraphs(body)
+    finally:
+        detect._is_plain_prose = original  # type: ignore[assignment]

@@ -44,7 +44,7 @@ def allowance(path: str, budget: float) -> float:
     return budget * max(1.0, size / _MB)
 PARALLEL_FROM = 400
 """Fewer files than this parse in the calling process: starting a pool costs more than it saves."""
-AHEAD = 4
+AHEAD = 8
 """Files sent to a worker before its first result comes back, so that it never waits on the parent."""
 _HEADER = struct.Struct("!I")
 _READY = b"ready"
@@ -245,28 +245,58 @@ class ParsePool:
                     return
                 yield load_entry(task.entry, task.max_bytes, head=task.head)
             return
+        # A thread of its own reads the workers' answers, so that they keep parsing while the caller is busy
+        # with what it was given (storing a batch in the index): a full pipe would make them wait.
         done: dict[int, Article | Problem] = {}
-        next_out = 0
+        ready = threading.Condition()
+        stop = threading.Event()
+        failed: list[BaseException] = []
+        pump = threading.Thread(target=self._pump, args=(tasks, len(entries), done, ready, stop, failed),
+                                name="briefing-parse-pump", daemon=True)
+        pump.start()
+        try:
+            for next_out in range(len(entries)):
+                with ready:
+                    while next_out not in done and pump.is_alive():
+                        ready.wait(0.2)
+                    result = done.pop(next_out, None)
+                if result is None:  # the pump ended first: closed, or it failed
+                    if failed and not self._closed.is_set():
+                        raise failed[0]
+                    return
+                yield result
+        finally:
+            stop.set()
+            pump.join()
+            for w in [w for w in self._workers if w.pending]:  # stopped early: their answers would come late
+                self._discard(w)
+
+    def _pump(self, tasks: deque[Task], total: int, done: dict[int, Article | Problem],
+              ready: threading.Condition, stop: threading.Event, failed: list[BaseException]) -> None:
+        """Feed the workers and collect their answers into `done` until all `total` are in."""
+        got: dict[int, Article | Problem] = {}
+        received = 0
         selector = selectors.DefaultSelector()
         try:
             for w in self._workers:
                 selector.register(w.proc.stdout, selectors.EVENT_READ, w)  # type: ignore[arg-type]
-            while next_out < len(entries):
-                try:
-                    self._step(tasks, done, selector)
-                except (OSError, ValueError):
-                    if self._closed.is_set():
-                        return  # closed from another thread: its pipes are gone
-                    raise
-                if self._closed.is_set():
-                    return
-                while next_out in done:
-                    yield done.pop(next_out)
-                    next_out += 1
+            while received < total and not stop.is_set() and not self._closed.is_set():
+                self._step(tasks, got, selector)
+                if got:
+                    received += len(got)
+                    with ready:
+                        done.update(got)
+                        ready.notify()
+                    got = {}
+        except (OSError, ValueError) as exc:
+            if not self._closed.is_set():  # else closed from another thread: its pipes are gone
+                failed.append(exc)
+        except BaseException as exc:
+            failed.append(exc)
         finally:
             selector.close()
-            for w in [w for w in self._workers if w.pending]:  # stopped early: their answers would come late
-                self._discard(w)
+            with ready:
+                ready.notify()
 
     def _step(self, tasks: deque[Task], done: dict[int, Article | Problem],
               selector: selectors.BaseSelector) -> None:
