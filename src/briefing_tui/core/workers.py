@@ -224,6 +224,7 @@ class ParsePool:
         self._workers: list[_Worker] = []
         self._closed = threading.Event()
         self._lock = threading.Lock()
+        self._starting = threading.Lock()
         self._turn = threading.Lock()
         """Held by the `parse()` under way: two parses sharing workers would take each other's answers."""
 
@@ -330,7 +331,15 @@ class ParsePool:
 
     # --- inside parse() ---------------------------------------------------------------------------------
 
+    def warm_up(self) -> None:
+        """Start the workers now, in the background, so that the first parse does not wait for them."""
+        threading.Thread(target=self._start, args=(self.size,), name="briefing-parse-warm-up", daemon=True).start()
+
     def _start(self, count: int) -> bool:
+        with self._starting:  # warm_up() and parse() may both be starting workers
+            return self._start_locked(count)
+
+    def _start_locked(self, count: int) -> bool:
         while len(self._workers) < count:
             worker = _spawn()
             if worker is None:

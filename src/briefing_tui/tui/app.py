@@ -29,7 +29,7 @@ from briefing_tui.core.index import (
     open_index,
     open_library_index,
 )
-from briefing_tui.core.library import Entry
+from briefing_tui.core.library import Entry, load_entry
 from briefing_tui.core.model import Article, Listed, Problem
 from briefing_tui.core.query import Query, QueryError
 from briefing_tui.core.query import parse as parse_query
@@ -52,6 +52,10 @@ BIG_FILE = 2_000_000
 """Files larger than this (bytes) open with their beginning first; the whole is parsed in a worker."""
 BIG_HEAD = 100_000
 """How much of a large file (characters) the first screen is parsed from."""
+SMALL_FILE = 64 * 1024
+"""Files up to this size (bytes) parse in a thread of the reader: linear parsers read them in milliseconds
+(a pathological one in about a second of shared CPU, the screen still drawn), with no process to wait for.
+Larger ones parse in a worker process that is stopped at the CPU budget."""
 PARSED_CACHE = 16
 """Parsed articles kept for going back and forth; the rest of the library is only listed."""
 
@@ -274,6 +278,7 @@ class BriefingApp(App[int]):
                 self._reload_current(listed)
             return
         self._loaded = True
+        self._reading_pool.warm_up()  # after the first screen, so that it never competes with it
         current = self._current()
         selected = sidebar.load(listing, self.state.read, self.state.bookmarks, select=current.id if current else None)
         if selected is not None:
@@ -315,11 +320,14 @@ class BriefingApp(App[int]):
         first (a first screen in a tenth of a second) and is parsed whole in another worker."""
         entry = self._entry(listed)
         big = listed.size > BIG_FILE
-        with self._reading_lock:
-            if request != self._article_request:
-                return  # a newer request came while this one waited
-            result = next(self._reading_pool.parse([entry], self.settings.max_bytes,
-                                                   head=BIG_HEAD if big else None), None)
+        if listed.size <= SMALL_FILE:  # in this thread: no process to wait for, and it cannot be long
+            result: Article | Problem | None = load_entry(entry, self.settings.max_bytes)
+        else:
+            with self._reading_lock:
+                if request != self._article_request:
+                    return  # a newer request came while this one waited
+                result = next(self._reading_pool.parse([entry], self.settings.max_bytes,
+                                                       head=BIG_HEAD if big else None), None)
         if result is not None and not self._stopping.is_set():
             with contextlib.suppress(RuntimeError):  # the reader quit meanwhile
                 self.call_from_thread(self._article_loaded, listed, entry, result, then, request)
