@@ -29,8 +29,9 @@ from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term, 
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES, is_within
 
 SCHEMA_VERSION = 3
-USER_VERSION = SCHEMA_VERSION * 1000 + RULES_VERSION
-"""Stored in the cache: a new schema, or new quote rules (whose speakers the cache holds), rebuild it."""
+USER_VERSION = (SCHEMA_VERSION * 100 + sanitize.POLICY_VERSION) * 1000 + RULES_VERSION
+"""Stored in the cache: a new schema, new quote rules (whose speakers the cache holds) or a stricter
+sanitizer (whose output it holds) rebuild it."""
 APPLICATION_ID = 0x42524631  # "BRF1": marks the file as ours
 _HIT_START, _HIT_END = "\x02", "\x03"
 """Internal hit marks: control characters, so no text from a file (sanitized) can fake them."""
