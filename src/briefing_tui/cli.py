@@ -16,7 +16,7 @@ from briefing_tui.core.config import Settings, cache_dir, load_settings, sample_
 from briefing_tui.core.index import Index, QuoteHit, index_path, marked_snippet, open_index
 from briefing_tui.core.library import Library, load_file, load_library
 from briefing_tui.core.model import Problem
-from briefing_tui.core.query import QueryError
+from briefing_tui.core.query import REFUSED, QueryError
 from briefing_tui.core.query import parse as parse_query
 from briefing_tui.core.state import library_key
 
@@ -221,8 +221,11 @@ def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
     except QueryError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return 2
-    total, results = _with_fresh_index(paths, settings,
-                                       lambda index: index.search(query, limit=args.limit, sort=args.sort))
+    try:
+        total, results = _with_fresh_index(paths, settings,
+                                           lambda index: index.search(query, limit=args.limit, sort=args.sort))
+    except sqlite3.Error:
+        return _query_refused()
     if args.json:
         _print_json({"query": args.query, "total": total,
                      "results": [r.summary | {"score": r.score, "snippets": [marked_snippet(s) for s in r.snippets]}
@@ -247,7 +250,10 @@ def _quotes(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
         _, found = index.find_quotes(query)
         return found, index.article_paths({h.article.id for h in found})
 
-    hits, paths_by_id = _with_fresh_index(paths, settings, find)
+    try:
+        hits, paths_by_id = _with_fresh_index(paths, settings, find)
+    except sqlite3.Error:
+        return _query_refused()
     if args.json:
         _print_json({"quotes": [serialize.library_quote(h.quote, h.article, paths_by_id.get(h.article.id))
                                 for h in hits]})
@@ -302,6 +308,12 @@ def _check(args: argparse.Namespace, library: Library) -> int:
     else:
         print(f"No problems in {serialize.count(len(library.articles), 'article')}.")
     return 1 if problems else 0
+
+
+def _query_refused() -> int:
+    """The engine refused a query that parsed (our parser keeps it from happening): one sentence, exit 2."""
+    print(f"briefing: {REFUSED}", file=sys.stderr)
+    return 2
 
 
 def _usage_error(message: str) -> int:

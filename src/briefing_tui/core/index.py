@@ -545,10 +545,10 @@ def _fts(node: Node, in_quotes: bool) -> str:
     assert isinstance(node, And)
     positive = [n for n in node.nodes if not isinstance(n, Not)]
     negative = [n.node for n in node.nodes if isinstance(n, Not)]
-    expr = "(" + " AND ".join(_fts(n, in_quotes) for n in positive) + ")"
-    for n in negative:
-        expr = f"({expr} NOT {_fts(n, in_quotes)})"
-    return expr
+    # `(p) NOT a NOT b`, not `((p NOT a) NOT b)`: NOT is left-associative, and a flat chain keeps FTS5's
+    # parser stack flat however many words are excluded.
+    return "((" + " AND ".join(_fts(n, in_quotes) for n in positive) + ")" \
+        + "".join(f" NOT {_fts(n, in_quotes)}" for n in negative) + ")"
 
 
 def _sql(node: Node, in_quotes: bool, params: list[Any], fts: str = "fts", row: str = "a.id") -> str:
@@ -589,9 +589,9 @@ def compile_query(query: Query, fts: str = "fts", row: str = "a.id") -> tuple[st
     match = None
     if fts_parts:
         match = " AND ".join(_fts(n, query.in_quotes) for n in fts_parts)
-        for n in negated:
-            assert isinstance(n, Not)
-            match = f"({match}) NOT {_fts(n.node, query.in_quotes)}"
+        if negated:  # a flat chain, as in _fts
+            match = f"({match})" + "".join(f" NOT {_fts(n.node, query.in_quotes)}" for n in negated
+                                           if isinstance(n, Not))
     params: list[Any] = []
     where = " AND ".join(_sql(n, query.in_quotes, params, fts, row) for n in rest) or "1"
     return match, where, params
