@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+
+import pytest
 
 from briefing_tui.core.config import Settings
 from briefing_tui.tui.app import BriefingApp
@@ -63,3 +66,21 @@ async def test_hostile_fields_show_literally_and_clicks_do_nothing(tmp_path: Pat
         assert app.is_running
     assert sorted(os.listdir(tmp_path)) == before
     assert sorted(os.listdir(".")) == cwd_before
+
+
+ESCAPES = "x\x1b]2;PWNED\x07y\x1b[41mRED\x9b31m\u202e\u3164"
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e\u3164]")
+
+
+@pytest.mark.parametrize("named", ["folder", "file"])
+async def test_escape_sequences_in_the_library_name_never_reach_the_header(tmp_path: Path, named: str) -> None:
+    folder = tmp_path / ESCAPES
+    article = write(folder / f"{ESCAPES}.txt", "Budget talks\n\nThe minister spoke.\n")
+    app = BriefingApp([str(folder if named == "folder" else article)], Settings(private=True))
+    async with app.run_test(size=(160, 30)) as pilot:
+        await loaded(pilot)
+        assert not CONTROLS.search(app.sub_title), repr(app.sub_title)
+        assert app.sub_title.startswith("x]2;PWNEDy[41mRED31m")
+        header = screen_lines(app)[0]
+        assert "x]2;PWNEDy[41mRED31m" in header and not CONTROLS.search(header), repr(header)
+        assert not any(CONTROLS.search(line) for line in screen_lines(app))

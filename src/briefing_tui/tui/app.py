@@ -24,6 +24,7 @@ from briefing_tui.core.library import Entry, load_entry
 from briefing_tui.core.model import Article, Listed, Problem
 from briefing_tui.core.query import REFUSED, Query, QueryError
 from briefing_tui.core.query import parse as parse_query
+from briefing_tui.core.sanitize import clean_line
 from briefing_tui.core.serialize import article_citation, count, quote_citation
 from briefing_tui.core.state import ReaderState, library_key
 from briefing_tui.core.watch import Watcher
@@ -118,7 +119,8 @@ class BriefingApp(App[int]):
         self._stopping.set()
 
     def _library_name(self) -> str:
-        name = os.path.basename(os.path.normpath(self.paths[0])) if self.paths else "library"
+        """The first folder's name for the header: a name may hold escape sequences, so it is sanitized."""
+        name = clean_line(os.path.basename(os.path.normpath(self.paths[0]))) if self.paths else "library"
         return name + (f" +{len(self.paths) - 1}" if len(self.paths) > 1 else "")
 
     # --- loading -----------------------------------------------------------------------------------------
@@ -171,7 +173,7 @@ class BriefingApp(App[int]):
         try:
             self.index = open_index(path, verify=verify)
         except (OSError, sqlite3.Error) as exc:
-            self.call_from_thread(self.notify, f"Search index unavailable ({exc}); keeping it in memory.",
+            self.call_from_thread(self.notify, clean_line(f"Search index unavailable ({exc}); keeping it in memory."),
                                   markup=False, severity="warning")
             self.index = open_index(None)
 
