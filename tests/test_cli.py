@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -147,6 +148,38 @@ def test_no_output_carries_control_characters(tmp_path: Path, isolated_home: Pat
         assert proc.returncode == 0
         for forbidden in ("\x1b", "\x07", "\u202e", "\x9b"):
             assert forbidden not in proc.stdout and forbidden not in proc.stderr
+
+
+ESCAPES = "\x1b]2;X\x07\x1b[41m\x9b31m\u202e\u3164"
+"""A title change, a colour, an 8-bit CSI, a bidi override, a Hangul filler: none may come back out."""
+DIRTY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e\u3164]")
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    pytest.param(["check", "SEEDS", f"--{ESCAPES}.txt"], 2, id="unrecognized-argument"),
+    pytest.param([f"--{ESCAPES}"], 2, id="unrecognized-option"),
+    pytest.param([f"no-such-{ESCAPES}"], 2, id="neither-command-nor-path"),
+    pytest.param(["search", "putin", "--limit", ESCAPES], 2, id="invalid-value"),
+    pytest.param(["search", "putin", "--sort", ESCAPES], 2, id="invalid-choice"),
+    pytest.param(["--config", f"TMP/c{ESCAPES}.yaml", "check", "SEEDS"], 0, id="config-warning"),
+    pytest.param(["show", f"TMP/d{ESCAPES}"], 2, id="show-a-folder"),
+    pytest.param(["show", f"TMP/missing{ESCAPES}.txt"], 1, id="show-a-missing-file"),
+    pytest.param(["search", f"putin {ESCAPES}", "SEEDS"], 2, id="query-with-controls"),
+    pytest.param(["search", "in:x\u202e\u3164", "SEEDS"], 2, id="query-error-echoing-a-word"),
+    pytest.param(["search", "putin\u202e\u3164", "SEEDS", "--json"], 0, id="query-in-json"),
+])
+def test_arguments_are_never_echoed_with_control_characters(tmp_path: Path, isolated_home: Path, args: list[str],
+                                                            code: int) -> None:
+    (tmp_path / f"d{ESCAPES}").mkdir()
+    args = [a.replace("SEEDS", str(SEEDS)).replace("TMP", str(tmp_path)) for a in args]
+    proc = subprocess.run([sys.executable, "-m", "briefing_tui", "--private", *args], capture_output=True,
+                          env=env_without_home(isolated_home), timeout=60)
+    out, err = proc.stdout.decode(), proc.stderr.decode()
+    assert proc.returncode == code, err
+    assert not DIRTY.search(out) and not DIRTY.search(err), (out + err)[-300:]
+    assert "Traceback" not in err
+    if code == 2:  # argparse's shape, or ours: `briefing[ search]: [error: ]…` as the last line
+        assert re.fullmatch(r"briefing(?: [a-z]+)?: [^\n]+", err.splitlines()[-1]), err
 
 
 def test_version_and_module_entry_point(isolated_home: Path) -> None:

@@ -17,7 +17,18 @@ EXAMPLES = int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "300"))
 PIECES = st.sampled_from(['"', "(", ")", "-", "*", ":", "OR", "AND", "NOT", "NEAR", "title:", "section:", "date:",
                           "in:quotes", "speaker:", "tag:", "..", "2025", "2025-06", "^", "{", "}", "'", " ", "\x00",
                           "\x1b", "putin", "Orbán", "a", "NEAR(", "+", "col:"])
-queries = st.one_of(st.text(max_size=60), st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=12).map("".join))
+# Runs of negations and parentheses, and well-formed nests of them: what overflowed SQLite's parser.
+RUNS = st.builds(str.__mul__, st.sampled_from(["-", "NOT ", "- ", "(", "-(", "NOT (", ")", "-NOT "]),
+                 st.integers(1, 80))
+ATOMS = st.sampled_from(["putin", "a", "date:2025", "speaker:rutte", '"will invest"', "invest*", "section:economy",
+                         "in:quotes", "-putin"])
+NESTS = st.recursive(ATOMS, lambda inner: st.one_of(
+    st.builds(lambda n, q: "-" * n + q, st.integers(1, 80), inner),
+    st.builds("NOT {}".format, inner), st.builds("({})".format, inner), st.builds("-({})".format, inner),
+    st.builds(lambda qs, sep: sep.join(qs), st.lists(inner, min_size=2, max_size=5), st.sampled_from([" ", " OR "]))),
+    max_leaves=70)
+queries = st.one_of(st.text(max_size=60),
+                    st.lists(st.one_of(PIECES, RUNS, st.text(max_size=5)), max_size=12).map("".join), NESTS)
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +56,8 @@ def test_every_parsed_query_runs(index: Index, text: str) -> None:
         return
     total, results = index.search(query, limit=5)  # an sqlite3 error here would be a leak of engine syntax
     assert total >= len(results)
+    assert index.hits_per_month(query) is not None
+    assert len(index.quote_ids(query)) == index.find_quotes(query, 5)[0]
 
 
 @settings(max_examples=EXAMPLES, deadline=None)

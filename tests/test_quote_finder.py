@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 from textual.widgets import Static, TextArea
 
 from briefing_tui.core.config import Settings
+from briefing_tui.core.index import Index
 from briefing_tui.core.library import load_library
+from briefing_tui.core.query import REFUSED
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.quote_finder import ExportScreen, QuoteFinder
 from briefing_tui.tui.widgets.article_view import ArticleView
@@ -57,6 +60,25 @@ async def test_finder_lists_every_quote_and_filters_as_you_type() -> None:
         await pilot.press("space", "(")
         await pilot.pause(0.3)
         assert "Unbalanced" in str(finder.query_one("#finder-status", Static).render())
+
+
+async def test_many_dashes_and_a_query_the_engine_refuses_keep_the_finder_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, "-" * 60 + "x")
+        assert app.is_running and app.screen is finder
+        assert str(finder.query_one("#finder-status", Static).render()).startswith("0 quotes")
+
+        def refuse(*_args: object, **_kwargs: object) -> None:
+            raise sqlite3.OperationalError("parser stack overflow")
+
+        monkeypatch.setattr(Index, "quote_ids", refuse)
+        await pilot.press("space", *"rutte")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app.screen is finder
+        assert str(finder.query_one("#finder-status", Static).render()) == REFUSED
 
 
 async def test_enter_opens_the_article_with_the_quote_centred() -> None:

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+
+import pytest
+from textual.command import CommandList, CommandPalette
+from textual.widgets import OptionList
 
 from briefing_tui.core.config import Settings
 from briefing_tui.tui.app import BriefingApp
@@ -63,3 +68,115 @@ async def test_hostile_fields_show_literally_and_clicks_do_nothing(tmp_path: Pat
         assert app.is_running
     assert sorted(os.listdir(tmp_path)) == before
     assert sorted(os.listdir(".")) == cwd_before
+
+
+ESCAPES = "x\x1b]2;PWNED\x07y\x1b[41mRED\x9b31m\u202e\u3164"
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e\u3164]")
+
+
+@pytest.mark.parametrize("named", ["folder", "file"])
+async def test_escape_sequences_in_the_library_name_never_reach_the_header(tmp_path: Path, named: str) -> None:
+    folder = tmp_path / ESCAPES
+    article = write(folder / f"{ESCAPES}.txt", "Budget talks\n\nThe minister spoke.\n")
+    app = BriefingApp([str(folder if named == "folder" else article)], Settings(private=True))
+    async with app.run_test(size=(160, 30)) as pilot:
+        await loaded(pilot)
+        assert not CONTROLS.search(app.sub_title), repr(app.sub_title)
+        assert app.sub_title.startswith("x]2;PWNEDy[41mRED31m")
+        header = screen_lines(app)[0]
+        assert "x]2;PWNEDy[41mRED31m" in header and not CONTROLS.search(header), repr(header)
+        assert not any(CONTROLS.search(line) for line in screen_lines(app))
+
+
+EVIL = "[@click=app.quit]q[/] [/] $accent [b]"
+ACTIONS = ("action_screenshot", "action_quit", "action_simulate_key", "action_suspend_process")
+
+
+def markup_library(root: Path) -> tuple[Path, Path, str]:
+    """Markup, an action link, a stray closing tag and a variable in every field, file and folder name."""
+    trap = root / "trap"
+    trap.mkdir()
+    title = f"[@click=app.screenshot('pwned.svg','{trap}')]Budget talks[/]"
+    lib = root / "lib"
+    write(lib / "budget.txt", f"{title}\n\n“{EVIL} budget,” said Anna Berg {EVIL}.\n")
+    write(lib / "fields.md", f"---\ntitle: '[/] Broken $accent'\nsection: '{EVIL}'\ntags: ['{EVIL}', '$accent']\n"
+          f"source: '{EVIL}'\nsummary: '{EVIL}'\ndate: 2025-06-27\n---\n"
+          f"{EVIL} budget. “[@click=app.quit]quoted[/] $accent,” said [b]Anna Berg[/b] $accent.\n")
+    write(lib / "[@click=app.quit]dir $accent[b]" / "[@click=app.quit]f $accent[b].txt", "Plain\n\nA budget.\n")
+    return lib, trap, title
+
+
+async def until(pilot, condition, what: str) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until `condition()` holds (a worker, a debounce), failing after about five seconds."""
+    for _ in range(250):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"waited in vain for {what}")
+
+
+async def click_every(pilot, texts: list[str]) -> int:  # type: ignore[no-untyped-def]
+    """Click the first character of every occurrence of `texts` on screen; return how many clicks."""
+    clicked = 0
+    for y, line in enumerate(screen_lines(pilot.app)):
+        for text in texts:
+            x = line.find(text)
+            while x >= 0:
+                await pilot.click(offset=(x + 1, y))
+                clicked += 1
+                x = line.find(text, x + 1)
+    return clicked
+
+
+def palette_hits(app: BriefingApp) -> list[str]:
+    return [option.prompt.plain for option in app.screen.query_one(CommandList).options]  # type: ignore[union-attr]
+
+
+async def test_markup_in_every_field_runs_no_action_on_any_surface(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    lib, trap, title = markup_library(tmp_path)
+    ran: list[str] = []
+    for name in ACTIONS:
+        monkeypatch.setattr(BriefingApp, name, lambda _self, *_a, _name=name, **_k: ran.append(_name))
+    app = BriefingApp([str(lib)], Settings(private=True))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await pilot.press("g")  # by section: the section, the folder and every title are labels
+        for _ in range(12):
+            await pilot.press("space", "j")
+        text = "\n".join(screen_lines(app))
+        for literal in (EVIL, "[/] Broken $accent", "[@click=app.quit]dir $accent[b]", "$accent"):
+            assert literal in text, literal
+        assert await click_every(pilot, ["[@click", "[/]", "$accent", "[b]"]) >= 8
+
+        await pilot.press("ctrl+p", *"Budget")  # the palette: a title is text, its hit is not a link
+        await until(pilot, lambda: any("Budget" in hit for hit in palette_hits(app)), "the palette's hits")
+        assert any(f"Open: {title}" in hit for hit in palette_hits(app)), palette_hits(app)
+        line, y = next((line, y) for y, line in enumerate(screen_lines(app)) if "Budget talks[/]" in line)
+        assert title in line
+        await pilot.click(offset=(line.index("Budget talks"), y))
+        await until(pilot, lambda: not isinstance(app.screen, CommandPalette), "the palette to close")
+        assert app.query_one(ArticleView).article.title == title  # type: ignore[union-attr]
+
+        await pilot.press("ctrl+p", *"Broken")  # broken markup is found too, and enter opens it
+        await until(pilot, lambda: any("Broken" in hit for hit in palette_hits(app)), "a hit for a broken title")
+        assert any("Open: [/] Broken $accent" in hit for hit in palette_hits(app))
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, CommandPalette), "the palette to close")
+        assert app.query_one(ArticleView).article.title == "[/] Broken $accent"  # type: ignore[union-attr]
+        await pilot.press("c")  # the citation's notification
+        await pilot.press("right_square_bracket")  # the quote status line: speaker and cue
+
+        await pilot.press("slash", *"budget")  # the search panel's results
+        await until(pilot, lambda: app.query_one("#search-results", OptionList).option_count == 3, "results")
+        prompts = [option.prompt.plain for option in app.query_one("#search-results", OptionList).options]  # type: ignore[union-attr]
+        assert {prompt.split("\n")[0] for prompt in prompts} == {title, "[/] Broken $accent", "Plain"}
+        assert "')]Budget talks[/]" in "\n".join(screen_lines(app))
+        await click_every(pilot, ["[@click", "[/]", "$accent"])
+        await pilot.press("escape", "escape", "quotation_mark")  # the quote finder
+        await until(pilot, lambda: "[@click=app.quit]quoted[/] $accent" in "\n".join(screen_lines(app)), "quotes")
+        assert await click_every(pilot, ["[@click", "[/]", "$accent"]) >= 2
+        await pilot.press("escape", "p")  # the problems screen
+        assert app.is_running
+    assert ran == []
+    assert list(trap.iterdir()) == []

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, OptionList, Sparkline, Static
 
 from briefing_tui.core.config import Settings
+from briefing_tui.core.index import Index
+from briefing_tui.core.query import REFUSED
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.search_panel import SearchPanel, month_series
@@ -70,6 +74,24 @@ async def test_results_update_as_you_type_and_errors_show_inline() -> None:
         assert status(app, "#search-status") == "1 matching article"
         await type_query(pilot, ' "open')
         assert status(app, "#search-status") == 'Unbalanced " in the query.'
+        assert app.query_one("#search-results", OptionList).option_count == 1  # the last results stay
+
+
+async def test_many_dashes_and_a_query_the_engine_refuses_keep_the_reader_running(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "-" * 60 + "putin")  # NOT NOT … putin: sixty cancel out
+        assert app.is_running and status(app, "#search-status") == "1 matching article"
+
+        def refuse(*_args: object, **_kwargs: object) -> None:
+            raise sqlite3.OperationalError("parser stack overflow")
+
+        monkeypatch.setattr(Index, "search", refuse)
+        await type_query(pilot, "s")
+        assert app.is_running and status(app, "#search-status") == REFUSED
         assert app.query_one("#search-results", OptionList).option_count == 1  # the last results stay
 
 

@@ -120,6 +120,68 @@ def test_cli_search_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert result["title"] == "Clash Report" and result["score"] > 0 and "⟦Rutte⟧" in result["snippets"][0]
 
 
+# --- negations and depth: whatever parses, SQLite can run -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("query", "negated"), [
+    ("-" * 50 + "putin", False), ("-" * 60 + "putin", False), ("-" * 990 + "putin", False),
+    ("-" * 991 + "putin", True), ("NOT NOT NOT putin", True), ("-NOT -putin", True), ("NOT -putin", False),
+    ("-(-(-putin))", True), ("summit " + "-" * 61 + "(-putin)", False),
+])
+def test_negations_cancel_in_pairs(index: Index, query: str, negated: bool) -> None:
+    everything = {"a.md", "b.md", "c.md", "d.txt"}
+    with_putin = {"a.md", "b.md", "c.md"}
+    expected = everything - with_putin if negated else with_putin
+    if query.startswith("summit"):
+        expected = {"b.md"}
+    assert ids(index, query) == expected
+    parsed = parse(query)
+    assert index.hits_per_month(parsed) is not None and index.find_quotes(parsed)[0] >= 0
+    assert len(parse(query).terms) == (0 if negated else 1 + query.startswith("summit"))  # hits highlighted
+
+
+@pytest.mark.parametrize("deep", ["-(date:2025 OR " * 11 + "putin" + ")" * 11, "(" * 21 + "a" + ")" * 21,
+                                  "-(a " * 21 + "b" + ")" * 21, "putin " + "-a " * 64, "- NOT -x", "-NOT x OR"])
+def test_queries_too_deep_for_the_engine_are_one_sentence(deep: str) -> None:
+    with pytest.raises(QueryError) as exc:
+        parse(deep)
+    assert str(exc.value) and "\n" not in str(exc.value)
+
+
+@pytest.mark.parametrize("deepest", ["-(date:2025 OR " * 10 + "putin" + ")" * 10,
+                                     "-(date:2025 -(a OR " * 5 + "putin" + "))" * 5,
+                                     "(a OR " * 19 + "putin " + "-a " * 40 + ")" * 19, "putin " + "-a " * 63,
+                                     "in:quotes " + "-(speaker:x OR " * 10 + "putin" + ")" * 10])
+def test_the_deepest_queries_allowed_run(index: Index, deepest: str) -> None:
+    query = parse(deepest)
+    total, results = index.search(query)
+    assert total >= len(results) and index.hits_per_month(query) is not None
+    assert len(index.quote_ids(query)) == index.find_quotes(query)[0]
+
+
+@pytest.mark.parametrize("args", [["search", "--", "-" * 50 + "x"], ["search", "--", "-" * 990 + "x"],
+                                  ["quotes", "--query=" + "-" * 60 + "x"], ["quotes", "--query=NOT NOT NOT putin"]])
+def test_cli_many_negations_answer_without_a_traceback(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    assert main(["--private", *args, str(SEEDS)]) == 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and captured.out
+
+
+@pytest.mark.parametrize(("args", "method"), [(["search", "putin"], "search"),
+                                             (["quotes", "-q", "putin"], "find_quotes")])
+def test_cli_a_query_the_engine_refuses_is_one_line_exit_2(capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch, args: list[str],
+                                                            method: str) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise sqlite3.OperationalError("parser stack overflow")
+
+    monkeypatch.setattr(Index, method, refuse)
+    assert main(["--private", *args, str(SEEDS)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == "briefing: The search engine could not run this query; try a " \
+        "simpler one.\n"
+
+
 # --- agreement with brute force ---------------------------------------------------------------------------------
 
 WORDS = ["alpha", "beta", "gamma", "delta", "echo", "Ökonomie", "naïve", "omega", "kappa", "zeta"]

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from briefing_tui import __version__
-from briefing_tui.core import serialize
+from briefing_tui.core import sanitize, serialize
 from briefing_tui.core.config import Settings, cache_dir, load_settings, sample_library
 from briefing_tui.core.index import (
     Index,
@@ -24,10 +25,13 @@ from briefing_tui.core.index import (
 )
 from briefing_tui.core.library import Library, file_entry
 from briefing_tui.core.model import Problem
-from briefing_tui.core.query import QueryError
+from briefing_tui.core.query import REFUSED, QueryError
 from briefing_tui.core.query import parse as parse_query
 from briefing_tui.core.state import library_key
 from briefing_tui.core.workers import load_library_bounded, parse_here
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 COMMANDS = ("list", "show", "search", "quotes", "check", "index")
 T = TypeVar("T")
@@ -38,9 +42,29 @@ class UsageError(Exception):
     """Bad words on the command line: one line on stderr, exit 2."""
 
 
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, with every message it prints sanitized: its errors quote the words given, file names included."""
+
+    def print_usage(self, file: SupportsWrite[str] | None = None) -> None:
+        _write(self.format_usage(), file or sys.stdout)
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        _write(self.format_help(), file or sys.stdout)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            _write(message, sys.stderr)
+        sys.exit(status)
+
+
+def _write(message: str, file: SupportsWrite[str]) -> None:
+    with contextlib.suppress(AttributeError, OSError):  # as argparse does: no stream to write to is no error
+        file.write(sanitize.clean(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser: global options first, then a subcommand (or paths for the reader)."""
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="briefing",
         description="Read, search and quote a folder of briefing articles. Without a subcommand, opens the reader.",
         epilog="Exit codes: 0 ok, 1 problems found (check), 2 usage or query error.",
@@ -127,11 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(_with_default_command(args_list))
     except UsageError as exc:
         parser.print_usage(sys.stderr)
-        print(f"briefing: error: {exc}", file=sys.stderr)
-        return 2
+        return _usage_error(str(exc))
     settings = load_settings(args.config, args.private)
     for warning in settings.warnings:
-        print(f"briefing: {warning}", file=sys.stderr)
+        _error(warning)
     try:
         if args.command == _READ:
             return _read(args, settings)
@@ -188,7 +211,7 @@ def _show(args: argparse.Namespace, settings: Settings) -> int:
         if args.json:
             _print_json({"article": None, "problems": [serialize.problem(result)]})
         else:
-            print(f"briefing: {result.path}: {result.reason}", file=sys.stderr)
+            _error(f"{result.path}: {result.reason}")
         return 1
     if args.json:
         _print_json({"article": serialize.full(result)})
@@ -234,12 +257,15 @@ def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
     try:
         query = parse_query(args.query)
     except QueryError as exc:
-        print(f"briefing: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
-    total, results = _with_fresh_index(paths, settings,
-                                       lambda index, _: index.search(query, limit=args.limit, sort=args.sort))
+    try:
+        total, results = _with_fresh_index(
+            paths, settings, lambda index, _: _as_query(lambda: index.search(query, limit=args.limit, sort=args.sort)))
+    except QueryRefused:
+        return _query_refused()
     if args.json:
-        _print_json({"query": args.query, "total": total,
+        _print_json({"query": sanitize.clean_line(args.query), "total": total,
                      "results": [r.summary | {"score": r.score, "snippets": [marked_snippet(s) for s in r.snippets]}
                                  for r in results]})
         return 0
@@ -255,11 +281,11 @@ def _quotes(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
     try:
         query = parse_query(args.query) if args.query.strip() else None
     except QueryError as exc:
-        print(f"briefing: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     # From the index, as `search` does, and printed as SQLite hands the rows over: nothing is built whole.
     def emit(index: Index, _stats: RefreshStats) -> int:
-        rows = index.iter_quotes(query, args.limit)
+        rows = _as_query(lambda: index.iter_quotes(query, args.limit))
         if args.json:
             return _stream_json("quotes", (serialize.library_quote(h.quote, h.article, path) for h, path in rows))
         from briefing_tui.render import console, print_quotes
@@ -269,7 +295,10 @@ def _quotes(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
         out.print(serialize.count(count, "quote"))
         return count
 
-    _with_fresh_index(paths, settings, emit)
+    try:
+        _with_fresh_index(paths, settings, emit)
+    except QueryRefused:
+        return _query_refused()
     return 0
 
 
@@ -289,7 +318,7 @@ def _index(paths: list[str], settings: Settings) -> int:
 
         stats, (articles, problems), path = _with_fresh_index(
             paths, settings, lambda index, done: (done, index.counts(), index.path), verify=True, progress=advance)
-    where = "in memory (private)" if settings.private else str(path) if path else "in memory"
+    where = "in memory (private)" if settings.private else sanitize.clean_line(str(path)) if path else "in memory"
     print(f"{serialize.count(articles, 'article')}, {serialize.count(problems, 'problem')}; "
           f"{serialize.count(stats.parsed, 'file')} parsed, {stats.removed} removed. "
           f"Index: {where}")
@@ -313,9 +342,36 @@ def _check(args: argparse.Namespace, library: Library) -> int:
     return 1 if problems else 0
 
 
-def _usage_error(message: str) -> int:
-    print(f"briefing: error: {message}", file=sys.stderr)
+class QueryRefused(Exception):
+    """SQLite would not run a query that parsed: not a damaged cache, so no retry and no memory fallback."""
+
+
+def _as_query(run: Callable[[], T]) -> T:
+    """Run a query; FTS5's refusals (its parser's limits) become QueryRefused, anything else stays a cache
+    error for `_with_fresh_index` to handle."""
+    try:
+        return run()
+    except sqlite3.OperationalError as exc:
+        message = str(exc).lower()
+        if any(word in message for word in ("fts5", "parser stack", "too large", "too many", "syntax")):
+            raise QueryRefused(message) from exc
+        raise
+
+
+def _query_refused() -> int:
+    """The engine refused a query that parsed (our parser keeps it from happening): one sentence, exit 2."""
+    _error(REFUSED)
     return 2
+
+
+def _usage_error(message: str) -> int:
+    _error(f"error: {message}")
+    return 2
+
+
+def _error(message: str) -> None:
+    """One line on stderr; it may quote a file name or a query, so it is sanitized like any file's text."""
+    print(f"briefing: {sanitize.clean_line(message)}", file=sys.stderr)
 
 
 def _print_json(data: Any) -> None:

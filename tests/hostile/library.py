@@ -20,6 +20,8 @@ CONTROL_PAYLOADS = {
     "c1": "\x9b31m\x9d0;pwned-c1\x9c\x90q\x9c",
     "bidi": "\u202egnp.exe\u202c \u2066isolate\u2069 \u200f",
     "zero-width": "zero\u200bwidth\u200d\u2060\ufeffjoin",
+    "invisible": "tags\U000e0001\U000e0070\U000e0077\U000e006e\U000e007f fillers\u3164\u115f\u1160\uffa0 "
+                 "selectors\ufe0f\U000e0100 joiner\u034f\u206a\U0001d173",
 }
 MARKUP = "[@click=app.quit]x[/] [/] [link=file:///etc/passwd]y[/link] $accent [bold red]b[/] :smile:"
 

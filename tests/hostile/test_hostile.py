@@ -24,7 +24,9 @@ from tests.conftest import env_without_home
 from tests.hostile.library import build, hashes, text_hazards, tree_listing
 from tests.test_reader import loaded, until
 
-FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u200b-\u200f\u202a-\u202e"
+                       "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+                       "\U000e0100-\U000e01ef]")
 
 
 @pytest.fixture(scope="module")

@@ -30,8 +30,9 @@ from briefing_tui.core.reading import DEFAULT_MAX_BYTES, is_within
 from briefing_tui.core.workers import DEFAULT_BUDGET, PARALLEL_FROM, ParsePool, parse_here
 
 SCHEMA_VERSION = 3
-USER_VERSION = SCHEMA_VERSION * 1000 + RULES_VERSION
-"""Stored in the cache: a new schema, or new quote rules (whose speakers the cache holds), rebuild it."""
+USER_VERSION = (SCHEMA_VERSION * 100 + sanitize.POLICY_VERSION) * 1000 + RULES_VERSION
+"""Stored in the cache: a new schema, new quote rules (whose speakers the cache holds) or a stricter
+sanitizer (whose output it holds) rebuild it."""
 APPLICATION_ID = 0x42524631  # "BRF1": marks the file as ours
 _HIT_START, _HIT_END = "\x02", "\x03"
 """Internal hit marks: control characters, so no text from a file (sanitized) can fake them."""
@@ -371,8 +372,8 @@ class Index:
         sql = f"SELECT {_QUOTE_ROW}, json_extract(a.summary, '$.path') {base} {_QUOTE_ORDER}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        for *row, path in self.db.execute(sql, args):
-            yield _quote_hit(*row), path
+        cursor = self.db.execute(sql, args)  # here, not at the first row: a refused query raises to the caller
+        return ((_quote_hit(*row), path) for *row, path in cursor)
 
     def quote_ids(self, query: Query | None) -> array[int]:
         """The ids of every quote that satisfies the query, in the quote finder's order (newest first).
@@ -552,10 +553,10 @@ def _fts(node: Node, in_quotes: bool) -> str:
     assert isinstance(node, And)
     positive = [n for n in node.nodes if not isinstance(n, Not)]
     negative = [n.node for n in node.nodes if isinstance(n, Not)]
-    expr = "(" + " AND ".join(_fts(n, in_quotes) for n in positive) + ")"
-    for n in negative:
-        expr = f"({expr} NOT {_fts(n, in_quotes)})"
-    return expr
+    # `(p) NOT a NOT b`, not `((p NOT a) NOT b)`: NOT is left-associative, and a flat chain keeps FTS5's
+    # parser stack flat however many words are excluded.
+    return "((" + " AND ".join(_fts(n, in_quotes) for n in positive) + ")" \
+        + "".join(f" NOT {_fts(n, in_quotes)}" for n in negative) + ")"
 
 
 def _sql(node: Node, in_quotes: bool, params: list[Any], fts: str = "fts", row: str = "a.id") -> str:
@@ -596,9 +597,9 @@ def compile_query(query: Query, fts: str = "fts", row: str = "a.id") -> tuple[st
     match = None
     if fts_parts:
         match = " AND ".join(_fts(n, query.in_quotes) for n in fts_parts)
-        for n in negated:
-            assert isinstance(n, Not)
-            match = f"({match}) NOT {_fts(n.node, query.in_quotes)}"
+        if negated:  # a flat chain, as in _fts
+            match = f"({match})" + "".join(f" NOT {_fts(n.node, query.in_quotes)}" for n in negated
+                                           if isinstance(n, Not))
     params: list[Any] = []
     where = " AND ".join(_sql(n, query.in_quotes, params, fts, row) for n in rest) or "1"
     return match, where, params

@@ -17,10 +17,17 @@ from briefing_tui.core.highlight import words
 TEXT_FIELDS = {"title": "title", "section": "section", "tag": "tags", "tags": "tags", "speaker": "speakers"}
 MAX_QUERY = 1000
 MAX_TERMS = 64
+"""Terms in one query, negated ones included: a bound on how much one query asks of the engine."""
+MAX_DEPTH = 20
+"""Parentheses and negations open at once: deeper, SQLite's parser runs out of stack."""
 
 
 class QueryError(ValueError):
     """A query that cannot be parsed; the message is one sentence for the user."""
+
+
+REFUSED = "The search engine could not run this query; try a simpler one."
+"""What the user sees when SQLite refuses a query that parsed (the engine's own message never shows)."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +107,7 @@ def parse(text: str) -> Query:
     query = Query(text, None)
     parser = _Parser(tokens, query)
     query.root = parser.parse()
-    if len(query.terms) > MAX_TERMS:
+    if parser.term_count > MAX_TERMS:
         raise QueryError(f"The query has too many terms (over {MAX_TERMS}).")
     return query
 
@@ -137,6 +144,7 @@ class _Parser:
         self.pos = 0
         self.query = query
         self.depth = 0
+        self.term_count = 0
 
     def peek(self) -> tuple[str, str, str] | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -185,24 +193,36 @@ class _Parser:
             return None
         return nodes[0] if len(nodes) == 1 else And(tuple(nodes))
 
+    def enter(self) -> None:
+        """One more parenthesis or negation open; the caller lowers `depth` again when it closes."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise QueryError("The query is nested too deeply.")
+
     def unary(self, negated: bool) -> Node | None:
-        tok = self.peek()
-        assert tok is not None
-        if tok[0] == "-" or tok[:2] == ("op", "NOT"):
+        # A run of '-' and NOT is read in a loop, not one call per dash, and only its parity counts
+        # (NOT NOT x is x): a thousand dashes make one negation at most, never a thousand nested ones.
+        odd = False
+        while (tok := self.peek()) is not None and (tok[0] == "-" or tok[:2] == ("op", "NOT")):
             self.pos += 1
-            if self.peek() is None or self.peek()[0] in (")", "op"):  # type: ignore[index]
+            odd = not odd
+            after = self.peek()
+            if after is None or after[0] == ")" or after[:2] in (("op", "AND"), ("op", "OR")):
                 raise QueryError("NOT and '-' need a term after them.")
-            inner = self.unary(not negated)
-            return Not(inner) if inner is not None else None
-        return self.primary(negated)
+        if not odd:
+            return self.primary(negated)
+        self.enter()
+        inner = self.primary(not negated)
+        self.depth -= 1
+        if inner is None:
+            return None
+        return inner.node if isinstance(inner, Not) else Not(inner)  # -(-x) is x too
 
     def primary(self, negated: bool) -> Node | None:
         kind, value, extra = self.tokens[self.pos]
         self.pos += 1
         if kind == "(":
-            self.depth += 1
-            if self.depth > 20:
-                raise QueryError("The query is nested too deeply.")
+            self.enter()
             node = self.or_expr(negated)
             if self.peek() is None or self.peek()[0] != ")":  # type: ignore[index]
                 raise QueryError("Unbalanced '(' in the query.")
@@ -229,6 +249,7 @@ class _Parser:
         if prefix and len(words) > 1:
             prefix = True  # `kilroy-sil*`: a phrase whose last word is a prefix
         term = Term(words, prefix, column)
+        self.term_count += 1
         if not negated:
             self.query.terms.append(term)
         return term

@@ -31,8 +31,9 @@ from briefing_tui.core.index import (
 )
 from briefing_tui.core.library import Entry, load_entry
 from briefing_tui.core.model import Article, Listed, Problem
-from briefing_tui.core.query import Query, QueryError
+from briefing_tui.core.query import REFUSED, Query, QueryError
 from briefing_tui.core.query import parse as parse_query
+from briefing_tui.core.sanitize import clean_line
 from briefing_tui.core.serialize import article_citation, count, quote_citation
 from briefing_tui.core.state import ReaderState, library_key
 from briefing_tui.core.watch import Watcher
@@ -143,7 +144,8 @@ class BriefingApp(App[int]):
             pool.close()  # a parse under way stops now: quitting never waits for one
 
     def _library_name(self) -> str:
-        name = os.path.basename(os.path.normpath(self.paths[0])) if self.paths else "library"
+        """The first folder's name for the header: a name may hold escape sequences, so it is sanitized."""
+        name = clean_line(os.path.basename(os.path.normpath(self.paths[0]))) if self.paths else "library"
         return name + (f" +{len(self.paths) - 1}" if len(self.paths) > 1 else "")
 
     # --- loading -----------------------------------------------------------------------------------------
@@ -407,11 +409,19 @@ class BriefingApp(App[int]):
         self._index_ready.wait()
         if generation != self._search_generation or self.index is None:
             return
-        with self._index_lock:
-            total, results = self.index.search(query, limit=RESULT_LIMIT)
-            per_month = self.index.hits_per_month(query)
+        try:
+            with self._index_lock:
+                total, results = self.index.search(query, limit=RESULT_LIMIT)
+                per_month = self.index.hits_per_month(query)
+        except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep reading
+            self.call_from_thread(self._show_search_error, generation, REFUSED)
+            return
         if generation == self._search_generation:
             self.call_from_thread(self._show_results, generation, total, results, per_month)
+
+    def _show_search_error(self, generation: int, message: str) -> None:
+        if generation == self._search_generation:
+            self.query_one(SearchPanel).show_error(message)
 
     def _show_results(self, generation: int, total: int, results: list[Result], per_month: dict[str, int]) -> None:
         if generation == self._search_generation:

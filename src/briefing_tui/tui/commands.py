@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.fuzzy import Matcher
 
 from briefing_tui.core.serialize import short_date
 
@@ -14,6 +15,23 @@ if TYPE_CHECKING:
     from briefing_tui.tui.app import BriefingApp
 
 MAX_HITS = 50
+
+
+def highlight(matcher: Matcher, title: str) -> Content:
+    """`title` as plain text, with the letters the fuzzy match found styled.
+
+    Matcher.highlight would read the title as markup: a title holding `[@click=app.…]` would become a
+    link that runs an app action when clicked, and one holding `[/]` would raise and vanish from the
+    hits. The offsets are the ones it would style, from the same search over the plain string.
+    """
+    content = Content(title)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    if not score or len(title.lower()) != len(title):  # lower-casing changed the length: offsets would be off
+        return content
+    for offset in offsets:
+        if offset < len(title) and not title[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class OpenArticleProvider(Provider):
@@ -37,7 +55,7 @@ class OpenArticleProvider(Provider):
         for article in self._app.articles:
             score = matcher.match(article.title)
             if score > 0:
-                yield Hit(score, self._display(matcher.highlight(article.title), short_date(article.date),
+                yield Hit(score, self._display(highlight(matcher, article.title), short_date(article.date),
                                                article.section),
                           partial(self._app.open_article_id, article.id), text=article.title)
                 found += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ from textual.widgets import Button, Footer, Input, Static, TextArea
 
 from briefing_tui.core.export import ExportRefused, quotes_markdown, write_new_file
 from briefing_tui.core.index import QuoteHit
-from briefing_tui.core.query import Query, QueryError, as_you_type
+from briefing_tui.core.query import REFUSED, Query, QueryError, as_you_type
 from briefing_tui.core.query import parse as parse_query
 from briefing_tui.core.serialize import quote_citation
 from briefing_tui.tui.widgets.quote_list import PAGE, QuoteList
@@ -94,7 +95,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
                 typed, self._typing = as_you_type(text)
                 query = parse_query(typed)
             except QueryError as exc:
-                self.query_one("#finder-status", Static).update(Text(str(exc), style="bold red"))
+                self._show_error(str(exc))
                 return
         self._run_filter(query, generation, keep)
 
@@ -107,10 +108,18 @@ class QuoteFinder(Screen[QuoteChoice | None]):
     def _run_filter(self, query: Query | None, generation: int, keep: bool = False) -> None:
         """Ask the index for every match's id (SQL full-text search), and the first rows; a newer filter
         drops this one's answer."""
-        ids = self.source.quote_ids(query)
-        first = self.source.quote_hits(ids[:PAGE])
+        try:
+            ids = self.source.quote_ids(query)
+            first = self.source.quote_hits(ids[:PAGE])
+        except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep the finder
+            if generation == self._generation:
+                self.app.call_from_thread(self._show_error, REFUSED)
+            return
         if generation == self._generation:
             self.app.call_from_thread(self._show, query, ids, first, keep)
+
+    def _show_error(self, message: str) -> None:
+        self.query_one("#finder-status", Static).update(Text(message, style="bold red"))
 
     def _show(self, query: Query | None, ids: Sequence[int], first: list[QuoteHit | None], keep: bool = False) -> None:
         self.filter_query = query
@@ -170,7 +179,11 @@ class QuoteFinder(Screen[QuoteChoice | None]):
     @work(thread=True, exclusive=True, group="quote-export")
     def _prepare_export(self, query: Query | None, heading: str) -> None:
         """Every matching quote, not only those on screen (in a thread: there may be 300,000)."""
-        _, hits = self.source.find_quotes(query, None)
+        try:
+            _, hits = self.source.find_quotes(query, None)
+        except sqlite3.Error:
+            self.app.call_from_thread(self.notify, REFUSED, markup=False, severity="error")
+            return
         text = quotes_markdown([(h.quote, h.article) for h in hits], heading)
         self.app.call_from_thread(self.app.push_screen, ExportScreen(text, len(hits)))
 
