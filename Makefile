@@ -48,7 +48,7 @@ eval: $(STAMP)
 
 ## Longer fuzzing of the parsers (hypothesis, many more examples than make test).
 fuzz: $(TEST_STAMP)
-	BRIEFING_FUZZ_EXAMPLES=20000 $(BIN)/python -m pytest -q tests/test_properties.py tests/test_fuzz_query.py
+	BRIEFING_FUZZ_EXAMPLES=20000 $(BIN)/python -m pytest -q tests/test_properties.py tests/test_fuzz_query.py tests/test_complexity.py
 
 ## dist/wheelhouse/: our wheel and every dependency's, for an offline install (see the README).
 wheelhouse: | $(BIN)/python

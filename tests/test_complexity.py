@@ -9,12 +9,16 @@ here instead of hanging the suite. `python -m bench.complexity` prints the full 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from bench.complexity import ENTRY_POINTS, MAX_RATIO, SHAPES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import ROOT, env_without_home
 
@@ -53,3 +57,29 @@ def test_the_complexity_bench_catches_a_quadratic_parser(monkeypatch: pytest.Mon
     monkeypatch.setitem(complexity.ENTRY_POINTS, "quadratic", quadratic)
     case = complexity.measure("quadratic", "spaces", 64 * 1024)
     assert not case.linear and case.ratio > MAX_RATIO
+
+
+HUNT = max(8, int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "8")) // 100)
+"""Shapes Hypothesis tries per run: a few in `make test`, 200 in `make fuzz`."""
+_MARKS = st.sampled_from([*"#*_[]()<>`!&;:,.'\"-+=|~ \n\tOoA1", "“", "”", "«", "»", "„", "‘", "’", "said ", "Mr. "])
+
+
+@pytest.mark.slow
+@settings(max_examples=HUNT, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(unit=st.lists(_MARKS, min_size=1, max_size=6).map("".join),
+       suffix=st.sampled_from([".txt", ".md"]))
+def test_hypothesis_hunts_for_a_superlinear_shape(unit: str, suffix: str) -> None:
+    """Any repeated unit of markup characters, as a whole file: 8 times the text, about 8 times the CPU."""
+    from bench.complexity import FLOOR, _parse
+
+    def cpu(size: int) -> float:
+        text = "T\n\n" + unit * (size // len(unit))
+        best = float("inf")
+        for _ in range(2):
+            started = time.process_time()
+            _parse(text, suffix)
+            best = min(best, time.process_time() - started)
+        return best
+
+    small, large = cpu(4096), cpu(32768)
+    assert large < FLOOR or large / max(small, 1e-4) <= MAX_RATIO, (unit, small, large)

@@ -168,7 +168,7 @@ def test_cli_many_negations_answer_without_a_traceback(capsys: pytest.CaptureFix
 
 
 @pytest.mark.parametrize(("args", "method"), [(["search", "putin"], "search"),
-                                             (["quotes", "-q", "putin"], "find_quotes")])
+                                             (["quotes", "-q", "putin"], "iter_quotes")])
 def test_cli_a_query_the_engine_refuses_is_one_line_exit_2(capsys: pytest.CaptureFixture[str],
                                                             monkeypatch: pytest.MonkeyPatch, args: list[str],
                                                             method: str) -> None:

@@ -39,6 +39,29 @@ _StrictLoader.add_implicit_resolver(
 )
 
 
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]++")
+
+
+def _check_flow_depth(source: str) -> None:
+    """Refuse `[[[[…` nested deeper than MAX_DEPTH before composing it (composing a deep nest costs more
+    than linear time). Counting every bracket is enough for the usual front matter; only when that count
+    goes deep are the parser's events read, so that brackets inside quoted text do not count."""
+    depth = deepest = 0
+    for ch in _NOT_BRACKETS.sub("", source):
+        depth = depth + 1 if ch in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    if deepest <= MAX_DEPTH:
+        return
+    depth = 0
+    for event in yaml.parse(source, Loader=_StrictLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise FrontMatterError(f"nested deeper than {MAX_DEPTH} levels")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def _check_nodes(root: yaml.Node) -> list[str]:
     """Refuse aliases, tags other than the plain types, and deep nesting, in the composed document before
     anything is built from it; return the duplicate keys (the last one wins, as YAML loaders do).
@@ -95,6 +118,7 @@ def load(source: str) -> tuple[dict[str, Any], list[str]]:
         raise FrontMatterError("front matter is larger than 64 KB")
     loader = _StrictLoader(source)  # the reader already rejects control characters here
     try:
+        _check_flow_depth(source)
         node = loader.get_single_node()
         if node is None:
             return {}, []
