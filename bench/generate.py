@@ -48,6 +48,10 @@ def article_text(i: int, rng: random.Random, start: dt.date, extra: str = "") ->
             sentence += f" “{quote},” said {speaker}."
         paragraphs.append(sentence)
     paragraphs[0] += extra
+    if i % 1499 == 11:  # "amber lighthouse" across two paragraphs and across two quotations: no phrase match
+        paragraphs[0] += " The light was amber"
+        paragraphs[1] = "Lighthouse " + paragraphs[1]
+        paragraphs[2] += " “We saw amber,” said Anna Berg. “Lighthouse keepers left,” said Jonas Ferro."
     if i % 2 == 0:
         rel = f"{section.replace(' ', '_')}/{date.isoformat()}-article-{i}.md"
         text = (f"---\ntitle: \"{title}\"\ndate: {date.isoformat()}\nsection: {section}\n"

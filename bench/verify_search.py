@@ -31,7 +31,8 @@ def main() -> None:
         print(f"indexed {len(docs):,} articles in {time.perf_counter() - started:.1f} s")
         queries = [*RARE, f'"{PHRASE}"', "harbour", "winter", '"grain market"', "section:arctic",
                    'section:"middle east"', "date:2023", "date:2022-03", "date:2021-06-01..2021-08-31",
-                   "speaker:orban", "in:quotes refinery", "harbour -winter", "section:energy date:2024-02"]
+                   "speaker:orban", "in:quotes refinery", "harbour -winter", "section:energy date:2024-02",
+                   '"amber lighthouse"', 'in:quotes "amber lighthouse"', "amber lighthouse"]
         ok = True
         for q in queries:
             query = parse(q)

@@ -383,3 +383,73 @@ def test_filtered_ranking_matches_the_sql_order(tmp_path: Path, sort: str) -> No
         assert [r.summary["id"] for r in results] == expected, text
         assert text.startswith("harbour section") or where != "1"  # the filtered path is the one under test
         assert total >= len(expected) > 0
+
+
+# --- phrases stay inside one paragraph, one quotation, one tag, one speaker ---------------------------------
+
+BOUNDARY_DOCS = {
+    "across-quotes.txt": ("Across quotes\n\n“We saw the amber,” she said, and later: “Harbour fees rose,” "
+                          "said Anna Berg.\n"),
+    "across-paragraphs.txt": "Across paragraphs\n\nThe light was amber\n\nHarbour fees rose.\n",
+    "across-tags.md": "---\ntitle: Across tags\ntags: [amber, harbour]\n---\nBody.\n",
+    "across-speakers.txt": ("Across speakers\n\n“Yes,” said Lena Amber.\n\n“No,” said Harbour Jones.\n"),
+    "inside-paragraph.txt": "Inside a paragraph\n\nThe light was amber. Harbour fees rose.\n",
+    "inside-quote.txt": "Inside a quote\n\n“The amber, harbour lights are on,” said Anna Berg.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def bounded(tmp_path_factory: pytest.TempPathFactory) -> Index:
+    root = tmp_path_factory.mktemp("bounded")
+    for name, text in BOUNDARY_DOCS.items():
+        write(root / name, text)
+    idx = open_index(None)
+    idx.refresh([str(root)])
+    return idx
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ('"amber harbour"', {"inside-paragraph.txt", "inside-quote.txt"}),
+    ('in:quotes "amber harbour"', {"inside-quote.txt"}),
+    ('tag:"amber harbour"', set()),
+    ('speaker:"amber harbour"', set()),
+    ("amber harbour", {"across-quotes.txt", "across-paragraphs.txt", "across-speakers.txt", "inside-paragraph.txt",
+                       "inside-quote.txt"}),  # plain words still match anywhere in title, body and quotes
+])
+def test_a_phrase_never_matches_across_two_parts(bounded: Index, query: str, expected: set[str]) -> None:
+    assert ids(bounded, query) == expected
+
+
+def test_quotes_of_a_speaker_phrase_stay_inside_one_quote(bounded: Index) -> None:
+    _, hits = bounded.find_quotes(parse('"amber harbour"'))
+    assert [h.quote.text for h in hits] == ["The amber, harbour lights are on,"]
+
+
+def test_snippets_show_a_boundary_as_an_ellipsis(bounded: Index) -> None:
+    from briefing_tui.core.index import marked_snippet
+
+    _, results = bounded.search(parse("harbour"), limit=10)
+    snippets = [marked_snippet(s) for r in results for s in r.snippets]
+    assert snippets and all("\ue000" not in s for s in snippets)
+    assert any("amber … ⟦Harbour⟧" in s for s in snippets), snippets
+
+
+_PARTS = st.lists(st.lists(st.sampled_from(WORDS[:5]), min_size=1, max_size=4).map(" ".join), min_size=1, max_size=4)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(paragraphs=_PARTS, quotes=_PARTS, phrase=st.lists(st.sampled_from(WORDS[:5]), min_size=2, max_size=2))
+def test_phrases_agree_with_a_brute_force_scan_of_each_part(tmp_path_factory: pytest.TempPathFactory,
+                                                            paragraphs: list[str], quotes: list[str],
+                                                            phrase: list[str]) -> None:
+    """Paragraphs and quotations of random words: a phrase is found exactly where one part holds it."""
+    root = tmp_path_factory.mktemp("parts")
+    body = "\n\n".join([*paragraphs, " ".join(f"“{q},” said Anna Berg." for q in quotes)])
+    write(root / "doc.txt", f"Zzz\n\n{body}\n")
+    idx = open_index(None)
+    idx.refresh([str(root)])
+    parts = [*paragraphs, *quotes]
+    expected = {"doc.txt"} if any(f" {' '.join(phrase)} " in f" {p} " for p in parts) else set()
+    assert ids(idx, f'"{" ".join(phrase)}"') == expected
+    (article,) = load_library([str(root)]).articles
+    assert matches(parse(f'"{" ".join(phrase)}"'), article_document(article)) == bool(expected)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -13,6 +13,33 @@ if TYPE_CHECKING:
 
 WORD = re.compile(r"[^\W_]+")
 """A word for the index and for every matcher: the FTS5 unicode61 tokenizer's rule."""
+
+
+BOUNDARY = "\ue000"
+"""Stored between the paragraphs, quotations, tags and speakers that share a column: a private-use
+character, which FTS5's tokenizer keeps as a word of its own and no query can hold (it is no letter or
+digit), so a phrase never matches from the end of one quotation into the start of the next."""
+_PART_BREAK = f"\n{BOUNDARY}\n"
+
+
+def joined(parts: Iterable[str]) -> str:
+    """Several paragraphs (quotations, tags, speakers) as one column's text, a boundary between each two."""
+    return _PART_BREAK.join(parts)
+
+
+def part_words(parts: Iterable[str]) -> tuple[str, ...]:
+    """The words of `joined(parts)` as the index sees them, the boundaries included."""
+    out: list[str] = []
+    for k, part in enumerate(parts):
+        if k:
+            out.append(BOUNDARY)
+        out.extend(words(part))
+    return tuple(out)
+
+
+def without_boundaries(text: str) -> str:
+    """Text taken from a column (a snippet) with each boundary shown as an ellipsis."""
+    return text.replace(_PART_BREAK, " … ").replace(BOUNDARY, "…")
 
 
 @lru_cache(maxsize=4096)

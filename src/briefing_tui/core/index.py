@@ -22,6 +22,7 @@ from typing import Any
 
 from briefing_tui.core import sanitize, serialize
 from briefing_tui.core.attribution import RULES_VERSION
+from briefing_tui.core.highlight import joined, without_boundaries
 from briefing_tui.core.library import Entry, scan, sort_key, walk
 from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.private_files import private_file, private_folder
@@ -29,7 +30,8 @@ from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term, 
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES, is_within
 from briefing_tui.core.workers import DEFAULT_BUDGET, PARALLEL_FROM, ParsePool, parse_here
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+"""4: paragraphs, quotations, tags and speakers sharing a column are stored with a boundary between them."""
 USER_VERSION = (SCHEMA_VERSION * 100 + sanitize.POLICY_VERSION) * 1000 + RULES_VERSION
 """Stored in the cache: a new schema, new quote rules (whose speakers the cache holds) or a stricter
 sanitizer (whose output it holds) rebuild it."""
@@ -284,7 +286,7 @@ class Index:
         self.db.execute("INSERT INTO articles(id, ident, date, title, section, summary) VALUES (?, ?, ?, ?, ?, ?)",
                         (fid, result.id, summary["date"], result.title, result.section,
                          json.dumps(summary, ensure_ascii=False)))
-        tags = "\n".join(result.tags)
+        tags = joined(result.tags)
         for n, q in enumerate(result.quotes):
             cur = self.db.execute(
                 "INSERT INTO quotes(article, idx, paragraph, start, end, text, speaker, cue) VALUES (?,?,?,?,?,?,?,?)",
@@ -295,13 +297,13 @@ class Index:
         speakers = sorted({q.speaker for q in result.quotes if q.speaker})
         self.db.execute(
             "INSERT INTO fts(rowid, title, body, quotes, section, tags, speakers) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (fid, result.title, "\n".join(result.paragraphs), "\n".join(q.text for q in result.quotes),
-             result.section, "\n".join(result.tags), "\n".join(speakers)))
+            (fid, result.title, joined(result.paragraphs), joined(q.text for q in result.quotes),
+             result.section, tags, joined(speakers)))
 
     def _delete(self, fid: int) -> None:
         row = self.db.execute("SELECT title, section, summary FROM articles WHERE id = ?", (fid,)).fetchone()
         if row is not None:  # a contentless table forgets a row only when told its exact words
-            tags = "\n".join(json.loads(row[2]).get("tags") or [])
+            tags = joined(json.loads(row[2]).get("tags") or [])
             for qid, text, speaker in self.db.execute("SELECT id, text, speaker FROM quotes WHERE article = ?",
                                                       (fid,)).fetchall():
                 self.db.execute("INSERT INTO qfts(qfts, rowid, title, body, quotes, section, tags, speakers) "
@@ -488,6 +490,7 @@ def _ordered(rows: list[tuple[int, float, str | None]], sort: str) -> list[tuple
 def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
     """A snippet as (text, is_hit) pieces."""
     pieces: list[tuple[str, bool]] = []
+    snippet = without_boundaries(snippet)
     for i, chunk in enumerate(snippet.split(_HIT_START)):
         hit, sep, rest = chunk.partition(_HIT_END)
         if i == 0 or not sep:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from briefing_tui.core.highlight import term_at, words
+from briefing_tui.core.highlight import part_words, term_at, words
 from briefing_tui.core.model import Article, Quote
 from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term
 
@@ -52,16 +52,19 @@ def _eval(node: Node, doc: Document, in_quotes: bool) -> bool:
 
 
 def article_document(article: Article) -> Document:
-    """An article as a document, with the fields the index stores for it."""
-    return Document.of(article.date, title=article.title, body="\n".join(article.paragraphs),
-                       quotes="\n".join(q.text for q in article.quotes), section=article.section,
-                       tags="\n".join(article.tags), speakers="\n".join(q.speaker or "" for q in article.quotes))
+    """An article as a document, with the fields the index stores for it: paragraphs, quotations, tags and
+    speakers each a part of their field, with a boundary no phrase crosses."""
+    speakers = sorted({q.speaker for q in article.quotes if q.speaker})
+    return Document({"title": tuple(words(article.title)), "body": part_words(article.paragraphs),
+                     "quotes": part_words(q.text for q in article.quotes), "section": tuple(words(article.section)),
+                     "tags": part_words(article.tags), "speakers": part_words(speakers)}, article.date)
 
 
 def quote_document(quote: Quote, article: Article) -> Document:
     """A quote as a document: its words are the body and the quote text; the article gives the rest."""
-    return Document.of(article.date, title=article.title, body=quote.text, quotes=quote.text,
-                       section=article.section, tags=" ".join(article.tags), speakers=quote.speaker or "")
+    return Document({"title": tuple(words(article.title)), "body": (), "quotes": tuple(words(quote.text)),
+                     "section": tuple(words(article.section)), "tags": part_words(article.tags),
+                     "speakers": tuple(words(quote.speaker or ""))}, article.date)
 
 
 def quote_matches(query: Query, quote: Quote, article: Article) -> bool:
