@@ -87,3 +87,23 @@ def test_two_threads_sharing_a_pool_each_get_their_own_answers() -> None:
         for t in threads:
             t.join(timeout=120)
     assert got == {"a": expected, "b": expected, "c": expected}
+
+
+def test_a_relative_library_path_parses_in_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`briefing seeds` from the project folder: the workers read from the caller's working folder."""
+    monkeypatch.chdir(SEEDS.parent)
+    found = entries(Path(SEEDS.name))
+    with ParsePool(1) as pool:
+        got = list(pool.parse(found))
+    assert got and all(isinstance(r, Article) for r in got), got
+
+
+def test_a_module_in_the_working_folder_is_never_imported_by_a_worker(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "briefing_tui"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("raise SystemExit('imported from the working folder')\n")
+    monkeypatch.chdir(tmp_path)
+    with ParsePool(1) as pool:
+        got = list(pool.parse(entries(SEEDS)[:1]))
+        assert not pool.in_process and isinstance(got[0], Article)

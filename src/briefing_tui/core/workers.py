@@ -419,9 +419,10 @@ def _spawn() -> _Worker | None:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
     try:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "briefing_tui.core.workers"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            close_fds=True, env=env, cwd="/" if os.name == "posix" else None,
+            # -P: the working folder is not put on the import path (a `briefing_tui` folder there is never
+            # imported); the worker still runs in it, where the caller's relative library paths lead.
+            [sys.executable, "-P", "-m", "briefing_tui.core.workers"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, close_fds=True, env=env,
         )
     except (OSError, ValueError):
         return None
