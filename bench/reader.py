@@ -56,6 +56,12 @@ def _reader_pid() -> int | None:
     pane = _tmux("display-message", "-p", "-t", "bench", "#{pane_pid}").strip()
     if not pane.isdigit():
         return None
+    try:  # `env` execs the reader, so the pane's process is the reader; its children are parse workers
+        with open(f"/proc/{pane}/cmdline", "rb") as f:
+            if b"briefing" in f.read() and b"core.workers" not in f.read():
+                return int(pane)
+    except OSError:
+        pass
     out = subprocess.run(["pgrep", "-P", pane], capture_output=True, text=True, check=False).stdout.split()
     return int(out[0]) if out else int(pane)
 
