@@ -31,14 +31,18 @@ DOCS = {
 }
 
 
-@pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> Index:
-    root = tmp_path_factory.mktemp("lib")
-    for name, text in DOCS.items():
+def indexed(root: Path, docs: dict[str, str]) -> Index:
+    """An index in memory over `docs` (file name -> text), written under `root`."""
+    for name, text in docs.items():
         write(root / name, text)
     idx = open_index(None)
     idx.refresh([str(root)])
     return idx
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Index:
+    return indexed(tmp_path_factory.mktemp("lib"), DOCS)
 
 
 def ids(index: Index, q: str) -> set[str]:
@@ -400,12 +404,7 @@ BOUNDARY_DOCS = {
 
 @pytest.fixture(scope="module")
 def bounded(tmp_path_factory: pytest.TempPathFactory) -> Index:
-    root = tmp_path_factory.mktemp("bounded")
-    for name, text in BOUNDARY_DOCS.items():
-        write(root / name, text)
-    idx = open_index(None)
-    idx.refresh([str(root)])
-    return idx
+    return indexed(tmp_path_factory.mktemp("bounded"), BOUNDARY_DOCS)
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -445,9 +444,7 @@ def test_phrases_agree_with_a_brute_force_scan_of_each_part(tmp_path_factory: py
     """Paragraphs and quotations of random words: a phrase is found exactly where one part holds it."""
     root = tmp_path_factory.mktemp("parts")
     body = "\n\n".join([*paragraphs, " ".join(f"“{q},” said Anna Berg." for q in quotes)])
-    write(root / "doc.txt", f"Zzz\n\n{body}\n")
-    idx = open_index(None)
-    idx.refresh([str(root)])
+    idx = indexed(root, {"doc.txt": f"Zzz\n\n{body}\n"})
     parts = [*paragraphs, *quotes]
     expected = {"doc.txt"} if any(f" {' '.join(phrase)} " in f" {p} " for p in parts) else set()
     assert ids(idx, f'"{" ".join(phrase)}"') == expected

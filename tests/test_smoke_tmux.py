@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,17 +38,27 @@ def wait_for(session: str, text: str, timeout: float = 20.0) -> str:
     raise AssertionError(f"{text!r} did not appear on screen:\n{screen}")
 
 
-def test_reader_in_tmux(isolated_home: Path, tmp_path: Path) -> None:
-    session = f"briefing-smoke-{uuid.uuid4().hex[:8]}"
-    env = env_without_home(isolated_home)
-    marker = tmp_path / "exited"
-    command = (f"{sys.executable} -m briefing_tui --private {SEEDS}; echo \"exit=$?\" > {marker}; "
-               "printf 'SHELL-BACK\\n'; sleep 30")
+@contextlib.contextmanager
+def reader_in_tmux(args: str, home: Path, marker: Path) -> Iterator[str]:
+    """`briefing ARGS` in a 120x40 pane of our tmux server, HOME and XDG folders under `home`; when it exits,
+    `marker` holds `exit=CODE` and the pane shows SHELL-BACK. Yields the session; kills it afterwards."""
+    session = f"briefing-test-{uuid.uuid4().hex[:8]}"
+    env = env_without_home(home)
+    command = (f"{sys.executable} -m briefing_tui {args}; echo \"exit=$?\" > {marker}; "
+               "printf 'SHELL-BACK\\n'; sleep 60")
     subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", str(ROOT),
                     "-e", f"HOME={env['HOME']}", "-e", f"XDG_DATA_HOME={env['XDG_DATA_HOME']}",
                     "-e", f"XDG_CONFIG_HOME={env['XDG_CONFIG_HOME']}", "-e", f"XDG_CACHE_HOME={env['XDG_CACHE_HOME']}",
                     "-e", "TERM=xterm-256color", command], check=True)
     try:
+        yield session
+    finally:
+        tmux("kill-session", "-t", session)
+
+
+def test_reader_in_tmux(isolated_home: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "exited"
+    with reader_in_tmux(f"--private {SEEDS}", isolated_home, marker) as session:
         screen = wait_for(session, "Friday 27 June 2025")
         assert "Clash Report" in screen and "7 articles" in screen
         assert "“messy”" in screen
@@ -62,16 +74,7 @@ def test_reader_in_tmux(isolated_home: Path, tmp_path: Path) -> None:
         assert marker.read_text().strip() == "exit=0"
         # The terminal is restored: the alternate screen is gone, the reader's frame is no longer shown.
         assert "Clash Report" not in screen and "Toggle grouping" not in screen
-    finally:
-        tmux("kill-session", "-t", session)
     assert not (isolated_home / "data").exists()  # --private wrote nothing
-
-
-def start(session: str, command: str, env: dict[str, str]) -> None:
-    subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", str(ROOT),
-                    "-e", f"HOME={env['HOME']}", "-e", f"XDG_DATA_HOME={env['XDG_DATA_HOME']}",
-                    "-e", f"XDG_CONFIG_HOME={env['XDG_CONFIG_HOME']}", "-e", f"XDG_CACHE_HOME={env['XDG_CACHE_HOME']}",
-                    "-e", "TERM=xterm-256color", command], check=True)
 
 
 @pytest.mark.slow
@@ -82,12 +85,8 @@ def test_cold_start_on_2000_files_then_1000_more_and_r(isolated_home: Path, tmp_
 
     lib = tmp_path / "lib"
     generate(str(lib), 2000)
-    session = f"briefing-cold-{uuid.uuid4().hex[:8]}"
-    env = env_without_home(isolated_home)
     marker = tmp_path / "exited"
-    start(session, f"{sys.executable} -m briefing_tui {lib}; echo \"exit=$?\" > {marker}; "
-                   "printf 'SHELL-BACK\\n'; sleep 60", env)
-    try:
+    with reader_in_tmux(str(lib), isolated_home, marker) as session:
         screen = wait_for(session, "2,000 articles", timeout=300)
         assert "Traceback" not in screen and "Error" not in screen
         wait_for(session, "Tuesday 30 December 2025  ·")  # the newest article is on screen
@@ -98,8 +97,6 @@ def test_cold_start_on_2000_files_then_1000_more_and_r(isolated_home: Path, tmp_
         tmux("send-keys", "-t", session, "q")
         screen = wait_for(session, "SHELL-BACK", timeout=30)
         assert marker.read_text().strip() == "exit=0" and "Traceback" not in screen
-    finally:
-        tmux("kill-session", "-t", session)
 
 
 @pytest.mark.slow
@@ -110,14 +107,9 @@ def test_q_quits_at_once_while_a_slow_file_parses(isolated_home: Path, tmp_path:
     (lib / "slow.md").write_text("---\ntitle: Slow\n---\n" + "[" * 3_000_000, encoding="utf-8")
     config = tmp_path / "config.yaml"
     config.write_text("parse_budget_s: 600\n", encoding="utf-8")
-    session = f"briefing-quit-{uuid.uuid4().hex[:8]}"
     marker = tmp_path / "exited"
-    start(session, f"{sys.executable} -m briefing_tui --private --config {config} {lib}; "
-                   f"echo \"exit=$?\" > {marker}; printf 'SHELL-BACK\\n'; sleep 30", env_without_home(isolated_home))
-    try:
+    with reader_in_tmux(f"--private --config {config} {lib}", isolated_home, marker) as session:
         wait_for(session, "Loading library")
         tmux("send-keys", "-t", session, "q")
         screen = wait_for(session, "SHELL-BACK", timeout=5)
         assert marker.read_text().strip() == "exit=0" and "Traceback" not in screen
-    finally:
-        tmux("kill-session", "-t", session)

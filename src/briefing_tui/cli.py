@@ -237,7 +237,7 @@ def _with_fresh_index(paths: list[str], settings: Settings, use: Callable[[Index
     for attempt in range(3):
         index, warning = open_library_index(path, verify=verify or attempt > 0)
         if warning:
-            print(f"briefing: {warning}", file=sys.stderr)
+            _error(warning)
         try:
             stats = index.refresh(paths, settings.max_bytes, workers=os.cpu_count() or 1, progress=progress,
                                   budget=settings.parse_budget)
@@ -246,7 +246,7 @@ def _with_fresh_index(paths: list[str], settings: Settings, use: Callable[[Index
             if path is None:
                 raise
             if attempt or not cache_damaged(exc):  # checked and still failing, or the disk: use memory
-                print(f"briefing: {cache_warning(path, exc)}", file=sys.stderr)
+                _error(cache_warning(path, exc))
                 path = None
         finally:
             index.close()

@@ -28,7 +28,7 @@ from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.private_files import private_file, private_folder
 from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term, fts_term
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES, is_within
-from briefing_tui.core.workers import DEFAULT_BUDGET, PARALLEL_FROM, ParsePool, parse_here
+from briefing_tui.core.workers import DEFAULT_BUDGET, ParsePool, parse_all
 
 SCHEMA_VERSION = 4
 """4: paragraphs, quotations, tags and speakers sharing a column are stored with a boundary between them."""
@@ -217,13 +217,7 @@ class Index:
             if old is None or old[1] != size or old[2] != mtime or size < 0:
                 changed.append((entry, size, mtime))
         removed = [k for k in known if k not in seen]
-        own = None
-        if pool is None and workers > 1 and len(changed) >= PARALLEL_FROM:
-            pool = own = ParsePool(workers, budget)
-        if pool is not None:
-            results = pool.parse([e for e, _, _ in changed], max_bytes)
-        else:
-            results = (parse_here(e, max_bytes, budget) for e, _, _ in changed)
+        results = parse_all([e for e, _, _ in changed], max_bytes, budget, workers, pool)
         done = 0
         try:
             for start in range(0, len(changed), BATCH):
@@ -237,8 +231,7 @@ class Index:
                 if progress is not None:
                     progress(done, len(changed))
         finally:
-            if own is not None:
-                own.close()
+            results.close()  # a pool made for this refresh is closed with it
         self._remove_and_record(removed, scan_problems)
         if progress is not None and not changed:
             progress(0, 0)
@@ -393,13 +386,6 @@ class Index:
             sql = f"SELECT q.id, {_QUOTE_ROW} FROM quotes q {_QUOTE_JOINS} WHERE q.id IN ({','.join('?' * len(chunk))})"
             found.update((qid, _quote_hit(*row)) for qid, *row in self.db.execute(sql, chunk))
         return [found.get(i) for i in ids]
-
-    def article_paths(self, idents: set[str]) -> dict[str, str]:
-        """These articles' paths as they were indexed (what `search --json` prints), by id."""
-        sql = "SELECT ident, json_extract(summary, '$.path') FROM articles"
-        if len(idents) > 900:  # SQLite's parameter limit; a scan of every row is as quick by then
-            return {i: p for i, p in self.db.execute(sql) if i in idents}
-        return dict(self.db.execute(f"{sql} WHERE ident IN ({','.join('?' * len(idents))})", sorted(idents)))
 
     def problems(self) -> list[dict[str, Any]]:
         """Every file that could not be loaded."""

@@ -22,10 +22,10 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from briefing_tui.core.library import Entry, Library, display_path, load_entry, scan
+from briefing_tui.core.library import Entry, Library, display_path, load_entry, load_library
 from briefing_tui.core.model import Article, Problem
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES
 
@@ -42,6 +42,8 @@ def allowance(path: str, budget: float) -> float:
     except OSError:
         return budget
     return budget * max(1.0, size / _MB)
+
+
 PARALLEL_FROM = 400
 """Fewer files than this parse in the calling process: starting a pool costs more than it saves."""
 AHEAD = 16
@@ -91,7 +93,8 @@ def parse_here(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES, budget: float =
 
     On the main thread of a POSIX process a CPU timer (ITIMER_PROF) interrupts the parse: Python
     checks signals between bytecodes and inside long regular-expression matches. Elsewhere (a thread)
-    the parse is not bounded; the reader therefore parses in worker processes (`ParsePool`).
+    the parse is not bounded; the reader therefore parses all but small files in worker processes
+    (`ParsePool`).
     """
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         return load_entry(entry, max_bytes, head=head)
@@ -109,21 +112,25 @@ def parse_here(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES, budget: float =
         signal.signal(signal.SIGPROF, previous)
 
 
+def parse_all(entries: Sequence[Entry], max_bytes: int = DEFAULT_MAX_BYTES, budget: float = DEFAULT_BUDGET,
+              workers: int = 1, pool: ParsePool | None = None) -> Generator[Article | Problem, None, None]:
+    """Each entry's Article or Problem, in order, each within the CPU budget: in `pool` when given; else in
+    a pool of `workers` processes made for this call when there are PARALLEL_FROM entries or more (closed
+    with the iterator); else here, under `parse_here`'s timer."""
+    if pool is not None:
+        yield from pool.parse(entries, max_bytes)
+    elif workers > 1 and len(entries) >= PARALLEL_FROM:
+        with ParsePool(workers, budget) as own:
+            yield from own.parse(entries, max_bytes)
+    else:
+        for entry in entries:
+            yield parse_here(entry, max_bytes, budget)
+
+
 def load_library_bounded(roots: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, budget: float = DEFAULT_BUDGET,
                          workers: int = 1) -> Library:
     """Scan every root and parse every file, each within the CPU budget; in a pool for a large library."""
-    roots = list(roots)
-    entries, problems = scan(roots)
-    library = Library(roots, problems=problems)
-    if workers > 1 and len(entries) >= PARALLEL_FROM:
-        with ParsePool(workers, budget) as pool:
-            results = list(pool.parse(entries, max_bytes))
-    else:
-        results = [parse_here(e, max_bytes, budget) for e in entries]
-    for result in results:
-        (library.problems if isinstance(result, Problem) else library.articles).append(result)  # type: ignore[arg-type]
-    library.sort()
-    return library
+    return load_library(roots, max_bytes, parse=lambda entries: parse_all(entries, max_bytes, budget, workers))
 
 
 # --- the child ------------------------------------------------------------------------------------------

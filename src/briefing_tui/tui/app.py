@@ -318,8 +318,9 @@ class BriefingApp(App[int]):
 
     @work(thread=True, group="article")
     def _load_article(self, listed: Listed, then: Callable[[Article], None], request: int) -> None:
-        """Parse an article in the reading worker process; a file over BIG_FILE bytes gives its beginning
-        first (a first screen in a tenth of a second) and is parsed whole in another worker."""
+        """Parse an article: a small one in this thread, a larger one in the reading worker process; a file
+        over BIG_FILE bytes gives its beginning first (a first screen in a tenth of a second) and is parsed
+        whole in another worker."""
         entry = self._entry(listed)
         big = listed.size > BIG_FILE
         if listed.size <= SMALL_FILE:  # in this thread: no process to wait for, and it cannot be long
