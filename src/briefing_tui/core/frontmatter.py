@@ -39,6 +39,13 @@ _StrictLoader.add_implicit_resolver(
 )
 
 
+class _PythonStrictLoader(yaml.SafeLoader):
+    """The same rules on PyYAML's Python parser: the second look at what libyaml refuses."""
+
+
+_PythonStrictLoader.yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+
+
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]++")
 
 
@@ -116,14 +123,16 @@ def load(source: str) -> tuple[dict[str, Any], list[str]]:
     """
     if len(source) > MAX_FRONT_MATTER:
         raise FrontMatterError("front matter is larger than 64 KB")
-    loader = _StrictLoader(source)  # the reader already rejects control characters here
     try:
         _check_flow_depth(source)
-        node = loader.get_single_node()
-        if node is None:
-            return {}, []
-        duplicates = _check_nodes(node)
-        data = loader.construct_document(node)  # SafeConstructor, on a checked document
+        try:
+            data, duplicates = _compose_and_build(_StrictLoader, source)
+        except yaml.MarkedYAMLError:
+            if _StrictLoader is _PythonStrictLoader:
+                raise
+            # libyaml refuses a few flow forms PyYAML reads (`[0:]`): the Python parser, which the old
+            # code used for every block that was not flat, gets a second look, under the same checks.
+            data, duplicates = _compose_and_build(_PythonStrictLoader, source)
     except FrontMatterError:
         raise
     except yaml.constructor.ConstructorError as exc:
@@ -132,8 +141,6 @@ def load(source: str) -> tuple[dict[str, Any], list[str]]:
         raise FrontMatterError(f"front matter is not valid YAML ({_yaml_reason(exc)})") from None
     except (RecursionError, MemoryError, ValueError, TypeError, OverflowError):
         raise FrontMatterError("front matter could not be read") from None
-    finally:
-        loader.dispose()
     if data is None:
         return {}, []
     if not isinstance(data, dict):
@@ -146,6 +153,19 @@ def load(source: str) -> tuple[dict[str, Any], list[str]]:
         else:
             problems.append(f"front matter key {_one_line(str(key))!r} is not a string; ignored")
     return clean, problems
+
+
+def _compose_and_build(loader_class: type, source: str) -> tuple[Any, list[str]]:
+    """(the document, its duplicate keys): composed, checked (`_check_nodes`), then built."""
+    loader = loader_class(source)  # the reader already rejects control characters here
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, []
+        duplicates = _check_nodes(node)
+        return loader.construct_document(node), duplicates  # SafeConstructor, on a checked document
+    finally:
+        loader.dispose()
 
 
 def _yaml_reason(exc: yaml.YAMLError) -> str:
