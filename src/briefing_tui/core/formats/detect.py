@@ -147,7 +147,10 @@ def _markdown_paragraphs(body: str) -> tuple[list[str], str | None]:
     return [b for b in blocks if b.strip()], heading
 
 
-_MARKUP_CHARS = frozenset("#*_[]<>`&\\|~!=-+\t\r\v\f\0")
+_MARKUP_CHARS = "#*_[]<>`&\\|~!=-+\t\r\v\f\0"
+_LINE_START = re.compile(r"\n(?:[^\S\n]|[0-9])")
+"""A line that starts with a space or a digit (indented code, an ordered list). The search starts with a
+literal newline, so it scans fast; no backtracking."""
 _BLANK_LINES = re.compile(r"\n(?:[ ]*\n)+")
 
 
@@ -155,9 +158,10 @@ def _is_plain_prose(body: str) -> bool:
     """True for text in which CommonMark can see nothing but paragraphs (most news posts' bodies): no
     character that can start markup, no line that starts with a space, a digit or a marker. markdown-it
     would return the same paragraphs; a property test holds the two to that."""
-    if not _MARKUP_CHARS.isdisjoint(body):
+    # A substring test per character is a fast scan each: several times faster than a set or a class.
+    if any(ch in body for ch in _MARKUP_CHARS) or body[:1].isspace() or "0" <= body[:1] <= "9":
         return False
-    return all(not line[:1].isspace() and not line[:1].isdigit() for line in body.split("\n") if line)
+    return _LINE_START.search(body) is None
 
 
 def _inline_text(token: Token) -> str:
