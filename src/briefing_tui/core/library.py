@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 
 from briefing_tui.core import sanitize
 from briefing_tui.core.formats import SUPPORTED_SUFFIXES, FileInfo, ParseError, parse_text
-from briefing_tui.core.model import Article, Listed, Problem
+from briefing_tui.core.model import Article, Listed, Problem, pickled_by_fields
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES, ReadError, is_within, read_text
 
 MAX_DEPTH = 64
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Entry:
     """A file found under a root: the root, the path shown for it, and its id (its path below the root).

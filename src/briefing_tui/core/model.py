@@ -3,9 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import operator
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
 
 
+def pickled_by_fields(cls: type[_T]) -> type[_T]:
+    """Pickle `cls` as its constructor and its field values. A frozen, slotted dataclass otherwise
+    pickles through `__getstate__`/`__setstate__`, which look up its fields for every object: a third
+    of what the parent of the parse workers spends taking in their results."""
+    get = operator.attrgetter(*[f.name for f in fields(cls)])  # type: ignore[arg-type]
+
+    def __reduce__(self: Any) -> tuple[type[_T], tuple[Any, ...]]:
+        return cls, get(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    return cls
+
+
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Problem:
     """A file that could not become an article, or something wrong inside one that did."""
@@ -18,6 +36,7 @@ class Problem:
     """One line that says what is wrong."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class RelatedLink:
     """One entry of a briefing's trailing related-sections block."""
@@ -26,6 +45,7 @@ class RelatedLink:
     month: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation inside one paragraph, with its speaker when the text supports one."""
@@ -43,6 +63,7 @@ class Quote:
     """The word or mark that ties the quote to its speaker: `said`, `according to`, `:`."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Article:
     """One parsed article file. Every string field is sanitized."""
@@ -67,6 +88,7 @@ class Article:
     word_count: int = field(default=0)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Listed:
     """An article as the index lists it: enough to group it in the sidebar, cite it and open it.
