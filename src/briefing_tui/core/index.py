@@ -91,6 +91,35 @@ article's title, section and tags, so the quote finder runs the search language 
 the text is kept once, in `quotes`."""
 
 
+_IN_LIMIT = 500
+"""Keys looked up in one `IN (…)` query: well under SQLite's limit on parameters."""
+
+
+class _QuoteRows:
+    """A batch's quotation rows, numbered here and inserted together at the end (`executemany`): the
+    write lock is held for the whole batch, so the next free ids are known."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.next_id = (db.execute("SELECT max(id) FROM quotes").fetchone()[0] or 0) + 1
+        self.rows: list[tuple[Any, ...]] = []
+        self.search_rows: list[tuple[Any, ...]] = []
+
+    def add(self, fid: int, article: Article) -> None:
+        tags = joined(article.tags)
+        for n, q in enumerate(article.quotes):
+            self.rows.append((self.next_id, fid, n, q.paragraph, q.start, q.end, q.text, q.speaker, q.cue))
+            self.search_rows.append((self.next_id, article.title, q.text, article.section, tags, q.speaker or ""))
+            self.next_id += 1
+
+    def flush(self) -> None:
+        self.db.executemany("INSERT INTO quotes(id, article, idx, paragraph, start, end, text, speaker, cue) "
+                            "VALUES (?,?,?,?,?,?,?,?,?)", self.rows)
+        self.db.executemany("INSERT INTO qfts(rowid, title, body, quotes, section, tags, speakers) "
+                            "VALUES (?, ?, '', ?, ?, ?, ?)", self.search_rows)
+        self.rows, self.search_rows = [], []
+
+
 @dataclass(frozen=True)
 class Result:
     """One search result: the Summary dict with score and snippets."""
@@ -241,12 +270,20 @@ class Index:
     def _store_batch(self, batch: list[tuple[Entry, int, int]], results: list[Article | Problem]) -> None:
         """Store parsed results in one transaction, skipping rows another process stored meanwhile."""
         with self._write():
-            for (entry, size, mtime), result in zip(batch, results, strict=True):
-                row = self.db.execute("SELECT id, size, mtime_ns FROM files WHERE rel = ?",
-                                      (_key(entry),)).fetchone()
+            keys = [_key(entry) for entry, _, _ in batch]
+            stored: dict[bytes, tuple[int, int, int]] = {}
+            for start in range(0, len(keys), _IN_LIMIT):
+                chunk = keys[start:start + _IN_LIMIT]
+                rows = self.db.execute(f"SELECT rel, id, size, mtime_ns FROM files WHERE rel IN "
+                                       f"({','.join('?' * len(chunk))})", chunk)
+                stored.update((rel, (fid, size, mtime)) for rel, fid, size, mtime in rows)
+            quotes = _QuoteRows(self.db)
+            for key, (entry, size, mtime), result in zip(keys, batch, results, strict=True):
+                row = stored.get(key)
                 if row is not None and (row[1], row[2]) == (size, mtime) and size >= 0:
                     continue
-                self._store(entry, size, mtime, result, row)
+                self._store(entry, size, mtime, result, row, quotes)
+            quotes.flush()
 
     def _remove_and_record(self, removed: list[bytes], scan_problems: list[Problem] | None) -> None:
         if not removed and scan_problems is None:
@@ -265,7 +302,7 @@ class Index:
                     (b"\0scan\0" + p.id.encode(), json.dumps(serialize.problem(p))))
 
     def _store(self, entry: Entry, size: int, mtime: int, result: Article | Problem,
-               old: tuple[int, int, int] | None) -> None:
+               old: tuple[int, int, int] | None, quotes: _QuoteRows) -> None:
         if old is not None:
             self._delete(old[0])
         if isinstance(result, Problem):
@@ -275,23 +312,17 @@ class Index:
         cur = self.db.execute("INSERT INTO files(rel, root, size, mtime_ns, reason) VALUES (?, ?, ?, ?, NULL)",
                               (_key(entry), _root(entry), size, mtime))
         fid = cur.lastrowid
+        assert fid is not None
         summary = serialize.summary(result)
         self.db.execute("INSERT INTO articles(id, ident, date, title, section, summary) VALUES (?, ?, ?, ?, ?, ?)",
                         (fid, result.id, summary["date"], result.title, result.section,
                          json.dumps(summary, ensure_ascii=False)))
-        tags = joined(result.tags)
-        for n, q in enumerate(result.quotes):
-            cur = self.db.execute(
-                "INSERT INTO quotes(article, idx, paragraph, start, end, text, speaker, cue) VALUES (?,?,?,?,?,?,?,?)",
-                (fid, n, q.paragraph, q.start, q.end, q.text, q.speaker, q.cue))
-            self.db.execute("INSERT INTO qfts(rowid, title, body, quotes, section, tags, speakers) "
-                            "VALUES (?, ?, '', ?, ?, ?, ?)",
-                            (cur.lastrowid, result.title, q.text, result.section, tags, q.speaker or ""))
+        quotes.add(fid, result)
         speakers = sorted({q.speaker for q in result.quotes if q.speaker})
         self.db.execute(
             "INSERT INTO fts(rowid, title, body, quotes, section, tags, speakers) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (fid, result.title, joined(result.paragraphs), joined(q.text for q in result.quotes),
-             result.section, tags, joined(speakers)))
+             result.section, joined(result.tags), joined(speakers)))
 
     def _delete(self, fid: int) -> None:
         row = self.db.execute("SELECT title, section, summary FROM articles WHERE id = ?", (fid,)).fetchone()
