@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import threading
 import time
@@ -52,6 +54,10 @@ def test_parsing_here_on_the_main_thread_has_the_same_budget(tmp_path: Path) -> 
 
 
 def test_no_worker_can_start_so_files_parse_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
     monkeypatch.setattr(sys, "executable", "/nonexistent/python")
     found = entries(SEEDS)[:3]
     with ParsePool(2) as pool:
@@ -107,3 +113,40 @@ def test_a_module_in_the_working_folder_is_never_imported_by_a_worker(tmp_path: 
     with ParsePool(1) as pool:
         got = list(pool.parse(entries(SEEDS)[:1]))
         assert not pool.in_process and isinstance(got[0], Article)
+
+
+FORKED_POOL = """
+import sys, threading
+from briefing_tui.core.library import load_entry, walk
+from briefing_tui.core.workers import ParsePool, _Forked
+found = sorted(walk(sys.argv[1]), key=lambda e: e.id)
+assert threading.active_count() == 1
+with ParsePool(2, budget=0.5) as pool:
+    got = list(pool.parse(found))
+    # the one killed was replaced from the pool's reading thread: a fresh interpreter, never a fork there
+    assert sorted(type(w.proc).__name__ for w in pool._workers) == ["Popen", "_Forked"], pool._workers
+    pids = [w.proc.pid for w in pool._workers]
+print([type(r).__name__ for r in got])
+print(got[0] == load_entry(found[0]) and got[2] == load_entry(found[2]))
+print(got[1].reason)
+import os
+for pid in pids:  # every child reaped: none left behind
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        continue
+    print("left behind", pid)
+"""
+
+
+def test_a_single_threaded_caller_forks_its_workers_with_the_same_budget(tmp_path: Path) -> None:
+    """The command line has one thread: its workers are forked (nothing to import again), answer what
+    parsing here answers, are killed over the budget, and are all gone when the pool closes."""
+    write(tmp_path / "a.txt", "A\n\n“Fine,” said Anna Berg.\n")
+    write(tmp_path / "b-slow.md", SLOW)
+    write(tmp_path / "c.txt", "C\n\nBody.\n")
+    done = subprocess.run([sys.executable, "-c", FORKED_POOL, str(tmp_path)], capture_output=True, text=True,
+                          timeout=300, cwd=Path(__file__).parent.parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["['Article', 'Problem', 'Article']", "True",
+                                        "took too long to read (over 0.5 s of CPU); skipped"]

@@ -24,6 +24,7 @@ import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import IO, Protocol
 
 from briefing_tui.core.library import Entry, Library, display_path, load_entry, load_library
 from briefing_tui.core.model import Article, Problem
@@ -154,7 +155,8 @@ def _write_frame(fd: int, payload: bytes) -> None:
 
 
 def serve(read_fd: int = 0, write_fd: int = 1) -> None:
-    """The worker's loop: read a Task, parse it, write (seq, result); until the parent closes the pipe."""
+    """The worker's loop: read a list of Tasks, parse each and write (seq, result); until the parent closes
+    the pipe."""
     write_fd = os.dup(write_fd)  # the answers' own channel: a stray print() can never corrupt it
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
@@ -167,9 +169,10 @@ def serve(read_fd: int = 0, write_fd: int = 1) -> None:
         payload = _read_exactly(read_fd, _HEADER.unpack(header)[0])
         if payload is None:
             return
-        task: Task = pickle.loads(payload)  # from our own parent, over a pipe only it holds
-        result = load_entry(task.entry, task.max_bytes, head=task.head)
-        _write_frame(write_fd, _SEQ.pack(task.seq) + pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        tasks: list[Task] = pickle.loads(payload)  # from our own parent, over a pipe only it holds
+        for task in tasks:  # each answered as soon as it is parsed: the parent times them one by one
+            result = load_entry(task.entry, task.max_bytes, head=task.head)
+            _write_frame(write_fd, _SEQ.pack(task.seq) + pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 # --- the parent -----------------------------------------------------------------------------------------
@@ -188,9 +191,21 @@ def _cpu_seconds(pid: int) -> float | None:
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
+class _Process(Protocol):
+    """A worker process: a spawned interpreter (`subprocess.Popen`) or a forked child (`_Forked`)."""
+
+    pid: int
+    stdin: IO[bytes] | None
+    stdout: IO[bytes] | None
+
+    def kill(self) -> None: ...
+
+    def wait(self, timeout: float | None = None) -> int: ...
+
+
 @dataclass
 class _Worker:
-    proc: subprocess.Popen[bytes]
+    proc: _Process
     pending: deque[Task] = field(default_factory=deque)
     buffer: bytearray = field(default_factory=bytearray)
     started_wall: float = 0.0
@@ -233,9 +248,11 @@ class ParsePool:
     kills the workers, and a `parse()` under way returns what it has.
     """
 
-    def __init__(self, workers: int = 1, budget: float = DEFAULT_BUDGET) -> None:
+    def __init__(self, workers: int = 1, budget: float = DEFAULT_BUDGET, start: str = "auto") -> None:
         self.size = max(1, workers)
         self.budget = budget
+        self.start = start
+        """"auto": fork when the caller has one thread, else start an interpreter ("spawn": always)."""
         self.in_process = False
         """True once workers could not start: files are then parsed in this process, unbounded."""
         self._workers: list[_Worker] = []
@@ -361,7 +378,7 @@ class ParsePool:
 
     def _start_locked(self, count: int) -> bool:
         while len(self._workers) < count:
-            worker = _spawn()
+            worker = _spawn(self.start)
             if worker is None:
                 return bool(self._workers)
             with self._lock:
@@ -372,17 +389,19 @@ class ParsePool:
         return True
 
     def _feed(self, tasks: deque[Task]) -> None:
+        """Top each worker up to AHEAD files, sent in one frame (one pickle and one write per refill)."""
         for w in self._workers:
-            while tasks and len(w.pending) < AHEAD:
-                task = tasks.popleft()
-                if not w.pending:
-                    w.begin_next()
-                w.pending.append(task)
-                try:
-                    assert w.proc.stdin is not None
-                    _write_frame(w.proc.stdin.fileno(), pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL))
-                except OSError:
-                    break  # it died: the read side notices and hands its tasks on
+            sent = [tasks.popleft() for _ in range(min(len(tasks), AHEAD - len(w.pending)))]
+            if not sent:
+                continue
+            if not w.pending:
+                w.begin_next()
+            w.pending.extend(sent)
+            try:
+                assert w.proc.stdin is not None
+                _write_frame(w.proc.stdin.fileno(), pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL))
+            except OSError:
+                pass  # it died: the read side notices and hands its tasks on
 
     def _receive(self, worker: _Worker, done: dict[int, Answer]) -> bool:
         """Read what the worker wrote; False when it has gone."""
@@ -421,7 +440,7 @@ class ParsePool:
         tasks.extendleft(reversed([t for t in worker.pending if t.seq not in done]))
         if self._closed.is_set():
             return
-        fresh = _spawn()
+        fresh = _spawn(self.start)
         if fresh is None and not self._workers:
             while tasks:  # no worker will start again: finish here
                 task = tasks.popleft()
@@ -433,8 +452,18 @@ class ParsePool:
             selector.register(fresh.proc.stdout, selectors.EVENT_READ, fresh)  # type: ignore[arg-type]
 
 
-def _spawn() -> _Worker | None:
-    """Start one worker and wait for its first word; None when it cannot start."""
+def _spawn(start: str = "auto") -> _Worker | None:
+    """Start one worker and wait for its first word; None when it cannot start.
+
+    A caller with one thread (the command line) forks: the child has everything imported already, so
+    it starts in a millisecond instead of a third of a second of CPU. With more threads (the reader,
+    or the pool's own pump replacing a worker) a fork could copy a lock another thread holds, so a
+    fresh interpreter is started instead. `start` = "spawn" always starts one.
+    """
+    if start != "spawn" and hasattr(os, "fork") and threading.active_count() == 1:
+        child = _fork()
+        if child is not None:
+            return _greeted(child)
     package_parent = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
@@ -447,6 +476,11 @@ def _spawn() -> _Worker | None:
         )
     except (OSError, ValueError):
         return None
+    return _greeted(proc)
+
+
+def _greeted(proc: _Process) -> _Worker | None:
+    """The worker, once it has said it is ready; None (and the process killed) when it does not."""
     assert proc.stdout is not None
     selector = selectors.DefaultSelector()
     try:
@@ -462,7 +496,86 @@ def _spawn() -> _Worker | None:
     return None
 
 
-def _kill(proc: subprocess.Popen[bytes]) -> None:
+class _Forked:
+    """A worker forked from this process, with the parts of `subprocess.Popen` the pool uses."""
+
+    def __init__(self, pid: int, stdin_fd: int, stdout_fd: int) -> None:
+        self.pid = pid
+        self.stdin: IO[bytes] | None = os.fdopen(stdin_fd, "wb", buffering=0)
+        self.stdout: IO[bytes] | None = os.fdopen(stdout_fd, "rb", buffering=0)
+        self.returncode: int | None = None
+
+    def kill(self) -> None:
+        if self.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.returncode is None:
+            try:
+                pid, status = os.waitpid(self.pid, os.WNOHANG if deadline is not None else 0)
+            except ChildProcessError:
+                self.returncode = -1
+                break
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+                break
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"worker {self.pid}", timeout or 0)
+            time.sleep(0.005)  # only ever after a SIGKILL: the child is gone within milliseconds
+        return self.returncode
+
+
+def _fork() -> _Forked | None:
+    """Fork a worker (the caller has one thread); None when the system refuses."""
+    try:
+        task_r, task_w = os.pipe()
+    except OSError:
+        return None
+    try:
+        answer_r, answer_w = os.pipe()
+    except OSError:
+        os.close(task_r)
+        os.close(task_w)
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        for fd in (task_r, task_w, answer_r, answer_w):
+            os.close(fd)
+        return None
+    if pid == 0:  # the child: never returns into the caller's code, never runs its exit handlers
+        code = 1
+        try:
+            _close_all_but(task_r, answer_w)
+            devnull = os.open(os.devnull, os.O_RDWR)
+            os.dup2(devnull, 0)
+            os.dup2(devnull, 2)  # a traceback here would land on the user's terminal
+            os.close(devnull)
+            serve(task_r, answer_w)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(task_r)
+    os.close(answer_w)
+    return _Forked(pid, task_w, answer_r)
+
+
+def _close_all_but(*keep: int) -> None:
+    """Close every descriptor from 3 up except `keep`: the pipes of the workers forked before this one
+    (a worker must see the end of its own task pipe when the parent closes it), the index, the tty."""
+    low = 3
+    for fd in sorted(keep):
+        os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, _MAX_FD)
+
+
+_MAX_FD = os.sysconf("SC_OPEN_MAX") if hasattr(os, "sysconf") else 65536
+
+
+def _kill(proc: _Process) -> None:
     with contextlib.suppress(OSError):
         proc.kill()
     for stream in (proc.stdin, proc.stdout):
