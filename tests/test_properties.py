@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -172,6 +173,21 @@ def test_front_matter_takes_the_common_shapes() -> None:
     assert load("k: v\nk: w") == ({"k": "w"}, ["duplicate front matter key 'k'; the last one is used"])
     assert load("a: {k: 1, k: 2}\nb: [{k: 1}, {k: 1}]")[1] == [
         "duplicate front matter key 'k'; the last one is used"]
+
+
+@pytest.mark.parametrize(("source", "reason"), [
+    ("a: !!bool maybe", "front matter has a value that is not true or false (maybe)"),  # was a KeyError
+    ("a: !!bool yes", "front matter has a value that is not true or false (yes)"),  # the Norway rule holds
+    ("? [1]\n: 2", "front matter has a key that is a list or a mapping"),
+    ("a: !!str [1]", "front matter uses an unsupported YAML tag on a list (tag:yaml.org,2002:str)"),
+    ("a: &x 1\nb: *x", "YAML aliases are not allowed"),
+])
+def test_front_matter_refuses_with_a_reason(source: str, reason: str) -> None:
+    from briefing_tui.core.frontmatter import FrontMatterError, load
+
+    with pytest.raises(FrontMatterError) as refused:
+        load(source)
+    assert str(refused.value) == reason
 
 
 # Not category Cf, yet invisible: the combining grapheme joiner, Hangul fillers, variation selectors;
