@@ -225,13 +225,13 @@ def test_quotes_limit_and_streamed_json_match_the_whole(capsys: pytest.CaptureFi
 
 
 def test_quotes_table_streams_in_chunks_under_one_header(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    from briefing_tui.render import QUOTE_CHUNK
+    from briefing_tui.render import ROW_CHUNK
 
-    body = " ".join(f"“line {i}” said Anna Berg." for i in range(QUOTE_CHUNK + 5))
+    body = " ".join(f"“line {i}” said Anna Berg." for i in range(ROW_CHUNK + 5))
     write(tmp_path / "many.txt", f"Many\n\n{body}\n")
     assert main(["quotes", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert out.count("Speaker") == 1 and out.count("Anna Berg") == QUOTE_CHUNK + 5
-    assert out.rstrip().endswith(f"{QUOTE_CHUNK + 5} quotes")
+    assert out.count("Speaker") == 1 and out.count("Anna Berg") == ROW_CHUNK + 5
+    assert out.rstrip().endswith(f"{ROW_CHUNK + 5} quotes")
     assert main(["quotes", str(tmp_path), "--limit", "2"]) == 0
     assert capsys.readouterr().out.rstrip().endswith("2 quotes")

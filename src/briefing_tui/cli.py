@@ -6,9 +6,10 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from briefing_tui import __version__
@@ -20,15 +21,17 @@ from briefing_tui.core.index import (
     cache_damaged,
     cache_warning,
     index_path,
+    indexed_root,
     marked_snippet,
     open_library_index,
 )
-from briefing_tui.core.library import Library, file_entry
+from briefing_tui.core.library import file_entry
 from briefing_tui.core.model import Problem
 from briefing_tui.core.query import REFUSED, QueryError
 from briefing_tui.core.query import parse as parse_query
+from briefing_tui.core.reading import is_within
 from briefing_tui.core.state import library_key
-from briefing_tui.core.workers import load_library_bounded, parse_here
+from briefing_tui.core.workers import parse_here
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -76,9 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     read = sub.add_parser(_READ, help="open the reader (the default)")
     read.add_argument("paths", nargs="*", metavar="PATH")
-    lst = sub.add_parser("list", help="articles and problems")
+    lst = sub.add_parser("list", help="articles and problems", epilog=_FORMATS_EPILOG.format(
+        tsv="path, date, section, title, quote count, word count"))
     lst.add_argument("paths", nargs="*", metavar="PATH")
-    lst.add_argument("--json", action="store_true", help="print JSON")
+    lst.add_argument("--limit", type=_positive, default=None, metavar="N", help="at most N articles (default all)")
+    _add_format(lst)
     show = sub.add_parser("show", help="one article, with paragraphs, quotes, related")
     show.add_argument("file", metavar="FILE")
     show.add_argument("--json", action="store_true", help="print JSON")
@@ -87,19 +92,33 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("paths", nargs="*", metavar="PATH")
     search.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N results (default 20)")
     search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
-    search.add_argument("--json", action="store_true", help="print JSON")
+    _add_format(search)
     quotes = sub.add_parser("quotes", help="quotes with speakers and citations")
     quotes.add_argument("paths", nargs="*", metavar="PATH")
     quotes.add_argument("-q", "--query", default="", metavar="QUERY",
                         help="only quotes matching QUERY (speaker:, section:, date:, words)")
     quotes.add_argument("--limit", type=_positive, default=None, metavar="N", help="at most N quotes (default all)")
-    quotes.add_argument("--json", action="store_true", help="print JSON")
+    _add_format(quotes)
     index = sub.add_parser("index", help="build or refresh the search index, with a progress bar")
     index.add_argument("paths", nargs="*", metavar="PATH")
-    check = sub.add_parser("check", help="problems only; exit 1 if any")
+    check = sub.add_parser("check", help="problems only; exit 1 if any",
+                           epilog=_FORMATS_EPILOG.format(tsv="path, problem"))
     check.add_argument("paths", nargs="*", metavar="PATH")
-    check.add_argument("--json", action="store_true", help="print JSON")
+    _add_format(check)
+    for name, columns in (("search", "path, date, section, title, score"),
+                          ("quotes", "path, paragraph, date, speaker, quote")):
+        sub.choices[name].epilog = _FORMATS_EPILOG.format(tsv=columns)
     return parser
+
+
+FORMATS = ("table", "json", "tsv", "paths")
+_FORMATS_EPILOG = ("Formats: table (for people), json, tsv (one line per row, no header: {tsv}; tabs and "
+                   "line breaks inside a value become spaces), paths (each file once).")
+
+
+def _add_format(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--format", choices=FORMATS, default=None, help="output format (default table)")
+    command.add_argument("--json", action="store_true", help="print JSON (the same as --format json)")
 
 
 def _positive(text: str) -> int:
@@ -161,7 +180,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "show":
             return _show(args, settings)
         paths, hint = resolve_paths(args.paths, settings)
-        if hint and not getattr(args, "json", False):
+        if getattr(args, "json", False):
+            args.format = "json"
+        elif hasattr(args, "format") and args.format is None:
+            args.format = "table"
+        if hint and getattr(args, "format", "table") == "table":
             print(hint, file=sys.stderr)
         if args.command == "search":
             return _search(args, paths, settings)
@@ -169,10 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _index(paths, settings)
         if args.command == "quotes":
             return _quotes(args, paths, settings)
-        library = load_library_bounded(paths, settings.max_bytes, settings.parse_budget, os.cpu_count() or 1)
         if args.command == "list":
-            return _list(args, library)
-        return _check(args, library)
+            return _list(args, paths, settings)
+        return _check(args, paths, settings)
     except BrokenPipeError:
         _quiet_broken_pipe()
         return 0
@@ -187,26 +209,37 @@ def _read(args: argparse.Namespace, settings: Settings) -> int:
     return int(run_reader(paths, settings, hint))
 
 
-def _list(args: argparse.Namespace, library: Library) -> int:
-    if args.json:
-        _print_json({"articles": [serialize.summary(a) for a in library.articles],
-                     "problems": [serialize.problem(p) for p in library.problems]})
-        return 0
-    from briefing_tui.render import articles_table, console, problems_table
+def _list(args: argparse.Namespace, paths: list[str], settings: Settings) -> int:
+    # From the index, as `search` does, and printed as SQLite hands the rows over.
+    def emit(index: Index, _stats: RefreshStats) -> None:
+        articles = index.iter_summaries(args.limit)
+        if args.format == "json":
+            _stream_json(("articles", articles), ("problems", lambda: iter(index.problems())))
+        elif args.format == "tsv":
+            _print_tsv([a["path"], a["date"] or "", a["section"], a["title"], a["quote_count"], a["word_count"]]
+                       for a in articles)
+        elif args.format == "paths":
+            _print_lines(a["path"] for a in articles)
+        else:
+            from briefing_tui.render import console, print_articles
 
-    out = console()
-    out.print(articles_table(library.articles))
-    out.print(f"{serialize.count(len(library.articles), 'article')}, "
-              f"{serialize.count(len(library.problems), 'problem')}")
-    if library.problems:
-        out.print(problems_table(library.problems))
+            out = console()
+            count = print_articles(out, articles)
+            total, problems = index.counts()
+            shown = f"{count:,} of {serialize.count(total, 'article')}" if count < total else \
+                serialize.count(total, "article")
+            out.print(f"{shown}, {serialize.count(problems, 'problem')}"
+                      + ("; see: briefing check" if problems else ""))
+
+    _with_fresh_index(paths, settings, emit)
     return 0
 
 
 def _show(args: argparse.Namespace, settings: Settings) -> int:
     if os.path.isdir(args.file):
         raise SystemExit(_usage_error(f"{args.file!r} is a folder; show takes one file"))
-    result = parse_here(file_entry(args.file), settings.max_bytes, settings.parse_budget)
+    result = parse_here(file_entry(args.file, _library_root(args.file, settings)), settings.max_bytes,
+                        settings.parse_budget)
     if isinstance(result, Problem):
         if args.json:
             _print_json({"article": None, "problems": [serialize.problem(result)]})
@@ -222,6 +255,16 @@ def _show(args: argparse.Namespace, settings: Settings) -> int:
     for line in article_text(result):
         out.print(line)
     return 0
+
+
+def _library_root(path: str, settings: Settings) -> str | None:
+    """The root `show` reads a file under, so that it gets the section (and citation) the reader, `list`
+    and `quotes` give it: a configured library folder that holds it, else the root of an index that
+    holds it (the library it was read in), else its own folder."""
+    for root in settings.library or ():
+        if is_within(path, root):
+            return root
+    return indexed_root(cache_dir(), path)
 
 
 def _with_fresh_index(paths: list[str], settings: Settings, use: Callable[[Index, RefreshStats], T],
@@ -264,15 +307,22 @@ def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
             paths, settings, lambda index, _: _as_query(lambda: index.search(query, limit=args.limit, sort=args.sort)))
     except QueryRefused:
         return _query_refused()
-    if args.json:
+    if args.format == "json":
         _print_json({"query": sanitize.clean_line(args.query), "total": total,
                      "results": [r.summary | {"score": r.score, "snippets": [marked_snippet(s) for s in r.snippets]}
                                  for r in results]})
         return 0
+    if args.format == "tsv":
+        _print_tsv([r.summary["path"], r.summary["date"] or "", r.summary["section"], r.summary["title"],
+                    f"{r.score:.3f}"] for r in results)
+        return 0
+    if args.format == "paths":
+        _print_lines(r.summary["path"] for r in results)
+        return 0
     from briefing_tui.render import console, search_table
 
     out = console()
-    out.print(search_table(results))
+    out.print(search_table(results, out.width))
     out.print(f"{len(results)} of {serialize.count(total, 'matching article')}")
     return 0
 
@@ -286,8 +336,13 @@ def _quotes(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
     # From the index, as `search` does, and printed as SQLite hands the rows over: nothing is built whole.
     def emit(index: Index, _stats: RefreshStats) -> int:
         rows = _as_query(lambda: index.iter_quotes(query, args.limit))
-        if args.json:
-            return _stream_json("quotes", (serialize.library_quote(h.quote, h.article, path) for h, path in rows))
+        if args.format == "json":
+            return _stream_json(("quotes", (serialize.library_quote(h.quote, h.article, path) for h, path in rows)))
+        if args.format == "tsv":
+            return _print_tsv([path, h.quote.paragraph, h.article.date.isoformat() if h.article.date else "",
+                               h.quote.speaker or "", h.quote.text] for h, path in rows)
+        if args.format == "paths":
+            return _print_lines(dict.fromkeys(path for _, path in rows))
         from briefing_tui.render import console, print_quotes
 
         out = console()
@@ -325,21 +380,26 @@ def _index(paths: list[str], settings: Settings) -> int:
     return 0
 
 
-def _check(args: argparse.Namespace, library: Library) -> int:
-    problems = list(library.problems)
-    problems += [Problem(a.id, a.path, note) for a in library.articles for note in a.problems]
-    if args.json:
-        _print_json({"problems": [serialize.problem(p) for p in problems]})
-    elif problems:
-        from briefing_tui.render import console, problems_table
+def _check(args: argparse.Namespace, paths: list[str], settings: Settings) -> int:
+    def emit(index: Index, _stats: RefreshStats) -> int:
+        problems = index.problems()
+        if args.format == "json":
+            _print_json({"problems": problems})
+        elif args.format == "tsv":
+            _print_tsv([p["path"], p["reason"]] for p in problems)
+        elif args.format == "paths":
+            _print_lines(dict.fromkeys(p["path"] for p in problems))
+        elif problems:
+            from briefing_tui.render import console, print_problems
 
-        out = console()
-        out.print(problems_table(problems))
-        out.print(f"{serialize.count(len(problems), 'problem')} in "
-                  f"{serialize.count(len(library.articles) + len(library.problems), 'file')}")
-    else:
-        print(f"No problems in {serialize.count(len(library.articles), 'article')}.")
-    return 1 if problems else 0
+            out = console()
+            print_problems(out, problems)
+            out.print(f"{serialize.count(len(problems), 'problem')} in {serialize.count(index.file_count(), 'file')}")
+        else:
+            print(f"No problems in {serialize.count(index.counts()[0], 'article')}.")
+        return len(problems)
+
+    return 1 if _with_fresh_index(paths, settings, emit) else 0
 
 
 class QueryRefused(Exception):
@@ -379,16 +439,43 @@ def _print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _stream_json(key: str, items: Iterator[Any]) -> int:
-    """Print `{"key": [items…]}` one item at a time (the same layout as `_print_json`); return how many."""
+def _stream_json(*parts: tuple[str, Iterator[Any] | Callable[[], Iterator[Any]]]) -> int:
+    """Print `{"key": [items…], …}` one item at a time (the same layout as `_print_json`); return how many
+    items the first key had. A part given as a function is called only when its turn comes."""
     out = sys.stdout
-    out.write(f'{{\n  "{key}": [')
+    first = 0
+    out.write("{")
+    for n, (key, source) in enumerate(parts):
+        items = source() if callable(source) else source
+        out.write(f'{"," if n else ""}\n  "{key}": [')
+        count = 0
+        for item in items:
+            out.write(",\n    " if count else "\n    ")
+            out.write(json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+            count += 1
+        out.write("\n  ]" if count else "]")
+        first = count if n == 0 else first
+    out.write("\n}\n")
+    return first
+
+
+def _print_tsv(rows: Iterable[Sequence[object]]) -> int:
+    """One line per row, values separated by tabs (any tab or line break inside a value becomes a space)."""
     count = 0
-    for item in items:
-        out.write(",\n    " if count else "\n    ")
-        out.write(json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+    for row in rows:
+        sys.stdout.write("\t".join(_TSV_UNSAFE.sub(" ", str(v)) for v in row) + "\n")
         count += 1
-    out.write("\n  ]\n}\n" if count else "]\n}\n")
+    return count
+
+
+_TSV_UNSAFE = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _print_lines(lines: Iterable[str]) -> int:
+    count = 0
+    for line in lines:
+        sys.stdout.write(_TSV_UNSAFE.sub(" ", line) + "\n")
+        count += 1
     return count
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from briefing_tui.core.index import Result, snippet_pieces
-from briefing_tui.core.model import Article, Listed, Problem, Quote
+from briefing_tui.core.model import Article, Listed, Quote
 from briefing_tui.core.serialize import long_date
+
+T = TypeVar("T")
 
 
 def console(stderr: bool = False) -> Console:
@@ -18,33 +22,94 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, emoji=False, markup=False, soft_wrap=False)
 
 
-def articles_table(articles: list[Article]) -> Table:
-    """Date, section, title, quote and word counts: one row per article."""
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Section", max_width=28, overflow="ellipsis", no_wrap=True)
-    table.add_column("Title", ratio=1, overflow="fold")
-    table.add_column("Quotes", justify="right")
-    table.add_column("Words", justify="right")
+ROW_CHUNK = 200
+"""Rows printed per table: output streams, and every chunk has the same column widths."""
+
+
+def middle_ellipsis(text: str, width: int) -> str:
+    """`text` in at most `width` cells, cut in the middle (`sport/…/2024-05-01-long-name.txt`): a path's
+    first folder and its file name both stay readable, and nothing is broken across lines."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    tail_cells = (width - 1) * 2 // 3
+    head = set_cell_size(text, width - 1 - tail_cells).rstrip()
+    tail: list[str] = []
+    used = 0
+    for ch in reversed(text):
+        used += cell_len(ch)
+        if used > tail_cells:
+            break
+        tail.append(ch)
+    return f"{head}…{''.join(reversed(tail))}"
+
+
+def _path_width(rest: int) -> int:
+    """The path column's share of the `rest` of a row's cells: half, within 12 to 48."""
+    return max(12, min(48, rest // 2))
+
+
+def articles_table(articles: Sequence[dict[str, Any]], width: int, header: bool = True) -> Table:
+    """Date, section, title, quote (and, when wide enough, word) counts and the path below the root: one
+    row per Summary. Fixed column widths from `width`, so that the chunks of a long listing line up."""
+    words = width >= 100
+    columns = 6 if words else 5
+    rest = max(24, width - 10 - 12 - 6 - (6 if words else 0) - 2 * (columns - 1))
+    path_width = _path_width(rest)
+    table = Table(box=None, pad_edge=False, header_style="bold", show_header=header)
+    table.add_column("Date", no_wrap=True, width=10)
+    table.add_column("Section", width=12, overflow="ellipsis", no_wrap=True)
+    table.add_column("Title", width=rest - path_width, overflow="fold")
+    table.add_column("Quotes", justify="right", width=6)
+    if words:
+        table.add_column("Words", justify="right", width=6)
+    table.add_column("Path", width=path_width, no_wrap=True)
     for a in articles:
-        table.add_row(Text(a.date.isoformat() if a.date else "undated", style="dim" if not a.date else ""),
-                      Text(a.section), Text(a.title), Text(str(len(a.quotes))), Text(str(a.word_count)))
+        cells = [Text(a["date"] or "undated", style="" if a["date"] else "dim"), Text(a["section"]),
+                 Text(a["title"]), Text(str(a["quote_count"]))]
+        if words:
+            cells.append(Text(str(a["word_count"])))
+        cells.append(Text(middle_ellipsis(a["id"], path_width), style="dim"))
+        table.add_row(*cells)
     return table
 
 
-def search_table(results: list[Result]) -> Table:
-    """Search results: date, section, title and a snippet with the hits in bold."""
+def print_articles(out: Console, articles: Iterable[dict[str, Any]]) -> int:
+    """Print Summaries as they come, ROW_CHUNK rows at a time under one header; return how many."""
+    return _print_chunks(out, articles, lambda rows, header: articles_table(rows, out.width, header))
+
+
+def _print_chunks(out: Console, items: Iterable[T], table: Callable[[list[T], bool], Table]) -> int:
+    count = 0
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        count += 1
+        if len(chunk) == ROW_CHUNK:
+            out.print(table(chunk, count == ROW_CHUNK))
+            chunk = []
+    if chunk:
+        out.print(table(chunk, count <= ROW_CHUNK))
+    return count
+
+
+def search_table(results: list[Result], width: int) -> Table:
+    """Search results: date, section, title and a snippet with the hits in bold, and the path."""
+    path_width = _path_width(width - 10 - 22 - 6)
     table = Table(box=None, pad_edge=False, header_style="bold", show_lines=False)
     table.add_column("Date", no_wrap=True)
     table.add_column("Section", max_width=22, overflow="ellipsis", no_wrap=True)
     table.add_column("Title and snippet", ratio=1, overflow="fold")
+    table.add_column("Path", width=path_width, no_wrap=True)
     for r in results:
         s = r.summary
         cell = Text(s["title"], style="bold")
         for snippet in r.snippets:
             cell.append("\n")
             cell.append_text(snippet_text(snippet))
-        table.add_row(Text(s["date"] or "undated"), Text(s["section"]), cell)
+        table.add_row(Text(s["date"] or "undated"), Text(s["section"]), cell,
+                      Text(middle_ellipsis(s["id"], path_width), style="dim"))
     return table
 
 
@@ -54,10 +119,6 @@ def snippet_text(snippet: str) -> Text:
     for piece, hit in snippet_pieces(snippet):
         text.append(piece, style="bold reverse" if hit else "")
     return text
-
-
-QUOTE_CHUNK = 200
-"""Quotes printed per table: output streams, and every chunk has the same column widths."""
 
 
 def quotes_table(found: Sequence[tuple[Quote, Article | Listed]], width: int | None = None,
@@ -80,28 +141,21 @@ def quotes_table(found: Sequence[tuple[Quote, Article | Listed]], width: int | N
 
 
 def print_quotes(out: Console, found: Iterable[tuple[Quote, Article | Listed]]) -> int:
-    """Print quotes as they come, QUOTE_CHUNK rows at a time under one header; return how many."""
+    """Print quotes as they come, ROW_CHUNK rows at a time under one header; return how many."""
+    return _print_chunks(out, found, lambda rows, header: quotes_table(rows, out.width, header))
+
+
+def print_problems(out: Console, problems: Iterable[dict[str, Any]]) -> int:
+    """One line per problem, `path: reason`, as compilers and linters print them: the path is never
+    broken (a long line wraps as a whole) and can be copied as it is."""
     count = 0
-    chunk: list[tuple[Quote, Article | Listed]] = []
-    for item in found:
-        chunk.append(item)
-        count += 1
-        if len(chunk) == QUOTE_CHUNK:
-            out.print(quotes_table(chunk, out.width, header=count == QUOTE_CHUNK))
-            chunk = []
-    if chunk:
-        out.print(quotes_table(chunk, out.width, header=count <= QUOTE_CHUNK))
-    return count
-
-
-def problems_table(problems: list[Problem]) -> Table:
-    """One row per file that could not be loaded, with its reason."""
-    table = Table(box=None, pad_edge=False, header_style="bold red", title_justify="left")
-    table.add_column("File", overflow="fold")
-    table.add_column("Problem", overflow="fold")
     for p in problems:
-        table.add_row(Text(p.id), Text(p.reason))
-    return table
+        line = Text(p["path"], style="bold")
+        line.append(": ")
+        line.append(p["reason"], style="red")
+        out.print(line, soft_wrap=True)
+        count += 1
+    return count
 
 
 def article_text(article: Article) -> list[Text]:

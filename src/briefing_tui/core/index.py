@@ -145,7 +145,9 @@ _QUOTE_ROW = f"q.idx, q.paragraph, q.start, q.end, q.text, q.speaker, q.cue, {_L
 """The columns a QuoteHit is made of (see `_quote_hit`)."""
 _QUOTE_JOINS = "JOIN articles a ON a.id = q.article JOIN files f ON f.id = a.id"
 """A quote `q`'s article `a` and file `f`."""
-_QUOTE_ORDER = "ORDER BY a.date IS NULL, a.date DESC, lower(a.title), a.ident, q.idx"
+_ARTICLE_ORDER = "ORDER BY a.date IS NULL, a.date DESC, lower(a.title), a.ident"
+"""The reader's order (`library.sort_key`): newest first, undated last, then title and id."""
+_QUOTE_ORDER = f"{_ARTICLE_ORDER}, q.idx"
 
 
 def _listed(ident: str, title: str, date: str | None, section: str, key: bytes, size: int) -> Listed:
@@ -351,15 +353,25 @@ class Index:
     # --- reading -----------------------------------------------------------------------------------------
 
     def summaries(self) -> list[dict[str, Any]]:
-        """Every article's Summary, newest first."""
-        rows = self.db.execute("SELECT summary FROM articles ORDER BY date IS NULL, date DESC, id")
-        return [json.loads(s) for (s,) in rows]
+        """Every article's Summary, in the reader's order (newest first, then title)."""
+        return list(self.iter_summaries())
+
+    def iter_summaries(self, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        """Articles' Summaries in the reader's order, as SQLite gives them (for output that streams)."""
+        sql = f"SELECT summary FROM articles a {_ARTICLE_ORDER}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        cursor = self.db.execute(sql)
+        return (json.loads(s) for (s,) in cursor)
 
     def counts(self) -> tuple[int, int]:
-        """(articles, problems) in the index."""
+        """(articles, problems) in the index; problems as `problems()` lists them."""
         articles = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        problems = self.db.execute("SELECT count(*) FROM files WHERE reason IS NOT NULL").fetchone()[0]
-        return int(articles), int(problems)
+        return int(articles), len(self.problems())
+
+    def file_count(self) -> int:
+        """Files in the library: articles and files that could not be loaded."""
+        return int(self.db.execute("SELECT count(*) FROM files WHERE root != ''").fetchone()[0])
 
     def listing(self) -> list[Listed]:
         """Every article as the sidebar lists it, newest first (no file is read)."""
@@ -419,9 +431,20 @@ class Index:
         return [found.get(i) for i in ids]
 
     def problems(self) -> list[dict[str, Any]]:
-        """Every file that could not be loaded."""
-        rows = self.db.execute("SELECT reason FROM files WHERE reason IS NOT NULL ORDER BY rel")
-        return [json.loads(r) for (r,) in rows]
+        """Every problem in the library, by file: the files that could not be loaded, and what is wrong
+        inside files that did (a tab in front matter, a date that could not be read). One list for
+        `check`, `index` and the reader's problems screen."""
+        found = [(rel, json.loads(r)) for rel, r in
+                 self.db.execute("SELECT rel, reason FROM files WHERE reason IS NOT NULL")]
+        # Most summaries end with an empty list: the LIKE skips those without reading their JSON.
+        rows = self.db.execute(
+            "SELECT f.rel, a.ident, json_extract(a.summary, '$.path'), json_extract(a.summary, '$.problems') "
+            "FROM articles a JOIN files f ON f.id = a.id "
+            "WHERE a.summary NOT LIKE '%\"problems\": []}' AND json_array_length(a.summary, '$.problems') > 0")
+        for rel, ident, path, notes in rows:
+            found.extend((rel, {"id": ident, "path": path, "reason": note}) for note in json.loads(notes))
+        found.sort(key=lambda item: item[0])  # stable: a file's own problems keep their order
+        return [p for _, p in found]
 
     def search(self, query: Query, limit: int = 20, sort: str = "relevance") -> tuple[int, list[Result]]:
         """Run a parsed query: (total matches, the best `limit` results).
@@ -626,6 +649,43 @@ def compile_query(query: Query, fts: str = "fts", row: str = "a.id") -> tuple[st
 
 
 # --- opening -------------------------------------------------------------------------------------------
+
+
+def indexed_root(cache: Path, path: str, limit: int = 20) -> str | None:
+    """The library root under which a cached index holds the file `path`, or None: `show` then cites
+    the file as the reader and `quotes` do (its section folder is the one below that root).
+
+    The `limit` most recently used caches are read, never written (`immutable`: no journal is made).
+    """
+    real = os.path.realpath(path)
+    try:
+        caches = sorted((e for e in os.scandir(cache) if e.name.startswith("index-") and e.name.endswith(".sqlite")
+                         and e.is_file(follow_symlinks=False)), key=lambda e: e.stat().st_mtime, reverse=True)
+    except OSError:
+        return None
+    keys: list[tuple[str, bytes]] = []
+    folder = os.path.dirname(real)
+    while True:
+        keys.append((folder, os.fsencode(folder) + b"\0" + os.fsencode(os.path.relpath(real, folder))))
+        if os.path.dirname(folder) == folder:
+            break
+        folder = os.path.dirname(folder)
+    for entry in caches[:limit]:
+        try:
+            db = sqlite3.connect(f"{Path(entry.path).as_uri()}?mode=ro&immutable=1", uri=True)
+        except sqlite3.Error:
+            continue
+        try:
+            if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                continue
+            for root, key in keys:
+                if db.execute("SELECT 1 FROM files WHERE rel = ?", (key,)).fetchone():
+                    return root
+        except sqlite3.Error:
+            continue
+        finally:
+            db.close()
+    return None
 
 
 def open_library_index(path: Path | None, verify: bool) -> tuple[Index, str | None]:

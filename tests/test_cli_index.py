@@ -1,0 +1,146 @@
+"""The CLI answers from the index, one truth for every command, and output for shell pipelines (issue 16)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.cli import main
+from briefing_tui.core import library
+from tests.conftest import SEEDS, write
+
+LONG_FOLDER = "a-folder-with-a-name-long-enough-to-need-cutting"
+LONG_NAME = "2025-06-23-an-article-file-name-that-goes-on-and-on-and-on.md"
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    """Every format, sections from folders and from front matter, and each kind of problem."""
+    lib = tmp_path / "mixed"
+    shutil.copytree(SEEDS, lib / "sport")
+    write(lib / "sport" / "tab.md", "---\ntitle: Tabbed\ndate: 2025-01-01\n\tbad: x\n---\nBody text.\n")
+    write(lib / "sport" / "baddate.md", "---\ntitle: Bad date\ndate: 2025-13-45\n---\n“Yes,” said Ann Lee.\n")
+    write(lib / "bin.txt", b"\x00\x01\x02")
+    write(lib / "empty.txt", "")
+    write(lib / LONG_FOLDER / LONG_NAME, "---\ntitle: Long path\ndate: 2025-06-23\n---\n“No,” said Bo Kim.\n")
+    return lib
+
+
+def out_of(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+def as_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:  # type: ignore[type-arg]
+    code, out = out_of(capsys, *args, "--json")
+    assert code in (0, 1)
+    return json.loads(out)  # type: ignore[no-any-return]
+
+
+def test_list_check_and_quotes_answer_from_the_index(capsys: pytest.CaptureFixture[str], mixed: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once indexed, no file is parsed again: the answers come from the index (and stay fresh)."""
+    before = {c: out_of(capsys, c, str(mixed), "--json") for c in ("list", "check", "quotes")}
+
+    def no_parsing(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a file was parsed")
+
+    monkeypatch.setattr(library, "load_entry", no_parsing)
+    monkeypatch.setattr("briefing_tui.core.workers.load_entry", no_parsing)
+    for command, (code, out) in before.items():
+        assert out_of(capsys, command, str(mixed), "--json") == (code, out), command
+
+
+def test_one_truth_for_every_command(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
+    """The same article has the same title, date, section and citation in show, list, search and quotes;
+    the library has the same problems in check, list, index and the reader's list."""
+    listed = {a["path"]: a for a in as_json(capsys, "list", str(mixed))["articles"]}
+    quotes = as_json(capsys, "quotes", str(mixed))["quotes"]
+    assert listed and quotes
+    for path, summary in listed.items():
+        shown = as_json(capsys, "show", path)["article"]
+        keys = ("id", "title", "date", "section", "source", "tags", "quote_count", "problems")
+        assert {k: shown[k] for k in keys} == {k: summary[k] for k in keys}, path
+        citations = [q["citation"] for q in quotes if q["path"] == path]
+        assert citations == [q["citation"] for q in shown["quotes"]], path
+    found = as_json(capsys, "search", "said", str(mixed), "--limit", "100")["results"]
+    for result in found:
+        keys = ("id", "title", "date", "section")
+        assert {k: result[k] for k in keys} == {k: listed[result["path"]][k] for k in keys}
+    assert listed[str(mixed / "sport" / "baddate.md")]["section"] == "sport"
+
+    problems = as_json(capsys, "check", str(mixed))["problems"]
+    reasons = {(p["path"], p["reason"].split(" (")[0]) for p in problems}
+    assert reasons == {
+        (str(mixed / "bin.txt"), "binary file"),
+        (str(mixed / "empty.txt"), "empty file"),
+        (str(mixed / "sport" / "tab.md"), "front matter is not valid YAML"),
+        (str(mixed / "sport" / "baddate.md"), "front matter date ignored: 2025-13-45 is not a calendar date"),
+    }
+    assert as_json(capsys, "list", str(mixed))["problems"] == problems
+    code, out = out_of(capsys, "index", str(mixed))
+    assert code == 0 and f"{len(listed)} articles, {len(problems)} problems" in out
+
+    from briefing_tui.core.config import cache_dir
+    from briefing_tui.core.index import index_path, open_index
+    from briefing_tui.core.state import library_key
+
+    index = open_index(index_path(cache_dir(), library_key([str(mixed)])))
+    try:  # what the reader's problems screen lists (`ReaderApp._index_problems`)
+        assert index.problems() == problems
+    finally:
+        index.close()
+
+
+def test_limits_and_formats_for_pipelines(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
+    articles = as_json(capsys, "list", str(mixed))["articles"]
+    code, out = out_of(capsys, "list", str(mixed), "--format", "tsv")
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert code == 0 and [r[0] for r in rows] == [a["path"] for a in articles]
+    assert all(len(r) == 6 for r in rows) and rows[0][1:4] == [articles[0]["date"] or "", articles[0]["section"],
+                                                                 articles[0]["title"]]
+    assert out_of(capsys, "list", str(mixed), "--limit", "2", "--format", "paths")[1].splitlines() == \
+        [a["path"] for a in articles[:2]]
+    assert len(as_json(capsys, "list", str(mixed), "--limit", "3")["articles"]) == 3
+
+    quotes = as_json(capsys, "quotes", str(mixed))["quotes"]
+    tsv = out_of(capsys, "quotes", str(mixed), "--format", "tsv", "--limit", "4")[1].splitlines()
+    assert [line.split("\t") for line in tsv] == [
+        [q["path"], str(q["paragraph"]), q["date"] or "", q["speaker"] or "", q["text"]] for q in quotes[:4]]
+    paths = out_of(capsys, "quotes", str(mixed), "--format", "paths")[1].splitlines()
+    assert paths == list(dict.fromkeys(q["path"] for q in quotes))
+
+    results = as_json(capsys, "search", "said", str(mixed))["results"]
+    assert out_of(capsys, "search", "said", str(mixed), "--format", "paths")[1].splitlines() == \
+        [r["path"] for r in results]
+    code, out = out_of(capsys, "check", str(mixed), "--format", "tsv")
+    assert code == 1 and all(line.count("\t") == 1 for line in out.splitlines())
+
+
+def test_tsv_values_never_break_a_row(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    write(tmp_path / "Tab\tfolder" / "a.md", "---\ntitle: \"Tab\\there\"\n---\n“Hi,” said Ann Lee.\n")
+    code, out = out_of(capsys, "list", str(tmp_path), "--format", "tsv")
+    assert code == 0 and out.count("\n") == 1 and out.count("\t") == 5, out
+
+
+def test_long_paths_are_cut_in_the_middle_never_broken(capsys: pytest.CaptureFixture[str], mixed: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out = out_of(capsys, "list", str(mixed))
+    row = next(line for line in out.splitlines() if "Long path" in line)
+    assert code == 0 and "…" in row and row.rstrip().endswith("-and-on.md"), out
+    assert LONG_FOLDER[:6] in row and max(len(line) for line in out.splitlines()) <= 80
+    assert "see: briefing check" in out.splitlines()[-1]
+    code, out = out_of(capsys, "check", str(mixed))  # one line per problem: the path whole, first
+    assert code == 1 and f"{mixed / 'sport' / 'tab.md'}: front matter is not valid YAML" in out
+
+
+def test_show_cites_a_file_as_the_library_it_was_read_in(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
+    path = str(mixed / "sport" / "baddate.md")
+    assert as_json(capsys, "show", path)["article"]["section"] == "Unfiled"  # never read as part of a library
+    out_of(capsys, "list", str(mixed))
+    shown = as_json(capsys, "show", path)["article"]
+    assert shown["section"] == "sport" and shown["quotes"][0]["citation"] == "“Yes,” — Ann Lee, Bad date (sport)"
