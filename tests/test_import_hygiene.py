@@ -5,6 +5,7 @@ from __future__ import annotations
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +30,24 @@ def test_core_module_does_not_import_ui(module: str) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "", f"{module} imports {out.strip()}"
+
+
+def test_a_warm_search_loads_no_parser(tmp_path: Path) -> None:
+    """`briefing search` on an indexed library answers from the index: the parsers (their regular
+    expressions alone take a third of a second to compile), YAML, Markdown, dateutil and the UI stay
+    unloaded. The first run builds the index; the second is the warm one measured against ripgrep."""
+    from tests.conftest import SEEDS, env_without_home
+
+    env = env_without_home(tmp_path)
+    code = (
+        "import sys, io, contextlib\n"
+        "from briefing_tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['search', 'harbour', {str(SEEDS)!r}, '--json'])\n"
+        "heavy = ('briefing_tui.core.attribution', 'briefing_tui.core.formats', 'yaml', 'markdown_it', "
+        "'dateutil', 'textual', 'rich')\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith(heavy))))"
+    )
+    subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)  # builds
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    assert out.strip() == ""

@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from briefing_tui.core import versions
 from briefing_tui.core.names import PRONOUN_GENDER, given_name_gender, is_given_name, word_gender
 from briefing_tui.core.quotes import Span
 
@@ -186,8 +187,8 @@ _WORD_CHAR = re.compile(r"\w")
 _EN_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 _TITLE_DOT = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Cpt|Adm|Hon|Rev|St)\.(?=\s)")
-RULES_VERSION = 2
-"""Bump when the rules change what they find: the search index stores speakers and rebuilds on a new value."""
+RULES_VERSION = versions.RULES_VERSION
+"""Bump it in `versions` when the rules change what they find: the index stores speakers."""
 MAX_ATTRIBUTED = 5000
 """Quotes past this many in one article get no speaker: no real article has so many, a hostile one must not stall."""
 WINDOW = 400

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from briefing_tui.core import frontmatter
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES, ReadError, decode, read_bytes
-from briefing_tui.core.workers import DEFAULT_BUDGET
+from briefing_tui.core.versions import DEFAULT_BUDGET
 
 APP = "briefing-tui"
 
@@ -65,6 +64,8 @@ def load_settings(config_file: str | None = None, private_flag: bool = False) ->
     data: dict[str, object] = {}
     path = Path(config_file) if config_file else config_path()
     if config_file or path.is_file():
+        from briefing_tui.core import frontmatter  # YAML loads only when there is a config file
+
         try:
             text, _ = decode(read_bytes(str(path), 1024 * 1024))
             data, problems = frontmatter.load(text)

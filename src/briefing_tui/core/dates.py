@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateutil.parser import isoparse
-
 MIN_YEAR = 1800
 MAX_YEAR = 2200
 """Dates outside these years are treated as errors (a typo or a hostile file), not as dates."""
@@ -100,6 +98,8 @@ def coerce_date(value: object) -> dt.date | None:
         date = make_date(int(m[1]), int(m[2]), int(m[3]))
         rest = text[m.end(3):]
         if rest.strip():  # a time part: it must be a valid ISO time, but the day is its own
+            from dateutil.parser import isoparse  # rare: loaded when a date has a time part
+
             try:
                 isoparse(text.replace(" ", "T", 1).replace(" ", ""))
             except (ValueError, OverflowError):

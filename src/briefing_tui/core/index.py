@@ -14,25 +14,26 @@ import itertools
 import json
 import os
 import sqlite3
+import sys
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing_tui.core import sanitize, serialize
-from briefing_tui.core.attribution import RULES_VERSION
+from briefing_tui.core import sanitize, serialize, versions
 from briefing_tui.core.highlight import joined, without_boundaries
 from briefing_tui.core.library import Entry, scan, sort_key, walk
 from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.private_files import private_file, private_folder
 from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term, fts_term
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES, is_within
-from briefing_tui.core.workers import DEFAULT_BUDGET, ParsePool, parse_all
+from briefing_tui.core.versions import DEFAULT_BUDGET
+from briefing_tui.core.workers import ParsePool, parse_all
 
 SCHEMA_VERSION = 4
 """4: paragraphs, quotations, tags and speakers sharing a column are stored with a boundary between them."""
-USER_VERSION = (SCHEMA_VERSION * 100 + sanitize.POLICY_VERSION) * 1000 + RULES_VERSION
+USER_VERSION = (SCHEMA_VERSION * 100 + sanitize.POLICY_VERSION) * 1000 + versions.RULES_VERSION
 """Stored in the cache: a new schema, new quote rules (whose speakers the cache holds) or a stricter
 sanitizer (whose output it holds) rebuild it."""
 APPLICATION_ID = 0x42524631  # "BRF1": marks the file as ours
@@ -219,12 +220,12 @@ class Index:
         (a live refresh told by the file watcher where something changed). A pool closed meanwhile (the
         reader quitting) ends the refresh after the last whole batch.
         """
-        known: dict[bytes, tuple[int, int, int]] = {}
+        known: dict[bytes, tuple[int, int]] = {}
         scan_problems: list[Problem] | None = None
-        sql = "SELECT id, rel, size, mtime_ns FROM files WHERE root != ''"
+        sql = "SELECT rel, size, mtime_ns FROM files WHERE root != ''"
         if folders is None:
             entries, scan_problems = scan(roots)
-            known = {rel: (fid, size, mtime) for fid, rel, size, mtime in self.db.execute(sql)}
+            known = {rel: (size, mtime) for rel, size, mtime in self.db.execute(sql)}
         else:
             entries = []
             for root, place in folders:
@@ -232,21 +233,22 @@ class Index:
                 exact = _real(root) + b"\0" + os.fsencode(place)
                 low = exact + b"/" if place else exact
                 rows = self.db.execute(sql + " AND (rel = ? OR (rel >= ? AND rel < ?))", (exact, low, low + b"\xff"))
-                known.update({rel: (fid, size, mtime) for fid, rel, size, mtime in rows})
+                known.update({rel: (size, mtime) for rel, size, mtime in rows})
             entries = list({_key(e): e for e in entries}.values())
         seen: set[bytes] = set()
         changed: list[tuple[Entry, int, int]] = []
-        for entry in entries:
-            key = _key(entry)
+        stat = os.stat
+        encoding = sys.getfilesystemencoding()
+        for entry in entries:  # every file is looked at on every refresh: this loop is kept lean
+            key = _real(entry.root) + b"\0" + entry.id.encode(encoding, "surrogateescape")  # `_key`
             seen.add(key)
             try:
-                st = os.stat(entry.path)
-                size, mtime = st.st_size, st.st_mtime_ns
+                st = stat(entry.path)
+                found = (st.st_size, st.st_mtime_ns)
             except OSError:
-                size, mtime = -1, -1
-            old = known.get(key)
-            if old is None or old[1] != size or old[2] != mtime or size < 0:
-                changed.append((entry, size, mtime))
+                found = (-1, -1)
+            if known.get(key) != found or found[0] < 0:
+                changed.append((entry, *found))
         removed = [k for k in known if k not in seen]
         results = parse_all([e for e, _, _ in changed], max_bytes, budget, workers, pool)
         done = 0

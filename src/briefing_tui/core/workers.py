@@ -29,10 +29,8 @@ from typing import IO, Protocol
 from briefing_tui.core.library import Entry, Library, display_path, load_entry, load_library
 from briefing_tui.core.model import Article, Problem
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES
+from briefing_tui.core.versions import DEFAULT_BUDGET
 
-DEFAULT_BUDGET = 5.0
-"""CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a
-megabyte is allowed as much per megabyte (a linear parse of a large, quote-dense file takes that long)."""
 _MB = 1024 * 1024
 
 
