@@ -212,10 +212,12 @@ def _read(args: argparse.Namespace, settings: Settings) -> int:
 def _list(args: argparse.Namespace, paths: list[str], settings: Settings) -> int:
     # From the index, as `search` does, and printed as SQLite hands the rows over.
     def emit(index: Index, _stats: RefreshStats) -> None:
-        articles = index.iter_summaries(args.limit)
         if args.format == "json":
-            _stream_json(("articles", articles), ("problems", lambda: iter(index.problems())))
-        elif args.format == "tsv":
+            _stream_json(("articles", map(_Raw, index.iter_summary_json(args.limit))),
+                         ("problems", lambda: iter(index.problems())))
+            return
+        articles = index.iter_summaries(args.limit)
+        if args.format == "tsv":
             _print_tsv([a["path"], a["date"] or "", a["section"], a["title"], a["quote_count"], a["word_count"]]
                        for a in articles)
         elif args.format == "paths":
@@ -451,12 +453,17 @@ def _stream_json(*parts: tuple[str, Iterator[Any] | Callable[[], Iterator[Any]]]
         count = 0
         for item in items:
             out.write(",\n    " if count else "\n    ")
-            out.write(json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+            out.write(item if isinstance(item, _Raw) else
+                      json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    "))
             count += 1
         out.write("\n  ]" if count else "]")
         first = count if n == 0 else first
     out.write("\n}\n")
     return first
+
+
+class _Raw(str):
+    """JSON text written as it is (the index's own, made by `json.dumps`: one line per item)."""
 
 
 def _print_tsv(rows: Iterable[Sequence[object]]) -> int:
