@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from briefing_tui import __version__
+from briefing_tui.cli_checks import first_path_problem, missing, names_a_place
 from briefing_tui.core import sanitize, serialize
 from briefing_tui.core.config import Settings, cache_dir, load_settings, sample_library
 from briefing_tui.core.index import (
@@ -127,7 +128,7 @@ def _with_default_command(argv: list[str]) -> list[str]:
             continue
         if arg in COMMANDS or arg == _READ:
             return argv
-        if not os.path.exists(arg) and not os.path.islink(arg):
+        if not names_a_place(arg):  # `briefing /gone` is the reader's missing PATH, `briefing lsit` a typo
             raise UsageError(f"{arg!r} is neither a command ({', '.join(COMMANDS)}) nor a file or folder")
         return [*argv[:i], _READ, *argv[i:]]
     return [*argv, _READ]
@@ -150,8 +151,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(_with_default_command(args_list))
     except UsageError as exc:
-        parser.print_usage(sys.stderr)
         return _usage_error(str(exc))
+    problem = _arguments_problem(args)
+    if problem:
+        _error(problem)
+        return 2
     settings = load_settings(args.config, args.private)
     for warning in settings.warnings:
         _error(warning)
@@ -178,6 +182,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _arguments_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the words given, in one sentence (None if nothing): a FILE or PATH that is not there
+    or cannot be read. Checked before anything runs, so the sentence is the only line."""
+    if args.command == "show":
+        return f"no such file: {args.file!r}" if missing(args.file) else None
+    return first_path_problem(getattr(args, "paths", None) or [])
 
 
 def _read(args: argparse.Namespace, settings: Settings) -> int:

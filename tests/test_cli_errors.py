@@ -1,0 +1,101 @@
+"""The command line's errors (DESIGN §6): a PATH that is not there, a query split over arguments, a missing
+argument. Each is one sanitized line on stderr naming what is wrong, exit code 2, and nothing runs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.cli import main
+from tests.conftest import SEEDS, write
+
+AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+"""Root reads any folder whatever its mode: the unreadable cases cannot happen."""
+
+PATH_COMMANDS = [["list"], ["search", "putin"], ["quotes"], ["check"], ["index"], ["read"], []]
+"""Every command that takes PATHs; `[]` is the reader as `briefing PATH`."""
+
+
+@pytest.fixture(autouse=True)
+def no_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A usage error never opens the reader: if it were opened, the test fails instead of waiting."""
+    import briefing_tui.tui.app
+
+    def refuse(*_args: object, **_kwargs: object) -> int:
+        raise AssertionError("the reader started")
+
+    monkeypatch.setattr(briefing_tui.tui.app, "run_reader", refuse)
+
+
+def fails(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """Run the command line, which must exit 2 and print nothing on stdout; return stderr, one line."""
+    assert main(list(args)) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.endswith("\n"), (out, err)
+    return err
+
+
+@pytest.mark.parametrize("command", PATH_COMMANDS, ids=lambda c: " ".join(c) or "reader")
+def test_a_missing_path_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]) -> None:
+    gone = tmp_path / "gone"
+    assert fails(capsys, *command, str(gone)) == f"briefing: no such file or folder: '{gone}'\n"
+
+
+@pytest.mark.parametrize("command", PATH_COMMANDS, ids=lambda c: " ".join(c) or "reader")
+def test_a_missing_path_after_a_good_one_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                   command: list[str]) -> None:
+    gone = tmp_path / "gone"
+    assert fails(capsys, *command, str(SEEDS), str(gone)) == f"briefing: no such file or folder: '{gone}'\n"
+
+
+def test_a_link_to_nothing_is_missing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    assert fails(capsys, "list", str(tmp_path / "dangling")) == f"briefing: no such file or folder: " \
+                                                                  f"'{tmp_path / 'dangling'}'\n"
+
+
+@pytest.mark.skipif(AS_ROOT, reason="root can read any folder")
+@pytest.mark.parametrize("command", PATH_COMMANDS, ids=lambda c: " ".join(c) or "reader")
+def test_an_unreadable_folder_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                       command: list[str]) -> None:
+    locked = tmp_path / "locked"
+    write(locked / "a.txt", "Title\n\nBody.\n")
+    locked.chmod(0)
+    try:
+        assert fails(capsys, *command, str(locked)) == f"briefing: cannot read folder: '{locked}'\n"
+    finally:
+        locked.chmod(0o700)
+
+
+@pytest.mark.skipif(AS_ROOT, reason="root can read any file")
+def test_an_unreadable_file_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    locked = write(tmp_path / "a.txt", "Title\n\nBody.\n")
+    locked.chmod(0)
+    assert fails(capsys, "list", str(locked)) == f"briefing: cannot read file: '{locked}'\n"
+
+
+def test_a_missing_path_is_sanitized(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    err = fails(capsys, "list", str(tmp_path / "gone\x1b[31m\nnext\u202e"))
+    assert err.startswith("briefing: no such file or folder: '") and "\x1b" not in err and "\u202e" not in err
+
+
+def test_show_a_missing_file_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    gone = tmp_path / "gone.txt"
+    assert fails(capsys, "show", str(gone)) == f"briefing: no such file: '{gone}'\n"
+    (tmp_path / "dangling.txt").symlink_to(gone)
+    assert fails(capsys, "show", str(tmp_path / "dangling.txt")) == f"briefing: no such file: " \
+                                                                      f"'{tmp_path / 'dangling.txt'}'\n"
+
+
+def test_show_a_folder_is_still_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["show", str(SEEDS)])
+    assert exc.value.code == 2 and capsys.readouterr().err == f"briefing: error: '{SEEDS}' is a folder; " \
+                                                               "show takes one file\n"
+
+
+def test_a_typo_for_a_command_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    err = fails(capsys, "lsit")
+    assert err.startswith("briefing: error: 'lsit' is neither a command (list, show, search")
