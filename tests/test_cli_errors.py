@@ -4,6 +4,7 @@ argument. Each is one sanitized line on stderr naming what is wrong, exit code 2
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,40 @@ def test_show_a_folder_is_still_an_error(capsys: pytest.CaptureFixture[str]) -> 
 def test_a_typo_for_a_command_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     err = fails(capsys, "lsit")
     assert err.startswith("briefing: error: 'lsit' is neither a command (list, show, search")
+
+
+def test_a_query_split_over_arguments_is_refused_with_its_quoted_form(capsys: pytest.CaptureFixture[str]) -> None:
+    err = fails(capsys, "search", "ID", "cards", str(SEEDS))
+    assert err == ("briefing: 'cards' is not a file or folder. To search for several words, quote them: "
+                   f'briefing search "ID cards" {shlex.quote(str(SEEDS))}\n')
+
+
+def test_a_split_query_without_paths_is_refused_too(capsys: pytest.CaptureFixture[str]) -> None:
+    err = fails(capsys, "search", "ID", "cards")
+    assert err == ("briefing: 'cards' is not a file or folder. To search for several words, quote them: "
+                   'briefing search "ID cards"\n')
+
+
+@pytest.mark.parametrize("words", [
+    ["ID", "cards"], ['"ID', 'cards"'], ["cost", "$HOME"], ["it's", "`date`"], ["back\\slash", "x"], ["wow!", "x"],
+    ["x", "a b", "c;d"],
+])
+def test_the_suggested_command_gives_the_query_as_one_argument(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                               words: list[str]) -> None:
+    """What the message suggests, read by a POSIX shell, is the search with the words as one query and every
+    PATH kept, an odd one (a space, a quote) included; nothing in double quotes is expanded by the shell."""
+    odd = tmp_path / "my lib's"
+    odd.mkdir()
+    gone = tmp_path / "gone"
+    err = fails(capsys, "search", *words, str(odd), str(gone))
+    suggested = err.rstrip("\n").split("quote them: ", 1)[1]
+    assert shlex.split(suggested) == ["briefing", "search", " ".join(words), str(odd), str(gone)]
+    query = suggested.removeprefix("briefing search ")
+    if query.startswith('"'):
+        assert not any(ch in query[1:query.index('"', 1)] for ch in "$`\\!")
+
+
+def test_a_query_with_paths_that_exist_is_not_split(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "2025-06-01 Cards\n\nID cards for all.\n")
+    assert main(["search", "ID cards", str(tmp_path), str(SEEDS)]) == 0
+    assert "Cards" in capsys.readouterr().out

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from briefing_tui import __version__
-from briefing_tui.cli_checks import first_path_problem, missing, names_a_place
+from briefing_tui.cli_checks import first_path_problem, missing, names_a_place, split_query
 from briefing_tui.core import sanitize, serialize
 from briefing_tui.core.config import Settings, cache_dir, load_settings, sample_library
 from briefing_tui.core.index import (
@@ -186,10 +186,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _arguments_problem(args: argparse.Namespace) -> str | None:
     """What is wrong with the words given, in one sentence (None if nothing): a FILE or PATH that is not there
-    or cannot be read. Checked before anything runs, so the sentence is the only line."""
+    or cannot be read, a search query split over several arguments. Checked before anything runs, so the
+    sentence is the only line."""
     if args.command == "show":
         return f"no such file: {args.file!r}" if missing(args.file) else None
-    return first_path_problem(getattr(args, "paths", None) or [])
+    paths = getattr(args, "paths", None) or []
+    if args.command == "search" and (problem := split_query(args.query, paths)):
+        return problem
+    return first_path_problem(paths)
 
 
 def _read(args: argparse.Namespace, settings: Settings) -> int:
