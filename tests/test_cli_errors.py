@@ -137,3 +137,61 @@ def test_a_query_with_paths_that_exist_is_not_split(capsys: pytest.CaptureFixtur
     write(tmp_path / "a.txt", "2025-06-01 Cards\n\nID cards for all.\n")
     assert main(["search", "ID cards", str(tmp_path), str(SEEDS)]) == 0
     assert "Cards" in capsys.readouterr().out
+
+
+def argparse_error(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[str, str]:
+    """Run a command line argparse refuses: (its usage, whitespace as one space; its last line)."""
+    with pytest.raises(SystemExit) as exc:
+        main(list(args))
+    out, err = capsys.readouterr()
+    assert exc.value.code == 2 and out == ""
+    usage, _, last = err.rstrip("\n").rpartition("\n")
+    return " ".join(usage.split()), last
+
+
+def test_search_without_a_query_says_a_query_is_required(capsys: pytest.CaptureFixture[str]) -> None:
+    for args in (["search"], ["search", "--json"]):
+        usage, last = argparse_error(capsys, *args)
+        assert usage.startswith("usage: briefing search [-h] ") and usage.endswith(" QUERY [PATH ...]")
+        assert last == "briefing search: error: a query is required"
+
+
+def test_show_without_a_file_says_a_file_is_required(capsys: pytest.CaptureFixture[str]) -> None:
+    assert argparse_error(capsys, "show") == ("usage: briefing show [-h] [--json] FILE",
+                                              "briefing show: error: a file is required")
+
+
+@pytest.mark.parametrize(("command", "positionals"), [
+    ("read", "[PATH ...]"), ("list", "[PATH ...]"), ("show", "FILE"), ("search", "QUERY [PATH ...]"),
+    ("quotes", "[PATH ...]"), ("index", "[PATH ...]"), ("check", "[PATH ...]"),
+])
+def test_every_usage_line_reads_right(capsys: pytest.CaptureFixture[str], command: str, positionals: str) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main([command, "--help"])
+    usage = " ".join(capsys.readouterr().out.split("\n\n")[0].split())
+    assert exc.value.code == 0 and usage.startswith(f"usage: briefing {command} [-h]")
+    assert usage.endswith(f"] {positionals}"), usage
+
+
+def test_paths_may_follow_options(capsys: pytest.CaptureFixture[str]) -> None:
+    """`search putin --json SEEDS` is `search putin SEEDS --json`: argparse alone calls SEEDS unrecognized."""
+    assert main(["search", "putin", str(SEEDS), "--json"]) == 0
+    expected = capsys.readouterr().out
+    assert main(["search", "putin", "--json", str(SEEDS)]) == 0
+    assert capsys.readouterr().out == expected and '"total": 1' in expected
+    assert main(["list", "--json", str(SEEDS), "--json", str(SEEDS)]) == 0
+
+
+def test_an_unknown_option_is_named_under_its_command(capsys: pytest.CaptureFixture[str]) -> None:
+    usage, last = argparse_error(capsys, "list", str(SEEDS), "--bogus")
+    assert usage.startswith("usage: briefing list [-h]")
+    assert last == "briefing list: error: unrecognized arguments: --bogus"
+
+
+def test_a_query_that_starts_with_a_dash_is_shown_where_it_goes(capsys: pytest.CaptureFixture[str]) -> None:
+    hint = " (a query that starts with '-' goes after '--': briefing search -- -trump)"
+    assert argparse_error(capsys, "search", "-trump")[1] == f"briefing search: error: a query is required{hint}"
+    assert argparse_error(capsys, "search", "-trump", str(SEEDS))[1] == ("briefing search: error: unrecognized "
+                                                                          f"arguments: -trump{hint}")
+    assert main(["search", "--json", "--", "-trump", str(SEEDS)]) == 0
+    assert '"query": "-trump"' in capsys.readouterr().out

@@ -58,6 +58,43 @@ class ArgumentParser(argparse.ArgumentParser):
         sys.exit(status)
 
 
+class CommandParser(ArgumentParser):
+    """A subcommand's parser: PATHs may follow options, and what it cannot place it names with its own usage."""
+
+    REQUIRED = {"QUERY": "a query is required", "FILE": "a file is required"}
+    """argparse's 'the following arguments are required' for a missing positional, in plain words."""
+
+    given: list[str] = []
+
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
+        self.given = list(sys.argv[1:] if args is None else args)
+        parsed, extras = super().parse_known_args(args, namespace)
+        # argparse fills a `*` positional where it first meets positionals: in `search putin --json seeds`,
+        # PATH is already empty when `seeds` comes. It is a PATH all the same, never an unrecognized word.
+        if hasattr(parsed, "paths"):
+            parsed.paths = [*parsed.paths, *(a for a in extras if not a.startswith("-"))]
+            extras = [a for a in extras if a.startswith("-")]
+        if extras:  # said here, under this command's usage, not the top level's
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, []
+
+    def error(self, message: str) -> NoReturn:
+        missing = message.partition("the following arguments are required: ")[2]
+        if missing:
+            message = "; ".join(self.REQUIRED.get(name, f"{name} is required") for name in missing.split(", "))
+        super().error(message + self._dash_hint())
+
+    def _dash_hint(self) -> str:
+        """`search -trump` reads `-trump` as an option: say where a query that starts with '-' goes."""
+        takes_query = any(action.dest == "query" and not action.option_strings for action in self._actions)
+        dashed = [a for a in self.given if a[:1] == "-" and a[1:2] not in ("", "-")
+                  and a not in self._option_string_actions]
+        if not (takes_query and dashed):
+            return ""
+        return f" (a query that starts with '-' goes after '--': {self.prog} -- {dashed[0]})"
+
+
 def _write(message: str, file: SupportsWrite[str]) -> None:
     with contextlib.suppress(AttributeError, OSError):  # as argparse does: no stream to write to is no error
         file.write(sanitize.clean(message))
@@ -74,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--private", action="store_true", help="write nothing anywhere (also BRIEFING_PRIVATE=1)")
     parser.add_argument("--config", metavar="FILE",
                         help="config file (default: $XDG_CONFIG_HOME/briefing-tui/config.yaml)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
     read = sub.add_parser(_READ, help="open the reader (the default)")
     read.add_argument("paths", nargs="*", metavar="PATH")
     lst = sub.add_parser("list", help="articles and problems")
@@ -85,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print JSON")
     search = sub.add_parser("search", help="search the library (see the query language in the README)")
     search.add_argument("query", metavar="QUERY")
-    search.add_argument("paths", nargs="*", metavar="PATH")
+    search.add_argument("paths", nargs="*", default=[], metavar="PATH")  # a default: argparse calls PATH required
     search.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N results (default 20)")
     search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
     search.add_argument("--json", action="store_true", help="print JSON")
