@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from briefing_tui import __version__
 from briefing_tui.cli_checks import first_path_problem, missing, names_a_place, split_query
-from briefing_tui.core import sanitize, serialize
+from briefing_tui.core import help_text, sanitize, serialize
 from briefing_tui.core.config import Settings, cache_dir, load_settings, sample_library
 from briefing_tui.core.index import (
     Index,
@@ -34,7 +34,7 @@ from briefing_tui.core.workers import load_library_bounded, parse_here
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-COMMANDS = ("list", "show", "search", "quotes", "check", "index")
+COMMANDS = ("list", "show", "search", "quotes", "check", "index", "help")
 T = TypeVar("T")
 _READ = "read"  # the implicit subcommand that opens the reader
 
@@ -105,7 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="briefing",
         description="Read, search and quote a folder of briefing articles. Without a subcommand, opens the reader.",
-        epilog="Exit codes: 0 ok, 1 problems found (check), 2 usage or query error.",
+        epilog="Exit codes: 0 ok, 1 problems found (check), 2 usage or query error. "
+               "The query language: briefing help query. The reader's keys: briefing help keys.",
     )
     parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
     parser.add_argument("--private", action="store_true", help="write nothing anywhere (also BRIEFING_PRIVATE=1)")
@@ -120,8 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="one article, with paragraphs, quotes, related")
     show.add_argument("file", metavar="FILE")
     show.add_argument("--json", action="store_true", help="print JSON")
-    search = sub.add_parser("search", help="search the library (see the query language in the README)")
-    search.add_argument("query", metavar="QUERY")
+    search = sub.add_parser("search", help="search the library (the query language: briefing help query)",
+                            epilog='QUERY is one argument: quote it, as in briefing search "ID cards" PATH. '
+                                   "A query that starts with '-' goes after '--'. "
+                                   "The query language: briefing help query.")
+    search.add_argument("query", metavar="QUERY",
+                        help='words, "phrases", OR, -word, field:value, date:… (briefing help query)')
     search.add_argument("paths", nargs="*", default=[], metavar="PATH")  # a default: argparse calls PATH required
     search.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N results (default 20)")
     search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
@@ -129,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     quotes = sub.add_parser("quotes", help="quotes with speakers and citations")
     quotes.add_argument("paths", nargs="*", metavar="PATH")
     quotes.add_argument("-q", "--query", default="", metavar="QUERY",
-                        help="only quotes matching QUERY (speaker:, section:, date:, words)")
+                        help="only quotes matching QUERY (speaker:, section:, date:, words: briefing help query)")
     quotes.add_argument("--limit", type=_positive, default=None, metavar="N", help="at most N quotes (default all)")
     quotes.add_argument("--json", action="store_true", help="print JSON")
     index = sub.add_parser("index", help="build or refresh the search index, with a progress bar")
@@ -137,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="problems only; exit 1 if any")
     check.add_argument("paths", nargs="*", metavar="PATH")
     check.add_argument("--json", action="store_true", help="print JSON")
+    topics = sub.add_parser("help", help="help on a topic: query (the query language), keys (the reader's keys)")
+    topics.add_argument("topic", nargs="?", metavar="TOPIC", help=f"one of: {', '.join(help_text.TOPICS)}")
     return parser
 
 
@@ -197,6 +204,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for warning in settings.warnings:
         _error(warning)
     try:
+        if args.command == "help":
+            return _help(args.topic)
         if args.command == _READ:
             return _read(args, settings)
         if args.command == "show":
@@ -231,6 +240,24 @@ def _arguments_problem(args: argparse.Namespace) -> str | None:
     if args.command == "search" and (problem := split_query(args.query, paths)):
         return problem
     return first_path_problem(paths)
+
+
+def _help(topic: str | None) -> int:
+    """`briefing help [TOPIC]`: the topics, or one of them, as plain text (an offline install has no README)."""
+    if topic is None:
+        sections = [help_text.TOPIC_LIST]
+    elif topic == "query":
+        sections = list(help_text.QUERY)
+    elif topic == "keys":
+        from briefing_tui.tui.keymap import help_section  # Textual's Binding loads for this topic only
+
+        sections = [help_section()]
+    else:
+        _error(f"no help on {topic!r} (topics: {', '.join(help_text.TOPICS)})")
+        return 2
+    sys.stdout.write(help_text.plain_text(sections))
+    sys.stdout.flush()  # a closed pipe (`| head`) shows here, where main quiets it
+    return 0
 
 
 def _read(args: argparse.Namespace, settings: Settings) -> int:
