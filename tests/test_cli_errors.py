@@ -3,6 +3,7 @@ argument. Each is one sanitized line on stderr naming what is wrong, exit code 2
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 from pathlib import Path
@@ -173,13 +174,15 @@ def test_every_usage_line_reads_right(capsys: pytest.CaptureFixture[str], comman
     assert usage.endswith(f"] {positionals}"), usage
 
 
-def test_paths_may_follow_options(capsys: pytest.CaptureFixture[str]) -> None:
+def test_paths_may_follow_options(capsys: pytest.CaptureFixture[str], seed_library: Path) -> None:
     """`search putin --json SEEDS` is `search putin SEEDS --json`: argparse alone calls SEEDS unrecognized."""
     assert main(["search", "putin", str(SEEDS), "--json"]) == 0
     expected = capsys.readouterr().out
     assert main(["search", "putin", "--json", str(SEEDS)]) == 0
     assert capsys.readouterr().out == expected and '"total": 1' in expected
-    assert main(["list", "--json", str(SEEDS), "--json", str(SEEDS)]) == 0
+    assert main(["list", str(seed_library), "--json", str(SEEDS)]) == 0
+    ids = {a["id"] for a in json.loads(capsys.readouterr().out)["articles"]}
+    assert {"seed.txt", "000_f05413db3c7f5e1f.txt"} <= ids
 
 
 def test_an_unknown_option_is_named_under_its_command(capsys: pytest.CaptureFixture[str]) -> None:
