@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from briefing_tui import __version__
-from briefing_tui.core import sanitize, serialize
+from briefing_tui.cli_checks import first_path_problem, missing, names_a_place, split_query
+from briefing_tui.core import help_text, sanitize, serialize
 from briefing_tui.core.config import Settings, cache_dir, load_settings, sample_library
 from briefing_tui.core.index import (
     Index,
@@ -36,7 +37,7 @@ from briefing_tui.core.workers import parse_here
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-COMMANDS = ("list", "show", "search", "quotes", "check", "index")
+COMMANDS = ("list", "show", "search", "quotes", "check", "index", "help")
 T = TypeVar("T")
 _READ = "read"  # the implicit subcommand that opens the reader
 
@@ -60,6 +61,43 @@ class ArgumentParser(argparse.ArgumentParser):
         sys.exit(status)
 
 
+class CommandParser(ArgumentParser):
+    """A subcommand's parser: PATHs may follow options, and what it cannot place it names with its own usage."""
+
+    REQUIRED = {"QUERY": "a query is required", "FILE": "a file is required"}
+    """argparse's 'the following arguments are required' for a missing positional, in plain words."""
+
+    given: list[str] = []
+
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
+        self.given = list(sys.argv[1:] if args is None else args)
+        parsed, extras = super().parse_known_args(args, namespace)
+        # argparse fills a `*` positional where it first meets positionals: in `search putin --json seeds`,
+        # PATH is already empty when `seeds` comes. It is a PATH all the same, never an unrecognized word.
+        if hasattr(parsed, "paths"):
+            parsed.paths = [*parsed.paths, *(a for a in extras if not a.startswith("-"))]
+            extras = [a for a in extras if a.startswith("-")]
+        if extras:  # said here, under this command's usage, not the top level's
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, []
+
+    def error(self, message: str) -> NoReturn:
+        missing = message.partition("the following arguments are required: ")[2]
+        if missing:
+            message = "; ".join(self.REQUIRED.get(name, f"{name} is required") for name in missing.split(", "))
+        super().error(message + self._dash_hint())
+
+    def _dash_hint(self) -> str:
+        """`search -trump` reads `-trump` as an option: say where a query that starts with '-' goes."""
+        takes_query = any(action.dest == "query" and not action.option_strings for action in self._actions)
+        dashed = [a for a in self.given if a[:1] == "-" and a[1:2] not in ("", "-")
+                  and a not in self._option_string_actions]
+        if not (takes_query and dashed):
+            return ""
+        return f" (a query that starts with '-' goes after '--': {self.prog} -- {dashed[0]})"
+
+
 def _write(message: str, file: SupportsWrite[str]) -> None:
     with contextlib.suppress(AttributeError, OSError):  # as argparse does: no stream to write to is no error
         file.write(sanitize.clean(message))
@@ -70,13 +108,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="briefing",
         description="Read, search and quote a folder of briefing articles. Without a subcommand, opens the reader.",
-        epilog="Exit codes: 0 ok, 1 problems found (check), 2 usage or query error.",
+        epilog="Exit codes: 0 ok, 1 problems found (check), 2 usage or query error. "
+               "The query language: briefing help query. The reader's keys: briefing help keys.",
     )
     parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
     parser.add_argument("--private", action="store_true", help="write nothing anywhere (also BRIEFING_PRIVATE=1)")
     parser.add_argument("--config", metavar="FILE",
                         help="config file (default: $XDG_CONFIG_HOME/briefing-tui/config.yaml)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
     read = sub.add_parser(_READ, help="open the reader (the default)")
     read.add_argument("paths", nargs="*", metavar="PATH")
     lst = sub.add_parser("list", help="articles and problems", epilog=_FORMATS_EPILOG.format(
@@ -87,16 +126,20 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="one article, with paragraphs, quotes, related")
     show.add_argument("file", metavar="FILE")
     show.add_argument("--json", action="store_true", help="print JSON")
-    search = sub.add_parser("search", help="search the library (see the query language in the README)")
-    search.add_argument("query", metavar="QUERY")
-    search.add_argument("paths", nargs="*", metavar="PATH")
+    search = sub.add_parser("search", help="search the library (the query language: briefing help query)",
+                            epilog='QUERY is one argument: quote it, as in briefing search "ID cards" PATH. '
+                                   "A query that starts with '-' goes after '--'. "
+                                   "The query language: briefing help query.")
+    search.add_argument("query", metavar="QUERY",
+                        help='words, "phrases", OR, -word, field:value, date:… (briefing help query)')
+    search.add_argument("paths", nargs="*", default=[], metavar="PATH")  # a default: argparse calls PATH required
     search.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N results (default 20)")
     search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
     _add_format(search)
     quotes = sub.add_parser("quotes", help="quotes with speakers and citations")
     quotes.add_argument("paths", nargs="*", metavar="PATH")
     quotes.add_argument("-q", "--query", default="", metavar="QUERY",
-                        help="only quotes matching QUERY (speaker:, section:, date:, words)")
+                        help="only quotes matching QUERY (speaker:, section:, date:, words: briefing help query)")
     quotes.add_argument("--limit", type=_positive, default=None, metavar="N", help="at most N quotes (default all)")
     _add_format(quotes)
     index = sub.add_parser("index", help="build or refresh the search index, with a progress bar")
@@ -107,7 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_format(check)
     for name, columns in (("search", "path, date, section, title, score"),
                           ("quotes", "path, paragraph, date, speaker, quote")):
-        sub.choices[name].epilog = _FORMATS_EPILOG.format(tsv=columns)
+        command = sub.choices[name]
+        command.epilog = " ".join(filter(None, [command.epilog, _FORMATS_EPILOG.format(tsv=columns)]))
+    topics = sub.add_parser("help", help="help on a topic: query (the query language), keys (the reader's keys)")
+    topics.add_argument("topic", nargs="?", metavar="TOPIC", help=f"one of: {', '.join(help_text.TOPICS)}")
     return parser
 
 
@@ -146,7 +192,7 @@ def _with_default_command(argv: list[str]) -> list[str]:
             continue
         if arg in COMMANDS or arg == _READ:
             return argv
-        if not os.path.exists(arg) and not os.path.islink(arg):
+        if not names_a_place(arg):  # `briefing /gone` is the reader's missing PATH, `briefing lsit` a typo
             raise UsageError(f"{arg!r} is neither a command ({', '.join(COMMANDS)}) nor a file or folder")
         return [*argv[:i], _READ, *argv[i:]]
     return [*argv, _READ]
@@ -169,12 +215,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(_with_default_command(args_list))
     except UsageError as exc:
-        parser.print_usage(sys.stderr)
         return _usage_error(str(exc))
+    problem = _arguments_problem(args)
+    if problem:
+        _error(problem)
+        return 2
     settings = load_settings(args.config, args.private)
     for warning in settings.warnings:
         _error(warning)
     try:
+        if args.command == "help":
+            return _help(args.topic)
         if args.command == _READ:
             return _read(args, settings)
         if args.command == "show":
@@ -200,6 +251,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _arguments_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the words given, in one sentence (None if nothing): a FILE or PATH that is not there
+    or cannot be read, a search query split over several arguments. Checked before anything runs, so the
+    sentence is the only line."""
+    if args.command == "show":
+        return f"no such file: {args.file!r}" if missing(args.file) else None
+    paths = getattr(args, "paths", None) or []
+    if args.command == "search" and (problem := split_query(args.query, paths)):
+        return problem
+    return first_path_problem(paths)
+
+
+def _help(topic: str | None) -> int:
+    """`briefing help [TOPIC]`: the topics, or one of them, as plain text (an offline install has no README)."""
+    if topic is None:
+        sections = [help_text.TOPIC_LIST]
+    elif topic == "query":
+        sections = list(help_text.QUERY)
+    elif topic == "keys":
+        from briefing_tui.tui.keymap import help_section  # Textual's Binding loads for this topic only
+
+        sections = [help_section()]
+    else:
+        _error(f"no help on {topic!r} (topics: {', '.join(help_text.TOPICS)})")
+        return 2
+    sys.stdout.write(help_text.plain_text(sections))
+    sys.stdout.flush()  # a closed pipe (`| head`) shows here, where main quiets it
+    return 0
 
 
 def _read(args: argparse.Namespace, settings: Settings) -> int:

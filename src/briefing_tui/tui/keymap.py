@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from briefing_tui.core.help_text import Section
+
 KEYS: list[tuple[str, str, str, str, bool]] = [
     # key(s), action, description, help text, shown in footer
     ("/", "search", "Search", "Search the library as you type (escape closes)", True),
@@ -32,3 +34,8 @@ def bindings() -> list[Binding]:
     """Bindings for the keys that have an app-level action."""
     return [Binding(key, action, description, show=shown, id=action)
             for key, action, description, _help, shown in KEYS if action and action != "command_palette"]
+
+
+def help_section() -> Section:
+    """The keys as a help section: the reader's help screen and `briefing help keys` show it."""
+    return Section("The reader's keys", tuple((key.replace(",", " / "), text) for key, _, _, text, _ in KEYS))

@@ -1,4 +1,4 @@
-"""The help screen: every key, from the keymap."""
+"""The help screen: every key, from the keymap, then the query language, from core.help_text."""
 
 from __future__ import annotations
 
@@ -10,21 +10,34 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from briefing_tui.tui.keymap import KEYS
+from briefing_tui.core.help_text import QUERY, Section
+from briefing_tui.tui.keymap import help_section
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists every key of the reader."""
+    """Lists every key of the reader and the query language of its search and quote finder."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        table = Table(box=None, show_header=False, padding=(0, 2))
-        table.add_column(style="bold")
-        table.add_column()
-        for key, _action, _desc, help_text, _shown in KEYS:
-            table.add_row(Text(key.replace(",", " / ")), Text(help_text))
         with VerticalScroll(id="help-body"):
-            yield Static(Text("briefing — keys", style="bold"), id="help-title")
-            yield Static(table)
-            yield Static(Text("escape closes this help", style="dim"))
+            yield Static(Text("briefing — help", style="bold"), id="help-title")
+            yield Static(Text("escape closes this help; the query language follows the keys (↓, end)",
+                              style="dim"), classes="help-hint")
+            for section in (help_section(), *QUERY):
+                yield from section_widgets(section)
+
+
+def section_widgets(section: Section) -> ComposeResult:
+    """A help section as widgets: its heading, a table of its rows, its notes. All of it is Text, never
+    markup: forms such as `[`, `section:"…"` or `(a OR b)` are shown as written."""
+    yield Static(Text(section.heading, style="bold"), classes="help-heading")
+    if section.rows:
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=False)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for form, meaning in section.rows:
+            table.add_row(Text(form), Text(meaning))
+        yield Static(table)
+    for note in section.notes:
+        yield Static(Text(note), classes="help-note")

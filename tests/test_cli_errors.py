@@ -1,0 +1,200 @@
+"""The command line's errors (DESIGN §6): a PATH that is not there, a query split over arguments, a missing
+argument. Each is one sanitized line on stderr naming what is wrong, exit code 2, and nothing runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.cli import main
+from tests.conftest import SEEDS, write
+
+AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+"""Root reads any folder whatever its mode: the unreadable cases cannot happen."""
+
+PATH_COMMANDS = [["list"], ["search", "putin"], ["quotes"], ["check"], ["index"], ["read"], []]
+"""Every command that takes PATHs; `[]` is the reader as `briefing PATH`."""
+
+
+@pytest.fixture(autouse=True)
+def no_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A usage error never opens the reader: if it were opened, the test fails instead of waiting."""
+    import briefing_tui.tui.app
+
+    def refuse(*_args: object, **_kwargs: object) -> int:
+        raise AssertionError("the reader started")
+
+    monkeypatch.setattr(briefing_tui.tui.app, "run_reader", refuse)
+
+
+def fails(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """Run the command line, which must exit 2 and print nothing on stdout; return stderr, one line."""
+    assert main(list(args)) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.endswith("\n"), (out, err)
+    return err
+
+
+@pytest.mark.parametrize("command", PATH_COMMANDS, ids=lambda c: " ".join(c) or "reader")
+def test_a_missing_path_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]) -> None:
+    gone = tmp_path / "gone"
+    assert fails(capsys, *command, str(gone)) == f"briefing: no such file or folder: '{gone}'\n"
+
+
+@pytest.mark.parametrize("command", PATH_COMMANDS, ids=lambda c: " ".join(c) or "reader")
+def test_a_missing_path_after_a_good_one_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                   command: list[str]) -> None:
+    gone = tmp_path / "gone"
+    assert fails(capsys, *command, str(SEEDS), str(gone)) == f"briefing: no such file or folder: '{gone}'\n"
+
+
+def test_a_link_to_nothing_is_missing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    assert fails(capsys, "list", str(tmp_path / "dangling")) == f"briefing: no such file or folder: " \
+                                                                  f"'{tmp_path / 'dangling'}'\n"
+
+
+@pytest.mark.skipif(AS_ROOT, reason="root can read any folder")
+@pytest.mark.parametrize("command", PATH_COMMANDS, ids=lambda c: " ".join(c) or "reader")
+def test_an_unreadable_folder_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                       command: list[str]) -> None:
+    locked = tmp_path / "locked"
+    write(locked / "a.txt", "Title\n\nBody.\n")
+    locked.chmod(0)
+    try:
+        assert fails(capsys, *command, str(locked)) == f"briefing: cannot read folder: '{locked}'\n"
+    finally:
+        locked.chmod(0o700)
+
+
+@pytest.mark.skipif(AS_ROOT, reason="root can read any file")
+def test_an_unreadable_file_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    locked = write(tmp_path / "a.txt", "Title\n\nBody.\n")
+    locked.chmod(0)
+    assert fails(capsys, "list", str(locked)) == f"briefing: cannot read file: '{locked}'\n"
+
+
+def test_a_missing_path_is_sanitized(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    err = fails(capsys, "list", str(tmp_path / "gone\x1b[31m\nnext\u202e"))
+    assert err.startswith("briefing: no such file or folder: '") and "\x1b" not in err and "\u202e" not in err
+
+
+def test_show_a_missing_file_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    gone = tmp_path / "gone.txt"
+    assert fails(capsys, "show", str(gone)) == f"briefing: no such file: '{gone}'\n"
+    (tmp_path / "dangling.txt").symlink_to(gone)
+    assert fails(capsys, "show", str(tmp_path / "dangling.txt")) == f"briefing: no such file: " \
+                                                                      f"'{tmp_path / 'dangling.txt'}'\n"
+
+
+def test_show_a_folder_is_still_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["show", str(SEEDS)])
+    assert exc.value.code == 2 and capsys.readouterr().err == f"briefing: error: '{SEEDS}' is a folder; " \
+                                                               "show takes one file\n"
+
+
+def test_a_typo_for_a_command_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    err = fails(capsys, "lsit")
+    assert err.startswith("briefing: error: 'lsit' is neither a command (list, show, search")
+
+
+def test_a_query_split_over_arguments_is_refused_with_its_quoted_form(capsys: pytest.CaptureFixture[str]) -> None:
+    err = fails(capsys, "search", "ID", "cards", str(SEEDS))
+    assert err == ("briefing: 'cards' is not a file or folder. To search for several words, quote them: "
+                   f'briefing search "ID cards" {shlex.quote(str(SEEDS))}\n')
+
+
+def test_a_split_query_without_paths_is_refused_too(capsys: pytest.CaptureFixture[str]) -> None:
+    err = fails(capsys, "search", "ID", "cards")
+    assert err == ("briefing: 'cards' is not a file or folder. To search for several words, quote them: "
+                   'briefing search "ID cards"\n')
+
+
+@pytest.mark.parametrize("words", [
+    ["ID", "cards"], ['"ID', 'cards"'], ["cost", "$HOME"], ["it's", "`date`"], ["back\\slash", "x"], ["wow!", "x"],
+    ["x", "a b", "c;d"],
+])
+def test_the_suggested_command_gives_the_query_as_one_argument(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                               words: list[str]) -> None:
+    """What the message suggests, read by a POSIX shell, is the search with the words as one query and every
+    PATH kept, an odd one (a space, a quote) included; nothing in double quotes is expanded by the shell."""
+    odd = tmp_path / "my lib's"
+    odd.mkdir()
+    gone = tmp_path / "gone"
+    err = fails(capsys, "search", *words, str(odd), str(gone))
+    suggested = err.rstrip("\n").split("quote them: ", 1)[1]
+    assert shlex.split(suggested) == ["briefing", "search", " ".join(words), str(odd), str(gone)]
+    query = suggested.removeprefix("briefing search ")
+    if query.startswith('"'):
+        assert not any(ch in query[1:query.index('"', 1)] for ch in "$`\\!")
+
+
+def test_a_query_with_paths_that_exist_is_not_split(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "2025-06-01 Cards\n\nID cards for all.\n")
+    assert main(["search", "ID cards", str(tmp_path), str(SEEDS)]) == 0
+    assert "Cards" in capsys.readouterr().out
+
+
+def argparse_error(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[str, str]:
+    """Run a command line argparse refuses: (its usage, whitespace as one space; its last line)."""
+    with pytest.raises(SystemExit) as exc:
+        main(list(args))
+    out, err = capsys.readouterr()
+    assert exc.value.code == 2 and out == ""
+    usage, _, last = err.rstrip("\n").rpartition("\n")
+    return " ".join(usage.split()), last
+
+
+def test_search_without_a_query_says_a_query_is_required(capsys: pytest.CaptureFixture[str]) -> None:
+    for args in (["search"], ["search", "--json"]):
+        usage, last = argparse_error(capsys, *args)
+        assert usage.startswith("usage: briefing search [-h] ") and usage.endswith(" QUERY [PATH ...]")
+        assert last == "briefing search: error: a query is required"
+
+
+def test_show_without_a_file_says_a_file_is_required(capsys: pytest.CaptureFixture[str]) -> None:
+    assert argparse_error(capsys, "show") == ("usage: briefing show [-h] [--json] FILE",
+                                              "briefing show: error: a file is required")
+
+
+@pytest.mark.parametrize(("command", "positionals"), [
+    ("read", "[PATH ...]"), ("list", "[PATH ...]"), ("show", "FILE"), ("search", "QUERY [PATH ...]"),
+    ("quotes", "[PATH ...]"), ("index", "[PATH ...]"), ("check", "[PATH ...]"),
+])
+def test_every_usage_line_reads_right(capsys: pytest.CaptureFixture[str], command: str, positionals: str) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main([command, "--help"])
+    usage = " ".join(capsys.readouterr().out.split("\n\n")[0].split())
+    assert exc.value.code == 0 and usage.startswith(f"usage: briefing {command} [-h]")
+    assert usage.endswith(f"] {positionals}"), usage
+
+
+def test_paths_may_follow_options(capsys: pytest.CaptureFixture[str], seed_library: Path) -> None:
+    """`search putin --json SEEDS` is `search putin SEEDS --json`: argparse alone calls SEEDS unrecognized."""
+    assert main(["search", "putin", str(SEEDS), "--json"]) == 0
+    expected = capsys.readouterr().out
+    assert main(["search", "putin", "--json", str(SEEDS)]) == 0
+    assert capsys.readouterr().out == expected and '"total": 1' in expected
+    assert main(["list", str(seed_library), "--json", str(SEEDS)]) == 0
+    ids = {a["id"] for a in json.loads(capsys.readouterr().out)["articles"]}
+    assert {"seed.txt", "000_f05413db3c7f5e1f.txt"} <= ids
+
+
+def test_an_unknown_option_is_named_under_its_command(capsys: pytest.CaptureFixture[str]) -> None:
+    usage, last = argparse_error(capsys, "list", str(SEEDS), "--bogus")
+    assert usage.startswith("usage: briefing list [-h]")
+    assert last == "briefing list: error: unrecognized arguments: --bogus"
+
+
+def test_a_query_that_starts_with_a_dash_is_shown_where_it_goes(capsys: pytest.CaptureFixture[str]) -> None:
+    hint = " (a query that starts with '-' goes after '--': briefing search -- -trump)"
+    assert argparse_error(capsys, "search", "-trump")[1] == f"briefing search: error: a query is required{hint}"
+    assert argparse_error(capsys, "search", "-trump", str(SEEDS))[1] == ("briefing search: error: unrecognized "
+                                                                          f"arguments: -trump{hint}")
+    assert main(["search", "--json", "--", "-trump", str(SEEDS)]) == 0
+    assert '"query": "-trump"' in capsys.readouterr().out

@@ -1,0 +1,121 @@
+"""Help on board: `briefing help [TOPIC]` and the reader's `?` screen show the query language (an offline
+install has no README), and every query the help shows is one the parser accepts."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from briefing_tui.cli import COMMANDS, main
+from briefing_tui.core.config import Settings
+from briefing_tui.core.help_text import QUERY, TOPICS, plain_text
+from briefing_tui.core.query import parse
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.keymap import KEYS
+from briefing_tui.tui.screens.help import HelpScreen
+from tests.conftest import SEEDS, env_without_home
+from tests.test_reader import SIZE, loaded
+
+FORMS = [form for section in QUERY for form, _ in section.rows]
+EXAMPLES = [form for section in QUERY if section.heading == "Examples" for form, _ in section.rows]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_the_topics(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "help")
+    assert code == 0 and err == ""
+    assert all(f"  {topic}  " in out for topic in TOPICS) and "briefing help TOPIC" in out
+
+
+def test_help_query_describes_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "help", "query")
+    assert code == 0 and err == ""
+    for form in ("putin ceasefire", '"exact phrase"', "invest*", "nato OR eu", "-trump", "NOT trump", "title:",
+                 "section:", "tag:", "speaker:", "in:quotes", "date:2025-06-01..2025-06-30", "date:..2025-06",
+                 "--sort date", "briefing quotes -q"):
+        assert form in out, form
+    assert all(len(line) <= 80 for line in out.splitlines())
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_every_query_in_the_help_parses(form: str) -> None:
+    assert parse(form).root is not None
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_every_example_finds_an_article_in_the_samples(capsys: pytest.CaptureFixture[str], example: str) -> None:
+    code, out, _ = run(capsys, "--private", "search", example, str(SEEDS), "--json")
+    assert code == 0 and json.loads(out)["total"] >= 1
+
+
+def test_help_keys_lists_every_key(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "help", "keys")
+    assert code == 0
+    for key, _action, _description, text, _shown in KEYS:
+        assert f"  {key.replace(',', ' / ')}  " in out and text.split()[0] in out
+
+
+def test_help_on_an_unknown_topic_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "help", "nosuchtopic") == (2, "", "briefing: no help on 'nosuchtopic' (topics: query, keys)\n")
+    code, _, err = run(capsys, "help", "\x1b[2Jwipe\nx")
+    assert code == 2 and err.count("\n") == 1 and "\x1b" not in err
+
+
+@pytest.mark.parametrize("command", [None, "read", *COMMANDS])
+def test_help_points_to_help_query_never_to_the_readme(capsys: pytest.CaptureFixture[str],
+                                                       command: str | None) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main([command, "--help"] if command else ["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert exc.value.code == 0 and "README" not in out
+    if command in (None, "search", "quotes"):
+        assert "briefing help query" in out
+
+
+def test_help_query_from_the_installed_command_needs_no_reader(isolated_home: Path) -> None:
+    """The real entry point prints the same text, and the query topic loads nothing of Textual."""
+    code = ("import sys; from briefing_tui.cli import main; status = main(['help', 'query']); "
+            "sys.stdout.flush(); print(sorted({m.split('.')[0] for m in sys.modules} & {'textual'}), file=sys.stderr); "
+            "sys.exit(status)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env_without_home(isolated_home), timeout=60)
+    assert proc.returncode == 0 and proc.stdout == plain_text(QUERY) and proc.stderr == "[]\n"
+
+
+def screen_text(app: BriefingApp) -> str:
+    """The terminal as the user sees it, as text: what `export_screenshot` draws, without the SVG."""
+    console = Console(width=app.size.width, height=app.size.height, file=io.StringIO(), record=True,
+                      force_terminal=True)
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text()
+
+
+async def test_question_mark_shows_the_keys_then_the_query_language() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        assert "The reader's keys" in shown and "Quote finder: every quote in the library" in shown
+        assert "The query language" in shown  # its heading, below the keys
+        await pilot.press("end")
+        await pilot.pause(0.3)
+        shown = screen_text(app)
+        for text in ("date:2025-06-01..2025-06-30  from one day to another, both included",
+                     'in:quotes "continue to doubt"', "Search results come by relevance", "at most 20"):
+            assert text in shown, text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
