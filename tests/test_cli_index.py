@@ -144,3 +144,8 @@ def test_show_cites_a_file_as_the_library_it_was_read_in(capsys: pytest.CaptureF
     out_of(capsys, "list", str(mixed))
     shown = as_json(capsys, "show", path)["article"]
     assert shown["section"] == "sport" and shown["quotes"][0]["citation"] == "“Yes,” — Ann Lee, Bad date (sport)"
+
+
+def test_the_same_library_given_twice_is_read_once(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
+    once = as_json(capsys, "list", str(mixed))
+    assert as_json(capsys, "list", str(mixed), str(mixed)) == once  # was a crash: UNIQUE constraint failed

@@ -241,6 +241,8 @@ class Index:
         encoding = sys.getfilesystemencoding()
         for entry in entries:  # every file is looked at on every refresh: this loop is kept lean
             key = _real(entry.root) + b"\0" + entry.id.encode(encoding, "surrogateescape")  # `_key`
+            if key in seen:  # the same folder given twice (`briefing list seeds seeds`): one file, once
+                continue
             seen.add(key)
             try:
                 st = stat(entry.path)
