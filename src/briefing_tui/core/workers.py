@@ -12,6 +12,7 @@ are parsed in the calling process instead.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import selectors
@@ -551,6 +552,10 @@ def _fork() -> _Forked | None:
             os.dup2(devnull, 0)
             os.dup2(devnull, 2)  # a traceback here would land on the user's terminal
             os.close(devnull)
+            # What the parent held at the fork (the library's file list, the index's rows) is never
+            # needed here: out of the collector's sight, it is not walked (nor its pages copied) by
+            # every full collection while this worker parses.
+            gc.freeze()
             serve(task_r, answer_w)
             code = 0
         finally:

@@ -22,7 +22,7 @@ KEYS: list[tuple[str, str, str, str, bool]] = [
     ("c", "copy_citation", "Cite", "Copy the citation of the quote under the cursor, else of the article", True),
     ("m", "toggle_read", "Read", "Mark the article read / unread", True),
     ("b", "toggle_bookmark", "Bookmark", "Bookmark the article (a Bookmarks group heads the sidebar)", True),
-    ("p", "show_problems", "Problems", "Files that could not be loaded, with reasons", True),
+    ("p", "show_problems", "Problems", "Files that could not be loaded, and what is wrong inside others", True),
     ("r", "reload", "Reload", "Reload the library from disk", True),
     ("?", "help", "Help", "This help", True),
     ("ctrl+p", "command_palette", "Palette", "Command palette: open an article by title, change theme…", False),
