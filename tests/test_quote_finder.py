@@ -17,11 +17,19 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.quote_finder import ExportScreen, QuoteFinder
 from briefing_tui.tui.widgets.article_view import ArticleView
 from tests.conftest import SEEDS
-from tests.test_reader import loaded
+from tests.test_reader import loaded, until
 
 SIZE = (120, 40)
 RUTTE = ("“If we do not invest now, we are really at risk that the Russians might try something against NATO "
          "territory in three, five or seven years,” — Mark Rutte, Clash Report (Ukraine - Russia War), 27 June 2025")
+
+
+async def settled(pilot, finder: QuoteFinder) -> None:  # type: ignore[no-untyped-def]
+    """Wait until what was last typed in the finder is answered on screen (the box waits 0.15 s for
+    typing to pause, then a worker asks the index): a condition, not a sleep."""
+    await pilot.pause()  # the box has taken in every key pressed
+    await until(pilot, lambda: finder.answered == finder.settled_at, "the finder to answer what was typed")
+    await pilot.pause()
 
 
 async def open_finder(pilot, query: str = "") -> QuoteFinder:  # type: ignore[no-untyped-def]
@@ -32,9 +40,7 @@ async def open_finder(pilot, query: str = "") -> QuoteFinder:  # type: ignore[no
     assert isinstance(finder, QuoteFinder)
     if query:
         await pilot.press(*query)
-        await pilot.pause(0.3)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot, finder)
     return finder
 
 
@@ -46,19 +52,15 @@ async def test_finder_lists_every_quote_and_filters_as_you_type() -> None:
         assert finder.total == len(finder.shown) == total and total >= 30
         assert str(finder.query_one("#finder-status", Static).render()).startswith(f"{total} quotes")
         await pilot.press(*"speaker:rutte")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot, finder)
         assert [h.quote.text for h in finder.shown] == [
             RUTTE[1:RUTTE.index("” —")], "daddy", "underlings."]
         assert str(finder.query_one("#finder-status", Static).render()).startswith("3 quotes")
         await pilot.press(*" date:2024")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot, finder)
         assert finder.shown == [] and finder.total == 0
         await pilot.press("space", "(")
-        await pilot.pause(0.3)
+        await settled(pilot, finder)
         assert "Unbalanced" in str(finder.query_one("#finder-status", Static).render())
 
 
@@ -74,9 +76,7 @@ async def test_many_dashes_and_a_query_the_engine_refuses_keep_the_finder_open(m
 
         monkeypatch.setattr(Index, "quote_ids", refuse)
         await pilot.press("space", *"rutte")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot, finder)
         assert app.is_running and app.screen is finder
         assert str(finder.query_one("#finder-status", Static).render()) == REFUSED
 
@@ -176,9 +176,7 @@ async def test_finder_matches_the_word_being_typed_as_a_prefix() -> None:
         assert [h.quote.speaker for h in finder.shown] == ["Mark Rutte"] * 3
         assert "words starting “rut”" in str(finder.query_one("#finder-status", Static).render())
         await pilot.press("space")  # a finished word is a whole word again: nobody is called `rut`
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot, finder)
         assert finder.shown == [] and "starting" not in str(finder.query_one("#finder-status", Static).render())
 
 

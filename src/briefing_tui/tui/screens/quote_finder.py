@@ -60,6 +60,9 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self._typing: str | None = None  # the unfinished last word, matched as a prefix
         self._timer: Timer | None = None
         self._generation = 0
+        self.answered = -1
+        """The generation of the filter whose answer (quotes or an error) is on screen: equal to
+        `settled_at` once the last thing typed is shown."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="finder-body"):
@@ -113,15 +116,23 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             first = self.source.quote_hits(ids[:PAGE])
         except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep the finder
             if generation == self._generation:
-                self.app.call_from_thread(self._show_error, REFUSED)
+                self.app.call_from_thread(self._show_error, REFUSED, generation)
             return
         if generation == self._generation:
-            self.app.call_from_thread(self._show, query, ids, first, keep)
+            self.app.call_from_thread(self._show, query, ids, first, keep, generation)
 
-    def _show_error(self, message: str) -> None:
+    @property
+    def settled_at(self) -> int:
+        """The generation of the last filter asked for (each edit of the box asks for one)."""
+        return self._generation
+
+    def _show_error(self, message: str, generation: int | None = None) -> None:
+        self.answered = self._generation if generation is None else generation
         self.query_one("#finder-status", Static).update(Text(message, style="bold red"))
 
-    def _show(self, query: Query | None, ids: Sequence[int], first: list[QuoteHit | None], keep: bool = False) -> None:
+    def _show(self, query: Query | None, ids: Sequence[int], first: list[QuoteHit | None], keep: bool = False,
+              generation: int = 0) -> None:
+        self.answered = generation
         self.filter_query = query
         self.query_one(QuoteList).load(ids, first, keep=keep)
         status = f"{self.total:,} quote{'s' if self.total != 1 else ''}"
