@@ -20,7 +20,7 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.keymap import KEYS
 from briefing_tui.tui.screens.help import HelpScreen
 from tests.conftest import SEEDS, env_without_home
-from tests.test_reader import SIZE, loaded
+from tests.test_reader import SIZE, loaded, until
 
 FORMS = [form for section in QUERY for form, _ in section.rows]
 EXAMPLES = [form for section in QUERY if section.heading == "Examples" for form, _ in section.rows]
@@ -112,7 +112,7 @@ async def test_question_mark_shows_the_keys_then_the_query_language() -> None:
         assert "The reader's keys" in shown and "Quote finder: every quote in the library" in shown
         assert "The query language" in shown  # its heading, below the keys
         await pilot.press("end")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "at most 20" in screen_text(app), "the end of the help")
         shown = screen_text(app)
         for text in ("date:2025-06-01..2025-06-30  from one day to another, both included",
                      'in:quotes "continue to doubt"', "Search results come by relevance", "at most 20"):

@@ -14,7 +14,7 @@ from briefing_tui.core.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.article_view import ArticleView
 from tests.conftest import write
-from tests.test_reader import loaded
+from tests.test_reader import loaded, until
 
 PAYLOADS = ["[@click=app.quit]x[/]", "[/]", "[link=file:///etc/passwd]y[/link]", "$accent"]
 
@@ -62,8 +62,8 @@ async def test_hostile_fields_show_literally_and_clicks_do_nothing(tmp_path: Pat
         assert "[@click=app.quit]dir[b]" in "\n".join(screen_lines(app))
         await pilot.press("ctrl+p")
         await pilot.press(*"click")
-        await pilot.pause(0.3)
-        assert PAYLOADS[0] in "\n".join(screen_lines(app))  # the palette shows titles literally
+        # the palette shows titles literally (and runs nothing), once it has searched
+        await until(pilot, lambda: PAYLOADS[0] in "\n".join(screen_lines(app)), "the palette's matches")
         await pilot.press("escape")
         assert app.is_running
     assert sorted(os.listdir(tmp_path)) == before
@@ -104,15 +104,6 @@ def markup_library(root: Path) -> tuple[Path, Path, str]:
           f"{EVIL} budget. “[@click=app.quit]quoted[/] $accent,” said [b]Anna Berg[/b] $accent.\n")
     write(lib / "[@click=app.quit]dir $accent[b]" / "[@click=app.quit]f $accent[b].txt", "Plain\n\nA budget.\n")
     return lib, trap, title
-
-
-async def until(pilot, condition, what: str) -> None:  # type: ignore[no-untyped-def]
-    """Let the app run until `condition()` holds (a worker, a debounce), failing after about five seconds."""
-    for _ in range(250):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"waited in vain for {what}")
 
 
 async def click_every(pilot, texts: list[str]) -> int:  # type: ignore[no-untyped-def]

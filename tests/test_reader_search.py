@@ -16,16 +16,16 @@ from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.search_panel import SearchPanel, month_series
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
 from tests.conftest import SEEDS, write
-from tests.test_reader import loaded
+from tests.test_reader import loaded, until
 
 SIZE = (120, 40)
 
 
 async def type_query(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.press(*text)
-    await pilot.pause(0.3)  # past the debounce
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await pilot.pause()  # the box has taken in every key
+    panel = pilot.app.query_one(SearchPanel)
+    await until(pilot, lambda: panel.settled, "the search panel to answer what was typed")
 
 
 def status(app: BriefingApp, selector: str) -> str:

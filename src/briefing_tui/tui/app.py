@@ -95,6 +95,7 @@ class BriefingApp(App[int]):
         self._stopping = threading.Event()
         self._watch_thread: threading.Thread | None = None
         self._search_generation = 0
+        self._search_text = ""
         self._by_id: dict[str, Listed] = {}
         self._parsed: OrderedDict[str, Article] = OrderedDict()
         self._pool = ParsePool(os.cpu_count() or 1, settings.parse_budget)
@@ -393,14 +394,17 @@ class BriefingApp(App[int]):
     @on(SearchPanel.QueryChanged)
     def _query_changed(self, event: SearchPanel.QueryChanged) -> None:
         self._search_generation += 1
+        self._search_text = event.query
         panel = self.query_one(SearchPanel)
         if not event.query.strip():
             panel.clear()
+            panel.answered = event.query
             return
         try:
             query = parse_query(event.query)
         except QueryError as exc:
             panel.show_error(str(exc))
+            panel.answered = event.query
             return
         self.run_search(query, self._search_generation)
 
@@ -422,11 +426,15 @@ class BriefingApp(App[int]):
 
     def _show_search_error(self, generation: int, message: str) -> None:
         if generation == self._search_generation:
-            self.query_one(SearchPanel).show_error(message)
+            panel = self.query_one(SearchPanel)
+            panel.show_error(message)
+            panel.answered = self._search_text
 
     def _show_results(self, generation: int, total: int, results: list[Result], per_month: dict[str, int]) -> None:
         if generation == self._search_generation:
-            self.query_one(SearchPanel).show_results(total, results, per_month)
+            panel = self.query_one(SearchPanel)
+            panel.show_results(total, results, per_month)
+            panel.answered = self._search_text
 
     @on(SearchPanel.ResultChosen)
     def _result_chosen(self, event: SearchPanel.ResultChosen) -> None:

@@ -64,6 +64,8 @@ class SearchPanel(Vertical):
         super().__init__(id=id)
         self._timer: Timer | None = None
         self._results: list[Result] = []
+        self.answered: str | None = None
+        """The query text whose answer (results, an error, or nothing) is on screen."""
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Search: words, \"phrase\", section:, date:2025-06, speaker:, -word, OR",
@@ -76,6 +78,11 @@ class SearchPanel(Vertical):
     @property
     def query_text(self) -> str:
         return self.query_one("#search-input", Input).value
+
+    @property
+    def settled(self) -> bool:
+        """True once what is in the box has been answered on screen (typing pauses, then a search runs)."""
+        return self.answered == self.query_text
 
     def focus_input(self) -> None:
         self.query_one("#search-input", Input).focus()
