@@ -66,8 +66,9 @@ async def test_added_file_appears_in_the_sidebar(tmp_path: Path, poll: bool) -> 
         assert view.article is not None and view.article.title == "Fresh From The Wire"
         await pilot.press("quotation_mark")  # the new article's quote is in the quote finder too
         await pilot.press(*"speaker:berg")
-        await pilot.pause(0.4)
-        await app.workers.wait_for_complete()
+        await pilot.pause()
+        finder = app.screen
+        await _until(pilot, lambda: finder.answered == finder.settled_at)  # type: ignore[attr-defined]
         await pilot.pause()
         assert [h.article.title for h in app.screen.shown] == ["Fresh From The Wire"]  # type: ignore[attr-defined]
 
@@ -100,7 +101,8 @@ async def test_changed_and_removed_files_update_in_place(tmp_path: Path) -> None
         # The article being read goes: it stays on screen, the cursor moves to the next one listed.
         seed.unlink()
         await _until(pilot, lambda: "6 articles" in app.sub_title)
-        await pilot.pause(0.2)
+        await _until(pilot, lambda: sidebar.cursor_node is not None
+                     and sidebar.cursor_node.label.plain != "Clash Report (updated)")
         assert view.article is not None and view.article.title == "Clash Report (updated)"
         assert sidebar.cursor_node is not None and sidebar.cursor_node.label.plain != "Clash Report (updated)"
         neighbour = sidebar.cursor_node.label.plain

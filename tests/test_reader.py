@@ -13,6 +13,7 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.help import HelpScreen
 from briefing_tui.tui.screens.problems import ProblemsScreen
 from briefing_tui.tui.widgets.article_view import ArticleView
+from briefing_tui.tui.widgets.search_panel import SearchPanel
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
 from tests.conftest import SEEDS, write
 
@@ -47,6 +48,14 @@ async def until(pilot, condition, what: str = "condition", seconds: float = 20.0
 
 def visible_labels(tree: Tree) -> list[str]:  # type: ignore[type-arg]
     return [tree.get_node_at_line(i).label.plain for i in range(tree.last_line + 1)]  # type: ignore[union-attr]
+
+
+def palette_offers(app: BriefingApp, text: str) -> bool:
+    """True when the command palette on screen lists an option containing `text`."""
+    from textual.command import CommandList
+
+    lists = app.screen.query(CommandList)
+    return any(text in str(lst.get_option_at_index(i).prompt) for lst in lists for i in range(lst.option_count))
 
 
 def screen_text(app: BriefingApp) -> str:
@@ -136,7 +145,9 @@ async def test_private_mode_writes_nothing(isolated_home: Path) -> None:
         await pilot.press("b", "enter", "m")
         app.theme = "nord"
         await pilot.press("slash", *"nato")
-        await pilot.pause(0.4)
+        await pilot.pause()
+        panel = app.query_one(SearchPanel)
+        await until(pilot, lambda: panel.settled, "the search to answer")
     assert list(isolated_home.iterdir()) == []  # no state, no index, no cache folder: nothing at all
 
 
@@ -197,7 +208,7 @@ async def test_open_article_from_command_palette() -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"harbour")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app, "Harbour Talks"), "the palette's match")
         await pilot.press("enter")
         await pilot.pause()
         assert app.query_one(ArticleView).article.title == "Harbour Talks Stall Over Fishing Quotas"  # type: ignore[union-attr]

@@ -9,7 +9,7 @@ from briefing_tui.core.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from tests.conftest import SEEDS
-from tests.test_reader import loaded
+from tests.test_reader import loaded, until
 
 SIZE = (120, 40)
 
@@ -17,13 +17,11 @@ SIZE = (120, 40)
 async def settled_search(pilot: Any) -> None:
     """Wait until the results for the typed query are on screen and nothing else is pending."""
     panel = pilot.app.query_one(SearchPanel)
-    for _ in range(100):
-        await pilot.pause(0.05)
-        await pilot.app.workers.wait_for_complete()
-        if str(panel.query_one("#search-status").render()).endswith("matching articles"):
-            break
+    await pilot.pause()
+    await until(pilot, lambda: panel.settled, "the search panel to answer")
+    await pilot.app.workers.wait_for_complete()
     await pilot.wait_for_scheduled_animations()
-    await pilot.pause(0.5)
+    await pilot.pause()
 
 
 def app() -> BriefingApp:
@@ -69,10 +67,13 @@ def test_search_panel_with_results(snap_compare: Any) -> None:
 def test_quote_finder_filtered(snap_compare: Any) -> None:
     async def finder(pilot: Any) -> None:
         await loaded(pilot)
-        await pilot.press("quotation_mark", *"speaker:trump", "enter", "down")
-        for _ in range(40):
-            await pilot.pause(0.05)
-            await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        await pilot.press("quotation_mark", *"speaker:trump")
+        await pilot.pause()
+        finder = pilot.app.screen
+        await until(pilot, lambda: finder.answered == finder.settled_at, "the finder to answer")
+        await pilot.press("enter", "down")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
 
     assert snap_compare(app(), terminal_size=SIZE, run_before=finder)
