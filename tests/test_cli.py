@@ -1,4 +1,4 @@
-"""The scripting CLI: JSON shapes, exit codes and human output of DESIGN §6."""
+"""The scripting CLI: JSON shapes, exit codes and human output of docs/cli.md."""
 
 from __future__ import annotations
 

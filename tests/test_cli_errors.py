@@ -1,4 +1,4 @@
-"""The command line's errors (DESIGN §6): a PATH that is not there, a query split over arguments, a missing
+"""The command line's errors (docs/cli.md): a PATH that is not there, a query split over arguments, a missing
 argument. Each is one sanitized line on stderr naming what is wrong, exit code 2, and nothing runs."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The three formats and every metadata precedence rule of DESIGN §3."""
+"""The three formats and every metadata precedence rule of docs/formats.md."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""One test per hazard of DESIGN §9: each file becomes an article or a problem, quickly and safely."""
+"""One test per hazard of docs/files.md: each file becomes an article or a problem, quickly and safely."""
 
 from __future__ import annotations
 

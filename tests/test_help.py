@@ -53,6 +53,17 @@ def test_every_query_in_the_help_parses(form: str) -> None:
     assert parse(form).root is not None
 
 
+def test_the_help_names_the_fields_that_cannot_be_negated() -> None:
+    """`-in:quotes nato` reads as `in:quotes nato` (a `-` there is dropped): the help must not promise that
+    every field can be negated, and must name each one that cannot."""
+    said = dict(row for section in QUERY for row in section.rows)["-section:europe"].partition(" but ")[2]
+    probes = {"title": "x", "section": "x", "tag": "x", "tags": "x", "speaker": "x", "date": "2025", "in": "quotes"}
+    for name, value in probes.items():
+        plain, negated = parse(f"{name}:{value} word"), parse(f"-{name}:{value} word")
+        negates = (negated.root, negated.in_quotes) != (plain.root, plain.in_quotes)
+        assert negates == (f"{name}:" not in said), name
+
+
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_every_example_finds_an_article_in_the_samples(capsys: pytest.CaptureFixture[str], example: str) -> None:
     code, out, _ = run(capsys, "--private", "search", example, str(SEEDS), "--json")

@@ -1,4 +1,4 @@
-"""Quote spans per DESIGN §4, and speaker attribution patterns."""
+"""Quote spans per docs/quotes.md, and speaker attribution patterns."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The seed briefing parses exactly as DESIGN §3 and §4 say."""
+"""The seed briefing parses exactly as docs/formats.md and docs/quotes.md say."""
 
 from __future__ import annotations
 

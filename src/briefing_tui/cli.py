@@ -1,4 +1,4 @@
-"""The `briefing` command: the reader, and subcommands for scripts (DESIGN §6)."""
+"""The `briefing` command: the reader, and subcommands for scripts (docs/cli.md)."""
 
 from __future__ import annotations
 

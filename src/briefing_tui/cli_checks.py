@@ -1,4 +1,4 @@
-"""Checks of the command line's words before a command runs (DESIGN §6: a usage error is one line, exit 2).
+"""Checks of the command line's words before a command runs (docs/cli.md: a usage error is one line, exit 2).
 
 A PATH that is not there, or cannot be read, is named instead of becoming an empty library; a search
 query split over several arguments is refused with its quoted form instead of losing words to PATH.

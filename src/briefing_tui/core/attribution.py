@@ -1,4 +1,4 @@
-"""Rule-based speaker attribution (DESIGN §4): a speaker only when the text supports one.
+"""Rule-based speaker attribution (docs/quotes.md): a speaker only when the text supports one.
 
 The rules look at the sentence around a quote: a cue after it (`,” she said`, `,” said X`),
 a cue before it (`X said: “`, `X warned that “`), `according to X`, the subject of the sentence

@@ -1,4 +1,4 @@
-"""Settings from the environment and the config file (DESIGN §8); nothing here writes anything."""
+"""Settings from the environment and the config file (docs/files.md); nothing here writes anything."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Sidebar groupings (DESIGN §7): by date (months, days, sections) or by section (A–Z), undated last."""
+"""Sidebar groupings (docs/reader.md): by date (months, days, sections) or by section (A–Z), undated last."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The help that `briefing help` prints and the reader's help screen shows, as data (no UI here).
 
-The query language is described as `core/query.py` reads it (DESIGN §5): every form in its tables is a
+The query language is described as `core/query.py` reads it (docs/query.md): every form in its tables is a
 query that parses, and every example finds an article in the bundled samples (tests hold both), so the
 help cannot promise what the parser refuses.
 """
@@ -58,7 +58,7 @@ QUERY = (
         ("speaker:rutte", "articles quoting someone of that name"),
         ('section:"Ukraine - Russia War"', "a quoted value is a phrase"),
         ("speaker:gall*", "a value ending in * is a prefix"),
-        ("-section:europe", "not in that section (any field can be negated)"),
+        ("-section:europe", "not in that section (any field but in: can be negated)"),
         ("in:quotes nato", "the query's other words only inside quotations"),
     ), ("A value runs to the next space or parenthesis: quote it to include spaces.",)),
     Section("Dates", (

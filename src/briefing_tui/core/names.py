@@ -1,4 +1,4 @@
-"""Common given names and gendered words, for two jobs in attribution (DESIGN §4).
+"""Common given names and gendered words, for two jobs in attribution (docs/quotes.md).
 
 1. Where a person's name starts in a run of capitalised words: `Ihr Kollege Jonas Albrecht`,
    `Prosecutor Ben Achebe`, `Personalvorständin Katrin Wessel`.

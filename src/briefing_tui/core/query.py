@@ -1,4 +1,4 @@
-"""The query language of DESIGN §5: our own parser, compiled to SQL over the FTS5 index.
+"""The query language of docs/query.md: our own parser, compiled to SQL over the FTS5 index.
 
 User text never reaches MATCH unparsed: every term is a quoted FTS5 string, and errors are one
 plain sentence (QueryError), never the engine's own message.

@@ -1,4 +1,4 @@
-"""Quote spans (DESIGN §4): found in one linear pass per paragraph, never across paragraphs.
+"""Quote spans (docs/quotes.md): found in one linear pass per paragraph, never across paragraphs.
 
 Speaker attribution lives in `attribution.py`; this module only finds where quotes are.
 """

@@ -12,7 +12,7 @@ import re
 import stat
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
-"""Files larger than this are problems, not articles (DESIGN §9)."""
+"""Files larger than this are problems, not articles (docs/files.md)."""
 
 _CHUNK = 1 << 20
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)

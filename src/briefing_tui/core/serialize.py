@@ -1,4 +1,4 @@
-"""Plain dictionaries for `--json` (DESIGN §6) and the citation format of DESIGN §4."""
+"""Plain dictionaries for `--json` (docs/cli.md) and the citation format of docs/quotes.md."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The reader: a sidebar of the library and the article pane (DESIGN §7)."""
+"""The reader: a sidebar of the library and the article pane (docs/reader.md)."""
 
 from __future__ import annotations
 

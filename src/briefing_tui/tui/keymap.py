@@ -1,4 +1,4 @@
-"""The reader's keys (DESIGN §7) as data: bindings and the help screen are both made from this."""
+"""The reader's keys (docs/reader.md) as data: bindings and the help screen are both made from this."""
 
 from __future__ import annotations
 

@@ -146,7 +146,7 @@ def _text_list(value: Any) -> list[str]:
 
 
 def build(draft: Draft, info: FileInfo) -> Article:
-    """Apply the metadata precedence of DESIGN §3 and find quotes; return the Article."""
+    """Apply the metadata precedence of docs/formats.md and find quotes; return the Article."""
     front = draft.front
     problems = list(draft.problems)
     paragraphs = [sanitize.clean_line(p) for p in draft.paragraphs]

@@ -1,4 +1,4 @@
-"""The three article formats of DESIGN §3, and which one a file is."""
+"""The three article formats of docs/formats.md, and which one a file is."""
 
 from __future__ import annotations
 
