@@ -1,4 +1,5 @@
-"""Scanning library roots into articles and problems, and grouping articles for the sidebar."""
+"""Scanning library roots for the files that may be articles (never leaving a root), and reading and
+parsing each into an Article or a Problem."""
 
 from __future__ import annotations
 

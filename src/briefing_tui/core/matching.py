@@ -1,4 +1,5 @@
-"""Evaluate a parsed query against one document in Python: the quote filter, and a reference for the index."""
+"""Evaluate a parsed query against one document in Python: the brute-force reference that the index is
+checked against (tests, `bench.verify_search`)."""
 
 from __future__ import annotations
 
