@@ -68,14 +68,10 @@ $(TOOLS_STAMP): tools/build-requirements.txt
 wheelhouse: $(TOOLS_STAMP)
 	$(TOOLS_VENV)/bin/python -m tools.wheelhouse --out dist/wheelhouse --pythons "$(PYTHONS)" --platforms "$(PLATFORMS)"
 
-## Install from dist/wheelhouse into a fresh venv with no index, as an air-gapped machine would.
+## Install dist/wheelhouse with --no-index --require-hashes into a fresh venv for each of PYTHONS found on
+## this machine (or INTERPRETERS="/path/python3.12 ..."), then run the program there; absent ones are skipped.
 offline-check: wheelhouse
-	rm -rf build/offline-venv
-	$(PYTHON) -m venv build/offline-venv
-	build/offline-venv/bin/python -m pip install --quiet --no-index --find-links dist/wheelhouse briefing-tui
-	build/offline-venv/bin/briefing --version
-	build/offline-venv/bin/briefing list seeds
-	cd build && HOME=$$(mktemp -d) offline-venv/bin/briefing --private list | grep -q "Clash Report"
+	$(TOOLS_VENV)/bin/python -m tools.offline_check dist/wheelhouse --pythons "$(PYTHONS)" --interpreters "$(INTERPRETERS)"
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
