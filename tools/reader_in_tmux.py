@@ -5,6 +5,7 @@ Every wait polls the pane against a deadline; nothing sleeps for a fixed time ho
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 import subprocess
 import time
@@ -44,6 +45,7 @@ def run_reader(command: Sequence[str | Path], env: dict[str, str], cwd: Path, *,
     started = tmux("new-session", "-d", "-s", "reader", "-x", "120", "-y", "40", shell)
     if started.returncode != 0:
         raise ReaderFailure(f"tmux new-session failed: {started.stderr.strip()}")
+    socket = tmux("display-message", "-p", "#{socket_path}").stdout.strip()
     try:
         wait_for(expect, time.monotonic() + timeout)
         tmux("send-keys", "-t", "reader", "q")
@@ -53,3 +55,6 @@ def run_reader(command: Sequence[str | Path], env: dict[str, str], cwd: Path, *,
             raise ReaderFailure(f"after q: {code}\n{screen}")
     finally:
         tmux("kill-server")
+        if socket:  # tmux leaves the socket file of a killed server behind
+            with contextlib.suppress(FileNotFoundError):
+                Path(socket).unlink()
