@@ -29,7 +29,7 @@ run: $(STAMP)
 test: $(TEST_STAMP) lint typecheck pytest
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
@@ -50,19 +50,28 @@ eval: $(STAMP)
 fuzz: $(TEST_STAMP)
 	BRIEFING_FUZZ_EXAMPLES=20000 $(BIN)/python -m pytest -q tests/test_properties.py tests/test_fuzz_query.py tests/test_complexity.py
 
-## dist/wheelhouse/: our wheel and every dependency's, for an offline install (see the README).
-wheelhouse: | $(BIN)/python
-	rm -rf dist/wheelhouse
-	$(BIN)/python -m pip wheel --quiet --wheel-dir dist/wheelhouse .
+## The air-gapped install (see the README): one folder of wheels for every target Python and CPU.
+## Targets: PYTHONS="3.12" PLATFORMS="manylinux2014_aarch64" narrow them (pip platform tags).
+PYTHONS ?= 3.11 3.12 3.13
+PLATFORMS ?= manylinux2014_x86_64 manylinux2014_aarch64
+# Build-only tools (pip, packaging) live in their own venv: nothing of them reaches the runtime.
+TOOLS_VENV := build/tools-venv
+TOOLS_STAMP := $(TOOLS_VENV)/.installed
 
-## Install from dist/wheelhouse into a fresh venv with no index, as an air-gapped machine would.
+$(TOOLS_STAMP): tools/build-requirements.txt
+	rm -rf $(TOOLS_VENV)
+	$(PYTHON) -m venv $(TOOLS_VENV)
+	$(TOOLS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r tools/build-requirements.txt
+	touch $@
+
+## dist/wheelhouse/: the wheels, SHA256SUMS, requirements.lock (hashes), sbom.cdx.json, LICENSES.txt.
+wheelhouse: $(TOOLS_STAMP)
+	$(TOOLS_VENV)/bin/python -m tools.wheelhouse --out dist/wheelhouse --pythons "$(PYTHONS)" --platforms "$(PLATFORMS)"
+
+## Install dist/wheelhouse with --no-index --require-hashes into a fresh venv for each of PYTHONS found on
+## this machine (or INTERPRETERS="/path/python3.12 ..."), then run the program there; absent ones are skipped.
 offline-check: wheelhouse
-	rm -rf build/offline-venv
-	$(PYTHON) -m venv build/offline-venv
-	build/offline-venv/bin/python -m pip install --quiet --no-index --find-links dist/wheelhouse briefing-tui
-	build/offline-venv/bin/briefing --version
-	build/offline-venv/bin/briefing list seeds
-	cd build && HOME=$$(mktemp -d) offline-venv/bin/briefing --private list | grep -q "Clash Report"
+	$(TOOLS_VENV)/bin/python -m tools.offline_check dist/wheelhouse --pythons "$(PYTHONS)" --interpreters "$(INTERPRETERS)"
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
