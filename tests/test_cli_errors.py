@@ -92,10 +92,14 @@ def test_show_a_missing_file_says_so(capsys: pytest.CaptureFixture[str], tmp_pat
 
 
 def test_show_a_folder_is_still_an_error(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exc:
-        main(["show", str(SEEDS)])
-    assert exc.value.code == 2 and capsys.readouterr().err == f"briefing: error: '{SEEDS}' is a folder; " \
-                                                               "show takes one file\n"
+    assert fails(capsys, "show", str(SEEDS)) == f"briefing: '{SEEDS}' is a folder; show takes one file\n"
+
+
+@pytest.mark.skipif(AS_ROOT, reason="root can read any file")
+def test_show_an_unreadable_file_is_named_like_a_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    locked = write(tmp_path / "a.txt", "Title\n\nBody.\n")
+    locked.chmod(0)
+    assert fails(capsys, "show", str(locked)) == f"briefing: cannot read file: '{locked}'\n"
 
 
 def test_a_typo_for_a_command_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:

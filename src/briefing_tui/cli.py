@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from briefing_tui import __version__
-from briefing_tui.cli_checks import first_path_problem, missing, names_a_place, split_query
+from briefing_tui.cli_checks import first_path_problem, missing, names_a_place, path_problem, split_query
 from briefing_tui.core import help_text, sanitize, serialize
 from briefing_tui.core.config import Settings, cache_dir, load_settings, sample_library
 from briefing_tui.core.index import (
@@ -258,7 +258,11 @@ def _arguments_problem(args: argparse.Namespace) -> str | None:
     or cannot be read, a search query split over several arguments. Checked before anything runs, so the
     sentence is the only line."""
     if args.command == "show":
-        return f"no such file: {args.file!r}" if missing(args.file) else None
+        if missing(args.file):
+            return f"no such file: {args.file!r}"
+        if os.path.isdir(args.file):
+            return f"{args.file!r} is a folder; show takes one file"
+        return path_problem(args.file)  # a file we may not read: like a PATH, not a problem inside a file
     paths = getattr(args, "paths", None) or []
     if args.command == "search" and (problem := split_query(args.query, paths)):
         return problem
@@ -319,8 +323,6 @@ def _list(args: argparse.Namespace, paths: list[str], settings: Settings) -> int
 
 
 def _show(args: argparse.Namespace, settings: Settings) -> int:
-    if os.path.isdir(args.file):
-        raise SystemExit(_usage_error(f"{args.file!r} is a folder; show takes one file"))
     result = parse_here(file_entry(args.file, _library_root(args.file, settings)), settings.max_bytes,
                         settings.parse_budget)
     if isinstance(result, Problem):
