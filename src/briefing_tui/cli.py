@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="briefing",
         description="Read, search and quote a folder of briefing articles. Without a subcommand, opens the reader.",
-        epilog="Exit codes: 0 ok, 1 problems found (check), 2 usage or query error. "
+        epilog="Exit codes: 0 ok, 1 problems found (check; show of a file that is no article), 2 usage or query error. "
                "The query language: briefing help query. The reader's keys: briefing help keys.",
     )
     parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
