@@ -58,7 +58,7 @@ QUERY = (
         ("speaker:rutte", "articles quoting someone of that name"),
         ('section:"Ukraine - Russia War"', "a quoted value is a phrase"),
         ("speaker:gall*", "a value ending in * is a prefix"),
-        ("-section:europe", "not in that section (any field but in: can be negated)"),
+        ("-section:europe", "not in that section (any field but in:quotes can be negated)"),
         ("in:quotes nato", "the query's other words only inside quotations"),
     ), ("A value runs to the next space or parenthesis: quote it to include spaces.",)),
     Section("Dates", (

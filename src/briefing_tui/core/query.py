@@ -258,6 +258,8 @@ class _Parser:
         if name == "in":
             if value.lower() != "quotes":
                 raise QueryError(f"Unknown in:{value} (only in:quotes is supported).")
+            if negated:  # it says where every word is looked for: there is nothing to leave out
+                raise QueryError("in:quotes cannot be negated (it says where all the words are looked for).")
             self.query.in_quotes = True
             return None
         if name == "date":
