@@ -161,7 +161,8 @@ DIRTY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e\u3164]")
     pytest.param([f"no-such-{ESCAPES}"], 2, id="neither-command-nor-path"),
     pytest.param(["search", "putin", "--limit", ESCAPES], 2, id="invalid-value"),
     pytest.param(["search", "putin", "--sort", ESCAPES], 2, id="invalid-choice"),
-    pytest.param(["--config", f"TMP/c{ESCAPES}.yaml", "check", "SEEDS"], 0, id="config-warning"),
+    pytest.param(["--config", f"TMP/c{ESCAPES}.yaml", "check", "SEEDS"], 2, id="config-missing"),
+    pytest.param(["--config", f"TMP/bad{ESCAPES}.yaml", "check", "SEEDS"], 0, id="config-warning"),
     pytest.param(["show", f"TMP/d{ESCAPES}"], 2, id="show-a-folder"),
     pytest.param(["show", f"TMP/missing{ESCAPES}.txt"], 2, id="show-a-missing-file"),
     pytest.param(["list", f"TMP/missing{ESCAPES}"], 2, id="list-a-missing-folder"),
@@ -172,6 +173,7 @@ DIRTY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e\u3164]")
 def test_arguments_are_never_echoed_with_control_characters(tmp_path: Path, isolated_home: Path, args: list[str],
                                                             code: int) -> None:
     (tmp_path / f"d{ESCAPES}").mkdir()
+    (tmp_path / f"bad{ESCAPES}.yaml").write_text("library: [unclosed\n")
     args = [a.replace("SEEDS", str(SEEDS)).replace("TMP", str(tmp_path)) for a in args]
     proc = subprocess.run([sys.executable, "-m", "briefing_tui", "--private", *args], capture_output=True,
                           env=env_without_home(isolated_home), timeout=60)

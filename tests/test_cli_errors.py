@@ -202,3 +202,8 @@ def test_a_query_that_starts_with_a_dash_is_shown_where_it_goes(capsys: pytest.C
                                                                           f"arguments: -trump{hint}")
     assert main(["search", "--json", "--", "-trump", str(SEEDS)]) == 0
     assert '"query": "-trump"' in capsys.readouterr().out
+
+
+def test_a_missing_config_file_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    gone = tmp_path / "config.yaml"
+    assert fails(capsys, "--config", str(gone), "list", str(SEEDS)) == f"briefing: no such config file: '{gone}'\n"

@@ -257,6 +257,8 @@ def _arguments_problem(args: argparse.Namespace) -> str | None:
     """What is wrong with the words given, in one sentence (None if nothing): a FILE or PATH that is not there
     or cannot be read, a search query split over several arguments. Checked before anything runs, so the
     sentence is the only line."""
+    if args.config is not None and missing(args.config):  # named on purpose: a typo is no empty config
+        return f"no such config file: {args.config!r}"
     if args.command == "show":
         if missing(args.file):
             return f"no such file: {args.file!r}"
