@@ -27,6 +27,28 @@ def tmux(*args: str) -> str:
     return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=False).stdout
 
 
+@pytest.fixture(scope="module", autouse=True)
+def own_tmux_server() -> Iterator[None]:
+    """The tests' tmux server goes when they are done, and so does its socket (tmux leaves it behind)."""
+    yield
+    tmux("kill-server")
+    socket = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}" / SOCKET
+    with contextlib.suppress(OSError):
+        socket.unlink()
+
+
+def wait_gone(session: str, text: str, timeout: float = 20.0) -> str:
+    """Wait until `text` is no longer on screen (a closed screen), failing after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    screen = tmux("capture-pane", "-p", "-t", session)
+    while text in screen:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{text!r} stayed on screen:\n{screen}")
+        time.sleep(0.2)
+        screen = tmux("capture-pane", "-p", "-t", session)
+    return screen
+
+
 def wait_for(session: str, text: str, timeout: float = 20.0) -> str:
     deadline = time.monotonic() + timeout
     screen = ""
@@ -68,7 +90,7 @@ def test_reader_in_tmux(isolated_home: Path, tmp_path: Path) -> None:
         tmux("send-keys", "-t", session, "?")
         wait_for(session, "Toggle grouping by date / by section")
         tmux("send-keys", "-t", session, "Escape")
-        time.sleep(0.5)
+        wait_gone(session, "Toggle grouping by date / by section")
         tmux("send-keys", "-t", session, "q")
         screen = wait_for(session, "SHELL-BACK")
         assert marker.read_text().strip() == "exit=0"
