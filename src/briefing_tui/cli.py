@@ -483,7 +483,7 @@ def _check(args: argparse.Namespace, paths: list[str], settings: Settings) -> in
             print_problems(out, problems)
             out.print(f"{serialize.count(len(problems), 'problem')} in {serialize.count(index.file_count(), 'file')}")
         else:
-            print(f"No problems in {serialize.count(index.counts()[0], 'article')}.")
+            print(f"No problems in {serialize.count(index.article_count(), 'article')}.")
         return len(problems)
 
     return 1 if _with_fresh_index(paths, settings, emit) else 0
@@ -564,11 +564,8 @@ _TSV_UNSAFE = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def _print_lines(lines: Iterable[str]) -> int:
-    count = 0
-    for line in lines:
-        sys.stdout.write(_TSV_UNSAFE.sub(" ", line) + "\n")
-        count += 1
-    return count
+    """One value per line (`--format paths`): a TSV row of one column."""
+    return _print_tsv([line] for line in lines)
 
 
 def _safe_streams() -> None:

@@ -373,10 +373,13 @@ class Index:
         cursor = self.db.execute(sql)
         return (s for (s,) in cursor)
 
+    def article_count(self) -> int:
+        """Articles in the index."""
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
     def counts(self) -> tuple[int, int]:
         """(articles, problems) in the index; problems as `problems()` lists them."""
-        articles = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        return int(articles), len(self.problems())
+        return self.article_count(), len(self.problems())
 
     def file_count(self) -> int:
         """Files in the library: articles and files that could not be loaded."""
@@ -693,7 +696,7 @@ def indexed_root(cache: Path, path: str, limit: int = 20) -> str | None:
     keys: list[tuple[str, bytes]] = []
     folder = os.path.dirname(real)
     while True:
-        keys.append((folder, os.fsencode(folder) + b"\0" + os.fsencode(os.path.relpath(real, folder))))
+        keys.append((folder, _key(Entry(folder, real, os.path.relpath(real, folder)))))
         if os.path.dirname(folder) == folder:
             break
         folder = os.path.dirname(folder)

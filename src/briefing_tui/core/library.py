@@ -189,19 +189,17 @@ def load_library(
     roots: Iterable[str],
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[int, int], None] | None = None,
-    parse: Callable[[list[Entry]], Iterable[Article | Problem]] | None = None,
 ) -> Library:
-    """Scan every root and parse every file; articles newest first, problems by file.
+    """Scan every root and parse every file here; articles newest first, problems by file.
 
-    `progress(done, total)` is called as files are parsed. `parse` gives each entry's result in order
-    (the commands pass `workers.parse_all`, which bounds each file's CPU time); by default each file is
-    parsed here with `load_entry`.
+    `progress(done, total)` is called as files are parsed. The commands and the reader read through the
+    index instead (`Index.refresh`), which parses in workers under a CPU budget.
     """
     roots = list(roots)
     entries, problems = scan(roots)
     library = Library(roots, problems=problems)
-    results = parse(entries) if parse is not None else (load_entry(e, max_bytes) for e in entries)
-    for n, result in enumerate(results, 1):
+    for n, entry in enumerate(entries, 1):
+        result = load_entry(entry, max_bytes)
         if isinstance(result, Problem):
             library.problems.append(result)
         else:

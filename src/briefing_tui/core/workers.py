@@ -23,11 +23,11 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Protocol
 
-from briefing_tui.core.library import Entry, Library, display_path, load_entry, load_library
+from briefing_tui.core.library import Entry, display_path, load_entry
 from briefing_tui.core.model import Article, Problem
 from briefing_tui.core.reading import DEFAULT_MAX_BYTES
 from briefing_tui.core.versions import DEFAULT_BUDGET
@@ -125,12 +125,6 @@ def parse_all(entries: Sequence[Entry], max_bytes: int = DEFAULT_MAX_BYTES, budg
     else:
         for entry in entries:
             yield parse_here(entry, max_bytes, budget)
-
-
-def load_library_bounded(roots: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, budget: float = DEFAULT_BUDGET,
-                         workers: int = 1) -> Library:
-    """Scan every root and parse every file, each within the CPU budget; in a pool for a large library."""
-    return load_library(roots, max_bytes, parse=lambda entries: parse_all(entries, max_bytes, budget, workers))
 
 
 # --- the child ------------------------------------------------------------------------------------------
