@@ -3,14 +3,12 @@ install has no README), and every query the help shows is one the parser accepts
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
 from briefing_tui.cli import COMMANDS, main
 from briefing_tui.core.config import Settings
@@ -21,6 +19,7 @@ from briefing_tui.tui.keymap import KEYS
 from briefing_tui.tui.screens.help import HelpScreen
 from tests.conftest import SEEDS, env_without_home
 from tests.test_reader import SIZE, loaded, until
+from tests.test_reader_safety import screen_lines
 
 FORMS = [form for section in QUERY for form, _ in section.rows]
 EXAMPLES = [form for section in QUERY if section.heading == "Examples" for form, _ in section.rows]
@@ -110,11 +109,8 @@ def test_help_query_from_the_installed_command_needs_no_reader(isolated_home: Pa
 
 
 def screen_text(app: BriefingApp) -> str:
-    """The terminal as the user sees it, as text: what `export_screenshot` draws, without the SVG."""
-    console = Console(width=app.size.width, height=app.size.height, file=io.StringIO(), record=True,
-                      force_terminal=True)
-    console.print(app.screen._compositor.render_update(full=True))
-    return console.export_text()
+    """The terminal as the user sees it, as text."""
+    return "\n".join(screen_lines(app))
 
 
 async def test_question_mark_shows_the_keys_then_the_query_language() -> None:

@@ -10,7 +10,6 @@ from textual.widgets import DataTable, Tree
 from briefing_tui.core.config import Settings
 from briefing_tui.core.model import Article
 from briefing_tui.tui.app import BriefingApp
-from briefing_tui.tui.screens.help import HelpScreen
 from briefing_tui.tui.screens.problems import ProblemsScreen
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.search_panel import SearchPanel
@@ -168,17 +167,6 @@ async def test_problems_screen_lists_files_with_reasons(tmp_path: Path) -> None:
                         "photo.png": "not an article file (unsupported type .png)"}
         await pilot.press("escape")
         assert not isinstance(app.screen, ProblemsScreen)
-
-
-async def test_help_lists_every_key() -> None:
-    app = BriefingApp([str(SEEDS)], Settings(private=True))
-    async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape")
-        assert not isinstance(app.screen, HelpScreen)
 
 
 async def test_reload_picks_up_new_files(tmp_path: Path) -> None:
