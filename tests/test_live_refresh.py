@@ -63,7 +63,7 @@ async def test_added_file_appears_in_the_sidebar(tmp_path: Path, poll: bool) -> 
         await pilot.press("home", "space", "j", "space", "j", "j")
         await pilot.pause()
         assert "Fresh From The Wire" in visible_labels(sidebar)
-        assert view.article is not None and view.article.title == "Fresh From The Wire"
+        await _until(pilot, lambda: view.article is not None and view.article.title == "Fresh From The Wire")
         await pilot.press("quotation_mark")  # the new article's quote is in the quote finder too
         await pilot.press(*"speaker:berg")
         await pilot.pause()

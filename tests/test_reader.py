@@ -34,6 +34,12 @@ async def loaded(pilot) -> None:  # type: ignore[no-untyped-def]
     raise AssertionError("the reader never became idle")
 
 
+def showing(app: BriefingApp, title: str) -> bool:
+    """True when the article view shows the article titled `title` (it loads in a worker)."""
+    article = app.query_one(ArticleView).article
+    return article is not None and article.title == title
+
+
 async def until(pilot, condition, what: str = "condition", seconds: float = 20.0) -> None:  # type: ignore[no-untyped-def]
     """Wait until `condition()` holds (debounced input, a search in a worker), failing after `seconds`."""
     import time
@@ -103,9 +109,8 @@ async def test_navigation_and_opening_marks_read() -> None:
         await pilot.press("j")  # onto "Mon 23 Jun"
         await pilot.press("space")  # expand the day
         await pilot.press("j", "j")  # section, then the article
-        await pilot.pause()
+        await until(pilot, lambda: showing(app, "Undersea Cable Damaged Near Kessel Strait"), "the article to open")
         view = app.query_one(ArticleView)
-        assert view.article.title == "Undersea Cable Damaged Near Kessel Strait"  # type: ignore[union-attr]
         assert "Undersea Cable Damaged Near Kessel Strait" not in app.state.read
         await pilot.press("enter")
         await pilot.pause()
@@ -198,8 +203,7 @@ async def test_open_article_from_command_palette() -> None:
         await pilot.press(*"harbour")
         await until(pilot, lambda: palette_offers(app, "Harbour Talks"), "the palette's match")
         await pilot.press("enter")
-        await pilot.pause()
-        assert app.query_one(ArticleView).article.title == "Harbour Talks Stall Over Fishing Quotas"  # type: ignore[union-attr]
+        await until(pilot, lambda: showing(app, "Harbour Talks Stall Over Fishing Quotas"), "the article to open")
 
 
 async def test_empty_library_says_so(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from briefing_tui.core.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.article_view import ArticleView
 from tests.conftest import write
-from tests.test_reader import loaded, until
+from tests.test_reader import loaded, showing, until
 
 PAYLOADS = ["[@click=app.quit]x[/]", "[/]", "[link=file:///etc/passwd]y[/link]", "$accent"]
 
@@ -147,14 +147,14 @@ async def test_markup_in_every_field_runs_no_action_on_any_surface(tmp_path: Pat
         assert title in line
         await pilot.click(offset=(line.index("Budget talks"), y))
         await until(pilot, lambda: not isinstance(app.screen, CommandPalette), "the palette to close")
-        assert app.query_one(ArticleView).article.title == title  # type: ignore[union-attr]
+        await until(pilot, lambda: showing(app, title), "the article to open")  # it loads in a worker
 
         await pilot.press("ctrl+p", *"Broken")  # broken markup is found too, and enter opens it
         await until(pilot, lambda: any("Broken" in hit for hit in palette_hits(app)), "a hit for a broken title")
         assert any("Open: [/] Broken $accent" in hit for hit in palette_hits(app))
         await pilot.press("enter")
         await until(pilot, lambda: not isinstance(app.screen, CommandPalette), "the palette to close")
-        assert app.query_one(ArticleView).article.title == "[/] Broken $accent"  # type: ignore[union-attr]
+        await until(pilot, lambda: showing(app, "[/] Broken $accent"), "the article to open")
         await pilot.press("c")  # the citation's notification
         await pilot.press("right_square_bracket")  # the quote status line: speaker and cue
 

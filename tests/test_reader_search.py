@@ -16,7 +16,7 @@ from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.search_panel import SearchPanel, month_series
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
 from tests.conftest import SEEDS, write
-from tests.test_reader import loaded, until
+from tests.test_reader import loaded, showing, until
 
 SIZE = (120, 40)
 
@@ -45,9 +45,8 @@ async def test_typing_shows_results_and_enter_opens_with_hits() -> None:
         results = app.query_one("#search-results", OptionList)
         assert results.option_count == 1
         await pilot.press("enter", "enter")
-        await pilot.pause()
+        await until(pilot, lambda: showing(app, "Clash Report"), "the article to open")
         view = app.query_one(ArticleView)
-        assert view.article is not None and view.article.title == "Clash Report"
         assert len(view.hits) == 6 and view.current_hit == 0
         assert status(app, "#hit-status").startswith("Search “putin”: hit 1/6")
         await pilot.press("n", "n")
