@@ -17,13 +17,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefing_tui.core import frontmatter, sanitize
-from briefing_tui.core.config import load_settings
-from briefing_tui.core.dates import leading_date
+from briefing_tui.core.formats import frontmatter
 from briefing_tui.core.formats.common import FileInfo, ParseError
+from briefing_tui.core.formats.dates import leading_date
 from briefing_tui.core.formats.detect import detect_format, parse_text
-from briefing_tui.core.query import QueryError
-from briefing_tui.core.query import parse as parse_query
+from briefing_tui.core.reading import sanitize
+from briefing_tui.core.search.query import QueryError
+from briefing_tui.core.search.query import parse as parse_query
+from briefing_tui.core.user.config import load_settings
 
 N = 64 * 1024
 """The small size, in characters (the large one is 8 times this)."""

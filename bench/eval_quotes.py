@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing_tui.core.library import load_file
+from briefing_tui.core.library.scan import load_file
 from briefing_tui.core.model import Article
 
 EVAL = Path(__file__).resolve().parents[1] / "eval"

@@ -18,9 +18,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing_tui.core.config import cache_dir
-from briefing_tui.core.index import index_path, open_index
-from briefing_tui.core.state import library_key
+from briefing_tui.core.search.index import index_path, open_index
+from briefing_tui.core.user.config import cache_dir
+from briefing_tui.core.user.state import library_key
 
 SOCKET = f"briefing-bench-{os.getpid()}"
 

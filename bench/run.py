@@ -22,10 +22,10 @@ from pathlib import Path
 from bench.generate import PHRASE, RARE, generate
 from bench.reader import measure as measure_reader
 from bench.reader import newest_title
-from briefing_tui.core.index import open_index
-from briefing_tui.core.library import Entry, load_entry
+from briefing_tui.core.library.scan import Entry, load_entry
 from briefing_tui.core.model import Article
-from briefing_tui.core.query import parse
+from briefing_tui.core.search.index import open_index
+from briefing_tui.core.search.query import parse
 from briefing_tui.tui.app import BIG_HEAD
 from briefing_tui.tui.document import article_blocks, layout
 

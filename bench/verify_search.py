@@ -12,10 +12,10 @@ import tempfile
 import time
 
 from bench.generate import PHRASE, RARE, SECTIONS, generate
-from briefing_tui.core.index import open_index
-from briefing_tui.core.library import load_library
-from briefing_tui.core.matching import article_document, matches
-from briefing_tui.core.query import parse
+from bench.matching import article_document, matches
+from briefing_tui.core.library.scan import load_library
+from briefing_tui.core.search.index import open_index
+from briefing_tui.core.search.query import parse
 
 
 def main() -> None:

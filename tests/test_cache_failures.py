@@ -24,9 +24,9 @@ from typing import Any
 import pytest
 
 from briefing_tui.cli import main
-from briefing_tui.core.config import Settings, cache_dir
-from briefing_tui.core.index import index_path
-from briefing_tui.core.state import library_key
+from briefing_tui.core.search.index import index_path
+from briefing_tui.core.user.config import Settings, cache_dir
+from briefing_tui.core.user.state import library_key
 from briefing_tui.tui.app import BriefingApp
 from tests.conftest import env_without_home, write
 from tests.test_links import recorded_notifications
@@ -179,7 +179,7 @@ async def test_the_reader_rebuilds_a_cache_with_a_table_dropped(tmp_path: Path) 
 async def test_the_reader_whose_disk_fills_during_a_refresh_goes_on_in_memory(tmp_path: Path,
                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """A cache that opened fine and then fails while storing (a full disk) gives way to memory, said once."""
-    from briefing_tui.core.index import Index
+    from briefing_tui.core.search.index import Index
 
     lib = small_library(tmp_path)
     real_refresh = Index.refresh

@@ -12,7 +12,7 @@ import pytest
 
 from briefing_tui import __version__
 from briefing_tui.cli import main
-from briefing_tui.core import sanitize
+from briefing_tui.core.reading import sanitize
 from tests.conftest import SEED, SEEDS, env_without_home, write
 
 SUMMARY_KEYS = {"id", "path", "format", "title", "date", "section", "source", "tags", "summary", "quote_count",
@@ -201,10 +201,11 @@ def test_sanitize_is_applied_to_problem_paths(capsys: pytest.CaptureFixture[str]
                                    '"continue to doubt"', "title:report OR speaker:trump"])
 def test_quotes_from_the_index_equal_quotes_from_the_files(capsys: pytest.CaptureFixture[str], query: str) -> None:
     """`briefing quotes` reads the index; it must list what parsing every file and filtering would."""
+    from bench.matching import quote_matches
+
     from briefing_tui.core import serialize
-    from briefing_tui.core.library import load_library
-    from briefing_tui.core.matching import quote_matches
-    from briefing_tui.core.query import parse
+    from briefing_tui.core.library.scan import load_library
+    from briefing_tui.core.search.query import parse
 
     parsed = parse(query) if query else None
     library = load_library([str(SEEDS)])

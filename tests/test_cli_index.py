@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.cli import main
-from briefing_tui.core import library
+from briefing_tui.core.library import scan as library
 from tests.conftest import SEEDS, write
 
 LONG_FOLDER = "a-folder-with-a-name-long-enough-to-need-cutting"
@@ -49,7 +49,7 @@ def test_list_check_and_quotes_answer_from_the_index(capsys: pytest.CaptureFixtu
         raise AssertionError("a file was parsed")
 
     monkeypatch.setattr(library, "load_entry", no_parsing)
-    monkeypatch.setattr("briefing_tui.core.workers.load_entry", no_parsing)
+    monkeypatch.setattr("briefing_tui.core.library.workers.load_entry", no_parsing)
     for command, (code, out) in before.items():
         assert out_of(capsys, command, str(mixed), "--json") == (code, out), command
 
@@ -84,9 +84,9 @@ def test_one_truth_for_every_command(capsys: pytest.CaptureFixture[str], mixed: 
     code, out = out_of(capsys, "index", str(mixed))
     assert code == 0 and f"{len(listed)} articles, {len(problems)} problems" in out
 
-    from briefing_tui.core.config import cache_dir
-    from briefing_tui.core.index import index_path, open_index
-    from briefing_tui.core.state import library_key
+    from briefing_tui.core.search.index import index_path, open_index
+    from briefing_tui.core.user.config import cache_dir
+    from briefing_tui.core.user.state import library_key
 
     index = open_index(index_path(cache_dir(), library_key([str(mixed)])))
     try:  # what the reader's problems screen lists (`ReaderApp._index_problems`)

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from briefing_tui.cli import build_parser, main
-from briefing_tui.core.help_text import QUERY
-from briefing_tui.core.query import TEXT_FIELDS
+from briefing_tui.core.search.query import TEXT_FIELDS
+from briefing_tui.core.user.help_text import QUERY
 from briefing_tui.tui.keymap import KEYS
 from tests.conftest import ROOT, SEEDS
 
@@ -122,7 +122,7 @@ def test_every_module_is_in_architecture_md() -> None:
     text = page("architecture.md")
     modules = sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*")
                      if p.suffix in (".py", ".tcss") and p.name != "__init__.py" and "__pycache__" not in p.parts)
-    assert "core/query.py" in modules
+    assert "core/search/query.py" in modules
     missing = [m for m in modules if f"`{m}`" not in text]
     assert not missing, f"docs/architecture.md does not list: {missing}"
 
@@ -133,7 +133,7 @@ def markdown_files() -> list[Path]:
 
 def test_every_file_the_docs_name_exists() -> None:
     named = {(doc.name, name) for doc in DOCS.glob("*.md") for name in FILE_NAME.findall(doc.read_text("utf-8"))}
-    assert ("architecture.md", "core/query.py") in named
+    assert ("architecture.md", "core/search/query.py") in named
     gone = sorted((doc, name) for doc, name in named if not ((PACKAGE / name).is_file() or (ROOT / name).is_file()))
     assert not gone, f"docs name files that are not there: {gone}"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.core.library import load_file, load_library
+from briefing_tui.core.library.scan import load_file, load_library
 from briefing_tui.core.model import Article, Problem
 from tests.conftest import write
 
@@ -182,7 +182,7 @@ def test_hidden_files_and_folders_are_skipped(tmp_path: Path) -> None:
 
 
 def test_head_parses_the_beginning_of_a_large_file(tmp_path: Path) -> None:
-    from briefing_tui.core.library import Entry, load_entry
+    from briefing_tui.core.library.scan import Entry, load_entry
 
     body = "\n\n".join(f"Paragraph {i} " + "words " * 200 for i in range(3000))
     (tmp_path / "big.md").write_text(f"---\ntitle: Big\ndate: 2025-06-01\n---\n{body}\n", encoding="utf-8")

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing_tui.core.index import Index, open_index
-from briefing_tui.core.query import QueryError, as_you_type, parse
+from briefing_tui.core.search.index import Index, open_index
+from briefing_tui.core.search.query import QueryError, as_you_type, parse
 from tests.conftest import SEEDS
 
 EXAMPLES = int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "300"))

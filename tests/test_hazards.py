@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.core import sanitize
-from briefing_tui.core.library import load_file, load_library
+from briefing_tui.core.library.scan import load_file, load_library
 from briefing_tui.core.model import Article, Problem
+from briefing_tui.core.reading import sanitize
 from tests.conftest import write
 
 

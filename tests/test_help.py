@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.cli import COMMANDS, main
-from briefing_tui.core.config import Settings
-from briefing_tui.core.help_text import QUERY, TOPICS, plain_text
-from briefing_tui.core.query import QueryError, parse
+from briefing_tui.core.search.query import QueryError, parse
+from briefing_tui.core.user.config import Settings
+from briefing_tui.core.user.help_text import QUERY, TOPICS, plain_text
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.keymap import KEYS
 from briefing_tui.tui.screens.help import HelpScreen

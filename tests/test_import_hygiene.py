@@ -17,7 +17,7 @@ CORE_MODULES = sorted(
 
 
 def test_core_modules_are_found() -> None:
-    assert "briefing_tui.core.quotes" in CORE_MODULES
+    assert "briefing_tui.core.quotes.spans" in CORE_MODULES
     assert "briefing_tui.core.formats.detect" in CORE_MODULES
 
 
@@ -44,7 +44,8 @@ def test_a_warm_search_loads_no_parser(tmp_path: Path) -> None:
         "from briefing_tui.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    main(['search', 'harbour', {str(SEEDS)!r}, '--json'])\n"
-        "heavy = ('briefing_tui.core.attribution', 'briefing_tui.core.formats', 'yaml', 'markdown_it', "
+        "heavy = ('briefing_tui.core.quotes', 'briefing_tui.core.formats.detect', 'briefing_tui.core.formats.common', "
+        "'briefing_tui.core.formats.frontmatter', 'yaml', 'markdown_it', "
         "'dateutil', 'textual', 'rich')\n"
         "print(','.join(sorted(m for m in sys.modules if m.startswith(heavy))))"
     )

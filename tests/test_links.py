@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from briefing_tui.core.config import Settings, cache_dir
-from briefing_tui.core.index import index_path, open_index
-from briefing_tui.core.library import Entry, load_entry, load_library, walk
+from briefing_tui.core.library.scan import Entry, load_entry, load_library, walk
 from briefing_tui.core.model import Article, Problem
-from briefing_tui.core.state import library_key
+from briefing_tui.core.search.index import index_path, open_index
+from briefing_tui.core.user.config import Settings, cache_dir
+from briefing_tui.core.user.state import library_key
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.article_view import ArticleView
 from tests.conftest import write
@@ -91,7 +91,7 @@ def test_links_that_stay_inside_the_root_are_still_followed(tmp_path: Path) -> N
 
 
 def test_a_link_to_the_root_or_up_and_out_is_refused(tmp_path: Path) -> None:
-    from briefing_tui.core.reading import ReadError, open_in_root
+    from briefing_tui.core.reading.safe import ReadError, open_in_root
 
     lib = tmp_path / "lib"
     lib.mkdir()

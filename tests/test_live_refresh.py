@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.core.config import Settings
-from briefing_tui.core.watch import Watcher
+from briefing_tui.core.library.watch import Watcher
+from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.core.config import Settings
-from briefing_tui.core.export import write_new_file
-from briefing_tui.core.state import ReaderState
+from briefing_tui.core.user.config import Settings
+from briefing_tui.core.user.export import write_new_file
+from briefing_tui.core.user.state import ReaderState
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.quote_finder import ExportScreen, QuoteFinder
 from tests.conftest import SEEDS, env_without_home, write
@@ -105,7 +105,7 @@ def test_a_cache_folder_of_another_user_is_not_used(capsys: pytest.CaptureFixtur
 
 # --- reader state ----------------------------------------------------------------------------------------
 
-_LOAD_STATE = ("import json, sys; from pathlib import Path; from briefing_tui.core.state import ReaderState; "
+_LOAD_STATE = ("import json, sys; from pathlib import Path; from briefing_tui.core.user.state import ReaderState; "
                "s = ReaderState.load(Path(sys.argv[1]), 'k', False); "
                "print(json.dumps([sorted(s.read), sorted(s.bookmarks), s.theme]))")
 
@@ -193,7 +193,7 @@ def rescue_after(fifo: Path, seconds: float) -> tuple[threading.Event, Callable[
 
 @pytest.mark.parametrize("overwrite", [False, True], ids=["new", "overwrite"])
 def test_export_refuses_a_fifo_without_blocking(tmp_path: Path, overwrite: bool) -> None:
-    from briefing_tui.core.export import ExportRefused
+    from briefing_tui.core.user.export import ExportRefused
 
     fifo = tmp_path / "briefing-quotes.md"
     os.mkfifo(fifo)
@@ -218,7 +218,7 @@ def test_export_refuses_a_fifo_without_blocking(tmp_path: Path, overwrite: bool)
 
 @pytest.mark.parametrize("overwrite", [False, True], ids=["new", "overwrite"])
 def test_export_never_writes_through_a_link(tmp_path: Path, overwrite: bool) -> None:
-    from briefing_tui.core.export import ExportRefused
+    from briefing_tui.core.user.export import ExportRefused
 
     target = tmp_path / "elsewhere.md"
     (tmp_path / "briefing-quotes.md").symlink_to(target)

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from briefing_tui.core import sanitize
-from briefing_tui.core.formats import FileInfo, parse_text
-from briefing_tui.core.formats.common import ParseError
-from briefing_tui.core.library import Entry, load_entry
+from briefing_tui.core.formats.common import FileInfo, ParseError
+from briefing_tui.core.formats.detect import parse_text
+from briefing_tui.core.library.scan import Entry, load_entry
 from briefing_tui.core.model import Article, Problem
-from briefing_tui.core.quotes import find_spans
+from briefing_tui.core.quotes.spans import find_spans
+from briefing_tui.core.reading import sanitize
 
 EXAMPLES = int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "150"))
 HYPOTHESIS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -116,7 +116,7 @@ def _reference_load(source: str) -> object:
     """Front matter as PyYAML's pure-Python SafeLoader reads it, with the same rules spelled out in Python."""
     import yaml
 
-    from briefing_tui.core import frontmatter
+    from briefing_tui.core.formats import frontmatter
 
     class Reference(yaml.SafeLoader):
         depth = 0
@@ -153,7 +153,7 @@ def test_front_matter_reads_what_pure_python_yaml_reads(source: str) -> None:
     where the Python loader reads the text, both agree. Tags are left to the hostile-file tests: the two
     differ on the bare `!` tag of an empty value ("" against None), which no front matter relies on.
     """
-    from briefing_tui.core import frontmatter
+    from briefing_tui.core.formats import frontmatter
 
     assume("!" not in source)
     try:
@@ -165,7 +165,7 @@ def test_front_matter_reads_what_pure_python_yaml_reads(source: str) -> None:
 
 
 def test_front_matter_takes_the_common_shapes() -> None:
-    from briefing_tui.core.frontmatter import load
+    from briefing_tui.core.formats.frontmatter import load
 
     source = 'title: "Talks in Vienna"\ndate: 2025-06-27\nsection: no\ntags: [generated, t3]\nsource: Wire, Inc.'
     assert load(source) == ({"title": "Talks in Vienna", "date": "2025-06-27", "section": "no",
@@ -183,7 +183,7 @@ def test_front_matter_takes_the_common_shapes() -> None:
     ("a: &x 1\nb: *x", "YAML aliases are not allowed"),
 ])
 def test_front_matter_refuses_with_a_reason(source: str, reason: str) -> None:
-    from briefing_tui.core.frontmatter import FrontMatterError, load
+    from briefing_tui.core.formats.frontmatter import FrontMatterError, load
 
     with pytest.raises(FrontMatterError) as refused:
         load(source)

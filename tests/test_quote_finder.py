@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static, TextArea
 
-from briefing_tui.core.config import Settings
-from briefing_tui.core.index import Index
-from briefing_tui.core.library import load_library
-from briefing_tui.core.query import REFUSED
+from briefing_tui.core.library.scan import load_library
+from briefing_tui.core.search.index import Index
+from briefing_tui.core.search.query import REFUSED
+from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.quote_finder import ExportScreen, QuoteFinder
 from briefing_tui.tui.widgets.article_view import ArticleView

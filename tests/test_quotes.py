@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from briefing_tui.core.attribution import attribute
-from briefing_tui.core.quotes import find_spans
+from briefing_tui.core.quotes.attribution import attribute
+from briefing_tui.core.quotes.spans import find_spans
 
 
 def quotes(*paragraphs: str) -> list[str]:
@@ -198,7 +198,7 @@ def test_attribution_generalises(paragraphs: list[str], expected: list[tuple[str
 
 
 def test_given_names_and_gendered_words() -> None:
-    from briefing_tui.core.names import FEMALE_NAMES, MALE_NAMES, given_name_gender, word_gender
+    from briefing_tui.core.quotes.names import FEMALE_NAMES, MALE_NAMES, given_name_gender, word_gender
     assert not FEMALE_NAMES & MALE_NAMES  # a name in both lists would decide nothing, so it is in neither
     assert given_name_gender("Jean-Louis Blanc") == "m"  # `Jean` decides nothing; `Louis` does
     assert given_name_gender("Marie-Claire Dubois") == "f"

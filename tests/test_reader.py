@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Tree
 
-from briefing_tui.core.config import Settings
 from briefing_tui.core.model import Article
+from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.problems import ProblemsScreen
 from briefing_tui.tui.widgets.article_view import ArticleView

@@ -10,7 +10,7 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import OptionList
 
-from briefing_tui.core.config import Settings
+from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.article_view import ArticleView
 from tests.conftest import write

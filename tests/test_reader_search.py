@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Sparkline, Static
 
-from briefing_tui.core.config import Settings
-from briefing_tui.core.index import Index
-from briefing_tui.core.query import REFUSED
+from briefing_tui.core.search.index import Index
+from briefing_tui.core.search.query import REFUSED
+from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.search_panel import SearchPanel, month_series

@@ -10,14 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from bench.matching import article_document, matches
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_tui.cli import main
-from briefing_tui.core.index import USER_VERSION, Index, open_index
-from briefing_tui.core.library import load_library
-from briefing_tui.core.matching import article_document, matches
-from briefing_tui.core.query import QueryError, parse
+from briefing_tui.core.library.scan import load_library
+from briefing_tui.core.search.index import USER_VERSION, Index, open_index
+from briefing_tui.core.search.query import QueryError, parse
 from tests.conftest import SEEDS, env_without_home, write
 
 DOCS = {
@@ -343,7 +343,7 @@ def test_parallel_refresh_stores_what_a_serial_one_does(tmp_path: Path) -> None:
 
 def test_a_common_word_ranks_only_the_newest_matches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Past RANK_CAP matches, relevance is computed for the newest RANK_CAP only; the count stays exact."""
-    from briefing_tui.core import index as index_module
+    from briefing_tui.core.search import index as index_module
 
     root = tmp_path / "lib"
     for day in range(1, 21):  # day 2 is old but says "harbour" most often: it wins on relevance
@@ -365,7 +365,7 @@ def test_a_common_word_ranks_only_the_newest_matches(tmp_path: Path, monkeypatch
 @pytest.mark.parametrize("sort", ["relevance", "date"])
 def test_filtered_ranking_matches_the_sql_order(tmp_path: Path, sort: str) -> None:
     """A filtered search ranks its few matches in Python: the order must be exactly the SQL ORDER BY's."""
-    from briefing_tui.core.index import _WEIGHTS, compile_query
+    from briefing_tui.core.search.index import _WEIGHTS, compile_query
 
     root = tmp_path / "lib"
     for i in range(60):
@@ -425,7 +425,7 @@ def test_quotes_of_a_speaker_phrase_stay_inside_one_quote(bounded: Index) -> Non
 
 
 def test_snippets_show_a_boundary_as_an_ellipsis(bounded: Index) -> None:
-    from briefing_tui.core.index import marked_snippet
+    from briefing_tui.core.search.index import marked_snippet
 
     _, results = bounded.search(parse("harbour"), limit=10)
     snippets = [marked_snippet(s) for r in results for s in r.snippets]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing_tui.core.library import load_file
+from briefing_tui.core.library.scan import load_file
 from briefing_tui.core.model import Article
 from briefing_tui.core.serialize import quote_citation
 from tests.conftest import SEED

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from briefing_tui.core.config import Settings
+from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from tests.conftest import SEEDS

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.core.library import Entry, load_entry, walk
+from briefing_tui.core.library.scan import Entry, load_entry, walk
+from briefing_tui.core.library.workers import ParsePool, parse_here
 from briefing_tui.core.model import Article, Problem
-from briefing_tui.core.workers import ParsePool, parse_here
 from tests.conftest import SEEDS, write
 
 SLOW = "[" * 1_000_000
@@ -117,8 +117,8 @@ def test_a_module_in_the_working_folder_is_never_imported_by_a_worker(tmp_path: 
 
 FORKED_POOL = """
 import sys, threading
-from briefing_tui.core.library import load_entry, walk
-from briefing_tui.core.workers import ParsePool, _Forked
+from briefing_tui.core.library.scan import load_entry, walk
+from briefing_tui.core.library.workers import ParsePool, _Forked
 found = sorted(walk(sys.argv[1]), key=lambda e: e.id)
 assert threading.active_count() == 1
 with ParsePool(2, budget=0.5) as pool:

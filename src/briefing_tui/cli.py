@@ -14,9 +14,13 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from briefing_tui import __version__
 from briefing_tui.cli_checks import first_path_problem, missing, names_a_place, path_problem, split_query
-from briefing_tui.core import help_text, sanitize, serialize
-from briefing_tui.core.config import Settings, cache_dir, load_settings, sample_library
-from briefing_tui.core.index import (
+from briefing_tui.core import serialize
+from briefing_tui.core.library.scan import file_entry
+from briefing_tui.core.library.workers import parse_here
+from briefing_tui.core.model import Problem
+from briefing_tui.core.reading import sanitize
+from briefing_tui.core.reading.safe import is_within
+from briefing_tui.core.search.index import (
     Index,
     RefreshStats,
     cache_damaged,
@@ -26,13 +30,11 @@ from briefing_tui.core.index import (
     marked_snippet,
     open_library_index,
 )
-from briefing_tui.core.library import file_entry
-from briefing_tui.core.model import Problem
-from briefing_tui.core.query import REFUSED, QueryError
-from briefing_tui.core.query import parse as parse_query
-from briefing_tui.core.reading import is_within
-from briefing_tui.core.state import library_key
-from briefing_tui.core.workers import parse_here
+from briefing_tui.core.search.query import REFUSED, QueryError
+from briefing_tui.core.search.query import parse as parse_query
+from briefing_tui.core.user import help_text
+from briefing_tui.core.user.config import Settings, cache_dir, load_settings, sample_library
+from briefing_tui.core.user.state import library_key
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite

@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from briefing_tui.core.index import Result, snippet_pieces
 from briefing_tui.core.model import Article, Listed, Quote
+from briefing_tui.core.search.index import Result, snippet_pieces
 from briefing_tui.core.serialize import long_date
 
 T = TypeVar("T")

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from briefing_tui.core.config import Settings
-from briefing_tui.core.library import load_entry, load_library, walk
+from briefing_tui.core.library.scan import load_entry, load_library, walk
 from briefing_tui.core.model import Problem
+from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar

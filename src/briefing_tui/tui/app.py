@@ -17,9 +17,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, ProgressBar, Static
 
-from briefing_tui.core.config import Settings, cache_dir, data_dir
-from briefing_tui.core.highlight import find_hits
-from briefing_tui.core.index import (
+from briefing_tui.core.library.scan import Entry, load_entry
+from briefing_tui.core.library.watch import Watcher
+from briefing_tui.core.library.workers import ParsePool
+from briefing_tui.core.model import Article, Listed, Problem
+from briefing_tui.core.reading.sanitize import clean_line
+from briefing_tui.core.search.highlight import find_hits
+from briefing_tui.core.search.index import (
     Index,
     QuoteHit,
     RefreshStats,
@@ -29,15 +33,11 @@ from briefing_tui.core.index import (
     open_index,
     open_library_index,
 )
-from briefing_tui.core.library import Entry, load_entry
-from briefing_tui.core.model import Article, Listed, Problem
-from briefing_tui.core.query import REFUSED, Query, QueryError
-from briefing_tui.core.query import parse as parse_query
-from briefing_tui.core.sanitize import clean_line
+from briefing_tui.core.search.query import REFUSED, Query, QueryError
+from briefing_tui.core.search.query import parse as parse_query
 from briefing_tui.core.serialize import article_citation, count, quote_citation
-from briefing_tui.core.state import ReaderState, library_key
-from briefing_tui.core.watch import Watcher
-from briefing_tui.core.workers import ParsePool
+from briefing_tui.core.user.config import Settings, cache_dir, data_dir
+from briefing_tui.core.user.state import ReaderState, library_key
 from briefing_tui.tui.commands import OpenArticleProvider
 from briefing_tui.tui.keymap import bindings
 from briefing_tui.tui.screens.help import HelpScreen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from briefing_tui.core.help_text import Section
+from briefing_tui.core.user.help_text import Section
 
 KEYS: list[tuple[str, str, str, str, bool]] = [
     # key(s), action, description, help text, shown in footer

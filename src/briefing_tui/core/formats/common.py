@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing_tui.core import sanitize
-from briefing_tui.core.attribution import MAX_ATTRIBUTED, attribute
-from briefing_tui.core.dates import DateError, coerce_date, filename_date, is_month_year
+from briefing_tui.core.formats.dates import DateError, coerce_date, filename_date, is_month_year
 from briefing_tui.core.model import Article, Quote, RelatedLink
-from briefing_tui.core.quotes import find_spans
+from briefing_tui.core.quotes.attribution import MAX_ATTRIBUTED, attribute
+from briefing_tui.core.quotes.spans import find_spans
+from briefing_tui.core.reading import sanitize
 
 MAX_PARAGRAPH_CHARS = 200_000
 """Longer runs of text are split so one pathological line never becomes one giant paragraph."""

@@ -7,8 +7,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from briefing_tui.core import frontmatter
-from briefing_tui.core.dates import leading_date
+from briefing_tui.core.formats import frontmatter
 from briefing_tui.core.formats.common import (
     Draft,
     FileInfo,
@@ -17,6 +16,7 @@ from briefing_tui.core.formats.common import (
     split_paragraphs,
     take_related,
 )
+from briefing_tui.core.formats.dates import leading_date
 from briefing_tui.core.model import Article
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from briefing_tui.core.help_text import QUERY, Section
+from briefing_tui.core.user.help_text import QUERY, Section
 from briefing_tui.tui.keymap import help_section
 
 

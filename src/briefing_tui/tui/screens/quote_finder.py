@@ -17,11 +17,11 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
-from briefing_tui.core.export import ExportRefused, quotes_markdown, write_new_file
-from briefing_tui.core.index import QuoteHit
-from briefing_tui.core.query import REFUSED, Query, QueryError, as_you_type
-from briefing_tui.core.query import parse as parse_query
+from briefing_tui.core.search.index import QuoteHit
+from briefing_tui.core.search.query import REFUSED, Query, QueryError, as_you_type
+from briefing_tui.core.search.query import parse as parse_query
 from briefing_tui.core.serialize import quote_citation
+from briefing_tui.core.user.export import ExportRefused, quotes_markdown, write_new_file
 from briefing_tui.tui.widgets.quote_list import PAGE, QuoteList
 
 

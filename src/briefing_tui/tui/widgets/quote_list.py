@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing_tui.core.index import QuoteHit
+from briefing_tui.core.search.index import QuoteHit
 
 ROW = 3
 """Lines per quote: speaker, date and article; then two of quote text (cut with … when longer)."""

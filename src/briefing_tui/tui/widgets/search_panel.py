@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from briefing_tui.core.index import Result
+from briefing_tui.core.search.index import Result
 from briefing_tui.render import snippet_text
 
 DEBOUNCE = 0.15

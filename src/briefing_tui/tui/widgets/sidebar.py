@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from briefing_tui.core.grouping import Group, group_by_date, group_by_section
+from briefing_tui.core.library.grouping import Group, group_by_date, group_by_section
 from briefing_tui.core.model import Article, Listed
 
 NodeData = Group | Listed

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from briefing_tui.core import versions
-from briefing_tui.core.names import PRONOUN_GENDER, given_name_gender, is_given_name, word_gender
-from briefing_tui.core.quotes import Span
+from briefing_tui.core.quotes.names import PRONOUN_GENDER, given_name_gender, is_given_name, word_gender
+from briefing_tui.core.quotes.spans import Span
 
 CUE_WORDS = """
 said says say saying told tells telling warned warns warning added adds adding asserted asserts asserting

@@ -12,8 +12,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing_tui.core.private_files import private_folder
-from briefing_tui.core.reading import ReadError, read_bytes
+from briefing_tui.core.reading.private_files import private_folder
+from briefing_tui.core.reading.safe import ReadError, read_bytes
 
 MAX_STATE_BYTES = 8 * 1024 * 1024
 

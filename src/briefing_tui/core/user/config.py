@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from briefing_tui.core.reading import DEFAULT_MAX_BYTES, ReadError, decode, read_bytes
+from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES, ReadError, decode, read_bytes
 from briefing_tui.core.versions import DEFAULT_BUDGET
 
 APP = "briefing-tui"
@@ -55,7 +55,7 @@ def sample_library() -> str:
     packaged = resources.files("briefing_tui") / "samples"
     if packaged.is_dir():
         return str(packaged)
-    return str(Path(__file__).resolve().parents[3] / "seeds")
+    return str(Path(__file__).resolve().parents[4] / "seeds")  # src/briefing_tui/core/user/config.py
 
 
 def load_settings(config_file: str | None = None, private_flag: bool = False) -> Settings:
@@ -64,7 +64,7 @@ def load_settings(config_file: str | None = None, private_flag: bool = False) ->
     data: dict[str, object] = {}
     path = Path(config_file) if config_file else config_path()
     if config_file or path.is_file():
-        from briefing_tui.core import frontmatter  # YAML loads only when there is a config file
+        from briefing_tui.core.formats import frontmatter  # YAML loads only when there is a config file
 
         try:
             text, _ = decode(read_bytes(str(path), 1024 * 1024))

@@ -1,6 +1,6 @@
 """The help that `briefing help` prints and the reader's help screen shows, as data (no UI here).
 
-The query language is described as `core/query.py` reads it (docs/query.md): every form in its tables is a
+The query language is described as `core/search/query.py` reads it (docs/query.md): every form in its tables is a
 query that parses, and every example finds an article in the bundled samples (tests hold both), so the
 help cannot promise what the parser refuses.
 """
@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing_tui.core.query import MAX_DEPTH, MAX_QUERY, MAX_TERMS
+from briefing_tui.core.search.query import MAX_DEPTH, MAX_QUERY, MAX_TERMS
 
 
 @dataclass(frozen=True)

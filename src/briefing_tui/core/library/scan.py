@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from briefing_tui.core import sanitize
 from briefing_tui.core.model import Article, Listed, Problem
-from briefing_tui.core.reading import DEFAULT_MAX_BYTES, ReadError, is_within, read_text
+from briefing_tui.core.reading import sanitize
+from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES, ReadError, is_within, read_text
 
 MAX_DEPTH = 64
 
@@ -129,7 +129,8 @@ def load_entry(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES, head: int | Non
     With `head`, only about the first `head` characters are parsed (cut at a paragraph's end): a quick
     first screen of a very large file while the whole of it is parsed.
     """
-    from briefing_tui.core.formats import SUPPORTED_SUFFIXES, FileInfo, ParseError, parse_text  # see below
+    from briefing_tui.core.formats.common import FileInfo, ParseError  # see below
+    from briefing_tui.core.formats.detect import SUPPORTED_SUFFIXES, parse_text
 
     ident = display_path(entry.id)
     shown = display_path(entry.path)

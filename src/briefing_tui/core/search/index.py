@@ -21,15 +21,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing_tui.core import sanitize, serialize, versions
-from briefing_tui.core.highlight import joined, without_boundaries
-from briefing_tui.core.library import Entry, scan, sort_key, walk
+from briefing_tui.core import serialize, versions
+from briefing_tui.core.library.scan import Entry, scan, sort_key, walk
+from briefing_tui.core.library.workers import ParsePool, parse_all
 from briefing_tui.core.model import Article, Listed, Problem, Quote
-from briefing_tui.core.private_files import private_file, private_folder
-from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term, fts_term
-from briefing_tui.core.reading import DEFAULT_MAX_BYTES, is_within
+from briefing_tui.core.reading import sanitize
+from briefing_tui.core.reading.private_files import private_file, private_folder
+from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES, is_within
+from briefing_tui.core.search.highlight import joined, without_boundaries
+from briefing_tui.core.search.query import And, DateRange, Node, Not, Or, Query, Term, fts_term
 from briefing_tui.core.versions import DEFAULT_BUDGET
-from briefing_tui.core.workers import ParsePool, parse_all
 
 SCHEMA_VERSION = 4
 """4: paragraphs, quotations, tags and speakers sharing a column are stored with a boundary between them."""

@@ -22,7 +22,7 @@ import stat
 import struct
 import time
 
-from briefing_tui.core.reading import is_within
+from briefing_tui.core.reading.safe import is_within
 
 EVERYTHING = None
 """`wait()` returns this when a full (stat-only) refresh is needed."""

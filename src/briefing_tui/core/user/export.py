@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing_tui.core.model import Article, Listed, Quote
-from briefing_tui.core.reading import file_kind
+from briefing_tui.core.reading.safe import file_kind
 from briefing_tui.core.serialize import quote_citation
 
 _WRITE_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)

@@ -1,6 +1,6 @@
 """Parsing in worker processes that can be killed: a file that takes too long becomes a problem, never a stall.
 
-The workers are plain child processes (`python -m briefing_tui.core.workers`) that read entries from
+The workers are plain child processes (`python -m briefing_tui.core.library.workers`) that read entries from
 a pipe and write back what `load_entry` made of them. There is no multiprocessing here: its resource
 tracker and semaphores break under Textual, which replaces `sys.stderr` with an object whose
 `fileno()` is -1 (`ValueError: bad value(s) in fds_to_keep`), and they leave files in /dev/shm.
@@ -27,9 +27,10 @@ from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Protocol
 
-from briefing_tui.core.library import Entry, display_path, load_entry
+import briefing_tui
+from briefing_tui.core.library.scan import Entry, display_path, load_entry
 from briefing_tui.core.model import Article, Problem
-from briefing_tui.core.reading import DEFAULT_MAX_BYTES
+from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES
 from briefing_tui.core.versions import DEFAULT_BUDGET
 
 _MB = 1024 * 1024
@@ -457,14 +458,14 @@ def _spawn(start: str = "auto") -> _Worker | None:
         child = _fork()
         if child is not None:
             return _greeted(child)
-    package_parent = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    package_parent = os.path.dirname(os.path.dirname(os.path.abspath(briefing_tui.__file__)))
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
     try:
         proc = subprocess.Popen(
             # -P: the working folder is not put on the import path (a `briefing_tui` folder there is never
             # imported); the worker still runs in it, where the caller's relative library paths lead.
-            [sys.executable, "-P", "-m", "briefing_tui.core.workers"],
+            [sys.executable, "-P", "-m", "briefing_tui.core.library.workers"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, close_fds=True, env=env,
         )
     except (OSError, ValueError):

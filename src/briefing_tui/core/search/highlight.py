@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from briefing_tui.core.query import Term
+    from briefing_tui.core.search.query import Term
 
 WORD = re.compile(r"[^\W_]+")
 """A word for the index and for every matcher: the FTS5 unicode61 tokenizer's rule."""

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from briefing_tui.core.highlight import part_words, term_at, words
 from briefing_tui.core.model import Article, Quote
-from briefing_tui.core.query import And, DateRange, Node, Not, Or, Query, Term
+from briefing_tui.core.search.highlight import part_words, term_at, words
+from briefing_tui.core.search.query import And, DateRange, Node, Not, Or, Query, Term
 
 ANY_TEXT = ("title", "body", "quotes")
 

@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from briefing_tui.core.dates import MAX_YEAR, MIN_YEAR
-from briefing_tui.core.highlight import words
+from briefing_tui.core.formats.dates import MAX_YEAR, MIN_YEAR
+from briefing_tui.core.search.highlight import words
 
 TEXT_FIELDS = {"title": "title", "section": "section", "tag": "tags", "tags": "tags", "speaker": "speakers"}
 MAX_QUERY = 1000

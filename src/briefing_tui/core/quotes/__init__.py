@@ -1,0 +1,1 @@
+"""Quotations: where they are (`spans`), who said them (`attribution`, with `names`)."""

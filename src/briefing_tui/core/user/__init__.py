@@ -1,0 +1,1 @@
+"""What belongs to the user: settings, reader state, quote exports, and the help text."""
