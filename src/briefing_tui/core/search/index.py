@@ -15,6 +15,7 @@ import json
 import os
 import sqlite3
 import sys
+import threading
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -140,10 +141,11 @@ class QuoteHit:
     index: int
 
 
-_LISTED = "a.ident, a.title, a.date, a.section, f.rel, f.size"
+_LISTED = "a.ident AS ident, a.title AS title, a.date AS date, a.section AS section, f.rel AS rel, f.size AS size"
 """The columns a Listed is made of (see `_listed`), from `_LISTED_FROM` or a join with `a` and `f`."""
 _LISTED_FROM = "FROM articles a JOIN files f ON f.id = a.id"
-_QUOTE_ROW = f"q.idx, q.paragraph, q.start, q.end, q.text, q.speaker, q.cue, {_LISTED}"
+_QUOTE_ROW = (f"q.idx AS idx, q.paragraph AS paragraph, q.start AS start, q.end AS end, q.text AS text, "
+              f"q.speaker AS speaker, q.cue AS cue, {_LISTED}")
 """The columns a QuoteHit is made of (see `_quote_hit`)."""
 _QUOTE_JOINS = "JOIN articles a ON a.id = q.article JOIN files f ON f.id = a.id"
 """A quote `q`'s article `a` and file `f`."""
@@ -152,19 +154,32 @@ _ARTICLE_ORDER = "ORDER BY a.date IS NULL, a.date DESC, lower(a.title), a.ident,
 _QUOTE_ORDER = f"{_ARTICLE_ORDER}, q.idx"
 
 
-def _listed(ident: str, title: str, date: str | None, section: str, key: bytes, size: int) -> Listed:
-    return Listed(ident, title, _day(date), section, key, size)
+def _listed(row: sqlite3.Row) -> Listed:
+    """A Listed from a row holding the `_LISTED` columns, read by name."""
+    return Listed(row["ident"], row["title"], _day(row["date"]), row["section"], row["rel"], row["size"])
 
 
-def _quote_hit(idx: int, paragraph: int, start: int, end: int, text: str, speaker: str | None, cue: str | None,
-               *article: Any) -> QuoteHit:
-    return QuoteHit(Quote(text, paragraph, start, end, speaker, cue), _listed(*article), idx)
+def _quote_hit(row: sqlite3.Row) -> QuoteHit:
+    """A QuoteHit from a row holding the `_QUOTE_ROW` columns, read by name."""
+    quote = Quote(row["text"], row["paragraph"], row["start"], row["end"], row["speaker"], row["cue"])
+    return QuoteHit(quote, _listed(row), row["idx"])
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def _day(text: str | None) -> dt.date | None:
     """A stored ISO date as a date (cached: 100,000 articles share a few thousand days)."""
     return dt.date.fromisoformat(text) if text else None
+
+
+@dataclass(frozen=True)
+class RefreshPlan:
+    """What a refresh will do (`Index.plan`): the files it saw, those to parse, the keys to drop, and the
+    scan's problems (None for a refresh of some folders only, which leaves the others' problems alone)."""
+
+    files: int
+    changed: list[tuple[Entry, int, int]]
+    removed: list[bytes]
+    scan_problems: list[Problem] | None
 
 
 @dataclass(frozen=True)
@@ -184,19 +199,46 @@ def index_path(cache_dir: Path, key: str) -> Path:
 
 
 class Index:
-    """A search index over one library; use `open_index` to get one."""
+    """A search index over one library; use `open_index` (or `open_library_index`) to get one.
+
+    It owns its concurrency: any thread may search while another refreshes. A refresh holds the write lock
+    only while it stores a batch (never while files are parsed), and one refresh runs at a time. On disk,
+    reads go through a connection of their own (the file is in WAL mode), so a search never waits for a
+    refresh at all; in memory they share the one connection, and wait at most for one batch to be stored.
+    The iterators (`iter_summary_json`, `iter_quotes`) are for one thread's streamed output.
+    """
 
     def __init__(self, db: sqlite3.Connection, path: Path | None) -> None:
         self.db = db
+        """The writing connection (and, in memory, the reading one)."""
         self.path = path
+        self._write_lock = threading.RLock()
+        self._refresh_lock = threading.Lock()
+        self._reader = db
+        self._read_lock = self._write_lock
+        if path is not None:
+            self._reader = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
+            self._reader.execute("PRAGMA query_only = 1")
+            self._read_lock = threading.RLock()
+        self._reader.row_factory = sqlite3.Row  # rows are read by column name (`_listed`, `_quote_hit`)
 
     def close(self) -> None:
-        self.db.close()
+        with self._write_lock, self._read_lock:
+            if self._reader is not self.db:
+                self._reader.close()
+            self.db.close()
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """The reading connection, for one thread at a time."""
+        with self._read_lock:
+            yield self._reader
 
     def healthy(self) -> bool:
         """True when every page of the file is sound and it holds our tables (else it is rebuilt, not trusted)."""
         try:
-            return bool(self.db.execute("PRAGMA quick_check").fetchone()[0] == "ok") and _schema_ok(self.db)
+            with self._write_lock:
+                return bool(self.db.execute("PRAGMA quick_check").fetchone()[0] == "ok") and _schema_ok(self.db)
         except sqlite3.DatabaseError:
             return False
 
@@ -212,30 +254,36 @@ class Index:
         pool: ParsePool | None = None,
         budget: float = DEFAULT_BUDGET,
     ) -> RefreshStats:
-        """Bring the index up to date: parse only new or changed files, drop removed ones.
+        """Bring the index up to date: parse only new or changed files, drop removed ones (`plan`, then
+        `apply`). One refresh runs at a time; searches go on meanwhile."""
+        with self._refresh_lock:
+            plan = self.plan(roots, folders)
+            return self.apply(plan, max_bytes, progress, workers, pool, budget)
 
-        Files parse in `pool` when given (the reader keeps one for its whole session); else, with
-        `workers` > 1 and at least PARALLEL_FROM changed files, in a pool of that many processes made for
-        this refresh; else here, each file stopped after `budget` CPU seconds where a timer can do it.
-        `folders`, as (root, folder id) pairs, limits the refresh to those folders and what is below them
-        (a live refresh told by the file watcher where something changed). A pool closed meanwhile (the
-        reader quitting) ends the refresh after the last whole batch.
+    def plan(self, roots: list[str], folders: list[tuple[str, str]] | None = None) -> RefreshPlan:
+        """What a refresh must do, found without reading a file: the library's files are listed and each
+        is looked at (`stat`) and compared with what the index holds (by size and modification time).
+
+        `folders`, as (root, folder id) pairs, limits the plan to those folders and what is below them
+        (a live refresh told by the file watcher where something changed).
         """
         known: dict[bytes, tuple[int, int]] = {}
         scan_problems: list[Problem] | None = None
         sql = "SELECT rel, size, mtime_ns FROM files WHERE root != ''"
-        if folders is None:
-            entries, scan_problems = scan(roots)
-            known = {rel: (size, mtime) for rel, size, mtime in self.db.execute(sql)}
-        else:
-            entries = []
-            for root, place in folders:
-                entries.extend(_entries_at(root, place))
-                exact = _real(root) + b"\0" + os.fsencode(place)
-                low = exact + b"/" if place else exact
-                rows = self.db.execute(sql + " AND (rel = ? OR (rel >= ? AND rel < ?))", (exact, low, low + b"\xff"))
-                known.update({rel: (size, mtime) for rel, size, mtime in rows})
-            entries = list({_key(e): e for e in entries}.values())
+        with self._write_lock:  # the writer's view: what this refresh will store over
+            if folders is None:
+                entries, scan_problems = scan(roots)
+                known = {rel: (size, mtime) for rel, size, mtime in self.db.execute(sql)}
+            else:
+                entries = []
+                for root, place in folders:
+                    entries.extend(_entries_at(root, place))
+                    exact = _real(root) + b"\0" + os.fsencode(place)
+                    low = exact + b"/" if place else exact
+                    rows = self.db.execute(sql + " AND (rel = ? OR (rel >= ? AND rel < ?))",
+                                           (exact, low, low + b"\xff"))
+                    known.update({rel: (size, mtime) for rel, size, mtime in rows})
+                entries = list({_key(e): e for e in entries}.values())
         seen: set[bytes] = set()
         changed: list[tuple[Entry, int, int]] = []
         stat = os.stat
@@ -252,7 +300,25 @@ class Index:
                 found = (-1, -1)
             if known.get(key) != found or found[0] < 0:
                 changed.append((entry, *found))
-        removed = [k for k in known if k not in seen]
+        return RefreshPlan(len(entries), changed, [k for k in known if k not in seen], scan_problems)
+
+    def apply(
+        self,
+        plan: RefreshPlan,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        progress: Callable[[int, int], None] | None = None,
+        workers: int = 1,
+        pool: ParsePool | None = None,
+        budget: float = DEFAULT_BUDGET,
+    ) -> RefreshStats:
+        """Parse the plan's changed files and store them batch by batch, then drop its removed ones.
+
+        Files parse in `pool` when given (the reader keeps one for its whole session); else, with
+        `workers` > 1 and at least PARALLEL_FROM changed files, in a pool of that many processes made for
+        this refresh; else here, each file stopped after `budget` CPU seconds where a timer can do it.
+        A pool closed meanwhile (the reader quitting) ends the refresh after the last whole batch.
+        """
+        changed = plan.changed
         results = parse_all([e for e, _, _ in changed], max_bytes, budget, workers, pool)
         done = 0
         try:
@@ -261,18 +327,18 @@ class Index:
                 batch = changed[start:start + BATCH]
                 parsed = list(itertools.islice(results, len(batch)))
                 if len(parsed) < len(batch):  # the pool was closed: the reader is quitting
-                    return RefreshStats(len(entries), done, 0, frozenset(_key(e) for e, _, _ in changed[:done]))
+                    return RefreshStats(plan.files, done, 0, frozenset(_key(e) for e, _, _ in changed[:done]))
                 self._store_batch(batch, parsed)
                 done += len(batch)
                 if progress is not None:
                     progress(done, len(changed))
         finally:
             results.close()  # a pool made for this refresh is closed with it
-        self._remove_and_record(removed, scan_problems)
+        self._remove_and_record(plan.removed, plan.scan_problems)
         if progress is not None and not changed:
             progress(0, 0)
-        keys = frozenset([_key(e) for e, _, _ in changed] + removed)
-        return RefreshStats(len(entries), len(changed), len(removed), keys)
+        keys = frozenset([_key(e) for e, _, _ in changed] + plan.removed)
+        return RefreshStats(plan.files, len(changed), len(plan.removed), keys)
 
     def _store_batch(self, batch: list[tuple[Entry, int, int]], results: list[Article | Problem]) -> None:
         """Store parsed results in one transaction, skipping rows another process stored meanwhile."""
@@ -347,19 +413,17 @@ class Index:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-            self.db.execute("COMMIT")
-        except BaseException:
-            _rollback(self.db)
-            raise
+        """One transaction under the write lock (and SQLite's, against other processes)."""
+        with self._write_lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self.db.execute("COMMIT")
+            except BaseException:
+                _rollback(self.db)
+                raise
 
     # --- reading -----------------------------------------------------------------------------------------
-
-    def summaries(self) -> list[dict[str, Any]]:
-        """Every article's Summary, in the reader's order (newest first, then title)."""
-        return list(self.iter_summaries())
 
     def iter_summaries(self, limit: int | None = None) -> Iterator[dict[str, Any]]:
         """Articles' Summaries in the reader's order, as SQLite gives them (for output that streams)."""
@@ -371,12 +435,13 @@ class Index:
         sql = f"SELECT summary FROM articles a {_ARTICLE_ORDER}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        cursor = self.db.execute(sql)
+        cursor = self._reader.execute(sql)
         return (s for (s,) in cursor)
 
     def article_count(self) -> int:
         """Articles in the index."""
-        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        with self._reading() as db:
+            return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def counts(self) -> tuple[int, int]:
         """(articles, problems) in the index; problems as `problems()` lists them."""
@@ -384,19 +449,22 @@ class Index:
 
     def file_count(self) -> int:
         """Files in the library: articles and files that could not be loaded."""
-        return int(self.db.execute("SELECT count(*) FROM files WHERE root != ''").fetchone()[0])
+        with self._reading() as db:
+            return int(db.execute("SELECT count(*) FROM files WHERE root != ''").fetchone()[0])
 
     def listing(self) -> list[Listed]:
         """Every article as the sidebar lists it, newest first (no file is read)."""
-        items = [_listed(*row) for row in self.db.execute(f"SELECT {_LISTED} {_LISTED_FROM}")]
-        items.sort(key=sort_key)
-        return items
+        with self._reading() as db:
+            items = [_listed(row) for row in db.execute(f"SELECT {_LISTED} {_LISTED_FROM}")]
+            items.sort(key=sort_key)
+            return items
 
     def newest(self) -> Listed | None:
         """The article the reader opens first (the first of `listing()`), found without listing them all."""
-        rows = (self.db.execute(f"SELECT {_LISTED} {_LISTED_FROM} WHERE a.date = (SELECT max(date) FROM articles)")
-                .fetchall() or self.db.execute(f"SELECT {_LISTED} {_LISTED_FROM} WHERE a.date IS NULL").fetchall())
-        return min((_listed(*row) for row in rows), key=sort_key) if rows else None
+        with self._reading() as db:
+            rows = (db.execute(f"SELECT {_LISTED} {_LISTED_FROM} WHERE a.date = (SELECT max(date) FROM articles)")
+                    .fetchall() or db.execute(f"SELECT {_LISTED} {_LISTED_FROM} WHERE a.date IS NULL").fetchall())
+            return min((_listed(row) for row in rows), key=sort_key) if rows else None
 
     def _quote_base(self, query: Query | None) -> tuple[str, list[Any]]:
         match, where, params = compile_query(query, fts="qfts", row="q.id") if query else (None, "1", [])
@@ -407,12 +475,13 @@ class Index:
 
     def find_quotes(self, query: Query | None, limit: int | None = None) -> tuple[int, list[QuoteHit]]:
         """Quotes that satisfy the query (`speaker:`, `section:`, `date:`, words), newest article first."""
-        base, args = self._quote_base(query)
-        total = self.db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
-        sql = f"SELECT {_QUOTE_ROW} {base} {_QUOTE_ORDER}"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return total, [_quote_hit(*row) for row in self.db.execute(sql, args)]
+        with self._reading() as db:
+            base, args = self._quote_base(query)
+            total = db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
+            sql = f"SELECT {_QUOTE_ROW} {base} {_QUOTE_ORDER}"
+            if limit is not None:
+                sql += f" LIMIT {int(limit)}"
+            return total, [_quote_hit(row) for row in db.execute(sql, args)]
 
     def iter_quotes(self, query: Query | None, limit: int | None = None) -> Iterator[tuple[QuoteHit, str]]:
         """Quotes that satisfy the query with their article's path, newest article first, as SQLite gives them.
@@ -422,26 +491,26 @@ class Index:
         if query is None and limit is not None:
             return self._first_quotes(int(limit))
         base, args = self._quote_base(query)
-        sql = f"SELECT {_QUOTE_ROW}, json_extract(a.summary, '$.path') {base} {_QUOTE_ORDER}"
+        sql = f"SELECT {_QUOTE_ROW}, json_extract(a.summary, '$.path') AS path {base} {_QUOTE_ORDER}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        cursor = self.db.execute(sql, args)  # here, not at the first row: a refused query raises to the caller
-        return ((_quote_hit(*row), path) for *row, path in cursor)
+        cursor = self._reader.execute(sql, args)  # here, not at the first row: a refused query raises to the caller
+        return ((_quote_hit(row), row["path"]) for row in cursor)
 
     def _first_quotes(self, limit: int) -> Iterator[tuple[QuoteHit, str]]:
         """The first `limit` quotes of the library, article by article in the reader's order: sorting the
         articles and stopping early beats sorting every quote (100,000 articles: 0.1 s against 0.4 s)."""
-        articles = self.db.execute(f"SELECT a.id FROM articles a {_ARTICLE_ORDER}")
+        articles = self._reader.execute(f"SELECT a.id FROM articles a {_ARTICLE_ORDER}")
         left = limit
         while left > 0:
             ids = [fid for (fid,) in articles.fetchmany(64)]
             if not ids:
                 return
-            rows = self.db.execute(f"SELECT {_QUOTE_ROW}, json_extract(a.summary, '$.path') FROM quotes q "
-                                   f"{_QUOTE_JOINS} WHERE q.article IN ({','.join('?' * len(ids))}) "
-                                   f"{_QUOTE_ORDER} LIMIT {left}", ids)
-            for *row, path in rows:
-                yield _quote_hit(*row), path
+            rows = self._reader.execute(f"SELECT {_QUOTE_ROW}, json_extract(a.summary, '$.path') AS path "
+                                        f"FROM quotes q {_QUOTE_JOINS} WHERE q.article IN ({','.join('?' * len(ids))}) "
+                                        f"{_QUOTE_ORDER} LIMIT {left}", ids)
+            for row in rows:
+                yield _quote_hit(row), row["path"]
                 left -= 1
 
     def quote_ids(self, query: Query | None) -> array[int]:
@@ -449,33 +518,37 @@ class Index:
 
         The finder keeps only these (8 bytes a quote) and fetches rows for what is on screen.
         """
-        base, args = self._quote_base(query)
-        return array("q", (i for (i,) in self.db.execute(f"SELECT q.id {base} {_QUOTE_ORDER}", args)))
+        with self._reading() as db:
+            base, args = self._quote_base(query)
+            return array("q", (i for (i,) in db.execute(f"SELECT q.id {base} {_QUOTE_ORDER}", args)))
 
     def quote_hits(self, ids: Sequence[int]) -> list[QuoteHit | None]:
         """The quotes with these ids, in the same order; None for one removed from the library since."""
-        found: dict[int, QuoteHit] = {}
-        for start in range(0, len(ids), 500):  # under SQLite's parameter limit
-            chunk = list(ids[start:start + 500])
-            sql = f"SELECT q.id, {_QUOTE_ROW} FROM quotes q {_QUOTE_JOINS} WHERE q.id IN ({','.join('?' * len(chunk))})"
-            found.update((qid, _quote_hit(*row)) for qid, *row in self.db.execute(sql, chunk))
-        return [found.get(i) for i in ids]
+        with self._reading() as db:
+            found: dict[int, QuoteHit] = {}
+            for start in range(0, len(ids), 500):  # under SQLite's parameter limit
+                chunk = list(ids[start:start + 500])
+                sql = (f"SELECT q.id AS qid, {_QUOTE_ROW} FROM quotes q {_QUOTE_JOINS} "
+                       f"WHERE q.id IN ({','.join('?' * len(chunk))})")
+                found.update((row["qid"], _quote_hit(row)) for row in db.execute(sql, chunk))
+            return [found.get(i) for i in ids]
 
     def problems(self) -> list[dict[str, Any]]:
         """Every problem in the library, by file: the files that could not be loaded, and what is wrong
         inside files that did (a tab in front matter, a date that could not be read). One list for
         `check`, `index` and the reader's problems screen."""
-        found = [(rel, json.loads(r)) for rel, r in
-                 self.db.execute("SELECT rel, reason FROM files WHERE reason IS NOT NULL")]
-        # Most summaries end with an empty list: the LIKE skips those without reading their JSON.
-        rows = self.db.execute(
-            "SELECT f.rel, a.ident, json_extract(a.summary, '$.path'), json_extract(a.summary, '$.problems') "
-            "FROM articles a JOIN files f ON f.id = a.id "
-            "WHERE a.summary NOT LIKE '%\"problems\": []}' AND json_array_length(a.summary, '$.problems') > 0")
-        for rel, ident, path, notes in rows:
-            found.extend((rel, {"id": ident, "path": path, "reason": note}) for note in json.loads(notes))
-        found.sort(key=lambda item: item[0])  # stable: a file's own problems keep their order
-        return [p for _, p in found]
+        with self._reading() as db:
+            found = [(rel, json.loads(r)) for rel, r in
+                     db.execute("SELECT rel, reason FROM files WHERE reason IS NOT NULL")]
+            # Most summaries end with an empty list: the LIKE skips those without reading their JSON.
+            rows = db.execute(
+                "SELECT f.rel, a.ident, json_extract(a.summary, '$.path'), json_extract(a.summary, '$.problems') "
+                "FROM articles a JOIN files f ON f.id = a.id "
+                "WHERE a.summary NOT LIKE '%\"problems\": []}' AND json_array_length(a.summary, '$.problems') > 0")
+            for rel, ident, path, notes in rows:
+                found.extend((rel, {"id": ident, "path": path, "reason": note}) for note in json.loads(notes))
+            found.sort(key=lambda item: item[0])  # stable: a file's own problems keep their order
+            return [p for _, p in found]
 
     def search(self, query: Query, limit: int = 20, sort: str = "relevance") -> tuple[int, list[Result]]:
         """Run a parsed query: (total matches, the best `limit` results).
@@ -484,65 +557,67 @@ class Index:
         (a common word), only the RANK_CAP newest matches are ranked: scoring 100,000 matches to
         show 20 costs a third of a second and changes nothing a reader would notice.
         """
-        match, where, params = compile_query(query)
-        if not match:
-            base = "FROM articles a WHERE " + where
-            total = self.db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-            rows = self.db.execute(f"SELECT a.summary FROM articles a WHERE {where} "
-                                   "ORDER BY a.date IS NULL, a.date DESC, a.id LIMIT ?", [*params, limit]).fetchall()
-            return total, [Result(json.loads(summary), 0.0, []) for (summary,) in rows]
-        cap = max(RANK_CAP, limit)
-        # Scores are rounded for ordering, so near-ties (a word in most articles scores about 0) fall to
-        # the newest-first tie-break instead of to float noise.
-        order = "round(score, 4), date IS NULL, date DESC, id"
-        if sort == "date":
-            order = "date IS NULL, date DESC, round(score, 4), id"
-        ranked: list[tuple[int, float]] | None = None
-        if where == "1":
-            total = self.db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", [match]).fetchone()[0]
-        else:  # a filter: one pass scores every match, and counts them when they are few (the usual case)
-            rows = self.db.execute(
-                f"SELECT a.id, bm25(fts, {_WEIGHTS}), a.date FROM fts JOIN articles a ON a.id = fts.rowid "
-                f"WHERE fts MATCH ? AND {where} LIMIT {int(cap) + 1}", [match, *params]).fetchall()
-            total = len(rows)
-            if total <= cap:
-                ranked = [(fid, score) for fid, score, _ in _ordered(rows, sort)[:limit]]
-            else:
-                total = self.db.execute(f"SELECT count(*) FROM articles a WHERE a.id IN "
-                                        f"(SELECT rowid FROM fts WHERE fts MATCH ?) AND {where}",
-                                        [match, *params]).fetchone()[0]
-        if total == 0:
-            return 0, []
-        if ranked is None and total > cap:
-            sql = (f"WITH cand AS MATERIALIZED (SELECT a.id AS id, a.date AS date FROM articles a "
-                   f"INDEXED BY articles_date WHERE a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?) AND {where} "
-                   f"ORDER BY a.date DESC LIMIT {int(cap)}) "
-                   f"SELECT c.id AS id, bm25(fts, {_WEIGHTS}) AS score, c.date AS date FROM cand c "
-                   f"JOIN fts ON fts.rowid = c.id WHERE fts MATCH ? ORDER BY {order} LIMIT ?")
-            ranked = [(fid, score) for fid, score, _ in self.db.execute(sql, [match, *params, match, limit])]
-        elif ranked is None:
-            sql = (f"SELECT a.id AS id, bm25(fts, {_WEIGHTS}) AS score, a.date AS date FROM fts "
-                   f"JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where} ORDER BY {order} LIMIT ?")
-            ranked = [(fid, score) for fid, score, _ in self.db.execute(sql, [match, *params, limit])]
-        ids = ",".join(str(int(fid)) for fid, _ in ranked)
-        summaries = dict(self.db.execute(f"SELECT id, summary FROM articles WHERE id IN ({ids})").fetchall())
-        snippets = dict(self.db.execute(f"SELECT rowid, snippet(fts, -1, char(2), char(3), '…', 16) FROM fts "
-                                        f"WHERE fts MATCH ? AND rowid IN ({ids})", [match]).fetchall())
-        results = [Result(json.loads(summaries[fid]), round(-float(score), 4),
-                          [snippets[fid]] if snippets.get(fid) else []) for fid, score in ranked]
-        return total, results
+        with self._reading() as db:
+            match, where, params = compile_query(query)
+            if not match:
+                base = "FROM articles a WHERE " + where
+                total = db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+                rows = db.execute(f"SELECT a.summary FROM articles a WHERE {where} "
+                                  "ORDER BY a.date IS NULL, a.date DESC, a.id LIMIT ?", [*params, limit]).fetchall()
+                return total, [Result(json.loads(summary), 0.0, []) for (summary,) in rows]
+            cap = max(RANK_CAP, limit)
+            # Scores are rounded for ordering, so near-ties (a word in most articles scores about 0) fall to
+            # the newest-first tie-break instead of to float noise.
+            order = "round(score, 4), date IS NULL, date DESC, id"
+            if sort == "date":
+                order = "date IS NULL, date DESC, round(score, 4), id"
+            ranked: list[tuple[int, float]] | None = None
+            if where == "1":
+                total = db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", [match]).fetchone()[0]
+            else:  # a filter: one pass scores every match, and counts them when they are few (the usual case)
+                rows = db.execute(
+                    f"SELECT a.id, bm25(fts, {_WEIGHTS}), a.date FROM fts JOIN articles a ON a.id = fts.rowid "
+                    f"WHERE fts MATCH ? AND {where} LIMIT {int(cap) + 1}", [match, *params]).fetchall()
+                total = len(rows)
+                if total <= cap:
+                    ranked = [(fid, score) for fid, score, _ in _ordered(rows, sort)[:limit]]
+                else:
+                    total = db.execute(f"SELECT count(*) FROM articles a WHERE a.id IN "
+                                            f"(SELECT rowid FROM fts WHERE fts MATCH ?) AND {where}",
+                                            [match, *params]).fetchone()[0]
+            if total == 0:
+                return 0, []
+            if ranked is None and total > cap:
+                sql = (f"WITH cand AS MATERIALIZED (SELECT a.id AS id, a.date AS date FROM articles a "
+                       f"INDEXED BY articles_date WHERE a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?) AND {where} "
+                       f"ORDER BY a.date DESC LIMIT {int(cap)}) "
+                       f"SELECT c.id AS id, bm25(fts, {_WEIGHTS}) AS score, c.date AS date FROM cand c "
+                       f"JOIN fts ON fts.rowid = c.id WHERE fts MATCH ? ORDER BY {order} LIMIT ?")
+                ranked = [(fid, score) for fid, score, _ in db.execute(sql, [match, *params, match, limit])]
+            elif ranked is None:
+                sql = (f"SELECT a.id AS id, bm25(fts, {_WEIGHTS}) AS score, a.date AS date FROM fts "
+                       f"JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where} ORDER BY {order} LIMIT ?")
+                ranked = [(fid, score) for fid, score, _ in db.execute(sql, [match, *params, limit])]
+            ids = ",".join(str(int(fid)) for fid, _ in ranked)
+            summaries = dict(db.execute(f"SELECT id, summary FROM articles WHERE id IN ({ids})").fetchall())
+            snippets = dict(db.execute(f"SELECT rowid, snippet(fts, -1, char(2), char(3), '…', 16) FROM fts "
+                                            f"WHERE fts MATCH ? AND rowid IN ({ids})", [match]).fetchall())
+            results = [Result(json.loads(summaries[fid]), round(-float(score), 4),
+                              [snippets[fid]] if snippets.get(fid) else []) for fid, score in ranked]
+            return total, results
 
     def hits_per_month(self, query: Query) -> dict[str, int]:
         """How many matching articles each month has (`YYYY-MM` -> count), for the sparkline."""
-        match, where, params = compile_query(query)
-        if match:
-            sql = ("SELECT substr(a.date, 1, 7), count(*) FROM fts JOIN articles a ON a.id = fts.rowid "
-                   f"WHERE fts MATCH ? AND {where} AND a.date IS NOT NULL GROUP BY 1")
-            rows = self.db.execute(sql, [match, *params])
-        else:
-            rows = self.db.execute(f"SELECT substr(a.date, 1, 7), count(*) FROM articles a WHERE {where} "
-                                   "AND a.date IS NOT NULL GROUP BY 1", params)
-        return dict(rows.fetchall())
+        with self._reading() as db:
+            match, where, params = compile_query(query)
+            if match:
+                sql = ("SELECT substr(a.date, 1, 7), count(*) FROM fts JOIN articles a ON a.id = fts.rowid "
+                       f"WHERE fts MATCH ? AND {where} AND a.date IS NOT NULL GROUP BY 1")
+                rows = db.execute(sql, [match, *params])
+            else:
+                rows = db.execute(f"SELECT substr(a.date, 1, 7), count(*) FROM articles a WHERE {where} "
+                                       "AND a.date IS NOT NULL GROUP BY 1", params)
+            return dict(rows.fetchall())
 
 
 def _ordered(rows: list[tuple[int, float, str | None]], sort: str) -> list[tuple[int, float, str | None]]:
