@@ -26,8 +26,8 @@ from briefing_tui.core.library.scan import Entry, load_entry
 from briefing_tui.core.model import Article
 from briefing_tui.core.search.index import open_index
 from briefing_tui.core.search.query import parse
-from briefing_tui.tui.app import BIG_HEAD
 from briefing_tui.tui.document import article_blocks, layout
+from briefing_tui.tui.session import BIG_HEAD
 
 QUERIES = {"rare word": RARE[0], "phrase": f'"{PHRASE}"', "common word": "harbour",
            "field + date": "section:energy date:2024-02"}

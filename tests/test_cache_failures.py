@@ -155,7 +155,7 @@ async def test_the_reader_with_an_unusable_cache_lists_and_says_why(tmp_path: Pa
     notes = recorded_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        assert len(app.articles) == 3 and app.is_running
+        assert len(app.session.listing) == 3 and app.is_running
     said = [n for n in notes if "kept in memory" in n]
     assert len(said) == 1 and said[0].startswith(MEMORY.removeprefix("briefing: ")), notes
     assert "Not a directory" in said[0]
@@ -171,7 +171,7 @@ async def test_the_reader_rebuilds_a_cache_with_a_table_dropped(tmp_path: Path) 
     app = BriefingApp([str(lib)], Settings())
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        assert len(app.articles) == 3 and app.is_running
+        assert len(app.session.listing) == 3 and app.is_running
     assert app.return_code in (None, 0)
     assert os.path.getsize(cache_file(lib)) > 0
 
@@ -194,6 +194,7 @@ async def test_the_reader_whose_disk_fills_during_a_refresh_goes_on_in_memory(tm
     notes = recorded_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        assert len(app.articles) == 3 and app.is_running and app.index is not None and app.index.path is None
+        index = app.session.index
+        assert len(app.session.listing) == 3 and index is not None and index.path is None
     said = [n for n in notes if "kept in memory" in n]
     assert len(said) == 1 and "disk is full" in said[0], notes

@@ -48,7 +48,7 @@ async def test_added_file_appears_in_the_sidebar(tmp_path: Path, poll: bool) -> 
     app = BriefingApp([str(lib)], Settings(private=True, poll=poll, poll_interval=0.2))
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert app.watch_mode == ("polling" if poll else "inotify")
+        assert app.session.watch_mode == ("polling" if poll else "inotify")
         sidebar = app.query_one(LibrarySidebar)
         view = app.query_one(ArticleView)
         assert app.focused is sidebar and view.article is not None and view.article.title == "Clash Report"

@@ -182,7 +182,7 @@ async def test_reload_picks_up_new_files(tmp_path: Path) -> None:
         write(tmp_path / "b.txt", "2025-02-01 Second\nBody.\n")
         await pilot.press("r")
         await loaded(pilot)
-        assert [a.title for a in app.articles] == ["Second", "First"]
+        assert [a.title for a in app.session.listing] == ["Second", "First"]
         assert app.query_one(ArticleView).article.title == "First"  # type: ignore[union-attr]
 
 

@@ -23,12 +23,10 @@ from briefing_tui.core.reading.safe import is_within
 from briefing_tui.core.search.index import (
     Index,
     RefreshStats,
-    cache_damaged,
-    cache_warning,
     index_path,
     indexed_root,
     marked_snippet,
-    open_library_index,
+    use_library_index,
 )
 from briefing_tui.core.search.query import REFUSED, QueryError
 from briefing_tui.core.search.query import parse as parse_query
@@ -366,23 +364,15 @@ def _with_fresh_index(paths: list[str], settings: Settings, use: Callable[[Index
     and one line on stderr says why.
     """
     path = None if settings.private else index_path(cache_dir(), library_key(paths))
-    for attempt in range(3):
-        index, warning = open_library_index(path, verify=verify or attempt > 0)
-        if warning:
-            _error(warning)
-        try:
-            stats = index.refresh(paths, settings.max_bytes, workers=os.cpu_count() or 1, progress=progress,
-                                  budget=settings.parse_budget)
-            return use(index, stats)
-        except sqlite3.DatabaseError as exc:
-            if path is None:
-                raise
-            if attempt or not cache_damaged(exc):  # checked and still failing, or the disk: use memory
-                _error(cache_warning(path, exc))
-                path = None
-        finally:
-            index.close()
-    raise AssertionError("unreachable")
+
+    def refreshed(index: Index) -> T:
+        stats = index.refresh(paths, settings.max_bytes, workers=os.cpu_count() or 1, progress=progress,
+                              budget=settings.parse_budget)
+        return use(index, stats)
+
+    index, result = use_library_index(path, refreshed, _error, verify=verify)
+    index.close()
+    return result
 
 
 def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> int:

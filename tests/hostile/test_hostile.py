@@ -145,16 +145,16 @@ async def test_reader_walks_the_hostile_library(hostile: Path, isolated_home: Pa
     app = BriefingApp([str(hostile)], Settings(private=True))
     async with app.run_test(size=(140, 45)) as pilot:
         await loaded(pilot)
-        assert len(app.problems) >= 10
+        assert len(app.session.problems) >= 10
         await pilot.press("g")  # by section: every article is reachable under an open-able group
         sidebar = app.query_one(LibrarySidebar)
-        for _ in range(len(app.articles) + 40):
+        for _ in range(len(app.session.listing) + 40):
             await pilot.press("space", "j")
         await loaded(pilot)
         assert sidebar.cursor_line == sidebar.last_line  # walked to the end without a crash
         view = app.query_one(ArticleView)
-        for listed in app.articles:
-            app._show_plain(listed)
+        for listed in app.session.listing:
+            app.screen._show_plain(listed)
             await loaded(pilot)
             assert view.article is not None and view.article.id == listed.id
             for strip in app.screen._compositor.render_strips():

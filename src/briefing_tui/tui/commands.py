@@ -12,7 +12,7 @@ from textual.fuzzy import Matcher
 from briefing_tui.core.serialize import short_date
 
 if TYPE_CHECKING:
-    from briefing_tui.tui.app import BriefingApp
+    from briefing_tui.tui.screens.reader import ReaderScreen
 
 MAX_HITS = 50
 
@@ -38,26 +38,26 @@ class OpenArticleProvider(Provider):
     """"Open article…": fuzzy search over titles."""
 
     @property
-    def _app(self) -> BriefingApp:
-        return self.app  # type: ignore[return-value]
+    def _reader(self) -> ReaderScreen:
+        return self.screen  # type: ignore[return-value]  # the provider is the reader screen's own
 
     def _display(self, title: Content, date: str, section: str) -> Content:
         return Content.assemble("Open: ", title, (f"  {date} · {section}", "dim"))
 
     async def discover(self) -> Hits:
-        for article in self._app.articles[:10]:
+        for article in self._reader.session.listing[:10]:
             yield DiscoveryHit(self._display(Content(article.title), short_date(article.date), article.section),
-                               partial(self._app.open_article_id, article.id), text=article.title)
+                               partial(self._reader.open_article_id, article.id), text=article.title)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         found = 0
-        for article in self._app.articles:
+        for article in self._reader.session.listing:
             score = matcher.match(article.title)
             if score > 0:
                 yield Hit(score, self._display(highlight(matcher, article.title), short_date(article.date),
                                                article.section),
-                          partial(self._app.open_article_id, article.id), text=article.title)
+                          partial(self._reader.open_article_id, article.id), text=article.title)
                 found += 1
                 if found >= MAX_HITS:
                     break

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from briefing_tui.core.user.help_text import Section
 
@@ -30,10 +30,19 @@ KEYS: list[tuple[str, str, str, str, bool]] = [
 ]
 
 
-def bindings() -> list[Binding]:
-    """Bindings for the keys that have an app-level action."""
-    return [Binding(key, action, description, show=shown, id=action)
-            for key, action, description, _help, shown in KEYS if action and action != "command_palette"]
+APP_ACTIONS = frozenset({"quit", "help"})
+"""Keys that act on every screen; the rest are the reader screen's own."""
+ALIASES = {"N": "shift+n"}
+"""Other names a terminal may send for a key."""
+
+
+def bindings(scope: str) -> list[BindingType]:
+    """Bindings for the keys with an action of `scope`: `app` (every screen) or `reader` (the reader's screen).
+    Ctrl+P is Textual's own command palette, listed here for the help only."""
+    return [Binding(",".join([key, *([ALIASES[key]] if key in ALIASES else [])]), action, description, show=shown,
+                    id=action)
+            for key, action, description, _help, shown in KEYS
+            if action and action != "command_palette" and (action in APP_ACTIONS) == (scope == "app")]
 
 
 def help_section() -> Section:

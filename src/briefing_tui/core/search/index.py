@@ -20,7 +20,7 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from briefing_tui.core import serialize, versions
 from briefing_tui.core.library.scan import Entry, scan, sort_key, walk
@@ -47,6 +47,7 @@ MARK_START, MARK_END = "⟦", "⟧"
 _WEIGHTS = "10.0, 1.0, 2.0, 3.0, 3.0, 3.0"
 BATCH = 500
 """Files parsed, then stored in one transaction: the write lock is held only while storing."""
+T = TypeVar("T")
 RANK_CAP = 5000
 """More matches than this, and only the newest this many are ranked by relevance (see Index.search)."""
 
@@ -809,6 +810,38 @@ def open_library_index(path: Path | None, verify: bool) -> tuple[Index, str | No
         return open_index(path, verify), note
     except (OSError, sqlite3.Error) as exc:
         return open_index(None), "; ".join(filter(None, [cache_warning(path, exc), note]))
+
+
+def use_library_index(path: Path | None, use: Callable[[Index], T], warn: Callable[[str], None],
+                      index: Index | None = None, verify: bool = False) -> tuple[Index, T]:
+    """Open the library's index at `path` (or take `index`, already open there) and `use` it, recovering as
+    a cache may: (the index in the end, what `use` returned). The one way the command line and the reader
+    open and refresh an index.
+
+    A damaged cache shows itself as an error (reading every page first would cost a third of a second at
+    100,000 articles): it is then checked, and rebuilt if bad, and `use` runs again. A cache that still
+    fails, or a disk that cannot be written (read-only, full), gives way to an index in memory, and `warn`
+    says why, once. The index is left open for the caller, who closes it.
+    """
+    for attempt in range(3):
+        if index is None:
+            index, warning = open_library_index(path, verify=verify or attempt > 0)
+            if warning:
+                warn(warning)
+        try:
+            return index, use(index)
+        except sqlite3.Error as exc:
+            index.close()
+            index = None
+            if path is None:
+                raise
+            if attempt or not cache_damaged(exc):  # checked and still failing, or the disk: use memory
+                warn(cache_warning(path, exc))
+                path = None
+        except BaseException:
+            index.close()
+            raise
+    raise AssertionError("unreachable: the third attempt is in memory")
 
 
 def cache_warning(path: Path, exc: BaseException) -> str:

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
+from textual.signal import Signal
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
@@ -52,10 +53,12 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         Binding("e", "export", "Export"),
     ]
 
-    def __init__(self, source: QuoteSource, private: bool) -> None:
+    def __init__(self, source: QuoteSource, private: bool, changed: Signal[None] | None = None) -> None:
         super().__init__()
         self.source = source
         self.private = private
+        self._library_signal = changed
+        """Published when the library changes (the finder then lists what it now holds)."""
         self.filter_query: Query | None = None
         self._typing: str | None = None  # the unfinished last word, matched as a prefix
         self._timer: Timer | None = None
@@ -75,6 +78,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self._library_signal is not None:
+            self._library_signal.subscribe(self, lambda _: self.library_changed())
         self.query_one("#finder-citation", TextArea).display = False
         self.query_one("#finder-status", Static).update(Text("Finding quotes…"))
         self._run_filter(None, self._generation)

@@ -10,6 +10,7 @@ from textual import work
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -39,11 +40,18 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("end", "scroll_end", "Bottom", show=False),
     ]
 
+    current_hit: reactive[int | None] = reactive(None, init=False)
+    """Index into `hits` of the search hit under the cursor (`n` / `N`), if any."""
+    current_quote: reactive[int | None] = reactive(None, init=False)
+    """Index into article.quotes of the quote under the cursor (`[` / `]`), if any."""
+
     @dataclass
-    class Laidout(Message):
-        """The whole article has been wrapped (posted after a background layout)."""
+    class CursorMoved(Message):
+        """The hit or the quote under the cursor changed, or an article was shown: `moved` is `hit`,
+        `quote` or `article`."""
 
         view: ArticleView
+        moved: str
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -54,9 +62,6 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache: dict[int, Strip] = {}
         self.hits: list[tuple[int, int, int]] = []
         """Search hits as (paragraph, start, end), in reading order."""
-        self.current_hit: int | None = None
-        self.current_quote: int | None = None
-        """Index into article.quotes of the quote under the cursor (`[` / `]`), if any."""
 
     def show(self, article: Article | None, hits: dict[int, list[tuple[int, int]]] | None = None) -> None:
         """Show `article` from its top (or nothing), with search hits highlighted."""
@@ -68,6 +73,15 @@ class ArticleView(ScrollView, can_focus=True):
         self._generation += 1
         self._relayout()
         self.scroll_to(0, 0, animate=False)
+        self.post_message(self.CursorMoved(self, "article"))
+
+    def watch_current_hit(self) -> None:
+        self._cache.clear()
+        self.post_message(self.CursorMoved(self, "hit"))
+
+    def watch_current_quote(self) -> None:
+        self._cache.clear()
+        self.post_message(self.CursorMoved(self, "quote"))
 
     @property
     def text_width(self) -> int:
@@ -109,7 +123,6 @@ class ArticleView(ScrollView, can_focus=True):
             self._relayout()
             return
         self._set_layout(result)
-        self.post_message(self.Laidout(self))
 
     def _set_layout(self, result: Layout) -> None:
         self._layout = result

@@ -1,0 +1,444 @@
+"""The reader's main screen: the library sidebar (or the search panel) and the article (docs/reader.md).
+
+The screen draws what the `LibrarySession` reports and asks it for articles, searches and quotes from
+Textual workers: nothing here blocks the UI thread, and a newer request cancels an older one. The reader's
+keys are this screen's bindings (from the keymap), so they act only while it is the screen on top.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.signal import Signal
+from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from briefing_tui.core.model import Article, Listed, Problem
+from briefing_tui.core.reading.sanitize import clean_line
+from briefing_tui.core.search.highlight import find_hits
+from briefing_tui.core.search.index import Result
+from briefing_tui.core.search.query import REFUSED, Query, QueryError
+from briefing_tui.core.search.query import parse as parse_query
+from briefing_tui.core.serialize import article_citation, count, quote_citation
+from briefing_tui.core.user.state import ReaderState
+from briefing_tui.tui.commands import OpenArticleProvider
+from briefing_tui.tui.keymap import bindings
+from briefing_tui.tui.screens.problems import ProblemsScreen
+from briefing_tui.tui.screens.quote_finder import QuoteChoice, QuoteFinder
+from briefing_tui.tui.session import BIG_FILE, LibrarySession
+from briefing_tui.tui.widgets.article_status import ArticleStatus
+from briefing_tui.tui.widgets.article_view import ArticleView
+from briefing_tui.tui.widgets.search_panel import SearchPanel
+from briefing_tui.tui.widgets.sidebar import LibrarySidebar
+
+RESULT_LIMIT = 100
+"""Results listed in the search panel (the count shows how many matched in all)."""
+
+
+class ReaderScreen(Screen[None]):
+    """A sidebar of the library by date or section, the article with its quotes, and search."""
+
+    BINDINGS = bindings("reader")
+    COMMANDS = {OpenArticleProvider}
+
+    def __init__(self, session: LibrarySession, state: ReaderState, hint: str | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.state = state
+        self.hint = hint
+        self.library_changed: Signal[None] = Signal(self, "library-changed")
+        """Published when the library's listing changes (an open quote finder lists anew)."""
+        self._loaded = False
+        self._search_text = ""
+        self._hit_query = ""
+        self._hits_in: str | None = None
+        """The id of the article shown with search hits (the status line speaks of hits only there)."""
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            with Vertical(id="sidebar-pane"):
+                yield Static(Text("Loading library…"), id="loading-label")
+                yield ProgressBar(id="loading-bar", show_eta=False)
+                yield LibrarySidebar(id="sidebar")
+                yield SearchPanel(id="search")
+            with Vertical(id="article-pane"):
+                yield ArticleStatus(id="hit-status")
+                yield ArticleView(id="article")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.sub_title = self._library_name()
+        self.query_one(LibrarySidebar).focus()
+        self.load_library()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Under a dialog (help, problems) this screen still shows, footer and all: its keys are neither
+        offered there nor run."""
+        return self.is_active
+
+    def _library_name(self) -> str:
+        """The first folder's name for the header: a name may hold escape sequences, so it is sanitized."""
+        paths = self.session.paths
+        name = clean_line(os.path.basename(os.path.normpath(paths[0]))) if paths else "library"
+        return name + (f" +{len(paths) - 1}" if len(paths) > 1 else "")
+
+    # --- the library -------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_library(self) -> None:
+        """List the library at once, then check it against the disk (the session reports both)."""
+        self.session.load(self.post_message, first=lambda newest: self.app.call_from_thread(self._show_plain, newest))
+
+    @on(LibrarySession.IndexProgress)
+    def _show_progress(self, event: LibrarySession.IndexProgress) -> None:
+        self.query_one("#loading-bar", ProgressBar).update(total=event.total, progress=event.done)
+        self.query_one("#loading-label", Static).update(
+            Text(f"Indexing the library… {event.done:,} / {event.total:,} files"))
+
+    @on(LibrarySession.Warning)
+    def _warn(self, event: LibrarySession.Warning) -> None:
+        self.notify(event.text, markup=False, severity="warning")
+
+    @on(LibrarySession.LibraryListed)
+    def _listing_loaded(self, event: LibrarySession.LibraryListed) -> None:
+        listing, problems, changed = event.listing, event.problems, event.changed
+        sidebar = self.query_one(LibrarySidebar)
+        self.query_one("#loading-label").display = False
+        self.query_one("#loading-bar").display = False
+        self.app.sub_title = (f"{self._library_name()} · {count(len(listing), 'article')}"
+                          + (f" · {count(len(problems), 'problem')} (p)" if problems else ""))
+        current = self._current()
+        if self._loaded:
+            sidebar.update_listing(listing)
+            self.library_changed.publish(None)
+            listed = self.session.listed(current.id) if current else None
+            if current is None and listing:  # the newest article listed at start had gone: open the newest now
+                newest = sidebar.select_article(listing[0].id)
+                if newest is not None:
+                    self._show_plain(newest)
+            elif current is not None and listed is None:
+                self.notify(f"“{current.title}” was removed from the library; it stays on screen until you move.",
+                            markup=False, severity="warning")
+            elif current is not None and listed is not None and listed.key in changed:
+                self._request_article(listed, self._show_in_place)  # changed on disk: new text, same place
+            return
+        self._loaded = True
+        self.session.warm_up()  # after the first screen, so that it never competes with it
+        selected = sidebar.load(listing, self.state.read, self.state.bookmarks, select=current.id if current else None)
+        if selected is not None:
+            self._show_plain(selected)
+        if self.hint:
+            self.notify(self.hint, markup=False, timeout=6)
+            self.hint = None
+        if not listing:
+            self.notify("No articles found here. Press p to see why.", markup=False, severity="warning")
+
+    def _show_in_place(self, article: Article) -> None:
+        """Replace the article on screen by a newer parse of it, keeping the reader's scroll position."""
+        view = self.query_one(ArticleView)
+        y = view.scroll_offset.y
+        view.show(article)
+        view.scroll_to(y=y, animate=False)
+
+    # --- articles ----------------------------------------------------------------------------------------
+
+    def _request_article(self, listed: Listed, then: Callable[[Article], None]) -> None:
+        """Call `then` with the parsed article: at once when it was parsed lately, else once a worker has
+        parsed it. Only the latest request is answered: moving on through the sidebar faster than files
+        parse cancels the parses nobody waits for."""
+        cached = self.session.cached(listed)
+        if cached is not None:
+            self.workers.cancel_group(self, "article")
+            then(cached)
+            return
+        self._load_article(listed, then)
+
+    @work(thread=True, exclusive=True, group="article")
+    def _load_article(self, listed: Listed, then: Callable[[Article], None]) -> None:
+        worker = get_current_worker()
+        result = self.session.load_article(listed, cancelled=lambda: worker.is_cancelled)
+        if result is not None and not worker.is_cancelled:
+            self.app.call_from_thread(self._article_loaded, listed, result, then)
+
+    def _article_loaded(self, listed: Listed, result: Article | Problem, then: Callable[[Article], None]) -> None:
+        if isinstance(result, Problem):
+            if os.path.lexists(self.session.entry(listed).path):  # else removed since: the refresh drops it
+                self.notify(f"{result.id}: {result.reason}", title="Cannot open", markup=False, severity="warning")
+            return
+        if listed.size > BIG_FILE:
+            self.notify(f"Large article ({listed.size / 1e6:.0f} MB): showing its beginning while the rest loads.",
+                        markup=False, timeout=3)
+            self._parse_whole(listed)
+        then(result)
+
+    @work(thread=True, exclusive=True, group="parse-whole")
+    def _parse_whole(self, listed: Listed) -> None:
+        self.session.parse_whole(listed)  # ArticleLoaded follows
+
+    @on(LibrarySession.ArticleLoaded)
+    def _whole_parsed(self, event: LibrarySession.ArticleLoaded) -> None:
+        shown = self._current()
+        if shown is not None and shown.id == event.article.id and shown is not event.article:
+            self._show_in_place(event.article)
+
+    def _current(self) -> Article | None:
+        return self.query_one(ArticleView).article
+
+    @on(LibrarySidebar.ArticleHighlighted)
+    def _preview(self, event: LibrarySidebar.ArticleHighlighted) -> None:
+        self._show_plain(event.article)
+
+    def _show_plain(self, listed: Listed | Article, then: Callable[[Article], None] | None = None) -> None:
+        """Show an article without search hits or a quote cursor (unless it is already shown), then `then`."""
+        view = self.query_one(ArticleView)
+        if view.article is not None and view.article.id == listed.id:
+            self.workers.cancel_group(self, "article")  # a parse under way for another article must not replace it
+            if then is not None:
+                then(view.article)
+            return
+
+        def show(article: Article) -> None:
+            self._hits_in = None
+            view.show(article)
+            if then is not None:
+                then(article)
+
+        if isinstance(listed, Article):
+            self.workers.cancel_group(self, "article")
+            show(listed)
+        else:
+            self._request_article(listed, show)
+
+    @on(LibrarySidebar.ArticleChosen)
+    def _open(self, event: LibrarySidebar.ArticleChosen) -> None:
+        self._open_article(event.article)
+
+    def _open_article(self, listed: Listed | Article, then: Callable[[Article], None] | None = None) -> None:
+        """Show an article, mark it read and move the focus to it."""
+
+        def opened(article: Article) -> None:
+            if article.id not in self.state.read:
+                self.state.read.add(article.id)
+                self.query_one(LibrarySidebar).refresh_article(article)
+                self._save_state()
+            self.query_one(ArticleView).focus()
+            if then is not None:
+                then(article)
+
+        self._show_plain(listed, opened)
+
+    def open_article_id(self, article_id: str) -> None:
+        """Select and open an article by id (the command palette uses this)."""
+        article = self.query_one(LibrarySidebar).select_article(article_id)
+        if article is not None:
+            self._open_article(article)
+
+    def _save_state(self) -> None:
+        error = self.state.save()
+        if error:
+            self.notify(error, markup=False, severity="warning")
+
+    # --- the cursor line above the article ---------------------------------------------------------------
+
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        """The status line follows what moved last: the quote cursor, else the search hits of the article
+        shown from the search results (even when none is in its text), else it is hidden."""
+        view = self.query_one(ArticleView)
+        status = self.query_one(ArticleStatus)
+        if event.moved == "quote" and view.article is not None and view.current_quote is not None:
+            status.show_quote(view.article, view.current_quote)
+        elif event.moved != "quote" and view.article is not None and view.article.id == self._hits_in:
+            status.show_hits(self._hit_query, view.current_hit, len(view.hits))
+        elif event.moved != "hit":
+            status.clear()
+
+    # --- search ------------------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        panel = self.query_one(SearchPanel)
+        panel.display = True
+        self.query_one(LibrarySidebar).display = False
+        panel.focus_input()
+
+    @on(SearchPanel.Closed)
+    def _close_search(self) -> None:
+        self.query_one(SearchPanel).display = False
+        sidebar = self.query_one(LibrarySidebar)
+        sidebar.display = True
+        sidebar.focus()
+
+    @on(SearchPanel.QueryChanged)
+    def _query_changed(self, event: SearchPanel.QueryChanged) -> None:
+        self._search_text = event.query
+        panel = self.query_one(SearchPanel)
+        if not event.query.strip():
+            self.workers.cancel_group(self, "search")
+            panel.clear()
+            panel.answered = event.query
+            return
+        try:
+            query = parse_query(event.query)
+        except QueryError as exc:
+            self.workers.cancel_group(self, "search")
+            panel.show_error(str(exc))
+            panel.answered = event.query
+            return
+        self.run_search(query, event.query)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: Query, text: str) -> None:
+        """Search off the UI thread; a newer query cancels this one, and its results are dropped."""
+        worker = get_current_worker()
+        try:
+            total, results, per_month = self.session.search(query, RESULT_LIMIT)
+        except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep reading
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._show_search_error, text)
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_results, text, total, results, per_month)
+
+    def _show_search_error(self, text: str) -> None:
+        if text == self._search_text:
+            panel = self.query_one(SearchPanel)
+            panel.show_error(REFUSED)
+            panel.answered = text
+
+    def _show_results(self, text: str, total: int, results: list[Result], per_month: dict[str, int]) -> None:
+        if text == self._search_text:
+            panel = self.query_one(SearchPanel)
+            panel.show_results(total, results, per_month)
+            panel.answered = text
+
+    @on(SearchPanel.ResultChosen)
+    def _result_chosen(self, event: SearchPanel.ResultChosen) -> None:
+        listed = self.session.listed(event.article_id)
+        if listed is None:
+            self.notify("That article is no longer in the library.", markup=False)
+            return
+        self._request_article(listed, lambda article: self._show_with_hits(article, event.query))
+
+    def _show_with_hits(self, article: Article, query_text: str) -> None:
+        """Show an article chosen from the search results, at its first hit."""
+        try:
+            query = parse_query(query_text)
+        except QueryError:
+            return
+        terms = [t for t in query.terms if t.column is None]
+        hits = {i: found for i, p in enumerate(article.paragraphs) if (found := find_hits(p, terms))}
+        self._hit_query, self._hits_in = query.text, article.id
+        view = self.query_one(ArticleView)
+        view.show(article, hits)
+        self._open_article(article)
+        if view.hits:
+            view.go_to_hit(0)
+
+    def action_next_hit(self) -> None:
+        view = self.query_one(ArticleView)
+        if view.hits:
+            view.go_to_hit((view.current_hit if view.current_hit is not None else -1) + 1)
+
+    def action_previous_hit(self) -> None:
+        view = self.query_one(ArticleView)
+        if view.hits:
+            view.go_to_hit((view.current_hit if view.current_hit is not None else 0) - 1)
+
+    # --- quotes ------------------------------------------------------------------------------------------
+
+    def action_quote_finder(self) -> None:
+        self.app.push_screen(QuoteFinder(self.session, self.session.settings.private, self.library_changed),
+                             self._quote_chosen)
+
+    def _quote_chosen(self, choice: QuoteChoice | None) -> None:
+        if choice is None:
+            return
+        article = (self.query_one(LibrarySidebar).select_article(choice.article_id)
+                   or self.session.listed(choice.article_id))
+        if article is None:
+            return
+
+        def at_quote(_: Article) -> None:
+            self.call_after_refresh(self.query_one(ArticleView).select_quote, choice.quote_index)
+
+        self._open_article(article, at_quote)
+
+    def action_next_quote(self) -> None:
+        view = self.query_one(ArticleView)
+        view.select_quote((view.current_quote if view.current_quote is not None else -1) + 1)
+
+    def action_previous_quote(self) -> None:
+        view = self.query_one(ArticleView)
+        view.select_quote((view.current_quote if view.current_quote is not None else 0) - 1)
+
+    def action_copy_citation(self) -> None:
+        article = self._current()
+        if article is None:
+            return
+        view = self.query_one(ArticleView)
+        if view.current_quote is not None:
+            citation = quote_citation(article.quotes[view.current_quote], article)
+        else:
+            citation = article_citation(article)
+        self.app.copy_to_clipboard(citation)
+        self.notify(citation, title="Copied citation", markup=False)
+
+    # --- the other keys ----------------------------------------------------------------------------------
+
+    def action_toggle_grouping(self) -> None:
+        sidebar = self.query_one(LibrarySidebar)
+        current = self._current()
+        sidebar.toggle_grouping(current.id if current else None)
+        self.notify(f"Grouped by {sidebar.grouping}", markup=False, timeout=2)
+
+    def action_focus_sidebar(self) -> None:
+        panel = self.query_one(SearchPanel)
+        if panel.display:
+            panel.query_one("#search-results").focus()
+        else:
+            self.query_one(LibrarySidebar).focus()
+
+    def action_toggle_read(self) -> None:
+        article = self._current()
+        if article is None:
+            return
+        if article.id in self.state.read:
+            self.state.read.discard(article.id)
+        else:
+            self.state.read.add(article.id)
+        self.query_one(LibrarySidebar).refresh_article(article)
+        self._save_state()
+
+    def action_toggle_bookmark(self) -> None:
+        article = self._current()
+        if article is None:
+            return
+        added = article.id not in self.state.bookmarks
+        if added:
+            self.state.bookmarks.add(article.id)
+        else:
+            self.state.bookmarks.discard(article.id)
+        self._save_state()
+        self.query_one(LibrarySidebar).load(self.session.listing, self.state.read, self.state.bookmarks,
+                                            select=article.id)
+        self.notify("Bookmarked" if added else "Bookmark removed", markup=False, timeout=2)
+
+    def action_show_problems(self) -> None:
+        self.app.push_screen(ProblemsScreen(self.session.problems))
+
+    def action_reload(self) -> None:
+        """Check every file again now (the watcher does this by itself as files change)."""
+        if not self.session.ready:
+            self.app.bell()
+            return
+        self.session.forget_parsed()
+        self.load_library()
+        self.notify("Checking the library for changes…", markup=False, timeout=2)

@@ -1,0 +1,308 @@
+"""The library session: the reader's service for one library, with no widgets (docs/reader.md).
+
+It owns the search index (opening, recovering, refreshing), the watcher thread, the parse worker
+processes, a small cache of parsed articles and the loading of large ones, and it is the quote finder's
+source. Its methods block and are safe from any thread: the reader calls them from Textual workers, never
+from the UI thread. It reports to the UI with messages (`LibraryListed`, `IndexProgress`, `ArticleLoaded`,
+`Warning`), posted to the `post` callable it was started with (a screen's `post_message`, which is safe
+from any thread).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from textual.cache import LRUCache
+from textual.message import Message
+
+from briefing_tui.core.library.scan import Entry, load_entry
+from briefing_tui.core.library.watch import Watcher
+from briefing_tui.core.library.workers import ParsePool
+from briefing_tui.core.model import Article, Listed, Problem
+from briefing_tui.core.search.index import (
+    Index,
+    QuoteHit,
+    RefreshStats,
+    Result,
+    index_path,
+    use_library_index,
+)
+from briefing_tui.core.search.query import Query
+from briefing_tui.core.user.config import Settings, cache_dir
+from briefing_tui.core.user.state import library_key
+
+BIG_FILE = 2_000_000
+"""Files larger than this (bytes) open with their beginning first; the whole is parsed in a worker."""
+BIG_HEAD = 100_000
+"""How much of a large file (characters) the first screen is parsed from."""
+SMALL_FILE = 64 * 1024
+"""Files up to this size (bytes) parse in the calling thread: linear parsers read them in milliseconds
+(a pathological one in about a second of shared CPU, the screen still drawn), with no process to wait for.
+Larger ones parse in a worker process that is stopped at the CPU budget."""
+PARSED_CACHE = 16
+"""Parsed articles kept for going back and forth; the rest of the library is only listed."""
+
+
+class LibrarySession:
+    """One library as the reader uses it: listed, indexed, watched, and read article by article."""
+
+    @dataclass
+    class LibraryListed(Message):
+        """The library as the index now lists it; `changed` holds the keys of files parsed or removed."""
+
+        listing: list[Listed]
+        problems: list[Problem]
+        changed: frozenset[bytes]
+
+    @dataclass
+    class IndexProgress(Message):
+        """A cold start's indexing: `done` of `total` files parsed."""
+
+        done: int
+        total: int
+
+    @dataclass
+    class ArticleLoaded(Message):
+        """A large article has been parsed whole (its beginning was shown first)."""
+
+        listed: Listed
+        article: Article
+
+    @dataclass
+    class Warning(Message):
+        """Something the user should know once: the cache cannot be used, and the index is in memory."""
+
+        text: str
+
+    def __init__(self, paths: list[str], settings: Settings) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.index: Index | None = None
+        self.listing: list[Listed] = []
+        """The library's articles as listed, newest first (as last reported)."""
+        self.problems: list[Problem] = []
+        self.watch_mode = ""
+        """How the library is watched for changes: `inotify` or `polling` (empty until it starts)."""
+        self._post: Callable[[Message], object] = lambda message: None
+        self._ready = threading.Event()
+        """Set once the first refresh is done: searches and the quote finder wait for it."""
+        self._stopping = threading.Event()
+        self._watch_thread: threading.Thread | None = None
+        self._by_id: dict[str, Listed] = {}
+        self._parsed: LRUCache[str, Article] = LRUCache(PARSED_CACHE)
+        self._parsed_lock = threading.Lock()
+        """Guards `_parsed` (Textual's LRUCache is not thread-safe): workers, the loader and the watcher use it."""
+        self._refresh_lock = threading.Lock()
+        """One refresh and its report at a time (the watcher, `r`): listings are reported in order."""
+        self._progress_at = 0.0
+        self._pool = ParsePool(os.cpu_count() or 1, settings.parse_budget)
+        """Parses for index refreshes (the index runs one refresh at a time)."""
+        self._reading_pool = ParsePool(1, settings.parse_budget)
+        """Parses the article being opened; `_reading_lock` lets one thread use it at a time."""
+        self._whole_pool = ParsePool(1, settings.parse_budget)
+        """Parses a large article whole while its beginning is on screen (the reader asks for one at a time)."""
+        self._reading_lock = threading.Lock()
+        self._roots = {os.path.realpath(p): p for p in reversed(paths)}
+
+    @property
+    def ready(self) -> bool:
+        """True once the library has been checked against the disk (the first refresh is done)."""
+        return self._ready.is_set()
+
+    def close(self) -> None:
+        """Stop watching and stop every parse under way: quitting never waits for one."""
+        self._stopping.set()
+        for pool in (self._pool, self._reading_pool, self._whole_pool):
+            pool.close()
+
+    # --- the library -------------------------------------------------------------------------------------
+
+    def load(self, post: Callable[[Message], object], first: Callable[[Listed], None] | None = None) -> None:
+        """List the library from its index at once, then bring the index up to date and watch for changes.
+
+        A warm start reads no article file: the listing comes from the index (and `first` gets the newest
+        article before the rest is listed), and a stat-only pass then finds what changed since. A cold start
+        parses every file (on every core), reporting `IndexProgress`. Blocks until the first refresh is done.
+        """
+        self._post = post
+        self._ready.clear()
+        if self.index is None:
+            path = None if self.settings.private else index_path(cache_dir(), library_key(self.paths))
+            self.index, _ = use_library_index(path, lambda index: None, self._warn)
+        shown = False
+        try:
+            newest = self.index.newest()
+            if newest is not None and first is not None:  # on screen while the rest of the library is listed
+                first(newest)
+            shown = self._report(frozenset(), always=False)
+        except sqlite3.DatabaseError:
+            pass
+        watcher = None
+        if self._watch_thread is None:  # watching starts before the check, so no change falls between
+            watcher = Watcher(self.paths, poll_interval=self.settings.poll_interval, use_inotify=not self.settings.poll)
+            self.watch_mode = watcher.mode
+        verify = self.index.path is not None and not self.index.healthy()
+        if verify:  # damaged: it is only a cache, so it is checked again and rebuilt
+            self.index.close()
+            self.index = None
+            shown = False
+        with self._refresh_lock:
+            stats = self._refresh(progress=None if shown else self._progress, verify=verify)
+            if stats.keys or not shown:
+                self._report(stats.keys, always=True)
+        self._ready.set()
+        if watcher is not None:  # a plain thread, not a worker: it runs until the reader quits
+            self._watch_thread = threading.Thread(target=self._watch, args=(watcher,), name="briefing-watch",
+                                                  daemon=True)
+            self._watch_thread.start()
+
+    def warm_up(self) -> None:
+        """Start the reading worker now (after the first screen), so the first large article opens at once."""
+        self._reading_pool.warm_up()
+
+    def forget_parsed(self) -> None:
+        """Drop the parsed articles (`r`: every file is checked again)."""
+        with self._parsed_lock:
+            self._parsed.clear()
+
+    def _refresh(self, folders: list[tuple[str, str]] | None = None,
+                 progress: Callable[[int, int], None] | None = None, verify: bool = False) -> RefreshStats:
+        """Refresh the index, recovering as a cache may (a damaged file is rebuilt; a disk that fails gives
+        way to an index in memory, said once)."""
+        path = None if self.settings.private else index_path(cache_dir(), library_key(self.paths))
+
+        def refresh(index: Index) -> RefreshStats:
+            return index.refresh(self.paths, self.settings.max_bytes, folders=folders if index is self.index else None,
+                                 pool=self._pool, progress=progress)
+
+        if self.index is not None and self.index.path is None:
+            path = None
+        self.index, stats = use_library_index(path, refresh, self._warn, index=self.index, verify=verify)
+        return stats
+
+    def _report(self, changed: frozenset[bytes], always: bool) -> bool:
+        """Post the listing; False (and nothing posted) when the index is empty and `always` is not set."""
+        assert self.index is not None
+        listing = self.index.listing()
+        problems = [Problem(p["id"], p["path"], p["reason"]) for p in self.index.problems()]
+        if not (always or listing or problems):
+            return False
+        self.listing, self.problems = listing, problems
+        self._by_id = {a.id: a for a in listing}
+        with self._parsed_lock:
+            for ident in [i for i in list(self._parsed.keys()) if (self._by_id.get(i) is None
+                                                                   or self._by_id[i].key in changed)]:
+                self._parsed.discard(ident)
+        self._post(self.LibraryListed(listing, problems, changed))
+        return True
+
+    def _warn(self, text: str) -> None:
+        self._post(self.Warning(text))
+
+    def _progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done == total or now - self._progress_at > 0.1:
+            self._progress_at = now
+            self._post(self.IndexProgress(done, total))
+
+    def _watch(self, watcher: Watcher) -> None:
+        """Refresh the index and report the listing whenever files change, until the reader quits."""
+        try:
+            while not self._stopping.is_set():
+                changed, where = watcher.wait(0.25)
+                if not changed or self.index is None or self._stopping.is_set():
+                    continue
+                started = time.monotonic()
+                with self._refresh_lock:
+                    stats = self._refresh(folders=where)
+                    if stats.keys and not self._stopping.is_set():
+                        self._report(stats.keys, always=True)
+                if where is None:  # polling: never spend more than a fifth of the time on it
+                    watcher.poll_interval = max(self.settings.poll_interval, 5 * (time.monotonic() - started))
+        finally:
+            watcher.close()
+
+    def listed(self, article_id: str) -> Listed | None:
+        """The listed article with this id, if the library still holds it."""
+        return self._by_id.get(article_id)
+
+    # --- articles ----------------------------------------------------------------------------------------
+
+    def cached(self, listed: Listed) -> Article | None:
+        """The article if it was parsed lately (and has not changed since)."""
+        with self._parsed_lock:
+            return self._parsed.get(listed.id)
+
+    def load_article(self, listed: Listed, cancelled: Callable[[], bool] = lambda: False) -> Article | Problem | None:
+        """Parse an article: a small one in this thread, a larger one in the reading worker process (None when
+        `cancelled` says nobody waits for it any more). A file over BIG_FILE bytes gives its beginning first
+        (a first screen in a tenth of a second): `parse_whole` parses the rest.
+        """
+        entry = self.entry(listed)
+        big = listed.size > BIG_FILE
+        if listed.size <= SMALL_FILE:  # in this thread: no process to wait for, and it cannot be long
+            result: Article | Problem | None = load_entry(entry, self.settings.max_bytes)
+        else:
+            with self._reading_lock:
+                if cancelled():  # a newer request came while this one waited
+                    return None
+                result = next(self._reading_pool.parse([entry], self.settings.max_bytes,
+                                                       head=BIG_HEAD if big else None), None)
+        if isinstance(result, Article) and not big:
+            with self._parsed_lock:
+                self._parsed.set(listed.id, result)
+        return None if self._stopping.is_set() else result
+
+    def parse_whole(self, listed: Listed) -> None:
+        """Parse a large article whole (its beginning is on screen), then post `ArticleLoaded`."""
+        result = next(self._whole_pool.parse([self.entry(listed)], self.settings.max_bytes), None)
+        if isinstance(result, Article) and not self._stopping.is_set():
+            with self._parsed_lock:
+                self._parsed.set(listed.id, result)
+            self._post(self.ArticleLoaded(listed, result))
+
+    def entry(self, listed: Listed) -> Entry:
+        """Where a listed article's file is: under the root as the user gave it."""
+        real_root, _, raw_id = listed.key.partition(b"\0")
+        root = os.fsdecode(real_root)
+        ident = os.fsdecode(raw_id)
+        shown_root = self._roots.get(root, root)
+        return Entry(shown_root, os.path.join(shown_root, ident), ident)
+
+    # --- searching (waits for the first refresh) -----------------------------------------------------------
+
+    def search(self, query: Query, limit: int) -> tuple[int, list[Result], dict[str, int]]:
+        """(total matches, the best `limit` results, matches per month); sqlite3.Error for a query the
+        engine refuses."""
+        index = self._ready_index()
+        if index is None:
+            return 0, [], {}
+        total, results = index.search(query, limit=limit)
+        return total, results, index.hits_per_month(query)
+
+    def find_quotes(self, query: Query | None, limit: int | None) -> tuple[int, list[QuoteHit]]:
+        """Quotes from the index for the quote finder's export."""
+        index = self._ready_index()
+        return index.find_quotes(query, limit) if index is not None else (0, [])
+
+    def quote_ids(self, query: Query | None) -> Sequence[int]:
+        """Every matching quote's id, in the finder's order."""
+        index = self._ready_index()
+        return index.quote_ids(query) if index is not None else []
+
+    def quote_hits(self, ids: Sequence[int]) -> list[QuoteHit | None]:
+        """The finder's rows for these ids."""
+        index = self._ready_index()
+        return index.quote_hits(ids) if index is not None else [None] * len(ids)
+
+    def _ready_index(self) -> Index | None:
+        self._ready.wait()
+        return self.index
+
+
+__all__ = ["BIG_FILE", "BIG_HEAD", "PARSED_CACHE", "SMALL_FILE", "LibrarySession"]

@@ -1,0 +1,45 @@
+"""The line above the article: where the search hits are, or which quote is under the cursor and who said it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from briefing_tui.core.model import Article
+
+
+class ArticleStatus(Static):
+    """Says which search hit or which quote the article's cursor is on; hidden when there is neither."""
+
+    DEFAULT_CSS = """
+    ArticleStatus {
+        height: 1;
+        padding: 0 1;
+        background: $boost;
+        color: $text-accent;
+        display: none;
+    }
+    """
+
+    def show_hits(self, query: str, current: int | None, total: int) -> None:
+        """`total` hits of `query` in the article, the cursor on hit `current` (from 0)."""
+        self.display = True
+        if not total:
+            self.update(Text(f"Search “{query}”: no hits in the text of this article "
+                             "(it matched on its title, section, tags or speakers)"))
+            return
+        self.update(Text(f"Search “{query}”: hit {(current or 0) + 1}/{total}   n next · N previous"))
+
+    def show_quote(self, article: Article, index: int) -> None:
+        """The quote cursor is on `article.quotes[index]`: its number, speaker and cue."""
+        quote = article.quotes[index]
+        line = Text(f"Quote {index + 1}/{len(article.quotes)}: ")
+        line.append(quote.speaker or "no speaker found", style="bold" if quote.speaker else "italic")
+        if quote.cue:
+            line.append(f" (cue: {quote.cue})")
+        line.append("   ] next · [ previous · c copy citation", style="dim")
+        self.update(line)
+        self.display = True
+
+    def clear(self) -> None:
+        self.display = False
