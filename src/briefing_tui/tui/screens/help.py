@@ -17,6 +17,26 @@ from briefing_tui.tui.keymap import help_section
 class HelpScreen(ModalScreen[None]):
     """Lists every key of the reader and the query language of its search and quote finder."""
 
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+
+    #help-body {
+        width: 80;
+        max-width: 95%;
+        height: auto;
+        max-height: 90%;
+        border: round $primary;
+        padding: 1 2;
+        background: $panel;
+    }
+
+    #help-body .help-heading {
+        margin-top: 1;
+    }
+    """
+
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:

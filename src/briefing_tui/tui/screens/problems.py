@@ -15,6 +15,24 @@ from briefing_tui.core.model import Problem
 class ProblemsScreen(ModalScreen[None]):
     """A table of problems: file and reason."""
 
+    DEFAULT_CSS = """
+    ProblemsScreen {
+        align: center middle;
+    }
+
+    #problems-body {
+        width: 90%;
+        height: 80%;
+        border: round $warning;
+        padding: 0 1;
+        background: $panel;
+    }
+
+    #problems-table {
+        height: 1fr;
+    }
+    """
+
     BINDINGS = [Binding("escape,q,p", "dismiss", "Close")]
 
     def __init__(self, problems: list[Problem]) -> None:

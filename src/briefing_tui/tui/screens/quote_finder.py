@@ -47,6 +47,26 @@ class QuoteChoice:
 class QuoteFinder(Screen[QuoteChoice | None]):
     """All quotes: text, speaker, date, article. Type to filter with the search language."""
 
+    DEFAULT_CSS = """
+    QuoteFinder {
+        background: $background;
+    }
+
+    #finder-body {
+        height: 1fr;
+        padding: 0 1;
+    }
+
+    #finder-list {
+        height: 1fr;
+        scrollbar-gutter: stable;
+    }
+
+    #finder-citation {
+        height: 4;
+    }
+    """
+
     BINDINGS = [
         Binding("escape", "close", "Back"),
         Binding("c", "copy", "Copy citation"),
@@ -209,6 +229,25 @@ class QuoteFinder(Screen[QuoteChoice | None]):
 
 class ExportScreen(ModalScreen[None]):
     """Asks where to write the export; never replaces a file without asking."""
+
+    DEFAULT_CSS = """
+    ExportScreen {
+        align: center middle;
+    }
+
+    #export-body {
+        width: 70;
+        height: auto;
+        border: round $primary;
+        padding: 1 2;
+        background: $panel;
+    }
+
+    #export-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    """
 
     BINDINGS = [Binding("escape", "dismiss", "Cancel")]
 

@@ -26,6 +26,66 @@ SYNC_CHARS = 400_000
 class ArticleView(ScrollView, can_focus=True):
     """Shows one article: header, wrapped paragraphs with quotes highlighted, related sections."""
 
+    DEFAULT_CSS = """
+    ArticleView {
+        width: 1fr;
+        height: 1fr;
+        background: $surface;
+        scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;  /* the measure must not change when a scrollbar appears */
+    }
+
+    ArticleView > .article-view--title {
+        text-style: bold;
+        color: $text-primary;
+    }
+
+    ArticleView > .article-view--meta {
+        color: $text-accent;
+    }
+
+    ArticleView > .article-view--tags {
+        color: $text-muted;
+    }
+
+    ArticleView > .article-view--problem {
+        color: $text-warning;
+    }
+
+    ArticleView > .article-view--quote {
+        color: $text-warning;
+        text-style: italic;
+    }
+
+    ArticleView > .article-view--hit {
+        background: $accent 40%;
+        text-style: bold;
+    }
+
+    ArticleView > .article-view--current-hit {
+        background: $warning;
+        color: $background;
+        text-style: bold;
+    }
+
+    ArticleView > .article-view--current-quote {
+        background: $warning 30%;
+        text-style: bold italic;
+    }
+
+    ArticleView > .article-view--heading {
+        text-style: bold underline;
+    }
+
+    ArticleView > .article-view--related {
+        color: $text-muted;
+    }
+
+    ArticleView > .article-view--empty {
+        color: $text-muted;
+    }
+    """
+
     COMPONENT_CLASSES = {
         "article-view--title", "article-view--meta", "article-view--tags", "article-view--problem",
         "article-view--body", "article-view--quote", "article-view--hit", "article-view--heading",

@@ -41,6 +41,33 @@ def month_series(per_month: dict[str, int]) -> tuple[list[float], str, str]:
 class SearchPanel(Vertical):
     """Type a query; results update after a short pause; enter opens one."""
 
+    DEFAULT_CSS = """
+    SearchPanel {
+        height: 1fr;
+        display: none;
+    }
+
+    #search-status {
+        padding: 0 1;
+        height: auto;
+    }
+
+    #search-sparkline {
+        height: 2;
+        margin: 0 1;
+    }
+
+    #search-range {
+        padding: 0 1;
+    }
+
+    #search-results {
+        height: 1fr;
+        border: none;
+        scrollbar-gutter: stable;  /* results keep their wrap when a scrollbar appears */
+    }
+    """
+
     BINDINGS = [Binding("escape", "close", "Close search", show=True)]
 
     @dataclass

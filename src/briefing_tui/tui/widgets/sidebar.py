@@ -19,6 +19,30 @@ NodeData = Group | Listed
 class LibrarySidebar(Tree[NodeData]):
     """Articles grouped by date or by section, with counts; unread articles in bold."""
 
+    DEFAULT_CSS = """
+    LibrarySidebar {
+        height: 1fr;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+    }
+
+    LibrarySidebar > .library-sidebar--unread {
+        text-style: bold;
+    }
+
+    LibrarySidebar > .library-sidebar--read {
+        color: $text-muted;
+    }
+
+    LibrarySidebar > .library-sidebar--count {
+        color: $text-muted;
+    }
+
+    LibrarySidebar > .library-sidebar--bookmark {
+        color: $warning;
+    }
+    """
+
     COMPONENT_CLASSES = {"library-sidebar--unread", "library-sidebar--read", "library-sidebar--count",
                          "library-sidebar--bookmark"}
     BINDINGS = [
