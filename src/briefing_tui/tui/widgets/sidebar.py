@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -71,7 +72,6 @@ class LibrarySidebar(Tree[NodeData]):
         self.read: set[str] = set()
         self.bookmarks: set[str] = set()
         self._group_nodes: dict[str, TreeNode[NodeData]] = {}
-        self._silent: str | None = None
 
     def process_label(self, label: str | Text) -> Text:
         """Labels are never markup: a str is taken literally."""
@@ -117,13 +117,11 @@ class LibrarySidebar(Tree[NodeData]):
         if target is None and isinstance(cursor.data if cursor else None, Listed):
             neighbour = _neighbour(old, articles, str(mark))  # the article under the cursor went: take the next
             if neighbour is not None:
-                self._silent = neighbour.id
-                self.select_article(neighbour.id)
+                self.select_article(neighbour.id, quiet=True)
                 return
         if target is None and self.root.children:
             target = self.root.children[0]
         if target is not None:
-            self._silent = target.data.id if isinstance(target.data, Listed) else None
             self.call_after_refresh(self._put_back, target, offset, at_top)
 
     def _restore(self, node: TreeNode[NodeData], expanded: set[str]) -> None:
@@ -141,8 +139,8 @@ class LibrarySidebar(Tree[NodeData]):
         return None
 
     def _put_back(self, node: TreeNode[NodeData], offset: int, at_top: bool) -> None:
-        self.move_cursor(node, animate=False)
-        self.call_later(self._end_silence)
+        with self.prevent(Tree.NodeHighlighted):  # the cursor put back after a refresh: not the user's move
+            self.move_cursor(node, animate=False)
         if node.line < 0:
             return
         if at_top and node.line < self.scrollable_content_region.height:
@@ -198,9 +196,6 @@ class LibrarySidebar(Tree[NodeData]):
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
         event.stop()
         if isinstance(event.node.data, Listed):
-            if event.node.data.id == self._silent:  # the cursor put back after a refresh: not the user's move
-                self._silent = None
-                return
             self.post_message(self.ArticleHighlighted(event.node.data))
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
@@ -208,8 +203,9 @@ class LibrarySidebar(Tree[NodeData]):
         if isinstance(event.node.data, Listed):
             self.post_message(self.ArticleChosen(event.node.data))
 
-    def select_article(self, article_id: str) -> Listed | None:
-        """Open the groups that hold `article_id`, put the cursor on it and return it (None if absent)."""
+    def select_article(self, article_id: str, quiet: bool = False) -> Listed | None:
+        """Open the groups that hold `article_id`, put the cursor on it and return it (None if absent);
+        `quiet`: the move is the program's, not the reader's, and posts no ArticleHighlighted."""
         for top in self.root.children:
             path = self._find(top, article_id)
             if path:
@@ -218,18 +214,14 @@ class LibrarySidebar(Tree[NodeData]):
                     self._populate(node)
                     node.expand()
                     node = node.children[index]
-                self.call_after_refresh(self._put_cursor, node)
+                self.call_after_refresh(self._put_cursor, node, quiet)
                 return node.data if isinstance(node.data, Listed) else None
         return None
 
-    def _put_cursor(self, node: TreeNode[NodeData]) -> None:
+    def _put_cursor(self, node: TreeNode[NodeData], quiet: bool) -> None:
         """Move the cursor once the tree has laid out its lines (a new node has no line before that)."""
-        self.move_cursor(node, animate=False)
-        self.call_later(self._end_silence)
-
-    def _end_silence(self) -> None:
-        """After the highlight a programmatic move posted (if any) has been handled."""
-        self._silent = None
+        with self.prevent(Tree.NodeHighlighted) if quiet else contextlib.nullcontext():
+            self.move_cursor(node, animate=False)
 
     def _find(self, node: TreeNode[NodeData], article_id: str) -> list[int] | None:
         """Child indexes leading from `node` to the article, without creating nodes."""
