@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.worker import WorkerCancelled
 
 from tests.netguard import sitecustomize  # noqa: F401  (no network in this process from here on)
 
@@ -55,3 +57,14 @@ def env_without_home(home: Path) -> dict[str, str]:
     env.pop("BRIEFING_LIBRARY", None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(NETGUARD), env.get("PYTHONPATH")]))  # no network there
     return env
+
+
+async def workers_done(app: App[object]) -> None:
+    """Wait until every worker has finished. A newer request cancels an older one (an article, a search),
+    which is normal: only failures raise."""
+    while True:
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            continue

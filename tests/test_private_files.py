@@ -24,7 +24,7 @@ from briefing_tui.core.user.export import write_new_file
 from briefing_tui.core.user.state import ReaderState
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.quote_finder import ExportScreen, QuoteFinder
-from tests.conftest import SEEDS, env_without_home, write
+from tests.conftest import SEEDS, env_without_home, workers_done, write
 from tests.test_cache_failures import assert_memory_with_one_line, cache_file, search, small_library
 from tests.test_quote_finder import SIZE, open_finder
 
@@ -238,12 +238,12 @@ async def test_exporting_over_a_fifo_is_refused_and_the_reader_stays_responsive(
         async with app.run_test(size=SIZE) as pilot:
             await open_finder(pilot, "speaker:rutte")
             await pilot.press("enter", "e")
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             assert isinstance(app.screen, ExportScreen)
             for _ in range(2):  # asked twice, as a user confirming an "overwrite" would
                 await pilot.press("enter")
-                await app.workers.wait_for_complete()
+                await workers_done(app)
                 await pilot.pause()
                 assert isinstance(app.screen, ExportScreen)
                 assert "FIFO" in str(app.screen.query_one("#export-message").render())

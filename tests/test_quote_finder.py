@@ -16,7 +16,7 @@ from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.quote_finder import ExportScreen, QuoteFinder
 from briefing_tui.tui.widgets.article_view import ArticleView
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, workers_done
 from tests.test_reader import loaded, until
 
 SIZE = (120, 40)
@@ -134,7 +134,7 @@ async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()  # the file is written in a thread
+        await workers_done(app)  # the file is written in a thread
         await pilot.pause()
         text = (tmp_path / "briefing-quotes.md").read_text()
         assert text == ("# Quotes\n\nFilter: `speaker:rutte`\n\n"
@@ -146,13 +146,13 @@ async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("enter")  # exists: asks first
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert (tmp_path / "briefing-quotes.md").read_text() == "keep me"
         assert isinstance(app.screen, ExportScreen)
         assert "exists" in str(app.screen.query_one("#export-message", Static).render())
         await pilot.press("enter")  # confirmed
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert (tmp_path / "briefing-quotes.md").read_text().startswith("# Quotes")
 
@@ -196,7 +196,7 @@ async def test_finder_reaches_every_quote_and_fetches_only_what_is_seen(tmp_path
         await pilot.press("enter", "end")
         for _ in range(20):
             await pilot.pause(0.05)
-            await app.workers.wait_for_complete()
+            await workers_done(app)
         last = quotes.current
         assert quotes.cursor == 2099 and last is not None
         assert len(quotes.hits) <= 3 * PAGE  # the pages seen, not the 2,100 rows

@@ -14,7 +14,7 @@ from briefing_tui.tui.screens.problems import ProblemsScreen
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
-from tests.conftest import SEEDS, write
+from tests.conftest import SEEDS, workers_done, write
 
 SIZE = (120, 40)
 
@@ -25,7 +25,7 @@ async def loaded(pilot) -> None:  # type: ignore[no-untyped-def]
     Articles parse in workers that may start others (a large file's whole parse), so one wait is not enough.
     """
     for _ in range(20):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
         if not any(w.is_running for w in pilot.app.workers):
             await pilot.pause()

@@ -8,7 +8,7 @@ from typing import Any
 from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.search_panel import SearchPanel
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, workers_done
 from tests.test_reader import loaded, until
 
 SIZE = (120, 40)
@@ -19,7 +19,7 @@ async def settled_search(pilot: Any) -> None:
     panel = pilot.app.query_one(SearchPanel)
     await pilot.pause()
     await until(pilot, lambda: panel.settled, "the search panel to answer")
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
 
@@ -72,7 +72,7 @@ def test_quote_finder_filtered(snap_compare: Any) -> None:
         finder = pilot.app.screen
         await until(pilot, lambda: finder.answered == finder.settled_at, "the finder to answer")
         await pilot.press("enter", "down")
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from textual import work
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -119,7 +120,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._blocks: list[Block] = []
         self._layout: Layout | None = None
         self._generation = 0
-        self._cache: dict[int, Strip] = {}
+        self._cache: LRUCache[int, Strip] = LRUCache(2000)
         self.hits: list[tuple[int, int, int]] = []
         """Search hits as (paragraph, start, end), in reading order."""
 
@@ -237,9 +238,7 @@ class ArticleView(ScrollView, can_focus=True):
         strip = self._cache.get(index)
         if strip is None:
             strip = self._render_index(index)
-            if len(self._cache) > 2000:
-                self._cache.clear()
-            self._cache[index] = strip
+            self._cache.set(index, strip)
         return strip.extend_cell_length(width, self.rich_style).crop(0, width)
 
     def _render_index(self, index: int) -> Strip:

@@ -14,6 +14,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -76,7 +77,7 @@ class QuoteList(ScrollView, can_focus=True):
         self.cursor = 0
         self._pending: set[int] = set()
         self._generation = 0
-        self._cache: dict[tuple[int, int, bool], list[Strip]] = {}
+        self._cache: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(500)
 
     # --- data --------------------------------------------------------------------------------------------
 
@@ -152,9 +153,7 @@ class QuoteList(ScrollView, can_focus=True):
                 self._want(row)
                 return self._strip(Text("…" if part == 0 else "", style=self._style("pending")), width, key[2])
             strips = self._row(self.hits[row], width, key[2])
-            if len(self._cache) > 500:
-                self._cache.clear()
-            self._cache[key] = strips
+            self._cache.set(key, strips)
         return strips[part]
 
     def _style(self, name: str, cursor: bool = False) -> Style:
