@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
 from textual.widgets import DataTable, Tree
+from textual.worker import WorkerCancelled
 
 from briefing_tui.core.model import Article
 from briefing_tui.core.user.config import Settings
@@ -23,9 +25,11 @@ async def loaded(pilot) -> None:  # type: ignore[no-untyped-def]
     """Wait until the reader is idle: no worker running, none started by what the last ones posted.
 
     Articles parse in workers that may start others (a large file's whole parse), so one wait is not enough.
+    A worker cancelled on the way (an exclusive article load replaced by a newer one) is no failure.
     """
     for _ in range(20):
-        await pilot.app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         if not any(w.is_running for w in pilot.app.workers):
             await pilot.pause()
