@@ -139,15 +139,23 @@ def test_generated_libraries_list_correctly(capsys: pytest.CaptureFixture[str], 
     assert (by_title["Post 13"]["date"], by_title["Post 13"]["section"]) == ("2024-02-14", "Cat1")
 
 
-def test_no_output_carries_control_characters(tmp_path: Path, isolated_home: Path) -> None:
+def run(capsys: pytest.CaptureFixture[str], args: list[str]) -> tuple[int, str, str]:
+    """`main(args)` in process: the exit code (argparse's too), stdout and stderr."""
+    try:
+        code = main(args)
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_no_output_carries_control_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path / "e\x1b[31mvil.txt", "\x1b]0;title\x07Tit\u202ele\n\nBody\x1b[2J \x9b6n.\n")
-    env = env_without_home(isolated_home)
     for args in (["list", str(tmp_path)], ["list", str(tmp_path), "--json"], ["check", str(tmp_path)]):
-        proc = subprocess.run([sys.executable, "-m", "briefing_tui", *args], capture_output=True, text=True,
-                              env=env, timeout=60)
-        assert proc.returncode == 0
+        code, out, err = run(capsys, args)
+        assert code == 0 and ("Tit" in out if args[0] == "list" else "No problems" in out), out
         for forbidden in ("\x1b", "\x07", "\u202e", "\x9b"):
-            assert forbidden not in proc.stdout and forbidden not in proc.stderr
+            assert forbidden not in out and forbidden not in err
 
 
 ESCAPES = "\x1b]2;X\x07\x1b[41m\x9b31m\u202e\u3164"
@@ -170,19 +178,25 @@ DIRTY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e\u3164]")
     pytest.param(["search", "in:x\u202e\u3164", "SEEDS"], 2, id="query-error-echoing-a-word"),
     pytest.param(["search", "putin\u202e\u3164", "SEEDS", "--json"], 0, id="query-in-json"),
 ])
-def test_arguments_are_never_echoed_with_control_characters(tmp_path: Path, isolated_home: Path, args: list[str],
-                                                            code: int) -> None:
+def test_arguments_are_never_echoed_with_control_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            args: list[str], code: int) -> None:
     (tmp_path / f"d{ESCAPES}").mkdir()
     (tmp_path / f"bad{ESCAPES}.yaml").write_text("library: [unclosed\n")
     args = [a.replace("SEEDS", str(SEEDS)).replace("TMP", str(tmp_path)) for a in args]
-    proc = subprocess.run([sys.executable, "-m", "briefing_tui", "--private", *args], capture_output=True,
-                          env=env_without_home(isolated_home), timeout=60)
-    out, err = proc.stdout.decode(), proc.stderr.decode()
-    assert proc.returncode == code, err
+    returned, out, err = run(capsys, ["--private", *args])  # the real entry point: test_usage_error_…_entry_point
+    assert returned == code, err
     assert not DIRTY.search(out) and not DIRTY.search(err), (out + err)[-300:]
     assert "Traceback" not in err
     if code == 2:  # argparse's shape, or ours: `briefing[ search]: [error: ]…` as the last line
         assert re.fullmatch(r"briefing(?: [a-z]+)?: [^\n]+", err.splitlines()[-1]), err
+
+
+def test_usage_error_through_the_real_entry_point(isolated_home: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "briefing_tui", "--private", f"no-such-{ESCAPES}"],
+                          capture_output=True, env=env_without_home(isolated_home), timeout=60)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and proc.stdout == b"" and not DIRTY.search(err), err
+    assert re.fullmatch(r"briefing(?: [a-z]+)?: [^\n]+", err.splitlines()[-1]), err
 
 
 def test_version_and_module_entry_point(isolated_home: Path) -> None:

@@ -27,7 +27,7 @@ def test_fifo_never_blocks(tmp_path: Path) -> None:
     result: list[Article | Problem] = []
     worker = threading.Thread(target=lambda: result.append(only(tmp_path)), daemon=True)
     worker.start()
-    worker.join(5)
+    worker.join(30)  # only a blocked read waits this long
     assert not worker.is_alive(), "reading a FIFO blocked"
     assert isinstance(result[0], Problem) and "FIFO" in result[0].reason
 

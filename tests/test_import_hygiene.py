@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pkgutil
 import subprocess
 import sys
@@ -21,15 +22,50 @@ def test_core_modules_are_found() -> None:
     assert "briefing_tui.core.formats.detect" in CORE_MODULES
 
 
+UI_IMPORTED_BY = """
+import json, os, sys
+def ui_after_importing(module):
+    # A forked child of this bare interpreter imports the module: every module starts from a fresh sys.modules.
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        try:
+            __import__(module)
+            answer = ",".join(sorted(m for m in sys.modules if m.split(".")[0] in {"textual", "rich"}))
+        except BaseException as exc:
+            answer = f"an error: {type(exc).__name__}: {exc}"
+        os.write(write, answer.encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as answer:
+        text = answer.read().decode()
+    os.waitpid(pid, 0)
+    return text
+print(json.dumps({module: ui_after_importing(module) for module in sys.argv[1:]}))
+"""
+"""Run in one fresh interpreter: imports each module named in argv in a forked child of its own."""
+
+
+@pytest.fixture(scope="module")
+def ui_imported_by() -> dict[str, str]:
+    """Each core module -> the Textual and Rich modules importing it loaded (comma-separated; "" when none)."""
+    out = subprocess.run([sys.executable, "-c", UI_IMPORTED_BY, *CORE_MODULES], capture_output=True, text=True,
+                         check=True, timeout=120).stdout
+    return json.loads(out)  # type: ignore[no-any-return]
+
+
 @pytest.mark.parametrize("module", CORE_MODULES)
-def test_core_module_does_not_import_ui(module: str) -> None:
-    code = (
-        f"import sys, {module}\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'rich'})\n"
-        "print(','.join(bad))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "", f"{module} imports {out.strip()}"
+def test_core_module_does_not_import_ui(module: str, ui_imported_by: dict[str, str]) -> None:
+    assert ui_imported_by[module] == "", f"{module} imports {ui_imported_by[module]}"
+
+
+def test_the_import_check_sees_a_module_that_loads_the_ui() -> None:
+    """The check can fail: a module that imports Rich is named with what it loaded."""
+    out = subprocess.run([sys.executable, "-c", UI_IMPORTED_BY, "rich.text", "json"], capture_output=True,
+                         text=True, check=True, timeout=120).stdout
+    found = json.loads(out)
+    assert "rich.text" in found["rich.text"].split(",") and found["json"] == ""
 
 
 def test_a_warm_search_loads_no_parser(tmp_path: Path) -> None:

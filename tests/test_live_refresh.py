@@ -19,8 +19,9 @@ from tests.conftest import SEEDS
 from tests.test_reader import loaded, visible_labels
 
 SIZE = (120, 40)
-DEADLINE = 6.0
-"""Generous for a loaded CI machine; the goal (2 s) is measured by `make bench`, not asserted here."""
+DEADLINE = 30.0
+"""Only a failure waits this long, so it is generous for a loaded machine; the goal (2 s) is measured by
+`make bench`, not asserted here."""
 
 
 def _article(title: str, day: str) -> str:

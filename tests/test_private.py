@@ -15,25 +15,27 @@ COMMANDS = [["list", str(SEEDS)], ["show", str(SEED)], ["search", "nato", str(SE
 
 
 @pytest.mark.parametrize("how", ["flag", "environment", "config"])
-def test_private_cli_writes_nothing(tmp_path: Path, how: str) -> None:
-    home = tmp_path / "home"
-    home.mkdir()
-    env = env_without_home(home)
+def test_private_cli_writes_nothing(tmp_path: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str],
+                                    monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    """Every command in process through `main()` (each one's real entry point runs in tests/hostile)."""
+    from briefing_tui.cli import main
+
     cwd = tmp_path / "cwd"
     cwd.mkdir()
+    monkeypatch.chdir(cwd)
     config: list[str] = []
     if how == "environment":
-        env["BRIEFING_PRIVATE"] = "1"
+        monkeypatch.setenv("BRIEFING_PRIVATE", "1")
     elif how == "config":
         cfg = tmp_path / "config.yaml"
         cfg.write_text("private: true\n")
         config = ["--config", str(cfg)]
     for args in COMMANDS:
         flag = ["--private"] if how == "flag" else []
-        proc = subprocess.run([sys.executable, "-m", "briefing_tui", *flag, *config, *args], capture_output=True,
-                              text=True, env=env, cwd=cwd, timeout=120)
-        assert proc.returncode == 0, (args, proc.stderr)
-    assert list(home.iterdir()) == [] and list(cwd.iterdir()) == []
+        code = main([*flag, *config, *args])
+        assert code == 0, (args, capsys.readouterr().err)
+        assert capsys.readouterr().out.strip(), args  # it did answer
+    assert list(isolated_home.iterdir()) == [] and list(cwd.iterdir()) == []
 
 
 def test_without_private_only_the_cache_is_written(tmp_path: Path) -> None:

@@ -12,11 +12,12 @@ from hypothesis import strategies as st
 from briefing_tui.core.formats.common import FileInfo, ParseError
 from briefing_tui.core.formats.detect import parse_text
 from briefing_tui.core.library.scan import Entry, load_entry
-from briefing_tui.core.model import Article, Problem
+from briefing_tui.core.model import Article
 from briefing_tui.core.quotes.spans import find_spans
 from briefing_tui.core.reading import sanitize
 
-EXAMPLES = int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "100"))
+"""Examples per property: 100 in `make test`, 20,000 in `make fuzz`."""
 HYPOTHESIS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 INFO = FileInfo("x.md", "x.md", "x", None)
 
@@ -46,11 +47,13 @@ def test_any_bytes_give_article_or_problem(tmp_path: Path, data: bytes, suffix: 
     path = tmp_path / f"f{suffix}"
     path.write_bytes(data)
     result = load_entry(Entry(str(tmp_path), str(path), path.name))
-    assert isinstance(result, Article | Problem)
+    assert result.id == path.name
     if isinstance(result, Article):
         check(result)
     else:
-        assert sanitize.is_clean(result.reason) and "\n" not in result.reason
+        assert result.reason and sanitize.is_clean(result.reason) and "\n" not in result.reason
+        # load_entry turns any exception into a Problem: one that only its catch-all names is a parser crash
+        assert not result.reason.startswith("could not parse file ("), result.reason
 
 
 @HYPOTHESIS

@@ -17,6 +17,7 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.quote_finder import ExportScreen, QuoteFinder
 from briefing_tui.tui.widgets.article_view import ArticleView
 from tests.conftest import SEEDS, workers_done
+from tests.test_links import recorded_notifications
 from tests.test_reader import loaded, until
 
 SIZE = (120, 40)
@@ -160,10 +161,12 @@ async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path
 async def test_export_is_refused_in_private_mode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     app = BriefingApp([str(SEEDS)], Settings(private=True))
+    notes = recorded_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await open_finder(pilot)
         await pilot.press("enter", "e")
-        await pilot.pause()
+        await until(pilot, lambda: "Export is off in private mode: nothing is written." in notes, "the refusal")
+        await loaded(pilot)  # no export worker went on to ask where to write
         assert isinstance(app.screen, QuoteFinder)
     assert list(tmp_path.iterdir()) == []
 
@@ -194,11 +197,10 @@ async def test_finder_reaches_every_quote_and_fetches_only_what_is_seen(tmp_path
         assert finder.total == len(quotes.ids) == 2100
         assert len(quotes.hits) == PAGE  # the first page only
         await pilot.press("enter", "end")
-        for _ in range(20):
-            await pilot.pause(0.05)
-            await workers_done(app)
+        await until(pilot, lambda: quotes.cursor == 2099 and quotes.current is not None, "the last quote's row")
+        await loaded(pilot)
         last = quotes.current
-        assert quotes.cursor == 2099 and last is not None
+        assert last is not None
         assert len(quotes.hits) <= 3 * PAGE  # the pages seen, not the 2,100 rows
         screen = "\n".join(quotes.render_line(y).text for y in range(quotes.scrollable_content_region.height))
         assert f"“{last.quote.text}”" in screen and last.quote.speaker in screen

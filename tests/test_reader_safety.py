@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from textual.command import CommandList, CommandPalette
+from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.widgets import OptionList
+from textual.widgets._toast import Toast
 
 from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.problems import ProblemsScreen
+from briefing_tui.tui.screens.reader import ReaderScreen
 from briefing_tui.tui.widgets.article_view import ArticleView
 from tests.conftest import write
 from tests.test_reader import loaded, showing, until
 
 PAYLOADS = ["[@click=app.quit]x[/]", "[/]", "[link=file:///etc/passwd]y[/link]", "$accent"]
+ACTIONS = ("action_screenshot", "action_quit", "action_simulate_key", "action_suspend_process")
 
 
 def screen_lines(app: BriefingApp) -> list[str]:
@@ -33,11 +41,21 @@ def hostile_library(root: Path) -> Path:
     return root / "lib"
 
 
-async def test_hostile_fields_show_literally_and_clicks_do_nothing(tmp_path: Path) -> None:
+def record_actions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every action a link in user text could run, and `open_url`, recorded instead of run."""
+    ran: list[str] = []
+    for name in (*ACTIONS, "open_url"):
+        monkeypatch.setattr(BriefingApp, name, lambda _self, *_a, _name=name, **_k: ran.append(_name))
+    return ran
+
+
+async def test_hostile_fields_show_literally_and_clicks_do_nothing(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     library = hostile_library(tmp_path)
     before = sorted(os.listdir(tmp_path))
     cwd_before = sorted(os.listdir("."))
     app = BriefingApp([str(library)], Settings(private=True))
+    ran = record_actions(monkeypatch)
     async with app.run_test(size=(160, 50)) as pilot:
         await loaded(pilot)
         view = app.query_one(ArticleView)  # the newest article, the one with front matter, is shown
@@ -53,9 +71,26 @@ async def test_hostile_fields_show_literally_and_clicks_do_nothing(tmp_path: Pat
                 while x >= 0:
                     await pilot.click(offset=(x + 1, y))
                     clicked += 1
-                    assert app.is_running
                     x = line.find(payload, x + 1)
         assert clicked >= 12
+        await pilot.pause()
+        assert ran == [] and isinstance(app.screen, ReaderScreen)  # no action ran, no screen opened
+        after = "\n".join(screen_lines(app))
+        for payload in PAYLOADS:  # still shown as text, not taken for markup by a repaint
+            assert payload in after, payload
+    assert ran == []
+    assert sorted(os.listdir(tmp_path)) == before
+    assert sorted(os.listdir(".")) == cwd_before
+
+
+async def test_hostile_section_and_folder_names_show_literally_in_groups_and_the_palette(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    library = hostile_library(tmp_path)
+    before = sorted(os.listdir(tmp_path))
+    app = BriefingApp([str(library)], Settings(private=True))
+    ran = record_actions(monkeypatch)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
         await pilot.press("g")  # section grouping: the section and folder names are labels too
         await pilot.pause()
         assert PAYLOADS[0] in "\n".join(screen_lines(app))
@@ -65,9 +100,10 @@ async def test_hostile_fields_show_literally_and_clicks_do_nothing(tmp_path: Pat
         # the palette shows titles literally (and runs nothing), once it has searched
         await until(pilot, lambda: PAYLOADS[0] in "\n".join(screen_lines(app)), "the palette's matches")
         await pilot.press("escape")
-        assert app.is_running
+        await until(pilot, lambda: not isinstance(app.screen, CommandPalette), "the palette to close")
+        assert "[@click=app.quit]dir[b]" in "\n".join(screen_lines(app))  # the reader, as it was
+    assert ran == []
     assert sorted(os.listdir(tmp_path)) == before
-    assert sorted(os.listdir(".")) == cwd_before
 
 
 ESCAPES = "x\x1b]2;PWNED\x07y\x1b[41mRED\x9b31m\u202e\u3164"
@@ -89,7 +125,6 @@ async def test_escape_sequences_in_the_library_name_never_reach_the_header(tmp_p
 
 
 EVIL = "[@click=app.quit]q[/] [/] $accent [b]"
-ACTIONS = ("action_screenshot", "action_quit", "action_simulate_key", "action_suspend_process")
 
 
 def markup_library(root: Path) -> tuple[Path, Path, str]:
@@ -106,15 +141,17 @@ def markup_library(root: Path) -> tuple[Path, Path, str]:
     return lib, trap, title
 
 
-async def click_every(pilot, texts: list[str]) -> int:  # type: ignore[no-untyped-def]
-    """Click the first character of every occurrence of `texts` on screen; return how many clicks."""
+async def click_every(pilot, texts: list[str], within: Region | None = None) -> int:  # type: ignore[no-untyped-def]
+    """Click the first character of every occurrence of `texts` on screen (or in a region of it);
+    return how many clicks."""
     clicked = 0
     for y, line in enumerate(screen_lines(pilot.app)):
         for text in texts:
             x = line.find(text)
             while x >= 0:
-                await pilot.click(offset=(x + 1, y))
-                clicked += 1
+                if within is None or within.contains(x + 1, y):
+                    await pilot.click(offset=(x + 1, y))
+                    clicked += 1
                 x = line.find(text, x + 1)
     return clicked
 
@@ -123,23 +160,40 @@ def palette_hits(app: BriefingApp) -> list[str]:
     return [option.prompt.plain for option in app.screen.query_one(CommandList).options]  # type: ignore[union-attr]
 
 
-async def test_markup_in_every_field_runs_no_action_on_any_surface(tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+@contextlib.asynccontextmanager
+async def markup_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[tuple[Pilot[int], str]]:
+    """The reader on the markup library, loaded; afterwards no action has run and nothing was written."""
     lib, trap, title = markup_library(tmp_path)
-    ran: list[str] = []
-    for name in ACTIONS:
-        monkeypatch.setattr(BriefingApp, name, lambda _self, *_a, _name=name, **_k: ran.append(_name))
+    ran = record_actions(monkeypatch)
     app = BriefingApp([str(lib)], Settings(private=True))
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:  # toasts are a surface too
         await loaded(pilot)
+        yield pilot, title
+        assert ran == []
+    assert ran == []
+    assert list(trap.iterdir()) == []
+
+
+def on_screen(app: BriefingApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+async def test_markup_in_groups_and_the_article_runs_no_action(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    async with markup_reader(tmp_path, monkeypatch) as (pilot, _title):
+        app = pilot.app
         await pilot.press("g")  # by section: the section, the folder and every title are labels
         for _ in range(12):
             await pilot.press("space", "j")
-        text = "\n".join(screen_lines(app))
+        text = on_screen(app)
         for literal in (EVIL, "[/] Broken $accent", "[@click=app.quit]dir $accent[b]", "$accent"):
             assert literal in text, literal
         assert await click_every(pilot, ["[@click", "[/]", "$accent", "[b]"]) >= 8
 
+
+async def test_markup_in_palette_hits_runs_no_action(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with markup_reader(tmp_path, monkeypatch) as (pilot, title):
+        app = pilot.app
         await pilot.press("ctrl+p", *"Budget")  # the palette: a title is text, its hit is not a link
         await until(pilot, lambda: any("Budget" in hit for hit in palette_hits(app)), "the palette's hits")
         assert any(f"Open: {title}" in hit for hit in palette_hits(app)), palette_hits(app)
@@ -155,19 +209,48 @@ async def test_markup_in_every_field_runs_no_action_on_any_surface(tmp_path: Pat
         await pilot.press("enter")
         await until(pilot, lambda: not isinstance(app.screen, CommandPalette), "the palette to close")
         await until(pilot, lambda: showing(app, "[/] Broken $accent"), "the article to open")
-        await pilot.press("c")  # the citation's notification
-        await pilot.press("right_square_bracket")  # the quote status line: speaker and cue
 
+
+async def test_markup_in_the_citation_and_the_quote_status_line_runs_no_action(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with markup_reader(tmp_path, monkeypatch) as (pilot, _title):
+        app = pilot.app
+        await pilot.press("g", "space", "j")  # by section: fields.md, with the markup in its front matter
+        await until(pilot, lambda: showing(app, "[/] Broken $accent"), "the article with markup in its fields")
+        await pilot.press("c")  # the citation's notification
+        await until(pilot, lambda: "Copied citation" in on_screen(app), "the citation's notification")
+        assert app.clipboard.startswith("[/] Broken $accent ([@click=app.quit]q[/] [/] $accent [b])")
+        assert "[/] Broken $accent ([@click=app.quit]q[/]" in on_screen(app)  # the toast shows it literally
+        await pilot.press("right_square_bracket")  # the quote status line: speaker and cue
+        await until(pilot, lambda: "Quote 1/" in on_screen(app), "the quote status line")
+        status = next(line for line in screen_lines(app) if "Quote 1/" in line)
+        assert "Quote 1/1: Anna Berg (cue: said)" in status, status
+        toast = app.screen.query(Toast).last()  # the citation's (the article itself: the first test)
+        assert await click_every(pilot, ["[@click", "[/]", "$accent", "[b]"], within=toast.region) >= 3
+
+
+async def test_markup_in_search_results_and_the_quote_finder_runs_no_action(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with markup_reader(tmp_path, monkeypatch) as (pilot, title):
+        app = pilot.app
         await pilot.press("slash", *"budget")  # the search panel's results
         await until(pilot, lambda: app.query_one("#search-results", OptionList).option_count == 3, "results")
         prompts = [option.prompt.plain for option in app.query_one("#search-results", OptionList).options]  # type: ignore[union-attr]
         assert {prompt.split("\n")[0] for prompt in prompts} == {title, "[/] Broken $accent", "Plain"}
-        assert "')]Budget talks[/]" in "\n".join(screen_lines(app))
-        await click_every(pilot, ["[@click", "[/]", "$accent"])
+        assert "')]Budget talks[/]" in on_screen(app)
+        assert await click_every(pilot, ["[@click", "[/]", "$accent"]) >= 1
         await pilot.press("escape", "escape", "quotation_mark")  # the quote finder
-        await until(pilot, lambda: "[@click=app.quit]quoted[/] $accent" in "\n".join(screen_lines(app)), "quotes")
+        await until(pilot, lambda: "[@click=app.quit]quoted[/] $accent" in on_screen(app), "quotes")
         assert await click_every(pilot, ["[@click", "[/]", "$accent"]) >= 2
-        await pilot.press("escape", "p")  # the problems screen
-        assert app.is_running
-    assert ran == []
-    assert list(trap.iterdir()) == []
+
+
+async def test_markup_in_a_problem_runs_no_action(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / "lib" / "[@click=app.quit]bin $accent[b].txt", bytes(range(1, 32)) * 100)
+    async with markup_reader(tmp_path, monkeypatch) as (pilot, _title):
+        app = pilot.app
+        await pilot.press("p")  # the problems screen
+        await until(pilot, lambda: isinstance(app.screen, ProblemsScreen), "the problems screen")
+        await until(pilot, lambda: "[@click=app.quit]bin $accent[b].txt" in on_screen(app), "the problem's file")
+        assert await click_every(pilot, ["[@click", "$accent", "[b]"]) >= 3
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader again")

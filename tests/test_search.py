@@ -159,7 +159,7 @@ def test_queries_too_deep_for_the_engine_are_one_sentence(deep: str) -> None:
 def test_the_deepest_queries_allowed_run(index: Index, deepest: str) -> None:
     query = parse(deepest)
     total, results = index.search(query)
-    assert total >= len(results) and index.hits_per_month(query) is not None
+    assert total >= len(results) and sum(index.hits_per_month(query).values()) <= total
     assert len(index.quote_ids(query)) == index.find_quotes(query)[0]
 
 

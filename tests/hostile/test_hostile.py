@@ -4,20 +4,24 @@ nothing is written, no article file is modified."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import subprocess
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from briefing_tui.core.library.scan import load_entry, load_library, walk
 from briefing_tui.core.model import Problem
 from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.problems import ProblemsScreen
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
 from tests.conftest import env_without_home
@@ -94,22 +98,51 @@ COMMANDS = [
 ]
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
-def test_cli_output_is_clean_and_nothing_is_written(hostile: Path, tmp_path: Path, args: list[str]) -> None:
-    home = tmp_path / "home"
-    home.mkdir()
-    before_hashes, before_tree = hashes(hostile.parent), tree_listing(hostile.parent)
-    cmd = [sys.executable, "-m", "briefing_tui", "--private", *args[:1]]
-    cmd += [args[1]] if args[0] == "search" else []
-    cmd += [str(hostile), *[a for a in args[1:] if a.startswith("--")]]
-    proc = subprocess.run(cmd, capture_output=True, timeout=120, env=env_without_home(home), cwd=tmp_path)
-    out, err = proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
-    assert proc.returncode in (0, 1), err
+ENTRY_POINT = [["list"], ["check", "--json"], ["search", "body"], ["quotes", "--json"], ["index"]]
+"""One run of each command through the real entry point, in a subprocess of its own; `show` is below."""
+
+
+def command_line(hostile: Path, args: list[str]) -> list[str]:
+    """`--private COMMAND [QUERY] LIBRARY [--json]`."""
+    return ["--private", *args[:1], *([args[1]] if args[0] == "search" else []), str(hostile),
+            *[a for a in args[1:] if a.startswith("--")]]
+
+
+def check_output(args: list[str], code: int, out: str, err: str) -> None:
+    assert code in (0, 1), err
     assert "Traceback" not in err
     clean(out, "stdout")
     clean(err, "stderr")
     if "--json" in args:
         json.loads(out)
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
+def test_cli_output_is_clean_and_nothing_is_written(hostile: Path, tmp_path: Path, isolated_home: Path,
+                                                    capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    """In process: `main()` with HOME and the XDG folders empty, in an empty working folder."""
+    from briefing_tui.cli import main
+
+    before_hashes, before_tree = hashes(hostile.parent), tree_listing(hostile.parent)
+    monkeypatch.chdir(tmp_path)
+    code = main(command_line(hostile, args))
+    out, err = capsys.readouterr()
+    check_output(args, code, out, err)
+    assert hashes(hostile.parent) == before_hashes
+    assert tree_listing(hostile.parent) == before_tree
+    assert list(isolated_home.iterdir()) == [] and list(tmp_path.iterdir()) == []  # --private: nothing written
+
+
+@pytest.mark.parametrize("args", ENTRY_POINT, ids=lambda a: " ".join(a))
+def test_cli_entry_point_output_is_clean_and_nothing_is_written(hostile: Path, tmp_path: Path,
+                                                                args: list[str]) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    before_hashes, before_tree = hashes(hostile.parent), tree_listing(hostile.parent)
+    proc = subprocess.run([sys.executable, "-m", "briefing_tui", *command_line(hostile, args)], capture_output=True,
+                          timeout=120, env=env_without_home(home), cwd=tmp_path)
+    check_output(args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
     assert hashes(hostile.parent) == before_hashes
     assert tree_listing(hostile.parent) == before_tree
     assert list(home.iterdir()) == []  # --private: nothing written
@@ -140,32 +173,81 @@ def test_show_every_hostile_file(hostile: Path, tmp_path: Path, capsys: pytest.C
     assert list(home.iterdir()) == [] and not (isolated_home / "data").exists()
 
 
-async def test_reader_walks_the_hostile_library(hostile: Path, isolated_home: Path) -> None:
+@contextlib.asynccontextmanager
+async def hostile_reader(hostile: Path, isolated_home: Path) -> AsyncIterator[Pilot[int]]:
+    """The reader on the hostile library, loaded; afterwards no file was modified and nothing was written."""
     before = hashes(hostile.parent)
     app = BriefingApp([str(hostile)], Settings(private=True))
     async with app.run_test(size=(140, 45)) as pilot:
         await loaded(pilot)
         assert len(app.session.problems) >= 10
-        await pilot.press("g")  # by section: every article is reachable under an open-able group
+        yield pilot
+    assert hashes(hostile.parent) == before
+    assert not (isolated_home / "data").exists()
+
+
+def screen(app: BriefingApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def clean_screen(app: BriefingApp, where: str) -> None:
+    for strip in app.screen._compositor.render_strips():
+        clean(strip.text, where)
+
+
+async def test_reader_walks_the_hostile_library(hostile: Path, isolated_home: Path) -> None:
+    """By section, from the top: every group opens and every article is reached, down to the last."""
+    async with hostile_reader(hostile, isolated_home) as pilot:
+        app = pilot.app
+        await pilot.press("g")
         sidebar = app.query_one(LibrarySidebar)
+        for _ in range(sidebar.last_line + 1):
+            if sidebar.cursor_line == 0:
+                break
+            await pilot.press("k")
         for _ in range(len(app.session.listing) + 40):
-            await pilot.press("space", "j")
+            node = sidebar.cursor_node
+            assert node is not None
+            if node.allow_expand and not node.is_expanded:
+                await pilot.press("space")
+            if sidebar.cursor_line == sidebar.last_line:
+                break
+            await pilot.press("j")
         await loaded(pilot)
         assert sidebar.cursor_line == sidebar.last_line  # walked to the end without a crash
+        lines = [sidebar.get_node_at_line(y) for y in range(sidebar.last_line + 1)]
+        reached = [getattr(node.data, "id", None) for node in lines if node is not None and not node.allow_expand]
+        assert sorted(reached) == sorted(listed.id for listed in app.session.listing)  # each under an open group
         view = app.query_one(ArticleView)
-        for listed in app.session.listing:
+        assert view.article is not None and view.article.id == reached[-1]  # the last one, previewed
+        clean_screen(app, "the end of the walk")
+
+
+@pytest.mark.parametrize("part", [0, 1], ids=["even", "odd"])
+async def test_reader_shows_every_hostile_article_cleanly(hostile: Path, isolated_home: Path, part: int) -> None:
+    """Every article on screen, half of them in each of two tests (they run in parallel)."""
+    async with hostile_reader(hostile, isolated_home) as pilot:
+        app = pilot.app
+        view = app.query_one(ArticleView)
+        shown = app.session.listing[part::2]
+        assert len(shown) >= 20
+        for listed in shown:
             app.screen._show_plain(listed)
             await loaded(pilot)
             assert view.article is not None and view.article.id == listed.id
-            for strip in app.screen._compositor.render_strips():
-                clean(strip.text, listed.id)
+            clean_screen(app, listed.id)
+
+
+async def test_reader_shows_hostile_problems_and_search_results_cleanly(hostile: Path, isolated_home: Path) -> None:
+    async with hostile_reader(hostile, isolated_home) as pilot:
+        app = pilot.app
         await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, ProblemsScreen), "the problems screen")
         await pilot.pause()
-        for strip in app.screen._compositor.render_strips():
-            clean(strip.text, "problems screen")
+        assert f"{len(app.session.problems)} problems" in screen(app)
+        clean_screen(app, "problems screen")
         await pilot.press("escape", "slash", *"pwned")
         results = app.query_one("#search-results", OptionList)
         await until(pilot, lambda: results.option_count > 0, "search results")  # "pwned" is in the payloads
-        assert app.is_running
-    assert hashes(hostile.parent) == before
-    assert not (isolated_home / "data").exists()
+        assert f"{results.option_count} matching article" in screen(app)
+        clean_screen(app, "search results")

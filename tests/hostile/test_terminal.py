@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 
 from tests.conftest import ROOT, env_without_home
 from tests.hostile.library import build
-from tests.test_smoke_tmux import SOCKET, tmux, wait_for
+from tests.test_smoke_tmux import SOCKET, tmux, wait_for, wait_gone
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -40,12 +39,10 @@ def test_hostile_library_in_a_real_terminal(tmp_path: Path) -> None:
         tmux("send-keys", "-t", session, "g")
         for _ in range(60):  # open every section and walk over every article
             tmux("send-keys", "-t", session, "Space", "j")
-        time.sleep(1.0)
-        tmux("send-keys", "-t", session, "p")
-        wait_for(session, "problems")
+        tmux("send-keys", "-t", session, "p")  # read after the keys before it, in order
+        wait_for(session, "escape closes")  # the problems screen's own line (the header names problems too)
         tmux("send-keys", "-t", session, "Escape")
-        time.sleep(0.5)
-        screen = tmux("capture-pane", "-p", "-t", session)
+        screen = wait_gone(session, "escape closes")
         assert "pwned" not in tmux("display-message", "-p", "-t", session, "#{pane_title}")
         assert tmux("display-message", "-p", "-t", session, "#{pane_title}").strip() == "SAFE-TITLE"
         assert tmux("list-buffers").strip() == "" or "rm -rf" not in tmux("show-buffer")  # no OSC 52 copy
