@@ -1,0 +1,226 @@
+"""Clauses: which words are a cue, and which phrase is the subject of a cue or of a sentence.
+
+No tagger: the lexicon's function words, cues, auxiliaries and a few common verbs mark where a subject ends;
+commas mark appositives (`The Vice President, Mike Pence, said`) and adverbials (`On Friday, …`).
+"""
+
+from __future__ import annotations
+
+from briefing_tui.core.quotes.lexicon import Lexicon
+from briefing_tui.core.quotes.phrases import PARTICLES, Tok, is_title
+
+STOP = frozenset(".;:!?()[]")
+DASHES = frozenset("—–")
+MAX_SUBJECT = 16
+"""Words a subject phrase may have: longer runs before a cue are not one noun phrase."""
+_AND = frozenset(("and", "et", "und", "&"))
+_BUT = frozenset(("but", "mais", "aber"))
+_TO = frozenset(("to", "on", "went", "go", "goes", "going"))
+"""`went on to add`: words between a subject and its cue."""
+
+
+def is_cue(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """A reporting verb used as a verb: lower case, not after an article or a possessive (`the demands`,
+    `Trump's claims`), not before an auxiliary (`peace talks will`), not an adjective's noun (`its highest
+    warning`), not a name's word (`the United States`)."""
+    t = toks[k]
+    if t.low not in lex.cues or t.cap:
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is not None and t.low.endswith("s") and (nxt.low in lex.be or nxt.low in lex.auxiliaries) \
+            and nxt.low not in ("a", "se", "s'", "s’", "lui", "leur", "y", "en", "sich", "l'", "l’"):
+        return False
+    if k > 0:
+        before = toks[k - 1]
+        if (before.low in lex.determiners and before.low not in ("that", "one")) or before.low in lex.possessives \
+                or before.text.endswith(("'s", "’s")):
+            return False
+        if t.low.endswith("ing") and before.word and not before.cap and not (
+                before.low in lex.auxiliaries or before.low in lex.be or before.low in lex.adverbs
+                or before.low in lex.pronouns or before.low in lex.prepositions or before.low in lex.relatives
+                or before.low in _AND or before.low in _TO):
+            return False
+    return True
+
+
+def is_verb(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """A word that ends a subject phrase: a common verb, or (in English) a past form in `-ed` that is not
+    an adjective before a noun (`newly elected Assemblywoman`, `a retired teacher`)."""
+    t = toks[k]
+    if t.cap or not t.word:
+        return False
+    if t.low in lex.verbs:
+        return True
+    if lex.code != "en" or len(t.low) < 5 or not t.low.endswith("ed"):
+        return False
+    before = toks[k - 1] if k else None
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if before is not None and (before.low in lex.determiners or before.low in lex.possessives
+                               or before.low in lex.adverbs or before.low.endswith("ly")):
+        return False
+    return not (nxt is not None and nxt.cap and nxt.word)
+
+
+def clause_subject(toks: list[Tok], lex: Lexicon) -> list[Tok]:
+    """The subject phrase the last clause of `toks` starts with, after discourse words and adverbials
+    (`On Friday in Istanbul, as part of a rally, Erdogan said` -> `Erdogan`), with its appositives."""
+    while toks and toks[-1].text in STOP:
+        toks = toks[:-1]
+    i = len(toks) - 1
+    while i > 0 and not (toks[i].text in STOP or toks[i].masked):
+        i -= 1
+    start = i + 1 if i > 0 or (toks and (toks[0].text in STOP or toks[0].masked)) else 0
+    n = len(toks)
+    i = start
+    while i < n:
+        t = toks[i]
+        if not t.word:
+            i += 1
+            continue
+        if t.low in lex.discourse and (i + 1 >= n or toks[i + 1].text == "," or not toks[i + 1].cap):
+            i += 1
+            continue
+        if t.low in lex.pronouns or t.low in lex.it_pronouns or t.low in lex.determiners \
+                or t.low in lex.possessives or (t.cap and not (
+                    t.low in lex.prepositions or t.low in lex.clause_openers or t.low in lex.cut_prepositions
+                    or t.low in lex.according_initial or (t.low.endswith("ing") and i + 1 < n
+                                                          and not toks[i + 1].cap))):
+            break
+        comma = next((k for k in range(i, n) if toks[k].text == ","), None)  # an adverbial up to its comma
+        if comma is None:
+            return []
+        i = comma + 1
+    return noun_phrase(toks, i, lex)
+
+
+def noun_phrase(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
+    """The phrase that starts at `i` and ends before its verb (a cue, an auxiliary, a common verb)."""
+    out: list[Tok] = []
+    n = len(toks)
+    k = i
+    if k < n and (toks[k].low in lex.pronouns or toks[k].low in lex.it_pronouns):
+        return [toks[k]]
+    while k < n and len(out) < MAX_SUBJECT:
+        t = toks[k]
+        low = t.low
+        if (low in lex.cues and not t.cap) or (out and low in lex.auxiliaries and not t.cap) or low in lex.be \
+                or t.masked or t.text in STOP or t.text in DASHES or (out and is_verb(toks, k, lex)):
+            break
+        if out and low in lex.adverbs and not t.cap:
+            break
+        if low in lex.relatives and (lex.code != "de" or (out and out[-1].text == ",")):
+            break
+        if low in lex.clause_openers and low not in _AND and not t.cap:
+            break
+        if out and lex.code != "en" and t.word and not t.cap and out[-1].cap and out[-1].word \
+                and low not in lex.determiners and low not in lex.prepositions and low not in PARTICLES \
+                and out[-1].low not in lex.determiners and out[-1].low not in lex.possessives:
+            break  # `Le député Karim Benali réclame`: a verb after the name
+        if out and low in lex.first_person:  # `A climatologist I spoke to, Dr. Karin Ek,`
+            while k < n and toks[k].text != "," and not toks[k].masked and toks[k].text not in STOP:
+                k += 1
+            continue
+        out.append(t)
+        k += 1
+    while out and out[-1].text == ",":
+        out.pop()
+    return out
+
+
+def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] | None:
+    """The subject phrase of the cue at `c`, and how it was found: `before-cue` (right before it),
+    `appositive` (with commas), `subject` (the clause's subject: a participle `…, calling it`, a second verb
+    `… and said`, a relative clause `a statement which read`)."""
+    j = c - 1
+    while j >= 0 and not toks[j].cap and (toks[j].low in lex.auxiliaries or toks[j].low in lex.adverbs
+                                          or toks[j].low in lex.be or toks[j].low in _TO):
+        j -= 1
+    if j < 0:
+        return None
+    t = toks[j]
+    if t.low in lex.first_person:
+        return None  # `A climatologist I spoke to`: the writer
+    if (t.low in lex.pronouns and not t.cap) or (t.low in lex.pronouns and (j == 0 or not toks[j - 1].word)):
+        return [t], "before-cue"
+    if t.low in lex.it_pronouns:
+        subject = clause_subject(toks[:j], lex)  # `The ministry welcomed what it called`
+        if subject and subject[0].low not in lex.it_pronouns:
+            return subject, "subject"
+        return [t], "before-cue"
+    if t.text == "," or t.low in _AND or t.low in _BUT or t.text in DASHES \
+            or (t.low in lex.prepositions and toks[c].low.endswith(("ing", "ant"))):
+        for c2 in range(j - 1, -1, -1):  # `the company said in a statement, calling it`
+            if toks[c2].text in STOP or toks[c2].masked:
+                break
+            if is_cue(toks, c2, lex):
+                if c2 > 0 and toks[c2 - 1].low in lex.be:
+                    break  # `when the result was announced, calling it`: nobody announced; the clause's subject
+                found = subject_of(toks, c2, lex)
+                if found:
+                    return found[0], "subject"
+                break
+        return clause_subject(toks[:j], lex), "subject"
+    if t.low in lex.relatives or t.low == "that":
+        return clause_subject(toks[:j], lex), "subject"
+    start = _region_start(toks, j, lex)
+    if any(toks[k].low in lex.relatives for k in range(_clause_start(toks, start), start)):
+        return clause_subject(toks[:c], lex), "subject"  # `A diplomat who attended as an observer said`
+    region = _last_phrase(toks[start:j + 1], lex)
+    return region, "appositive" if any(r.text == "," for r in region) else "before-cue"
+
+
+def _clause_start(toks: list[Tok], k: int) -> int:
+    while k > 0 and not (toks[k - 1].text in STOP or toks[k - 1].masked):
+        k -= 1
+    return k
+
+
+def _region_start(toks: list[Tok], j: int, lex: Lexicon) -> int:
+    """Back from `j` to a clause boundary, taking in appositives (`Colin Sutherland, Lord Carloway, the Lord
+    President of the court`) but not adverbials (`On Friday,`, `Speaking to reporters,`)."""
+    start = j + 1
+    while start > 0:
+        t = toks[start - 1]
+        if t.masked or t.text in STOP or t.text in DASHES or t.low in lex.relatives \
+                or (t.low in lex.clause_openers and not _inside_name(toks, start - 1)):
+            break
+        if t.text == ",":
+            seg_start = start - 1
+            while seg_start > 0 and toks[seg_start - 1].text != "," and not toks[seg_start - 1].masked \
+                    and toks[seg_start - 1].text not in STOP:
+                seg_start -= 1
+            segment = toks[seg_start:start - 1]
+            if not segment or len(segment) > 5 or not all(s.cap or s.low in PARTICLES or not s.word for s in segment):
+                break  # only a name stands in apposition before: `Colin Sutherland, Lord Carloway, the …`
+        start -= 1
+        if j + 1 - start > MAX_SUBJECT:
+            break
+    return start
+
+
+def _last_phrase(region: list[Tok], lex: Lexicon) -> list[Tok]:
+    """The last noun phrase of a region: `a move one trader` -> `one trader` (a determiner after a noun starts
+    a new phrase; after a preposition it starts a complement: `The head of the police's investigators`)."""
+    if any(t.text == "," for t in region):
+        return region
+    for k in range(len(region) - 1, 0, -1):
+        t, before = region[k], region[k - 1]
+        if (t.low in lex.determiners and t.low not in ("that",)) and before.word and not before.cap \
+                and before.low not in lex.prepositions and before.low not in lex.determiners \
+                and before.low not in lex.possessives and before.low not in PARTICLES:
+            return region[k:]
+    return region
+
+
+def _inside_name(toks: list[Tok], k: int) -> bool:
+    """`and` inside a description (`trade and industry commissioner`), not between two clauses."""
+    return toks[k].low in _AND and 0 < k < len(toks) - 1 and not toks[k + 1].cap and not toks[k - 1].cap \
+        and toks[k + 1].word
+
+
+def _phrase_start(t: Tok, lex: Lexicon) -> bool:
+    if t.low.endswith("ing") and len(t.low) > 5:
+        return False  # `Speaking at the summit,`
+    return (t.cap and t.low not in lex.prepositions and t.low not in lex.clause_openers
+            and t.low not in lex.discourse) or t.low in lex.determiners or t.low in lex.possessives \
+        or is_title(t, lex)
