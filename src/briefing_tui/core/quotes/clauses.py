@@ -7,7 +7,7 @@ commas mark appositives (`The Vice President, Mike Pence, said`) and adverbials 
 from __future__ import annotations
 
 from briefing_tui.core.quotes.lexicon import Lexicon
-from briefing_tui.core.quotes.phrases import PARTICLES, Tok, is_title
+from briefing_tui.core.quotes.phrases import PARTICLES, Tok, is_relative, is_title
 
 STOP = frozenset(".;:!?()[]")
 DASHES = frozenset("—–")
@@ -83,14 +83,22 @@ def clause_subject(toks: list[Tok], lex: Lexicon) -> list[Tok]:
         if t.low in lex.pronouns or t.low in lex.it_pronouns or t.low in lex.determiners \
                 or t.low in lex.possessives or (t.cap and not (
                     t.low in lex.prepositions or t.low in lex.clause_openers or t.low in lex.cut_prepositions
-                    or t.low in lex.according_initial or (t.low.endswith("ing") and i + 1 < n
-                                                          and not toks[i + 1].cap))):
+                    or t.low in lex.according_initial or _participle_opens(toks, i, lex))):
             break
         comma = next((k for k in range(i, n) if toks[k].text == ","), None)  # an adverbial up to its comma
         if comma is None:
             return []
         i = comma + 1
     return noun_phrase(toks, i, lex)
+
+
+def _participle_opens(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """`Speaking to reporters,`, `Asked about her plans,`, `Known as a shock jock,`: a participle clause."""
+    t = toks[i]
+    if not (t.low.endswith("ing") or (lex.code == "en" and t.low.endswith("ed"))) or len(t.low) < 5:
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is not None and not nxt.cap and nxt.word
 
 
 def noun_phrase(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
@@ -108,7 +116,7 @@ def noun_phrase(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
             break
         if out and low in lex.adverbs and not t.cap:
             break
-        if low in lex.relatives and (lex.code != "de" or (out and out[-1].text == ",")):
+        if is_relative(toks, k, lex):
             break
         if low in lex.clause_openers and low not in _AND and not t.cap:
             break
@@ -160,10 +168,10 @@ def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] |
                     return found[0], "subject"
                 break
         return clause_subject(toks[:j], lex), "subject"
-    if t.low in lex.relatives or t.low == "that":
+    if is_relative(toks, j, lex) or t.low == "that":
         return clause_subject(toks[:j], lex), "subject"
     start = _region_start(toks, j, lex)
-    if any(toks[k].low in lex.relatives for k in range(_clause_start(toks, start), start)):
+    if any(is_relative(toks, k, lex) for k in range(_clause_start(toks, start), start)):
         return clause_subject(toks[:c], lex), "subject"  # `A diplomat who attended as an observer said`
     region = _last_phrase(toks[start:j + 1], lex)
     return region, "appositive" if any(r.text == "," for r in region) else "before-cue"
@@ -181,7 +189,7 @@ def _region_start(toks: list[Tok], j: int, lex: Lexicon) -> int:
     start = j + 1
     while start > 0:
         t = toks[start - 1]
-        if t.masked or t.text in STOP or t.text in DASHES or t.low in lex.relatives \
+        if t.masked or t.text in STOP or t.text in DASHES or is_relative(toks, start - 1, lex) \
                 or (t.low in lex.clause_openers and not _inside_name(toks, start - 1)):
             break
         if t.text == ",":

@@ -82,6 +82,10 @@ class Lexicon:
     """`I`, `we`: the writer speaking, never a quote's speaker."""
     verbs: frozenset[str]
     """Common verbs that end a subject phrase (`gave`, `fell`), besides cues and auxiliaries."""
+    clitics: frozenset[str] = frozenset()
+    """Pronouns bound to the verb that may stand between a subject and its cue (`l'avait appelé`, `lui a dit`)."""
+    asides: tuple[tuple[str, ...], ...] = ()
+    """Set phrases that may stand between an auxiliary and its cue (`a de son côté dénoncé`)."""
     according_initial: tuple[str, ...] = ()
     """Words that name a source only when they open a sentence: `Pour X, …`, `Für X …`."""
     org_suffixes: tuple[str, ...] = ()

@@ -85,6 +85,7 @@ LEXICON = Lexicon(
         """),
     plural_pronouns=frozenset(),
     first_person=words("ich wir"),
+    clitics=words("sich"),
     verbs=frozenset(),
     according_initial=("für",),
     org_suffixes=("gesellschaft", "ministerium", "verband", "verein", "partei", "gewerkschaft", "bank", "behörde",

@@ -33,6 +33,7 @@ LEXICON = Lexicon(
         expressed expresses reported reports informed informs shared supposes supposed attacked attacks defended
         defends referred refers pointed points explained underlined highlighted cited citing quoted lauded warn
         insist reply respond stress remark recall add admit write announce say tell describe call
+        found specifies specified stipulates stipulated reacted justified justifies
         """),
     passive_cues=words("""
         described called branded labelled labeled termed characterised characterized dubbed quoted cited told
@@ -66,6 +67,7 @@ LEXICON = Lexicon(
         """),
     cut_prepositions=words("""
         on to via during after before while as when through over since until later at in from with
+        per
         """),
     circumstances=words("""
         statement interview conference briefing speech tweet post address message letter email video broadcast
@@ -119,6 +121,7 @@ LEXICON = Lexicon(
         description summary announcement ruling judgment judgement verdict order law act constitution document
         manifesto editorial website blog notice filing complaint lawsuit petition bulletin advisory update
         newsletter video broadcast interview transcript account
+        quote words remark remarks comment comments post
         """),
     person_nouns=words("""
         official officials spokesperson spokesman spokeswoman diplomat diplomats analyst analysts source sources

@@ -31,6 +31,7 @@ LEXICON = Lexicon(
         appelle appela traite traité caractérise caractérisé renchérit renchéri corrige corriger nié nie nia
         menacé menace condamné condamne pense pensent considère considéré prononcé prononce clamé clame tweeté
         publié publie signé signe
+        demandant trouvé poursuivre tente
         """),
     passive_cues=words("""
         qualifié qualifiée décrit décrite appelé appelée traité traitée accusé accusée
@@ -43,10 +44,7 @@ LEXICON = Lexicon(
         nombreuses deux trois quatre chaque tout tous toute toutes aucun aucune
         """),
     possessives=words("son sa ses leur leurs mon ma mes notre nos votre vos"),
-    auxiliaries=words("""
-        a ont avait avaient aura auraient aurait est sont était étaient s' s’ se lui leur y en l' l’ n' n’ ne
-        pas
-        """),
+    auxiliaries=words("a ont avait avaient aura auraient aurait est sont était étaient"),
     be=words("est sont était étaient été fut"),
     adverbs=words("""
         ensuite également aussi encore alors déjà notamment pourtant cependant toutefois enfin ainsi plutôt même
@@ -114,6 +112,9 @@ LEXICON = Lexicon(
         """),
     plural_pronouns=words("ils elles"),
     first_person=words("je j' j’ nous"),
+    clitics=words("l' l’ lui leur y en se s' s’ me m' m’ te t' t’ n' n’ ne pas"),
+    asides=(("de", "son", "côté"), ("de", "leur", "côté"), ("pour", "sa", "part"), ("pour", "leur", "part"),
+            ("quant", "à", "lui"), ("quant", "à", "elle"), ("lui",), ("elle",), ("ensuite",), ("tout", "de", "même")),
     verbs=frozenset(),
     according_initial=("pour",),
 )

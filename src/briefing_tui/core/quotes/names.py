@@ -12,7 +12,7 @@ What the text itself says (`Mr`, `Frau`, `her son`, `she` right after the name) 
 from __future__ import annotations
 
 FEMALE_NAMES = frozenset("""
-abigail ada adele adriana agata agnes agnieszka aida aisha alana alessandra alexandra alice alicia alina alison
+abigail ada adele ane aslı hatice monica nancy kelly karen margaret nikki selena cherie lisa denise adriana agata agnes agnieszka aida aisha alana alessandra alexandra alice alicia alina alison
 amal amanda amelia amina amira amy ana anastasia angela angelika angelina anita anja anke ann anna annabel anne
 annette annika antje antonia ariane astrid audrey aurelie aurélie ayesha barbara beata beatrice beatrix béatrice
 bettina beatriz birgit brenda bridget brigitte camila carina carla carmen carol caroline carolina catherine cathy
@@ -34,7 +34,7 @@ vanessa vera veronika véronique victoria virginie wanda yasmin yvonne zainab ze
 """.split())
 
 MALE_NAMES = frozenset("""
-aaron abdul abdullah adam adrian ahmed ahmet alain alan albert alberto alejandro aleksander alexander alexandre
+aaron abdul abdullah mohammad muhammad bernie sadiq kyriakos recep volodymyr yevgeny boris dick joe mike adam adrian ahmed ahmet alain alan albert alberto alejandro aleksander alexander alexandre
 alexei alfred ali alvaro andreas andrei andrew andré andrzej anders angelo anton antoine antonio arjun armin
 arnaud arne arthur aurel axel bastian ben benedikt benjamin bernard bernd bertrand bjorn björn boris brian bruno
 carl carlos carsten charles christian christoph christophe christopher claus colin conor cristian damien daniel
@@ -76,10 +76,17 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "er": "m", "il": "m",
 """`they` has no entry: it may mean anyone. `sie` is also `they`; as a speaker it is nearly always `she`."""
 
 
+COMPOUND_FIRST = {"jean": "m", "pierre": "m", "marie": "f", "anne": "f"}
+"""The first part of a compound given name decides its gender: `Jean-Marie` is a man, `Marie-Claire` a woman."""
+
+
 def given_name_gender(name: str) -> str | None:
     """'m', 'f' or None from the first given name of `name` (`Jean-Louis Blanc` -> 'm' via `Louis`)."""
     first = name.split()[0].casefold() if name.split() else ""
-    for part in first.split("-"):
+    parts = first.split("-")
+    if len(parts) > 1 and parts[0] in COMPOUND_FIRST:
+        return COMPOUND_FIRST[parts[0]]
+    for part in parts:
         if part in FEMALE_NAMES:
             return "f"
         if part in MALE_NAMES:

@@ -86,9 +86,10 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     if lex.code == "de" and first.low == "so" and len(toks) > 1 and (toks[1].cap or toks[1].low in lex.determiners):
         return _speaker(mention(_phrase_after(toks, 1, lex), site.text, lex), mem, site, "so", "after-cue")
     k = 0
-    while k < len(toks) and (toks[k].low in lex.auxiliaries or toks[k].low in lex.adverbs) and not toks[k].cap:
+    while k < len(toks) and (toks[k].low in lex.auxiliaries or toks[k].low in lex.adverbs
+                             or toks[k].low in lex.clitics) and not toks[k].cap:
         k += 1
-    if k < len(toks) and is_cue(toks, k, lex):
+    if k < len(toks) and is_cue(toks, k, lex) and not toks[k].low.endswith(("ing", "ant")):
         if strict and k == 0:
             return None
         phrase = _phrase_after(toks, k + 1, lex)

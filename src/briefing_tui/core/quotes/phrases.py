@@ -29,6 +29,7 @@ _KEEP_TITLES = frozenset("pope king queen prince princess sheikh emir lord lady 
 """Titles that stay with a name given alone (`Pope Francis`, `King Charles`)."""
 PARTICLES = frozenset("de da di del della van von der den ter al bin bint ibn el le la du des dos das zu y".split())
 _BOUNDARY_PUNCT = frozenset(";:—–()[]\"“”«»„")
+_PLACE_PREPOSITIONS = frozenset(("of", "to", "for", "from"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,8 @@ def tokenize(text: str, start: int, end: int, lex: Lexicon) -> list[Tok]:
         s, e = m.span()
         word = m.group()
         if word == "." and toks and toks[-1].end == s and (
-                toks[-1].low in ABBREVIATIONS or (len(toks[-1].text) == 1 and toks[-1].text.isupper())):
+                toks[-1].low in ABBREVIATIONS or (len(toks[-1].text) == 1 and toks[-1].text.isupper())
+                or ("." in toks[-1].text and toks[-1].text.replace(".", "").isupper())):  # `U.S.`, `D.C.`
             toks[-1] = Tok(toks[-1].text + ".", toks[-1].start, e)
             continue
         if lex.code == "fr" and (el := _ELISION.match(word)):
@@ -95,6 +97,11 @@ class Mention:
     """What the phrase itself says of the person's gender (`Mrs`, `actress`, `she`)."""
 
 
+def is_relative(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """A word that opens a relative clause; in German only after a comma (`der`, `die` are articles too)."""
+    return toks[k].low in lex.relatives and (lex.code != "de" or (k > 0 and toks[k - 1].text == ","))
+
+
 def is_title(tok: Tok, lex: Lexicon) -> bool:
     low = tok.low.rstrip(".")
     return low in lex.titles or (len(low) > 6 and low.endswith(lex.title_suffixes))
@@ -120,12 +127,26 @@ def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
     return j
 
 
+def _org_word(t: Tok, lex: Lexicon) -> bool:
+    return t.low in lex.org_heads or bool(lex.org_suffixes and t.low.endswith(lex.org_suffixes))
+
+
 def _org_words(toks: list[Tok], lex: Lexicon) -> bool:
-    return any(t.low in lex.org_heads or (lex.org_suffixes and t.low.endswith(lex.org_suffixes)) for t in toks)
+    """The run's head (its last word, or the word before its first `of`) is an organisation noun, or (German)
+    one of its compounds ends like one (`Bahngesellschaft Oberlauf Mobil`)."""
+    words = [t for t in toks if t.word]
+    if not words:
+        return False
+    if lex.org_suffixes and any(t.low.endswith(lex.org_suffixes) for t in words):
+        return True
+    of = next((k for k, t in enumerate(words) if t.low in ("of", "for", "on", "de", "du", "des") and k), None)
+    head = words[of - 1] if of is not None else words[-1]
+    return _org_word(head, lex)
 
 
 def is_org(toks: list[Tok], lex: Lexicon) -> bool:
-    """A run that names a body: it holds an organisation noun, or is one word in capitals (`WHO`, `UCL`)."""
+    """A run that names a body: its head is an organisation noun (`the World Health Organization`, not
+    `Senate Minority Whip Dick Durbin`), or it is one word in capitals (`WHO`, `UCL`)."""
     if _org_words(toks, lex):
         return True
     return len(toks) == 1 and len(toks[0].text) >= 2 and toks[0].text.replace(".", "").replace("-", "").isupper()
@@ -135,10 +156,14 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
     """(name, titles) of a run of capitalised words, or None when the run is no person's name.
 
     Titles, ranks and places before the name go (`Santa Barbara County Sheriff Bill Brown`, `First Minister of
-    Scotland Nicola Sturgeon`); a title stays only before a lone given name (`Pope Francis`); post-nominals go
-    (`Kama Melly QC`); a name that starts at a common given name drops the place before it (`Vermont Bernie
-    Sanders`)."""
+    Scotland Nicola Sturgeon`, `Senator from Vermont Bernie Sanders`); a title stays only before a lone given
+    name (`Pope Francis`); post-nominals go (`Kama Melly QC`), and so does a place after (`Rouhani of Iran`)."""
     toks = [t for t in toks if t.word]
+    of = next((k for k, t in enumerate(toks) if t.low == "of" and k), None)
+    if of is not None:
+        last_title = max((k for k in range(of) if is_title(toks[k], lex)), default=-1)
+        if of - last_title - 1 >= 2:
+            toks = toks[:of]  # `President Abdel Fattah el-Sisi of Egypt`: a place after the name
     while toks and toks[-1].low.rstrip(".") in POST_NOMINALS and len(toks) > 1:
         toks = toks[:-1]
     if not toks:
@@ -147,15 +172,17 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
     cut = -1
     for k in range(min(first_given, len(toks) - 1) - 1, -1, -1):
         t = toks[k]
-        if is_title(t, lex) or t.text.endswith(("'s", "’s")) or t.low in ("of", "to", "for"):
+        if is_title(t, lex) or t.text.endswith(("'s", "’s")) or t.low in _PLACE_PREPOSITIONS:
             cut = k
             break
     titles = toks[:cut + 1]
     name = toks[cut + 1:]
-    if titles and titles[-1].low in ("of", "to", "for"):  # `Mayor of London Sadiq Khan`: a place, then the name
-        name = _after_place(name)
-    elif not titles and len(name) >= 3 and not is_given_name(name[0].text) and is_given_name(name[1].text):
-        titles, name = name[:1], name[1:]  # `Vermont Bernie Sanders`
+    if titles and titles[-1].low in _PLACE_PREPOSITIONS:  # `Senator from Vermont Bernie Sanders`: a place, then
+        name = _after_place([t for t in name if t.low not in ("the", "la", "le")])  # the name
+    if lex.code == "de" and not titles and len(name) >= 3 and not is_given_name(name[0].text):
+        given = next((k for k in range(1, len(name) - 1) if is_given_name(name[k].text)), None)
+        if given is not None:  # `Insektenkundlerin Miriam Vogt`: German nouns are capitalised
+            titles, name = name[:given], name[given:]
     while name and name[0].low in PARTICLES and len(name) > 1 and not name[0].cap:
         name = name[1:]
     if not name or _org_words(name, lex) or name[0].low in lex.not_names or is_title(name[-1], lex):
@@ -220,9 +247,11 @@ def mention(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
 
 
 def _strip_edges(toks: list[Tok], lex: Lexicon) -> list[Tok]:
-    """Without the punctuation, discourse words and adverbs at either end."""
+    """Without the punctuation, discourse words and prepositions at its start (`with Zinichev describing`),
+    punctuation and adverbs at its end."""
     i, j = 0, len(toks)
-    while i < j and (not toks[i].word or toks[i].low in lex.discourse) and not toks[i].masked:
+    while i < j and not toks[i].masked and (not toks[i].word or toks[i].low in lex.discourse or (
+            toks[i].low in lex.prepositions and toks[i].low not in PARTICLES and not toks[i].cap)):
         i += 1
     while j > i and (not toks[j - 1].word or toks[j - 1].low in lex.adverbs) and toks[j - 1].text != ")":
         j -= 1
@@ -245,7 +274,7 @@ def _segments(toks: list[Tok], lex: Lexicon) -> list[list[Tok]]:
         first = part[0]
         if k > 0 and (first.low in lex.relatives or first.low in lex.prepositions or first.low in lex.clause_openers
                       or first.text[0].isdigit() or (first.low.endswith("ing") and not first.cap)
-                      or first.low in lex.adverbs):
+                      or first.low in lex.adverbs or first.low in lex.circumstances):
             continue
         kept.append(part)
     return kept
@@ -270,11 +299,17 @@ def _mention_of_segment(toks: list[Tok], text: str, lex: Lexicon) -> Mention | N
 
 
 def _cut_clause(toks: list[Tok], lex: Lexicon) -> list[Tok]:
-    """The phrase up to a relative clause, a parenthesis of its own or a clause-opening word."""
+    """The phrase up to a relative clause, a participle after a name (`Mitsotakis speaking to …`), a
+    parenthesis of its own or a clause-opening word."""
     for k, t in enumerate(toks):
-        relative = t.low in lex.relatives and (lex.code != "de" or toks[k - 1].text == ",")
-        if k and (relative or (t.low in lex.clause_openers and t.low not in ("and", "et", "und"))
-                  or (t.text in _BOUNDARY_PUNCT and t.text != "(")):
+        if not k:
+            continue
+        relative = is_relative(toks, k, lex)
+        participle = t.word and not t.cap and t.low.endswith(("ing", "ant")) and len(t.low) > 5 \
+            and toks[k - 1].cap and toks[k - 1].word and t.low not in lex.titles \
+            and toks[k - 1].low not in lex.determiners and toks[k - 1].low not in lex.possessives
+        if relative or participle or (t.low in lex.clause_openers and t.low not in ("and", "et", "und")) \
+                or (t.text in _BOUNDARY_PUNCT and t.text != "("):
             return toks[:k]
     return toks
 
@@ -297,6 +332,9 @@ def _capitalised(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         if end == len(toks) and run[0].low.endswith("s"):
             return None  # a bare plural names nobody
         return _nominal(toks, text, lex)
+    final = _final_name(toks, lex)  # `Longtime Imus in the Morning writer and performer Rob Bartlett`
+    if final is not None:
+        return final
     if len(run) == 1 and end < len(toks) and toks[end].word and not toks[end].cap \
             and toks[end].low not in lex.prepositions and not is_title(run[0], lex) and run[0].low not in PARTICLES:
         return _nominal(toks, text, lex)  # `Civil liberties campaigner Mei Tanaka`, `Bleached coral`
@@ -310,6 +348,11 @@ def _capitalised(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         rest = rest[1:]
     if run and run[-1].text.endswith(("'s", "’s", "s'", "s’")) and rest:
         return _nominal(toks, text, lex)  # `Day's animal foundation`, `Weber's manager`
+    if run and is_title(run[-1], lex) and len(rest) > 1 and rest[0].low in _PLACE_PREPOSITIONS:
+        place = run_end(rest, 1 + (rest[1].low in lex.determiners), lex)  # `Former US Ambassador to the United
+        found = person_name(run + rest[:place], lex)  # Nations Nikki Haley`
+        if found is not None and len(found[0]) >= 2:
+            return Mention("person", name_text(found[0]), title=run[-1].low)
     if rest and not rest[0].cap and rest[0].low not in lex.prepositions and rest[0].word:
         later = _last_name_run(rest, text, lex)  # `UCL astronomer Angelos Tsiaras`, `Lead Paul Sun-Hyung Lee`
         if later is not None:
@@ -326,11 +369,27 @@ def _capitalised(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     return Mention("person", name_text(name), title=title, gender=_description_gender(titles))
 
 
+def _final_name(toks: list[Tok], lex: Lexicon) -> Mention | None:
+    """A full name that ends the phrase right after a role word in lower case (`… writer and performer Rob
+    Bartlett`): whatever came before describes that person."""
+    k = len(toks)
+    while k > 0 and toks[k - 1].cap and toks[k - 1].word:
+        k -= 1
+    if k < 2 or k == len(toks) or toks[k - 1].cap or not (is_title(toks[k - 1], lex)
+                                                         or toks[k - 1].low in lex.person_nouns):
+        return None
+    found = person_name(toks[k:], lex)
+    if found is None or len(found[0]) < 2:
+        return None
+    return Mention("person", name_text(found[0]), title=toks[k - 1].low, gender=_description_gender(toks[:k]))
+
+
 def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
-    """The name that ends a run of descriptions (`political scholar Kelly Dittmar`), if the phrase's head part
-    (before a complement: `Tobias Lund at a briefing`) ends with one."""
+    """The name that ends a run of descriptions (`political scholar Kelly Dittmar`, `his wife Mary`), if the
+    phrase's head part (before a complement: `Tobias Lund at a briefing`) ends with one."""
     for k, t in enumerate(toks):
-        if k and t.low in lex.prepositions and not t.cap and toks[k - 1].cap and not is_title(toks[k - 1], lex):
+        if k and t.low in lex.prepositions and not t.cap and toks[k - 1].cap and not is_title(toks[k - 1], lex) \
+                and not (k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word):
             toks = toks[:k]
             break
     k = len(toks)
@@ -340,16 +399,27 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         k = 1  # `Ihr Kollege Jonas Albrecht`: German nouns are capitalised too
     if k == len(toks) or k == 0:
         return None
-    if any(t.low in lex.prepositions and t.low not in ("and",) for t in toks[:k]):
-        return None  # `spokesperson for Halland Energy`: the name is what the person speaks for
     run = toks[k:]
-    if is_org(run, lex) or (run[0].low in lex.determiners and len(run) > 1):  # `Le quotidien français Le Figaro`
+    if toks[k - 1].low in _PLACE_PREPOSITIONS and k >= 2 and is_title(toks[k - 2], lex) and not is_org(run, lex) \
+            and (len(run) >= 3 or any(is_given_name(t.text) for t in run)):
+        found = person_name(toks[k - 2:], lex)  # `director of Amnesty International Man-kei Tam`
+        if found is not None and len(found[0]) >= 2:
+            return Mention("person", name_text(found[0]), title=toks[k - 2].low)
+    if any(t.low in lex.prepositions and t.low not in ("and",) for t in toks[:k]):
+        given = next((n for n, t in enumerate(run) if is_given_name(t.text)), None)
+        if given is None or len(run) - given < 2:
+            return None  # `spokesperson for Halland Energy`: the name is what the person speaks for
+        run = run[given:]  # `le directeur du site de Jababeka David Quentin`
+    found = person_name(run, lex)
+    named = found is not None and (any(is_given_name(t.text) for t in found[0]) or bool(found[1]))
+    if is_org(run, lex) or (run[0].low in lex.determiners and len(run) > 1) \
+            or (toks[k - 1].low in ("the", "le", "la", "les") and not named):  # `the United States`, `Le Figaro`
         start = k - 1 if toks[k - 1].low in lex.determiners else k
         return Mention("org", text[toks[start].start:toks[-1].end], head=fold(toks[k - 1].text))
-    found = person_name(run, lex)
-    if found is None or (len(found[0]) < 2 and not is_title(toks[k - 1], lex)):
+    relation = toks[k - 1].low in lex.person_nouns or is_title(toks[k - 1], lex)
+    if found is None or (len(found[0]) < 2 and not relation):
         return None
-    title = toks[k - 1].low if is_title(toks[k - 1], lex) or toks[k - 1].low in lex.person_nouns else ""
+    title = toks[k - 1].low if relation else ""
     return Mention("person", name_text(found[0]), title=title, gender=_description_gender(toks[:k]))
 
 
@@ -378,7 +448,7 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         return later
     end = len(toks)
     for k, t in enumerate(toks):
-        if k and t.cap and t.word and k + 1 < len(toks) and toks[k + 1].low in lex.relatives:
+        if k and t.cap and t.word and k + 1 < len(toks) and is_relative(toks, k + 1, lex):
             end = k + 1
             break
         if k and not t.word and t.text not in "'’-()&." and t.text != MASK:
@@ -414,10 +484,17 @@ def nominal_head(text: str, lex: Lexicon) -> tuple[str, bool]:
 
 
 def _head_index(toks: list[Tok], lex: Lexicon) -> int | None:
-    """The head noun: the last word before the first preposition (`head` in `The head of the police's …`)."""
+    """The head noun: the last word before the first preposition or participle (`head` in `The head of the
+    police's …`, `decree` in `The decree signed by the Pope`); in `One of the victims`, `victims`."""
     last = None
     for k, t in enumerate(toks):
         if k and t.low in lex.prepositions:
+            if last is not None and toks[last].low in lex.determiners and t.low in ("of", "des", "de", "d'", "d’"):
+                rest = _head_index(toks[k + 1:], lex)  # a quantifier's head is in its complement
+                return k + 1 + rest if rest is not None else last
+            break
+        if k and last is not None and t.word and not t.cap and t.low.endswith(("ed", "ing")) and len(t.low) > 4 \
+                and toks[last].low not in lex.determiners and toks[last].low not in lex.possessives:
             break
         if t.word:
             last = k
