@@ -23,6 +23,7 @@ from briefing_tui.core.quotes.passes import PASSES, Site
 from briefing_tui.core.quotes.phrases import (
     ABBREVIATIONS,
     MASK,
+    Mention,
     Tok,
     is_org,
     is_title,
@@ -223,15 +224,22 @@ def _context(site: Site, mem: Memory) -> Attribution | None:
 
 
 def _note_speaker(speaker: str, mem: Memory, lex: Lexicon) -> None:
-    if speaker[:1].islower():
-        head, indefinite = nominal_head(speaker, lex)
-        if indefinite and head:
-            mem.note_role(head, speaker)  # `a senior official`, then `the official`
-    elif speaker in mem.people:
+    """A quote was given to `speaker`: the next `he`, `she`, `it` or `they` may mean them."""
+    toks = tokenize(speaker, 0, len(speaker), lex)
+    if speaker in mem.people:
         mem.note_mention(speaker)
-    elif speaker[:1].isupper() and " " in speaker and not is_org(tokenize(speaker, 0, len(speaker), lex), lex):
+        mem.note_subject(speaker)
+        return
+    if speaker[:1].isupper() and " " in speaker and not is_org(toks, lex) \
+            and speaker.split()[0].lower() not in lex.determiners:
         mem.note_person(speaker)
-    mem.note_subject(speaker)
+        mem.note_subject(speaker)
+        return
+    m = mention(toks, speaker, lex)
+    if m is not None and m.kind == "nominal":
+        _note_about(speaker, m, mem, lex)
+    else:
+        mem.note_group(speaker)
 
 
 def _learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: Memory, lex: Lexicon) -> None:
@@ -244,32 +252,82 @@ def _learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: M
         people = _learn_names(toks, text, mem, lex)
         if pos == s:
             _learn_subject(toks, text, mem, lex, people)
+        _learn_later_subjects(toks, mem, lex)
         pos = stop
 
 
 def _learn_subject(toks: list[Tok], text: str, mem: Memory, lex: Lexicon, people: list[tuple[str, int]]) -> None:
     """Whom a sentence is about: a person, a body, or a description of either (`A senior official said`)."""
-    m = mention(clause_subject(toks, lex), text, lex)
+    subject = clause_subject(toks, lex)
+    m = mention(subject, text, lex)
     if m is None or m.kind == "pronoun":
         return
+    if m.kind == "person" and " " not in m.text and mem.full_name(m.text) is None and m.text not in mem.people \
+            and subject and subject[0] is toks[0] and not m.title:
+        return  # `Fitness was a big factor`: one unknown word opening a sentence names nobody
     who = mem.resolve(m, lex)
     if who is None:
         return
+    _note_about(who, m, mem, lex)
+    if len(people) == 1 and people[0][0] == who and mem.people.get(who) is None:
+        said = {PRONOUN_GENDER[t.low] for t in toks if t.start >= people[0][1] and t.low in _GENDERED}
+        if len(said) == 1:  # `Maren Eklund, who …, died at her home`: nobody else it could be
+            mem.note_person(who, said.pop())
+
+
+def _note_about(who: str, m: Mention, mem: Memory, lex: Lexicon) -> None:
+    """Note whom a sentence is about: a person for `he`/`she`, a body or a group for `it`/`they`."""
     if m.kind in ("org", "acronym") or (m.kind == "nominal" and (m.head in lex.org_heads
                                                                  or m.head in lex.generic_orgs)):
         mem.note_body(who)
+        mem.note_group(who)
         return
     if m.kind == "nominal":
         if not (m.head in lex.person_nouns or m.head in lex.titles):
+            return
+        if _plural(m, lex):
+            mem.note_group(who)
             return
         head, indefinite = nominal_head(who, lex)
         if indefinite and who[:1].islower():
             mem.note_role(head, who)  # `A senior official said …`; later `the official`
     mem.note_subject(who)
-    if len(people) == 1 and people[0][0] == who and mem.people.get(who) is None:
-        said = {PRONOUN_GENDER[t.low] for t in toks if t.start >= people[0][1] and t.low in _GENDERED}
-        if len(said) == 1:  # `Maren Eklund, who …, died at her home`: nobody else it could be
-            mem.note_person(who, said.pop())
+
+
+def _plural(m: Mention, lex: Lexicon) -> bool:
+    first = m.text.split()[0].lower()
+    return first in _PLURAL_DETERMINERS or (m.head.endswith("s") and not m.head.endswith("ss")
+                                             and lex.code in ("en", "fr") and m.head not in ("fils",))
+
+
+_PLURAL_DETERMINERS = frozenset("les des some many several two three four both all most few ces plusieurs "
+                                "certains certaines quelques nombreux nombreuses".split())
+
+
+def _learn_later_subjects(toks: list[Tok], mem: Memory, lex: Lexicon) -> None:
+    """A person named at the head of a later clause is whom the sentence ends up about (`Duda said … while
+    Interior Minister Joachim Brudziński wrote …`), and so is a source (`according to Kidston`)."""
+    for k in range(len(toks) - 2):
+        t = toks[k]
+        if t.low in ("while", "whereas", "but", "and", "that", "tandis", "alors", "mais", "et", "während", "aber") \
+                or t.text == ";":
+            i = k + 1
+        elif any([x.low for x in toks[k:k + len(p)]] == list(p) for p in lex.according):
+            i = k + next(len(p) for p in lex.according if [x.low for x in toks[k:k + len(p)]] == list(p))
+        else:
+            continue
+        if i >= len(toks) or not toks[i].cap:
+            continue
+        end = run_end(toks, i, lex)
+        found = person_name(toks[i:end], lex)
+        if found is None:
+            continue
+        name = name_text(found[0])
+        who = mem.full_name(name) if len(found[0]) == 1 else name
+        after_name = toks[end] if end < len(toks) else None
+        if who is not None and who in mem.people and (t.low not in ("and", "et") or (
+                after_name is not None and after_name.word and not after_name.cap)):
+            mem.note_subject(who)
 
 
 _GENDERED = frozenset(("he", "him", "his", "she", "her"))

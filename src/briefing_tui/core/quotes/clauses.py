@@ -64,6 +64,7 @@ def is_verb(toks: list[Tok], k: int, lex: Lexicon) -> bool:
 def clause_subject(toks: list[Tok], lex: Lexicon) -> list[Tok]:
     """The subject phrase the last clause of `toks` starts with, after discourse words and adverbials
     (`On Friday in Istanbul, as part of a rally, Erdogan said` -> `Erdogan`), with its appositives."""
+    toks = drop_parentheses(toks)
     while toks and toks[-1].text in STOP:
         toks = toks[:-1]
     i = len(toks) - 1
@@ -135,17 +136,50 @@ def noun_phrase(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
     return out
 
 
+def drop_parentheses(toks: list[Tok]) -> list[Tok]:
+    """Without short parentheticals: `Mike Ryan of the World Health Organization (WHO) told`, `Lionel Tardy
+    (UMP) a écrit`. A parenthesis left open is kept."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        if toks[k].text == "(":
+            close = next((m for m in range(k + 1, min(len(toks), k + 12)) if toks[m].text == ")"), None)
+            if close is not None:
+                k = close + 1
+                continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+def _skip_to_subject(toks: list[Tok], c: int, lex: Lexicon) -> int:
+    """The index of the last word of the cue's subject: back over auxiliaries, adverbs, clitics and set asides
+    (`has also said`, `went on to add`, `l'avait appelé`, `a de son côté dénoncé`)."""
+    j = c - 1
+    while j >= 0:
+        t = toks[j]
+        if not t.cap and (t.low in lex.auxiliaries or t.low in lex.adverbs or t.low in lex.be or t.low in _TO
+                          or t.low in lex.clitics):
+            j -= 1
+            continue
+        aside = next((a for a in lex.asides if j + 1 >= len(a)
+                      and [x.low for x in toks[j + 1 - len(a):j + 1]] == list(a)), None)
+        if aside is not None:
+            j -= len(aside)
+            continue
+        break
+    return j
+
+
 def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] | None:
     """The subject phrase of the cue at `c`, and how it was found: `before-cue` (right before it),
     `appositive` (with commas), `subject` (the clause's subject: a participle `…, calling it`, a second verb
     `… and said`, a relative clause `a statement which read`)."""
-    j = c - 1
-    while j >= 0 and not toks[j].cap and (toks[j].low in lex.auxiliaries or toks[j].low in lex.adverbs
-                                          or toks[j].low in lex.be or toks[j].low in _TO):
-        j -= 1
+    j = _skip_to_subject(toks, c, lex)
     if j < 0:
         return None
     t = toks[j]
+    participle = toks[c].low.endswith(("ing", "ant")) or (j >= 0 and t.low == "en" and lex.code == "fr")
     if t.low in lex.first_person:
         return None  # `A climatologist I spoke to`: the writer
     if (t.low in lex.pronouns and not t.cap) or (t.low in lex.pronouns and (j == 0 or not toks[j - 1].word)):
@@ -155,26 +189,38 @@ def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] |
         if subject and subject[0].low not in lex.it_pronouns:
             return subject, "subject"
         return [t], "before-cue"
-    if t.text == "," or t.low in _AND or t.low in _BUT or t.text in DASHES \
-            or (t.low in lex.prepositions and toks[c].low.endswith(("ing", "ant"))):
-        for c2 in range(j - 1, -1, -1):  # `the company said in a statement, calling it`
-            if toks[c2].text in STOP or toks[c2].masked:
-                break
-            if is_cue(toks, c2, lex):
-                if c2 > 0 and toks[c2 - 1].low in lex.be:
-                    break  # `when the result was announced, calling it`: nobody announced; the clause's subject
-                found = subject_of(toks, c2, lex)
-                if found:
-                    return found[0], "subject"
-                break
-        return clause_subject(toks[:j], lex), "subject"
+    if (participle and (t.text == "," or t.text in DASHES or t.low in lex.prepositions)) or t.low in _AND \
+            or t.low in _BUT:
+        return _earlier_subject(toks, j, lex), "subject"  # `the company said in a statement, calling it`
     if is_relative(toks, j, lex) or t.low == "that":
-        return clause_subject(toks[:j], lex), "subject"
-    start = _region_start(toks, j, lex)
-    if any(is_relative(toks, k, lex) for k in range(_clause_start(toks, start), start)):
-        return clause_subject(toks[:c], lex), "subject"  # `A diplomat who attended as an observer said`
-    region = _last_phrase(toks[start:j + 1], lex)
-    return region, "appositive" if any(r.text == "," for r in region) else "before-cue"
+        return _subject_tokens(toks, j - 1, lex), "subject"  # `Alex Greenwich who said`, `a statement which read`
+    if participle and t.word and not t.cap:
+        return _last_phrase(_subject_tokens(toks, j, lex), lex), "subject"  # `un communiqué de presse affirmant`
+    region = _subject_tokens(toks, j, lex)
+    start = region[0] if region else None
+    if start is not None:
+        k0 = toks.index(start)
+        if any(is_relative(toks, k, lex) for k in range(_clause_start(toks, k0), k0)) and not (
+                k0 > 0 and is_relative(toks, k0 - 1, lex)):
+            return clause_subject(toks[:c], lex), "subject"  # `A diplomat who attended as an observer said`
+    if any(r.text == "," for r in region):
+        return region, "appositive"
+    return _last_phrase(region, lex), "before-cue"
+
+
+def _earlier_subject(toks: list[Tok], j: int, lex: Lexicon) -> list[Tok]:
+    """The subject of the verb before: `X said …, calling it` -> X; else the clause's subject."""
+    for c2 in range(j - 1, -1, -1):
+        if toks[c2].text in STOP:
+            break
+        if is_cue(toks, c2, lex):
+            if c2 > 0 and toks[c2 - 1].low in lex.be:
+                break  # `when the result was announced, calling it`: nobody announced; the clause's subject
+            found = subject_of(toks, c2, lex)
+            if found:
+                return found[0]
+            break
+    return clause_subject(toks[:j], lex)
 
 
 def _clause_start(toks: list[Tok], k: int) -> int:
@@ -183,27 +229,65 @@ def _clause_start(toks: list[Tok], k: int) -> int:
     return k
 
 
-def _region_start(toks: list[Tok], j: int, lex: Lexicon) -> int:
-    """Back from `j` to a clause boundary, taking in appositives (`Colin Sutherland, Lord Carloway, the Lord
-    President of the court`) but not adverbials (`On Friday,`, `Speaking to reporters,`)."""
-    start = j + 1
-    while start > 0:
-        t = toks[start - 1]
-        if t.masked or t.text in STOP or t.text in DASHES or is_relative(toks, start - 1, lex) \
-                or (t.low in lex.clause_openers and not _inside_name(toks, start - 1)):
-            break
+def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon) -> list[Tok]:
+    """The subject phrase that ends at `j` (a comma there closes an aside or an appositive): back to a clause
+    boundary, taking in appositives (`Colin Sutherland, Lord Carloway, the Lord President of the court`),
+    leaving out asides (`Coles, in its March 8 media release,`, `Trump, responding to …,`)."""
+    start = _clause_start(toks, j + 1)
+    segments: list[list[Tok]] = [[]]
+    for t in toks[start:j + 1]:
         if t.text == ",":
-            seg_start = start - 1
-            while seg_start > 0 and toks[seg_start - 1].text != "," and not toks[seg_start - 1].masked \
-                    and toks[seg_start - 1].text not in STOP:
-                seg_start -= 1
-            segment = toks[seg_start:start - 1]
-            if not segment or len(segment) > 5 or not all(s.cap or s.low in PARTICLES or not s.word for s in segment):
-                break  # only a name stands in apposition before: `Colin Sutherland, Lord Carloway, the …`
-        start -= 1
-        if j + 1 - start > MAX_SUBJECT:
+            segments.append([])
+        else:
+            segments[-1].append(t)
+    nearest = segments.pop()
+    cut = _cut_at_boundary(nearest, lex)
+    region = nearest[cut:]
+    if cut and region:
+        return region  # `… while ALDI called it`: the boundary ends the search
+    while segments:
+        segment = segments.pop()
+        if not segment:
+            continue
+        if _is_aside(segment, lex):
+            continue
+        if not _is_appositive(segment, lex):
             break
-    return start
+        region = [*segment, Tok(",", segment[-1].end, segment[-1].end), *region] if region else segment
+        if len(region) > MAX_SUBJECT:
+            break
+    return region
+
+
+def _cut_at_boundary(segment: list[Tok], lex: Lexicon) -> int:
+    """Where the subject starts in the segment right before a cue: after its last clause boundary or verb."""
+    for k in range(len(segment) - 1, -1, -1):
+        t = segment[k]
+        if t.masked or t.text in STOP or t.text in DASHES or is_relative(segment, k, lex) \
+                or (t.low in lex.clause_openers and not _inside_name(segment, k)) \
+                or (k < len(segment) - 1 and (is_cue(segment, k, lex) or is_verb(segment, k, lex))):
+            return k + 1
+    return 0
+
+
+def _is_aside(segment: list[Tok], lex: Lexicon) -> bool:
+    """A part between commas that is not the subject: a circumstance, a participle, a relative clause, an age."""
+    first = segment[0]
+    return first.low in lex.prepositions or first.low in lex.clause_openers or first.low in lex.adverbs \
+        or first.low in lex.discourse or first.low in lex.circumstances or first.text[0].isdigit() \
+        or is_relative(segment, 0, lex) or first.low in lex.relatives or _participle_opens(segment, 0, lex) \
+        or (first.low.endswith(("ing", "ant")) and not first.cap) \
+        or (len(segment) == 1 and not first.cap and first.word)
+
+
+def _is_appositive(segment: list[Tok], lex: Lexicon) -> bool:
+    """A name or a description beside the subject, with no verb of its own."""
+    first = segment[0]
+    if not (first.cap or first.low in lex.determiners or first.low in lex.possessives or is_title(first, lex)
+            or first.low in lex.person_nouns) or len(segment) > 10:
+        return False
+    return not any(is_cue(segment, k, lex) or is_verb(segment, k, lex) or t.low in lex.clause_openers
+                   for k, t in enumerate(segment) if k)
 
 
 def _last_phrase(region: list[Tok], lex: Lexicon) -> list[Tok]:
@@ -213,22 +297,16 @@ def _last_phrase(region: list[Tok], lex: Lexicon) -> list[Tok]:
         return region
     for k in range(len(region) - 1, 0, -1):
         t, before = region[k], region[k - 1]
-        if (t.low in lex.determiners and t.low not in ("that",)) and before.word and not before.cap \
-                and before.low not in lex.prepositions and before.low not in lex.determiners \
-                and before.low not in lex.possessives and before.low not in PARTICLES:
+        if (t.low in lex.determiners and t.low not in ("that",) and t.low not in lex.prepositions) \
+                and before.word and not before.cap and before.low not in lex.prepositions \
+                and before.low not in lex.determiners and before.low not in lex.possessives \
+                and before.low not in PARTICLES:
             return region[k:]
     return region
 
 
 def _inside_name(toks: list[Tok], k: int) -> bool:
-    """`and` inside a description (`trade and industry commissioner`), not between two clauses."""
-    return toks[k].low in _AND and 0 < k < len(toks) - 1 and not toks[k + 1].cap and not toks[k - 1].cap \
-        and toks[k + 1].word
-
-
-def _phrase_start(t: Tok, lex: Lexicon) -> bool:
-    if t.low.endswith("ing") and len(t.low) > 5:
-        return False  # `Speaking at the summit,`
-    return (t.cap and t.low not in lex.prepositions and t.low not in lex.clause_openers
-            and t.low not in lex.discourse) or t.low in lex.determiners or t.low in lex.possessives \
-        or is_title(t, lex)
+    """`and` inside a description (`trade and industry commissioner`, `of American University and contributor
+    to Slate`), not between two clauses or two subjects."""
+    return toks[k].low in _AND and 0 < k < len(toks) - 1 and not toks[k + 1].cap and toks[k + 1].word \
+        and toks[k + 1].low not in ("the", "a", "an", "le", "la", "les", "der", "die", "das")

@@ -35,7 +35,9 @@ class Memory:
     recent: list[str] = field(default_factory=list)
     """People named so far, the latest last (at most MAX_RECENT)."""
     subject: str | None = None
-    """Who the latest sentence was about, or the latest speaker: what `he` or `she` means first."""
+    """The person the latest sentence was about, or the latest speaker: what `he` or `she` means first."""
+    group: str | None = None
+    """The body or the group the latest sentence was about: what `it` or `they` means first."""
 
     # --- lookups: never change the memory ---------------------------------------------------------------
 
@@ -65,7 +67,7 @@ class Memory:
         """Who `he` or `she` means: the latest subject unless the text shows them to be of the other gender,
         else the latest person named who can be meant."""
         if gender is None:
-            return self.subject if self.subject is not None and self.subject not in self.people else None
+            return self.group
         subject = self.subject
         if subject is not None and self._can_be(subject, gender):
             return subject
@@ -87,7 +89,7 @@ class Memory:
         description, the body for its acronym, the referent of a pronoun."""
         if m.kind == "pronoun":
             if m.text in lex.it_pronouns:
-                return self.bodies[-1] if self.bodies else None
+                return self.group or (self.bodies[-1] if self.bodies else None)
             return self.referent(m.gender)
         if m.kind == "acronym":
             return self.acronyms.get(m.text, m.text)
@@ -98,18 +100,18 @@ class Memory:
             if len(words) == 2 and len(words[0]) == 2 and words[0].endswith("."):  # `B. Obama`
                 return self.full_name(words[1], initial=words[0]) or m.text
             known = self.full_name(words[-1])
-            if known is not None and fold(known).endswith(fold(m.text)):
-                return known  # `Erdogan` written `Erdoğan` before, `Tayyip Erdogan` for `Recep Tayyip Erdoğan`
+            if known is not None and set(fold(m.text).split()) <= set(fold(known).split()):
+                return known  # `Tayyip Erdogan` for `Recep Tayyip Erdoğan`, `Ana Pastor` for `Ana Pastor García`
             return m.text
         if m.kind == "nominal":
             if m.definite and m.head:
                 described = self.roles.get(m.head)
                 if described is not None:
                     return described
-                if len(m.text.split()) == 2 and (m.head in lex.generic_orgs or m.head in lex.org_heads):
-                    body = self._body_with(m.head)  # `the agency`: the Environment Agency; not `the launch company`
-                    if body is None and m.head in lex.generic_orgs and self.bodies:
-                        body = self.bodies[-1]  # `the company`: the body named last
+                if m.head in lex.generic_orgs or m.head in lex.org_heads:
+                    body = self._body_with(m.head)  # `the agency`: the Environment Agency
+                    if body is None and m.head in lex.generic_orgs and self.bodies and len(m.text.split()) == 2:
+                        body = self.bodies[-1]  # `the company`: the body named last; not `the launch company`
                     if body is not None:
                         return body
             first = m.text.split()[0]
@@ -175,6 +177,11 @@ class Memory:
         self.roles[fold(head)] = name
 
     def note_subject(self, name: str | None) -> None:
-        """The sentence just read was about `name` (or a quote was just given to them)."""
+        """The sentence just read was about the person `name` (or a quote was just given to them)."""
         if name:
             self.subject = name
+
+    def note_group(self, name: str | None) -> None:
+        """The sentence just read was about the body or group `name`."""
+        if name:
+            self.group = name

@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefing_tui.core.quotes.clauses import DASHES, MAX_SUBJECT, STOP, clause_subject, is_cue, subject_of
+from briefing_tui.core.quotes.clauses import (
+    DASHES,
+    MAX_SUBJECT,
+    STOP,
+    clause_subject,
+    drop_parentheses,
+    is_cue,
+    subject_of,
+)
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.phrases import MASK, Mention, Tok, mention, run_end, tokenize
@@ -163,7 +171,7 @@ def _circumstance(toks: list[Tok], prep: Tok, lex: Lexicon) -> bool:
 def before_cue(site: Site, mem: Memory) -> Found | None:
     """`X said: “…”`, `X warned that “…”`, `…, calling it “…”` (the subject's), passives with `by X`."""
     lex = site.lex
-    toks = _without_asides(tokenize(site.masked, site.start, site.span.start, lex))
+    toks = drop_parentheses(_without_asides(tokenize(site.masked, site.start, site.span.start, lex)))
     for c in range(len(toks) - 1, -1, -1):
         if not is_cue(toks, c, lex):
             continue
