@@ -55,6 +55,8 @@ def is_verb(toks: list[Tok], k: int, lex: Lexicon) -> bool:
         return False
     before = toks[k - 1] if k else None
     nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is not None and nxt.low in lex.agent:
+        return False  # `The decree signed by the Pope`: a participle
     if before is not None and (before.low in lex.determiners or before.low in lex.possessives
                                or before.low in lex.adverbs or before.low.endswith("ly")):
         return False
@@ -193,7 +195,7 @@ def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] |
             or t.low in _BUT:
         return _earlier_subject(toks, j, lex), "subject"  # `the company said in a statement, calling it`
     if is_relative(toks, j, lex) or t.low == "that":
-        return _subject_tokens(toks, j - 1, lex), "subject"  # `Alex Greenwich who said`, `a statement which read`
+        return _subject_tokens(toks, j - 1, lex, antecedent=True), "subject"  # `Alex Greenwich who said`
     if participle and t.word and not t.cap:
         return _last_phrase(_subject_tokens(toks, j, lex), lex), "subject"  # `un communiqué de presse affirmant`
     region = _subject_tokens(toks, j, lex)
@@ -229,7 +231,7 @@ def _clause_start(toks: list[Tok], k: int) -> int:
     return k
 
 
-def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon) -> list[Tok]:
+def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = False) -> list[Tok]:
     """The subject phrase that ends at `j` (a comma there closes an aside or an appositive): back to a clause
     boundary, taking in appositives (`Colin Sutherland, Lord Carloway, the Lord President of the court`),
     leaving out asides (`Coles, in its March 8 media release,`, `Trump, responding to …,`)."""
@@ -240,11 +242,19 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon) -> list[Tok]:
             segments.append([])
         else:
             segments[-1].append(t)
+    if not segments[-1]:  # a comma before the cue closes an aside or an appositive
+        segments.pop()
+        while len(segments) > 1 and (not segments[-1] or _is_aside(segments[-1], lex)):
+            segments.pop()  # `Thomas Gray, 24, who`: the age; `ALDI, in a Facebook post, called it`: the aside
+    if not segments:
+        return []
     nearest = segments.pop()
     cut = _cut_at_boundary(nearest, lex)
     region = nearest[cut:]
-    if cut and region:
+    if cut and region and (antecedent or _starts_phrase(region[0], lex)):
         return region  # `… while ALDI called it`: the boundary ends the search
+    if cut:
+        region = []  # `…, Director General of the Institut that monitored the trial, said`: a clause inside
     while segments:
         segment = segments.pop()
         if not segment:
@@ -268,6 +278,11 @@ def _cut_at_boundary(segment: list[Tok], lex: Lexicon) -> int:
                 or (k < len(segment) - 1 and (is_cue(segment, k, lex) or is_verb(segment, k, lex))):
             return k + 1
     return 0
+
+
+def _starts_phrase(t: Tok, lex: Lexicon) -> bool:
+    return t.cap or t.low in lex.determiners or t.low in lex.possessives or t.low in lex.pronouns \
+        or is_title(t, lex) or t.low in lex.person_nouns or t.text[0].isdigit()
 
 
 def _is_aside(segment: list[Tok], lex: Lexicon) -> bool:

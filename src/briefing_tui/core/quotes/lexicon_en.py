@@ -32,8 +32,8 @@ LEXICON = Lexicon(
         terms terming commented comments commenting spoke speaks talked talks read reads reading thanked thanks
         expressed expresses reported reports informed informs shared supposes supposed attacked attacks defended
         defends referred refers pointed points explained underlined highlighted cited citing quoted lauded warn
-        insist reply respond stress remark recall add admit write announce say tell describe call
-        found specifies specified stipulates stipulated reacted justified justifies
+        insist reply respond stress remark recall add admit write announce say tell describe call found
+        specifies specified stipulates stipulated reacted justified justifies
         """),
     passive_cues=words("""
         described called branded labelled labeled termed characterised characterized dubbed quoted cited told
@@ -58,16 +58,15 @@ LEXICON = Lexicon(
         """),
     relatives=words("who whom whose which"),
     clause_openers=words("""
-        and but or while whereas as when after before because since although though if that so yet nor where
-        whether until unless once
+        what how and but or while whereas as when after before because since although though if that so yet nor
+        where whether until unless once
         """),
     prepositions=words("""
-        of from at for with in on by about among between within without under over near across including like
+        to of from at for with in on by about among between within without under over near across including like
         via into onto upon against toward towards behind beyond outside inside despite amid throughout beside
         """),
     cut_prepositions=words("""
-        on to via during after before while as when through over since until later at in from with
-        per
+        on to via during after before while as when through over since until later at in from with per
         """),
     circumstances=words("""
         statement interview conference briefing speech tweet post address message letter email video broadcast
@@ -91,15 +90,16 @@ LEXICON = Lexicon(
         archbishop cardinal rabbi imam dame baroness baron midfielder striker defender goalkeeper substitute
         sheriff deputy whip assemblyman assemblywoman assemblymember legislator lawmaker congressman
         congresswoman congressmember delegate actor actress singer musician drummer guitarist rapper comedian
-        broadcaster presenter host anchor producer filmmaker artist writer poet playwright designer photographer
-        prosecutor barrister solicitor magistrate coroner officer constable commandant marshal lieutenant major
-        corporal admiral brigadier astronomer astronaut oceanographer physician surgeon doctor nurse pastor
-        priest reverend rev lead star captain player winger batsman bowler skipper boss mp mep qc kc co-chair
-        chancellor vice-chancellor provost dean rector principal headteacher teacher student pupil candidate
-        nominee incumbent challenger businessman businesswoman entrepreneur investor billionaire tycoon heiress
-        mogul magnate chef expert specialist advisor adviser consultant counsel attorney-general prosecutor-
-        general director-general secretary-general under-secretary emeritus interim regional provincial federal
-        national general state county city district municipal former late then newly elected incoming outgoing
+        broadcaster presenter host anchor producer performer filmmaker artist writer poet playwright designer
+        photographer prosecutor barrister solicitor magistrate coroner officer constable commandant marshal
+        lieutenant major corporal admiral brigadier astronomer astronaut oceanographer physician surgeon doctor
+        nurse pastor priest reverend rev lead star captain player winger batsman bowler skipper boss mp mep qc
+        kc co-chair chancellor vice-chancellor provost dean rector principal headteacher teacher student pupil
+        candidate nominee incumbent challenger businessman businesswoman entrepreneur investor billionaire
+        tycoon heiress mogul magnate chef expert specialist advisor adviser consultant counsel attorney-general
+        prosecutor- general director-general secretary-general under-secretary emeritus interim regional
+        provincial federal national general state county city district municipal former late then newly elected
+        incoming outgoing
         """),
     title_suffixes=(),
     org_heads=words("""
@@ -120,8 +120,7 @@ LEXICON = Lexicon(
         statement release press-release communique communiqué report decree tweet post message letter email memo
         description summary announcement ruling judgment judgement verdict order law act constitution document
         manifesto editorial website blog notice filing complaint lawsuit petition bulletin advisory update
-        newsletter video broadcast interview transcript account
-        quote words remark remarks comment comments post
+        newsletter video broadcast interview transcript account quote words remark remarks comment comments post
         """),
     person_nouns=words("""
         official officials spokesperson spokesman spokeswoman diplomat diplomats analyst analysts source sources

@@ -168,12 +168,13 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
         toks = toks[:-1]
     if not toks:
         return None
-    first_given = next((k for k, t in enumerate(toks) if is_given_name(t.text)), len(toks))
     cut = -1
-    for k in range(min(first_given, len(toks) - 1) - 1, -1, -1):
+    for k in range(len(toks) - 2, -1, -1):
         t = toks[k]
-        if is_title(t, lex) or t.text.endswith(("'s", "’s")) or t.low in _PLACE_PREPOSITIONS:
-            cut = k
+        if k and is_given_name(toks[k - 1].text) and not is_title(toks[k - 1], lex):
+            continue  # `Ana Pastor García`, `John Major`: a word after a given name belongs to the name
+        if is_title(t, lex) or t.text.endswith(("'s", "’s")) or t.low in _PLACE_PREPOSITIONS or _org_word(t, lex):
+            cut = k  # `House of Commons Speaker John Bercow`, `Santa Barbara County Sheriff Bill Brown`
             break
     titles = toks[:cut + 1]
     name = toks[cut + 1:]
@@ -328,13 +329,13 @@ def _capitalised(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     """A phrase that starts with a capitalised word: a name, a body, or a name after its descriptions."""
     end = run_end(toks, 0, lex)
     run = toks[:end]
+    final = _final_name(toks, lex)  # `Longtime Imus in the Morning writer and performer Rob Bartlett`
+    if final is not None:
+        return final
     if len(run) == 1 and run[0].low in lex.person_nouns:  # `Critics have called it`, `Members of the House`
         if end == len(toks) and run[0].low.endswith("s"):
             return None  # a bare plural names nobody
         return _nominal(toks, text, lex)
-    final = _final_name(toks, lex)  # `Longtime Imus in the Morning writer and performer Rob Bartlett`
-    if final is not None:
-        return final
     if len(run) == 1 and end < len(toks) and toks[end].word and not toks[end].cap \
             and toks[end].low not in lex.prepositions and not is_title(run[0], lex) and run[0].low not in PARTICLES:
         return _nominal(toks, text, lex)  # `Civil liberties campaigner Mei Tanaka`, `Bleached coral`
@@ -369,14 +370,28 @@ def _capitalised(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     return Mention("person", name_text(name), title=title, gender=_description_gender(titles))
 
 
+def _name_ends(toks: list[Tok], lex: Lexicon) -> bool:
+    """The tokens end with a person's full name (not a body's)."""
+    k = len(toks)
+    while k > 0 and toks[k - 1].cap and toks[k - 1].word:
+        k -= 1
+    found = person_name(toks[k:], lex) if k < len(toks) else None
+    return found is not None and len(found[0]) >= 2 and not is_org(toks[k:], lex)
+
+
 def _final_name(toks: list[Tok], lex: Lexicon) -> Mention | None:
     """A full name that ends the phrase right after a role word in lower case (`… writer and performer Rob
     Bartlett`): whatever came before describes that person."""
     k = len(toks)
     while k > 0 and toks[k - 1].cap and toks[k - 1].word:
         k -= 1
-    if k < 2 or k == len(toks) or toks[k - 1].cap or not (is_title(toks[k - 1], lex)
-                                                         or toks[k - 1].low in lex.person_nouns):
+    if k < 2 or k == len(toks) or toks[k - 1].cap or not toks[k - 1].word:
+        return None
+    before = toks[k - 1]
+    role = is_title(before, lex) or before.low in lex.person_nouns
+    described = (is_title(toks[0], lex) or toks[0].low in lex.person_nouns) and before.low not in lex.prepositions \
+        and before.low not in lex.determiners  # `Member of parliament Kevin Conolly`
+    if not (role or described):
         return None
     found = person_name(toks[k:], lex)
     if found is None or len(found[0]) < 2:
@@ -389,8 +404,8 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     phrase's head part (before a complement: `Tobias Lund at a briefing`) ends with one."""
     for k, t in enumerate(toks):
         if k and t.low in lex.prepositions and not t.cap and toks[k - 1].cap and not is_title(toks[k - 1], lex) \
-                and not (k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word):
-            toks = toks[:k]
+                and (not (k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word) or _name_ends(toks[:k], lex)):
+            toks = toks[:k]  # `Tobias Lund at a briefing`, `Ted Scambos of CU Boulder's …`; not `Ministry of …`
             break
     k = len(toks)
     while k > 0 and toks[k - 1].cap and toks[k - 1].word:
@@ -400,6 +415,8 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     if k == len(toks) or k == 0:
         return None
     run = toks[k:]
+    if len(run) == 1 and is_title(run[0], lex):
+        return None  # `the Pope`: a description, which the memory may resolve
     if toks[k - 1].low in _PLACE_PREPOSITIONS and k >= 2 and is_title(toks[k - 2], lex) and not is_org(run, lex) \
             and (len(run) >= 3 or any(is_given_name(t.text) for t in run)):
         found = person_name(toks[k - 2:], lex)  # `director of Amnesty International Man-kei Tam`
