@@ -42,7 +42,7 @@ MAX_ATTRIBUTED = 5000
 """Quotes past this many in one article get no speaker: no real article has so many, a hostile one must not stall."""
 LEXICONS: tuple[Lexicon, ...] = (lexicon_en.LEXICON, lexicon_fr.LEXICON, lexicon_de.LEXICON)
 RULES = (*(name for name, _ in PASSES), "pronoun", "appositive", "subject", "passive-agent", "continuation",
-         "follow-on", "context")
+         "follow-on", "sentence-subject", "context")
 """Every value a quote's `rule` can take: the pass that attributed it."""
 
 
@@ -160,6 +160,12 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
     span = spans[k]
     prev = results[k - 1] if k > 0 else NOBODY
     prev_span = spans[k - 1] if k > 0 else None
+    before = tokenize(site.masked, site.start, span.start, site.lex)
+    if any(t.low in site.lex.naming for t in before[-4:] if t.word):
+        return None  # `He named it “Operation Peace Spring”`, `known as the “Blue House”`: a name, not words said
+    after = tokenize(site.masked, span.end, min(site.end, span.end + 40), site.lex)
+    if before and before[-1].cap and before[-1].word and after and after[0].cap and after[0].word:
+        return None  # `Pasquale “Pat” Di Cicco`: a nickname
     if prev.speaker and prev_span is not None:
         if span.continuation and prev_span.continued:
             return prev._replace(rule="continuation")
@@ -167,7 +173,20 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
             return prev._replace(rule="continuation")
         if prev_span.paragraph == span.paragraph and not _someone_else(site, prev_span.end, prev.speaker, mem):
             return prev._replace(rule="follow-on")
-    return _context(site, mem)
+    return _sentence_subject(site, mem) or _context(site, mem)
+
+
+def _sentence_subject(site: Site, mem: Memory) -> Attribution | None:
+    """A quote with no cue in a sentence about a named person is theirs (`Lisa Mancini has been cosplaying
+    for two years, her “passion” for the hobby …`)."""
+    toks = tokenize(site.masked, site.start, site.span.start, site.lex)
+    m = mention(clause_subject(toks, site.lex), site.text, site.lex)
+    if m is None or m.kind != "person":
+        return None
+    who = mem.resolve(m, site.lex)
+    if who is None or who not in mem.people:
+        return None
+    return Attribution(who, None, "sentence-subject")
 
 
 def _opens_paragraph(site: Site) -> bool:
@@ -210,7 +229,8 @@ def _context(site: Site, mem: Memory) -> Attribution | None:
     if site.masked[site.start:span.start].strip() or site.start == 0:
         return None
     inner = site.text[span.text_start:span.text_end].rstrip()
-    if not inner.endswith((".", "!", "?", "…")) or site.masked[span.end:site.end].strip(" .,;"):
+    ended = inner.endswith((".", "!", "?", "…")) or site.text[span.end:span.end + 1] in (".", "!", "?")
+    if not ended or site.masked[span.end:site.end].strip(" .,;"):
         return None
     prev_start = max((e for e in _sentence_ends(site.masked[:site.start]) if e < site.start), default=0)
     toks = tokenize(site.masked, prev_start, site.start, site.lex)

@@ -66,7 +66,7 @@ LEXICON = Lexicon(
         """),
     agent=words("par"),
     naming=words("""
-        nommé nommée appelé appelée surnommé surnommée baptisé baptisée pseudonyme alias
+        nommé nommée appelé appelée surnommé surnommée baptisé baptisée pseudonyme alias connu connue
         """),
     titles=words("""
         président présidente ministre secrétaire directeur directrice porte-parole maire député députée sénateur

@@ -73,6 +73,10 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     """`,” she said`, `,” said Mayor X`, `», a-t-il précisé`, `», indique le quotidien`, `“…?” X asked.`"""
     lex = site.lex
     strict = site.end <= site.span.end + 1  # the quote ended its sentence: a cue must be the next sentence's
+    if strict:
+        own = tokenize(site.masked, site.start, site.span.start, lex)
+        if any(is_cue(own, k, lex) for k in range(len(own))):
+            return None  # `Johnson continued, “…” The White House refers to …`: the quote has its cue
     stop = site.next_end if strict else site.end
     toks = tokenize(site.masked, site.span.end, stop, lex)
     i = 0
@@ -106,6 +110,8 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
         m = mention(phrase, site.text, lex)
         if m is None or (not _subject_start(phrase[0], lex) and m.kind != "person"):
             return None  # `“Politics and the English Language” warned against …`: no subject after the cue
+        if m.kind == "nominal" and m.head in lex.documents:
+            m = _author(phrase, lex, site) or m  # `reads an AEW press release`
         return _speaker(m, mem, site, toks[k].text, "after-cue")
     if not closed or first.low in lex.clause_openers or first.low in lex.prepositions or first.low in lex.discourse \
             or first.low in lex.first_person:
@@ -135,7 +141,8 @@ def _subject_start(t: Tok, lex: Lexicon) -> bool:
 def _bare_cue(toks: list[Tok], c: int, lex: Lexicon) -> bool:
     """After `X said`, nothing of its own was said: no quote, no `that`, only a few words (`told the press`)."""
     rest = toks[c + 1:]
-    return len(rest) <= 12 and not any(t.masked or t.low in ("that", "que", "qu'", "qu’", "dass") for t in rest)
+    return len(rest) <= 12 and not any(t.masked or t.low in ("that", "que", "qu'", "qu’", "dass") or t.low in lex.be
+                                       or t.low in lex.auxiliaries for t in rest)
 
 
 def _phrase_after(toks: list[Tok], k: int, lex: Lexicon) -> list[Tok]:
@@ -162,7 +169,8 @@ def _circumstance(toks: list[Tok], prep: Tok, lex: Lexicon) -> bool:
     for t in toks[i + 1:i + 4]:
         if t.low in lex.circumstances:
             return True
-    return prep.low in ("via", "during", "as", "while", "when", "after", "before", "lors", "pendant")
+    return prep.low in ("via", "during", "as", "while", "when", "after", "before", "per", "lors", "pendant", "à", "au",
+                        "aux")
 
 
 # --- a cue before the quote ---------------------------------------------------------------------------
@@ -191,16 +199,52 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
                 if found:
                     return found
             continue
+        quoted = _object_author(toks[c + 1:], lex, site)  # `citing the Chuck Jones quote that “…”`
+        if quoted is not None and (found := _speaker(quoted, mem, site, cue.text, "before-cue")):
+            return found
         subject = subject_of(toks, c, lex)
         if subject is None or not subject[0]:
             continue
         region, rule = subject
-        m = mention(region, site.text, lex)
-        if m is not None and m.kind == "nominal" and m.head in lex.documents:
-            m = _author(region, lex, site) or m
-        found = _speaker(m, mem, site, cue.text, rule)
+        found = _speaker_of_region(region, toks, mem, site, cue.text, rule)
         if found:
             return found
+    return None
+
+
+def _speaker_of_region(region: list[Tok], toks: list[Tok], mem: Memory, site: Site, cue: str,
+                       rule: str) -> Found | None:
+    """The speaker a subject phrase means: a document's author (`Facebook released a statement which read`),
+    a possessive resolved to its owner in the same clause (`Znak.com reported its source said`)."""
+    lex = site.lex
+    m = mention(region, site.text, lex)
+    start = toks.index(region[0]) if region and region[0] in toks else 0
+    if m is not None and m.kind == "nominal" and m.head in lex.documents:
+        m = _author(region, lex, site) or mention(clause_subject(toks[:start], lex), site.text, lex) or m
+    elif m is not None and m.kind == "nominal" and region and region[0].low in lex.possessives and start:
+        owner = mention(clause_subject(toks[:start], lex), site.text, lex)
+        who = mem.resolve(owner, lex) if owner is not None and owner.kind in ("person", "org", "acronym") else None
+        if who:
+            rest = site.text[region[1].start:region[-1].end] if len(region) > 1 else ""
+            return Found(f"{who}’s {rest}" if "’" in site.text else f"{who}'s {rest}", cue.lower(), rule)
+    return _speaker(m, mem, site, cue, rule)
+
+
+def _object_author(obj: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
+    """The author named on a document the cue's object is (`the Chuck Jones quote`, `Obama's words`)."""
+    for k, t in enumerate(obj):
+        if t.masked or t.text in STOP:
+            return None
+        if t.low in lex.documents and k:
+            before = obj[k - 1]
+            if before.text.endswith(("'s", "’s")) and before.cap:
+                return mention([Tok(before.text[:-2], before.start, before.end - 2)], site.text, lex)
+            if before.cap and before.word:
+                start = k - 1
+                while start > 0 and obj[start - 1].cap and obj[start - 1].word:
+                    start -= 1
+                found = mention(obj[start:k], site.text, lex)
+                return found if found is not None and found.kind == "person" and " " in found.text else None
     return None
 
 
@@ -289,8 +333,10 @@ def according_to(site: Site, mem: Memory) -> Found | None:
                     cut = next((m for m, t in enumerate(who) if t.text == ","), len(who))
                     if cut + 1 < len(who) and who[cut + 1].cap:
                         cut = next((m for m, t in enumerate(who) if t.text == "," and m > cut), len(who))
-                    found = _speaker(mention(who[:cut], site.text, lex), mem, site,
-                                     " ".join(t.text for t in toks[i:i + n]), "according-to")
+                    m = mention(who[:cut], site.text, lex)
+                    if m is not None and m.kind == "nominal" and m.head in lex.documents:
+                        m = _author(who[:cut], lex, site) or m  # `According to a statement released by X`
+                    found = _speaker(m, mem, site, " ".join(t.text for t in toks[i:i + n]), "according-to")
                     if found:
                         return found
     return None
