@@ -90,14 +90,28 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
             results.append(found)
             if found.speaker is not None:
                 _note_speaker(found.speaker, mem, lex)
+        _split_cue(masked, lex, spans, ids, results)
         _learn(text, masked, cursor, len(masked), ends, mem, lex)
     results.extend([NOBODY] * (len(spans) - len(results)))
     for k in range(len(results) - 2, -1, -1):  # a quote run on over paragraphs: its speaker is named at its end
         if results[k].speaker is None and spans[k].continued and spans[k + 1].continuation and results[k + 1].speaker:
             results[k] = results[k + 1]._replace(rule="continuation")
+
     for r in results:
         assert r.speaker is None or MASK not in r.speaker, "a masked quote reached a speaker"
     return results
+
+
+def _split_cue(masked: str, lex: Lexicon, spans: list[Span], ids: list[int], results: list[Attribution]) -> None:
+    """A quote with no speaker shares the cue after the next quote of its sentence (`« … », la question est de
+    savoir « … » affirme-t-il`): the cue is split across the quotes."""
+    for n in range(len(ids) - 2, -1, -1):
+        k, nxt = ids[n], ids[n + 1]
+        if results[k].speaker is not None or results[nxt].rule not in ("after-cue", "pronoun"):
+            continue
+        between = tokenize(masked, spans[k].end, spans[nxt].start, lex)
+        if len(between) < 40 and not any(t.text in ".!?;" or is_cue(between, i, lex) for i, t in enumerate(between)):
+            results[k] = results[nxt]._replace(rule="follow-on")
 
 
 def _mask(text: str, spans: list[Span]) -> str:
@@ -336,6 +350,9 @@ def _learn_later_subjects(toks: list[Tok], mem: Memory, lex: Lexicon) -> None:
             i = k + next(len(p) for p in lex.according if [x.low for x in toks[k:k + len(p)]] == list(p))
         else:
             continue
+        if i < len(toks) and toks[i].low in lex.prepositions:  # `that in December, Crown Prince …`
+            comma = next((m for m in range(i, min(len(toks), i + 6)) if toks[m].text == ","), None)
+            i = comma + 1 if comma is not None else i
         if i >= len(toks) or not toks[i].cap:
             continue
         end = run_end(toks, i, lex)
@@ -351,6 +368,7 @@ def _learn_later_subjects(toks: list[Tok], mem: Memory, lex: Lexicon) -> None:
 
 
 _GENDERED = frozenset(("he", "him", "his", "she", "her"))
+_THE = frozenset(("the", "la", "le", "l'", "l’"))
 
 
 def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[tuple[str, int]]:
@@ -367,16 +385,21 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
         run = toks[i:end]
         before = toks[i - 1] if i > 0 else None
         nxt = toks[end] if end < n else None
-        if is_org(run, lex) or (before is not None and before.low in ("the", "la", "le", "l'", "l’")
-                                and len(run) > 1):
+        found = person_name(run, lex)
+        titled = found is not None and bool(found[1]) and len(found[0]) >= 2  # `the Turkish President Recep …`
+        if not titled and (is_org(run, lex) or (len(run) > 1 and (
+                run[0].low in lex.determiners or (before is not None and before.low in _THE)))):
             body = text[(before.start if before is not None and before.low in lex.determiners else run[0].start):
                         run[-1].end]
             acronym = toks[end + 1].text if nxt is not None and nxt.text == "(" and end + 2 < n \
                 and toks[end + 2].text == ")" and toks[end + 1].text.isupper() else ""
-            mem.note_body(body, acronym)
+            role = before.low if before is not None and not before.cap and (
+                before.low in lex.org_heads or before.low in lex.generic_orgs) else ""
+            if not role and i >= 2 and toks[i - 2].low in lex.org_heads:
+                role = toks[i - 2].low  # `Le quotidien français Le Figaro`
+            mem.note_body(body, acronym, role)
             i = end
             continue
-        found = person_name(run, lex)
         if found is not None:
             name, titles = found
             title = next((x.low for x in reversed(titles) if is_title(x, lex)), "")
