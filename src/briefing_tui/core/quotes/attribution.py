@@ -23,6 +23,7 @@ from briefing_tui.core.quotes.passes import PASSES, Site
 from briefing_tui.core.quotes.phrases import (
     ABBREVIATIONS,
     MASK,
+    PARTICLES,
     Mention,
     Tok,
     is_org,
@@ -369,6 +370,7 @@ def _learn_later_subjects(toks: list[Tok], mem: Memory, lex: Lexicon) -> None:
 
 _GENDERED = frozenset(("he", "him", "his", "she", "her"))
 _THE = frozenset(("the", "la", "le", "l'", "l’"))
+_PLACE = frozenset(("of", "from", "to", "for"))
 
 
 def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[tuple[str, int]]:
@@ -385,6 +387,22 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
         run = toks[i:end]
         before = toks[i - 1] if i > 0 else None
         nxt = toks[end] if end < n else None
+        if len(run) == 1 and run[0].text.isupper() and nxt is not None and nxt.text == "(":
+            close = next((m for m in range(end + 1, min(n, end + 10)) if toks[m].text == ")"), None)
+            if close is not None and all(x.cap or not x.word or x.low in PARTICLES for x in toks[end + 1:close]):
+                mem.note_body(text[toks[end + 1].start:toks[close - 1].end], run[0].text)  # `AEW (All Elite …)`
+                i = close + 1
+                continue
+        k = i - 1
+        while k >= 0 and toks[k].low in _THE:
+            k -= 1
+        if k >= 1 and toks[k].low in _PLACE and is_title(toks[k - 1], lex):
+            placed = person_name(toks[k - 1:end], lex)  # `Vice President of the United States Joe Biden`
+            if placed is not None and len(placed[0]) >= 2:
+                mem.note_person(name_text(placed[0]), None, toks[k - 1].low)
+                people.append((name_text(placed[0]), run[-1].end))
+                i = end
+                continue
         found = person_name(run, lex)
         titled = found is not None and bool(found[1]) and len(found[0]) >= 2  # `the Turkish President Recep …`
         if not titled and (is_org(run, lex) or (len(run) > 1 and (
@@ -395,7 +413,8 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 and toks[end + 2].text == ")" and toks[end + 1].text.isupper() else ""
             role = before.low if before is not None and not before.cap and (
                 before.low in lex.org_heads or before.low in lex.generic_orgs) else ""
-            if not role and i >= 2 and toks[i - 2].low in lex.org_heads:
+            if not role and i >= 2 and toks[i - 2].low in lex.org_heads and before is not None and before.word \
+                    and not before.cap:
                 role = toks[i - 2].low  # `Le quotidien français Le Figaro`
             mem.note_body(body, acronym, role)
             i = end

@@ -7,7 +7,7 @@ commas mark appositives (`The Vice President, Mike Pence, said`) and adverbials 
 from __future__ import annotations
 
 from briefing_tui.core.quotes.lexicon import Lexicon
-from briefing_tui.core.quotes.phrases import PARTICLES, Tok, is_relative, is_title
+from briefing_tui.core.quotes.phrases import PARTICLES, Tok, is_relative, is_title, nominal_head
 
 STOP = frozenset(".;:!?()[]")
 DASHES = frozenset("—–")
@@ -196,8 +196,12 @@ def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] |
         return _earlier_subject(toks, j, lex), "subject"  # `the company said in a statement, calling it`
     if is_relative(toks, j, lex) or t.low == "that":
         return _subject_tokens(toks, j - 1, lex, antecedent=True), "subject"  # `Alex Greenwich who said`
-    if participle and t.word and not t.cap:
-        return _last_phrase(_subject_tokens(toks, j, lex), lex), "subject"  # `un communiqué de presse affirmant`
+    if participle and t.word and t.low not in lex.prepositions:
+        region = _last_phrase(_subject_tokens(toks, j, lex), lex)
+        head = _head(region, lex)
+        if head in lex.documents or head in lex.person_nouns:
+            return region, "subject"  # `un communiqué de presse affirmant`: the document's author speaks
+        return _earlier_subject(toks, j + 1, lex), "subject"  # `Trump issued a statement … D.C. saying`
     region = _subject_tokens(toks, j, lex)
     start = region[0] if region else None
     if start is not None:
@@ -208,6 +212,14 @@ def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] |
     if any(r.text == "," for r in region):
         return region, "appositive"
     return _last_phrase(region, lex), "before-cue"
+
+
+def _head(region: list[Tok], lex: Lexicon) -> str:
+    """The head noun of a phrase, folded."""
+    words = [t for t in region if t.word]
+    if not words:
+        return ""
+    return nominal_head(" ".join(t.text for t in words), lex)[0]
 
 
 def _earlier_subject(toks: list[Tok], j: int, lex: Lexicon) -> list[Tok]:
@@ -244,7 +256,8 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
             segments[-1].append(t)
     if not segments[-1]:  # a comma before the cue closes an aside or an appositive
         segments.pop()
-        while len(segments) > 1 and (not segments[-1] or _is_aside(segments[-1], lex)):
+        while len(segments) > 1 and (not segments[-1] or (_is_aside(segments[-1], lex)
+                                                           and segments[-1][0].low not in lex.clause_openers)):
             segments.pop()  # `Thomas Gray, 24, who`: the age; `ALDI, in a Facebook post, called it`: the aside
     if not segments:
         return []

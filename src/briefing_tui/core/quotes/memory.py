@@ -104,7 +104,7 @@ class Memory:
                 return known  # `Tayyip Erdogan` for `Recep Tayyip Erdoğan`, `Ana Pastor` for `Ana Pastor García`
             return m.text
         if m.kind == "nominal":
-            if m.definite and m.head:
+            if m.definite and m.head and not any(w[:1].isupper() for w in m.text.split()[1:]):
                 described = self.roles.get(m.head)
                 if described is not None:
                     return described
