@@ -101,7 +101,8 @@ def _participle_opens(toks: list[Tok], i: int, lex: Lexicon) -> bool:
     if not (t.low.endswith("ing") or (lex.code == "en" and t.low.endswith("ed"))) or len(t.low) < 5:
         return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    return nxt is not None and not nxt.cap and nxt.word
+    return nxt is not None and not nxt.cap and nxt.word and nxt.low not in lex.auxiliaries \
+        and nxt.low not in lex.be and nxt.low not in lex.cues and nxt.low not in lex.verbs  # not `Boeing did`
 
 
 def noun_phrase(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
@@ -301,6 +302,8 @@ def _starts_phrase(t: Tok, lex: Lexicon) -> bool:
 def _is_aside(segment: list[Tok], lex: Lexicon) -> bool:
     """A part between commas that is not the subject: a circumstance, a participle, a relative clause, an age."""
     first = segment[0]
+    if first.low in lex.determiners and len(segment) > 1 and not any(a[:1] == (first.low,) for a in lex.asides):
+        return False  # `De nombreux habitants,`: a French article that is also a preposition
     return first.low in lex.prepositions or first.low in lex.clause_openers or first.low in lex.adverbs \
         or first.low in lex.discourse or first.low in lex.circumstances or first.text[0].isdigit() \
         or is_relative(segment, 0, lex) or first.low in lex.relatives or _participle_opens(segment, 0, lex) \

@@ -358,9 +358,10 @@ def _capitalised(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         later = _last_name_run(rest, text, lex)  # `UCL astronomer Angelos Tsiaras`, `Lead Paul Sun-Hyung Lee`
         if later is not None:
             return later
-    if is_org(run, lex) or (len(run) > 1 and run[0].low in lex.determiners):
-        return _org(toks, text, lex)
     found = person_name(run, lex)
+    titled = found is not None and bool(found[1]) and len(found[0]) >= 2  # `House of Commons Speaker John Bercow`
+    if not titled and (is_org(run, lex) or (len(run) > 1 and run[0].low in lex.determiners)):
+        return _org(toks, text, lex)
     if found is None:
         return _org(toks, text, lex)
     name, titles = found
