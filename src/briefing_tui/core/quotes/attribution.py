@@ -294,6 +294,14 @@ def _learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: M
 def _learn_subject(toks: list[Tok], text: str, mem: Memory, lex: Lexicon, people: list[tuple[str, int]]) -> None:
     """Whom a sentence is about: a person, a body, or a description of either (`A senior official said`)."""
     subject = clause_subject(toks, lex)
+    owner = next((k for k, t in enumerate(subject) if t.text.endswith(("'s", "’s")) and t.cap), None)
+    if owner is not None:  # `Actor Brendan Fraser's appearance at the convention was …`: he is what it is about
+        start = owner
+        while start > 0 and subject[start - 1].cap and subject[start - 1].word:
+            start -= 1
+        possessor = mention(subject[start:owner + 1], text, lex)
+        if possessor is not None and possessor.kind == "person" and " " in possessor.text:
+            mem.note_subject(mem.resolve(possessor, lex))
     m = mention(subject, text, lex)
     if m is None or m.kind == "pronoun":
         return
@@ -315,7 +323,7 @@ def _note_about(who: str, m: Mention, mem: Memory, lex: Lexicon) -> None:
     if m.kind in ("org", "acronym") or (m.kind == "nominal" and (m.head in lex.org_heads
                                                                  or m.head in lex.generic_orgs)):
         mem.note_body(who)
-        mem.note_group(who)
+        mem.note_group(who, _GRAMMATICAL_GENDER.get(m.text.split()[0].lower()) if lex.code == "fr" else None)
         return
     if m.kind == "nominal":
         if not (m.head in lex.person_nouns or m.head in lex.titles):
@@ -331,10 +339,14 @@ def _note_about(who: str, m: Mention, mem: Memory, lex: Lexicon) -> None:
 
 def _plural(m: Mention, lex: Lexicon) -> bool:
     first = m.text.split()[0].lower()
+    if first in _SINGULAR:
+        return False  # `One of the victims`
     return first in _PLURAL_DETERMINERS or (m.head.endswith("s") and not m.head.endswith("ss")
                                              and lex.code in ("en", "fr") and m.head not in ("fils",))
 
 
+_SINGULAR = frozenset("a an one each every un une chaque ein eine einer jeder jede".split())
+_GRAMMATICAL_GENDER = {"le": "m", "la": "f", "un": "m", "une": "f", "ce": "m", "cet": "m", "cette": "f"}
 _PLURAL_DETERMINERS = frozenset("les des some many several two three four both all most few ces plusieurs "
                                 "certains certaines quelques nombreux nombreuses".split())
 

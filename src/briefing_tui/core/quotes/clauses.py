@@ -13,7 +13,8 @@ STOP = frozenset(".;:!?()[]")
 DASHES = frozenset("—–")
 MAX_SUBJECT = 16
 """Words a subject phrase may have: longer runs before a cue are not one noun phrase."""
-_AND = frozenset(("and", "et", "und", "&"))
+_AND = frozenset(("and", "et", "und", "&", "or", "ou", "oder"))
+_TIME_OPENERS = frozenset("this last next early late ce cette dieser diese".split())
 _BUT = frozenset(("but", "mais", "aber"))
 _TO = frozenset(("to", "on", "went", "go", "goes", "going"))
 """`went on to add`: words between a subject and its cue."""
@@ -83,6 +84,9 @@ def clause_subject(toks: list[Tok], lex: Lexicon) -> list[Tok]:
         if t.low in lex.discourse and (i + 1 >= n or toks[i + 1].text == "," or not toks[i + 1].cap):
             i += 1
             continue
+        if t.low in _TIME_OPENERS and i + 1 < n and toks[i + 1].low in lex.circumstances:
+            i += 2  # `This Wednesday Greek Foreign Minister George Katrougalos emphasized`
+            continue
         if t.low in lex.pronouns or t.low in lex.it_pronouns or t.low in lex.determiners \
                 or t.low in lex.possessives or (t.cap and not (
                     t.low in lex.prepositions or t.low in lex.clause_openers or t.low in lex.cut_prepositions
@@ -118,8 +122,8 @@ def noun_phrase(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
         if (low in lex.cues and not t.cap) or (out and low in lex.auxiliaries and not t.cap) or low in lex.be \
                 or t.masked or t.text in STOP or t.text in DASHES or (out and is_verb(toks, k, lex)):
             break
-        if out and low in lex.adverbs and not t.cap:
-            break
+        if out and (low in lex.adverbs or low in lex.clitics) and not t.cap:
+            break  # `le graphiste s'est basé`
         if is_relative(toks, k, lex):
             break
         if low in lex.clause_openers and low not in _AND and not t.cap:
@@ -232,7 +236,7 @@ def _earlier_subject(toks: list[Tok], j: int, lex: Lexicon) -> list[Tok]:
             if c2 > 0 and toks[c2 - 1].low in lex.be:
                 break  # `when the result was announced, calling it`: nobody announced; the clause's subject
             found = subject_of(toks, c2, lex)
-            if found:
+            if found and found[0]:
                 return found[0]
             break
     return clause_subject(toks[:j], lex)

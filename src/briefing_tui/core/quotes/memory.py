@@ -38,6 +38,10 @@ class Memory:
     """The person the latest sentence was about, or the latest speaker: what `he` or `she` means first."""
     group: str | None = None
     """The body or the group the latest sentence was about: what `it` or `they` means first."""
+    group_gender: str | None = None
+    """The grammatical gender of `group` (`le gouvernement`: m), for French `il` and `elle`."""
+    group_latest: bool = False
+    """Whether `group` was noted after `subject`: a French `il` may mean `le gouvernement` named last."""
 
     # --- lookups: never change the memory ---------------------------------------------------------------
 
@@ -68,6 +72,8 @@ class Memory:
         else the latest person named who can be meant."""
         if gender is None:
             return self.group
+        if self.group_latest and self.group_gender == gender:
+            return self.group  # `Le nouveau gouvernement s'est donné … Il a cependant déclaré`
         subject = self.subject
         if subject is not None and self._can_be(subject, gender):
             return subject
@@ -180,8 +186,11 @@ class Memory:
         """The sentence just read was about the person `name` (or a quote was just given to them)."""
         if name:
             self.subject = name
+            self.group_latest = False
 
-    def note_group(self, name: str | None) -> None:
-        """The sentence just read was about the body or group `name`."""
+    def note_group(self, name: str | None, gender: str | None = None) -> None:
+        """The sentence just read was about the body or group `name` (of grammatical `gender`, if known)."""
         if name:
             self.group = name
+            self.group_gender = gender
+            self.group_latest = True
