@@ -122,8 +122,11 @@ def noun_phrase(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
         if (low in lex.cues and not t.cap) or (out and low in lex.auxiliaries and not t.cap) or low in lex.be \
                 or t.masked or t.text in STOP or t.text in DASHES or (out and is_verb(toks, k, lex)):
             break
-        if out and (low in lex.adverbs or low in lex.clitics) and not t.cap:
-            break  # `le graphiste s'est basé`
+        if out and low in lex.adverbs and not t.cap:
+            break
+        if out and low in lex.clitics and k + 1 < n and (toks[k + 1].low in lex.auxiliaries or toks[k + 1].low
+                                                         in lex.be or toks[k + 1].low in lex.cues):
+            break  # `le graphiste s'est basé`; not `le ministre de l'Intérieur`
         if is_relative(toks, k, lex):
             break
         if low in lex.clause_openers and low not in _AND and not t.cap:
@@ -203,6 +206,8 @@ def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] |
         return _subject_tokens(toks, j - 1, lex, antecedent=True), "subject"  # `Alex Greenwich who said`
     if participle and t.word and t.low not in lex.prepositions:
         region = _last_phrase(_subject_tokens(toks, j, lex), lex)
+        if region and region[0].low in ("with", "avec", "mit") and len(region) > 1 and region[1].cap:
+            return region[1:], "subject"  # `with Zinichev describing`
         head = _head(region, lex)
         if head in lex.documents or head in lex.person_nouns:
             return region, "subject"  # `un communiqué de presse affirmant`: the document's author speaks
@@ -269,7 +274,11 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
     nearest = segments.pop()
     cut = _cut_at_boundary(nearest, lex)
     region = nearest[cut:]
-    if cut and region and (antecedent or _starts_phrase(region[0], lex)):
+    if antecedent:
+        last = max((k for k, t in enumerate(region) if (t.low in lex.prepositions and t.low not in PARTICLES)
+                    or is_verb(region, k, lex) or is_cue(region, k, lex)), default=-1)
+        return region[last + 1:]  # `drafted by Alex Greenwich who said`, `des représailles de l'organisation, qui`
+    if cut and region and _starts_phrase(region[0], lex):
         return region  # `… while ALDI called it`: the boundary ends the search
     if cut:
         region = []  # `…, Director General of the Institut that monitored the trial, said`: a clause inside
@@ -280,6 +289,9 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
         if _is_aside(segment, lex):
             continue
         if not _is_appositive(segment, lex):
+            cut = _cut_at_boundary(segment, lex)  # `Tout comme Nadine Morano, ex-députée UMP, l'avait appelé`
+            if 0 < cut < len(segment) and _is_appositive(segment[cut:], lex) and segment[cut].cap:
+                region = [*segment[cut:], Tok(",", segment[-1].end, segment[-1].end), *region]
             break
         region = [*segment, Tok(",", segment[-1].end, segment[-1].end), *region] if region else segment
         if len(region) > MAX_SUBJECT:

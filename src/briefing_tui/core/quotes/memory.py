@@ -36,6 +36,8 @@ class Memory:
     """People named so far, the latest last (at most MAX_RECENT)."""
     subject: str | None = None
     """The person the latest sentence was about, or the latest speaker: what `he` or `she` means first."""
+    actors: set[str] = field(default_factory=set)
+    """People named with a title or a role, or seen speaking or acting: those a pronoun may mean."""
     group: str | None = None
     """The body or the group the latest sentence was about: what `it` or `they` means first."""
     group_gender: str | None = None
@@ -74,6 +76,12 @@ class Memory:
             return self.group
         if self.group_latest and self.group_gender == gender:
             return self.group  # `Le nouveau gouvernement s'est donné … Il a cependant déclaré`
+        if self.group_latest:  # `les députés … par Christian Jacob. Il a souhaité`: a person named since
+            for name in reversed(self.recent):
+                if name == self.subject:
+                    break
+                if self.gender(name) != _OPPOSITE[gender] and name in self.actors:
+                    return name
         subject = self.subject
         if subject is not None and self._can_be(subject, gender):
             return subject
@@ -110,7 +118,8 @@ class Memory:
                 return known  # `Tayyip Erdogan` for `Recep Tayyip Erdoğan`, `Ana Pastor` for `Ana Pastor García`
             return m.text
         if m.kind == "nominal":
-            if m.definite and m.head and not any(w[:1].isupper() for w in m.text.split()[1:]):
+            if m.definite and m.head and not any(w[:1].isupper() and w.lower() not in lex.titles
+                                                 for w in m.text.split()[1:]):
                 described = self.roles.get(m.head)
                 if described is not None:
                     return described
@@ -149,6 +158,7 @@ class Memory:
                 bearers.append(name)
         if title:
             self.roles[fold(title)] = name
+            self.actors.add(name)
         self.note_mention(name)
 
     def _rename(self, short: str, full: str) -> None:
@@ -186,6 +196,7 @@ class Memory:
         """The sentence just read was about the person `name` (or a quote was just given to them)."""
         if name:
             self.subject = name
+            self.actors.add(name)
             self.group_latest = False
 
     def note_group(self, name: str | None, gender: str | None = None) -> None:

@@ -147,13 +147,12 @@ def _bare_cue(toks: list[Tok], c: int, lex: Lexicon) -> bool:
 
 def _phrase_after(toks: list[Tok], k: int, lex: Lexicon) -> list[Tok]:
     """The noun phrase after an inverted cue, up to the end of its clause (`said a protester using …`)."""
-    if lex.code in ("fr", "de"):  # `déclare à l'AFP Jean-Philippe Magnen`: a complement before the subject
-        j = k
-        if j < len(toks) and toks[j].low in lex.cut_prepositions:
-            while j < len(toks) and j < k + 5 and not (toks[j].cap and toks[j].word and j > k + 1):
-                j += 1
-            if j < len(toks) and toks[j].cap:
-                k = j
+    if lex.code in ("fr", "de") and k < len(toks) and toks[k].low in lex.cut_prepositions:
+        j = k + 1  # `déclare à l'AFP Jean-Philippe Magnen`: a complement before the subject
+        while j < len(toks) and (toks[j].low in lex.determiners or not toks[j].word):
+            j += 1
+        if j + 1 < len(toks) and (toks[j + 1].cap or toks[j + 1].low in lex.determiners):
+            k = j + 1
     out: list[Tok] = []
     for t in toks[k:]:
         if t.text in STOP or t.masked or t.text in DASHES:

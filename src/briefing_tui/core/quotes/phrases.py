@@ -416,8 +416,8 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     if k == len(toks) or k == 0:
         return None
     run = toks[k:]
-    if len(run) == 1 and is_title(run[0], lex):
-        return None  # `the Pope`: a description, which the memory may resolve
+    if len(run) == 1 and (is_title(run[0], lex) or run[0].low in lex.generic_orgs):
+        return None  # `the Pope`, `l'ONG`: a description, which the memory may resolve
     if toks[k - 1].low in _PLACE_PREPOSITIONS and k >= 2 and is_title(toks[k - 2], lex) and not is_org(run, lex) \
             and (len(run) >= 3 or any(is_given_name(t.text) for t in run)):
         found = person_name(toks[k - 2:], lex)  # `director of Amnesty International Man-kei Tam`
