@@ -64,6 +64,26 @@ def test_many_unclosed_openers_stay_linear() -> None:
     assert time.perf_counter() - started < 2.0  # a quadratic scan takes minutes here
 
 
+def test_pasted_paragraphs_split_at_the_reopening_mark() -> None:
+    """A run of quoted paragraphs pasted into one: each reopening after a sentence end starts a new quote."""
+    assert quotes('"We will wait. "Then we act," she said.') == ["We will wait.", "Then we act,"]
+    assert quotes("“First. “Second. “Third,” he said.") == ["First.", "Second.", "Third,"]
+
+
+def test_a_closing_mark_after_a_space_closes() -> None:
+    assert quotes('He said "it is over the world. " England then won.') == ["it is over the world. "]
+
+
+def test_a_quote_inside_a_quote_stays_inside() -> None:
+    assert quotes('He wrote: "The "United States" is not holding them." Then he left.') == [
+        'The "United States" is not holding them.']
+    assert quotes("« On a vu 261 cas de « réelle » fraude », dit-elle.") == [" On a vu 261 cas de « réelle » fraude "]
+
+
+def test_an_unclosed_quote_inside_a_closed_one_is_dropped() -> None:
+    assert quotes("“He said ‘no and left,” she said.") == ["He said ‘no and left,"]
+
+
 def test_inch_marks_and_empty_quotes_are_not_quotes() -> None:
     assert quotes('A 27" screen and a 5" one.') == []
     assert quotes("An empty “” pair.") == []
