@@ -79,7 +79,9 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
     for p in range(spans[min(len(spans), MAX_ATTRIBUTED) - 1].paragraph + 1):
         text = paragraphs[p].replace(MASK, " ")  # sanitized text has none; a caller's raw text must not fake one
         ids = by_para.get(p, [])
-        lex = detect(text, LEXICONS, default)
+        if not ids and not _worth_reading(text, mem):
+            continue  # no name, no description, no quote: nothing to learn (most paragraphs of long articles)
+        lex = detect(text, LEXICONS, default) if ids else default  # a quote's own language matters most
         masked = _mask(text, [spans[k] for k in ids])
         ends = _sentence_ends(masked)
         cursor = 0
@@ -160,7 +162,8 @@ def _attribute_one(text: str, masked: str, ends: list[int], lex: Lexicon, spans:
     start, end, after = _bounds(ends, len(masked), span.start)
     if end < span.end:  # the quote holds a sentence end of its own: its sentence goes on after it
         _, end, after = _bounds(ends, len(masked), span.end - 1)
-    site = Site(text, masked, lex, span, start, end, after)
+    site = Site(text, masked, lex, span, start, end, after, tokenize(masked, start, span.start, lex),
+                tokenize(masked, span.end, end, lex))
     for _name, run in PASSES:
         found = run(site, mem)
         if found is not None:
@@ -175,10 +178,10 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
     span = spans[k]
     prev = results[k - 1] if k > 0 else NOBODY
     prev_span = spans[k - 1] if k > 0 else None
-    before = tokenize(site.masked, site.start, span.start, site.lex)
+    before = site.before
     if any(t.low in site.lex.naming for t in before[-4:] if t.word):
         return None  # `He named it “Operation Peace Spring”`, `known as the “Blue House”`: a name, not words said
-    after = tokenize(site.masked, span.end, min(site.end, span.end + 40), site.lex)
+    after = site.after[:2]
     if before and before[-1].cap and before[-1].word and after and after[0].cap and after[0].word:
         return None  # `Pasquale “Pat” Di Cicco`: a nickname
     if prev.speaker and prev_span is not None:
@@ -194,8 +197,7 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
 def _sentence_subject(site: Site, mem: Memory) -> Attribution | None:
     """A quote with no cue in a sentence about a named person is theirs (`Lisa Mancini has been cosplaying
     for two years, her “passion” for the hobby …`)."""
-    toks = tokenize(site.masked, site.start, site.span.start, site.lex)
-    m = mention(clause_subject(toks, site.lex), site.text, site.lex)
+    m = mention(clause_subject(site.before, site.lex), site.text, site.lex)
     if m is None or m.kind != "person":
         return None
     who = mem.resolve(m, site.lex)
@@ -283,12 +285,46 @@ def _learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: M
     while pos < end:
         s, e, _ = _bounds(ends, len(masked), pos)
         stop = min(e, end)
+        if _CAPITAL_INSIDE.search(masked, pos, stop) is None and not _opens_description(masked, pos, lex, mem):
+            pos = stop  # nothing but common words: no name to learn, no person to be about (most sentences)
+            continue
         toks = tokenize(masked, pos, stop, lex)
         people = _learn_names(toks, text, mem, lex)
         if pos == s:
             _learn_subject(toks, text, mem, lex, people)
         _learn_later_subjects(toks, mem, lex)
         pos = stop
+
+
+_CAPITAL_INSIDE = re.compile(r"[\s(“\"'‘«„»-][A-ZÀ-ÖØ-Þ]")
+"""A capital after the first word: the only place a name can stand."""
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s)\s*+([^\W\d_]++)")
+_DESCRIBING = frozenset().union(*(lex.determiners | lex.possessives for lex in LEXICONS))
+
+
+def _worth_reading(text: str, mem: Memory) -> bool:
+    """Whether a paragraph with no quote can teach the memory anything: a capital inside a sentence, or a
+    sentence that opens with an article, a possessive or a name given before."""
+    if _CAPITAL_INSIDE.search(text) is not None:
+        return True
+    for m in _SENTENCE_OPENING.finditer(text):
+        word = m.group(1)
+        if word.lower() in _DESCRIBING or mem.full_name(word) is not None or word in mem.people:
+            return True
+    return False
+_FIRST_WORD = re.compile(r"\s*+([^\W\d_]++)")
+
+
+def _opens_description(masked: str, pos: int, lex: Lexicon, mem: Memory) -> bool:
+    """Whether the sentence at `pos` opens with an article or a possessive (`The official said`) or a name
+    the article gave before (`Lund said …`)."""
+    first = _FIRST_WORD.match(masked, pos)
+    if first is None:
+        return False
+    word = first.group(1)
+    low = word.lower()
+    return low in lex.determiners or low in lex.possessives or mem.full_name(word) is not None \
+        or word in mem.people or word in mem.acronyms
 
 
 def _learn_subject(toks: list[Tok], text: str, mem: Memory, lex: Lexicon, people: list[tuple[str, int]]) -> None:
@@ -354,13 +390,14 @@ _PLURAL_DETERMINERS = frozenset("les des some many several two three four both a
 def _learn_later_subjects(toks: list[Tok], mem: Memory, lex: Lexicon) -> None:
     """A person named at the head of a later clause is whom the sentence ends up about (`Duda said … while
     Interior Minister Joachim Brudziński wrote …`), and so is a source (`according to Kidston`)."""
+    firsts = {p[0] for p in lex.according}
     for k in range(len(toks) - 2):
         t = toks[k]
-        if t.low in ("while", "whereas", "but", "and", "that", "tandis", "alors", "mais", "et", "während", "aber") \
-                or t.text == ";":
+        if t.low in _LATER_OPENERS or t.text == ";":
             i = k + 1
-        elif any([x.low for x in toks[k:k + len(p)]] == list(p) for p in lex.according):
-            i = k + next(len(p) for p in lex.according if [x.low for x in toks[k:k + len(p)]] == list(p))
+        elif t.low in firsts and (n := next((len(p) for p in lex.according
+                                             if [x.low for x in toks[k:k + len(p)]] == list(p)), 0)):
+            i = k + n
         else:
             continue
         if i < len(toks) and toks[i].low in lex.prepositions:  # `that in December, Crown Prince …`
@@ -382,6 +419,7 @@ def _learn_later_subjects(toks: list[Tok], mem: Memory, lex: Lexicon) -> None:
 
 _GENDERED = frozenset(("he", "him", "his", "she", "her"))
 _THE = frozenset(("the", "la", "le", "l'", "l’"))
+_LATER_OPENERS = frozenset("while whereas but and that tandis alors mais et während aber".split())
 _PLACE = frozenset(("of", "from", "to", "for"))
 
 

@@ -7,7 +7,7 @@ commas mark appositives (`The Vice President, Mike Pence, said`) and adverbials 
 from __future__ import annotations
 
 from briefing_tui.core.quotes.lexicon import Lexicon
-from briefing_tui.core.quotes.phrases import PARTICLES, Tok, is_relative, is_title, nominal_head
+from briefing_tui.core.quotes.phrases import PARTICLES, Tok, is_relative, is_title, nominal_head, tok
 
 STOP = frozenset(".;:!?()[]")
 DASHES = frozenset("—–")
@@ -291,9 +291,9 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
         if not _is_appositive(segment, lex):
             cut = _cut_at_boundary(segment, lex)  # `Tout comme Nadine Morano, ex-députée UMP, l'avait appelé`
             if 0 < cut < len(segment) and _is_appositive(segment[cut:], lex) and segment[cut].cap:
-                region = [*segment[cut:], Tok(",", segment[-1].end, segment[-1].end), *region]
+                region = [*segment[cut:], tok(",", segment[-1].end, segment[-1].end), *region]
             break
-        region = [*segment, Tok(",", segment[-1].end, segment[-1].end), *region] if region else segment
+        region = [*segment, tok(",", segment[-1].end, segment[-1].end), *region] if region else segment
         if len(region) > MAX_SUBJECT:
             break
     return region

@@ -107,14 +107,11 @@ _WORDS = re.compile(r"[^\W\d_]++")
 
 
 def detect(text: str, lexicons: tuple[Lexicon, ...], default: Lexicon, margin: int = 2) -> Lexicon:
-    """The lexicon whose frequent words occur most in `text` (its first 600 characters), when they clearly do
-    (`margin` more than the default's, and three at least when there is a margin); else `default`."""
-    counts = {lex.code: 0 for lex in lexicons}
-    for m in _WORDS.finditer(text, 0, 600):
-        word = m.group().lower()
-        for lex in lexicons:
-            if word in lex.frequent:
-                counts[lex.code] += 1
+    """The lexicon whose frequent words occur most in `text` (its first 400 characters, each word
+    once), when they clearly do (`margin` more than the default's, three at least when there is a margin); else
+    `default`."""
+    seen = set(_WORDS.findall(text[:400].lower()))  # each word once: enough to tell languages apart
+    counts = {lex.code: len(seen & lex.frequent) for lex in lexicons}
     best = max(counts.values())
     if best == 0 or counts[default.code] + margin > best or (margin > 1 and best < 3):
         return default

@@ -21,7 +21,7 @@ from briefing_tui.core.quotes.clauses import (
 )
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
-from briefing_tui.core.quotes.phrases import MASK, Mention, Tok, mention, run_end, tokenize
+from briefing_tui.core.quotes.phrases import MASK, Mention, Tok, mention, run_end, tok, tokenize
 from briefing_tui.core.quotes.spans import Span
 
 _LEAD = frozenset(",.!?;:—–-\"“”«»„‘’'")
@@ -50,6 +50,10 @@ class Site:
     """Where the quote's sentence ends."""
     next_end: int
     """Where the sentence after it ends (a cue may follow a quote that ends its own sentence: `“…?” X asked.`)."""
+    before: list[Tok]
+    """The masked tokens of its sentence before it."""
+    after: list[Tok]
+    """The masked tokens of its sentence after it."""
 
 
 Pass = Callable[[Site, Memory], Found | None]
@@ -74,11 +78,11 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     lex = site.lex
     strict = site.end <= site.span.end + 1  # the quote ended its sentence: a cue must be the next sentence's
     if strict:
-        own = tokenize(site.masked, site.start, site.span.start, lex)
+        own = site.before
         if any(is_cue(own, k, lex) for k in range(len(own))):
             return None  # `Johnson continued, “…” The White House refers to …`: the quote has its cue
     stop = site.next_end if strict else site.end
-    toks = tokenize(site.masked, site.span.end, stop, lex)
+    toks = tokenize(site.masked, site.span.end, stop, lex) if strict else site.after
     i = 0
     while i < len(toks) and toks[i].text in _LEAD:
         i += 1
@@ -178,7 +182,7 @@ def _circumstance(toks: list[Tok], prep: Tok, lex: Lexicon) -> bool:
 def before_cue(site: Site, mem: Memory) -> Found | None:
     """`X said: “…”`, `X warned that “…”`, `…, calling it “…”` (the subject's), passives with `by X`."""
     lex = site.lex
-    toks = drop_parentheses(_without_asides(tokenize(site.masked, site.start, site.span.start, lex)))
+    toks = drop_parentheses(_without_asides(site.before))
     for c in range(len(toks) - 1, -1, -1):
         if not is_cue(toks, c, lex):
             continue
@@ -237,7 +241,7 @@ def _object_author(obj: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
         if t.low in lex.documents and k:
             before = obj[k - 1]
             if before.text.endswith(("'s", "’s")) and before.cap:
-                return mention([Tok(before.text[:-2], before.start, before.end - 2)], site.text, lex)
+                return mention([tok(before.text[:-2], before.start, before.end - 2)], site.text, lex)
             if before.cap and before.word:
                 start = k - 1
                 while start > 0 and obj[start - 1].cap and obj[start - 1].word:
@@ -279,7 +283,7 @@ def _agent(toks: list[Tok], lex: Lexicon) -> list[Tok] | None:
 
 
 def _agent_after(site: Site, lex: Lexicon) -> list[Tok] | None:
-    toks = tokenize(site.masked, site.span.end, site.end, lex)
+    toks = site.after
     k = 0
     while k < len(toks) and toks[k].text in _LEAD:
         k += 1
@@ -296,7 +300,7 @@ def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
         return mention(agent, site.text, lex)
     first = region[0] if region else None
     if first is not None and first.text.endswith(("'s", "’s")):
-        return mention([Tok(first.text[:-2], first.start, first.end - 2)], site.text, lex)
+        return mention([tok(first.text[:-2], first.start, first.end - 2)], site.text, lex)
     for k, t in enumerate(region[:-1]):  # `le communiqué du ministère de l'Intérieur`
         if t.low in ("du", "de", "of", "des") and k + 1 < len(region):
             rest = region[k + 1:]
@@ -315,8 +319,8 @@ def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
 def according_to(site: Site, mem: Memory) -> Found | None:
     """`According to X, “…”`, `“…,” according to X`, `selon X`, `laut X`."""
     lex = site.lex
-    before = tokenize(site.masked, site.start, site.span.start, lex)
-    after = tokenize(site.masked, site.span.end, site.end, lex)
+    before = site.before
+    after = site.after
     k = 0
     while k < len(after) and after[k].text in _LEAD:
         k += 1
@@ -368,8 +372,7 @@ def colon(site: Site, mem: Memory) -> Found | None:
     before = site.masked[site.start:site.span.start].rstrip()
     if not before.endswith(":"):
         return None
-    toks = tokenize(site.masked, site.start, site.span.start, site.lex)
-    subject = clause_subject(toks[:-1], site.lex)
+    subject = clause_subject(site.before[:-1], site.lex)
     return _speaker(mention(subject, site.text, site.lex), mem, site, ":", "colon")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing_tui.core.quotes.lexicon import Lexicon, fold
 from briefing_tui.core.quotes.names import is_given_name, word_gender
@@ -32,50 +33,44 @@ _BOUNDARY_PUNCT = frozenset(";:—–()[]\"“”«»„")
 _PLACE_PREPOSITIONS = frozenset(("of", "to", "for", "from"))
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """One word or mark of a paragraph, with where it stands."""
+class Tok(NamedTuple):
+    """One word or mark of a paragraph, with where it stands and what the rules ask of it (computed once)."""
 
     text: str
     start: int
     end: int
+    low: str
+    cap: bool
+    """Starts with a capital letter (`el-Sisi` counts: a name particle joined to a capitalised name)."""
+    word: bool
+    masked: bool
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
 
-    @property
-    def cap(self) -> bool:
-        """Starts with a capital letter (`el-Sisi` counts: a name particle joined to a capitalised name)."""
-        first = self.text[0]
-        return first.isupper() or (first.islower() and "-" in self.text and self.text.split("-")[-1][:1].isupper())
-
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def masked(self) -> bool:
-        return self.text[0] == MASK
+def tok(text: str, start: int, end: int) -> Tok:
+    """A token of `text` at [start, end)."""
+    first = text[0]
+    cap = first.isupper() or (first.islower() and "-" in text and text.rsplit("-", 1)[-1][:1].isupper())
+    return Tok(text, start, end, text.lower(), cap, first.isalnum(), first == MASK)
 
 
 def tokenize(text: str, start: int, end: int, lex: Lexicon) -> list[Tok]:
     """The tokens of text[start:end], offsets into `text`. Abbreviations keep their full stop (`Jr.`, `A.`);
     in French an elided article is a token of its own (`l'` `ONG`)."""
     toks: list[Tok] = []
+    french = lex.code == "fr"
     for m in _TOKEN.finditer(text, start, end):
         s, e = m.span()
         word = m.group()
         if word == "." and toks and toks[-1].end == s and (
                 toks[-1].low in ABBREVIATIONS or (len(toks[-1].text) == 1 and toks[-1].text.isupper())
                 or ("." in toks[-1].text and toks[-1].text.replace(".", "").isupper())):  # `U.S.`, `D.C.`
-            toks[-1] = Tok(toks[-1].text + ".", toks[-1].start, e)
+            toks[-1] = tok(toks[-1].text + ".", toks[-1].start, e)
             continue
-        if lex.code == "fr" and (el := _ELISION.match(word)):
-            toks.append(Tok(word[:el.end()], s, s + el.end()))
-            toks.append(Tok(word[el.end():], s + el.end(), e))
+        if french and (el := _ELISION.match(word)):
+            toks.append(tok(word[:el.end()], s, s + el.end()))
+            toks.append(tok(word[el.end():], s + el.end(), e))
             continue
-        toks.append(Tok(word, s, e))
+        toks.append(tok(word, s, e))
     return toks
 
 
