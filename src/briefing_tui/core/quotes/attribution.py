@@ -16,7 +16,7 @@ from typing import NamedTuple
 from briefing_tui.core import versions
 from briefing_tui.core.quotes import lexicon_de, lexicon_en, lexicon_fr
 from briefing_tui.core.quotes.clauses import clause_subject, is_cue
-from briefing_tui.core.quotes.lexicon import Lexicon, detect, fold
+from briefing_tui.core.quotes.lexicon import Lexicon, counts, detect, fold, own_words
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.names import PRONOUN_GENDER, word_gender
 from briefing_tui.core.quotes.passes import PASSES, Site
@@ -42,6 +42,7 @@ RULES_VERSION = versions.RULES_VERSION
 MAX_ATTRIBUTED = 5000
 """Quotes past this many in one article get no speaker: no real article has so many, a hostile one must not stall."""
 LEXICONS: tuple[Lexicon, ...] = (lexicon_en.LEXICON, lexicon_fr.LEXICON, lexicon_de.LEXICON)
+_OWN_WORDS = own_words(LEXICONS)
 RULES = (*(name for name, _ in PASSES), "pronoun", "appositive", "subject", "passive-agent", "continuation",
          "follow-on", "sentence-subject", "context")
 """Every value a quote's `rule` can take: the pass that attributed it."""
@@ -69,8 +70,13 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
     """(speaker, cue, rule) for each span, in order."""
     if not spans:
         return []
-    sample = " ".join(paragraphs[p] for p in range(min(len(paragraphs), 4)))
-    default = detect(sample, LEXICONS, LEXICONS[0], margin=1)
+    sample = ""
+    for paragraph in paragraphs:  # the article's first 400 characters tell its language
+        sample += paragraph[:400 - len(sample)] + " "
+        if len(sample) >= 400:
+            break
+    default = detect(sample, LEXICONS, LEXICONS[0], margin=1, frequent=_OWN_WORDS)
+    mixed = sum(1 for n in counts(sample, _OWN_WORDS).values() if n) > 1  # else every paragraph is in `default`
     by_para: dict[int, list[int]] = {}
     for k, span in enumerate(spans[:MAX_ATTRIBUTED]):
         by_para.setdefault(span.paragraph, []).append(k)
@@ -81,7 +87,7 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
         ids = by_para.get(p, [])
         if not ids and not _worth_reading(text, mem):
             continue  # no name, no description, no quote: nothing to learn (most paragraphs of long articles)
-        lex = detect(text, LEXICONS, default) if ids else default  # a quote's own language matters most
+        lex = detect(text, LEXICONS, default, frequent=_OWN_WORDS) if ids and mixed else default
         masked = _mask(text, [spans[k] for k in ids])
         ends = _sentence_ends(masked)
         cursor = 0
@@ -262,11 +268,11 @@ def _context(site: Site, mem: Memory) -> Attribution | None:
 
 def _note_speaker(speaker: str, mem: Memory, lex: Lexicon) -> None:
     """A quote was given to `speaker`: the next `he`, `she`, `it` or `they` may mean them."""
-    toks = tokenize(speaker, 0, len(speaker), lex)
     if speaker in mem.people:
         mem.note_mention(speaker)
         mem.note_subject(speaker)
         return
+    toks = tokenize(speaker, 0, len(speaker), lex)
     if speaker[:1].isupper() and " " in speaker and not is_org(toks, lex) \
             and speaker.split()[0].lower() not in lex.determiners:
         mem.note_person(speaker)

@@ -97,6 +97,8 @@ _FOLD = {ord("’"): "'", ord("‘"): "'"}
 
 def fold(word: str) -> str:
     """A word's key: lower case, without diacritics, apostrophes straight (`Erdoğan` and `Erdogan` meet)."""
+    if word.isascii():
+        return word.lower()
     word = word.translate(_FOLD).casefold()
     if word.isascii():
         return word
@@ -106,13 +108,25 @@ def fold(word: str) -> str:
 _WORDS = re.compile(r"[^\W\d_]++")
 
 
-def detect(text: str, lexicons: tuple[Lexicon, ...], default: Lexicon, margin: int = 2) -> Lexicon:
+def own_words(lexicons: tuple[Lexicon, ...]) -> dict[str, frozenset[str]]:
+    """Each language's frequent words that no other language of `lexicons` has (`a`, `in`, `die` go)."""
+    return {lex.code: lex.frequent.difference(*(other.frequent for other in lexicons if other is not lex))
+            for lex in lexicons}
+
+
+def counts(text: str, frequent: dict[str, frozenset[str]]) -> dict[str, int]:
+    """How many of each language's `frequent` words `text`'s first 400 characters hold, each word once."""
+    seen = set(_WORDS.findall(text[:400].lower()))
+    return {code: len(seen & words) for code, words in frequent.items()}
+
+
+def detect(text: str, lexicons: tuple[Lexicon, ...], default: Lexicon, margin: int = 2,
+           frequent: dict[str, frozenset[str]] | None = None) -> Lexicon:
     """The lexicon whose frequent words occur most in `text` (its first 400 characters, each word
     once), when they clearly do (`margin` more than the default's, three at least when there is a margin); else
     `default`."""
-    seen = set(_WORDS.findall(text[:400].lower()))  # each word once: enough to tell languages apart
-    counts = {lex.code: len(seen & lex.frequent) for lex in lexicons}
-    best = max(counts.values())
-    if best == 0 or counts[default.code] + margin > best or (margin > 1 and best < 3):
+    found = counts(text, frequent if frequent is not None else own_words(lexicons))
+    best = max(found.values())
+    if best == 0 or found[default.code] + margin > best or (margin > 1 and best < 3):
         return default
-    return next(lex for lex in lexicons if counts[lex.code] == best)
+    return next(lex for lex in lexicons if found[lex.code] == best)
