@@ -225,3 +225,72 @@ def test_given_names_and_gendered_words() -> None:
     assert given_name_gender("Andrea Rossi") is None and given_name_gender("Skyvale") is None
     assert [word_gender(w) for w in ("Mr", "Frau", "son,", "Sprecherin", "Personalvorständin", "Berlin", "coach")] \
         == ["m", "f", "m", "f", "f", None, None]
+
+
+def attributions(*paragraphs: str) -> list[tuple[str | None, str | None]]:
+    paras = list(paragraphs)
+    return [(a.speaker, a.rule) for a in attribute(paras, find_spans(paras))]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # The head of a noun phrase speaks, not a possessor or a complement.
+    (["A close associate of Anna Berg has told reporters “she will resign.”"],
+     [("a close associate of Anna Berg", "before-cue")]),
+    # A passive cue's agent.
+    (["The plan was described as “vacuous” by Downing Street."], [("Downing Street", "passive-agent")]),
+    # Descriptions come off a name; a title with its place.
+    (["His manager Robert Voice said “we are proud.”"], [("Robert Voice", "before-cue")]),
+    (["“We are ready,” said First Minister of Scotland Nicola Sturgeon."], [("Nicola Sturgeon", "after-cue")]),
+    # A body named before, then described.
+    (["Hasbro Inc. hosted a panel. The company said it was “sold out.”"], [("Hasbro Inc.", "before-cue")]),
+    # A surname expands from a mention after a comma.
+    (["The coach, Ange Postecoglou, arrived late.", "“It was hard,” Postecoglou said."],
+     [("Ange Postecoglou", "after-cue")]),
+    # A cue split across a quote; a question mark before the cue.
+    (["“We will wait,” she said, “and then we act.”"], [(None, None), (None, None)]),
+    (["Anna Berg spoke first. “We will wait,” she said, “and then we act.”"],
+     [("Anna Berg", "pronoun"), ("Anna Berg", "pronoun")]),
+    (["“Why now?” asked Anna Berg."], [("Anna Berg", "after-cue")]),
+    # A trailing cue with an auxiliary; `according to`; a colon.
+    (["Growth will be “slower than hoped”, the IMF has said."], [("the IMF", "after-cue")]),
+    (["According to Anna Berg, the plan is “dead.”"], [("Anna Berg", "according-to")]),
+    (["Anna Berg was blunt: “No.”"], [("Anna Berg", "colon")]),
+    # An appositive; a participle takes the subject of the verb before.
+    (["The Vice President, Mike Pence, said the border was “in crisis.”"], [("Mike Pence", "appositive")]),
+    (["Anna Berg said in a statement, calling it “a disgrace.”"], [("Anna Berg", "subject")]),
+    # Continuation paragraphs and quotes that follow on.
+    (["“First part.", "“Second part,” said Anna Berg."],
+     [("Anna Berg", "continuation"), ("Anna Berg", "after-cue")]),
+    (["“We will wait,” said Anna Berg. “Then we act.”"], [("Anna Berg", "after-cue"), ("Anna Berg", "follow-on")]),
+    # Two people with one surname stay apart; the first named is the one a surname alone means.
+    (["Aksel Nyberg kept the light for forty years. His daughter, Ingrid Nyberg, grew up there.",
+      "“He never complained,” Ingrid Nyberg said. “It was home,” Nyberg said."],
+     [("Ingrid Nyberg", "after-cue"), ("Aksel Nyberg", "after-cue")]),
+])
+def test_issue_15_patterns(paragraphs: list[str], expected: list[tuple[str | None, str | None]]) -> None:
+    assert attributions(*paragraphs) == expected
+
+
+def test_every_rule_is_a_named_pass() -> None:
+    from briefing_tui.core.quotes.attribution import RULES
+    paras = ["Anna Berg said “yes.” “No,” she said.", "“More.", "“Still,” said Anna Berg."]
+    assert {a.rule for a in attribute(paras, find_spans(paras))} <= {*RULES, None}
+
+
+def test_no_masked_quote_reaches_a_speaker() -> None:
+    """Quoted words are masked while the rules read; neither they nor the mask may come out as a speaker."""
+    paras = ["She faced a “barrage of criticism” from MPs, and a “furious” backbencher said “go.”",
+             "A \u2063 mark \u2063 in raw text “here,” said a \u2063 man."]
+    for a in attribute(paras, find_spans(paras)):
+        assert a.speaker is None or ("\u2063" not in a.speaker and "barrage" not in a.speaker
+                                     and "furious" not in a.speaker)
+
+
+def test_lexicons_are_per_language() -> None:
+    from briefing_tui.core.quotes.attribution import LEXICONS
+    from briefing_tui.core.quotes.lexicon import detect
+    en, fr, de = LEXICONS
+    assert "said" in en.cues and "déclaré" in fr.cues and "sagte" in de.cues
+    assert "said" not in fr.cues and "sagte" not in en.cues
+    assert detect("Le ministre a déclaré que la situation est grave et que le gouvernement", LEXICONS, en) is fr
+    assert detect("Der Minister sagte, die Lage sei ernst und die Regierung werde handeln", LEXICONS, en) is de

@@ -41,6 +41,8 @@ RULES_VERSION = versions.RULES_VERSION
 """Bump it in `versions` when the rules change what they find: the index stores speakers."""
 MAX_ATTRIBUTED = 5000
 """Quotes past this many in one article get no speaker: no real article has so many, a hostile one must not stall."""
+WINDOW = 400
+"""How far before and after a quote attribution reads its sentence, at most (so a long one stays linear)."""
 LEXICONS: tuple[Lexicon, ...] = (lexicon_en.LEXICON, lexicon_fr.LEXICON, lexicon_de.LEXICON)
 _OWN_WORDS = own_words(LEXICONS)
 RULES = (*(name for name, _ in PASSES), "pronoun", "appositive", "subject", "passive-agent", "continuation",
@@ -90,17 +92,19 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
         lex = detect(text, LEXICONS, default, frequent=_OWN_WORDS) if ids and mixed else default
         masked = _mask(text, [spans[k] for k in ids])
         ends = _sentence_ends(masked)
+        tokens = tokenize(masked, 0, len(masked), lex) if ids else []  # once for all the paragraph's quotes
+        starts = [t.start for t in tokens]
         cursor = 0
         for k in ids:
             span = spans[k]
-            _learn(text, masked, cursor, span.start, ends, mem, lex)
+            _learn(text, masked, cursor, span.start, ends, mem, lex, (tokens, starts))
             cursor = max(cursor, span.end)
-            found = _attribute_one(text, masked, ends, lex, spans, k, results, mem)
+            found = _attribute_one(text, masked, ends, lex, spans, k, results, mem, (tokens, starts))
             results.append(found)
             if found.speaker is not None:
                 _note_speaker(found.speaker, mem, lex)
-        _split_cue(masked, lex, spans, ids, results)
-        _learn(text, masked, cursor, len(masked), ends, mem, lex)
+        _split_cue((tokens, starts), lex, spans, ids, results)
+        _learn(text, masked, cursor, len(masked), ends, mem, lex, (tokens, starts) if ids else None)
     results.extend([NOBODY] * (len(spans) - len(results)))
     for k in range(len(results) - 2, -1, -1):  # a quote run on over paragraphs: its speaker is named at its end
         if results[k].speaker is None and spans[k].continued and spans[k + 1].continuation and results[k + 1].speaker:
@@ -111,14 +115,16 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
     return results
 
 
-def _split_cue(masked: str, lex: Lexicon, spans: list[Span], ids: list[int], results: list[Attribution]) -> None:
+def _split_cue(tokens: tuple[list[Tok], list[int]], lex: Lexicon, spans: list[Span], ids: list[int],
+               results: list[Attribution]) -> None:
     """A quote with no speaker shares the cue after the next quote of its sentence (`« … », la question est de
     savoir « … » affirme-t-il`): the cue is split across the quotes."""
     for n in range(len(ids) - 2, -1, -1):
         k, nxt = ids[n], ids[n + 1]
         if results[k].speaker is not None or results[nxt].rule not in ("after-cue", "pronoun"):
             continue
-        between = tokenize(masked, spans[k].end, spans[nxt].start, lex)
+        toks, starts = tokens
+        between = toks[bisect.bisect_left(starts, spans[k].end):bisect.bisect_left(starts, spans[nxt].start)]
         if len(between) < 40 and not any(t.text in ".!?;" or is_cue(between, i, lex) for i, t in enumerate(between)):
             results[k] = results[nxt]._replace(rule="follow-on")
 
@@ -163,13 +169,16 @@ def _bounds(ends: list[int], n: int, pos: int) -> tuple[int, int, int]:
 
 
 def _attribute_one(text: str, masked: str, ends: list[int], lex: Lexicon, spans: list[Span], k: int,
-                   results: list[Attribution], mem: Memory) -> Attribution:
+                   results: list[Attribution], mem: Memory, tokens: tuple[list[Tok], list[int]]) -> Attribution:
     span = spans[k]
     start, end, after = _bounds(ends, len(masked), span.start)
     if end < span.end:  # the quote holds a sentence end of its own: its sentence goes on after it
         _, end, after = _bounds(ends, len(masked), span.end - 1)
-    site = Site(text, masked, lex, span, start, end, after, tokenize(masked, start, span.start, lex),
-                tokenize(masked, span.end, end, lex))
+    start, end = max(start, span.start - WINDOW), min(end, span.end + WINDOW)  # long text stays linear
+    toks, starts = tokens
+    before = toks[bisect.bisect_left(starts, start):bisect.bisect_left(starts, span.start)]
+    following = toks[bisect.bisect_left(starts, span.end):bisect.bisect_left(starts, end)]
+    site = Site(text, masked, lex, span, start, end, min(after, end + WINDOW), before, following, ends, toks, starts)
     for _name, run in PASSES:
         found = run(site, mem)
         if found is not None:
@@ -221,16 +230,15 @@ def _opens_paragraph(site: Site) -> bool:
     inner = text[span.text_start:span.text_end].rstrip()
     if not (inner.endswith((".", ",", "!", "?", "…", ":", ";")) or span.continued):
         return False
-    outside = site.masked[:span.start] + " " + site.masked[span.end:]
-    toks = tokenize(outside, 0, len(outside), site.lex)
-    return ":" not in outside and not any(is_cue(toks, i, site.lex) for i in range(len(toks)))
+    toks = [t for t in site.tokens if t.start < span.start or t.start >= span.end]
+    return not any(t.text == ":" or is_cue(toks, i, site.lex) for i, t in enumerate(toks))
 
 
 def _someone_else(site: Site, since: int, speaker: str, mem: Memory) -> bool:
     """Whether a person other than `speaker` is named between the quote before and this one."""
-    _, prev_end, _ = _bounds(_sentence_ends(site.masked), len(site.masked), since - 1)
-    start = max(since, min(prev_end, site.span.start))  # names in the quote before's own sentence are its
-    toks = tokenize(site.masked, start, site.span.start, site.lex)  # attribution (`said X, economist at Y`)
+    _, prev_end, _ = _bounds(site.ends, len(site.masked), since - 1)
+    start = max(since, min(prev_end, site.span.start), site.span.start - WINDOW)  # names in the quote before's
+    toks = site.window(start, site.span.start)  # own sentence are its attribution
     i = 0
     while i < len(toks):
         if toks[i].cap and toks[i].word:
@@ -255,8 +263,9 @@ def _context(site: Site, mem: Memory) -> Attribution | None:
     ended = inner.endswith((".", "!", "?", "…")) or site.text[span.end:span.end + 1] in (".", "!", "?")
     if not ended or site.masked[span.end:site.end].strip(" .,;"):
         return None
-    prev_start = max((e for e in _sentence_ends(site.masked[:site.start]) if e < site.start), default=0)
-    toks = tokenize(site.masked, prev_start, site.start, site.lex)
+    k = bisect.bisect_left(site.ends, site.start)
+    prev_start = max(site.ends[k - 1] if k else 0, site.start - WINDOW)
+    toks = site.window(prev_start, site.start)
     m = mention(clause_subject(toks, site.lex), site.text, site.lex)
     if m is None or m.kind not in ("person", "pronoun"):
         return None
@@ -285,7 +294,8 @@ def _note_speaker(speaker: str, mem: Memory, lex: Lexicon) -> None:
         mem.note_group(speaker)
 
 
-def _learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: Memory, lex: Lexicon) -> None:
+def _learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: Memory, lex: Lexicon,
+           tokens: tuple[list[Tok], list[int]] | None = None) -> None:
     """Read the unquoted text[start:end] in order: names, bodies, descriptions, and whom each sentence is about."""
     pos = start
     while pos < end:
@@ -294,7 +304,10 @@ def _learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: M
         if _CAPITAL_INSIDE.search(masked, pos, stop) is None and not _opens_description(masked, pos, lex, mem):
             pos = stop  # nothing but common words: no name to learn, no person to be about (most sentences)
             continue
-        toks = tokenize(masked, pos, stop, lex)
+        if tokens is not None:
+            toks = tokens[0][bisect.bisect_left(tokens[1], pos):bisect.bisect_left(tokens[1], stop)]
+        else:
+            toks = tokenize(masked, pos, stop, lex)
         people = _learn_names(toks, text, mem, lex)
         if pos == s:
             _learn_subject(toks, text, mem, lex, people)

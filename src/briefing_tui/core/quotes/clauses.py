@@ -67,7 +67,8 @@ def is_verb(toks: list[Tok], k: int, lex: Lexicon) -> bool:
 def clause_subject(toks: list[Tok], lex: Lexicon) -> list[Tok]:
     """The subject phrase the last clause of `toks` starts with, after discourse words and adverbials
     (`On Friday in Istanbul, as part of a rally, Erdogan said` -> `Erdogan`), with its appositives."""
-    toks = drop_parentheses(toks)
+    if any(t.text == "(" for t in toks):
+        toks = drop_parentheses(toks)
     while toks and toks[-1].text in STOP:
         toks = toks[:-1]
     i = len(toks) - 1

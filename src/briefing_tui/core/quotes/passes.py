@@ -7,6 +7,7 @@ runs them and then the passes that need the quotes before (continuation, follow-
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from briefing_tui.core.quotes.clauses import (
 )
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
-from briefing_tui.core.quotes.phrases import MASK, Mention, Tok, mention, run_end, tok, tokenize
+from briefing_tui.core.quotes.phrases import MASK, Mention, Tok, mention, run_end, tok
 from briefing_tui.core.quotes.spans import Span
 
 _LEAD = frozenset(",.!?;:—–-\"“”«»„‘’'")
@@ -54,6 +55,16 @@ class Site:
     """The masked tokens of its sentence before it."""
     after: list[Tok]
     """The masked tokens of its sentence after it."""
+    ends: list[int]
+    """Where the paragraph's sentences end."""
+    tokens: list[Tok]
+    """The masked paragraph's tokens, made once for all its quotes."""
+    starts: list[int]
+    """Where each of `tokens` starts."""
+
+    def window(self, start: int, end: int) -> list[Tok]:
+        """The tokens that start in [start, end) (a slice: no text is read again)."""
+        return self.tokens[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
 
 
 Pass = Callable[[Site, Memory], Found | None]
@@ -82,7 +93,7 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
         if any(is_cue(own, k, lex) for k in range(len(own))):
             return None  # `Johnson continued, “…” The White House refers to …`: the quote has its cue
     stop = site.next_end if strict else site.end
-    toks = tokenize(site.masked, site.span.end, stop, lex) if strict else site.after
+    toks = site.window(site.span.end, stop) if strict else site.after
     i = 0
     while i < len(toks) and toks[i].text in _LEAD:
         i += 1
@@ -182,7 +193,11 @@ def _circumstance(toks: list[Tok], prep: Tok, lex: Lexicon) -> bool:
 def before_cue(site: Site, mem: Memory) -> Found | None:
     """`X said: “…”`, `X warned that “…”`, `…, calling it “…”` (the subject's), passives with `by X`."""
     lex = site.lex
-    toks = drop_parentheses(_without_asides(site.before))
+    toks = site.before
+    if "(" in site.masked[site.start:site.span.start]:
+        toks = drop_parentheses(toks)
+    if "—" in site.masked[site.start:site.span.start] or "–" in site.masked[site.start:site.span.start]:
+        toks = _without_asides(toks)
     for c in range(len(toks) - 1, -1, -1):
         if not is_cue(toks, c, lex):
             continue
@@ -327,11 +342,14 @@ def according_to(site: Site, mem: Memory) -> Found | None:
     initial = _according_initial(before, site, mem)
     if initial is not None:
         return initial
+    firsts = {phrase[0] for phrase in lex.according}
     for toks, lead in ((after[k:k + 4], True), (before, False)):
         for i in range(len(toks)):
+            if toks[i].low not in firsts:
+                continue
             for phrase in lex.according:
                 n = len(phrase)
-                if [t.low for t in toks[i:i + n]] == list(phrase) and (i == 0 or not lead):
+                if tuple(t.low for t in toks[i:i + n]) == phrase and (i == 0 or not lead):
                     who = _phrase_after(toks if lead is False else after[k:], i + n, lex)
                     cut = next((m for m, t in enumerate(who) if t.text == ","), len(who))
                     if cut + 1 < len(who) and who[cut + 1].cap:
