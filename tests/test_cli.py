@@ -17,7 +17,7 @@ from tests.conftest import SEED, SEEDS, env_without_home, write
 
 SUMMARY_KEYS = {"id", "path", "format", "title", "date", "section", "source", "tags", "summary", "quote_count",
                 "word_count", "problems"}
-QUOTE_KEYS = {"text", "paragraph", "start", "end", "speaker", "cue", "citation"}
+QUOTE_KEYS = {"text", "paragraph", "start", "end", "speaker", "cue", "rule", "citation"}
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:  # type: ignore[type-arg]

@@ -61,6 +61,8 @@ class Quote:
     speaker: str | None = None
     cue: str | None = None
     """The word or mark that ties the quote to its speaker: `said`, `according to`, `:`."""
+    rule: str | None = None
+    """The attribution pass that found the speaker (`after-cue`, `pronoun`, `continuation`, …), or None."""
 
 
 @pickled_by_fields

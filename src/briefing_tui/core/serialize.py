@@ -71,13 +71,17 @@ def quote(q: Quote, article: Article | Listed) -> dict[str, Any]:
         "end": q.end,
         "speaker": q.speaker,
         "cue": q.cue,
+        "rule": q.rule,
         "citation": quote_citation(q, article),
     }
 
 
 def library_quote(q: Quote, article: Article | Listed, path: str | None = None) -> dict[str, Any]:
-    """A Quote with the article it comes from, as `quotes` prints it (`path` when `article` has none)."""
-    return quote(q, article) | {
+    """A Quote with the article it comes from, as `quotes` prints it (`path` when `article` has none); without
+    `rule`, which the search index does not store."""
+    fields = quote(q, article)
+    del fields["rule"]
+    return fields | {
         "article_id": article.id,
         "path": path if path is not None else article.path if isinstance(article, Article) else article.id,
         "title": article.title,

@@ -177,8 +177,8 @@ def build(draft: Draft, info: FileInfo) -> Article:
     spans = find_spans(paragraphs)
     speakers = attribute(paragraphs, spans)
     quotes = tuple(
-        Quote(paragraphs[s.paragraph][s.text_start:s.text_end].strip(), s.paragraph, s.start, s.end, who, cue)
-        for s, (who, cue) in zip(spans, speakers, strict=True)
+        Quote(paragraphs[s.paragraph][s.text_start:s.text_end].strip(), s.paragraph, s.start, s.end, who, cue, rule)
+        for s, (who, cue, rule) in zip(spans, speakers, strict=True)
     )
     if len(spans) > MAX_ATTRIBUTED:
         problems.append(f"{len(spans):,} quotes; speakers were looked for in the first {MAX_ATTRIBUTED:,} only")

@@ -1,6 +1,12 @@
 """Quote spans (docs/quotes.md): found in one linear pass per paragraph, never across paragraphs.
 
 Speaker attribution lives in `attribution.py`; this module only finds where quotes are.
+
+Marks are matched like brackets, with one stack per paragraph: each mark opens, closes, or is ignored by what
+stands either side of it. A quote inside a quote stays inside (`“He told me ‘no’ twice”`, `"the "United States"
+is"`); a quote that opens again right after a sentence end before the last one closed is a new quote, and the
+last one ends there (paragraphs pasted together: `"We will wait. "Then we act," she said.`); an opening mark
+that never closes is no quote, unless the next paragraph reopens it (the multi-paragraph convention).
 """
 
 from __future__ import annotations
@@ -17,8 +23,16 @@ PAIRS: dict[str, str] = {
     "\u00bb": "\u00ab",  # » … « (German)
     "\u201e": "\u201c\u201d",  # „ … “ or „ … ”
 }
+CLOSES: dict[str, str] = {}
+"""closing mark -> the openers it may close (`“` closes `„`, and opens a quote of its own)."""
+for _opener, _closers in PAIRS.items():
+    for _closer in _closers:
+        CLOSES[_closer] = CLOSES.get(_closer, "") + _opener
 _NONSPACE = re.compile(r"\S")
-_OPENERS = re.compile("[" + "".join(PAIRS) + "]")
+_MARKS = re.compile("[" + "".join(set(PAIRS) | set(CLOSES)) + "]")
+_SENTENCE_MARKS = ".!?…"
+MAX_DEPTH = 8
+"""Quotes nested deeper than this are not quotes: real text nests two or three deep."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +57,8 @@ def _is_word(ch: str) -> bool:
 def _can_open(text: str, i: int) -> bool:
     """An opening mark must not sit inside a word (so `he’d` and `5"` never open)."""
     mark = text[i]
+    if mark not in PAIRS:
+        return False
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if after.isspace() and mark in "\"\u2018":
@@ -53,29 +69,15 @@ def _can_open(text: str, i: int) -> bool:
 
 
 def _can_close(text: str, i: int, opener: str) -> bool:
-    """A closing mark ends a quote unless it is an apostrophe between letters (`Russia’s`)."""
+    """A closing mark ends a quote unless it is an apostrophe between letters (`Russia’s`) or, for a
+    symmetric mark, it stands after a space before a word (then it opens one)."""
     if text[i] not in PAIRS[opener]:
         return False
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if opener in "\"\u2018" and before.isspace():
-        return False
+    if opener in "\"\u2018" and before.isspace() and _is_word(after):
+        return False  # `said "yes`: an opening mark; `world. " England` closes
     return not (text[i] == "\u2019" and _is_word(before) and _is_word(after))
-
-
-def _last_closers(text: str) -> dict[str, int]:
-    """For each opener, the last index that could close it: openers after that cannot close."""
-    last: dict[str, int] = {}
-    for opener, closers in PAIRS.items():
-        best = -1
-        for closer in closers:
-            i = text.rfind(closer)
-            while i > best and not _can_close(text, i, opener):
-                i = text.rfind(closer, 0, i)
-            best = max(best, i)
-        if best >= 0:
-            last[opener] = best
-    return last
 
 
 def opens_with_quote(paragraph: str) -> str | None:
@@ -86,46 +88,63 @@ def opens_with_quote(paragraph: str) -> str | None:
     return None
 
 
+def _after_sentence(text: str, i: int) -> bool:
+    """Whether a sentence ends right before position `i` (`…wait. "Then`)."""
+    j = i - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return j >= 0 and j < i - 1 and text[j] in _SENTENCE_MARKS
+
+
+def _paragraph_spans(p: int, text: str, reopened: str | None) -> list[Span]:
+    """The top-level quotes of one paragraph, in order (one pass over its marks)."""
+    stack: list[tuple[str, int]] = []  # (opening mark, where)
+    open_count: dict[str, int] = {}
+    pairs: list[Span] = []
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        mark = text[i]
+        closes = next((o for o in CLOSES.get(mark, "") if open_count.get(o) and _can_close(text, i, o)), None)
+        if closes is not None:
+            while stack:  # unclosed quotes inside this one are no quotes
+                opener, at = stack.pop()
+                open_count[opener] -= 1
+                if opener == closes:
+                    if text[at + 1:i].strip():
+                        pairs.append(Span(p, at, i + 1, at + 1, i))
+                    break
+            continue
+        if not _can_open(text, i):
+            continue
+        if stack and stack[-1][0] == mark and _after_sentence(text, i):
+            opener, at = stack.pop()  # `"We will wait. "Then we act,"`: the first quote ends where this opens
+            open_count[opener] -= 1
+            end = len(text[:i].rstrip())
+            if text[at + 1:end].strip():
+                pairs.append(Span(p, at, end, at + 1, end))
+        if len(stack) < MAX_DEPTH:
+            stack.append((mark, i))
+            open_count[mark] = open_count.get(mark, 0) + 1
+    spans: list[Span] = []
+    last_end = -1
+    for span in sorted(pairs, key=lambda s: (s.start, -s.end)):
+        if span.start >= last_end:  # a quote inside a quote stays inside
+            spans.append(span)
+            last_end = span.end
+    if reopened is not None:  # the first unclosed opener after the last quote runs on into the next paragraph
+        run_on = next(((mark, at) for mark, at in stack if at >= last_end), None)
+        if run_on is not None and run_on[0] == reopened and _NONSPACE.search(text, run_on[1] + 1):
+            spans.append(Span(p, run_on[1], len(text), run_on[1] + 1, len(text.rstrip()), continued=True))
+    return spans
+
+
 def find_spans(paragraphs: list[str] | tuple[str, ...]) -> list[Span]:
-    """Find every quote span in order. Linear in the text: unclosable openers are skipped at once."""
+    """Find every quote span in order. Linear in the text: each mark is pushed and popped at most once."""
     spans: list[Span] = []
     for p, text in enumerate(paragraphs):
-        last = _last_closers(text)
         reopened = opens_with_quote(paragraphs[p + 1]) if p + 1 < len(paragraphs) else None
-        i = 0
-        n = len(text)
-        while i < n:
-            found = _OPENERS.search(text, i)
-            if found is None:
-                break
-            i = found.start()
-            mark = text[i]
-            if not _can_open(text, i):
-                i += 1
-                continue
-            close = _find_close(text, i, mark, last)
-            if close is not None:
-                if close > i + 1 and text[i + 1:close].strip():
-                    spans.append(Span(p, i, close + 1, i + 1, close))
-                i = close + 1
-                continue
-            if reopened == mark and _NONSPACE.search(text, i + 1):
-                spans.append(Span(p, i, n, i + 1, len(text.rstrip()), continued=True))
-                break
-            i += 1  # unbalanced: not a quote; later openers of this kind cannot close either
+        spans.extend(_paragraph_spans(p, text, reopened))
     return _mark_continuations(spans, paragraphs)
-
-
-def _find_close(text: str, i: int, mark: str, last: dict[str, int]) -> int | None:
-    limit = last.get(mark, -1)
-    if limit <= i:
-        return None
-    j = i + 1
-    while j <= limit:
-        if text[j] in PAIRS[mark] and _can_close(text, j, mark):
-            return j
-        j += 1
-    return None
 
 
 def _mark_continuations(spans: list[Span], paragraphs: list[str] | tuple[str, ...]) -> list[Span]:

@@ -1,0 +1,132 @@
+"""The words attribution reads by, per language, and which language a paragraph is in.
+
+Each language has its own module (`lexicon_en`, `lexicon_fr`, `lexicon_de`) that fills one `Lexicon`; the
+rules in `passes.py` and `phrases.py` never hold a word list of their own. Words that name people and bodies
+(titles, organisation heads) are also merged across languages in `SHARED`, because an English article writes
+`Chancellor Angela Merkel` and a French one `le président Barack Obama`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written one or more words a line, as the lexicon modules write them."""
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every word list of one language. All words are lower case."""
+
+    code: str
+    """`en`, `fr` or `de`."""
+    frequent: frozenset[str]
+    """The language's commonest words, to tell which language a paragraph is in."""
+    cues: frozenset[str]
+    """Reporting verbs in every form that ties a speaker to a quote (`said`, `a déclaré`'s `déclaré`, `sagte`)."""
+    passive_cues: frozenset[str]
+    """Cues that, after a form of `be`, make the subject the one spoken of (`was described as`, `was called`)."""
+    according: tuple[tuple[str, ...], ...]
+    """Phrases that name a source: `according to`, `selon`, `d'après`, `laut`."""
+    pronouns: dict[str, str | None]
+    """Subject pronouns that may be a speaker, with the gender they show (`m`, `f`) or None (`they`)."""
+    it_pronouns: frozenset[str]
+    """Pronouns that stand for a body, not a person (`it`)."""
+    determiners: frozenset[str]
+    """Articles, demonstratives and quantifiers that open a noun phrase (`the`, `a`, `one`, `some`)."""
+    possessives: frozenset[str]
+    """Possessive determiners (`his`, `her`, `its`, `their`)."""
+    auxiliaries: frozenset[str]
+    """Words that may stand between a subject and its cue: auxiliaries, clitics (`has`, `a`, `se`, `hat`)."""
+    be: frozenset[str]
+    """Forms of `be` that make a following participle passive."""
+    adverbs: frozenset[str]
+    """Adverbs that may stand between a subject and its cue (`also`, `later`, `ensuite`, `auch`)."""
+    relatives: frozenset[str]
+    """Words that open a relative clause after a noun (`who`, `qui`, `der`)."""
+    clause_openers: frozenset[str]
+    """Words that open a new clause, so a subject before them is not the cue's (`and`, `while`, `que`)."""
+    prepositions: frozenset[str]
+    """Prepositions that end a noun phrase's head: what follows them is a complement (`of`, `from`, `de`)."""
+    cut_prepositions: frozenset[str]
+    """Prepositions after a speaker's name that start circumstances, not the speaker (`on`, `in`, `to`)."""
+    circumstances: frozenset[str]
+    """Nouns that make a phrase after a speaker a circumstance (`in a statement`, `on Monday`, `to reporters`)."""
+    agent: frozenset[str]
+    """The word that introduces a passive agent (`by`, `par`, `von`)."""
+    naming: frozenset[str]
+    """Words after which a name follows that names the noun before (`named`, `called`, `pseudonym`)."""
+    titles: frozenset[str]
+    """Titles, offices, roles and professions that stand before a name and are not part of it."""
+    title_suffixes: tuple[str, ...]
+    """Endings of compound titles (`Innenministerin`, `Pressesprecher`)."""
+    org_heads: frozenset[str]
+    """Nouns that make a capitalised phrase a body, not a person (`Ministry`, `Council`, `Times`)."""
+    generic_orgs: frozenset[str]
+    """Nouns that, with a definite article, mean the body last named (`the company`, `l'ONG`)."""
+    documents: frozenset[str]
+    """Nouns for what a body or a person published: their author is the speaker (`statement`, `communiqué`)."""
+    person_nouns: frozenset[str]
+    """Nouns for people (`official`, `spokesperson`, `résident`): a phrase with one of these is a person."""
+    not_names: frozenset[str]
+    """Capitalised words that never start a name: sentence openers, days, months."""
+    discourse: frozenset[str]
+    """Sentence openers before a subject (`However`, `Meanwhile`, `Cependant`)."""
+    plural_pronouns: frozenset[str]
+    """Subject pronouns for a group (`they`, `ils`)."""
+    first_person: frozenset[str]
+    """`I`, `we`: the writer speaking, never a quote's speaker."""
+    verbs: frozenset[str]
+    """Common verbs that end a subject phrase (`gave`, `fell`), besides cues and auxiliaries."""
+    clitics: frozenset[str] = frozenset()
+    """Pronouns bound to the verb that may stand between a subject and its cue (`l'avait appelé`, `lui a dit`)."""
+    asides: tuple[tuple[str, ...], ...] = ()
+    """Set phrases that may stand between an auxiliary and its cue (`a de son côté dénoncé`)."""
+    according_initial: tuple[str, ...] = ()
+    """Words that name a source only when they open a sentence: `Pour X, …`, `Für X …`."""
+    org_suffixes: tuple[str, ...] = ()
+    """Endings that make a compound a body (`Bahngesellschaft`, `Innenministerium`)."""
+
+
+_FOLD = {ord("’"): "'", ord("‘"): "'"}
+
+
+def fold(word: str) -> str:
+    """A word's key: lower case, without diacritics, apostrophes straight (`Erdoğan` and `Erdogan` meet)."""
+    if word.isascii():
+        return word.lower()
+    word = word.translate(_FOLD).casefold()
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+_WORDS = re.compile(r"[^\W\d_]++")
+
+
+def own_words(lexicons: tuple[Lexicon, ...]) -> dict[str, frozenset[str]]:
+    """Each language's frequent words that no other language of `lexicons` has (`a`, `in`, `die` go)."""
+    return {lex.code: lex.frequent.difference(*(other.frequent for other in lexicons if other is not lex))
+            for lex in lexicons}
+
+
+def counts(text: str, frequent: dict[str, frozenset[str]]) -> dict[str, int]:
+    """How many of each language's `frequent` words `text`'s first 400 characters hold, each word once."""
+    seen = set(_WORDS.findall(text[:400].lower()))
+    return {code: len(seen & words) for code, words in frequent.items()}
+
+
+def detect(text: str, lexicons: tuple[Lexicon, ...], default: Lexicon, margin: int = 2,
+           frequent: dict[str, frozenset[str]] | None = None) -> Lexicon:
+    """The lexicon whose frequent words occur most in `text` (its first 400 characters, each word
+    once), when they clearly do (`margin` more than the default's, three at least when there is a margin); else
+    `default`."""
+    found = counts(text, frequent if frequent is not None else own_words(lexicons))
+    best = max(found.values())
+    if best == 0 or found[default.code] + margin > best or (margin > 1 and best < 3):
+        return default
+    return next(lex for lex in lexicons if found[lex.code] == best)

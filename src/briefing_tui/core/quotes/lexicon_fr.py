@@ -1,0 +1,120 @@
+"""French words for attribution (see `lexicon.Lexicon` for what each list is for)."""
+
+from __future__ import annotations
+
+from briefing_tui.core.quotes.lexicon import Lexicon, words
+
+LEXICON = Lexicon(
+    code="fr",
+    frequent=words("""
+        le la les des du et est une un que qui dans pour au aux il elle a été sur par avec ne pas ce cette mais
+        ou se sa son ses
+        """),
+    cues=words("""
+        déclaré déclare déclarent déclara déclarant dit dis disant affirmé affirme affirment affirma affirmant
+        ajouté ajoute ajoutent ajouta ajoutant estimé estime estiment estima estimant expliqué explique
+        expliquent expliqua expliquant souligné souligne soulignent souligna soulignant jugé juge jugent jugeant
+        résumé résume résument assuré assure assurent assura assurant précisé précise précisent précisa
+        précisant raconté raconte racontent raconta confié confie confia indiqué indique indiquent indiqua
+        indiquant reconnu reconnaît reconnait reconnaissent reconnut lancé lance lança insisté insiste insista
+        martelé martèle regretté regrette regrettant dénoncé dénonce dénoncent dénonça dénonçant prévenu
+        prévient rappelé rappelle rappela rappelant commenté commente commenta poursuivi poursuit poursuivit
+        averti avertit témoigné témoigne répondu répond répondit conclu conclut annoncé annonce annoncent
+        annonça annonçant promis promet répété répète admis admet avoué avoue concédé concède lâché lâche glissé
+        glisse tranché tranche nuancé nuance ironisé ironise plaisanté plaisante soupiré soupire rétorqué
+        rétorque répliqué réplique objecté objecte protesté proteste fustigé fustige déploré déplore salué salue
+        critiqué critique alerté alerte juré jure confirmé confirme démenti dément détaillé détaille analysé
+        analyse souri sourit écrit écrivit écrivent demandé demande noté note observé observe relevé relève
+        avancé avance défendu défend plaidé plaide accusé accuse souvient inquiète réjoui réjouit félicite
+        félicité étonne emporte indigne agace interroge exclame désole amuse constate constaté évoque évoqué
+        évoquant qualifié qualifie qualifiant décrit décrivit décrivant parle parlé tempère tempéré appelé
+        appelle appela traite traité caractérise caractérisé renchérit renchéri corrige corriger nié nie nia
+        menacé menace condamné condamne pense pensent considère considéré prononcé prononce clamé clame tweeté
+        publié publie signé signe
+        demandant trouvé poursuivre tente
+        """),
+    passive_cues=words("""
+        qualifié qualifiée décrit décrite appelé appelée traité traitée accusé accusée
+        """),
+    according=(("selon",), ("d'après",), ("d’après",)),
+    pronouns={"il": "m", "elle": "f", "ils": None, "elles": None},
+    it_pronouns=frozenset(),
+    determiners=words("""
+        le la les l' l’ un une des du de ce cet cette ces plusieurs certains certaines quelques nombreux
+        nombreuses deux trois quatre chaque tout tous toute toutes aucun aucune
+        """),
+    possessives=words("son sa ses leur leurs mon ma mes notre nos votre vos"),
+    auxiliaries=words("a ont avait avaient aura auraient aurait est sont était étaient"),
+    be=words("est sont était étaient été fut"),
+    adverbs=words("""
+        ensuite également aussi encore alors déjà notamment pourtant cependant toutefois enfin ainsi plutôt même
+        aujourd'hui hier lui-même elle-même immédiatement publiquement
+        """),
+    relatives=words("qui dont lequel laquelle lesquels lesquelles"),
+    clause_openers=words("""
+        et mais ou alors tandis que qu' qu’ lorsque quand car puisque si comme parce
+        """),
+    prepositions=words("""
+        de du des d' d’ à au aux pour par avec sans sur sous chez dans en entre vers contre
+        """),
+    cut_prepositions=words("à au aux sur lors pendant dans devant après avant depuis lundi mardi mercredi jeudi "
+                           "vendredi samedi dimanche"),
+    circumstances=words("""
+        communiqué entretien interview conférence discours tweet twitter facebook radio télévision journalistes
+        presse médias réunion séance lundi mardi mercredi jeudi vendredi samedi dimanche matin soir journée afp
+        reuters blog vidéo émission micro antenne
+        """),
+    agent=words("par"),
+    naming=words("""
+        nommé nommée appelé appelée surnommé surnommée baptisé baptisée pseudonyme alias connu connue
+        """),
+    titles=words("""
+        président présidente ministre secrétaire directeur directrice porte-parole maire député députée sénateur
+        sénatrice ambassadeur ambassadrice juge procureur procureure avocat avocate chef fondateur fondatrice
+        candidat candidate premier première ancien ancienne ex leader dirigeant dirigeante responsable
+        professeur docteur dr m mme mlle monsieur madame maître me commissaire préfet préfète conseiller
+        conseillère gouverneur roi reine prince princesse pape cardinal évêque archevêque imam rabbin
+        journaliste chercheur chercheuse économiste analyste politologue sociologue historien historienne
+        graphiste designer acteur actrice chanteur chanteuse écrivain écrivaine auteur entraîneur entraîneuse
+        capitaine joueur joueuse patron patronne pdg délégué déléguée adjoint adjointe vice-président vice-
+        présidente eurodéputé eurodéputée lieutenant colonel commandant général présidente-directrice président-
+        directeur président-candidat négociateur négociatrice vainqueur secrétaire-général ex-député ex-députée
+        ex-ministre médecin infirmier infirmière guide militant militante syndicaliste élu élue
+        """),
+    title_suffixes=(),
+    org_heads=words("""
+        ministère gouvernement commission parlement assemblée conseil cour tribunal parti syndicat fédération
+        association organisation ong agence office institut université banque groupe société entreprise
+        compagnie fondation comité union ligue mission armée police gendarmerie préfecture mairie journal
+        quotidien hebdomadaire chaîne radio télévision réseau front mouvement parquet
+        """),
+    generic_orgs=words("entreprise société groupe organisation ong firme"),
+    documents=words("""
+        communiqué rapport déclaration décret message lettre courriel tweet billet texte document reportage
+        documentaire enquête étude note compte-rendu site blog
+        """),
+    person_nouns=words("""
+        porte-parole responsable habitant habitants témoin témoins manifestant manifestants militant militants
+        expert experts diplomate diplomates source sources négociateur ministre député députés élu élus victime
+        victimes homme femme hommes femmes personne personnes enfant enfants père mère fils fille frère sœur ami
+        amis voisin voisins employé salarié salariés passager passagers usager usagère usagers guide chercheur
+        chercheurs membre membres dirigeant dirigeants candidat leader graphiste président présidente directeur
+        directrice maire vainqueur fondateur fondatrice
+        """),
+    not_names=words("""
+        le la les un une des du de et mais ou donc or ni car il elle ils elles on nous vous je tu ce cette ces
+        lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août
+        septembre octobre novembre décembre selon pour dans en à au aux sur par avec après avant pendant depuis
+        lors alors ainsi cependant pourtant toutefois néanmoins enfin mise plus tout tous
+        """),
+    discourse=words("""
+        cependant pourtant toutefois néanmoins ainsi enfin alors ensuite puis mais et or donc aujourd'hui hier
+        """),
+    plural_pronouns=words("ils elles"),
+    first_person=words("je j' j’ nous"),
+    clitics=words("l' l’ lui leur y en se s' s’ me m' m’ te t' t’ n' n’ ne pas"),
+    asides=(("de", "son", "côté"), ("de", "leur", "côté"), ("pour", "sa", "part"), ("pour", "leur", "part"),
+            ("quant", "à", "lui"), ("quant", "à", "elle"), ("lui",), ("elle",), ("ensuite",), ("tout", "de", "même")),
+    verbs=frozenset(),
+    according_initial=("pour",),
+)

@@ -1,0 +1,207 @@
+"""What attribution remembers of one article as it reads it in order: people, bodies, their descriptions.
+
+Only the `note_*` methods change the memory, and only the walk in `attribution.py` calls them, once per
+sentence of unquoted text and once per attributed quote; every lookup (`resolve`, `referent`, `full_name`)
+leaves it as it was, so trying a rule that fails has no effect on the next one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing_tui.core.quotes.lexicon import Lexicon, fold
+from briefing_tui.core.quotes.names import given_name_gender, word_gender
+from briefing_tui.core.quotes.phrases import Mention
+
+MAX_RECENT = 40
+"""People remembered for pronouns: enough for any article, and a bound on the work a pronoun costs."""
+_OPPOSITE = {"m": "f", "f": "m"}
+
+
+@dataclass
+class Memory:
+    """People, bodies and descriptions named so far in one article."""
+
+    people: dict[str, str | None] = field(default_factory=dict)
+    """Full names (and names given alone) seen so far, with the gender the text showed, if any."""
+    surnames: dict[str, list[str]] = field(default_factory=dict)
+    """A name's words (folded) -> the people bearing it, in the order they were named."""
+    acronyms: dict[str, str] = field(default_factory=dict)
+    """`WHO` -> `the World Health Organization`, from `… (WHO)`."""
+    roles: dict[str, str] = field(default_factory=dict)
+    """A description's head (folded) -> whom it described last: `commissioner` -> `Albert Muchanga`."""
+    bodies: list[str] = field(default_factory=list)
+    """Bodies named so far, the latest last."""
+    recent: list[str] = field(default_factory=list)
+    """People named so far, the latest last (at most MAX_RECENT)."""
+    subject: str | None = None
+    """The person the latest sentence was about, or the latest speaker: what `he` or `she` means first."""
+    actors: set[str] = field(default_factory=set)
+    """People named with a title or a role, or seen speaking or acting: those a pronoun may mean."""
+    group: str | None = None
+    """The body or the group the latest sentence was about: what `it` or `they` means first."""
+    group_gender: str | None = None
+    """The grammatical gender of `group` (`le gouvernement`: m), for French `il` and `elle`."""
+    group_latest: bool = False
+    """Whether `group` was noted after `subject`: a French `il` may mean `le gouvernement` named last."""
+
+    # --- lookups: never change the memory ---------------------------------------------------------------
+
+    def gender(self, name: str) -> str | None:
+        """What the text said of this person's gender, else what the given name suggests."""
+        said = self.people.get(name)
+        if said is not None:
+            return said
+        if name[:1].isupper() and " " in name:
+            return given_name_gender(name)
+        return None
+
+    def is_person(self, name: str) -> bool:
+        return name in self.people
+
+    def full_name(self, word: str, initial: str = "", gender: str | None = None) -> str | None:
+        """The person a surname alone means: the first named among those who bear it and fit the initial and
+        the gender given (`Nyberg` is Aksel Nyberg, introduced before his daughter Ingrid Nyberg)."""
+        bearers = self.surnames.get(fold(word))
+        if not bearers:
+            return None
+        fitting = [b for b in bearers if (not initial or b[:1] == initial[:1])
+                   and (gender is None or self.gender(b) != _OPPOSITE[gender])]
+        return fitting[0] if fitting else None  # the first named: a surname alone is the article's main bearer
+
+    def referent(self, gender: str | None) -> str | None:
+        """Who `he` or `she` means: the latest subject unless the text shows them to be of the other gender,
+        else the latest person named who can be meant."""
+        if gender is None:
+            return self.group
+        if self.group_latest and self.group_gender == gender:
+            return self.group  # `Le nouveau gouvernement s'est donné … Il a cependant déclaré`
+        if self.group_latest:  # `les députés … par Christian Jacob. Il a souhaité`: a person named since
+            for name in reversed(self.recent):
+                if name == self.subject:
+                    break
+                if self.gender(name) != _OPPOSITE[gender] and name in self.actors:
+                    return name
+        subject = self.subject
+        if subject is not None and self._can_be(subject, gender):
+            return subject
+        for name in reversed(self.recent):
+            if self.gender(name) == gender:
+                return name
+        return None
+
+    def _can_be(self, name: str, gender: str) -> bool:
+        if name in self.people or name[:1].isupper():
+            return self.gender(name) != _OPPOSITE[gender]
+        said = None
+        for word in name.split():  # `the mother`, `a council spokeswoman`
+            said = said or word_gender(word)
+        return said != _OPPOSITE[gender]
+
+    def resolve(self, m: Mention, lex: Lexicon) -> str | None:
+        """The speaker a mention means, by what the article said before: a full name for a surname or a
+        description, the body for its acronym, the referent of a pronoun."""
+        if m.kind == "pronoun":
+            if m.text in lex.it_pronouns:
+                return self.group or (self.bodies[-1] if self.bodies else None)
+            return self.referent(m.gender)
+        if m.kind == "acronym":
+            return self.acronyms.get(m.text, m.text)
+        if m.kind == "person":
+            words = m.text.split()
+            if len(words) == 1:
+                return self.full_name(words[0], gender=m.gender) or self.acronyms.get(m.text) or m.text
+            if len(words) == 2 and len(words[0]) == 2 and words[0].endswith("."):  # `B. Obama`
+                return self.full_name(words[1], initial=words[0]) or m.text
+            known = self.full_name(words[-1])
+            if known is not None and set(fold(m.text).split()) <= set(fold(known).split()):
+                return known  # `Tayyip Erdogan` for `Recep Tayyip Erdoğan`, `Ana Pastor` for `Ana Pastor García`
+            return m.text
+        if m.kind == "nominal":
+            if m.definite and m.head and not any(w[:1].isupper() and w.lower() not in lex.titles
+                                                 for w in m.text.split()[1:]):
+                described = self.roles.get(m.head)
+                if described is not None:
+                    return described
+                if m.head in lex.generic_orgs or m.head in lex.org_heads:
+                    body = self._body_with(m.head)  # `the agency`: the Environment Agency
+                    if body is None and m.head in lex.generic_orgs and self.bodies and len(m.text.split()) == 2:
+                        body = self.bodies[-1]  # `the company`: the body named last; not `the launch company`
+                    if body is not None:
+                        return body
+            first = m.text.split()[0]
+            if first.lower() in lex.determiners or first.lower() in lex.possessives:
+                return m.text[0].lower() + m.text[1:]
+            return m.text
+        return m.text
+
+    def _body_with(self, head: str) -> str | None:
+        for body in reversed(self.bodies):
+            if head in fold(body).split():
+                return body
+        return None
+
+    # --- updates: only the walk in attribution.py calls these ----------------------------------------
+
+    def note_person(self, name: str, gender: str | None = None, title: str = "") -> None:
+        """A person was named: remember the name, its words for surnames, the gender and the title shown."""
+        if gender is not None or name not in self.people:
+            self.people[name] = gender if gender is not None else self.people.get(name)
+        words = name.split()
+        for word in words[1:] if len(words) > 1 else words:
+            bearers = self.surnames.setdefault(fold(word), [])
+            alone = next((k for k, b in enumerate(bearers) if " " not in b and len(words) > 1), None)
+            if alone is not None:  # `President Trump`, then `President Donald Trump`: one person, named in full
+                self._rename(bearers[alone], name)
+                bearers[alone] = name
+            elif name not in bearers and not any(fold(b) == fold(name) for b in bearers):
+                bearers.append(name)
+        if title:
+            self.roles[fold(title)] = name
+            self.actors.add(name)
+        self.note_mention(name)
+
+    def _rename(self, short: str, full: str) -> None:
+        gender = self.people.pop(short, None)
+        if gender is not None and self.people.get(full) is None:
+            self.people[full] = gender
+        self.recent = [full if r == short else r for r in self.recent]
+        self.roles = {k: full if v == short else v for k, v in self.roles.items()}
+        if self.subject == short:
+            self.subject = full
+
+    def note_mention(self, name: str) -> None:
+        """A person already known was named again (the latest mention is what a pronoun reaches first)."""
+        if name in self.recent:
+            self.recent.remove(name)
+        self.recent.append(name)
+        del self.recent[:-MAX_RECENT]
+
+    def note_body(self, name: str, acronym: str = "", head: str = "") -> None:
+        """A body was named (`the World Health Organization (WHO)`); `head` is a description of it."""
+        if name in self.bodies:
+            self.bodies.remove(name)
+        self.bodies.append(name)
+        del self.bodies[:-MAX_RECENT]
+        if acronym:
+            self.acronyms[acronym] = name
+        if head:
+            self.roles[fold(head)] = name
+
+    def note_role(self, head: str, name: str) -> None:
+        """`the coach` will mean `name` (from `Name, the coach,` or `the coach, Name,`)."""
+        self.roles[fold(head)] = name
+
+    def note_subject(self, name: str | None) -> None:
+        """The sentence just read was about the person `name` (or a quote was just given to them)."""
+        if name:
+            self.subject = name
+            self.actors.add(name)
+            self.group_latest = False
+
+    def note_group(self, name: str | None, gender: str | None = None) -> None:
+        """The sentence just read was about the body or group `name` (of grammatical `gender`, if known)."""
+        if name:
+            self.group = name
+            self.group_gender = gender
+            self.group_latest = True

@@ -1,0 +1,403 @@
+"""The named passes of attribution, tried in order for each quote; the first that finds a speaker wins.
+
+Each pass reads the quote's sentence (a `Site`) through the paragraph's lexicon and asks the article's
+memory to resolve what it found; none of them changes the memory. `PASSES` is the order; `attribution.py`
+runs them and then the passes that need the quotes before (continuation, follow-on, context).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefing_tui.core.quotes.clauses import (
+    DASHES,
+    MAX_SUBJECT,
+    STOP,
+    clause_subject,
+    drop_parentheses,
+    is_cue,
+    subject_of,
+)
+from briefing_tui.core.quotes.lexicon import Lexicon
+from briefing_tui.core.quotes.memory import Memory
+from briefing_tui.core.quotes.phrases import MASK, Mention, Tok, mention, run_end, tok
+from briefing_tui.core.quotes.spans import Span
+
+_LEAD = frozenset(",.!?;:—–-\"“”«»„‘’'")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Who said a quote, the word that ties them to it, and the pass that decided."""
+
+    speaker: str
+    cue: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A quote in its paragraph: the text, the same text with every quote's words masked, and its sentence."""
+
+    text: str
+    masked: str
+    lex: Lexicon
+    span: Span
+    start: int
+    """Where the quote's sentence starts."""
+    end: int
+    """Where the quote's sentence ends."""
+    next_end: int
+    """Where the sentence after it ends (a cue may follow a quote that ends its own sentence: `“…?” X asked.`)."""
+    before: list[Tok]
+    """The masked tokens of its sentence before it."""
+    after: list[Tok]
+    """The masked tokens of its sentence after it."""
+    ends: list[int]
+    """Where the paragraph's sentences end."""
+    tokens: list[Tok]
+    """The masked paragraph's tokens, made once for all its quotes."""
+    starts: list[int]
+    """Where each of `tokens` starts."""
+
+    def window(self, start: int, end: int) -> list[Tok]:
+        """The tokens that start in [start, end) (a slice: no text is read again)."""
+        return self.tokens[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+
+Pass = Callable[[Site, Memory], Found | None]
+
+
+def _speaker(m: Mention | None, mem: Memory, site: Site, cue: str, rule: str) -> Found | None:
+    if m is None:
+        return None
+    who = mem.resolve(m, site.lex)
+    if not who or MASK in who:
+        return None
+    if m.kind == "pronoun":
+        rule = "pronoun"
+    return Found(who, cue.lower(), rule)
+
+
+# --- the cue right after the quote --------------------------------------------------------------------
+
+
+def after_cue(site: Site, mem: Memory) -> Found | None:
+    """`,” she said`, `,” said Mayor X`, `», a-t-il précisé`, `», indique le quotidien`, `“…?” X asked.`"""
+    lex = site.lex
+    strict = site.end <= site.span.end + 1  # the quote ended its sentence: a cue must be the next sentence's
+    if strict:
+        own = site.before
+        if any(is_cue(own, k, lex) for k in range(len(own))):
+            return None  # `Johnson continued, “…” The White House refers to …`: the quote has its cue
+    stop = site.next_end if strict else site.end
+    toks = site.window(site.span.end, stop) if strict else site.after
+    i = 0
+    while i < len(toks) and toks[i].text in _LEAD:
+        i += 1
+    closed = i > 0 or site.masked[site.span.text_end - 1:site.span.text_end] in ".!?…,"
+    toks = toks[i:]
+    if not toks or toks[0].masked:
+        return None
+    first = toks[0]
+    if lex.code == "fr" and "-" in first.text:  # `a-t-il précisé`, `explique-t-elle`, `dit-il`
+        verb, _, pronoun = first.low.rpartition("-")
+        verb = verb.removesuffix("-t")
+        if pronoun in lex.pronouns:
+            cue = verb if verb in lex.cues else (toks[1].low if len(toks) > 1 and toks[1].low in lex.cues else "")
+            if cue:
+                return _speaker(Mention("pronoun", pronoun, gender=lex.pronouns[pronoun]), mem, site, cue,
+                                "after-cue")
+    if lex.code == "de" and first.low == "so" and len(toks) > 1 and (toks[1].cap or toks[1].low in lex.determiners):
+        return _speaker(mention(_phrase_after(toks, 1, lex), site.text, lex), mem, site, "so", "after-cue")
+    k = 0
+    while k < len(toks) and (toks[k].low in lex.auxiliaries or toks[k].low in lex.adverbs
+                             or toks[k].low in lex.clitics) and not toks[k].cap:
+        k += 1
+    if k < len(toks) and is_cue(toks, k, lex) and not toks[k].low.endswith(("ing", "ant")):
+        if strict and k == 0:
+            return None
+        phrase = _phrase_after(toks, k + 1, lex)
+        if not phrase:
+            return None
+        m = mention(phrase, site.text, lex)
+        if m is None or (not _subject_start(phrase[0], lex) and m.kind != "person"):
+            return None  # `“Politics and the English Language” warned against …`: no subject after the cue
+        if m.kind == "nominal" and m.head in lex.documents:
+            m = _author(phrase, lex, site) or m  # `reads an AEW press release`
+        return _speaker(m, mem, site, toks[k].text, "after-cue")
+    if not closed or first.low in lex.clause_openers or first.low in lex.prepositions or first.low in lex.discourse \
+            or first.low in lex.first_person:
+        return None  # `his “messy” war in Ukraine, asserting`: the quote did not end a clause
+    for c in range(1, min(len(toks), MAX_SUBJECT)):
+        t = toks[c]
+        if t.text in STOP or t.masked or (t.low in lex.clause_openers and t.low not in ("and", "et", "und")):
+            return None
+        if is_cue(toks, c, lex):
+            end = c
+            while end > 0 and (toks[end - 1].low in lex.auxiliaries or toks[end - 1].low in lex.adverbs):
+                end -= 1
+            if strict and not _bare_cue(toks, c, lex):
+                return None
+            m = mention(toks[:end], site.text, lex)
+            if m is not None and not _subject_start(first, lex) and m.kind != "person":
+                return None  # `proposal and accused`: not a subject
+            return _speaker(m, mem, site, t.text, "after-cue")
+    return None
+
+
+def _subject_start(t: Tok, lex: Lexicon) -> bool:
+    return t.cap or t.low in lex.determiners or t.low in lex.possessives or t.low in lex.pronouns \
+        or t.low in lex.it_pronouns or t.low in lex.titles or t.low in lex.person_nouns
+
+
+def _bare_cue(toks: list[Tok], c: int, lex: Lexicon) -> bool:
+    """After `X said`, nothing of its own was said: no quote, no `that`, only a few words (`told the press`)."""
+    rest = toks[c + 1:]
+    return len(rest) <= 12 and not any(t.masked or t.low in ("that", "que", "qu'", "qu’", "dass") or t.low in lex.be
+                                       or t.low in lex.auxiliaries for t in rest)
+
+
+def _phrase_after(toks: list[Tok], k: int, lex: Lexicon) -> list[Tok]:
+    """The noun phrase after an inverted cue, up to the end of its clause (`said a protester using …`)."""
+    if lex.code in ("fr", "de") and k < len(toks) and toks[k].low in lex.cut_prepositions:
+        j = k + 1  # `déclare à l'AFP Jean-Philippe Magnen`: a complement before the subject
+        while j < len(toks) and (toks[j].low in lex.determiners or not toks[j].word):
+            j += 1
+        if j + 1 < len(toks) and (toks[j + 1].cap or toks[j + 1].low in lex.determiners):
+            k = j + 1
+    out: list[Tok] = []
+    for t in toks[k:]:
+        if t.text in STOP or t.masked or t.text in DASHES:
+            break
+        if out and t.low in lex.cut_prepositions and _circumstance(toks, t, lex):
+            break
+        out.append(t)
+    return out
+
+
+def _circumstance(toks: list[Tok], prep: Tok, lex: Lexicon) -> bool:
+    i = toks.index(prep)
+    for t in toks[i + 1:i + 4]:
+        if t.low in lex.circumstances:
+            return True
+    return prep.low in ("via", "during", "as", "while", "when", "after", "before", "per", "lors", "pendant", "à", "au",
+                        "aux")
+
+
+# --- a cue before the quote ---------------------------------------------------------------------------
+
+
+def before_cue(site: Site, mem: Memory) -> Found | None:
+    """`X said: “…”`, `X warned that “…”`, `…, calling it “…”` (the subject's), passives with `by X`."""
+    lex = site.lex
+    toks = site.before
+    if "(" in site.masked[site.start:site.span.start]:
+        toks = drop_parentheses(toks)
+    if "—" in site.masked[site.start:site.span.start] or "–" in site.masked[site.start:site.span.start]:
+        toks = _without_asides(toks)
+    for c in range(len(toks) - 1, -1, -1):
+        if not is_cue(toks, c, lex):
+            continue
+        cue = toks[c]
+        j = c - 1
+        passive = False
+        while j >= 0 and not toks[j].cap and (toks[j].low in lex.auxiliaries or toks[j].low in lex.adverbs
+                                              or toks[j].low in lex.be):
+            passive = passive or toks[j].low in lex.be
+            j -= 1
+        passive = passive and not cue.low.endswith(("ing", "ant"))  # `was saying` is no passive
+        if passive or (cue.low in lex.passive_cues and (c == len(toks) - 1 or toks[c + 1].low in ("as", "comme")) \
+                and _reduced_relative(toks, j, lex)):
+            agent = _agent(toks[c + 1:], lex) or _agent_after(site, lex)
+            if agent:
+                found = _speaker(mention(agent, site.text, lex), mem, site, cue.text, "passive-agent")
+                if found:
+                    return found
+            continue
+        quoted = _object_author(toks[c + 1:], lex, site)  # `citing the Chuck Jones quote that “…”`
+        if quoted is not None and (found := _speaker(quoted, mem, site, cue.text, "before-cue")):
+            return found
+        subject = subject_of(toks, c, lex)
+        if subject is None or not subject[0]:
+            continue
+        region, rule = subject
+        found = _speaker_of_region(region, toks, mem, site, cue.text, rule)
+        if found:
+            return found
+    return None
+
+
+def _speaker_of_region(region: list[Tok], toks: list[Tok], mem: Memory, site: Site, cue: str,
+                       rule: str) -> Found | None:
+    """The speaker a subject phrase means: a document's author (`Facebook released a statement which read`),
+    a possessive resolved to its owner in the same clause (`Znak.com reported its source said`)."""
+    lex = site.lex
+    m = mention(region, site.text, lex)
+    start = toks.index(region[0]) if region and region[0] in toks else 0
+    if m is not None and m.kind == "nominal" and m.head in lex.documents:
+        m = _author(region, lex, site) or mention(clause_subject(toks[:start], lex), site.text, lex) or m
+    elif m is not None and m.kind == "nominal" and region and region[0].low in lex.possessives and start:
+        owner = mention(clause_subject(toks[:start], lex), site.text, lex)
+        who = mem.resolve(owner, lex) if owner is not None and owner.kind in ("person", "org", "acronym") else None
+        if who:
+            rest = site.text[region[1].start:region[-1].end] if len(region) > 1 else ""
+            return Found(f"{who}’s {rest}" if "’" in site.text else f"{who}'s {rest}", cue.lower(), rule)
+    return _speaker(m, mem, site, cue, rule)
+
+
+def _object_author(obj: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
+    """The author named on a document the cue's object is (`the Chuck Jones quote`, `Obama's words`)."""
+    for k, t in enumerate(obj):
+        if t.masked or t.text in STOP:
+            return None
+        if t.low in lex.documents and k:
+            before = obj[k - 1]
+            if before.text.endswith(("'s", "’s")) and before.cap:
+                return mention([tok(before.text[:-2], before.start, before.end - 2)], site.text, lex)
+            if before.cap and before.word:
+                start = k - 1
+                while start > 0 and obj[start - 1].cap and obj[start - 1].word:
+                    start -= 1
+                found = mention(obj[start:k], site.text, lex)
+                return found if found is not None and found.kind == "person" and " " in found.text else None
+    return None
+
+
+def _without_asides(toks: list[Tok]) -> list[Tok]:
+    """Without a parenthetical between dashes (`— which the BBC noted as unusual —`)."""
+    dashes = [k for k, t in enumerate(toks) if t.text in DASHES]
+    if len(dashes) >= 2:
+        a, b = dashes[-2], dashes[-1]
+        if b < len(toks) - 1 or b == len(toks) - 1:
+            return toks[:a] + toks[b + 1:] if b + 1 < len(toks) else toks[:a]
+    return toks
+
+
+def _reduced_relative(toks: list[Tok], j: int, lex: Lexicon) -> bool:
+    """`a process called “…”`: a participle right after a noun describes the noun; nobody speaks."""
+    if j < 0:
+        return False
+    t = toks[j]
+    return t.word and not t.cap and t.low not in lex.pronouns and t.low not in lex.relatives \
+        and t.low not in lex.auxiliaries and t.low not in lex.be and t.low not in lex.person_nouns \
+        and t.low not in lex.generic_orgs and t.low not in lex.org_heads
+
+
+def _agent(toks: list[Tok], lex: Lexicon) -> list[Tok] | None:
+    for k, t in enumerate(toks):
+        if t.masked:
+            return None
+        if t.low in lex.agent:
+            phrase = _phrase_after(toks, k + 1, lex)
+            cut = next((n for n, p in enumerate(phrase) if p.low in ("as", "of", "de", "comme")), len(phrase))
+            return phrase[:cut] or None
+    return None
+
+
+def _agent_after(site: Site, lex: Lexicon) -> list[Tok] | None:
+    toks = site.after
+    k = 0
+    while k < len(toks) and toks[k].text in _LEAD:
+        k += 1
+    if k < len(toks) and toks[k].low in lex.agent:
+        return _phrase_after(toks, k + 1, lex) or None
+    return None
+
+
+def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
+    """Who published a document that speaks (`a statement released by Erdogan's office`, `Facebook released a
+    statement which read`, `The court's summary`)."""
+    agent = _agent(region, lex)
+    if agent:
+        return mention(agent, site.text, lex)
+    first = region[0] if region else None
+    if first is not None and first.text.endswith(("'s", "’s")):
+        return mention([tok(first.text[:-2], first.start, first.end - 2)], site.text, lex)
+    for k, t in enumerate(region[:-1]):  # `le communiqué du ministère de l'Intérieur`
+        if t.low in ("du", "de", "of", "des") and k + 1 < len(region):
+            rest = region[k + 1:]
+            if rest[0].low in ("la", "l'", "l’", "the") or rest[0].cap:
+                return mention(rest, site.text, lex)
+    for t in region:  # `an AEW press release`
+        if t.cap and t.word and t.low not in lex.determiners:
+            end = run_end(region, region.index(t), lex)
+            return mention(region[region.index(t):end], site.text, lex)
+    return None
+
+
+# --- according to, a colon ----------------------------------------------------------------------------
+
+
+def according_to(site: Site, mem: Memory) -> Found | None:
+    """`According to X, “…”`, `“…,” according to X`, `selon X`, `laut X`."""
+    lex = site.lex
+    before = site.before
+    after = site.after
+    k = 0
+    while k < len(after) and after[k].text in _LEAD:
+        k += 1
+    initial = _according_initial(before, site, mem)
+    if initial is not None:
+        return initial
+    firsts = {phrase[0] for phrase in lex.according}
+    for toks, lead in ((after[k:k + 4], True), (before, False)):
+        for i in range(len(toks)):
+            if toks[i].low not in firsts:
+                continue
+            for phrase in lex.according:
+                n = len(phrase)
+                if tuple(t.low for t in toks[i:i + n]) == phrase and (i == 0 or not lead):
+                    who = _phrase_after(toks if lead is False else after[k:], i + n, lex)
+                    cut = next((m for m, t in enumerate(who) if t.text == ","), len(who))
+                    if cut + 1 < len(who) and who[cut + 1].cap:
+                        cut = next((m for m, t in enumerate(who) if t.text == "," and m > cut), len(who))
+                    m = mention(who[:cut], site.text, lex)
+                    if m is not None and m.kind == "nominal" and m.head in lex.documents:
+                        m = _author(who[:cut], lex, site) or m  # `According to a statement released by X`
+                    found = _speaker(m, mem, site, " ".join(t.text for t in toks[i:i + n]), "according-to")
+                    if found:
+                        return found
+    return None
+
+
+def _according_initial(before: list[Tok], site: Site, mem: Memory) -> Found | None:
+    """`Pour l'organisateur, Philippe Duval, la sécurité reste « … »`: a source that opens the sentence."""
+    lex = site.lex
+    words = [t for t in before if t.word]
+    k = 0
+    while k < len(words) and words[k].low in lex.discourse:
+        k += 1
+    if k >= len(words) or words[k].low not in lex.according_initial:
+        return None
+    start = before.index(words[k]) + 1
+    commas = [n for n in range(start, len(before)) if before[n].text == ","]
+    if not commas:
+        return None
+    end = commas[0]
+    if len(commas) > 1 and end + 1 < len(before) and before[end + 1].cap:
+        end = commas[1]  # `Pour l'organisateur, Philippe Duval,`
+    m = mention(before[start:end], site.text, lex)
+    if m is None or (m.kind == "nominal" and not m.definite and m.head not in lex.person_nouns):
+        return None
+    return _speaker(m, mem, site, words[k].text, "according-to")
+
+
+def colon(site: Site, mem: Memory) -> Found | None:
+    """`X was blunt: “…”`, `Un rapport de la Ligue arabe apporte la même conclusion : « … »`."""
+    before = site.masked[site.start:site.span.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    subject = clause_subject(site.before[:-1], site.lex)
+    return _speaker(mention(subject, site.text, site.lex), mem, site, ":", "colon")
+
+
+PASSES: tuple[tuple[str, Pass], ...] = (
+    ("after-cue", after_cue),
+    ("before-cue", before_cue),
+    ("according-to", according_to),
+    ("colon", colon),
+)
+"""The passes that read a quote's own sentence, in the order they are tried."""

@@ -1,0 +1,514 @@
+"""Noun phrases: who a phrase names, read without any memory of the article (`memory.py` resolves it).
+
+A phrase is a list of tokens of the masked paragraph (quoted words are blanked, so a name inside a quote is
+never a speaker). `mention` reads the phrase the way an editor would: the speaker is the head of the phrase,
+not a possessor or a complement (`A close associate of X` is the associate, `Peter Iseley of Ending Clergy
+Abuse` is Peter Iseley); a name at the end of a run of descriptions is the person they describe (`Rutgers
+University political scholar Kelly Dittmar`); titles and places before a name are not part of it (`Mayor of
+London Sadiq Khan`); an appositive name wins over the description beside it (`The Vice President, Mike Pence,`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from briefing_tui.core.quotes.lexicon import Lexicon, fold
+from briefing_tui.core.quotes.names import is_given_name, word_gender
+
+MASK = "\u2063"
+"""What quoted words are replaced with before the rules read a paragraph: an invisible separator, which the
+sanitizer removes from every input (`core/reading/sanitize.py`), so no text can contain one."""
+
+_TOKEN = re.compile(r"\u2063++|[^\W_][\w'’\-]*+(?:\.(?=[^\W\d_])[\w'’\-]++)*+|[^\w\s]")
+_ELISION = re.compile(r"(?:[lLdDjJnNsScCmMtT]|[Qq]u|[Ll]orsqu|[Pp]uisqu|[Jj]usqu)['’](?=\w)")
+ABBREVIATIONS = frozenset("jr sr dr mr mrs ms prof st gen sen rep gov lt col capt sgt adm hon rev mme mlle m no"
+                          .split())
+POST_NOMINALS = frozenset("qc kc mp mep obe mbe cbe kbe phd md esq msp".split())
+_KEEP_TITLES = frozenset("pope king queen prince princess sheikh emir lord lady sir dame pape roi reine".split())
+"""Titles that stay with a name given alone (`Pope Francis`, `King Charles`)."""
+PARTICLES = frozenset("de da di del della van von der den ter al bin bint ibn el le la du des dos das zu y".split())
+_BOUNDARY_PUNCT = frozenset(";:—–()[]\"“”«»„")
+_PLACE_PREPOSITIONS = frozenset(("of", "to", "for", "from"))
+
+
+class Tok(NamedTuple):
+    """One word or mark of a paragraph, with where it stands and what the rules ask of it (computed once)."""
+
+    text: str
+    start: int
+    end: int
+    low: str
+    cap: bool
+    """Starts with a capital letter (`el-Sisi` counts: a name particle joined to a capitalised name)."""
+    word: bool
+    masked: bool
+
+
+def tok(text: str, start: int, end: int) -> Tok:
+    """A token of `text` at [start, end)."""
+    first = text[0]
+    cap = first.isupper() or (first.islower() and "-" in text and text.rsplit("-", 1)[-1][:1].isupper())
+    return Tok(text, start, end, text.lower(), cap, first.isalnum(), first == MASK)
+
+
+def tokenize(text: str, start: int, end: int, lex: Lexicon) -> list[Tok]:
+    """The tokens of text[start:end], offsets into `text`. Abbreviations keep their full stop (`Jr.`, `A.`);
+    in French an elided article is a token of its own (`l'` `ONG`)."""
+    toks: list[Tok] = []
+    french = lex.code == "fr"
+    for m in _TOKEN.finditer(text, start, end):
+        s, e = m.span()
+        word = m.group()
+        if word == "." and toks and toks[-1].end == s and (
+                toks[-1].low in ABBREVIATIONS or (len(toks[-1].text) == 1 and toks[-1].text.isupper())
+                or ("." in toks[-1].text and toks[-1].text.replace(".", "").isupper())):  # `U.S.`, `D.C.`
+            toks[-1] = tok(toks[-1].text + ".", toks[-1].start, e)
+            continue
+        if french and (el := _ELISION.match(word)):
+            toks.append(tok(word[:el.end()], s, s + el.end()))
+            toks.append(tok(word[el.end():], s + el.end(), e))
+            continue
+        toks.append(tok(word, s, e))
+    return toks
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """What a noun phrase names, before the article's memory resolves it."""
+
+    kind: str
+    """`person` (a name: `text` is the name, one word when only a surname was given), `org` (a body named
+    with capitals, as written), `nominal` (a description, as written), `pronoun`, or `acronym`."""
+    text: str
+    head: str = ""
+    """The head noun of a nominal, folded (`commissioner` in `the commissioner`), or a person's role word."""
+    definite: bool = False
+    """A nominal with a definite article or a demonstrative: it may mean someone named before."""
+    title: str = ""
+    """For a person: the title or description that stood before the name (`actress`, `commissioner`)."""
+    gender: str | None = None
+    """What the phrase itself says of the person's gender (`Mrs`, `actress`, `she`)."""
+
+
+def is_relative(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """A word that opens a relative clause; in German only after a comma (`der`, `die` are articles too)."""
+    return toks[k].low in lex.relatives and (lex.code != "de" or (k > 0 and toks[k - 1].text == ","))
+
+
+def is_title(tok: Tok, lex: Lexicon) -> bool:
+    low = tok.low.rstrip(".")
+    return low in lex.titles or (len(low) > 6 and low.endswith(lex.title_suffixes))
+
+
+def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
+    """The end of the run of capitalised words starting at `i`: particles (`bin`, `de`, `of`) and initials
+    inside it, a parenthesis after it excluded."""
+    j = i
+    n = len(toks)
+    while j < n:
+        t = toks[j]
+        if t.word and t.cap:
+            j += 1
+            continue
+        if t.word and (t.low in PARTICLES or t.low in ("of", "for", "on", "and", "&")) and j + 1 < n \
+                and toks[j + 1].word and toks[j + 1].cap and j > i:
+            if t.low in ("on", "and", "&", "for") and not _org_words(toks[i:j], lex):
+                break  # `Woolworths and Coles` are two; `Commission on International Religious Freedom` is one
+            j += 1
+            continue
+        break
+    return j
+
+
+def _org_word(t: Tok, lex: Lexicon) -> bool:
+    return t.low in lex.org_heads or bool(lex.org_suffixes and t.low.endswith(lex.org_suffixes))
+
+
+def _org_words(toks: list[Tok], lex: Lexicon) -> bool:
+    """The run's head (its last word, or the word before its first `of`) is an organisation noun, or (German)
+    one of its compounds ends like one (`Bahngesellschaft Oberlauf Mobil`)."""
+    words = [t for t in toks if t.word]
+    if not words:
+        return False
+    if lex.org_suffixes and any(t.low.endswith(lex.org_suffixes) for t in words):
+        return True
+    of = next((k for k, t in enumerate(words) if t.low in ("of", "for", "on", "de", "du", "des") and k), None)
+    head = words[of - 1] if of is not None else words[-1]
+    return _org_word(head, lex)
+
+
+def is_org(toks: list[Tok], lex: Lexicon) -> bool:
+    """A run that names a body: its head is an organisation noun (`the World Health Organization`, not
+    `Senate Minority Whip Dick Durbin`), or it is one word in capitals (`WHO`, `UCL`)."""
+    if _org_words(toks, lex):
+        return True
+    return len(toks) == 1 and len(toks[0].text) >= 2 and toks[0].text.replace(".", "").replace("-", "").isupper()
+
+
+def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | None:
+    """(name, titles) of a run of capitalised words, or None when the run is no person's name.
+
+    Titles, ranks and places before the name go (`Santa Barbara County Sheriff Bill Brown`, `First Minister of
+    Scotland Nicola Sturgeon`, `Senator from Vermont Bernie Sanders`); a title stays only before a lone given
+    name (`Pope Francis`); post-nominals go (`Kama Melly QC`), and so does a place after (`Rouhani of Iran`)."""
+    toks = [t for t in toks if t.word]
+    of = next((k for k, t in enumerate(toks) if t.low == "of" and k), None)
+    if of is not None:
+        last_title = max((k for k in range(of) if is_title(toks[k], lex)), default=-1)
+        if of - last_title - 1 >= 2:
+            toks = toks[:of]  # `President Abdel Fattah el-Sisi of Egypt`: a place after the name
+    while toks and toks[-1].low.rstrip(".") in POST_NOMINALS and len(toks) > 1:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    cut = -1
+    for k in range(len(toks) - 2, -1, -1):
+        t = toks[k]
+        if k and is_given_name(toks[k - 1].text) and not is_title(toks[k - 1], lex):
+            continue  # `Ana Pastor García`, `John Major`: a word after a given name belongs to the name
+        if is_title(t, lex) or t.text.endswith(("'s", "’s")) or t.low in _PLACE_PREPOSITIONS or _org_word(t, lex):
+            cut = k  # `House of Commons Speaker John Bercow`, `Santa Barbara County Sheriff Bill Brown`
+            break
+    titles = toks[:cut + 1]
+    name = toks[cut + 1:]
+    if titles and titles[-1].low in _PLACE_PREPOSITIONS:  # `Senator from Vermont Bernie Sanders`: a place, then
+        name = _after_place([t for t in name if t.low not in ("the", "la", "le")])  # the name
+    if lex.code == "de" and not titles and len(name) >= 3 and not is_given_name(name[0].text):
+        given = next((k for k in range(1, len(name) - 1) if is_given_name(name[k].text)), None)
+        if given is not None:  # `Insektenkundlerin Miriam Vogt`: German nouns are capitalised
+            titles, name = name[:given], name[given:]
+    while name and name[0].low in PARTICLES and len(name) > 1 and not name[0].cap:
+        name = name[1:]
+    if not name or _org_words(name, lex) or name[0].low in lex.not_names or is_title(name[-1], lex):
+        return None
+    if len(name) == 1 and titles and titles[-1].low.rstrip(".") in _KEEP_TITLES:
+        return titles[-1:] + name, titles
+    return name, titles
+
+
+def _after_place(name: list[Tok]) -> list[Tok]:
+    """The person after a place (`London Sadiq Khan`, `the United States Joe Biden`): the last two words,
+    three when the middle one is an initial (`Emily W. Murphy`)."""
+    if len(name) <= 2:
+        return name[-1:] if len(name) == 2 and not is_given_name(name[0].text) and name[0].text.isupper() else name
+    keep = 3 if len(name[-2].text) <= 2 or name[-2].low in PARTICLES else 2
+    return name[-keep:]
+
+
+def name_text(name: list[Tok]) -> str:
+    """A name's words joined, without a possessive (`Erdogan's` names Erdogan)."""
+    words = [t.text for t in name]
+    last = words[-1]
+    if last.endswith(("'s", "’s")) and len(last) > 3:
+        words[-1] = last[:-2]
+    elif last.endswith(("s'", "s’")) and len(last) > 3:
+        words[-1] = last[:-1]
+    return " ".join(words)
+
+
+def _description_gender(toks: list[Tok]) -> str | None:
+    for t in toks:
+        if (g := word_gender(t.text)) is not None:
+            return g
+    return None
+
+
+def mention(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
+    """What the noun phrase `toks` (a subject, or the words after an inverted cue) names, if anything."""
+    toks = _strip_edges(toks, lex)
+    if not toks:
+        return None
+    segments = _segments(toks, lex)
+    if not segments:
+        return None
+    if len(segments) == 1:
+        return _mention_of_segment(segments[0], text, lex)
+    found = [_mention_of_segment(seg, text, lex) for seg in segments]
+    people = [m for m in found if m is not None and m.kind in ("person", "pronoun")]
+    if people and (found[0] is None or found[0].kind != "person"):
+        first = found[0]
+        person = people[0]
+        if first is not None and first.kind == "nominal" and person.kind == "person":
+            return Mention("person", person.text, head=first.head, title=first.head or person.title,
+                           gender=person.gender or first.gender)  # `The Vice President, Mike Pence,`
+        return person
+    if found[0] is not None and found[0].kind == "person":
+        return found[0]  # `Barroso, le président de la commission européenne`
+    named = [m for m in found if m is not None and m.kind in ("org", "acronym")]
+    if found[0] is not None and found[0].kind == "nominal" and named and found[0].head not in lex.documents:
+        return named[0]  # `One of these groups, the Syrian Democratic Forces (SDF),`
+    return found[0]
+
+
+def _strip_edges(toks: list[Tok], lex: Lexicon) -> list[Tok]:
+    """Without the punctuation, discourse words and prepositions at its start (`with Zinichev describing`),
+    punctuation and adverbs at its end."""
+    i, j = 0, len(toks)
+    while i < j and not toks[i].masked and (not toks[i].word or toks[i].low in lex.discourse or (
+            toks[i].low in lex.prepositions and toks[i].low not in PARTICLES and not toks[i].cap)):
+        i += 1
+    while j > i and (not toks[j - 1].word or toks[j - 1].low in lex.adverbs) and toks[j - 1].text != ")":
+        j -= 1
+    return toks[i:j]
+
+
+def _segments(toks: list[Tok], lex: Lexicon) -> list[list[Tok]]:
+    """The phrase split at its commas, without the parts that are not noun phrases: relative clauses
+    (`who had led the polls`), participles (`speaking privately`), ages and circumstances."""
+    parts: list[list[Tok]] = [[]]
+    for t in toks:
+        if t.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    kept = []
+    for k, part in enumerate(parts):
+        if not part:
+            continue
+        first = part[0]
+        if k > 0 and (first.low in lex.relatives or first.low in lex.prepositions or first.low in lex.clause_openers
+                      or first.text[0].isdigit() or (first.low.endswith("ing") and not first.cap)
+                      or first.low in lex.adverbs or first.low in lex.circumstances):
+            continue
+        kept.append(part)
+    return kept
+
+
+def _mention_of_segment(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
+    toks = _cut_clause(toks, lex)
+    if not toks:
+        return None
+    first = toks[0]
+    if first.low in lex.pronouns and (len(toks) == 1 or not toks[1].cap):
+        return Mention("pronoun", first.low, gender=lex.pronouns[first.low])  # `sagte er vor dem Gerichtssaal`
+    if len(toks) == 1 and first.low in lex.it_pronouns:
+        return Mention("pronoun", first.low)
+    named = _named_by(toks, lex)  # `a protester using the pseudonym Katya`
+    if named is not None:
+        return named
+    if (first.cap or (first.low in PARTICLES and len(toks) > 1 and toks[1].cap)) \
+            and first.low not in lex.determiners and first.low not in lex.possessives:
+        return _capitalised(toks, text, lex)  # `Pieter de Vries`, `de Vries`
+    return _nominal(toks, text, lex)
+
+
+def _cut_clause(toks: list[Tok], lex: Lexicon) -> list[Tok]:
+    """The phrase up to a relative clause, a participle after a name (`Mitsotakis speaking to …`), a
+    parenthesis of its own or a clause-opening word."""
+    for k, t in enumerate(toks):
+        if not k:
+            continue
+        relative = is_relative(toks, k, lex)
+        participle = t.word and not t.cap and t.low.endswith(("ing", "ant")) and len(t.low) > 5 \
+            and toks[k - 1].cap and toks[k - 1].word and t.low not in lex.titles \
+            and toks[k - 1].low not in lex.determiners and toks[k - 1].low not in lex.possessives
+        if relative or participle or (t.low in lex.clause_openers and t.low not in ("and", "et", "und")) \
+                or (t.text in _BOUNDARY_PUNCT and t.text != "("):
+            return toks[:k]
+    return toks
+
+
+def _named_by(toks: list[Tok], lex: Lexicon) -> Mention | None:
+    for k, t in enumerate(toks[:-1]):
+        if t.low in lex.naming and toks[k + 1].cap:
+            end = run_end(toks, k + 1, lex)
+            found = person_name(toks[k + 1:end], lex)
+            if found:
+                return Mention("person", name_text(found[0]))
+    return None
+
+
+def _capitalised(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
+    """A phrase that starts with a capitalised word: a name, a body, or a name after its descriptions."""
+    end = run_end(toks, 0, lex)
+    run = toks[:end]
+    final = _final_name(toks, lex)  # `Longtime Imus in the Morning writer and performer Rob Bartlett`
+    if final is not None:
+        return final
+    if len(run) == 1 and run[0].low in lex.person_nouns:  # `Critics have called it`, `Members of the House`
+        if end == len(toks) and run[0].low.endswith("s"):
+            return None  # a bare plural names nobody
+        return _nominal(toks, text, lex)
+    if len(run) == 1 and end < len(toks) and toks[end].word and not toks[end].cap \
+            and toks[end].low not in lex.prepositions and not is_title(run[0], lex) and run[0].low not in PARTICLES:
+        return _nominal(toks, text, lex)  # `Civil liberties campaigner Mei Tanaka`, `Bleached coral`
+    of = next((k for k, t in enumerate(run) if t.low in ("of", "de", "von")), None)
+    if of is not None and of >= 2 and not _org_words(run[:of], lex):
+        before_of = person_name(run[:of], lex)
+        if before_of is not None and len(before_of[0]) >= 2:
+            run, end = run[:of], of  # `Nadia Haddad of Meridian Bank`, `Prime Minister Elena Markova of Velsia`
+    rest = [t for t in toks[end:] if t.text != "("]
+    if rest and rest[0].text.endswith(")"):
+        rest = rest[1:]
+    if run and run[-1].text.endswith(("'s", "’s", "s'", "s’")) and rest:
+        return _nominal(toks, text, lex)  # `Day's animal foundation`, `Weber's manager`
+    if run and is_title(run[-1], lex) and len(rest) > 1 and rest[0].low in _PLACE_PREPOSITIONS:
+        place = run_end(rest, 1 + (rest[1].low in lex.determiners), lex)  # `Former US Ambassador to the United
+        found = person_name(run + rest[:place], lex)  # Nations Nikki Haley`
+        if found is not None and len(found[0]) >= 2:
+            return Mention("person", name_text(found[0]), title=run[-1].low)
+    if rest and not rest[0].cap and rest[0].low not in lex.prepositions and rest[0].word:
+        later = _last_name_run(rest, text, lex)  # `UCL astronomer Angelos Tsiaras`, `Lead Paul Sun-Hyung Lee`
+        if later is not None:
+            return later
+    found = person_name(run, lex)
+    titled = found is not None and bool(found[1]) and len(found[0]) >= 2  # `House of Commons Speaker John Bercow`
+    if not titled and (is_org(run, lex) or (len(run) > 1 and run[0].low in lex.determiners)):
+        return _org(toks, text, lex)
+    if found is None:
+        return _org(toks, text, lex)
+    name, titles = found
+    title = next((t.low for t in reversed(titles) if is_title(t, lex)), "")
+    if rest and rest[0].low in ("of", "to", "for") and not titles and len(name) == 1 and is_title(name[0], lex):
+        return None
+    return Mention("person", name_text(name), title=title, gender=_description_gender(titles))
+
+
+def _name_ends(toks: list[Tok], lex: Lexicon) -> bool:
+    """The tokens end with a person's full name (not a body's)."""
+    k = len(toks)
+    while k > 0 and toks[k - 1].cap and toks[k - 1].word:
+        k -= 1
+    found = person_name(toks[k:], lex) if k < len(toks) else None
+    return found is not None and len(found[0]) >= 2 and not is_org(toks[k:], lex)
+
+
+def _final_name(toks: list[Tok], lex: Lexicon) -> Mention | None:
+    """A full name that ends the phrase right after a role word in lower case (`… writer and performer Rob
+    Bartlett`): whatever came before describes that person."""
+    k = len(toks)
+    while k > 0 and toks[k - 1].cap and toks[k - 1].word:
+        k -= 1
+    if k < 2 or k == len(toks) or toks[k - 1].cap or not toks[k - 1].word:
+        return None
+    before = toks[k - 1]
+    role = is_title(before, lex) or before.low in lex.person_nouns
+    described = (is_title(toks[0], lex) or toks[0].low in lex.person_nouns) and before.low not in lex.prepositions \
+        and before.low not in lex.determiners  # `Member of parliament Kevin Conolly`
+    if not (role or described):
+        return None
+    found = person_name(toks[k:], lex)
+    if found is None or len(found[0]) < 2:
+        return None
+    return Mention("person", name_text(found[0]), title=toks[k - 1].low, gender=_description_gender(toks[:k]))
+
+
+def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
+    """The name that ends a run of descriptions (`political scholar Kelly Dittmar`, `his wife Mary`), if the
+    phrase's head part (before a complement: `Tobias Lund at a briefing`) ends with one."""
+    for k, t in enumerate(toks):
+        if k and t.low in lex.prepositions and not t.cap and toks[k - 1].cap and not is_title(toks[k - 1], lex) \
+                and (not (k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word) or _name_ends(toks[:k], lex)):
+            toks = toks[:k]  # `Tobias Lund at a briefing`, `Ted Scambos of CU Boulder's …`; not `Ministry of …`
+            break
+    k = len(toks)
+    while k > 0 and toks[k - 1].cap and toks[k - 1].word:
+        k -= 1
+    if k == 0 and lex.code == "de" and toks and (toks[0].low in lex.determiners or toks[0].low in lex.possessives):
+        k = 1  # `Ihr Kollege Jonas Albrecht`: German nouns are capitalised too
+    if k == len(toks) or k == 0:
+        return None
+    run = toks[k:]
+    if len(run) == 1 and (is_title(run[0], lex) or run[0].low in lex.generic_orgs):
+        return None  # `the Pope`, `l'ONG`: a description, which the memory may resolve
+    if toks[k - 1].low in _PLACE_PREPOSITIONS and k >= 2 and is_title(toks[k - 2], lex) and not is_org(run, lex) \
+            and (len(run) >= 3 or any(is_given_name(t.text) for t in run)):
+        found = person_name(toks[k - 2:], lex)  # `director of Amnesty International Man-kei Tam`
+        if found is not None and len(found[0]) >= 2:
+            return Mention("person", name_text(found[0]), title=toks[k - 2].low)
+    if any(t.low in lex.prepositions and t.low not in ("and",) for t in toks[:k]):
+        given = next((n for n, t in enumerate(run) if is_given_name(t.text)), None)
+        if given is None or len(run) - given < 2:
+            return None  # `spokesperson for Halland Energy`: the name is what the person speaks for
+        run = run[given:]  # `le directeur du site de Jababeka David Quentin`
+    found = person_name(run, lex)
+    named = found is not None and (any(is_given_name(t.text) for t in found[0]) or bool(found[1]))
+    if is_org(run, lex) or (run[0].low in lex.determiners and len(run) > 1) \
+            or (toks[k - 1].low in ("the", "le", "la", "les") and not named):  # `the United States`, `Le Figaro`
+        start = k - 1 if toks[k - 1].low in lex.determiners else k
+        return Mention("org", text[toks[start].start:toks[-1].end], head=fold(toks[k - 1].text))
+    relation = toks[k - 1].low in lex.person_nouns or is_title(toks[k - 1], lex)
+    if found is None or (len(found[0]) < 2 and not relation):
+        return None
+    title = toks[k - 1].low if relation else ""
+    return Mention("person", name_text(found[0]), title=title, gender=_description_gender(toks[:k]))
+
+
+def _org(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
+    """A body as written, through its capitalised complements (`the United States Department of Defense`),
+    without a parenthesis (`(WHO)`)."""
+    k = 1 if toks[0].low in lex.determiners else 0
+    end = run_end(toks, k, lex) if k < len(toks) else k
+    if end == k:
+        end = k + 1
+    body = toks[:end]
+    if len(body) == 1 and is_org(body, lex):
+        return Mention("acronym", body[0].text)
+    if len(body) == 1:
+        if body[0].low in lex.not_names or body[0].low in lex.pronouns:
+            return None
+        return Mention("person", name_text(body))  # one word: a surname, or a body named once (`Boeing`)
+    return Mention("org", text[body[0].start:body[-1].end], head=fold(body[-1].text))
+
+
+def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
+    """A description (`the commissioner`, `One of the victims`, `a spokesman for 10 Downing Street`), as
+    written up to a clause; a name right after its description is the person (`his wife Mary`)."""
+    later = _last_name_run(toks, text, lex)
+    if later is not None:
+        return later
+    end = len(toks)
+    for k, t in enumerate(toks):
+        if k and t.cap and t.word and k + 1 < len(toks) and is_relative(toks, k + 1, lex):
+            end = k + 1
+            break
+        if k and not t.word and t.text not in "'’-()&." and t.text != MASK:
+            end = k
+            break
+        if t.masked:
+            end = k
+            break
+    toks = toks[:end]
+    if not toks:
+        return None
+    head_k = _head_index(toks, lex)
+    head = fold(toks[head_k].text) if head_k is not None else ""
+    if head_k is None or not toks[head_k].word:
+        return None
+    definite = toks[0].low in ("the", "le", "la", "les", "l'", "l’", "der", "die", "das", "this", "that", "ce",
+                               "cette") and head_k >= 1
+    phrase = text[toks[0].start:toks[-1].end]
+    return Mention("nominal", phrase, head=head, definite=definite, gender=_description_gender(toks))
+
+
+INDEFINITE = frozenset("a an one un une ein eine einer".split())
+
+
+def nominal_head(text: str, lex: Lexicon) -> tuple[str, bool]:
+    """The head noun of a description written out (`a senior official` -> `official`), and whether it is
+    indefinite (a new person, whom `the official` will mean)."""
+    toks = [t for t in tokenize(text, 0, len(text), lex) if t.word]
+    k = _head_index(toks, lex) if toks else None
+    if k is None:
+        return "", False
+    return fold(toks[k].text), toks[0].low in INDEFINITE
+
+
+def _head_index(toks: list[Tok], lex: Lexicon) -> int | None:
+    """The head noun: the last word before the first preposition or participle (`head` in `The head of the
+    police's …`, `decree` in `The decree signed by the Pope`); in `One of the victims`, `victims`."""
+    last = None
+    for k, t in enumerate(toks):
+        if k and t.low in lex.prepositions:
+            if last is not None and toks[last].low in lex.determiners and t.low in ("of", "des", "de", "d'", "d’"):
+                rest = _head_index(toks[k + 1:], lex)  # a quantifier's head is in its complement
+                return k + 1 + rest if rest is not None else last
+            break
+        if k and last is not None and t.word and not t.cap and t.low.endswith(("ed", "ing")) and len(t.low) > 4 \
+                and toks[last].low not in lex.determiners and toks[last].low not in lex.possessives:
+            break
+        if t.word:
+            last = k
+    return last
