@@ -89,7 +89,7 @@ def test_every_key_of_the_reader_is_in_reader_md() -> None:
 
 def query_fields() -> set[str]:
     """The field names the parser accepts: its text fields, and those it reads itself (`date:`, `in:`)."""
-    source = (PACKAGE / "core" / "query.py").read_text(encoding="utf-8")
+    source = (PACKAGE / "core" / "search" / "query.py").read_text(encoding="utf-8")
     return set(TEXT_FIELDS) | set(re.findall(r'\bname == "(\w+)"', source))
 
 
@@ -108,7 +108,7 @@ def test_every_form_of_briefing_help_query_is_in_query_md() -> None:
 
 
 def test_every_config_key_and_variable_is_in_files_md() -> None:
-    source = (PACKAGE / "core" / "config.py").read_text(encoding="utf-8")
+    source = (PACKAGE / "core" / "user" / "config.py").read_text(encoding="utf-8")
     keys = set(re.findall(r'data\.get\("(\w+)"\)', source))
     variables = set(re.findall(r'os\.environ\.get\("(BRIEFING_\w+)"', source))
     assert {"library", "private", "max_file_mb", "theme", "parse_budget_s"} <= keys
