@@ -36,9 +36,11 @@ def test_list_json_shape_and_id(capsys: pytest.CaptureFixture[str], seed_library
 def test_show_json_seed_values(capsys: pytest.CaptureFixture[str]) -> None:
     code, data = run_json(capsys, "show", str(SEED), "--json")
     a = data["article"]
-    assert code == 0 and set(a) == SUMMARY_KEYS | {"paragraphs", "quotes", "related", "metadata"}
+    assert code == 0 and set(a) == SUMMARY_KEYS | {"paragraphs", "quotes", "related", "metadata", "blocks"}
     assert (a["date"], a["section"], a["title"], a["format"]) == ("2025-06-27", "Ukraine - Russia War", "Clash Report",
                                                                  "briefing")
+    assert [b["text"] for b in a["blocks"]] == a["paragraphs"]  # briefing text: one paragraph block each
+    assert {b["kind"] for b in a["blocks"]} == {"paragraph"}
     assert len(a["quotes"]) == 12 and all(set(q) == QUOTE_KEYS for q in a["quotes"])
     assert a["related"][0] == {"label": "Ukraine - Russia War", "month": "June 2025"}
     rutte = next(q for q in a["quotes"] if q["speaker"] == "Mark Rutte")

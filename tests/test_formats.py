@@ -108,7 +108,9 @@ def test_source_summary_tags(tmp_path: Path) -> None:
 
 def test_markdown_inline_markup_is_stripped(tmp_path: Path) -> None:
     a = load(write(tmp_path / "a.md", "# T\n\nA [link](http://x) and **bold** and *it*.\n\n- item one\n- item two\n"))
-    assert a.paragraphs == ("A link and bold and it.", "- item one", "- item two")
+    assert a.paragraphs == ("A link and bold and it.", "item one", "item two")  # a list item's marker is no word
+    assert [(b.kind, b.marker) for b in a.blocks] == [("paragraph", ""), ("list_item", "•"), ("list_item", "•")]
+    assert a.blocks[0].styles == ((11, 15, "strong"), (20, 22, "em"), (2, 6, "link")) and a.links == ("http://x",)
 
 
 def test_blank_line_paragraphs_join_wrapped_lines(tmp_path: Path) -> None:

@@ -238,15 +238,11 @@ _PROSE = st.lists(st.one_of(st.sampled_from(["\n", "\n\n", " ", "  ", ".", ",", 
 @HYPOTHESIS
 @given(st.one_of(_PROSE, st.text(max_size=60)))
 def test_plain_prose_reads_as_markdown_it_reads_it(body: str) -> None:
-    """The shortcut for bodies with no markup gives the paragraphs markdown-it gives."""
-    from briefing_tui.core.formats import detect
+    """The shortcut for bodies with no markup gives the paragraphs markdown-it gives, and nothing else."""
+    from briefing_tui.core.formats.markdown import is_plain_prose, markdown_blocks, plain_paragraphs
 
-    if not detect._is_plain_prose(body):
+    if not is_plain_prose(body):
         return
-    shortcut = detect._markdown_paragraphs(body)
-    original = detect._is_plain_prose
-    detect._is_plain_prose = lambda _body: False  # type: ignore[assignment]
-    try:
-        assert shortcut == detect._markdown_paragraphs(body)
-    finally:
-        detect._is_plain_prose = original  # type: ignore[assignment]
+    blocks, heading = markdown_blocks(body)
+    assert heading is None and all(b.kind == "paragraph" and not b.styles and not b.links for b in blocks)
+    assert plain_paragraphs(body) == [b.text.strip() for b in blocks if b.text.strip()]

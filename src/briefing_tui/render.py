@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
+from rich import box
 from rich.cells import cell_len, set_cell_size
-from rich.console import Console
+from rich.console import Console, RenderableType
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from briefing_tui.core.model import Article, Listed, Quote
+from briefing_tui.core.model import Article, Block, Listed, Quote, shifted
 from briefing_tui.core.search.index import Result, snippet_pieces
 from briefing_tui.core.serialize import long_date
 
@@ -158,9 +160,10 @@ def print_problems(out: Console, problems: Iterable[dict[str, Any]]) -> int:
     return count
 
 
-def article_text(article: Article) -> list[Text]:
-    """The article as Rich text: header lines, then paragraphs with quotes highlighted."""
-    out = [Text(article.title, style="bold")]
+def article_text(article: Article) -> list[RenderableType]:
+    """The article for `show`: header lines, then its blocks (headings, paragraphs and list items with
+    quotes highlighted, block quotes, code unwrapped, tables), the links, the quotes, related sections."""
+    out: list[RenderableType] = [Text(article.title, style="bold")]
     meta = Text(long_date(article.date), style="cyan")
     meta.append(f"  ·  {article.section}", style="magenta")
     if article.source:
@@ -168,17 +171,25 @@ def article_text(article: Article) -> list[Text]:
     out.append(meta)
     if article.tags:
         out.append(Text("Tags: " + ", ".join(article.tags), style="dim"))
+    for key, value in article.metadata:
+        if key == "attachments":
+            out.append(Text(f"Attachments (not opened): {value}", style="dim"))
     for note in article.problems:
         out.append(Text(f"! {note}", style="yellow"))
     out.append(Text(""))
     by_para: dict[int, list[tuple[int, int]]] = {}
     for q in article.quotes:
         by_para.setdefault(q.paragraph, []).append((q.start, q.end))
-    for i, para in enumerate(article.paragraphs):
-        text = Text(para)
-        for start, end in by_para.get(i, []):
-            text.stylize("bold yellow", start, end)
-        out.extend([text, Text("")])
+    body = article.body()
+    for k, block in enumerate(body):
+        out.append(_block(block, by_para.get(block.paragraph, [])))
+        tight = block.kind == "list_item" and k + 1 < len(body) and body[k + 1].kind == "list_item"
+        if not tight:
+            out.append(Text(""))
+    if article.links:
+        out.append(Text("Links", style="bold underline"))
+        out.extend(_hanging(f"[{n}] ", Text(url, style="dim")) for n, url in enumerate(article.links, 1))
+        out.append(Text(""))
     if article.quotes:
         out.append(Text("Quotes", style="bold underline"))
         for q in article.quotes:
@@ -191,3 +202,51 @@ def article_text(article: Article) -> list[Text]:
     if article.related:
         out.append(Text("Related: " + " · ".join(f"{r.label} ({r.month})" for r in article.related), style="dim"))
     return out
+
+
+_STYLES = {"em": "italic", "strong": "bold", "code": "cyan", "strike": "strike", "link": "underline"}
+
+
+def _block(block: Block, quotes: list[tuple[int, int]]) -> RenderableType:
+    """One block of an article as Rich renderables; user text only ever goes in as Text."""
+    if block.kind == "code":
+        return Text("\n".join(f"  {line}" for line in block.text.split("\n")), style="cyan", no_wrap=True,
+                    overflow="ignore")
+    if block.kind == "table":
+        table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
+        columns = max(len(r) for r in block.rows)
+        for c in range(columns):
+            table.add_column(Text(block.rows[0][c] if c < len(block.rows[0]) else ""), overflow="fold")
+        for row in block.rows[1:]:
+            table.add_row(*[Text(cell) for cell in row])
+        return table
+    if block.kind == "rule":
+        return Rule(characters="─", style="dim")
+    shown, at, total = block.with_notes()
+    text = Text(shown)
+    for start, end, style in block.styles:
+        text.stylize(_STYLES.get(style, ""), shifted(start, at, total), shifted(end, at, total, end=True))
+    for offset, n in block.notes:
+        start = shifted(offset, at, total, end=True)
+        text.stylize("dim", start, start + len(f"[{n}]"))
+    for start, end in quotes:
+        text.stylize("bold yellow", shifted(start, at, total), shifted(end, at, total, end=True))
+    if block.kind == "heading":
+        text.stylize("bold underline" if block.level <= 2 else "bold")
+        return text
+    if block.kind == "list_item":
+        return _hanging("  " * max(0, block.level - 1) + f"{block.marker or ' '} ", text)
+    if block.kind == "quote":
+        text.stylize("italic")
+        return _hanging("│ " * max(1, block.level), text, repeat=True)
+    return text
+
+
+def _hanging(prefix: str, text: Text, repeat: bool = False) -> RenderableType:
+    """`text` wrapped beside `prefix`: its later lines under its first word (or beside the same bar)."""
+    grid = Table.grid()
+    grid.add_column(width=cell_len(prefix), no_wrap=True)
+    grid.add_column(ratio=1)
+    lines = text.plain.count("\n") + 1
+    grid.add_row(Text("\n".join([prefix] * (lines if repeat else 1)), style="dim"), text)
+    return grid

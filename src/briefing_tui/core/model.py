@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import operator
 from dataclasses import dataclass, field, fields
@@ -65,6 +66,62 @@ class Quote:
     """The attribution pass that found the speaker (`after-cue`, `pronoun`, `continuation`, …), or None."""
 
 
+PROSE_KINDS = frozenset({"heading", "paragraph", "list_item", "quote"})
+"""Block kinds whose text is prose: they are the article's paragraphs, searched for quotations and hits."""
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of an article as a document: a heading, a paragraph, a list item, a block quote, code, a
+    table or a rule. Every string is sanitized; offsets index `text`."""
+
+    kind: str
+    """`heading`, `paragraph`, `list_item`, `quote` (a block quotation), `code`, `table` or `rule`."""
+    text: str
+    """The text shown: one clean line for prose; code keeps its lines; a table is its rows, one a line,
+    cells joined by ` | `; a rule has none."""
+    level: int = 0
+    """A heading's level (1 to 6); how deep a list item or a block quote is nested (from 1); else 0."""
+    paragraph: int = -1
+    """Index into Article.paragraphs for a prose block; -1 for code, tables and rules."""
+    marker: str = ""
+    """A list item's marker (`•`, `3.`); empty for the later paragraphs of an item."""
+    styles: tuple[tuple[int, int, str], ...] = ()
+    """(start, end, style) spans: `em`, `strong`, `code`, `strike` or `link`."""
+    notes: tuple[tuple[int, int], ...] = ()
+    """(offset, n): the note mark `[n]` of link n (Article.links[n - 1]) goes after text[:offset]."""
+    rows: tuple[tuple[str, ...], ...] = ()
+    """A table's cells, row by row, the header row first."""
+
+    def with_notes(self) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+        """The text as shown, each link's note mark `[n]` after its words; the offsets of `text` where marks
+        went in, and how many characters had gone in up to and including each (see `shifted`)."""
+        if not self.notes:
+            return self.text, (), ()
+        pieces: list[str] = []
+        at: list[int] = []
+        total: list[int] = []
+        pos = 0
+        for offset, n in self.notes:
+            mark = f"[{n}]"
+            pieces += [self.text[pos:offset], mark]
+            at.append(offset)
+            total.append((total[-1] if total else 0) + len(mark))
+            pos = offset
+        pieces.append(self.text[pos:])
+        return "".join(pieces), tuple(at), tuple(total)
+
+
+def shifted(offset: int, at: tuple[int, ...], total: tuple[int, ...], end: bool = False) -> int:
+    """Where `offset` into a block's text is in the text with its note marks (`Block.with_notes`): a start
+    goes after a mark inserted at the same place, an end before it."""
+    if not at:
+        return offset
+    k = (bisect.bisect_left if end else bisect.bisect_right)(at, offset)
+    return offset + (total[k - 1] if k else 0)
+
+
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -73,7 +130,7 @@ class Article:
     id: str
     path: str
     format: str
-    """`briefing`, `markdown` or `text`."""
+    """`briefing`, `markdown`, `text`, `html` (a saved web page) or `email`."""
     title: str
     date: dt.date | None
     section: str
@@ -88,6 +145,16 @@ class Article:
     problems: tuple[str, ...] = ()
     """Things wrong inside the file that did not stop it loading."""
     word_count: int = field(default=0)
+    blocks: tuple[Block, ...] = ()
+    """The article as a document, in order; empty when it was built from paragraphs alone (see `body`)."""
+    links: tuple[str, ...] = ()
+    """Link targets, numbered from 1 by the `notes` of the blocks: shown as text, never followed."""
+
+    def body(self) -> tuple[Block, ...]:
+        """The blocks of the article: its own, or one paragraph block per paragraph."""
+        if self.blocks:
+            return self.blocks
+        return tuple(Block("paragraph", p, paragraph=i) for i, p in enumerate(self.paragraphs))
 
 
 @pickled_by_fields

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from briefing_tui.core.model import Article, Listed, Problem, Quote
+from briefing_tui.core.model import Article, Block, Listed, Problem, Quote
 
 
 def count(n: int, noun: str) -> str:
@@ -91,13 +91,38 @@ def library_quote(q: Quote, article: Article | Listed, path: str | None = None) 
 
 
 def full(article: Article) -> dict[str, Any]:
-    """The `show` shape: a Summary with paragraphs, quotes, related sections and metadata."""
+    """The `show` shape: a Summary with paragraphs, quotes, related sections, metadata and blocks."""
     return summary(article) | {
         "paragraphs": list(article.paragraphs),
         "quotes": [quote(q, article) for q in article.quotes],
         "related": [{"label": r.label, "month": r.month} for r in article.related],
         "metadata": dict(article.metadata),
+        "blocks": [block(b, article) for b in article.body()],
     }
+
+
+_LEVELLED = frozenset({"heading", "list_item", "quote"})
+
+
+def block(b: Block, article: Article) -> dict[str, Any]:
+    """The Block shape: kind and text; a heading's, list item's or block quote's level; a prose block's
+    index into the paragraphs; a list item's marker; a table's rows; the links in a block's text."""
+    out: dict[str, Any] = {"kind": b.kind}
+    if b.kind in _LEVELLED:
+        out["level"] = b.level
+    out["text"] = b.text
+    if b.paragraph >= 0:
+        out["paragraph"] = b.paragraph
+    if b.kind == "list_item":
+        out["marker"] = b.marker
+    if b.kind == "table":
+        out["rows"] = [list(r) for r in b.rows]
+    ends = dict(b.notes)  # a link's note mark sits at the end of its words
+    links = [{"text": b.text[s:e], "url": article.links[ends[e] - 1]} for s, e, style in b.styles
+             if style == "link" and 0 < ends.get(e, 0) <= len(article.links)]
+    if links:
+        out["links"] = links
+    return out
 
 
 def problem(p: Problem) -> dict[str, Any]:

@@ -1,35 +1,66 @@
 """An article laid out as wrapped lines: the model behind ArticleView, with no Textual in it.
 
 Wrapping is our own greedy word wrap over plain strings with style spans, so a 10 MB article wraps
-in about a second and only visible lines are ever turned into styled segments.
+in about a second and only visible lines are ever turned into styled segments. An article's blocks keep
+their shape: headings, list items with their markers (wrapped under their text), block quotes behind a bar,
+code line by line (never wrapped), tables as columns when they fit the measure and as records when they do
+not, links as their text with a note mark `[n]` and the targets listed at the end.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich.cells import cell_len
 
-from briefing_tui.core.model import Article
+from briefing_tui.core.model import Article, shifted
+from briefing_tui.core.model import Block as ArticleBlock
 from briefing_tui.core.serialize import long_date
 
 _WORDS = re.compile(r"\S+\s*|\s+")
+_NUMBER = re.compile(r"[-+−]?[\d.,  ]*\d[%‰]?")
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One paragraph-like piece of the page: its text, base style, and styled spans."""
+    """One piece of the page: its text, base style, styled spans, and how it is set."""
 
     text: str
     style: str
-    """A component-class suffix: `title`, `meta`, `body`, `related`, `problem`, `heading`."""
+    """A component-class suffix: `title`, `meta`, `body`, `heading`, `subheading`, `blockquote`, `codeblock`,
+    `table`, `rule`, `links`, `related`, `problem`."""
     spans: tuple[tuple[int, int, str], ...] = ()
     paragraph: int | None = None
-    """Index into article.paragraphs for body blocks."""
+    """Index into article.paragraphs for prose blocks."""
     gap: bool = True
     """A blank line follows this block."""
+    prefix: str = ""
+    """Shown before the block's first line: a list marker, a quote bar, a code indent."""
+    indent: str = ""
+    """Shown before every later line (as wide as `prefix`)."""
+    wrap: bool = True
+    """False for code and tables: each of the text's lines is one line on screen, however long."""
+    rows: tuple[tuple[str, ...], ...] = ()
+    """A table's cells, laid out for each width by `fit`."""
+    inserted_at: tuple[int, ...] = ()
+    """Paragraph offsets where a note mark was inserted into `text`, in order."""
+    inserted: tuple[int, ...] = ()
+    """How many characters were inserted up to and including each of those."""
+
+    def to_display(self, offset: int, end: bool = False) -> int:
+        """Where `offset` into the paragraph is in `text`: a start goes after a note mark inserted at the same
+        place, an end before it."""
+        return shifted(offset, self.inserted_at, self.inserted, end)
+
+    def fit(self, width: int) -> Block:
+        """This block as it is set at `width`: a table as columns or records, a rule across the measure."""
+        if self.rows:
+            return _table(self, width)
+        if self.style == "rule":
+            return replace(self, text="─" * width)
+        return self
 
 
 @dataclass
@@ -39,31 +70,106 @@ class Layout:
     width: int
     lines: list[tuple[int, int, int]] = field(default_factory=list)
     block_first_line: list[int] = field(default_factory=list)
+    fitted: dict[int, Block] = field(default_factory=dict)
+    """Blocks set differently at this width (tables, rules), by index."""
+    widest: int = 0
+    """The widest line that is not wrapped (code), in cells, with its prefix."""
 
 
 def article_blocks(article: Article, hits: dict[int, list[tuple[int, int]]] | None = None) -> list[Block]:
-    """The page for an article: header, paragraphs with quotes (and search hits), related sections."""
+    """The page for an article: header, its blocks with quotes (and search hits), links, related sections."""
     blocks = [Block(article.title, "title", gap=False)]
     meta = [long_date(article.date), article.section]
     if article.source:
         meta.append(article.source)
-    blocks.append(Block("  ·  ".join(meta), "meta", gap=not article.tags and not article.problems))
-    if article.tags:
-        blocks.append(Block("Tags: " + ", ".join(article.tags), "tags", gap=not article.problems))
+    extra = [("Tags: " + ", ".join(article.tags))] if article.tags else []
+    extra += [f"Attachments (not opened): {value}" for key, value in article.metadata if key == "attachments"]
+    blocks.append(Block("  ·  ".join(meta), "meta", gap=not extra and not article.problems))
+    for i, line in enumerate(extra):
+        blocks.append(Block(line, "tags", gap=not article.problems and i == len(extra) - 1))
     for i, note in enumerate(article.problems):
         blocks.append(Block(f"⚠ {note}", "problem", gap=i == len(article.problems) - 1))
     quotes: dict[int, list[tuple[int, int, str]]] = {}
     for q in article.quotes:
         quotes.setdefault(q.paragraph, []).append((q.start, q.end, "quote"))
-    for i, para in enumerate(article.paragraphs):
-        spans = list(quotes.get(i, []))
-        spans += [(s, e, "hit") for s, e in (hits or {}).get(i, [])]
-        blocks.append(Block(para, "body", tuple(spans), paragraph=i))
+    body = article.body()
+    for k, block in enumerate(body):
+        following = body[k + 1] if k + 1 < len(body) else None
+        spans = list(quotes.get(block.paragraph, []))
+        spans += [(s, e, "hit") for s, e in (hits or {}).get(block.paragraph, [])]
+        blocks.append(_shown(block, spans, following))
+    if article.links:
+        blocks.append(Block("Links", "heading", gap=False))
+        for n, url in enumerate(article.links, 1):
+            mark = f"[{n}] "
+            blocks.append(Block(url, "links", prefix=mark, indent=" " * len(mark),
+                                gap=n == len(article.links) and bool(article.related)))
     if article.related:
         blocks.append(Block("Related sections", "heading", gap=False))
         for r in article.related:
             blocks.append(Block(f"• {r.label} — {r.month}", "related", gap=False))
     return blocks
+
+
+def _shown(block: ArticleBlock, spans: list[tuple[int, int, str]], following: ArticleBlock | None) -> Block:
+    """One of the article's blocks as the page shows it."""
+    kind = block.kind
+    gap = not (kind == "list_item" and following is not None and following.kind == "list_item")
+    if kind == "code":
+        return Block(block.text, "codeblock", prefix="  ", indent="  ", wrap=False)
+    if kind == "table":
+        return Block(block.text, "table", rows=block.rows)
+    if kind == "rule":
+        return Block("", "rule", wrap=False)
+    text, at, total = block.with_notes()  # paragraph offsets skip the marks (`to_display`)
+    marks = [shifted(offset, at, total, end=True) for offset, _ in block.notes]
+    moved = [(start, start + len(f"[{n}]"), "note") for start, (_, n) in zip(marks, block.notes, strict=True)]
+    shown = Block(text, "body", paragraph=block.paragraph, gap=gap, inserted_at=at, inserted=total)
+    moved += [(shown.to_display(s), shown.to_display(e, end=True), span) for s, e, span in [*block.styles, *spans]]
+    prefix = ""
+    style = "body"
+    if kind == "heading":
+        style = "heading" if block.level <= 2 else "subheading"
+    elif kind == "list_item":
+        depth = "  " * max(0, block.level - 1)
+        prefix = f"{depth}{block.marker or ' '} "
+    elif kind == "quote":
+        style = "blockquote"
+        prefix = "│ " * max(1, block.level)
+    return replace(shown, style=style, spans=tuple(moved), prefix=prefix, indent=" " * cell_len(prefix)
+                   if kind == "list_item" else prefix)
+
+
+def _table(block: Block, width: int) -> Block:
+    """A table as columns (` │ ` between them, a rule under the header row) when it fits `width`, else as
+    records: one `Header: value` line per cell, a blank line between rows."""
+    columns = max(len(r) for r in block.rows)
+    rows = [r + ("",) * (columns - len(r)) for r in block.rows]
+    widths = [max(cell_len(r[c]) for r in rows) for c in range(columns)]
+    numeric = [len(rows) > 1 and all(_NUMBER.fullmatch(r[c]) or not r[c] for r in rows[1:]) for c in range(columns)]
+    if sum(widths) + 3 * (columns - 1) <= width:
+        lines = []
+        for r in rows:
+            cells = [(" " * (w - cell_len(cell)) + cell) if right else (cell + " " * (w - cell_len(cell)))
+                     for cell, w, right in zip(r, widths, numeric, strict=True)]
+            lines.append(" │ ".join(cells).rstrip())
+        lines.insert(1, "─┼─".join("─" * w for w in widths))
+        text = "\n".join(lines)
+        return replace(block, text=text, rows=(), wrap=False, spans=((0, len(lines[0]), "table-header"),))
+    header = rows[0]
+    lines, spans, pos = [], [], 0
+    for r in rows[1:]:
+        if lines:
+            lines.append("")
+            pos += 1
+        for c, cell in enumerate(r):
+            label = f"{header[c] or f'Column {c + 1}'}:"
+            lines.append(f"{label} {cell}")
+            spans.append((pos, pos + len(label), "table-header"))
+            pos += len(lines[-1]) + 1
+    if len(rows) == 1:
+        lines = [" · ".join(header)]
+    return replace(block, text="\n".join(lines), rows=(), spans=tuple(spans))
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
@@ -109,12 +215,33 @@ def _cut(text: str, start: int, width: int) -> int:
 def layout(blocks: list[Block], width: int) -> Layout:
     """Wrap every block at `width`; blank lines between blocks are lines with start == end == -1."""
     result = Layout(width)
+    lines = result.lines
     for b, block in enumerate(blocks):
-        result.block_first_line.append(len(result.lines))
-        result.lines.extend((b, s, e) for s, e in wrap(block.text, width))
+        result.block_first_line.append(len(lines))
+        shown = block.fit(width)
+        if shown is not block:
+            result.fitted[b] = shown
+        inner = width - cell_len(shown.prefix) if shown.prefix else width
+        if shown.wrap and "\n" not in shown.text:
+            lines.extend((b, s, e) for s, e in wrap(shown.text, inner))
+        else:
+            pos = 0
+            for line in shown.text.split("\n"):
+                if shown.wrap:
+                    lines.extend((b, pos + s, pos + e) for s, e in wrap(line, inner))
+                else:
+                    lines.append((b, pos, pos + len(line)))
+                    w = len(line) if line.isascii() else cell_len(line)
+                    result.widest = max(result.widest, w + width - inner)
+                pos += len(line) + 1
         if block.gap:
-            result.lines.append((b, -1, -1))
+            lines.append((b, -1, -1))
     return result
+
+
+def shown_block(layout_: Layout, blocks: list[Block], b: int) -> Block:
+    """Block `b` as it is set in `layout_`."""
+    return layout_.fitted.get(b) or blocks[b]
 
 
 def line_of(layout_: Layout, block: int, offset: int = 0) -> int:

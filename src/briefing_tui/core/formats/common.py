@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefing_tui.core.formats.blocks import RawBlock, decode_entities
 from briefing_tui.core.formats.dates import DateError, coerce_date, filename_date, is_month_year
-from briefing_tui.core.model import Article, Quote, RelatedLink
+from briefing_tui.core.model import PROSE_KINDS, Article, Block, Quote, RelatedLink
 from briefing_tui.core.quotes.attribution import MAX_ATTRIBUTED, attribute
 from briefing_tui.core.quotes.spans import find_spans
 from briefing_tui.core.reading import sanitize
@@ -47,11 +48,14 @@ class Draft:
 
     format: str
     paragraphs: list[str]
+    """The body as paragraphs, when the format has no other structure (`blocks` is None)."""
     front: dict[str, Any] = field(default_factory=dict)
     heading: str | None = None
     line_date: dt.date | None = None
     related: list[RelatedLink] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    blocks: list[RawBlock] | None = None
+    """The body as a document (Markdown, HTML, e-mail); its prose blocks become the paragraphs."""
 
 
 def split_paragraphs(body: str) -> list[str]:
@@ -116,7 +120,7 @@ def _text(value: Any) -> str | None:
         return None
     if isinstance(value, bool):
         value = "true" if value else "false"
-    text = sanitize.clean_line(str(value))[:500]
+    text = sanitize.clean_line(decode_entities(str(value)))[:500]
     return text or None
 
 
@@ -149,8 +153,13 @@ def build(draft: Draft, info: FileInfo) -> Article:
     """Apply the metadata precedence of docs/formats.md and find quotes; return the Article."""
     front = draft.front
     problems = list(draft.problems)
-    paragraphs = [sanitize.clean_line(p) for p in draft.paragraphs]
-    paragraphs = [p for p in paragraphs if p]
+    blocks: list[Block] = []
+    links: list[str] = []
+    if draft.blocks is not None:
+        paragraphs = finish_blocks(draft.blocks, blocks, links)
+    else:
+        paragraphs = [sanitize.clean_line(p) for p in draft.paragraphs]
+        paragraphs = [p for p in paragraphs if p]
 
     date: dt.date | None = None
     try:
@@ -187,8 +196,51 @@ def build(draft: Draft, info: FileInfo) -> Article:
         id=info.id, path=info.path, format=draft.format, title=title[:300], date=date, section=section[:200],
         source=source, tags=tuple(tags), summary=summary[:600], paragraphs=tuple(paragraphs), quotes=quotes,
         related=tuple(related), metadata=metadata, problems=tuple(sanitize.clean_line(p) for p in problems),
-        word_count=sum(len(p.split()) for p in paragraphs),
+        word_count=sum(len(p.split()) for p in paragraphs), blocks=tuple(blocks), links=tuple(links),
     )
+
+
+def finish_blocks(raw_blocks: list[RawBlock], blocks: list[Block], links: list[str]) -> list[str]:
+    """Clean raw blocks into `blocks` (styles and links moved with the text), number their link targets
+    into `links` (one number per target), and return the prose blocks' texts: the paragraphs."""
+    paragraphs: list[str] = []
+    numbers: dict[str, int] = {}
+    for raw in raw_blocks:
+        kind = raw.kind
+        if kind == "code":
+            code = sanitize.clean(raw.text).expandtabs(4).strip("\n")
+            if code.strip():
+                blocks.append(Block("code", code))
+        elif kind == "table":
+            rows = tuple(cells for row in raw.rows
+                         if any(cells := tuple(sanitize.clean_line(c)[:500] for c in row[:50])))
+            if rows:
+                blocks.append(Block("table", "\n".join(" | ".join(r) for r in rows), rows=rows))
+        elif kind == "rule":
+            if blocks and blocks[-1].kind != "rule":
+                blocks.append(Block("rule", ""))
+        elif kind in PROSE_KINDS:
+            text, moved = sanitize.clean_line_mapped(raw.text)
+            if not text:
+                continue
+            styles = tuple((s, e, style) for s, e, style in ((moved(s), moved(e), style) for s, e, style in raw.styles)
+                           if e > s)
+            notes = []
+            for start, end, target in raw.links:
+                s, e = moved(start), moved(end)
+                url = sanitize.clean_line(target)[:2000]
+                styles += ((s, e, "link"),) if e > s else ()
+                if e > s and url and text[s:e] != url and text[s:e] != url.removeprefix("mailto:"):
+                    if url not in numbers:
+                        numbers[url] = len(numbers) + 1
+                        links.append(url)
+                    notes.append((e, numbers[url]))
+            blocks.append(Block(kind, text, level=raw.level, paragraph=len(paragraphs),
+                                marker=sanitize.clean_line(raw.marker)[:12], styles=styles, notes=tuple(notes)))
+            paragraphs.append(text)
+    while blocks and blocks[-1].kind == "rule":
+        blocks.pop()
+    return paragraphs
 
 
 def _display(value: Any) -> str:

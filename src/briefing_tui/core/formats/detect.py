@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+import datetime as dt
 
 from briefing_tui.core.formats import frontmatter
+from briefing_tui.core.formats.blocks import decode_entities
 from briefing_tui.core.formats.common import (
     Draft,
     FileInfo,
@@ -17,19 +15,27 @@ from briefing_tui.core.formats.common import (
     take_related,
 )
 from briefing_tui.core.formats.dates import leading_date
-from briefing_tui.core.model import Article
+from briefing_tui.core.formats.mail import SECTION_HEADERS, read_mail
+from briefing_tui.core.formats.markdown import is_plain_prose, markdown_blocks, plain_paragraphs
+from briefing_tui.core.formats.webpage import read_page
+from briefing_tui.core.model import PROSE_KINDS, Article
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
-SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+EMAIL_SUFFIXES = frozenset({".eml"})
+SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES | EMAIL_SUFFIXES
 
 MAX_TITLE_LINE = 150
-_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
-"""CommonMark with tables; raw HTML is recognised so that it can be dropped, never shown as text."""
 
 
 def detect_format(text: str, suffix: str) -> str:
-    """`markdown` for front matter or a Markdown suffix, `briefing` for a dated first line, else `text`."""
+    """`html` and `email` by suffix; `markdown` for front matter or a Markdown suffix, `briefing` for a dated
+    first line, else `text`."""
+    if suffix.lower() in HTML_SUFFIXES:
+        return "html"
+    if suffix.lower() in EMAIL_SUFFIXES:
+        return "email"
     if text.startswith("---") and frontmatter.split(text)[0] is not None:
         return "markdown"
     if suffix.lower() in MARKDOWN_SUFFIXES:
@@ -40,14 +46,21 @@ def detect_format(text: str, suffix: str) -> str:
     return "text"
 
 
-def parse_text(text: str, info: FileInfo, suffix: str) -> Article:
-    """Parse decoded text as the format it is; raise ParseError for a file with no article in it."""
+def parse_text(text: str, info: FileInfo, suffix: str, *,
+               email_section_headers: tuple[str, ...] = SECTION_HEADERS) -> Article:
+    """Parse decoded text as the format it is; raise ParseError for a file with no article in it.
+
+    `email_section_headers` are the headers that give an e-mail its section, first found wins."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ParseError("empty file")
     kind = detect_format(text, suffix)
     if kind == "markdown":
         draft = _markdown(text)
+    elif kind == "html":
+        draft = _webpage(text)
+    elif kind == "email":
+        draft = _mail(text, email_section_headers)
     elif kind == "briefing":
         draft = _briefing(text)
     else:
@@ -64,8 +77,8 @@ def _briefing(text: str) -> Draft:
     assert found is not None  # detect_format checked it
     date, heading = found
     body_lines, related = take_related(lines[1:])
-    return Draft("briefing", split_paragraphs("\n".join(body_lines)), heading=heading.strip(" -—–:|") or None,
-                 line_date=date, related=related)
+    return Draft("briefing", split_paragraphs(decode_entities("\n".join(body_lines))),
+                 heading=decode_entities(heading).strip(" -—–:|") or None, line_date=date, related=related)
 
 
 def _plain(text: str) -> Draft:
@@ -73,13 +86,42 @@ def _plain(text: str) -> Draft:
     heading = None
     first = lines[0].strip()
     if first and len(first) <= MAX_TITLE_LINE:
-        heading = first
+        heading = decode_entities(first)
         lines = lines[1:]
     body_lines, related = take_related(lines)
-    return Draft("text", split_paragraphs("\n".join(body_lines)), heading=heading, related=related)
+    return Draft("text", split_paragraphs(decode_entities("\n".join(body_lines))), heading=heading, related=related)
 
 
 def _markdown(text: str) -> Draft:
+    front, body, problems = _front_matter(text)
+    if is_plain_prose(body):
+        draft = Draft("markdown", plain_paragraphs(body), front=front, problems=problems)
+    else:
+        blocks, heading = markdown_blocks(body)
+        draft = Draft("markdown", [], front=front, heading=heading, problems=problems, blocks=blocks)
+    if not front:  # a dated first line works in Markdown too
+        draft.line_date = _first_line_date(draft)
+    return draft
+
+
+def _webpage(text: str) -> Draft:
+    """A saved page; with front matter (a Jekyll post written in HTML), the front matter comes first."""
+    front, body, problems = _front_matter(text) if text.startswith("---") else ({}, text, [])
+    page = read_page(body)
+    merged: dict[str, object] = {"title": page.title, "section": page.section, **page.front}
+    merged = {k: v for k, v in merged.items() if v} | front
+    draft = Draft("html", [], front=merged, heading=page.heading, line_date=page.date, problems=problems,
+                  blocks=page.blocks)
+    return draft
+
+
+def _mail(text: str, section_headers: tuple[str, ...]) -> Draft:
+    message = read_mail(text, section_headers)
+    return Draft("email", [], front=message.front, heading=message.heading, blocks=message.blocks)
+
+
+def _front_matter(text: str) -> tuple[dict[str, object], str, list[str]]:
+    """(front matter, body, problems) of a text that may start with a `---` block."""
     problems: list[str] = []
     front: dict[str, object] = {}
     source, body, problem = frontmatter.split(text)
@@ -91,87 +133,14 @@ def _markdown(text: str) -> Draft:
             problems.extend(more)
         except frontmatter.FrontMatterError as exc:
             problems.append(str(exc))
-    paragraphs, heading = _markdown_paragraphs(body)
-    line_date = None
-    if not front and paragraphs:  # a dated first line works in Markdown too
-        found = leading_date(paragraphs[0])
-        if found and found[1].strip():
-            line_date = found[0]
-    return Draft("markdown", paragraphs, front=front, heading=heading, line_date=line_date, problems=problems)
+    return front, body, problems
 
 
-def _markdown_paragraphs(body: str) -> tuple[list[str], str | None]:
-    """Markdown blocks as plain paragraphs; the first `# ` heading becomes the title and leaves the body.
-
-    markdown-it-py (CommonMark, with tables) parses the text in linear time: headings, list items,
-    table rows and code blocks each become a paragraph; link and emphasis marks go, the words stay;
-    an image gives its alt text; raw HTML blocks and comments are dropped.
-    """
-    if _is_plain_prose(body):
-        return [" ".join(line.strip() for line in block.split("\n")) for block in _BLANK_LINES.split(body.strip())
-                if block.strip()], None
-    heading: str | None = None
-    blocks: list[str] = []
-    bullets: list[str] = []  # the marker of each open list: `-` or `1.`
-    row: list[str] = []
-    tokens = _MARKDOWN.parse(body)
-    for k, token in enumerate(tokens):
-        kind = token.type
-        if kind in ("bullet_list_open", "ordered_list_open"):
-            bullets.append("-" if kind == "bullet_list_open" else "1.")
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            bullets.pop()
-        elif kind in ("tr_open",):
-            row = []
-        elif kind == "tr_close":
-            blocks.append(" | ".join(row))
-        elif kind in ("fence", "code_block"):
-            blocks.append(token.content.rstrip("\n"))
-        elif kind == "inline":
-            text = _inline_text(token).strip()
-            parent = tokens[k - 1].type if k else ""
-            if parent in ("th_open", "td_open"):
-                row.append(text)
-                continue
-            if parent == "heading_open" and heading is None and tokens[k - 1].tag == "h1":
-                heading = text
-                if not blocks:  # a title at the top is not repeated in the body
-                    continue
-            if not text:
-                continue
-            in_item = k >= 2 and tokens[k - 2].type == "list_item_open" and bullets
-            if in_item:
-                marker = bullets[-1] if bullets[-1] == "-" else f"{tokens[k - 2].info or 1}{tokens[k - 2].markup}"
-                text = f"{marker} {text}"
-            blocks.append(text)
-    return [b for b in blocks if b.strip()], heading
-
-
-_MARKUP_CHARS = "#*_[]<>`&\\|~!=-+\t\r\v\f\0"
-_LINE_START = re.compile(r"\n(?:[^\S\n]|[0-9])")
-"""A line that starts with a space or a digit (indented code, an ordered list). The search starts with a
-literal newline, so it scans fast; no backtracking."""
-_BLANK_LINES = re.compile(r"\n(?:[ ]*\n)+")
-
-
-def _is_plain_prose(body: str) -> bool:
-    """True for text in which CommonMark can see nothing but paragraphs (most news posts' bodies): no
-    character that can start markup, no line that starts with a space, a digit or a marker. markdown-it
-    would return the same paragraphs; a property test holds the two to that."""
-    # A substring test per character is a fast scan each: several times faster than a set or a class.
-    if any(ch in body for ch in _MARKUP_CHARS) or body[:1].isspace() or "0" <= body[:1] <= "9":
-        return False
-    return _LINE_START.search(body) is None
-
-
-def _inline_text(token: Token) -> str:
-    """The words of an inline token: marks dropped, code and image alt text kept, raw HTML dropped."""
-    out: list[str] = []
-    for child in token.children or ():
-        if child.type in ("text", "code_inline"):
-            out.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            out.append(" ")
-        elif child.type == "image":
-            out.append(child.content)  # the alt text
-    return "".join(out)
+def _first_line_date(draft: Draft) -> dt.date | None:
+    """The date a first paragraph starts with, when text follows it."""
+    if draft.blocks is not None:
+        first = next((b.text for b in draft.blocks if b.kind in PROSE_KINDS and b.text.strip()), "")
+    else:
+        first = draft.paragraphs[0] if draft.paragraphs else ""
+    found = leading_date(first.strip())
+    return found[0] if found and found[1].strip() else None

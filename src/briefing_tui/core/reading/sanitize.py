@@ -8,7 +8,9 @@ combining grapheme joiner) are removed; lone surrogates (undecodable bytes in fi
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 
 REPLACEMENT = "\ufffd"
 
@@ -37,6 +39,11 @@ _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = re.compile("[\r\n\u2028\u2029\x85\t]+")
 _SPACES = re.compile(r"[ \u00a0]{2,}")
+_LINE_BREAK_CHARS = "\r\n\u2028\u2029\x85\t"
+_CHANGED_RUN = re.compile(
+    f"[{_FORBIDDEN_CHARS}{_LINE_BREAK_CHARS} \u00a0]{{2,}}|[{_FORBIDDEN_CHARS}{_LINE_BREAK_CHARS}]")
+"""What clean_line changes: a run of two or more spaces, breaks or forbidden characters, or one break or one
+forbidden character. A single space between words is left alone (it is not matched at all)."""
 _DIRTY_LINE = re.compile(f"[{_FORBIDDEN_CHARS}\ud800-\udfff\r\n\u2028\u2029\x85\t]|[ \u00a0]{{2}}")
 
 
@@ -64,3 +71,50 @@ def clean_line(text: str) -> str:
 def is_clean(text: str) -> bool:
     """True when `text` holds no forbidden character (newline and tab allowed)."""
     return not (_FORBIDDEN.search(text) or _SURROGATE.search(text) or "\r" in text)
+
+
+def clean_line_mapped(text: str) -> tuple[str, Callable[[int], int]]:
+    """`clean_line(text)` and a function that takes an offset into `text` to the same place in the result,
+    so that styles found on the raw text (emphasis, links) still cover the same words once it is clean."""
+    cleaned = clean_line(text)
+    if cleaned == text:
+        return text, _same
+    text = _SURROGATE.sub(REPLACEMENT, text)  # one for one: offsets do not move
+    starts: list[int] = []  # each changed run: where it starts and ends in `text`, where it starts in `out`
+    ends: list[int] = []
+    at: list[int] = []
+    pieces: list[str] = []
+    pos = out = 0
+    for m in _CHANGED_RUN.finditer(text):
+        pieces.append(text[pos:m.start()])
+        out += m.start() - pos
+        run = _FORBIDDEN.sub("", _LINE_BREAKS.sub(" ", m.group()))
+        replacement = " " if len(run) > 1 else run
+        starts.append(m.start())
+        ends.append(m.end())
+        at.append(out)
+        pieces.append(replacement)
+        out += len(replacement)
+        pos = m.end()
+    pieces.append(text[pos:])
+    joined = "".join(pieces)
+    lead = len(joined) - len(joined.lstrip())
+    result = joined.strip()
+    if result != cleaned:  # never seen (a property test holds the two together): the text wins over styles
+        return cleaned, lambda offset: min(offset, len(cleaned))
+
+    def mapped(offset: int) -> int:
+        k = bisect.bisect_right(starts, offset) - 1
+        if k < 0:
+            moved = offset
+        elif offset < ends[k]:  # inside a run: its start, or past the one space it became
+            moved = at[k] + min(offset - starts[k], len(pieces[2 * k + 1]))
+        else:
+            moved = at[k] + len(pieces[2 * k + 1]) + offset - ends[k]
+        return max(0, min(len(result), moved - lead))
+
+    return result, mapped
+
+
+def _same(offset: int) -> int:
+    return offset

@@ -16,7 +16,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing_tui.core.model import Article
-from briefing_tui.tui.document import Block, Layout, article_blocks, layout, line_of
+from briefing_tui.tui.document import Block, Layout, article_blocks, layout, line_of, shown_block
 
 MEASURE = 88
 """The widest a paragraph is set, for a readable line length."""
@@ -25,7 +25,9 @@ SYNC_CHARS = 400_000
 
 
 class ArticleView(ScrollView, can_focus=True):
-    """Shows one article: header, wrapped paragraphs with quotes highlighted, related sections."""
+    """Shows one article: header, its blocks (headings, wrapped paragraphs, lists, block quotes, code, tables)
+    with quotes highlighted, links as notes, related sections. A code line wider than the pane scrolls
+    sideways (left / right) instead of wrapping."""
 
     DEFAULT_CSS = """
     ArticleView {
@@ -85,12 +87,30 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--empty {
         color: $text-muted;
     }
+
+    ArticleView > .article-view--subheading { text-style: bold; }
+    ArticleView > .article-view--blockquote { color: $text-muted; text-style: italic; }
+    ArticleView > .article-view--codeblock { color: $text-success; }
+    ArticleView > .article-view--table-header { text-style: bold; }
+    ArticleView > .article-view--rule { color: $text-muted; }
+    ArticleView > .article-view--links { color: $text-muted; }
+    ArticleView > .article-view--marker { color: $text-accent; }
+    ArticleView > .article-view--em { text-style: italic; }
+    ArticleView > .article-view--strong { text-style: bold; }
+    ArticleView > .article-view--code { color: $text-success; }
+    ArticleView > .article-view--strike { text-style: strike; }
+    ArticleView > .article-view--link { text-style: underline; }
+    ArticleView > .article-view--note { color: $text-muted; }
     """
 
     COMPONENT_CLASSES = {
         "article-view--title", "article-view--meta", "article-view--tags", "article-view--problem",
         "article-view--body", "article-view--quote", "article-view--hit", "article-view--heading",
         "article-view--related", "article-view--empty", "article-view--current-hit", "article-view--current-quote",
+        "article-view--subheading", "article-view--blockquote", "article-view--codeblock", "article-view--table",
+        "article-view--table-header", "article-view--rule", "article-view--links", "article-view--marker",
+        "article-view--em", "article-view--strong", "article-view--code", "article-view--strike",
+        "article-view--link", "article-view--note",
     }
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False),
@@ -188,8 +208,14 @@ class ArticleView(ScrollView, can_focus=True):
     def _set_layout(self, result: Layout) -> None:
         self._layout = result
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(result.lines))
+        width = self.scrollable_content_region.width
+        widest = self._margin + result.widest + 1  # code wider than the pane: it scrolls sideways
+        self.virtual_size = Size(max(width, widest), len(result.lines))
         self.refresh()
+
+    @property
+    def _margin(self) -> int:
+        return max(1, (self.scrollable_content_region.width - self.text_width) // 2)
 
     def on_resize(self) -> None:
         if self._layout is not None and self._layout.width != self.text_width:
@@ -227,7 +253,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         for b, block in enumerate(self._blocks):
             if block.paragraph == paragraph and b < len(self._layout.block_first_line):
-                y = line_of(self._layout, b, offset)
+                y = line_of(self._layout, b, block.to_display(offset))
                 target = y - self.scrollable_content_region.height // 2 if center else y
                 self.scroll_to(0, max(0, target), animate=False)
                 return
@@ -235,11 +261,12 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = int(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
+        left = int(self.scroll_offset.x)
         strip = self._cache.get(index)
         if strip is None:
             strip = self._render_index(index)
             self._cache.set(index, strip)
-        return strip.extend_cell_length(width, self.rich_style).crop(0, width)
+        return strip.extend_cell_length(left + width, self.rich_style).crop(left, left + width)
 
     def _render_index(self, index: int) -> Strip:
         base = self.rich_style
@@ -253,7 +280,7 @@ class ArticleView(ScrollView, can_focus=True):
         b, start, end = self._layout.lines[index]
         if start < 0:
             return Strip.blank(0, base)
-        block = self._blocks[b]
+        block = shown_block(self._layout, self._blocks, b)
         style = base + self.get_component_rich_style(f"article-view--{block.style}")
         end = start + len(block.text[start:end].rstrip())
         # Style boundaries inside this line: each piece gets the base style plus every span over it.
@@ -263,15 +290,19 @@ class ArticleView(ScrollView, can_focus=True):
             cuts.update((s, e))
         current = None
         if self.current_hit is not None and block.paragraph == self.hits[self.current_hit][0]:
-            current = self.hits[self.current_hit][1:]
+            _, hit_start, hit_end = self.hits[self.current_hit]
+            current = (block.to_display(hit_start), block.to_display(hit_end, end=True))
         quote_span = None
         if self.current_quote is not None and self.article is not None:
             q = self.article.quotes[self.current_quote]
-            if block.paragraph == q.paragraph and q.start < end and q.end > start:  # on this line
-                quote_span = (max(q.start, start), min(q.end, end))
+            q_start, q_end = block.to_display(q.start), block.to_display(q.end, end=True)
+            if block.paragraph == q.paragraph and q_start < end and q_end > start:  # on this line
+                quote_span = (max(q_start, start), min(q_end, end))
                 cuts.update(quote_span)
-        margin = max(1, (self.scrollable_content_region.width - self.text_width) // 2)
-        segments = [Segment(" " * margin, base)]
+        segments = [Segment(" " * self._margin, base)]
+        lead = block.prefix if index == self._layout.block_first_line[b] else block.indent
+        if lead:
+            segments.append(Segment(lead, style + self.get_component_rich_style("article-view--marker")))
         points = sorted(cuts)
         for left, right in itertools.pairwise(points):
             piece_style = style
@@ -286,8 +317,12 @@ class ArticleView(ScrollView, can_focus=True):
         return Strip(segments)
 
     def line_text(self, index: int) -> str:
-        """The plain text of wrapped line `index` (for tests and copying)."""
+        """The plain text of wrapped line `index`, list marker or quote bar included (for tests and copying)."""
         if self._layout is None or index >= len(self._layout.lines):
             return ""
         b, start, end = self._layout.lines[index]
-        return "" if start < 0 else self._blocks[b].text[start:end]
+        if start < 0:
+            return ""
+        block = shown_block(self._layout, self._blocks, b)
+        lead = block.prefix if index == self._layout.block_first_line[b] else block.indent
+        return lead + block.text[start:end]
