@@ -23,7 +23,8 @@ sanitizer removes from every input (`core/reading/sanitize.py`), so no text can 
 
 _TOKEN = re.compile(r"\u2063++|[^\W_][\w'’\-]*+(?:\.(?=[^\W\d_])[\w'’\-]++)*+|[^\w\s]")
 _ELISION = re.compile(r"(?:[lLdDjJnNsScCmMtT]|[Qq]u|[Ll]orsqu|[Pp]uisqu|[Jj]usqu)['’](?=\w)")
-ABBREVIATIONS = frozenset("jr sr dr mr mrs ms prof st gen sen rep gov lt col capt sgt adm hon rev mme mlle m no"
+ABBREVIATIONS = frozenset("jr sr dr mr mrs ms prof st gen sen rep gov lt col capt sgt adm hon rev mme mlle m no "
+                          "inc ltd corp co plc"
                           .split())
 POST_NOMINALS = frozenset("qc kc mp mep obe mbe cbe kbe phd md esq msp".split())
 _KEEP_TITLES = frozenset("pope king queen prince princess sheikh emir lord lady sir dame pape roi reine".split())
@@ -123,7 +124,8 @@ def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
 
 
 def _org_word(t: Tok, lex: Lexicon) -> bool:
-    return t.low in lex.org_heads or bool(lex.org_suffixes and t.low.endswith(lex.org_suffixes))
+    low = t.low.rstrip(".")  # `Hasbro Inc.`
+    return low in lex.org_heads or bool(lex.org_suffixes and low.endswith(lex.org_suffixes))
 
 
 def _org_words(toks: list[Tok], lex: Lexicon) -> bool:
@@ -420,7 +422,7 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
             return Mention("person", name_text(found[0]), title=toks[k - 2].low)
     if any(t.low in lex.prepositions and t.low not in ("and",) for t in toks[:k]):
         given = next((n for n, t in enumerate(run) if is_given_name(t.text)), None)
-        if given is None or len(run) - given < 2:
+        if not given or len(run) - given < 2:  # `a close associate of Anna Berg`: the complement's name
             return None  # `spokesperson for Halland Energy`: the name is what the person speaks for
         run = run[given:]  # `le directeur du site de Jababeka David Quentin`
     found = person_name(run, lex)
