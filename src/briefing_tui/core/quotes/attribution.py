@@ -18,7 +18,7 @@ from briefing_tui.core.quotes import lexicon_de, lexicon_en, lexicon_fr
 from briefing_tui.core.quotes.clauses import clause_subject, is_cue
 from briefing_tui.core.quotes.lexicon import Lexicon, counts, detect, fold, own_words
 from briefing_tui.core.quotes.memory import Memory
-from briefing_tui.core.quotes.names import PRONOUN_GENDER, word_gender
+from briefing_tui.core.quotes.names import PRONOUN_GENDER, is_given_name, word_gender
 from briefing_tui.core.quotes.passes import PASSES, Site
 from briefing_tui.core.quotes.phrases import (
     ABBREVIATIONS,
@@ -267,10 +267,13 @@ def _context(site: Site, mem: Memory) -> Attribution | None:
     prev_start = max(site.ends[k - 1] if k else 0, site.start - WINDOW)
     toks = site.window(prev_start, site.start)
     m = mention(clause_subject(toks, site.lex), site.text, site.lex)
-    if m is None or m.kind not in ("person", "pronoun"):
+    lex = site.lex
+    person_like = m is not None and m.kind == "nominal" and (m.head in lex.person_nouns or m.head in lex.titles) \
+        and not _plural(m, lex)  # `la porte-parole de la fédération a nuancé les chiffres. « … »`
+    if m is None or not (m.kind in ("person", "pronoun") or person_like):
         return None
-    who = mem.resolve(m, site.lex)
-    if who is None or not (who in mem.people or m.kind == "pronoun"):
+    who = mem.resolve(m, lex)
+    if who is None or not (who in mem.people or m.kind == "pronoun" or person_like):
         return None
     return Attribution(who, None, "context")
 
@@ -362,7 +365,8 @@ def _learn_subject(toks: list[Tok], text: str, mem: Memory, lex: Lexicon, people
         return
     if m.kind == "person" and " " not in m.text and mem.full_name(m.text) is None and m.text not in mem.people \
             and subject and subject[0] is toks[0] and not m.title:
-        return  # `Fitness was a big factor`: one unknown word opening a sentence names nobody
+        mem.note_group(m.text)  # `Hasbro hosted a panel`, `Fitness was a big factor`: maybe a body, not a person
+        return
     who = mem.resolve(m, lex)
     if who is None:
         return
@@ -503,6 +507,12 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 mem.note_mention(known)
                 people.append((known, run[-1].end))
             elif len(name) >= 2 or title or gender:
+                if len(name) >= 3 and before is not None and before.low in lex.prepositions and not titles:
+                    given = next((g for g in range(1, len(name) - 1) if is_given_name(name[g].text)), None)
+                    if given is not None:  # `directeur du site de Jababeka David Quentin`: a place first
+                        full = name_text(name[given:])
+                if not title and end + 1 < n and toks[end].text == "," and is_title(toks[end + 1], lex):
+                    title = toks[end + 1].low  # `Christian Jacob, président du groupe UMP`
                 mem.note_person(full, gender, title)
                 people.append((full, run[-1].end))
         i = end

@@ -319,7 +319,8 @@ def _starts_phrase(t: Tok, lex: Lexicon) -> bool:
 def _is_aside(segment: list[Tok], lex: Lexicon) -> bool:
     """A part between commas that is not the subject: a circumstance, a participle, a relative clause, an age."""
     first = segment[0]
-    if first.low in lex.determiners and len(segment) > 1 and not any(a[:1] == (first.low,) for a in lex.asides):
+    if first.low in lex.determiners and len(segment) > 1 \
+            and not any(tuple(t.low for t in segment[:len(a)]) == a for a in lex.asides):
         return False  # `De nombreux habitants,`: a French article that is also a preposition
     return first.low in lex.prepositions or first.low in lex.clause_openers or first.low in lex.adverbs \
         or first.low in lex.discourse or first.low in lex.circumstances or first.text[0].isdigit() \

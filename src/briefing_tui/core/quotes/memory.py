@@ -120,13 +120,14 @@ class Memory:
         if m.kind == "nominal":
             if m.definite and m.head and not any(w[:1].isupper() and w.lower() not in lex.titles
                                                  for w in m.text.split()[1:]):
-                described = self.roles.get(m.head)
+                described = self.roles.get(fold(m.head))
                 if described is not None:
                     return described
                 if m.head in lex.generic_orgs or m.head in lex.org_heads:
                     body = self._body_with(m.head)  # `the agency`: the Environment Agency
-                    if body is None and m.head in lex.generic_orgs and self.bodies and len(m.text.split()) == 2:
-                        body = self.bodies[-1]  # `the company`: the body named last; not `the launch company`
+                    if body is None and m.head in lex.generic_orgs and len(m.text.split()) == 2:
+                        body = self.group or (self.bodies[-1] if self.bodies else None)  # `the company`: the
+                        # body written about last, else named last; not `the launch company`
                     if body is not None:
                         return body
             first = m.text.split()[0]
@@ -137,7 +138,7 @@ class Memory:
 
     def _body_with(self, head: str) -> str | None:
         for body in reversed(self.bodies):
-            if head in fold(body).split():
+            if fold(head) in fold(body).split():
                 return body
         return None
 

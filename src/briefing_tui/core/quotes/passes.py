@@ -321,8 +321,9 @@ def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
             rest = region[k + 1:]
             if rest[0].low in ("la", "l'", "l’", "the") or rest[0].cap:
                 return mention(rest, site.text, lex)
-    for t in region:  # `an AEW press release`
-        if t.cap and t.word and t.low not in lex.determiners:
+    head = next((t for t in reversed(region) if t.low in lex.documents), None)
+    for t in region:  # `an AEW press release`; not `The United States Constitution`, which speaks as itself
+        if head is not None and not head.cap and t.cap and t.word and t.low not in lex.determiners:
             end = run_end(region, region.index(t), lex)
             return mention(region[region.index(t):end], site.text, lex)
     return None
@@ -380,8 +381,9 @@ def _according_initial(before: list[Tok], site: Site, mem: Memory) -> Found | No
     if len(commas) > 1 and end + 1 < len(before) and before[end + 1].cap:
         end = commas[1]  # `Pour l'organisateur, Philippe Duval,`
     m = mention(before[start:end], site.text, lex)
-    if m is None or (m.kind == "nominal" and not m.definite and m.head not in lex.person_nouns):
-        return None
+    if m is None or (m.kind == "nominal" and m.head not in lex.person_nouns and m.head not in lex.titles
+                     and m.head not in lex.org_heads and m.head not in lex.generic_orgs):
+        return None  # `Et pour la dernière période, « … »`: a time, not a source
     return _speaker(m, mem, site, words[k].text, "according-to")
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from briefing_tui.core.quotes.lexicon import Lexicon, fold
+from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.names import is_given_name, word_gender
 
 MASK = "\u2063"
@@ -32,6 +32,7 @@ _KEEP_TITLES = frozenset("pope king queen prince princess sheikh emir lord lady 
 PARTICLES = frozenset("de da di del della van von der den ter al bin bint ibn el le la du des dos das zu y".split())
 _BOUNDARY_PUNCT = frozenset(";:—–()[]\"“”«»„")
 _PLACE_PREPOSITIONS = frozenset(("of", "to", "for", "from"))
+_TIME_OPENERS = frozenset("this last next early late ce cette dieser diese".split())
 
 
 class Tok(NamedTuple):
@@ -84,7 +85,7 @@ class Mention:
     with capitals, as written), `nominal` (a description, as written), `pronoun`, or `acronym`."""
     text: str
     head: str = ""
-    """The head noun of a nominal, folded (`commissioner` in `the commissioner`), or a person's role word."""
+    """The head noun of a nominal, lower case (`commissioner` in `the commissioner`)."""
     definite: bool = False
     """A nominal with a definite article or a demonstrative: it may mean someone named before."""
     title: str = ""
@@ -249,8 +250,9 @@ def _strip_edges(toks: list[Tok], lex: Lexicon) -> list[Tok]:
     punctuation and adverbs at its end."""
     i, j = 0, len(toks)
     while i < j and not toks[i].masked and (not toks[i].word or toks[i].low in lex.discourse or (
-            toks[i].low in lex.prepositions and toks[i].low not in PARTICLES and not toks[i].cap)):
-        i += 1
+            toks[i].low in lex.prepositions and toks[i].low not in PARTICLES and not toks[i].cap)
+            or (toks[i].low in _TIME_OPENERS and i + 1 < j and toks[i + 1].low in lex.circumstances)):
+        i += 2 if toks[i].low in _TIME_OPENERS else 1  # `this Wednesday Greek Foreign Minister …`
     while j > i and (not toks[j - 1].word or toks[j - 1].low in lex.adverbs) and toks[j - 1].text != ")":
         j -= 1
     return toks[i:j]
@@ -430,7 +432,7 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     if is_org(run, lex) or (run[0].low in lex.determiners and len(run) > 1) \
             or (toks[k - 1].low in ("the", "le", "la", "les") and not named):  # `the United States`, `Le Figaro`
         start = k - 1 if toks[k - 1].low in lex.determiners else k
-        return Mention("org", text[toks[start].start:toks[-1].end], head=fold(toks[k - 1].text))
+        return Mention("org", text[toks[start].start:toks[-1].end], head=toks[k - 1].low)
     relation = toks[k - 1].low in lex.person_nouns or is_title(toks[k - 1], lex)
     if found is None or (len(found[0]) < 2 and not relation):
         return None
@@ -452,7 +454,7 @@ def _org(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         if body[0].low in lex.not_names or body[0].low in lex.pronouns:
             return None
         return Mention("person", name_text(body))  # one word: a surname, or a body named once (`Boeing`)
-    return Mention("org", text[body[0].start:body[-1].end], head=fold(body[-1].text))
+    return Mention("org", text[body[0].start:body[-1].end], head=body[-1].low)
 
 
 def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
@@ -476,7 +478,7 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     if not toks:
         return None
     head_k = _head_index(toks, lex)
-    head = fold(toks[head_k].text) if head_k is not None else ""
+    head = toks[head_k].low if head_k is not None else ""
     if head_k is None or not toks[head_k].word:
         return None
     definite = toks[0].low in ("the", "le", "la", "les", "l'", "l’", "der", "die", "das", "this", "that", "ce",
@@ -495,7 +497,7 @@ def nominal_head(text: str, lex: Lexicon) -> tuple[str, bool]:
     k = _head_index(toks, lex) if toks else None
     if k is None:
         return "", False
-    return fold(toks[k].text), toks[0].low in INDEFINITE
+    return toks[k].low, toks[0].low in INDEFINITE
 
 
 def _head_index(toks: list[Tok], lex: Lexicon) -> int | None:
