@@ -125,7 +125,7 @@ class Memory:
                     return described
                 if m.head in lex.generic_orgs or m.head in lex.org_heads:
                     body = self._body_with(m.head)  # `the agency`: the Environment Agency
-                    if body is None and m.head in lex.generic_orgs and len(m.text.split()) == 2:
+                    if body is None and m.head in lex.generic_orgs and m.bare:
                         body = self.group or (self.bodies[-1] if self.bodies else None)  # `the company`: the
                         # body written about last, else named last; not `the launch company`
                     if body is not None:

@@ -206,7 +206,8 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         passive = False
         while j >= 0 and not toks[j].cap and (toks[j].low in lex.auxiliaries or toks[j].low in lex.adverbs
                                               or toks[j].low in lex.be):
-            passive = passive or toks[j].low in lex.be
+            reflexive = j > 0 and toks[j - 1].low in ("se", "s'", "s’", "sich")  # `s'est dit`: no passive
+            passive = passive or (toks[j].low in lex.be and not reflexive)
             j -= 1
         passive = passive and not cue.low.endswith(("ing", "ant"))  # `was saying` is no passive
         if passive or (cue.low in lex.passive_cues and (c == len(toks) - 1 or toks[c + 1].low in ("as", "comme")) \

@@ -88,6 +88,9 @@ class Mention:
     """The head noun of a nominal, lower case (`commissioner` in `the commissioner`)."""
     definite: bool = False
     """A nominal with a definite article or a demonstrative: it may mean someone named before."""
+    bare: bool = False
+    """A nominal with nothing between its article and its head (`the company`, `le parti écologiste`; not `the
+    launch company`): a generic one means the body written about last."""
     title: str = ""
     """For a person: the title or description that stood before the name (`actress`, `commissioner`)."""
     gender: str | None = None
@@ -484,7 +487,8 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     definite = toks[0].low in ("the", "le", "la", "les", "l'", "l’", "der", "die", "das", "this", "that", "ce",
                                "cette") and head_k >= 1
     phrase = text[toks[0].start:toks[-1].end]
-    return Mention("nominal", phrase, head=head, definite=definite, gender=_description_gender(toks))
+    return Mention("nominal", phrase, head=head, definite=definite, bare=head_k == 1,
+                   gender=_description_gender(toks))
 
 
 INDEFINITE = frozenset("a an one un une ein eine einer".split())
@@ -510,7 +514,7 @@ def _head_index(toks: list[Tok], lex: Lexicon) -> int | None:
                 rest = _head_index(toks[k + 1:], lex)  # a quantifier's head is in its complement
                 return k + 1 + rest if rest is not None else last
             break
-        if k and last is not None and t.word and not t.cap and t.low.endswith(("ed", "ing")) and len(t.low) > 4 \
+        if k and last is not None and t.word and not t.cap and t.low.endswith(("ed", "ing", "ant")) and len(t.low) > 4 \
                 and toks[last].low not in lex.determiners and toks[last].low not in lex.possessives:
             break
         if t.word:
