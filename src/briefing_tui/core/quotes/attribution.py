@@ -478,7 +478,9 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 continue
         found = person_name(run, lex)
         titled = found is not None and bool(found[1]) and len(found[0]) >= 2  # `the Turkish President Recep …`
-        if not titled and (is_org(run, lex) or (len(run) > 1 and (
+        acronym_after = nxt is not None and nxt.text == "(" and end + 2 < n and toks[end + 2].text == ")" \
+            and toks[end + 1].text.isupper() and len(toks[end + 1].text) > 1  # people get no acronym
+        if not titled and (is_org(run, lex) or acronym_after or (len(run) > 1 and (
                 run[0].low in lex.determiners or (before is not None and before.low in _THE)))):
             body = text[(before.start if before is not None and before.low in lex.determiners else run[0].start):
                         run[-1].end]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing_tui.core.quotes.clauses import (
     DASHES,
@@ -68,6 +68,12 @@ class Site:
 
 
 Pass = Callable[[Site, Memory], Found | None]
+
+
+def _can_speak(head: str, lex: Lexicon) -> bool:
+    """A description can speak when it is of a person, a body or a document (`signs which read` do not)."""
+    return head in lex.person_nouns or head in lex.titles or head in lex.org_heads or head in lex.generic_orgs \
+        or head in lex.documents or bool(lex.title_suffixes and head.endswith(lex.title_suffixes))
 
 
 def _speaker(m: Mention | None, mem: Memory, site: Site, cue: str, rule: str) -> Found | None:
@@ -225,6 +231,10 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         if subject is None or not subject[0]:
             continue
         region, rule = subject
+        if region and c > 0 and toks[c - 1].low in lex.relatives:
+            m = mention(region, site.text, lex)
+            if m is not None and m.kind == "nominal" and not _can_speak(m.head, lex):
+                continue  # `holding signs which read “…”`: what a sign says has no speaker
         found = _speaker_of_region(region, toks, mem, site, cue.text, rule)
         if found:
             return found
@@ -322,6 +332,10 @@ def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
             rest = region[k + 1:]
             if rest[0].low in ("la", "l'", "l’", "the") or rest[0].cap:
                 return mention(rest, site.text, lex)
+            if t.low in ("du", "des") and (rest[0].low in lex.org_heads or rest[0].low in lex.generic_orgs):
+                found = mention(rest, site.text, lex)  # `du ministère` is `le ministère`
+                article = "le " if t.low == "du" else "les "
+                return replace(found, text=article + found.text) if found is not None else None
     head = next((t for t in reversed(region) if t.low in lex.documents), None)
     for t in region:  # `an AEW press release`; not `The United States Constitution`, which speaks as itself
         if head is not None and not head.cap and t.cap and t.word and t.low not in lex.determiners:

@@ -504,9 +504,21 @@ def nominal_head(text: str, lex: Lexicon) -> tuple[str, bool]:
     return toks[k].low, toks[0].low in INDEFINITE
 
 
+_BEFORE_NOUN = frozenset("nouveau nouvel nouvelle ancien ancienne grand grande petit petite jeune vieux vieil vieille "
+                         "premier première dernier dernière seul seule même autre".split())
+"""French adjectives that stand before their noun; the others follow it (`le parti écologiste`)."""
+
+
 def _head_index(toks: list[Tok], lex: Lexicon) -> int | None:
     """The head noun: the last word before the first preposition or participle (`head` in `The head of the
-    police's …`, `decree` in `The decree signed by the Pope`); in `One of the victims`, `victims`."""
+    police's …`, `decree` in `The decree signed by the Pope`); in `One of the victims`, `victims`; in French the
+    first noun after the article (`parti` in `le parti écologiste`)."""
+    if lex.code == "fr" and len(toks) > 1 and toks[0].low in lex.determiners:
+        k = 1
+        while k < len(toks) - 1 and toks[k].low in _BEFORE_NOUN:
+            k += 1
+        if toks[k].word and toks[k].low not in lex.prepositions and not toks[k].cap:
+            return k
     last = None
     for k, t in enumerate(toks):
         if k and t.low in lex.prepositions:
