@@ -476,6 +476,14 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 people.append((name_text(placed[0]), run[-1].end))
                 i = end
                 continue
+        lead = 1 if run[0].low in lex.determiners and len(run) > 2 else 0
+        generic = run[lead].low in lex.generic_orgs and len(run) > lead + 1  # `L'ONG Human Rights Watch`
+        if generic or (before is not None and before.low in lex.generic_orgs and not before.cap):  # `the company X`
+            named = run[lead + 1:] if generic else run
+            role = run[lead].low if generic else before.low if before is not None else ""
+            mem.note_body(text[named[0].start:named[-1].end], "", role)
+            i = end
+            continue
         found = person_name(run, lex)
         titled = found is not None and bool(found[1]) and len(found[0]) >= 2  # `the Turkish President Recep …`
         acronym_after = nxt is not None and nxt.text == "(" and end + 2 < n and toks[end + 2].text == ")" \

@@ -106,7 +106,7 @@ class Memory:
                 return self.group or (self.bodies[-1] if self.bodies else None)
             return self.referent(m.gender)
         if m.kind == "acronym":
-            return self.acronyms.get(m.text, m.text)
+            return self.acronyms.get(m.text) or self._by_initials(m.text) or m.text
         if m.kind == "person":
             words = m.text.split()
             if len(words) == 1:
@@ -135,6 +135,15 @@ class Memory:
                 return m.text[0].lower() + m.text[1:]
             return m.text
         return m.text
+
+    def _by_initials(self, acronym: str) -> str | None:
+        """The body whose capitalised words start with the acronym's letters (`HRW`: Human Rights Watch)."""
+        letters = acronym.replace(".", "")
+        for body in reversed(self.bodies):
+            initials = "".join(w[0] for w in body.split() if w[:1].isupper())
+            if len(letters) > 1 and initials == letters:
+                return body
+        return None
 
     def _body_with(self, head: str) -> str | None:
         for body in reversed(self.bodies):
