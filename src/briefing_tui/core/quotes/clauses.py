@@ -302,12 +302,13 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
 
 def _cut_at_boundary(segment: list[Tok], lex: Lexicon) -> int:
     """Where the subject starts in the segment right before a cue: after its last clause boundary or verb."""
+    agent = next((k for k in range(len(segment) - 1, -1, -1) if segment[k].low in lex.agent), -1)
     for k in range(len(segment) - 1, -1, -1):
         t = segment[k]
         if t.masked or t.text in STOP or t.text in DASHES or is_relative(segment, k, lex) \
                 or (t.low in lex.clause_openers and not _inside_name(segment, k)) \
-                or (k < len(segment) - 1 and (is_cue(segment, k, lex) or is_verb(segment, k, lex))):
-            return k + 1
+                or (k < len(segment) - 1 and (is_cue(segment, k, lex) or is_verb(segment, k, lex)) and k > agent):
+            return k + 1  # a verb before a passive's agent is a participle: `A message sent … by X said`
     return 0
 
 

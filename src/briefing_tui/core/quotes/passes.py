@@ -408,7 +408,10 @@ def colon(site: Site, mem: Memory) -> Found | None:
     if not before.endswith(":"):
         return None
     subject = clause_subject(site.before[:-1], site.lex)
-    return _speaker(mention(subject, site.text, site.lex), mem, site, ":", "colon")
+    m = mention(subject, site.text, site.lex)
+    if m is not None and m.kind == "nominal" and not _can_speak(m.head, site.lex):
+        return None  # `…the disease first recognized in Wuhan, China: “COVID-19”`
+    return _speaker(m, mem, site, ":", "colon")
 
 
 PASSES: tuple[tuple[str, Pass], ...] = (

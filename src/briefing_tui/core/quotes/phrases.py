@@ -167,6 +167,8 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
             toks = toks[:of]  # `President Abdel Fattah el-Sisi of Egypt`: a place after the name
     while toks and toks[-1].low.rstrip(".") in POST_NOMINALS and len(toks) > 1:
         toks = toks[:-1]
+    while len(toks) > 1 and "-" in toks[0].text and toks[0].text.rsplit("-", 1)[1][:1].islower():
+        toks = toks[1:]  # `Oscar-nominated Owen`, `Kurdish-led …`: an adjective, not a name
     if not toks:
         return None
     cut = -1
@@ -181,6 +183,9 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
     name = toks[cut + 1:]
     if titles and titles[-1].low in _PLACE_PREPOSITIONS:  # `Senator from Vermont Bernie Sanders`: a place, then
         name = _after_place([t for t in name if t.low not in ("the", "la", "le")])  # the name
+    if not titles and len(name) == 3 and not is_given_name(name[0].text) and is_given_name(name[1].text) \
+            and lex.code != "de":
+        titles, name = name[:1], name[1:]  # `Unison Dave Prentis`: a body or a place before a given name
     if lex.code == "de" and not titles and len(name) >= 3 and not is_given_name(name[0].text):
         given = next((k for k in range(1, len(name) - 1) if is_given_name(name[k].text)), None)
         if given is not None:  # `Insektenkundlerin Miriam Vogt`: German nouns are capitalised
@@ -484,8 +489,8 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     head = toks[head_k].low if head_k is not None else ""
     if head_k is None or not toks[head_k].word:
         return None
-    definite = toks[0].low in ("the", "le", "la", "les", "l'", "l’", "der", "die", "das", "this", "that", "ce",
-                               "cette") and head_k >= 1
+    definite = (toks[0].low in ("the", "le", "la", "les", "l'", "l’", "der", "die", "das", "this", "that", "ce",
+                                "cette") or (toks[0].cap and toks[0].text.endswith(("'s", "’s")))) and head_k >= 1
     phrase = text[toks[0].start:toks[-1].end]
     return Mention("nominal", phrase, head=head, definite=definite, bare=head_k == 1,
                    gender=_description_gender(toks))
@@ -526,7 +531,8 @@ def _head_index(toks: list[Tok], lex: Lexicon) -> int | None:
                 rest = _head_index(toks[k + 1:], lex)  # a quantifier's head is in its complement
                 return k + 1 + rest if rest is not None else last
             break
-        if k and last is not None and t.word and not t.cap and t.low.endswith(("ed", "ing", "ant")) and len(t.low) > 4 \
+        participle = (t.low.endswith(("ed", "ing", "ant")) and len(t.low) > 4) or t.low in lex.verbs
+        if k and last is not None and t.word and not t.cap and participle \
                 and toks[last].low not in lex.determiners and toks[last].low not in lex.possessives:
             break
         if t.word:
