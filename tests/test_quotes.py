@@ -262,6 +262,13 @@ def attributions(*paragraphs: str) -> list[tuple[str | None, str | None]]:
     (["“First part.", "“Second part,” said Anna Berg."],
      [("Anna Berg", "continuation"), ("Anna Berg", "after-cue")]),
     (["“We will wait,” said Anna Berg. “Then we act.”"], [("Anna Berg", "after-cue"), ("Anna Berg", "follow-on")]),
+    # Adjectives and bodies before a name; a description resolved to the name the article gave; a message's sender.
+    (["Clive Owen won. Oscar-nominated Owen said “it is a gift.”"], [("Clive Owen", "before-cue")]),
+    (["Unison Dave Prentis said “no.”"], [("Dave Prentis", "before-cue")]),
+    (["Spain's foreign minister, Arancha González, arrived. Spain's minister said “we are ready.”"],
+     [("Arancha González", "before-cue")]),
+    (["A message sent to staff by Google's security team said: “Change your password.”"],
+     [("Google's security team", "before-cue")]),
     # Two people with one surname stay apart; the first named is the one a surname alone means.
     (["Aksel Nyberg kept the light for forty years. His daughter, Ingrid Nyberg, grew up there.",
       "“He never complained,” Ingrid Nyberg said. “It was home,” Nyberg said."],

@@ -18,7 +18,7 @@ from briefing_tui.core.quotes import lexicon_de, lexicon_en, lexicon_fr
 from briefing_tui.core.quotes.clauses import clause_subject, is_cue
 from briefing_tui.core.quotes.lexicon import Lexicon, counts, detect, fold, own_words
 from briefing_tui.core.quotes.memory import Memory
-from briefing_tui.core.quotes.names import PRONOUN_GENDER, word_gender
+from briefing_tui.core.quotes.names import PRONOUN_GENDER, is_given_name, word_gender
 from briefing_tui.core.quotes.passes import PASSES, Site
 from briefing_tui.core.quotes.phrases import (
     ABBREVIATIONS,
@@ -267,10 +267,13 @@ def _context(site: Site, mem: Memory) -> Attribution | None:
     prev_start = max(site.ends[k - 1] if k else 0, site.start - WINDOW)
     toks = site.window(prev_start, site.start)
     m = mention(clause_subject(toks, site.lex), site.text, site.lex)
-    if m is None or m.kind not in ("person", "pronoun"):
+    lex = site.lex
+    person_like = m is not None and m.kind == "nominal" and (m.head in lex.person_nouns or m.head in lex.titles) \
+        and not _plural(m, lex)  # `la porte-parole de la fédération a nuancé les chiffres. « … »`
+    if m is None or not (m.kind in ("person", "pronoun") or person_like):
         return None
-    who = mem.resolve(m, site.lex)
-    if who is None or not (who in mem.people or m.kind == "pronoun"):
+    who = mem.resolve(m, lex)
+    if who is None or not (who in mem.people or m.kind == "pronoun" or person_like):
         return None
     return Attribution(who, None, "context")
 
@@ -362,7 +365,8 @@ def _learn_subject(toks: list[Tok], text: str, mem: Memory, lex: Lexicon, people
         return
     if m.kind == "person" and " " not in m.text and mem.full_name(m.text) is None and m.text not in mem.people \
             and subject and subject[0] is toks[0] and not m.title:
-        return  # `Fitness was a big factor`: one unknown word opening a sentence names nobody
+        mem.note_group(m.text)  # `Hasbro hosted a panel`, `Fitness was a big factor`: maybe a body, not a person
+        return
     who = mem.resolve(m, lex)
     if who is None:
         return
@@ -472,9 +476,19 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 people.append((name_text(placed[0]), run[-1].end))
                 i = end
                 continue
+        lead = 1 if run[0].low in lex.determiners and len(run) > 2 else 0
+        generic = run[lead].low in lex.generic_orgs and len(run) > lead + 1  # `L'ONG Human Rights Watch`
+        if generic or (before is not None and before.low in lex.generic_orgs and not before.cap):  # `the company X`
+            named = run[lead + 1:] if generic else run
+            role = run[lead].low if generic else before.low if before is not None else ""
+            mem.note_body(text[named[0].start:named[-1].end], "", role)
+            i = end
+            continue
         found = person_name(run, lex)
         titled = found is not None and bool(found[1]) and len(found[0]) >= 2  # `the Turkish President Recep …`
-        if not titled and (is_org(run, lex) or (len(run) > 1 and (
+        acronym_after = nxt is not None and nxt.text == "(" and end + 2 < n and toks[end + 2].text == ")" \
+            and toks[end + 1].text.isupper() and len(toks[end + 1].text) > 1  # people get no acronym
+        if not titled and (is_org(run, lex) or acronym_after or (len(run) > 1 and (
                 run[0].low in lex.determiners or (before is not None and before.low in _THE)))):
             body = text[(before.start if before is not None and before.low in lex.determiners else run[0].start):
                         run[-1].end]
@@ -503,6 +517,12 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 mem.note_mention(known)
                 people.append((known, run[-1].end))
             elif len(name) >= 2 or title or gender:
+                if len(name) >= 3 and before is not None and before.low in lex.prepositions and not titles:
+                    given = next((g for g in range(1, len(name) - 1) if is_given_name(name[g].text)), None)
+                    if given is not None:  # `directeur du site de Jababeka David Quentin`: a place first
+                        full = name_text(name[given:])
+                if not title and end + 1 < n and toks[end].text == "," and is_title(toks[end + 1], lex):
+                    title = toks[end + 1].low  # `Christian Jacob, président du groupe UMP`
                 mem.note_person(full, gender, title)
                 people.append((full, run[-1].end))
         i = end

@@ -302,12 +302,13 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
 
 def _cut_at_boundary(segment: list[Tok], lex: Lexicon) -> int:
     """Where the subject starts in the segment right before a cue: after its last clause boundary or verb."""
+    agent = next((k for k in range(len(segment) - 1, -1, -1) if segment[k].low in lex.agent), -1)
     for k in range(len(segment) - 1, -1, -1):
         t = segment[k]
         if t.masked or t.text in STOP or t.text in DASHES or is_relative(segment, k, lex) \
                 or (t.low in lex.clause_openers and not _inside_name(segment, k)) \
-                or (k < len(segment) - 1 and (is_cue(segment, k, lex) or is_verb(segment, k, lex))):
-            return k + 1
+                or (k < len(segment) - 1 and (is_cue(segment, k, lex) or is_verb(segment, k, lex)) and k > agent):
+            return k + 1  # a verb before a passive's agent is a participle: `A message sent … by X said`
     return 0
 
 
@@ -319,7 +320,8 @@ def _starts_phrase(t: Tok, lex: Lexicon) -> bool:
 def _is_aside(segment: list[Tok], lex: Lexicon) -> bool:
     """A part between commas that is not the subject: a circumstance, a participle, a relative clause, an age."""
     first = segment[0]
-    if first.low in lex.determiners and len(segment) > 1 and not any(a[:1] == (first.low,) for a in lex.asides):
+    if first.low in lex.determiners and len(segment) > 1 \
+            and not any(tuple(t.low for t in segment[:len(a)]) == a for a in lex.asides):
         return False  # `De nombreux habitants,`: a French article that is also a preposition
     return first.low in lex.prepositions or first.low in lex.clause_openers or first.low in lex.adverbs \
         or first.low in lex.discourse or first.low in lex.circumstances or first.text[0].isdigit() \

@@ -36,7 +36,7 @@ LEXICON = Lexicon(
     passive_cues=words("""
         qualifié qualifiée décrit décrite appelé appelée traité traitée accusé accusée
         """),
-    according=(("selon",), ("d'après",), ("d’après",)),
+    according=(("selon",), ("d'", "après"), ("d’", "après")),
     pronouns={"il": "m", "elle": "f", "ils": None, "elles": None},
     it_pronouns=frozenset(),
     determiners=words("""
@@ -88,7 +88,7 @@ LEXICON = Lexicon(
         compagnie fondation comité union ligue mission armée police gendarmerie préfecture mairie journal
         quotidien hebdomadaire chaîne radio télévision réseau front mouvement parquet
         """),
-    generic_orgs=words("entreprise société groupe organisation ong firme"),
+    generic_orgs=words("entreprise société groupe organisation ong firme parti"),
     documents=words("""
         communiqué rapport déclaration décret message lettre courriel tweet billet texte document reportage
         documentaire enquête étude note compte-rendu site blog
@@ -108,11 +108,11 @@ LEXICON = Lexicon(
         lors alors ainsi cependant pourtant toutefois néanmoins enfin mise plus tout tous
         """),
     discourse=words("""
-        cependant pourtant toutefois néanmoins ainsi enfin alors ensuite puis mais et or donc aujourd'hui hier
+        cependant pourtant toutefois néanmoins ainsi enfin alors ensuite puis mais et or donc aujourd'hui hier plus tard
         """),
     plural_pronouns=words("ils elles"),
     first_person=words("je j' j’ nous"),
-    clitics=words("l' l’ lui leur y en se s' s’ me m' m’ te t' t’ n' n’ ne pas"),
+    clitics=words("l' l’ le la les lui leur y en se s' s’ me m' m’ te t' t’ n' n’ ne pas"),
     asides=(("de", "son", "côté"), ("de", "leur", "côté"), ("pour", "sa", "part"), ("pour", "leur", "part"),
             ("quant", "à", "lui"), ("quant", "à", "elle"), ("lui",), ("elle",), ("ensuite",), ("tout", "de", "même")),
     verbs=frozenset(),

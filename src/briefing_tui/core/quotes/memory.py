@@ -106,7 +106,7 @@ class Memory:
                 return self.group or (self.bodies[-1] if self.bodies else None)
             return self.referent(m.gender)
         if m.kind == "acronym":
-            return self.acronyms.get(m.text, m.text)
+            return self.acronyms.get(m.text) or self._by_initials(m.text) or m.text
         if m.kind == "person":
             words = m.text.split()
             if len(words) == 1:
@@ -120,13 +120,14 @@ class Memory:
         if m.kind == "nominal":
             if m.definite and m.head and not any(w[:1].isupper() and w.lower() not in lex.titles
                                                  for w in m.text.split()[1:]):
-                described = self.roles.get(m.head)
+                described = self.roles.get(fold(m.head))
                 if described is not None:
                     return described
                 if m.head in lex.generic_orgs or m.head in lex.org_heads:
                     body = self._body_with(m.head)  # `the agency`: the Environment Agency
-                    if body is None and m.head in lex.generic_orgs and self.bodies and len(m.text.split()) == 2:
-                        body = self.bodies[-1]  # `the company`: the body named last; not `the launch company`
+                    if body is None and m.head in lex.generic_orgs and m.bare:
+                        body = self.group or (self.bodies[-1] if self.bodies else None)  # `the company`: the
+                        # body written about last, else named last; not `the launch company`
                     if body is not None:
                         return body
             first = m.text.split()[0]
@@ -135,9 +136,18 @@ class Memory:
             return m.text
         return m.text
 
+    def _by_initials(self, acronym: str) -> str | None:
+        """The body whose capitalised words start with the acronym's letters (`HRW`: Human Rights Watch)."""
+        letters = acronym.replace(".", "")
+        for body in reversed(self.bodies):
+            initials = "".join(w[0] for w in body.split() if w[:1].isupper())
+            if len(letters) > 1 and initials == letters:
+                return body
+        return None
+
     def _body_with(self, head: str) -> str | None:
         for body in reversed(self.bodies):
-            if head in fold(body).split():
+            if fold(head) in fold(body).split():
                 return body
         return None
 

@@ -36,7 +36,8 @@ zainab zeynep zofia zoe zoé
 """.split())
 
 MALE_NAMES = frozenset("""
-aaron abdul abdullah mohammad muhammad bernie sadiq kyriakos recep volodymyr yevgeny boris dick joe mike adam
+aaron abdul abdullah dave bob jim bill steve chris matt nick sam dan rob tony andy jeff greg ken
+ron don mohammad muhammad bernie sadiq kyriakos recep volodymyr yevgeny boris dick joe mike adam
 adrian ahmed ahmet alain alan albert alberto alejandro aleksander alexander alexandre alexei alfred ali alvaro
 andreas andrei andrew andré andrzej anders angelo anton antoine antonio arjun armin arnaud arne arthur aurel
 axel bastian ben benedikt benjamin bernard bernd bertrand bjorn björn boris brian bruno carl carlos carsten

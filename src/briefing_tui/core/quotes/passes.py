@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing_tui.core.quotes.clauses import (
     DASHES,
@@ -68,6 +68,12 @@ class Site:
 
 
 Pass = Callable[[Site, Memory], Found | None]
+
+
+def _can_speak(head: str, lex: Lexicon) -> bool:
+    """A description can speak when it is of a person, a body or a document (`signs which read` do not)."""
+    return head in lex.person_nouns or head in lex.titles or head in lex.org_heads or head in lex.generic_orgs \
+        or head in lex.documents or bool(lex.title_suffixes and head.endswith(lex.title_suffixes))
 
 
 def _speaker(m: Mention | None, mem: Memory, site: Site, cue: str, rule: str) -> Found | None:
@@ -206,7 +212,8 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         passive = False
         while j >= 0 and not toks[j].cap and (toks[j].low in lex.auxiliaries or toks[j].low in lex.adverbs
                                               or toks[j].low in lex.be):
-            passive = passive or toks[j].low in lex.be
+            reflexive = j > 0 and toks[j - 1].low in ("se", "s'", "s’", "sich")  # `s'est dit`: no passive
+            passive = passive or (toks[j].low in lex.be and not reflexive)
             j -= 1
         passive = passive and not cue.low.endswith(("ing", "ant"))  # `was saying` is no passive
         if passive or (cue.low in lex.passive_cues and (c == len(toks) - 1 or toks[c + 1].low in ("as", "comme")) \
@@ -224,6 +231,10 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         if subject is None or not subject[0]:
             continue
         region, rule = subject
+        if region and c > 0 and toks[c - 1].low in lex.relatives:
+            m = mention(region, site.text, lex)
+            if m is not None and m.kind == "nominal" and not _can_speak(m.head, lex):
+                continue  # `holding signs which read “…”`: what a sign says has no speaker
         found = _speaker_of_region(region, toks, mem, site, cue.text, rule)
         if found:
             return found
@@ -321,8 +332,13 @@ def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
             rest = region[k + 1:]
             if rest[0].low in ("la", "l'", "l’", "the") or rest[0].cap:
                 return mention(rest, site.text, lex)
-    for t in region:  # `an AEW press release`
-        if t.cap and t.word and t.low not in lex.determiners:
+            if t.low in ("du", "des") and (rest[0].low in lex.org_heads or rest[0].low in lex.generic_orgs):
+                found = mention(rest, site.text, lex)  # `du ministère` is `le ministère`
+                article = "le " if t.low == "du" else "les "
+                return replace(found, text=article + found.text) if found is not None else None
+    head = next((t for t in reversed(region) if t.low in lex.documents), None)
+    for t in region:  # `an AEW press release`; not `The United States Constitution`, which speaks as itself
+        if head is not None and not head.cap and t.cap and t.word and t.low not in lex.determiners:
             end = run_end(region, region.index(t), lex)
             return mention(region[region.index(t):end], site.text, lex)
     return None
@@ -380,8 +396,9 @@ def _according_initial(before: list[Tok], site: Site, mem: Memory) -> Found | No
     if len(commas) > 1 and end + 1 < len(before) and before[end + 1].cap:
         end = commas[1]  # `Pour l'organisateur, Philippe Duval,`
     m = mention(before[start:end], site.text, lex)
-    if m is None or (m.kind == "nominal" and not m.definite and m.head not in lex.person_nouns):
-        return None
+    if m is None or (m.kind == "nominal" and m.head not in lex.person_nouns and m.head not in lex.titles
+                     and m.head not in lex.org_heads and m.head not in lex.generic_orgs):
+        return None  # `Et pour la dernière période, « … »`: a time, not a source
     return _speaker(m, mem, site, words[k].text, "according-to")
 
 
@@ -391,7 +408,10 @@ def colon(site: Site, mem: Memory) -> Found | None:
     if not before.endswith(":"):
         return None
     subject = clause_subject(site.before[:-1], site.lex)
-    return _speaker(mention(subject, site.text, site.lex), mem, site, ":", "colon")
+    m = mention(subject, site.text, site.lex)
+    if m is not None and m.kind == "nominal" and not _can_speak(m.head, site.lex):
+        return None  # `…the disease first recognized in Wuhan, China: “COVID-19”`
+    return _speaker(m, mem, site, ":", "colon")
 
 
 PASSES: tuple[tuple[str, Pass], ...] = (

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from briefing_tui.core.quotes.lexicon import Lexicon, fold
+from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.names import is_given_name, word_gender
 
 MASK = "\u2063"
@@ -23,7 +23,8 @@ sanitizer removes from every input (`core/reading/sanitize.py`), so no text can 
 
 _TOKEN = re.compile(r"\u2063++|[^\W_][\w'’\-]*+(?:\.(?=[^\W\d_])[\w'’\-]++)*+|[^\w\s]")
 _ELISION = re.compile(r"(?:[lLdDjJnNsScCmMtT]|[Qq]u|[Ll]orsqu|[Pp]uisqu|[Jj]usqu)['’](?=\w)")
-ABBREVIATIONS = frozenset("jr sr dr mr mrs ms prof st gen sen rep gov lt col capt sgt adm hon rev mme mlle m no"
+ABBREVIATIONS = frozenset("jr sr dr mr mrs ms prof st gen sen rep gov lt col capt sgt adm hon rev mme mlle m no "
+                          "inc ltd corp co plc"
                           .split())
 POST_NOMINALS = frozenset("qc kc mp mep obe mbe cbe kbe phd md esq msp".split())
 _KEEP_TITLES = frozenset("pope king queen prince princess sheikh emir lord lady sir dame pape roi reine".split())
@@ -31,6 +32,7 @@ _KEEP_TITLES = frozenset("pope king queen prince princess sheikh emir lord lady 
 PARTICLES = frozenset("de da di del della van von der den ter al bin bint ibn el le la du des dos das zu y".split())
 _BOUNDARY_PUNCT = frozenset(";:—–()[]\"“”«»„")
 _PLACE_PREPOSITIONS = frozenset(("of", "to", "for", "from"))
+_TIME_OPENERS = frozenset("this last next early late ce cette dieser diese".split())
 
 
 class Tok(NamedTuple):
@@ -83,9 +85,12 @@ class Mention:
     with capitals, as written), `nominal` (a description, as written), `pronoun`, or `acronym`."""
     text: str
     head: str = ""
-    """The head noun of a nominal, folded (`commissioner` in `the commissioner`), or a person's role word."""
+    """The head noun of a nominal, lower case (`commissioner` in `the commissioner`)."""
     definite: bool = False
     """A nominal with a definite article or a demonstrative: it may mean someone named before."""
+    bare: bool = False
+    """A nominal with nothing between its article and its head (`the company`, `le parti écologiste`; not `the
+    launch company`): a generic one means the body written about last."""
     title: str = ""
     """For a person: the title or description that stood before the name (`actress`, `commissioner`)."""
     gender: str | None = None
@@ -123,7 +128,8 @@ def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
 
 
 def _org_word(t: Tok, lex: Lexicon) -> bool:
-    return t.low in lex.org_heads or bool(lex.org_suffixes and t.low.endswith(lex.org_suffixes))
+    low = t.low.rstrip(".")  # `Hasbro Inc.`
+    return low in lex.org_heads or bool(lex.org_suffixes and low.endswith(lex.org_suffixes))
 
 
 def _org_words(toks: list[Tok], lex: Lexicon) -> bool:
@@ -161,6 +167,8 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
             toks = toks[:of]  # `President Abdel Fattah el-Sisi of Egypt`: a place after the name
     while toks and toks[-1].low.rstrip(".") in POST_NOMINALS and len(toks) > 1:
         toks = toks[:-1]
+    while len(toks) > 1 and "-" in toks[0].text and toks[0].text.rsplit("-", 1)[1][:1].islower():
+        toks = toks[1:]  # `Oscar-nominated Owen`, `Kurdish-led …`: an adjective, not a name
     if not toks:
         return None
     cut = -1
@@ -175,6 +183,9 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
     name = toks[cut + 1:]
     if titles and titles[-1].low in _PLACE_PREPOSITIONS:  # `Senator from Vermont Bernie Sanders`: a place, then
         name = _after_place([t for t in name if t.low not in ("the", "la", "le")])  # the name
+    if not titles and len(name) == 3 and not is_given_name(name[0].text) and is_given_name(name[1].text) \
+            and lex.code != "de":
+        titles, name = name[:1], name[1:]  # `Unison Dave Prentis`: a body or a place before a given name
     if lex.code == "de" and not titles and len(name) >= 3 and not is_given_name(name[0].text):
         given = next((k for k in range(1, len(name) - 1) if is_given_name(name[k].text)), None)
         if given is not None:  # `Insektenkundlerin Miriam Vogt`: German nouns are capitalised
@@ -247,8 +258,9 @@ def _strip_edges(toks: list[Tok], lex: Lexicon) -> list[Tok]:
     punctuation and adverbs at its end."""
     i, j = 0, len(toks)
     while i < j and not toks[i].masked and (not toks[i].word or toks[i].low in lex.discourse or (
-            toks[i].low in lex.prepositions and toks[i].low not in PARTICLES and not toks[i].cap)):
-        i += 1
+            toks[i].low in lex.prepositions and toks[i].low not in PARTICLES and not toks[i].cap)
+            or (toks[i].low in _TIME_OPENERS and i + 1 < j and toks[i + 1].low in lex.circumstances)):
+        i += 2 if toks[i].low in _TIME_OPENERS else 1  # `this Wednesday Greek Foreign Minister …`
     while j > i and (not toks[j - 1].word or toks[j - 1].low in lex.adverbs) and toks[j - 1].text != ")":
         j -= 1
     return toks[i:j]
@@ -420,7 +432,7 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
             return Mention("person", name_text(found[0]), title=toks[k - 2].low)
     if any(t.low in lex.prepositions and t.low not in ("and",) for t in toks[:k]):
         given = next((n for n, t in enumerate(run) if is_given_name(t.text)), None)
-        if given is None or len(run) - given < 2:
+        if not given or len(run) - given < 2:  # `a close associate of Anna Berg`: the complement's name
             return None  # `spokesperson for Halland Energy`: the name is what the person speaks for
         run = run[given:]  # `le directeur du site de Jababeka David Quentin`
     found = person_name(run, lex)
@@ -428,7 +440,7 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     if is_org(run, lex) or (run[0].low in lex.determiners and len(run) > 1) \
             or (toks[k - 1].low in ("the", "le", "la", "les") and not named):  # `the United States`, `Le Figaro`
         start = k - 1 if toks[k - 1].low in lex.determiners else k
-        return Mention("org", text[toks[start].start:toks[-1].end], head=fold(toks[k - 1].text))
+        return Mention("org", text[toks[start].start:toks[-1].end], head=toks[k - 1].low)
     relation = toks[k - 1].low in lex.person_nouns or is_title(toks[k - 1], lex)
     if found is None or (len(found[0]) < 2 and not relation):
         return None
@@ -450,7 +462,7 @@ def _org(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         if body[0].low in lex.not_names or body[0].low in lex.pronouns:
             return None
         return Mention("person", name_text(body))  # one word: a surname, or a body named once (`Boeing`)
-    return Mention("org", text[body[0].start:body[-1].end], head=fold(body[-1].text))
+    return Mention("org", text[body[0].start:body[-1].end], head=body[-1].low)
 
 
 def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
@@ -474,13 +486,14 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     if not toks:
         return None
     head_k = _head_index(toks, lex)
-    head = fold(toks[head_k].text) if head_k is not None else ""
+    head = toks[head_k].low if head_k is not None else ""
     if head_k is None or not toks[head_k].word:
         return None
-    definite = toks[0].low in ("the", "le", "la", "les", "l'", "l’", "der", "die", "das", "this", "that", "ce",
-                               "cette") and head_k >= 1
+    definite = (toks[0].low in ("the", "le", "la", "les", "l'", "l’", "der", "die", "das", "this", "that", "ce",
+                                "cette") or (toks[0].cap and toks[0].text.endswith(("'s", "’s")))) and head_k >= 1
     phrase = text[toks[0].start:toks[-1].end]
-    return Mention("nominal", phrase, head=head, definite=definite, gender=_description_gender(toks))
+    return Mention("nominal", phrase, head=head, definite=definite, bare=head_k == 1,
+                   gender=_description_gender(toks))
 
 
 INDEFINITE = frozenset("a an one un une ein eine einer".split())
@@ -493,12 +506,24 @@ def nominal_head(text: str, lex: Lexicon) -> tuple[str, bool]:
     k = _head_index(toks, lex) if toks else None
     if k is None:
         return "", False
-    return fold(toks[k].text), toks[0].low in INDEFINITE
+    return toks[k].low, toks[0].low in INDEFINITE
+
+
+_BEFORE_NOUN = frozenset("nouveau nouvel nouvelle ancien ancienne grand grande petit petite jeune vieux vieil vieille "
+                         "premier première dernier dernière seul seule même autre".split())
+"""French adjectives that stand before their noun; the others follow it (`le parti écologiste`)."""
 
 
 def _head_index(toks: list[Tok], lex: Lexicon) -> int | None:
     """The head noun: the last word before the first preposition or participle (`head` in `The head of the
-    police's …`, `decree` in `The decree signed by the Pope`); in `One of the victims`, `victims`."""
+    police's …`, `decree` in `The decree signed by the Pope`); in `One of the victims`, `victims`; in French the
+    first noun after the article (`parti` in `le parti écologiste`)."""
+    if lex.code == "fr" and len(toks) > 1 and toks[0].low in lex.determiners:
+        k = 1
+        while k < len(toks) - 1 and toks[k].low in _BEFORE_NOUN:
+            k += 1
+        if toks[k].word and toks[k].low not in lex.prepositions and not toks[k].cap:
+            return k
     last = None
     for k, t in enumerate(toks):
         if k and t.low in lex.prepositions:
@@ -506,7 +531,8 @@ def _head_index(toks: list[Tok], lex: Lexicon) -> int | None:
                 rest = _head_index(toks[k + 1:], lex)  # a quantifier's head is in its complement
                 return k + 1 + rest if rest is not None else last
             break
-        if k and last is not None and t.word and not t.cap and t.low.endswith(("ed", "ing")) and len(t.low) > 4 \
+        participle = (t.low.endswith(("ed", "ing", "ant")) and len(t.low) > 4) or t.low in lex.verbs
+        if k and last is not None and t.word and not t.cap and participle \
                 and toks[last].low not in lex.determiners and toks[last].low not in lex.possessives:
             break
         if t.word:
