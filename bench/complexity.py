@@ -112,7 +112,7 @@ ENTRY_POINTS: dict[str, Callable[[str, int], None]] = {
     "around a quote": lambda body, _n: _parse("T\n\n“Yes,” " + body + " “No,” said Anna Berg. “Why?” " + body, ".txt"),
     "html page": lambda body, _n: _parse("<html><head><title>T</title></head><body><article><p>" + body, ".html"),
     "html attribute": lambda body, _n: _parse('<p><a title="' + body + '">x</a> <img alt="' + body + '">', ".html"),
-    "html in markdown": lambda body, _n: _parse("# T\n\n<div>\n" + body + "\n</div>\n\nText <b>" + body, ".md"),
+    "html in markdown": lambda body, _n: _parse("# T\n\n<div>\n" + body + "\n</div>\n", ".md"),
     "email body": lambda body, _n: _parse("Subject: T\nContent-Type: text/plain\n\n" + body, ".eml"),
     "email html": lambda body, _n: _parse("Subject: T\nContent-Type: text/html\n\n<p>" + body, ".eml"),
     "email headers": lambda body, _n: _parse(f"Subject: {body}\nFrom: {body}\nDate: {body}\n"

@@ -90,7 +90,7 @@ _MARKS = st.sampled_from([*"#*_[]()<>`!&;:,.'\"-+=|~ \n\tOoA1", "“", "”", "�
 @pytest.mark.slow
 @settings(max_examples=HUNT, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(unit=st.lists(_MARKS, min_size=1, max_size=6).map("".join),
-       suffix=st.sampled_from([".txt", ".md"]))
+       suffix=st.sampled_from([".txt", ".md", ".html", ".eml"]))
 def test_hypothesis_hunts_for_a_superlinear_shape(unit: str, suffix: str) -> None:
     """Any repeated unit of markup characters, as a whole file: 8 times the text, about 8 times the CPU."""
     from bench.complexity import FLOOR, _parse

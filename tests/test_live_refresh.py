@@ -55,7 +55,7 @@ async def test_added_file_appears_in_the_sidebar(tmp_path: Path, poll: bool) -> 
         assert app.focused is sidebar and view.article is not None and view.article.title == "Clash Report"
         (lib / "Wire").mkdir()
         (lib / "Wire" / "fresh.md").write_text(_article("Fresh From The Wire", "2025-07-02"))
-        await _until(pilot, lambda: "8 articles" in app.sub_title)
+        await _until(pilot, lambda: "11 articles" in app.sub_title)
         await pilot.pause()
         labels = visible_labels(sidebar)
         assert labels[0] == "July 2025  1"  # a new month group, newest first
@@ -94,14 +94,14 @@ async def test_changed_and_removed_files_update_in_place(tmp_path: Path) -> None
         assert sidebar.cursor_line == line
         # Another file goes: it leaves the sidebar, and the cursor stays where it was.
         os.unlink(lib / "a.md")
-        await _until(pilot, lambda: "7 articles" in app.sub_title)
+        await _until(pilot, lambda: "10 articles" in app.sub_title)
         await pilot.pause()
         assert "Alpha" not in visible_labels(sidebar)
         assert sidebar.cursor_node is not None and sidebar.cursor_node.label.plain == "Clash Report (updated)"
         assert app.focused is sidebar
         # The article being read goes: it stays on screen, the cursor moves to the next one listed.
         seed.unlink()
-        await _until(pilot, lambda: "6 articles" in app.sub_title)
+        await _until(pilot, lambda: "9 articles" in app.sub_title)
         await _until(pilot, lambda: sidebar.cursor_node is not None
                      and sidebar.cursor_node.label.plain != "Clash Report (updated)")
         assert view.article is not None and view.article.title == "Clash Report (updated)"

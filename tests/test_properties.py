@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from briefing_tui.core.formats.common import FileInfo, ParseError
 from briefing_tui.core.formats.detect import parse_text
 from briefing_tui.core.library.scan import Entry, load_entry
-from briefing_tui.core.model import Article
+from briefing_tui.core.model import PROSE_KINDS, Article
 from briefing_tui.core.quotes.spans import find_spans
 from briefing_tui.core.reading import sanitize
 
@@ -39,10 +39,21 @@ def check(article: Article) -> None:
         assert sanitize.is_clean(value), repr(value)
     for q in article.quotes:
         assert q.text in article.paragraphs[q.paragraph][q.start:q.end]
+    body = article.body()
+    assert article.paragraphs == tuple(b.text for b in body if b.paragraph >= 0)  # the prose blocks, in order
+    assert [b.paragraph for b in body if b.paragraph >= 0] == list(range(len(article.paragraphs)))
+    for b in body:
+        assert b.kind in ("heading", "paragraph", "list_item", "quote", "code", "table", "rule")
+        assert (b.paragraph >= 0) == (b.kind in PROSE_KINDS)
+        assert sanitize.is_clean(b.text) and sanitize.is_clean(b.marker), repr(b)
+        assert all(sanitize.is_clean(c) for row in b.rows for c in row)
+        assert all(0 <= s < e <= len(b.text) for s, e, _ in b.styles), repr(b)
+        assert all(0 < at <= len(b.text) and 1 <= n <= len(article.links) for at, n in b.notes), repr(b)
+    assert all(sanitize.is_clean(url) and "\n" not in url for url in article.links)
 
 
 @HYPOTHESIS
-@given(data=st.binary(max_size=2000), suffix=st.sampled_from([".txt", ".md", ""]))
+@given(data=st.binary(max_size=2000), suffix=st.sampled_from([".txt", ".md", "", ".html", ".eml"]))
 def test_any_bytes_give_article_or_problem(tmp_path: Path, data: bytes, suffix: str) -> None:
     path = tmp_path / f"f{suffix}"
     path.write_bytes(data)
@@ -57,7 +68,7 @@ def test_any_bytes_give_article_or_problem(tmp_path: Path, data: bytes, suffix: 
 
 
 @HYPOTHESIS
-@given(text=nasty_text, suffix=st.sampled_from([".txt", ".md"]))
+@given(text=nasty_text, suffix=st.sampled_from([".txt", ".md", ".html", ".eml"]))
 def test_any_text_gives_article_or_parse_error(text: str, suffix: str) -> None:
     try:
         article = parse_text(text, INFO, suffix)
@@ -246,3 +257,84 @@ def test_plain_prose_reads_as_markdown_it_reads_it(body: str) -> None:
     blocks, heading = markdown_blocks(body)
     assert heading is None and all(b.kind == "paragraph" and not b.styles and not b.links for b in blocks)
     assert plain_paragraphs(body) == [b.text.strip() for b in blocks if b.text.strip()]
+
+
+_DOC_PIECES = st.sampled_from([
+    "<p>", "</p>", "<br>", "<li>", "<ul>", "</ul>", "<ol start=3>", "<table>", "<tr>", "<td>", "<th>", "</table>",
+    "<pre>", "</pre>", "<blockquote>", "<h1>", "</h1>", "<h3>", "<a href='https://x.example/a'>", "</a>", "<b>", "</i>",
+    "<q>", "</q>", "<script>", "</script>", "<!--", "-->", "<![", "<nav>", "</nav>", "<img alt='A'>", "&amp;",
+    "&#8220;",
+    "\n\n", "\n", "# ", "## ", "- ", "  - ", "1. ", "> ", "```\n", "    ", "| a | b |\n|---|---|\n", "---\n",
+    "[t](https://x.example/", ")", "*", "**", "`", "~~", "“", "”", "\"", " said Anna Berg. ", "\x1b", "\u202e", "\t",
+])
+document_text = st.lists(st.one_of(_DOC_PIECES, st.text(max_size=6)), max_size=50).map("".join)
+_MAIL_HEADERS = st.sampled_from(["Subject: =?utf-8?q?a=E2=80=9Cb?=\n", "From: A B <a@b.example>\n",
+                                 "Date: Fri, 27 Jun 2025 23:30:00 -0500\n", "Content-Type: text/html\n",
+                                 "Content-Type: text/plain; charset=latin-1\n", "X-Section: S\n",
+                                 "Content-Transfer-Encoding: quoted-printable\n", "Content-Type: multipart/mixed; "
+                                 "boundary=b\n\n--b\n", "\n--b--\n", "Keywords: a, b\n"])
+
+
+@HYPOTHESIS
+@given(text=document_text, suffix=st.sampled_from([".md", ".html"]))
+def test_any_document_gives_article_or_parse_error(text: str, suffix: str) -> None:
+    """Markdown and HTML pieces in any order: blocks whose offsets, notes and paragraphs hold."""
+    try:
+        article = parse_text(text, INFO, suffix)
+    except ParseError:
+        return
+    check(article)
+
+
+@HYPOTHESIS
+@given(headers=st.lists(_MAIL_HEADERS, max_size=6).map("".join), body=document_text)
+def test_any_mail_gives_article_or_parse_error(headers: str, body: str) -> None:
+    try:
+        article = parse_text(headers + "\n" + body, INFO, ".eml")
+    except ParseError:
+        return
+    check(article)
+
+
+@HYPOTHESIS
+@given(st.one_of(nasty_text, st.lists(st.sampled_from([" ", "  ", "\n", "\t", "\x1b", "\u00a0", "\u202e", "\ud800",
+                                                       "a", "é", "\u3164", "\r\n"]), max_size=30).map("".join)))
+def test_clean_line_mapped_is_clean_line_with_offsets(text: str) -> None:
+    """The same clean line, and offsets that keep their order and stay inside it."""
+    cleaned, moved = sanitize.clean_line_mapped(text)
+    assert cleaned == sanitize.clean_line(text)
+    positions = [moved(i) for i in range(len(text) + 1)]
+    assert positions == sorted(positions) and all(0 <= p <= len(cleaned) for p in positions)
+    assert positions[-1] == len(cleaned)
+    kept = [i for i, ch in enumerate(text) if ch.isalnum() and sanitize.is_clean(ch)]
+    assert all(cleaned[moved(i)] == text[i] for i in kept)  # a word's letters stay where they were
+
+
+@HYPOTHESIS
+@given(text=document_text, width=st.integers(min_value=8, max_value=120))
+def test_documents_lay_out_with_quotes_on_their_words(text: str, width: int) -> None:
+    """The reader's page at any width: each quote's highlight covers exactly its words once the note marks
+    are taken out, and every line is clean text."""
+    from briefing_tui.tui.document import article_blocks, layout
+
+    try:
+        article = parse_text(text, INFO, ".md")
+    except ParseError:
+        return
+    blocks = article_blocks(article)
+    by_paragraph = {b.paragraph: b for b in blocks if b.paragraph is not None}
+    for q in article.quotes:
+        shown = by_paragraph[q.paragraph]
+        start, end = shown.to_display(q.start), shown.to_display(q.end, end=True)
+        marks = sorted((s, e) for s, e, kind in shown.spans if kind == "note" and start <= s < end)
+        pieces, at = [], start
+        for s, e in marks:
+            pieces.append(shown.text[at:s])
+            at = e
+        pieces.append(shown.text[at:end])
+        assert "".join(pieces) == article.paragraphs[q.paragraph][q.start:q.end]
+    result = layout(blocks, width)
+    for b, s, e in result.lines:
+        if s >= 0:
+            shown = result.fitted.get(b) or blocks[b]
+            assert sanitize.is_clean(shown.text[s:e]) and "\n" not in shown.text[s:e]

@@ -301,3 +301,29 @@ def test_lexicons_are_per_language() -> None:
     assert "said" not in fr.cues and "sagte" not in en.cues
     assert detect("Le ministre a déclaré que la situation est grave et que le gouvernement", LEXICONS, en) is fr
     assert detect("Der Minister sagte, die Lage sei ernst und die Regierung werde handeln", LEXICONS, en) is de
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("2025-06-14-catch-data-opened.md", [  # a paragraph with a link before the quote, a block quote
+        ("Numbers on the table, not slogans,", "Mira Kovač", "said"),
+        ("The data shows what we said all along: the stocks need a pause,", "the Veldor delegation", "wrote"),
+        ("a start", "Anika Brandt", "said")]),  # the code block's comment holds no quotation
+    ("grid-link-timetable.html", [  # references decoded before quotes are found; a block quote
+        ("We have the money and we have the dates,", "Greta Hollmann", "said"),
+        ("late but welcome", "Opponents", "called"),
+        ("The cable is the easy part,", "Jonas Ferro", "said"), ("The permits are not.", "Jonas Ferro", "said")]),
+    ("morning-brief-2025-06-20.eml", [  # quoted-printable UTF-8; a `>` quoted paragraph
+        ("We are ready to listen, and we have brought new numbers,", "Anika Brandt", "said"),
+        ("The offer is a step backwards,", "the minister", "told"), ("a quiet year", None, None)]),
+])
+def test_quotes_in_documents(name: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    """Quotations in the Markdown, web page and e-mail samples: in prose blocks only, offsets on the text shown."""
+    from briefing_tui.core.library.scan import load_file
+    from briefing_tui.core.model import Article
+    from tests.conftest import SEEDS
+
+    article = load_file(str(SEEDS / name))
+    assert isinstance(article, Article)
+    assert [(q.text, q.speaker, q.cue) for q in article.quotes] == expected
+    for q in article.quotes:
+        assert article.paragraphs[q.paragraph][q.start:q.end].strip("“”\"‘’«»„ ") == q.text.strip()

@@ -76,9 +76,9 @@ async def test_start_shows_newest_article_grouped_by_date() -> None:
         view = app.query_one(ArticleView)
         assert view.article is not None and view.article.title == "Clash Report"
         labels = visible_labels(app.query_one(LibrarySidebar))
-        assert labels[:4] == ["June 2025  5", "Fri 27 Jun  1", "Ukraine - Russia War  1", "Clash Report"]
+        assert labels[:4] == ["June 2025  8", "Fri 27 Jun  1", "Ukraine - Russia War  1", "Clash Report"]
         assert labels[-1] == "Undated  2"
-        assert "7 articles" in app.sub_title
+        assert "10 articles" in app.sub_title
         text = screen_text(app)
         assert text.startswith("Clash Report\nFriday 27 June 2025  ·  Ukraine - Russia War")
         assert "Related sections" in text and "Europe — August 2025" in text
@@ -98,7 +98,7 @@ async def test_g_toggles_section_grouping_and_keeps_the_article() -> None:
         assert app.query_one(ArticleView).article.title == "Clash Report"  # type: ignore[union-attr]
         await pilot.press("g")
         await pilot.pause()
-        assert visible_labels(sidebar)[0] == "June 2025  5"
+        assert visible_labels(sidebar)[0] == "June 2025  8"
 
 
 async def test_navigation_and_opening_marks_read() -> None:
@@ -201,7 +201,7 @@ async def test_open_article_from_command_palette() -> None:
         await loaded(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"harbour")
+        await pilot.press(*"harbour stall")
         await until(pilot, lambda: palette_offers(app, "Harbour Talks"), "the palette's match")
         await pilot.press("enter")
         await until(pilot, lambda: showing(app, "Harbour Talks Stall Over Fishing Quotas"), "the article to open")

@@ -67,13 +67,13 @@ async def test_results_update_as_you_type_and_errors_show_inline() -> None:
         await loaded(pilot)
         await pilot.press("slash")
         await type_query(pilot, "fictional")
-        assert status(app, "#search-status") == "5 matching articles"
+        assert status(app, "#search-status") == "8 matching articles"
         assert app.query_one(Sparkline).display is False  # all dated matches fall in one month
         await type_query(pilot, " section:maritime")
-        assert status(app, "#search-status") == "1 matching article"
+        assert status(app, "#search-status") == "2 matching articles"  # the harbour talks and the newsletter
         await type_query(pilot, ' "open')
         assert status(app, "#search-status") == 'Unbalanced " in the query.'
-        assert app.query_one("#search-results", OptionList).option_count == 1  # the last results stay
+        assert app.query_one("#search-results", OptionList).option_count == 2  # the last results stay
 
 
 async def test_many_dashes_and_a_query_the_engine_refuses_keep_the_reader_running(

@@ -450,3 +450,36 @@ def test_phrases_agree_with_a_brute_force_scan_of_each_part(tmp_path_factory: py
     assert ids(idx, f'"{" ".join(phrase)}"') == expected
     (article,) = load_library([str(root)]).articles
     assert matches(parse(f'"{" ".join(phrase)}"'), article_document(article)) == bool(expected)
+
+
+# --- documents: Markdown, web pages, e-mail ------------------------------------------------------------------
+
+SAMPLES = {"md": "2025-06-14-catch-data-opened.md", "html": "grid-link-timetable.html",
+           "eml": "morning-brief-2025-06-20.eml"}
+
+
+@pytest.fixture(scope="module")
+def seeds_index() -> Index:
+    idx = open_index(None)
+    idx.refresh([str(SEEDS)])
+    return idx
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("spreadsheet", {"md"}),  # a numbered list item
+    ('"was published"', {"md"}),  # a heading
+    ("speaker:kovač", {"md"}),
+    ('in:quotes "stocks need a pause"', {"md"}),  # a block quote
+    ("tenders", {"html"}),  # a list item of the page
+    ("speaker:ferro", {"html"}),
+    ("section:energy", {"html"}),
+    ("speaker:brandt section:maritime", {"eml"}),
+    ("tag:newsletter", {"eml"}),
+    ('"quiet year"', {"eml"}),
+    ("subscribe OR unrelated OR tracker OR nobody", set()),  # a form, an aside, a script: not the article
+    ("unsubscribe OR 1180", set()),  # the signature; the attachment (never opened) and the code (not prose)
+    ("wiki OR more", set()),  # a comment and a link's target are not words of the text
+])
+def test_documents_are_searched_by_their_words(seeds_index: Index, query: str, expected: set[str]) -> None:
+    names = {v: k for k, v in SAMPLES.items()}
+    assert {names[i] for i in ids(seeds_index, query) if i in names} == expected

@@ -86,7 +86,7 @@ def test_reader_in_tmux(isolated_home: Path, tmp_path: Path) -> None:
     marker = tmp_path / "exited"
     with reader_in_tmux(f"--private {SEEDS}", isolated_home, marker) as session:
         screen = wait_for(session, "Friday 27 June 2025")
-        assert "Clash Report" in screen and "7 articles" in screen
+        assert "Clash Report" in screen and "10 articles" in screen
         assert "“messy”" in screen
         tmux("send-keys", "-t", session, "g")
         screen = wait_for(session, "Grouped by section")

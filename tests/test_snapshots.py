@@ -77,3 +77,9 @@ def test_quote_finder_filtered(snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(app(), terminal_size=SIZE, run_before=finder)
+
+
+def test_markdown_document(snap_compare: Any) -> None:
+    """The Markdown sample as a document: heading, lists, code, a table, a block quote, a rule, link notes."""
+    document = BriefingApp([str(SEEDS / "2025-06-14-catch-data-opened.md")], Settings(private=True))
+    assert snap_compare(document, terminal_size=SIZE, run_before=pressing("tab", *["j"] * 6))

@@ -68,6 +68,63 @@ def text_hazards() -> dict[str, str | bytes]:
     files["empty.md"] = ""
     files["only-front-matter.md"] = "---\ntitle: Nothing\n---\n"
     files["unclosed-quotes.txt"] = "Unclosed\n\n" + "“open " * 20_000 + "\n"
+    files.update(document_hazards())
+    return files
+
+
+def _b64(text: str) -> str:
+    import base64
+
+    return base64.b64encode(text.encode()).decode()
+
+
+def document_hazards() -> dict[str, str | bytes]:
+    """Markdown, web pages and e-mail that try the renderer, the HTML reader and the email package."""
+    files: dict[str, str | bytes] = {}
+    for kind, payload in CONTROL_PAYLOADS.items():
+        files[f"control-{kind}.html"] = (
+            f"<title>T {payload}</title><meta property='og:site_name' content='{payload}'>"
+            f"<meta property='article:section' content='S {payload}'><p>Body {payload} “quoted {payload}” said Anna "
+            f"Berg. <a href='https://x.example/{payload}'>link {payload}</a> <img alt='{payload}'></p>"
+            f"<table><tr><th>{payload}</th><th>b</th></tr><tr><td>{payload}</td><td>2</td></tr></table>"
+            f"<pre>{payload}</pre>")
+        files[f"control-{kind}.eml"] = (
+            f"Subject: =?utf-8?b?{_b64('T ' + payload)}?=\nFrom: =?utf-8?b?{_b64(payload)}?= <a@example.org>\n"
+            f"X-Section: {payload}\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\n"
+            f"Body {payload} “quoted {payload}” said Anna Berg.\n--b\nContent-Type: application/pdf\n"
+            f"Content-Disposition: attachment; filename=\"{payload}.pdf\"\n\nx\n--b--\n")
+        files[f"control-{kind}-doc.md"] = (
+            f"# T {payload}\n\n- [link {payload}](https://x.example/{payload}) ![{payload}](x.png)\n\n"
+            f"```{payload}\n{payload}\n```\n\n| {payload} | b |\n|---|---|\n| {payload} | 2 |\n\n> {payload}\n")
+    files["markup-everywhere.html"] = (f"<title>{MARKUP}</title><meta property='article:section' content='{MARKUP}'>"
+                                       f"<p>{MARKUP} <a href='{MARKUP}'>{MARKUP}</a></p><table><tr><td>{MARKUP}</td>"
+                                       f"<td>x</td></tr><tr><td>y</td><td>z</td></tr></table>")
+    files["markup-everywhere.eml"] = f"Subject: {MARKUP}\nFrom: {MARKUP}\n\n{MARKUP}\n"
+    files["markup-links.md"] = (f"# Links\n\n[{MARKUP}]({MARKUP.replace(' ', '%20')}) and <https://x.example/[bold]>"
+                                f"\n\n| {MARKUP} |\n|---|\n| {MARKUP} |\n\n```\n{MARKUP}\n```\n")
+    files["html-unclosed.html"] = "<p>Start <!-- never closed " + "<a b='>'=" * 2000 + "<![if x]><![CDATA[" + "<?x"
+    files["html-deep.html"] = "<div>" * 50_000 + "<p>Deep “text,” said Anna Berg.</p>" + "</div>" * 50_000
+    files["html-cells.html"] = "<table>" + "<tr>" + "<td>c" * 3000 + "</table><p>After the table.</p>"
+    files["html-scripts.html"] = ("<p>Shown.</p><script>“not shown,” said nobody</script><style>p{}</style>"
+                                  "<a href='javascript:alert(1)'>js</a> <a href='data:text/html,x'>data</a>"
+                                  "<iframe srcdoc='<p>no</p>'></iframe><script>never closed “x”")
+    files["html-entities.html"] = "<p>&#xD800; &#x1b;[31m &#0; &#x202e;rtl &#9999999; &bogus; &amp;#163; &#163;</p>"
+    files["mail-nested.eml"] = ("Subject: Nested\n" + "".join(
+        f"Content-Type: multipart/mixed; boundary=b{i}\n\n--b{i}\n" for i in range(300))
+        + "Content-Type: text/plain\n\nDeep body.\n")
+    files["mail-many-parts.eml"] = ("Subject: Parts\nContent-Type: multipart/mixed; boundary=b\n\n"
+                                    + "--b\nContent-Type: application/octet-stream; name=p.bin\n\nx\n" * 3000
+                                    + "--b\nContent-Type: text/plain\n\nThe text.\n--b--\n")
+    files["mail-headers.eml"] = ("Subject: " + "(" * 5000 + '"' * 5000 + "\nFrom: " + "<" * 3000 + "\nDate: "
+                                 + "Fri, 31 Feb 99999 25:61:00 +9999\nContent-Type: text/plain; charset=\"x-rot13\"; "
+                                 + "a=b; " * 3000 + "\n\nBody with an unknown charset.\n")
+    files["mail-charsets.eml"] = ("Subject: =?x-unknown?q?a?= =?utf-8?q?=E2=80=AE?= ok\nContent-Type: text/plain; "
+                                  "charset=rot13\nContent-Transfer-Encoding: base64\n\n" + _b64("Gur grkg.") + "!!\n")
+    files["mail-attachment-names.eml"] = (
+        "Subject: Names\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nBody.\n"
+        "--b\nContent-Disposition: attachment; filename=\"../../etc/passwd\"\n\nroot:x\n"
+        "--b\nContent-Disposition: attachment; filename*=utf-8''%E2%80%AEfdp.exe\n\nMZ\n--b--\n")
+    files["mail-binary.eml"] = b"Subject: Bin\nContent-Type: text/plain; charset=utf-16\n\n\xff\xfe\xd8\x00x\n"
     return files
 
 

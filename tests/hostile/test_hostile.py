@@ -69,6 +69,19 @@ def test_every_file_becomes_an_article_or_a_problem(hostile: Path) -> None:
     assert any("nested deeper" in p for p in by_id["yaml-deep.md"].problems)
     assert any("duplicate" in p for p in by_id["yaml-duplicate-keys.md"].problems)
     assert all(by_id[f"date-{i}.md"].date is None for i in range(8))
+    # Web pages, e-mail and Markdown documents: read, never followed or opened, every string clean.
+    assert dict(by_id["mail-attachment-names.eml"].metadata)["attachments"] == "../../etc/passwd, fdp.exe"
+    assert "root:x" not in " ".join(by_id["mail-attachment-names.eml"].paragraphs)  # never opened
+    assert by_id["html-scripts.html"].paragraphs == ("Shown.", "js data") and by_id["html-scripts.html"].links == ()
+    assert [(q.text, q.speaker) for q in by_id["html-deep.html"].quotes] == [("text,", "Anna Berg")]
+    assert by_id["html-entities.html"].paragraphs == ("\ufffd [31m \ufffd rtl \ufffd &bogus; &#163; £",)
+    assert by_id["mail-charsets.eml"].paragraphs == ("Gur grkg.",)  # rot13 is no text encoding: read as UTF-8
+    assert reasons["mail-many-parts.eml"] == reasons["mail-nested.eml"] == "no article text"  # past the limits
+    assert by_id["markup-links.md"].links[0].startswith("%5B@click=app.quit%5D")
+    for article in library.articles:
+        for block in article.body():
+            assert not FORBIDDEN.search(block.text) and all(not FORBIDDEN.search(c) for r in block.rows for c in r)
+        assert not any(FORBIDDEN.search(url) for url in article.links)
 
 
 def test_files_that_vanish_during_a_scan(tmp_path: Path) -> None:

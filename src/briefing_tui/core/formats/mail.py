@@ -50,6 +50,20 @@ class _CappedPolicy(EmailPolicy):
                 value = value.replace(mark, " ").replace(pair, " ")
         return name, value
 
+    def header_fetch_parse(self, name: str, value: str) -> Any:
+        """The parsed header, from a small cache: the feed parser asks for each part's Content-Type five
+        times, and parsing it is most of what reading a message costs. Parsed headers are immutable."""
+        key = (name.lower(), value)
+        parsed = _PARSED.get(key)
+        if parsed is None:
+            if len(_PARSED) >= 4096:
+                _PARSED.clear()
+            parsed = _PARSED[key] = super().header_fetch_parse(name, value)
+        return parsed
+
+
+_PARSED: dict[tuple[str, str], Any] = {}
+
 
 _POLICY = _CappedPolicy()
 

@@ -1,0 +1,325 @@
+"""Articles as documents (docs/formats.md): Markdown blocks, saved web pages, e-mail, character references."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.core.library.scan import load_file
+from briefing_tui.core.model import Article, Problem
+from tests.conftest import SEEDS, write
+
+
+def load(path: Path, root: Path | None = None) -> Article:
+    result = load_file(str(path), str(root) if root else None)
+    assert isinstance(result, Article), result
+    return result
+
+
+def kinds(article: Article) -> list[tuple[str, int, str]]:
+    return [(b.kind, b.level, b.text) for b in article.body()]
+
+
+def offsets_hold(article: Article) -> None:
+    """Every quote's offsets hold its text in the paragraph shown; paragraphs are the prose blocks' texts."""
+    assert article.paragraphs == tuple(b.text for b in article.body() if b.paragraph >= 0)
+    assert [b.paragraph for b in article.body() if b.paragraph >= 0] == list(range(len(article.paragraphs)))
+    for q in article.quotes:
+        assert q.text in article.paragraphs[q.paragraph][q.start:q.end]
+    for b in article.body():
+        assert all(0 <= s < e <= len(b.text) for s, e, _ in b.styles), b
+        assert all(0 < offset <= len(b.text) and 0 < n <= len(article.links) for offset, n in b.notes), b
+
+
+# --- Markdown ----------------------------------------------------------------------------------------------
+
+POST = """---
+title: CUDA drivers
+date: 2025-06-20
+---
+<meta name="description" content="He said “not a quote” in an attribute">
+<!-- more -->
+
+Intro with a [link](https://en.opensuse.org/SDB:NVIDIA "wiki") and *em*, **strong**, `code` and ~~gone~~.
+
+## Prerequisites
+
+The CUDA packages need the driver. “It just works,” said Anna Berg.
+
+- Install the driver
+  - nested step
+- Reboot
+
+  A second paragraph of the item.
+
+3. Third
+4. Fourth
+
+> A block quote: “we will see,” said Jonas Ferro.
+
+| Model | Quality (1-5) |
+|---|---:|
+| Small | 3 |
+
+```bash
+sudo zypper install cuda  # “not a quote,” said nobody
+```
+
+    indented code
+
+![Screenshot of YaST](yast.png) and ![](bare.png)
+
+---
+
+<div class="note">Raw <b>HTML</b> text kept <script>var x = "“no”";</script></div>
+Inline <span title="“no”">tag</span> text and <a href="https://example.org/x">an inline link</a>.
+"""
+
+
+def test_markdown_is_read_as_blocks(tmp_path: Path) -> None:
+    a = load(write(tmp_path / "post.md", POST))
+    assert kinds(a) == [
+        ("paragraph", 0, "Intro with a link and em, strong, code and gone."),
+        ("heading", 2, "Prerequisites"),
+        ("paragraph", 0, "The CUDA packages need the driver. “It just works,” said Anna Berg."),
+        ("list_item", 1, "Install the driver"),
+        ("list_item", 2, "nested step"),
+        ("list_item", 1, "Reboot"),
+        ("list_item", 1, "A second paragraph of the item."),
+        ("list_item", 1, "Third"),
+        ("list_item", 1, "Fourth"),
+        ("quote", 1, "A block quote: “we will see,” said Jonas Ferro."),
+        ("table", 0, "Model | Quality (1-5)\nSmall | 3"),
+        ("code", 0, "sudo zypper install cuda  # “not a quote,” said nobody"),
+        ("code", 0, "indented code"),
+        ("paragraph", 0, "[image: Screenshot of YaST] and [image]"),
+        ("rule", 0, ""),
+        ("paragraph", 0, "Raw HTML text kept"),
+        ("paragraph", 0, "Inline tag text and an inline link."),
+    ]
+    assert [b.marker for b in a.body() if b.kind == "list_item"] == ["•", "•", "•", "", "3.", "4."]
+    assert a.body()[10].rows == (("Model", "Quality (1-5)"), ("Small", "3"))
+    intro = a.body()[0]
+    styled = {a.body()[0].text[s:e]: style for s, e, style in intro.styles}
+    assert styled == {"link": "link", "em": "em", "strong": "strong", "code": "code", "gone": "strike"}
+    assert a.links == ("https://en.opensuse.org/SDB:NVIDIA", "https://example.org/x")
+    assert intro.notes == ((intro.text.index(" and em"), 1),)
+    offsets_hold(a)
+
+
+def test_code_html_attributes_and_scripts_hold_no_quotes(tmp_path: Path) -> None:
+    a = load(write(tmp_path / "post.md", POST))
+    assert [(q.text, q.speaker) for q in a.quotes] == [("It just works,", "Anna Berg"), ("we will see,", "Jonas Ferro")]
+    assert "nobody" not in " ".join(a.paragraphs) and "attribute" not in " ".join(a.paragraphs)
+    assert a.summary.startswith("Intro with a link")  # not the comment, not the meta tag
+
+
+def test_markdown_heading_at_the_top_is_the_title_and_leaves_the_body(tmp_path: Path) -> None:
+    a = load(write(tmp_path / "a.md", "# The Title\n\nBody text.\n\n# Another top heading\n"))
+    assert a.title == "The Title"
+    assert kinds(a) == [("paragraph", 0, "Body text."), ("heading", 1, "Another top heading")]
+
+
+def test_plain_markdown_prose_is_paragraph_blocks(tmp_path: Path) -> None:
+    a = load(write(tmp_path / "a.md", "---\ntitle: T\n---\nOne line\nwrapped.\n\nTwo.\n"))
+    assert kinds(a) == [("paragraph", 0, "One line wrapped."), ("paragraph", 0, "Two.")]
+
+
+# --- character references ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("a.txt", "T\n\n&#163;1.8m indecency fine &amp; more.\n", "£1.8m indecency fine & more."),
+    ("b.txt", "T\n\nOnce: &amp;#163; stays &#163;.\n", "Once: &#163; stays £."),
+    ("c.txt", "T\n\nAT&T and ?a=1&para=2 and &bogus; stay.\n", "AT&T and ?a=1&para=2 and &bogus; stay."),
+    ("d.txt", "June 27, 2025 Q&amp;A\n&ldquo;Yes,&rdquo; said Anna Berg.\n", "“Yes,” said Anna Berg."),
+    ("e.md", "# T\n\n&ldquo;Yes,&rdquo; said Anna Berg. Salt &amp; pepper, `&amp;` in code.\n",
+     "“Yes,” said Anna Berg. Salt & pepper, &amp; in code."),
+    ("f.html", "<p>&ldquo;Yes,&rdquo; said Anna Berg &amp;amp; co.</p>", "“Yes,” said Anna Berg &amp; co."),
+    ("g.txt", "T\n\nBidi &#x202e;gone&#x202c; and NUL &#0; made safe.\n", "Bidi gone and NUL \ufffd made safe."),
+])
+def test_character_references_are_decoded_once_before_quotes(tmp_path: Path, name: str, text: str,
+                                                             expected: str) -> None:
+    a = load(write(tmp_path / name, text))
+    assert a.paragraphs[0] == expected
+    if "Yes" in expected:
+        assert [(q.text, q.speaker) for q in a.quotes] == [("Yes,", "Anna Berg")]
+    if name == "d.txt":
+        assert a.title == "Q&A"
+
+
+# --- saved web pages -------------------------------------------------------------------------------------------
+
+
+def test_the_sample_page(tmp_path: Path) -> None:
+    a = load(SEEDS / "grid-link-timetable.html")
+    assert (a.format, a.title, a.date.isoformat() if a.date else None, a.section, a.source, a.tags) == (
+        "html", "Ministers Agree Grid Link Timetable", "2025-06-18", "Energy", "Northern Ledger (fictional)",
+        ("fictional", "sample"))
+    text = " ".join(a.paragraphs)
+    for dropped in ("Subscribe", "Unrelated story", "Northern Ledger", "not a quote", "display"):
+        assert dropped not in text
+    assert kinds(a)[0] == ("paragraph", 0, "By a sample writer · 18 June 2025")  # the <h1> is the title
+    assert ("heading", 2, "What happens next") in kinds(a)
+    assert [b.text for b in a.body() if b.kind == "list_item"] == [
+        "Seabed surveys begin in August", "Tenders close in October", "Cable laying starts in 2027"]
+    table = next(b for b in a.body() if b.kind == "table")
+    assert table.rows[0] == ("Phase", "Start", "Cost (m)") and len(table.rows) == 3
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        ("We have the money and we have the dates,", "Greta Hollmann"), ("late but welcome", "Opponents"),
+        ("The cable is the easy part,", "Jonas Ferro"), ("The permits are not.", "Jonas Ferro")]
+    assert dict(a.metadata)["url"] == "https://example.org/energy/grid-link-timetable"
+    assert a.links == ("https://example.org/energy/link",)
+    offsets_hold(a)
+
+
+@pytest.mark.parametrize(("head", "body", "expected"), [
+    ('<meta property="article:published_time" content="2025-06-18T23:30:00-05:00">', "", "2025-06-18"),
+    ("", '<time datetime="2025-05-01">x</time><time pubdate datetime="2025-06-02">y</time>', "2025-06-02"),
+    ('<script type="application/ld+json">{"@graph": [{"datePublished": "2025-06-03T10:00:00Z"}]}</script>', "",
+     "2025-06-03"),
+    ("", "<p>June 4, 2025 — the day began early.</p>", "2025-06-04"),
+    ('<meta name="date" content="2025-13-45">', "", None),
+])
+def test_page_dates(tmp_path: Path, head: str, body: str, expected: str | None) -> None:
+    a = load(write(tmp_path / "p.html", f"<html><head>{head}</head><body>{body}<p>Text.</p></body></html>"))
+    assert (a.date.isoformat() if a.date else None) == expected
+
+
+def test_page_title_section_and_body_fallbacks(tmp_path: Path) -> None:
+    page = ('<title>Talks stall - Example News</title><meta property="og:title" content="Talks stall">'
+            '<div class="breadcrumb"><a href="/">Home</a> / <a href="/w">World</a> / <a href="/w/e">Europe</a></div>'
+            '<div id="nav"><p>Short.</p></div>'
+            '<div class="story"><p>' + "Long paragraph of the story. " * 20 + "</p><p>Second.</p></div>")
+    a = load(write(tmp_path / "world" / "p.htm", page))
+    assert (a.title, a.section) == ("Talks stall", "Europe")
+    assert a.paragraphs[1:] == ("Second.",)  # the densest container, not the short one
+    b = load(write(tmp_path / "q.html", "<h1>Only a heading</h1><p>And text.</p>"))
+    assert (b.title, b.paragraphs) == ("Only a heading", ("And text.",))
+
+
+def test_page_structure_rules(tmp_path: Path) -> None:
+    page = """<body><p>One<br>line<br><br>Two
+    <p hidden>hidden</p><p style="display: none">preheader</p><span class="sr-only">for readers</span>
+    <p>He said <q>yes</q>.</p>
+    <table><tr><td><p>Layout cell prose.</p></td><td><table><tr><td>Inner</td></tr></table></td></tr></table>
+    <table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td></td></tr><tr><td></td><td>2</td></tr></table>
+    <pre>  keep
+    spacing</pre><ol start="4"><li>four<li value="9">nine<li>ten</ol>
+    <![if !supportLists]><p>Word's list</p><![endif]><!-- unclosed comment"""
+    a = load(write(tmp_path / "p.html", page))
+    assert kinds(a) == [
+        ("paragraph", 0, "One line"), ("paragraph", 0, "Two"), ("paragraph", 0, "He said “yes”."),
+        ("paragraph", 0, "Layout cell prose."), ("paragraph", 0, "Inner"),
+        ("table", 0, "A | B\n1 | \n | 2"), ("code", 0, "  keep\n    spacing"),
+        ("list_item", 1, "four"), ("list_item", 1, "nine"), ("list_item", 1, "ten"), ("paragraph", 0, "Word's list"),
+    ]
+    assert [b.marker for b in a.body() if b.kind == "list_item"] == ["4.", "9.", "10."]
+    assert a.quotes[0].text == "yes"
+
+
+def test_a_page_with_front_matter(tmp_path: Path) -> None:
+    page = "---\ntitle: From YAML\nsection: Jekyll\n---\n<title>From HTML</title><p>Hi.</p>"
+    a = load(write(tmp_path / "p.html", page))
+    assert (a.title, a.section, a.paragraphs) == ("From YAML", "Jekyll", ("Hi.",))
+
+
+# --- e-mail ------------------------------------------------------------------------------------------------
+
+
+def test_the_sample_newsletter() -> None:
+    a = load(SEEDS / "morning-brief-2025-06-20.eml")
+    assert (a.format, a.title, a.date.isoformat() if a.date else None, a.section, a.source, a.tags) == (
+        "email", "Morning Brief — Harbour talks resume in Port Amsel", "2025-06-20", "Maritime",
+        "Morning Brief (fictional)", ("fictional", "sample", "newsletter"))
+    assert dict(a.metadata)["attachments"] == "landings-2024.csv"
+    assert "unsubscribe" not in " ".join(a.paragraphs).lower()  # the signature goes
+    assert "HTML version" not in " ".join(a.paragraphs)  # the plain part wins
+    assert "port,month" not in " ".join(a.paragraphs)  # an attachment is never opened
+    assert ("quote", 1, "Earlier this month: “The offer is a step backwards,” the minister had told reporters.") \
+        in kinds(a)
+    assert (a.quotes[0].text, a.quotes[0].speaker) == ("We are ready to listen, and we have brought new numbers,",
+                                                        "Anika Brandt")
+    assert "café" in a.paragraphs[-1]  # quoted-printable in UTF-8
+    offsets_hold(a)
+
+
+def mail(headers: str, body: str) -> str:
+    return headers.strip("\n") + "\n\n" + body
+
+
+def test_mail_headers(tmp_path: Path) -> None:
+    a = load(write(tmp_path / "Briefs" / "a.eml", mail(
+        "Subject: =?iso-8859-1?q?Re=3A_Fwd=3A_Caf=E9_talks?=\nFrom: brief@example.org\n"
+        "Date: Fri, 27 Jun 2025 23:30:00 -0500\nContent-Type: text/plain; charset=iso-8859-1\n"
+        "Content-Transfer-Encoding: quoted-printable",
+        "Caf=E9 owners said =93fine=94.\n")), tmp_path)
+    assert (a.title, a.date.isoformat() if a.date else None, a.source, a.section) == (
+        "Café talks", "2025-06-27", "brief@example.org", "Briefs")
+    assert a.paragraphs == ("Café owners said \x93fine\x94.".encode("latin-1").decode("cp1252"),)
+    b = load(write(tmp_path / "b.eml", mail("List-Id: Morning Brief <brief.example.org>\nX-Section: Defence",
+                                           "Body.\n")))
+    assert (b.title, b.source, b.section, b.date) == ("b", "Morning Brief <brief.example.org>", "Defence", None)
+
+
+def test_mail_html_only_goes_through_the_page_reader(tmp_path: Path) -> None:
+    html = ("<html><head><title>Weekly</title></head><body><table><tr><td><p style='display:none'>preheader</p>"
+            "<h2>First story</h2><p>&ldquo;Yes,&rdquo; said Anna Berg.</p></td></tr></table>"
+            "<img src='https://example.org/pixel.gif'></body></html>")
+    a = load(write(tmp_path / "a.eml", mail("Content-Type: text/html; charset=utf-8", html)))
+    assert a.title == "Weekly"
+    assert kinds(a) == [("heading", 2, "First story"), ("paragraph", 0, "“Yes,” said Anna Berg.")]
+    assert a.quotes[0].speaker == "Anna Berg"
+
+
+def test_mail_base64_text_and_attachments(tmp_path: Path) -> None:
+    import base64
+
+    body = base64.b64encode("Grüße aus Kessel. “Ja,” sagte Greta Hollmann.".encode()).decode()
+    message = mail('Subject: B64\nContent-Type: multipart/mixed; boundary="x"', (
+        f"--x\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n{body}\n"
+        "--x\nContent-Type: application/octet-stream\n\nsecret\n"
+        "--x\nContent-Type: text/plain\nContent-Disposition: attachment; filename=\"notes.txt\"\n\nattached text\n"
+        "--x--\n"))
+    a = load(write(tmp_path / "a.eml", message))
+    assert a.paragraphs == ("Grüße aus Kessel. “Ja,” sagte Greta Hollmann.",)
+    assert dict(a.metadata)["attachments"] == "unnamed (application/octet-stream), notes.txt"
+
+
+def test_hostile_mail_headers_are_sanitized_and_bounded(tmp_path: Path) -> None:
+    a = load(write(tmp_path / "a.eml", mail(
+        "Subject: =?utf-8?b?" + __import__("base64").b64encode("T\x1b]0;pwned\x07 \u202eitle".encode()).decode()
+        + "?=\nFrom: " + "(" * 5000 + "x\nX-Section: " + '"' * 5000 + "\nContent-Type: text/plain; " + "a=b; " * 2000,
+        "Body.\n")))
+    assert a.title == "T]0;pwned itle" and a.paragraphs == ("Body.",)
+    empty = load_file(str(write(tmp_path / "b.eml", mail("Subject: x\nContent-Type: application/pdf", "%PDF"))))
+    assert isinstance(empty, Problem) and empty.reason == "no article text"
+
+
+def test_show_json_blocks(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from briefing_tui.cli import main
+
+    assert main(["--private", "show", "--json", str(write(tmp_path / "post.md", POST))]) == 0
+    blocks = json.loads(capsys.readouterr().out)["article"]["blocks"]
+    assert blocks[0] == {"kind": "paragraph", "text": "Intro with a link and em, strong, code and gone.",
+                         "paragraph": 0, "links": [{"text": "link", "url": "https://en.opensuse.org/SDB:NVIDIA"}]}
+    assert blocks[1] == {"kind": "heading", "level": 2, "text": "Prerequisites", "paragraph": 1}
+    assert blocks[3] == {"kind": "list_item", "level": 1, "text": "Install the driver", "paragraph": 3, "marker": "•"}
+    assert blocks[10] == {"kind": "table", "text": "Model | Quality (1-5)\nSmall | 3",
+                          "rows": [["Model", "Quality (1-5)"], ["Small", "3"]]}
+    assert blocks[11]["kind"] == "code" and "paragraph" not in blocks[11]
+    assert {b["kind"] for b in blocks} == {"paragraph", "heading", "list_item", "quote", "table", "code", "rule"}
+
+
+def test_show_prints_the_document(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from briefing_tui.cli import main
+
+    assert main(["--private", "show", str(write(tmp_path / "post.md", POST))]) == 0
+    out = capsys.readouterr().out
+    for line in ("Intro with a link[1] and em, strong, code and gone.", "• Install the driver", "  • nested step",
+                 "3. Third", "│ A block quote", "  sudo zypper install cuda  # “not a quote,” said nobody",
+                 "[1] https://en.opensuse.org/SDB:NVIDIA", "[2] https://example.org/x"):
+        assert line in out, line
+    assert "Model" in out and "Quality (1-5)" in out
