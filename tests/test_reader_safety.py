@@ -136,7 +136,7 @@ def markup_library(root: Path) -> tuple[Path, Path, str]:
     write(lib / "budget.txt", f"{title}\n\n“{EVIL} budget,” said Anna Berg {EVIL}.\n")
     write(lib / "fields.md", f"---\ntitle: '[/] Broken $accent'\nsection: '{EVIL}'\ntags: ['{EVIL}', '$accent']\n"
           f"source: '{EVIL}'\nsummary: '{EVIL}'\ndate: 2025-06-27\n---\n"
-          f"{EVIL} budget. “[@click=app.quit]quoted[/] $accent,” said [b]Anna Berg[/b] $accent.\n")
+          f"{EVIL} budget. “[@click=app.quit]quoted[/] $accent,” said Anna Berg [b]$accent[/b].\n")
     write(lib / "[@click=app.quit]dir $accent[b]" / "[@click=app.quit]f $accent[b].txt", "Plain\n\nA budget.\n")
     return lib, trap, title
 

@@ -37,6 +37,8 @@ class ArticleStatus(Static):
         line.append(quote.speaker or "no speaker found", style="bold" if quote.speaker else "italic")
         if quote.cue:
             line.append(f" (cue: {quote.cue})")
+        if quote.rule:  # the attribution pass that named the speaker (docs/quotes.md)
+            line.append(f" · {quote.rule}", style="dim")
         line.append("   ] next · [ previous · c copy citation", style="dim")
         self.update(line)
         self.display = True
