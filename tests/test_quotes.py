@@ -314,7 +314,8 @@ def test_lexicons_are_per_language() -> None:
         ("The cable is the easy part,", "Jonas Ferro", "said"), ("The permits are not.", "Jonas Ferro", "said")]),
     ("morning-brief-2025-06-20.eml", [  # quoted-printable UTF-8; a `>` quoted paragraph
         ("We are ready to listen, and we have brought new numbers,", "Anika Brandt", "said"),
-        ("The offer is a step backwards,", "the minister", "told"), ("a quiet year", "café owners in the harbour", "call")]),
+        ("The offer is a step backwards,", "the minister", "told"),
+        ("a quiet year", "café owners in the harbour", "call")]),
 ])
 def test_quotes_in_documents(name: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     """Quotations in the Markdown, web page and e-mail samples: in prose blocks only, offsets on the text shown."""
