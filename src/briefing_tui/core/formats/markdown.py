@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from briefing_tui.core.formats.blocks import Inline, RawBlock
-from briefing_tui.core.formats.webpage import fragment_blocks
+from briefing_tui.core.formats.html_reader import fragment_blocks
 from briefing_tui.core.model import PROSE_KINDS
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
