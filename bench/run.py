@@ -50,10 +50,35 @@ def _median_times(commands: dict[str, list[str]], env: dict[str, str], runs: int
     return {label: statistics.median(values) for label, values in samples.items()}
 
 
+def parse_cost(lib: Path, limit: int = 2000) -> str:
+    """CPU per article to parse the library's files (read first), best of 3: Markdown, then all of them."""
+    from briefing_tui.core.formats.common import FileInfo
+    from briefing_tui.core.formats.detect import parse_text
+    from briefing_tui.core.library.scan import scan, section_folder
+    from briefing_tui.core.reading.safe import read_text
+
+    entries, _ = scan([str(lib)])
+    texts = []
+    for e in entries[:limit]:
+        stem, suffix = os.path.splitext(os.path.basename(e.id))
+        texts.append((read_text(e.root, e.id)[0], FileInfo(e.id, e.path, stem, section_folder(e.id)), suffix))
+    figures = []
+    for chosen in ([t for t in texts if t[2] == ".md"], texts):
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            for text, info, suffix in chosen:
+                parse_text(text, info, suffix)
+            best = min(best, time.process_time() - started)
+        figures.append(best / max(1, len(chosen)) * 1000)
+    return f"{figures[0]:.2f} / {figures[1]:.2f} ms"
+
+
 def bench_size(n: int, tmp: Path) -> dict[str, str]:
     lib = tmp / f"lib{n}"
     generate(str(lib), n)
     row: dict[str, str] = {"articles": f"{n:,}"}
+    row["parse CPU per article: Markdown / all"] = parse_cost(lib)
     cache = tmp / f"cache{n}" / "index.sqlite"
     index = open_index(cache)
     started = time.perf_counter()
@@ -116,11 +141,17 @@ def bench_size(n: int, tmp: Path) -> dict[str, str]:
     return row
 
 
-def bench_big_article(tmp: Path) -> str:
+def bench_big_article(tmp: Path, markdown: bool = False) -> str:
     para = "The minister said “we will not accept this” on Monday, and officials agreed. " * 12
-    path = tmp / "big.txt"
-    path.write_text("Big article\n\n" + "\n\n".join(para for _ in range(10_000_000 // len(para))) + "\n")
-    entry = Entry(str(tmp), str(path), "big.txt")
+    if markdown:  # a document: headings, list items, links and emphasis among the paragraphs
+        section = ("## Part\n\n" + para + "See the [statement](https://example.org/s) and *the annex*.\n\n"
+                   "- one point\n- another point\n\n" + para + "\n\n")
+        name, text = "big.md", "---\ntitle: Big article\n---\n" + section * (10_000_000 // len(section))
+    else:
+        name, text = "big.txt", "Big article\n\n" + "\n\n".join(para for _ in range(10_000_000 // len(para))) + "\n"
+    path = tmp / name
+    path.write_text(text)
+    entry = Entry(str(tmp), str(path), name)
     started = time.perf_counter()
     whole = load_entry(entry)
     parse_time = time.perf_counter() - started
@@ -146,6 +177,7 @@ def main() -> None:
         tmp = Path(tmp_name)
         rows = [bench_size(n, tmp) for n in sizes]
         big = bench_big_article(tmp)
+        big_markdown = bench_big_article(tmp, markdown=True)
     cpu = platform.processor() or platform.machine()
     print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, "
           f"SQLite {__import__('sqlite3').sqlite_version}")
@@ -155,6 +187,7 @@ def main() -> None:
     for column in columns[1:]:
         print("| " + " | ".join([column, *[r[column] for r in rows]]) + " |")
     print(f"\n10 MB article: {big}")
+    print(f"10 MB Markdown article: {big_markdown}")
 
 
 if __name__ == "__main__":

@@ -116,6 +116,18 @@ def test_code_html_attributes_and_scripts_hold_no_quotes(tmp_path: Path) -> None
     assert a.summary.startswith("Intro with a link")  # not the comment, not the meta tag
 
 
+def test_markdown_inside_an_html_block_is_read_as_inline_markdown(tmp_path: Path) -> None:
+    """Posts moved from WordPress keep their text in `<td>`s: its links, images and emphasis work (the `&amp;amp;`
+    is decoded once, by the HTML reader)."""
+    a = load(write(tmp_path / "a.md", "# T\n\n<table><tr><td>![Logo](x.png) see [the page](https://example.org/p) "
+                                      "and **bold** &amp;amp;</td>\n<td><b>kept</b> [as is](https://x.example)</td>"
+                                      "</tr></table>\n"))
+    assert kinds(a) == [("paragraph", 0, "[image: Logo] see the page and bold &amp;"), ("paragraph", 0, "kept as is")]
+    assert a.links == ("https://example.org/p", "https://x.example") and (31, 35, "strong") in a.body()[0].styles
+    b = load(write(tmp_path / "b.md", "<div><b>Styled</b> by HTML: [not](https://x.example) read again</div>\n"))
+    assert b.paragraphs == ("Styled by HTML: [not](https://x.example) read again",) and b.links == ()
+
+
 def test_markdown_heading_at_the_top_is_the_title_and_leaves_the_body(tmp_path: Path) -> None:
     a = load(write(tmp_path / "a.md", "# The Title\n\nBody text.\n\n# Another top heading\n"))
     assert a.title == "The Title"

@@ -9,17 +9,21 @@ their tags, comments and scripts; an inline tag is dropped, its text kept.
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from briefing_tui.core.formats.blocks import Inline, RawBlock
-from briefing_tui.core.formats.webpage import fragment_blocks
+from briefing_tui.core.formats.html_reader import fragment_blocks
+from briefing_tui.core.model import PROSE_KINDS
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 """Raw HTML is recognised so that its tags can be dropped, never shown as text."""
 
 _STYLES = {"em": "em", "strong": "strong", "s": "strike"}
+_INLINE_MARKS = re.compile(r"[\[*_`~]")
+"""A character that can start inline Markdown (a link or image, emphasis, code, strikethrough)."""
 _INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})\b")
 _HREF = re.compile(r"""\bhref\s*+=\s*+(?:"([^"]*+)"|'([^']*+)'|([^\s>"']++))""", re.IGNORECASE)
 _TAG_STYLES = {"em": "em", "i": "em", "strong": "strong", "b": "strong", "code": "code", "kbd": "code",
@@ -103,7 +107,7 @@ class _Reader:
         elif kind == "hr":
             self.blocks.append(RawBlock("rule"))
         elif kind == "html_block":
-            self.blocks.extend(fragment_blocks(token.content))
+            self.blocks.extend(_html_block(token.content))
         elif kind == "table_open":
             self.rows = []
         elif kind == "tr_open" and self.rows is not None:
@@ -134,6 +138,21 @@ class _Reader:
             self.blocks.append(text.take("quote", self.quotes))
         else:
             self.blocks.append(text.take("paragraph"))
+
+
+def _html_block(source: str) -> list[RawBlock]:
+    """A raw HTML block's prose. CommonMark leaves Markdown inside an HTML block as it is; the Jekyll posts that
+    put their text in `<td>…</td>` or `<div>` expect its links, images and emphasis to work, so a block of
+    the fragment with Markdown marks and no styles of its own is read again as inline Markdown (its `&`s
+    escaped first: the HTML reader decoded its references once already)."""
+    blocks = fragment_blocks(source)
+    for k, block in enumerate(blocks):
+        if block.kind in PROSE_KINDS and not block.styles and not block.links and _INLINE_MARKS.search(block.text):
+            text = Inline()
+            for token in _MARKDOWN.parseInline(block.text.replace("&", "&amp;")):
+                _inline(token, text)
+            blocks[k] = text.take(block.kind, block.level, block.marker)
+    return blocks
 
 
 def _start(token: Token) -> int:
@@ -185,8 +204,6 @@ def _inline_tag(tag: str, out: Inline) -> None:
         else:
             href = _HREF.search(tag)
             if href:
-                from html import unescape
-
                 out.open_link(unescape(href.group(1) or href.group(2) or href.group(3) or ""))
     elif name in _TAG_STYLES:
         (out.close if closing else out.open)(_TAG_STYLES[name])
