@@ -43,6 +43,8 @@ MAX_ATTRIBUTED = 5000
 """Quotes past this many in one article get no speaker: no real article has so many, a hostile one must not stall."""
 WINDOW = 400
 """How far before and after a quote attribution reads its sentence, at most (so a long one stays linear)."""
+NEIGHBOURS = 3
+"""How many quotes away a quote's reading stops: a cue is never further, and text dense with quotes stays cheap."""
 LEXICONS: tuple[Lexicon, ...] = (lexicon_en.LEXICON, lexicon_fr.LEXICON, lexicon_de.LEXICON)
 _OWN_WORDS = own_words(LEXICONS)
 RULES = (*(name for name, _ in PASSES), "pronoun", "appositive", "subject", "passive-agent", "continuation",
@@ -92,19 +94,19 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
         lex = detect(text, LEXICONS, default, frequent=_OWN_WORDS) if ids and mixed else default
         masked = _mask(text, [spans[k] for k in ids])
         ends = _sentence_ends(masked)
-        tokens = tokenize(masked, 0, len(masked), lex) if ids else []  # once for all the paragraph's quotes
-        starts = [t.start for t in tokens]
         cursor = 0
-        for k in ids:
+        for n, k in enumerate(ids):
             span = spans[k]
-            _learn(text, masked, cursor, span.start, ends, mem, lex, (tokens, starts))
+            _learn(text, masked, cursor, span.start, ends, mem, lex)
             cursor = max(cursor, span.end)
-            found = _attribute_one(text, masked, ends, lex, spans, k, results, mem, (tokens, starts))
+            bounds = (spans[ids[n - NEIGHBOURS]].end if n >= NEIGHBOURS else 0,
+                      spans[ids[n + NEIGHBOURS]].start if n + NEIGHBOURS < len(ids) else len(masked))
+            found = _attribute_one(text, masked, ends, lex, spans, k, results, mem, bounds)
             results.append(found)
             if found.speaker is not None:
                 _note_speaker(found.speaker, mem, lex)
-        _split_cue((tokens, starts), lex, spans, ids, results)
-        _learn(text, masked, cursor, len(masked), ends, mem, lex, (tokens, starts) if ids else None)
+        _split_cue(masked, lex, spans, ids, results)
+        _learn(text, masked, cursor, len(masked), ends, mem, lex)
     results.extend([NOBODY] * (len(spans) - len(results)))
     for k in range(len(results) - 2, -1, -1):  # a quote run on over paragraphs: its speaker is named at its end
         if results[k].speaker is None and spans[k].continued and spans[k + 1].continuation and results[k + 1].speaker:
@@ -115,16 +117,14 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
     return results
 
 
-def _split_cue(tokens: tuple[list[Tok], list[int]], lex: Lexicon, spans: list[Span], ids: list[int],
-               results: list[Attribution]) -> None:
+def _split_cue(masked: str, lex: Lexicon, spans: list[Span], ids: list[int], results: list[Attribution]) -> None:
     """A quote with no speaker shares the cue after the next quote of its sentence (`« … », la question est de
     savoir « … » affirme-t-il`): the cue is split across the quotes."""
     for n in range(len(ids) - 2, -1, -1):
         k, nxt = ids[n], ids[n + 1]
         if results[k].speaker is not None or results[nxt].rule not in ("after-cue", "pronoun"):
             continue
-        toks, starts = tokens
-        between = toks[bisect.bisect_left(starts, spans[k].end):bisect.bisect_left(starts, spans[nxt].start)]
+        between = tokenize(masked, spans[k].end, min(spans[nxt].start, spans[k].end + WINDOW), lex)
         if len(between) < 40 and not any(t.text in ".!?;" or is_cue(between, i, lex) for i, t in enumerate(between)):
             results[k] = results[nxt]._replace(rule="follow-on")
 
@@ -169,16 +169,15 @@ def _bounds(ends: list[int], n: int, pos: int) -> tuple[int, int, int]:
 
 
 def _attribute_one(text: str, masked: str, ends: list[int], lex: Lexicon, spans: list[Span], k: int,
-                   results: list[Attribution], mem: Memory, tokens: tuple[list[Tok], list[int]]) -> Attribution:
+                   results: list[Attribution], mem: Memory, bounds: tuple[int, int]) -> Attribution:
     span = spans[k]
     start, end, after = _bounds(ends, len(masked), span.start)
     if end < span.end:  # the quote holds a sentence end of its own: its sentence goes on after it
         _, end, after = _bounds(ends, len(masked), span.end - 1)
-    start, end = max(start, span.start - WINDOW), min(end, span.end + WINDOW)  # long text stays linear
-    toks, starts = tokens
-    before = toks[bisect.bisect_left(starts, start):bisect.bisect_left(starts, span.start)]
-    following = toks[bisect.bisect_left(starts, span.end):bisect.bisect_left(starts, end)]
-    site = Site(text, masked, lex, span, start, end, min(after, end + WINDOW), before, following, ends, toks, starts)
+    start = max(start, span.start - WINDOW, bounds[0])  # long text, and text dense with quotes, stay linear
+    end = min(end, span.end + WINDOW, bounds[1])
+    site = Site(text, masked, lex, span, start, end, min(after, end + WINDOW, bounds[1]),
+                tokenize(masked, start, span.start, lex), tokenize(masked, span.end, end, lex), ends)
     for _name, run in PASSES:
         found = run(site, mem)
         if found is not None:
@@ -230,7 +229,7 @@ def _opens_paragraph(site: Site) -> bool:
     inner = text[span.text_start:span.text_end].rstrip()
     if not (inner.endswith((".", ",", "!", "?", "…", ":", ";")) or span.continued):
         return False
-    toks = [t for t in site.tokens if t.start < span.start or t.start >= span.end]
+    toks = [*site.window(0, span.start), *site.window(span.end, len(site.masked))]  # once a paragraph at most
     return not any(t.text == ":" or is_cue(toks, i, site.lex) for i, t in enumerate(toks))
 
 
@@ -297,8 +296,7 @@ def _note_speaker(speaker: str, mem: Memory, lex: Lexicon) -> None:
         mem.note_group(speaker)
 
 
-def _learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: Memory, lex: Lexicon,
-           tokens: tuple[list[Tok], list[int]] | None = None) -> None:
+def _learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: Memory, lex: Lexicon) -> None:
     """Read the unquoted text[start:end] in order: names, bodies, descriptions, and whom each sentence is about."""
     pos = start
     while pos < end:
@@ -307,10 +305,7 @@ def _learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: M
         if _CAPITAL_INSIDE.search(masked, pos, stop) is None and not _opens_description(masked, pos, lex, mem):
             pos = stop  # nothing but common words: no name to learn, no person to be about (most sentences)
             continue
-        if tokens is not None:
-            toks = tokens[0][bisect.bisect_left(tokens[1], pos):bisect.bisect_left(tokens[1], stop)]
-        else:
-            toks = tokenize(masked, pos, stop, lex)
+        toks = tokenize(masked, pos, stop, lex)
         people = _learn_names(toks, text, mem, lex)
         if pos == s:
             _learn_subject(toks, text, mem, lex, people)
