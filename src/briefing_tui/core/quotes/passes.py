@@ -21,8 +21,10 @@ from briefing_tui.core.quotes.clauses import (
 )
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
-from briefing_tui.core.quotes.phrases import MASK, Mention, Tok, mention, run_end, tok, tokenize
+from briefing_tui.core.quotes.names import run_end
+from briefing_tui.core.quotes.phrases import Mention, mention
 from briefing_tui.core.quotes.spans import Span
+from briefing_tui.core.quotes.tokens import MASK, Tok, tok, tokenize
 
 _LEAD = frozenset(",.!?;:—–-\"“”«»„‘’'")
 
