@@ -29,8 +29,11 @@ REALNEWS = EVAL / "realnews"
 """The real development set: 82 Wikinews articles (66 English, 16 French), annotated by hand before the rules
 were written for them; the rules of issue #15 were written while reading its failures."""
 HELDOUT_REAL = EVAL / "heldout-real"
-"""The real held-out set: 40 real articles annotated blind by someone who never saw the rules. Measured once,
-when the rules were final (the figures in docs/quotes.md), then folded in here."""
+"""The real held-out set: 40 real Wikinews articles (30 English, 10 French, 179 quotes) annotated blind by
+someone who never saw the rules. Measured once, blind, with the rules of issue #15 final (commit 6de3eae):
+spans 98.9% precision and recall (177/179), speakers 71.2% (126/177: English 76.7%, 112/146; French 45.2%,
+14/31). The rules before #15 scored 54.9% (96/175) on it. Then folded in here; the rules were not tuned on it
+after."""
 GOLD = EVAL / "gold"
 """The written development set: the first rules were written while reading its failures."""
 HELDOUT = EVAL / "heldout"

@@ -7,7 +7,9 @@ commas mark appositives (`The Vice President, Mike Pence, said`) and adverbials 
 from __future__ import annotations
 
 from briefing_tui.core.quotes.lexicon import Lexicon
-from briefing_tui.core.quotes.phrases import PARTICLES, Tok, is_relative, is_title, nominal_head, tok
+from briefing_tui.core.quotes.names import PARTICLES, is_title
+from briefing_tui.core.quotes.phrases import is_relative, nominal_head
+from briefing_tui.core.quotes.tokens import Tok, tok
 
 STOP = frozenset(".;:!?()[]")
 DASHES = frozenset("—–")

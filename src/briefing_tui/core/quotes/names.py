@@ -11,6 +11,9 @@ What the text itself says (`Mr`, `Frau`, `her son`, `she` right after the name) 
 
 from __future__ import annotations
 
+from briefing_tui.core.quotes.lexicon import Lexicon
+from briefing_tui.core.quotes.tokens import Tok
+
 FEMALE_NAMES = frozenset("""
 abigail ada adele ane aslı hatice monica nancy kelly karen margaret nikki selena cherie lisa denise adriana
 agata agnes agnieszka aida aisha alana alessandra alexandra alice alicia alina alison amal amanda amelia amina
@@ -115,3 +118,129 @@ def is_given_name(word: str) -> bool:
     """A common given name (of either gender, or neither list's)."""
     low = word.casefold()
     return any(part in FEMALE_NAMES or part in MALE_NAMES for part in low.split("-"))
+
+
+# --- names in a run of capitalised words ------------------------------------------------------------
+
+POST_NOMINALS = frozenset("qc kc mp mep obe mbe cbe kbe phd md esq msp".split())
+_KEEP_TITLES = frozenset("pope king queen prince princess sheikh emir lord lady sir dame pape roi reine".split())
+"""Titles that stay with a name given alone (`Pope Francis`, `King Charles`)."""
+PARTICLES = frozenset("de da di del della van von der den ter al bin bint ibn el le la du des dos das zu y".split())
+PLACE_PREPOSITIONS = frozenset(("of", "to", "for", "from"))
+
+
+def is_title(tok: Tok, lex: Lexicon) -> bool:
+    low = tok.low.rstrip(".")
+    return low in lex.titles or (len(low) > 6 and low.endswith(lex.title_suffixes))
+
+
+def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
+    """The end of the run of capitalised words starting at `i`: particles (`bin`, `de`, `of`) and initials
+    inside it, a parenthesis after it excluded."""
+    j = i
+    n = len(toks)
+    while j < n:
+        t = toks[j]
+        if t.word and t.cap:
+            j += 1
+            continue
+        if t.word and (t.low in PARTICLES or t.low in ("of", "for", "on", "and", "&")) and j + 1 < n \
+                and toks[j + 1].word and toks[j + 1].cap and j > i:
+            if t.low in ("on", "and", "&", "for") and not org_words(toks[i:j], lex):
+                break  # `Woolworths and Coles` are two; `Commission on International Religious Freedom` is one
+            j += 1
+            continue
+        break
+    return j
+
+
+def _org_word(t: Tok, lex: Lexicon) -> bool:
+    low = t.low.rstrip(".")  # `Hasbro Inc.`
+    return low in lex.org_heads or bool(lex.org_suffixes and low.endswith(lex.org_suffixes))
+
+
+def org_words(toks: list[Tok], lex: Lexicon) -> bool:
+    """Whether the run's head (its last word, or the word before its first `of`) is an organisation noun, or (German)
+    one of its compounds ends like one (`Bahngesellschaft Oberlauf Mobil`)."""
+    words = [t for t in toks if t.word]
+    if not words:
+        return False
+    if lex.org_suffixes and any(t.low.endswith(lex.org_suffixes) for t in words):
+        return True
+    of = next((k for k, t in enumerate(words) if t.low in ("of", "for", "on", "de", "du", "des") and k), None)
+    head = words[of - 1] if of is not None else words[-1]
+    return _org_word(head, lex)
+
+
+def is_org(toks: list[Tok], lex: Lexicon) -> bool:
+    """A run that names a body: its head is an organisation noun (`the World Health Organization`, not
+    `Senate Minority Whip Dick Durbin`), or it is one word in capitals (`WHO`, `UCL`)."""
+    if org_words(toks, lex):
+        return True
+    return len(toks) == 1 and len(toks[0].text) >= 2 and toks[0].text.replace(".", "").replace("-", "").isupper()
+
+
+def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | None:
+    """(name, titles) of a run of capitalised words, or None when the run is no person's name.
+
+    Titles, ranks and places before the name go (`Santa Barbara County Sheriff Bill Brown`, `First Minister of
+    Scotland Nicola Sturgeon`, `Senator from Vermont Bernie Sanders`); a title stays only before a lone given
+    name (`Pope Francis`); post-nominals go (`Kama Melly QC`), and so does a place after (`Rouhani of Iran`)."""
+    toks = [t for t in toks if t.word]
+    of = next((k for k, t in enumerate(toks) if t.low == "of" and k), None)
+    if of is not None:
+        last_title = max((k for k in range(of) if is_title(toks[k], lex)), default=-1)
+        if of - last_title - 1 >= 2:
+            toks = toks[:of]  # `President Abdel Fattah el-Sisi of Egypt`: a place after the name
+    while toks and toks[-1].low.rstrip(".") in POST_NOMINALS and len(toks) > 1:
+        toks = toks[:-1]
+    while len(toks) > 1 and "-" in toks[0].text and toks[0].text.rsplit("-", 1)[1][:1].islower():
+        toks = toks[1:]  # `Oscar-nominated Owen`, `Kurdish-led …`: an adjective, not a name
+    if not toks:
+        return None
+    cut = -1
+    for k in range(len(toks) - 2, -1, -1):
+        t = toks[k]
+        if k and is_given_name(toks[k - 1].text) and not is_title(toks[k - 1], lex):
+            continue  # `Ana Pastor García`, `John Major`: a word after a given name belongs to the name
+        if is_title(t, lex) or t.text.endswith(("'s", "’s")) or t.low in PLACE_PREPOSITIONS or _org_word(t, lex):
+            cut = k  # `House of Commons Speaker John Bercow`, `Santa Barbara County Sheriff Bill Brown`
+            break
+    titles = toks[:cut + 1]
+    name = toks[cut + 1:]
+    if titles and titles[-1].low in PLACE_PREPOSITIONS:  # `Senator from Vermont Bernie Sanders`: a place, then
+        name = _after_place([t for t in name if t.low not in ("the", "la", "le")])  # the name
+    if not titles and len(name) == 3 and not is_given_name(name[0].text) and is_given_name(name[1].text) \
+            and lex.code != "de":
+        titles, name = name[:1], name[1:]  # `Unison Dave Prentis`: a body or a place before a given name
+    if lex.code == "de" and not titles and len(name) >= 3 and not is_given_name(name[0].text):
+        given = next((k for k in range(1, len(name) - 1) if is_given_name(name[k].text)), None)
+        if given is not None:  # `Insektenkundlerin Miriam Vogt`: German nouns are capitalised
+            titles, name = name[:given], name[given:]
+    while name and name[0].low in PARTICLES and len(name) > 1 and not name[0].cap:
+        name = name[1:]
+    if not name or org_words(name, lex) or name[0].low in lex.not_names or is_title(name[-1], lex):
+        return None
+    if len(name) == 1 and titles and titles[-1].low.rstrip(".") in _KEEP_TITLES:
+        return titles[-1:] + name, titles
+    return name, titles
+
+
+def _after_place(name: list[Tok]) -> list[Tok]:
+    """The person after a place (`London Sadiq Khan`, `the United States Joe Biden`): the last two words,
+    three when the middle one is an initial (`Emily W. Murphy`)."""
+    if len(name) <= 2:
+        return name[-1:] if len(name) == 2 and not is_given_name(name[0].text) and name[0].text.isupper() else name
+    keep = 3 if len(name[-2].text) <= 2 or name[-2].low in PARTICLES else 2
+    return name[-keep:]
+
+
+def name_text(name: list[Tok]) -> str:
+    """A name's words joined, without a possessive (`Erdogan's` names Erdogan)."""
+    words = [t.text for t in name]
+    last = words[-1]
+    if last.endswith(("'s", "’s")) and len(last) > 3:
+        words[-1] = last[:-2]
+    elif last.endswith(("s'", "s’")) and len(last) > 3:
+        words[-1] = last[:-1]
+    return " ".join(words)

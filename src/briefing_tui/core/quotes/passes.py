@@ -7,7 +7,6 @@ runs them and then the passes that need the quotes before (continuation, follow-
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -22,8 +21,10 @@ from briefing_tui.core.quotes.clauses import (
 )
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
-from briefing_tui.core.quotes.phrases import MASK, Mention, Tok, mention, run_end, tok
+from briefing_tui.core.quotes.names import run_end
+from briefing_tui.core.quotes.phrases import Mention, mention
 from briefing_tui.core.quotes.spans import Span
+from briefing_tui.core.quotes.tokens import MASK, Tok, tok, tokenize
 
 _LEAD = frozenset(",.!?;:—–-\"“”«»„‘’'")
 
@@ -57,14 +58,10 @@ class Site:
     """The masked tokens of its sentence after it."""
     ends: list[int]
     """Where the paragraph's sentences end."""
-    tokens: list[Tok]
-    """The masked paragraph's tokens, made once for all its quotes."""
-    starts: list[int]
-    """Where each of `tokens` starts."""
 
     def window(self, start: int, end: int) -> list[Tok]:
-        """The tokens that start in [start, end) (a slice: no text is read again)."""
-        return self.tokens[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+        """The masked tokens of [start, end)."""
+        return tokenize(self.masked, start, end, self.lex)
 
 
 Pass = Callable[[Site, Memory], Found | None]

@@ -10,70 +10,25 @@ London Sadiq Khan`); an appositive name wins over the description beside it (`Th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from briefing_tui.core.quotes.lexicon import Lexicon
-from briefing_tui.core.quotes.names import is_given_name, word_gender
+from briefing_tui.core.quotes.names import (
+    PARTICLES,
+    PLACE_PREPOSITIONS,
+    is_given_name,
+    is_org,
+    is_title,
+    name_text,
+    org_words,
+    person_name,
+    run_end,
+    word_gender,
+)
+from briefing_tui.core.quotes.tokens import MASK, Tok, tokenize
 
-MASK = "\u2063"
-"""What quoted words are replaced with before the rules read a paragraph: an invisible separator, which the
-sanitizer removes from every input (`core/reading/sanitize.py`), so no text can contain one."""
-
-_TOKEN = re.compile(r"\u2063++|[^\W_][\w'’\-]*+(?:\.(?=[^\W\d_])[\w'’\-]++)*+|[^\w\s]")
-_ELISION = re.compile(r"(?:[lLdDjJnNsScCmMtT]|[Qq]u|[Ll]orsqu|[Pp]uisqu|[Jj]usqu)['’](?=\w)")
-ABBREVIATIONS = frozenset("jr sr dr mr mrs ms prof st gen sen rep gov lt col capt sgt adm hon rev mme mlle m no "
-                          "inc ltd corp co plc"
-                          .split())
-POST_NOMINALS = frozenset("qc kc mp mep obe mbe cbe kbe phd md esq msp".split())
-_KEEP_TITLES = frozenset("pope king queen prince princess sheikh emir lord lady sir dame pape roi reine".split())
-"""Titles that stay with a name given alone (`Pope Francis`, `King Charles`)."""
-PARTICLES = frozenset("de da di del della van von der den ter al bin bint ibn el le la du des dos das zu y".split())
 _BOUNDARY_PUNCT = frozenset(";:—–()[]\"“”«»„")
-_PLACE_PREPOSITIONS = frozenset(("of", "to", "for", "from"))
 _TIME_OPENERS = frozenset("this last next early late ce cette dieser diese".split())
-
-
-class Tok(NamedTuple):
-    """One word or mark of a paragraph, with where it stands and what the rules ask of it (computed once)."""
-
-    text: str
-    start: int
-    end: int
-    low: str
-    cap: bool
-    """Starts with a capital letter (`el-Sisi` counts: a name particle joined to a capitalised name)."""
-    word: bool
-    masked: bool
-
-
-def tok(text: str, start: int, end: int) -> Tok:
-    """A token of `text` at [start, end)."""
-    first = text[0]
-    cap = first.isupper() or (first.islower() and "-" in text and text.rsplit("-", 1)[-1][:1].isupper())
-    return Tok(text, start, end, text.lower(), cap, first.isalnum(), first == MASK)
-
-
-def tokenize(text: str, start: int, end: int, lex: Lexicon) -> list[Tok]:
-    """The tokens of text[start:end], offsets into `text`. Abbreviations keep their full stop (`Jr.`, `A.`);
-    in French an elided article is a token of its own (`l'` `ONG`)."""
-    toks: list[Tok] = []
-    french = lex.code == "fr"
-    for m in _TOKEN.finditer(text, start, end):
-        s, e = m.span()
-        word = m.group()
-        if word == "." and toks and toks[-1].end == s and (
-                toks[-1].low in ABBREVIATIONS or (len(toks[-1].text) == 1 and toks[-1].text.isupper())
-                or ("." in toks[-1].text and toks[-1].text.replace(".", "").isupper())):  # `U.S.`, `D.C.`
-            toks[-1] = tok(toks[-1].text + ".", toks[-1].start, e)
-            continue
-        if french and (el := _ELISION.match(word)):
-            toks.append(tok(word[:el.end()], s, s + el.end()))
-            toks.append(tok(word[el.end():], s + el.end(), e))
-            continue
-        toks.append(tok(word, s, e))
-    return toks
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,123 +55,6 @@ class Mention:
 def is_relative(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     """A word that opens a relative clause; in German only after a comma (`der`, `die` are articles too)."""
     return toks[k].low in lex.relatives and (lex.code != "de" or (k > 0 and toks[k - 1].text == ","))
-
-
-def is_title(tok: Tok, lex: Lexicon) -> bool:
-    low = tok.low.rstrip(".")
-    return low in lex.titles or (len(low) > 6 and low.endswith(lex.title_suffixes))
-
-
-def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
-    """The end of the run of capitalised words starting at `i`: particles (`bin`, `de`, `of`) and initials
-    inside it, a parenthesis after it excluded."""
-    j = i
-    n = len(toks)
-    while j < n:
-        t = toks[j]
-        if t.word and t.cap:
-            j += 1
-            continue
-        if t.word and (t.low in PARTICLES or t.low in ("of", "for", "on", "and", "&")) and j + 1 < n \
-                and toks[j + 1].word and toks[j + 1].cap and j > i:
-            if t.low in ("on", "and", "&", "for") and not _org_words(toks[i:j], lex):
-                break  # `Woolworths and Coles` are two; `Commission on International Religious Freedom` is one
-            j += 1
-            continue
-        break
-    return j
-
-
-def _org_word(t: Tok, lex: Lexicon) -> bool:
-    low = t.low.rstrip(".")  # `Hasbro Inc.`
-    return low in lex.org_heads or bool(lex.org_suffixes and low.endswith(lex.org_suffixes))
-
-
-def _org_words(toks: list[Tok], lex: Lexicon) -> bool:
-    """The run's head (its last word, or the word before its first `of`) is an organisation noun, or (German)
-    one of its compounds ends like one (`Bahngesellschaft Oberlauf Mobil`)."""
-    words = [t for t in toks if t.word]
-    if not words:
-        return False
-    if lex.org_suffixes and any(t.low.endswith(lex.org_suffixes) for t in words):
-        return True
-    of = next((k for k, t in enumerate(words) if t.low in ("of", "for", "on", "de", "du", "des") and k), None)
-    head = words[of - 1] if of is not None else words[-1]
-    return _org_word(head, lex)
-
-
-def is_org(toks: list[Tok], lex: Lexicon) -> bool:
-    """A run that names a body: its head is an organisation noun (`the World Health Organization`, not
-    `Senate Minority Whip Dick Durbin`), or it is one word in capitals (`WHO`, `UCL`)."""
-    if _org_words(toks, lex):
-        return True
-    return len(toks) == 1 and len(toks[0].text) >= 2 and toks[0].text.replace(".", "").replace("-", "").isupper()
-
-
-def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | None:
-    """(name, titles) of a run of capitalised words, or None when the run is no person's name.
-
-    Titles, ranks and places before the name go (`Santa Barbara County Sheriff Bill Brown`, `First Minister of
-    Scotland Nicola Sturgeon`, `Senator from Vermont Bernie Sanders`); a title stays only before a lone given
-    name (`Pope Francis`); post-nominals go (`Kama Melly QC`), and so does a place after (`Rouhani of Iran`)."""
-    toks = [t for t in toks if t.word]
-    of = next((k for k, t in enumerate(toks) if t.low == "of" and k), None)
-    if of is not None:
-        last_title = max((k for k in range(of) if is_title(toks[k], lex)), default=-1)
-        if of - last_title - 1 >= 2:
-            toks = toks[:of]  # `President Abdel Fattah el-Sisi of Egypt`: a place after the name
-    while toks and toks[-1].low.rstrip(".") in POST_NOMINALS and len(toks) > 1:
-        toks = toks[:-1]
-    while len(toks) > 1 and "-" in toks[0].text and toks[0].text.rsplit("-", 1)[1][:1].islower():
-        toks = toks[1:]  # `Oscar-nominated Owen`, `Kurdish-led …`: an adjective, not a name
-    if not toks:
-        return None
-    cut = -1
-    for k in range(len(toks) - 2, -1, -1):
-        t = toks[k]
-        if k and is_given_name(toks[k - 1].text) and not is_title(toks[k - 1], lex):
-            continue  # `Ana Pastor García`, `John Major`: a word after a given name belongs to the name
-        if is_title(t, lex) or t.text.endswith(("'s", "’s")) or t.low in _PLACE_PREPOSITIONS or _org_word(t, lex):
-            cut = k  # `House of Commons Speaker John Bercow`, `Santa Barbara County Sheriff Bill Brown`
-            break
-    titles = toks[:cut + 1]
-    name = toks[cut + 1:]
-    if titles and titles[-1].low in _PLACE_PREPOSITIONS:  # `Senator from Vermont Bernie Sanders`: a place, then
-        name = _after_place([t for t in name if t.low not in ("the", "la", "le")])  # the name
-    if not titles and len(name) == 3 and not is_given_name(name[0].text) and is_given_name(name[1].text) \
-            and lex.code != "de":
-        titles, name = name[:1], name[1:]  # `Unison Dave Prentis`: a body or a place before a given name
-    if lex.code == "de" and not titles and len(name) >= 3 and not is_given_name(name[0].text):
-        given = next((k for k in range(1, len(name) - 1) if is_given_name(name[k].text)), None)
-        if given is not None:  # `Insektenkundlerin Miriam Vogt`: German nouns are capitalised
-            titles, name = name[:given], name[given:]
-    while name and name[0].low in PARTICLES and len(name) > 1 and not name[0].cap:
-        name = name[1:]
-    if not name or _org_words(name, lex) or name[0].low in lex.not_names or is_title(name[-1], lex):
-        return None
-    if len(name) == 1 and titles and titles[-1].low.rstrip(".") in _KEEP_TITLES:
-        return titles[-1:] + name, titles
-    return name, titles
-
-
-def _after_place(name: list[Tok]) -> list[Tok]:
-    """The person after a place (`London Sadiq Khan`, `the United States Joe Biden`): the last two words,
-    three when the middle one is an initial (`Emily W. Murphy`)."""
-    if len(name) <= 2:
-        return name[-1:] if len(name) == 2 and not is_given_name(name[0].text) and name[0].text.isupper() else name
-    keep = 3 if len(name[-2].text) <= 2 or name[-2].low in PARTICLES else 2
-    return name[-keep:]
-
-
-def name_text(name: list[Tok]) -> str:
-    """A name's words joined, without a possessive (`Erdogan's` names Erdogan)."""
-    words = [t.text for t in name]
-    last = words[-1]
-    if last.endswith(("'s", "’s")) and len(last) > 3:
-        words[-1] = last[:-2]
-    elif last.endswith(("s'", "s’")) and len(last) > 3:
-        words[-1] = last[:-1]
-    return " ".join(words)
 
 
 def _description_gender(toks: list[Tok]) -> str | None:
@@ -347,7 +185,7 @@ def _capitalised(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
             and toks[end].low not in lex.prepositions and not is_title(run[0], lex) and run[0].low not in PARTICLES:
         return _nominal(toks, text, lex)  # `Civil liberties campaigner Mei Tanaka`, `Bleached coral`
     of = next((k for k, t in enumerate(run) if t.low in ("of", "de", "von")), None)
-    if of is not None and of >= 2 and not _org_words(run[:of], lex):
+    if of is not None and of >= 2 and not org_words(run[:of], lex):
         before_of = person_name(run[:of], lex)
         if before_of is not None and len(before_of[0]) >= 2:
             run, end = run[:of], of  # `Nadia Haddad of Meridian Bank`, `Prime Minister Elena Markova of Velsia`
@@ -356,7 +194,7 @@ def _capitalised(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         rest = rest[1:]
     if run and run[-1].text.endswith(("'s", "’s", "s'", "s’")) and rest:
         return _nominal(toks, text, lex)  # `Day's animal foundation`, `Weber's manager`
-    if run and is_title(run[-1], lex) and len(rest) > 1 and rest[0].low in _PLACE_PREPOSITIONS:
+    if run and is_title(run[-1], lex) and len(rest) > 1 and rest[0].low in PLACE_PREPOSITIONS:
         place = run_end(rest, 1 + (rest[1].low in lex.determiners), lex)  # `Former US Ambassador to the United
         found = person_name(run + rest[:place], lex)  # Nations Nikki Haley`
         if found is not None and len(found[0]) >= 2:
@@ -425,7 +263,7 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     run = toks[k:]
     if len(run) == 1 and (is_title(run[0], lex) or run[0].low in lex.generic_orgs):
         return None  # `the Pope`, `l'ONG`: a description, which the memory may resolve
-    if toks[k - 1].low in _PLACE_PREPOSITIONS and k >= 2 and is_title(toks[k - 2], lex) and not is_org(run, lex) \
+    if toks[k - 1].low in PLACE_PREPOSITIONS and k >= 2 and is_title(toks[k - 2], lex) and not is_org(run, lex) \
             and (len(run) >= 3 or any(is_given_name(t.text) for t in run)):
         found = person_name(toks[k - 2:], lex)  # `director of Amnesty International Man-kei Tam`
         if found is not None and len(found[0]) >= 2:
