@@ -23,7 +23,6 @@ async def loaded(pilot) -> None:  # type: ignore[no-untyped-def]
     """Wait until the reader is idle: no worker running, none started by what the last ones posted.
 
     Articles parse in workers that may start others (a large file's whole parse), so one wait is not enough.
-    A worker cancelled on the way (an exclusive article load replaced by a newer one) is no failure.
     """
     for _ in range(20):
         await workers_done(pilot.app)
