@@ -18,6 +18,27 @@ SEEDS = ROOT / "seeds"
 SEED = SEEDS / "000_f05413db3c7f5e1f.txt"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first in each xdist worker's share, so they start early and short tests fill the end.
+
+    `--dist worksteal` hands each worker an equal run of the collection and, when one runs dry, it takes the
+    last half of the longest queue: a slow test left at the end of a share would make the run's tail.
+    """
+    workers = max(1, int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")))
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    fast = [item for item in items if not item.get_closest_marker("slow")]
+    ordered: list[pytest.Item] = []
+    left = len(items)
+    for worker in range(workers):
+        share = left // (workers - worker)  # as worksteal splits the collection
+        left -= share
+        mine = slow[worker::workers][:share]
+        ordered += mine + fast[:share - len(mine)]
+        fast = fast[share - len(mine):]
+    if len(ordered) == len(items):  # else (a selection of mostly slow tests) the order stays as collected
+        items[:] = ordered
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test reads or writes the user's real config, cache or data."""

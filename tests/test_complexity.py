@@ -58,6 +58,7 @@ def test_the_complexity_bench_catches_a_quadratic_parser(monkeypatch: pytest.Mon
             body[i:].count("x")
 
     monkeypatch.setitem(complexity.ENTRY_POINTS, "quadratic", quadratic)
+    monkeypatch.setattr(complexity, "RETRIES", 1)  # measured again once, still 64 times the CPU: flagged
     case = complexity.measure("quadratic", "spaces", 64 * 1024)
     assert not case.linear and case.ratio > MAX_RATIO
 
@@ -67,7 +68,7 @@ def test_a_case_that_looks_superlinear_once_is_measured_again(monkeypatch: pytes
     from bench import complexity
 
     calls: list[tuple[int, int]] = []
-    times = iter([0.01, 0.5, 0.01, 0.08])  # small, large (preempted), then small and large again
+    times = iter([0.01, 0.5, 0.01, 0.3, 0.01, 0.08])  # small, large (preempted), again twice (the first noisy too)
 
     def fake_cpu(_entry: str, _shape: str, size: int, runs: int = 2) -> float:
         calls.append((size, runs))
@@ -75,7 +76,7 @@ def test_a_case_that_looks_superlinear_once_is_measured_again(monkeypatch: pytes
 
     monkeypatch.setattr(complexity, "_cpu", fake_cpu)
     case = complexity.measure("text file", "spaces", 1000)
-    assert calls == [(1000, 2), (8000, 1), (1000, 2), (8000, 2)]
+    assert calls == [(1000, 2), (8000, 1), (1000, 2), (8000, 2), (1000, 2), (8000, 2)]
     assert (case.small, case.large) == (0.01, 0.08) and case.linear
     calls.clear()
     times = iter([0.01, 0.05])
@@ -95,14 +96,19 @@ def test_hypothesis_hunts_for_a_superlinear_shape(unit: str, suffix: str) -> Non
     """Any repeated unit of markup characters, as a whole file: 8 times the text, about 8 times the CPU."""
     from bench.complexity import FLOOR, _parse
 
-    def cpu(size: int) -> float:
+    def cpu(size: int, runs: int = 2) -> float:
         text = "T\n\n" + unit * (size // len(unit))
         best = float("inf")
-        for _ in range(2):
+        for _ in range(runs):
             started = time.process_time()
             _parse(text, suffix)
             best = min(best, time.process_time() - started)
         return best
 
-    small, large = cpu(4096), cpu(32768)
-    assert large < FLOOR or large / max(small, 1e-4) <= MAX_RATIO, (unit, small, large)
+    def linear(small: float, large: float) -> bool:
+        return large < FLOOR or large / max(small, 1e-4) <= MAX_RATIO
+
+    small, large = cpu(4096), cpu(32768, runs=1)  # as bench.complexity.measure: again only if it looks superlinear
+    if not linear(small, large):
+        small, large = min(small, cpu(4096)), min(large, cpu(32768))
+    assert linear(small, large), (unit, small, large)

@@ -107,11 +107,9 @@ async def test_changed_and_removed_files_update_in_place(tmp_path: Path) -> None
         assert view.article is not None and view.article.title == "Clash Report (updated)"
         assert sidebar.cursor_node is not None and sidebar.cursor_node.label.plain != "Clash Report (updated)"
         neighbour = sidebar.cursor_node.label.plain
-        await pilot.press("k", "j")  # and moving onto an article previews it as usual
-        await pilot.pause()
-        assert sidebar.cursor_node is not None and view.article is not None
-        assert sidebar.cursor_node.label.plain == neighbour
-        assert view.article.title == sidebar.cursor_node.label.plain
+        await pilot.press("k", "j")  # and moving onto an article previews it as usual (it loads in a worker)
+        await _until(pilot, lambda: view.article is not None and view.article.title == neighbour)
+        assert sidebar.cursor_node is not None and sidebar.cursor_node.label.plain == neighbour
 
 
 def test_watcher_names_what_changed(tmp_path: Path) -> None:

@@ -238,12 +238,12 @@ async def test_exporting_over_a_fifo_is_refused_and_the_reader_stays_responsive(
         async with app.run_test(size=SIZE) as pilot:
             await open_finder(pilot, "speaker:rutte")
             await pilot.press("enter", "e")
-            await workers_done(app)
+            await workers_done(pilot.app)
             await pilot.pause()
             assert isinstance(app.screen, ExportScreen)
             for _ in range(2):  # asked twice, as a user confirming an "overwrite" would
                 await pilot.press("enter")
-                await workers_done(app)
+                await workers_done(pilot.app)
                 await pilot.pause()
                 assert isinstance(app.screen, ExportScreen)
                 assert "FIFO" in str(app.screen.query_one("#export-message").render())

@@ -87,10 +87,10 @@ async def test_enter_opens_the_article_with_the_quote_centred() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_finder(pilot, "underlings")
         await pilot.press("enter", "enter")
-        await pilot.pause()
-        await pilot.pause()
         view = app.query_one(ArticleView)
-        assert not isinstance(app.screen, QuoteFinder)
+        await until(pilot, lambda: not isinstance(app.screen, QuoteFinder) and view.current_quote is not None,
+                    "the article opened on the quote")
+        await loaded(pilot)
         assert view.article is not None and view.article.title == "Clash Report"
         assert view.current_quote == 9 and view.article.quotes[9].text == "underlings."
         assert view.scroll_offset.y > 0  # scrolled to bring it to the middle
@@ -132,11 +132,10 @@ async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path
     async with app.run_test(size=SIZE) as pilot:
         await open_finder(pilot, "speaker:rutte")
         await pilot.press("enter", "e")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportScreen)
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export screen")  # after a worker
         await pilot.press("enter")
-        await workers_done(app)  # the file is written in a thread
-        await pilot.pause()
+        await workers_done(pilot.app)  # the file is written in a thread
+        await until(pilot, lambda: isinstance(app.screen, QuoteFinder), "the dialog to close once written")
         text = (tmp_path / "briefing-quotes.md").read_text()
         assert text == ("# Quotes\n\nFilter: `speaker:rutte`\n\n"
                         f"- {RUTTE}\n"
@@ -145,15 +144,15 @@ async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path
         assert oct(os.stat(tmp_path / "briefing-quotes.md").st_mode & 0o777) == "0o600"
         (tmp_path / "briefing-quotes.md").write_text("keep me")
         await pilot.press("e")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export screen")
         await pilot.press("enter")  # exists: asks first
-        await workers_done(app)
+        await workers_done(pilot.app)
         await pilot.pause()
         assert (tmp_path / "briefing-quotes.md").read_text() == "keep me"
         assert isinstance(app.screen, ExportScreen)
         assert "exists" in str(app.screen.query_one("#export-message", Static).render())
         await pilot.press("enter")  # confirmed
-        await workers_done(app)
+        await workers_done(pilot.app)
         await pilot.pause()
         assert (tmp_path / "briefing-quotes.md").read_text().startswith("# Quotes")
 

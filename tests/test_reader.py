@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Tree
 
 from briefing_tui.core.model import Article
@@ -23,7 +24,6 @@ async def loaded(pilot) -> None:  # type: ignore[no-untyped-def]
     """Wait until the reader is idle: no worker running, none started by what the last ones posted.
 
     Articles parse in workers that may start others (a large file's whole parse), so one wait is not enough.
-    A worker cancelled on the way (an exclusive article load replaced by a newer one) is no failure.
     """
     for _ in range(20):
         await workers_done(pilot.app)
@@ -215,6 +215,7 @@ async def test_empty_library_says_so(tmp_path: Path) -> None:
         assert "0 articles" in app.sub_title
 
 
+@pytest.mark.slow
 async def test_large_article_first_screen_then_full_layout(tmp_path: Path) -> None:
     """A 6.6 MB article: its beginning shows at once, the whole of it replaces that, then lays out."""
     body = "\n".join(f"Paragraph {i} " + "lorem ipsum dolor sit amet " * 40 for i in range(6000))
@@ -242,6 +243,7 @@ async def test_theme_is_remembered(isolated_home: Path) -> None:
         assert app2.theme == "nord"
 
 
+@pytest.mark.slow
 async def test_a_slow_article_parses_off_the_screen_thread(tmp_path: Path) -> None:
     """The newest article takes seconds to parse: on a warm start the reader lists the library and takes
     keys meanwhile (it used to parse it on the UI thread: 13 s frozen for one slow file)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rich.style import Style
 from textual.widgets import Static
 
@@ -144,6 +145,7 @@ async def test_the_sample_page_and_newsletter_open() -> None:
             assert expect.replace("│ ", "") in shown.replace("│ ", "") or expect in shown, shown
 
 
+@pytest.mark.slow
 async def test_a_large_markdown_article_shows_its_beginning_then_all_of_it(tmp_path: Path) -> None:
     """2.3 MB of Markdown (over the 2 MB of a large file): its first screen at once, then the whole of it."""
     section = ("## Part {n}\n\nThe minister said “we will not accept this” on Monday, and officials agreed with "

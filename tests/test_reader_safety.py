@@ -229,17 +229,22 @@ async def test_markup_in_the_citation_and_the_quote_status_line_runs_no_action(
         assert await click_every(pilot, ["[@click", "[/]", "$accent", "[b]"], within=toast.region) >= 3
 
 
-async def test_markup_in_search_results_and_the_quote_finder_runs_no_action(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_markup_in_search_results_runs_no_action(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     async with markup_reader(tmp_path, monkeypatch) as (pilot, title):
         app = pilot.app
         await pilot.press("slash", *"budget")  # the search panel's results
-        await until(pilot, lambda: app.query_one("#search-results", OptionList).option_count == 3, "results")
-        prompts = [option.prompt.plain for option in app.query_one("#search-results", OptionList).options]  # type: ignore[union-attr]
+        results = app.query_one("#search-results", OptionList)
+        await until(pilot, lambda: results.option_count == 3, "results")
+        prompts = [option.prompt.plain for option in results.options]  # type: ignore[union-attr]
         assert {prompt.split("\n")[0] for prompt in prompts} == {title, "[/] Broken $accent", "Plain"}
         assert "')]Budget talks[/]" in on_screen(app)
-        assert await click_every(pilot, ["[@click", "[/]", "$accent"]) >= 1
-        await pilot.press("escape", "escape", "quotation_mark")  # the quote finder
+        assert await click_every(pilot, ["[@click", "[/]", "$accent"], within=results.region) >= 10
+
+
+async def test_markup_in_the_quote_finder_runs_no_action(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with markup_reader(tmp_path, monkeypatch) as (pilot, _title):
+        app = pilot.app
+        await pilot.press("quotation_mark")  # the quote finder
         await until(pilot, lambda: "[@click=app.quit]quoted[/] $accent" in on_screen(app), "quotes")
         assert await click_every(pilot, ["[@click", "[/]", "$accent"]) >= 2
 
