@@ -17,7 +17,7 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.quote_finder import ExportScreen, QuoteFinder
 from briefing_tui.tui.widgets.article_view import ArticleView
 from tests.conftest import SEEDS
-from tests.test_reader import loaded, until
+from tests.test_reader import loaded, showing, until
 
 SIZE = (120, 40)
 RUTTE = ("“If we do not invest now, we are really at risk that the Russians might try something against NATO "
@@ -85,8 +85,9 @@ async def test_enter_opens_the_article_with_the_quote_centred() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
         await open_finder(pilot, "underlings")
-        await pilot.press("enter", "enter")
-        await pilot.pause()
+        await pilot.press("enter")  # from the box: the best match opens
+        await until(pilot, lambda: not isinstance(app.screen, QuoteFinder), "the finder to close")
+        await until(pilot, lambda: showing(app, "Clash Report"), "the article to open")
         await pilot.pause()
         view = app.query_one(ArticleView)
         assert not isinstance(app.screen, QuoteFinder)
@@ -100,7 +101,7 @@ async def test_copy_citation_from_finder_shows_it_too() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
         finder = await open_finder(pilot, "speaker:rutte")
-        await pilot.press("enter", "c")  # into the list, then copy the first
+        await pilot.press("tab", "c")  # into the list, then copy the first
         await pilot.pause()
         assert app.clipboard == RUTTE
         panel = finder.query_one("#finder-citation", TextArea)
@@ -130,7 +131,7 @@ async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path
     app = BriefingApp([str(SEEDS)], Settings())
     async with app.run_test(size=SIZE) as pilot:
         await open_finder(pilot, "speaker:rutte")
-        await pilot.press("enter", "e")
+        await pilot.press("tab", "e")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
         await pilot.press("enter")
@@ -162,7 +163,7 @@ async def test_export_is_refused_in_private_mode(tmp_path: Path, monkeypatch: py
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
         await open_finder(pilot)
-        await pilot.press("enter", "e")
+        await pilot.press("tab", "e")
         await pilot.pause()
         assert isinstance(app.screen, QuoteFinder)
     assert list(tmp_path.iterdir()) == []
@@ -193,7 +194,7 @@ async def test_finder_reaches_every_quote_and_fetches_only_what_is_seen(tmp_path
         quotes = finder.query_one(QuoteList)
         assert finder.total == len(quotes.ids) == 2100
         assert len(quotes.hits) == PAGE  # the first page only
-        await pilot.press("enter", "end")
+        await pilot.press("tab", "end")
         for _ in range(20):
             await pilot.pause(0.05)
             await app.workers.wait_for_complete()
@@ -211,7 +212,7 @@ async def test_reader_keys_do_nothing_behind_the_finder() -> None:
     async with app.run_test(size=SIZE) as pilot:
         finder = await open_finder(pilot, "speaker:rutte")
         grouping = app.query_one("LibrarySidebar").grouping  # type: ignore[attr-defined]
-        await pilot.press("enter", "g", "m", "quotation_mark", "slash")
+        await pilot.press("tab", "g", "m", "quotation_mark", "slash")
         await pilot.pause()
         assert app.screen is finder and len(app.screen_stack) == 2  # no second finder, no search behind
         assert app.query_one("LibrarySidebar").grouping == grouping  # type: ignore[attr-defined]

@@ -27,11 +27,15 @@ from briefing_tui.core.search.index import Result
 from briefing_tui.core.search.query import REFUSED, Query, QueryError
 from briefing_tui.core.search.query import parse as parse_query
 from briefing_tui.core.serialize import article_citation, count, quote_citation
+from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.state import ReaderState
 from briefing_tui.tui.commands import OpenArticleProvider
 from briefing_tui.tui.keymap import bindings
+from briefing_tui.tui.quote_cursor import ReadingPlace
+from briefing_tui.tui.screens.board import QuoteBoardScreen, QuoteChoice, add_to_board
 from briefing_tui.tui.screens.problems import ProblemsScreen
-from briefing_tui.tui.screens.quote_finder import QuoteChoice, QuoteFinder
+from briefing_tui.tui.screens.quote_finder import QuoteFinder
+from briefing_tui.tui.screens.spotlight import Spotlight
 from briefing_tui.tui.session import BIG_FILE, LibrarySession
 from briefing_tui.tui.widgets.article_status import ArticleStatus
 from briefing_tui.tui.widgets.article_view import ArticleView
@@ -60,6 +64,11 @@ class ReaderScreen(Screen[None]):
         self._hit_query = ""
         self._hits_in: str | None = None
         """The id of the article shown with search hits (the status line speaks of hits only there)."""
+        self._moved_last = "article"
+        """What moved last in the article: `hit`, `quote` or `article` (a new one shown). The status line
+        speaks of it, and `c`, `a` and `s` act on the quote it names."""
+        self._finder_text = ""
+        """The quote finder's last filter: it opens with it again."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -68,7 +77,7 @@ class ReaderScreen(Screen[None]):
                 yield Static(Text("Loading library…"), id="loading-label")
                 yield ProgressBar(id="loading-bar", show_eta=False)
                 yield LibrarySidebar(id="sidebar")
-                yield SearchPanel(id="search")
+                yield SearchPanel(self.state.history.setdefault("search", []), id="search")
             with Vertical(id="article-pane"):
                 yield ArticleStatus(id="hit-status")
                 yield ArticleView(id="article")
@@ -254,10 +263,13 @@ class ReaderScreen(Screen[None]):
         shown from the search results (even when none is in its text), else it is hidden."""
         view = self.query_one(ArticleView)
         status = self.query_one(ArticleStatus)
+        self._moved_last = event.moved
         if event.moved == "quote" and view.article is not None and view.current_quote is not None:
             status.show_quote(view.article, view.current_quote)
         elif event.moved != "quote" and view.article is not None and view.article.id == self._hits_in:
-            status.show_hits(self._hit_query, view.current_hit, len(view.hits))
+            under = self._reading_place().looked_at() if event.moved == "hit" else None
+            status.show_hits(self._hit_query, view.current_hit, len(view.hits),
+                             view.article.quotes[under] if under is not None else None)
         elif event.moved != "hit":
             status.clear()
 
@@ -271,6 +283,7 @@ class ReaderScreen(Screen[None]):
 
     @on(SearchPanel.Closed)
     def _close_search(self) -> None:
+        self._remember_search()
         self.query_one(SearchPanel).display = False
         sidebar = self.query_one(LibrarySidebar)
         sidebar.display = True
@@ -283,14 +296,14 @@ class ReaderScreen(Screen[None]):
         if not event.query.strip():
             self.workers.cancel_group(self, "search")
             panel.clear()
-            panel.answered = event.query
+            panel.settle(event.query, found=False)
             return
         try:
             query = parse_query(event.query)
         except QueryError as exc:
             self.workers.cancel_group(self, "search")
             panel.show_error(str(exc))
-            panel.answered = event.query
+            panel.settle(event.query, found=False)
             return
         self.run_search(query, event.query)
 
@@ -300,27 +313,42 @@ class ReaderScreen(Screen[None]):
         worker = get_current_worker()
         try:
             total, results, per_month = self.session.search(query, RESULT_LIMIT)
+            hint = self.session.search_hint(query) if not total and not worker.is_cancelled else None
         except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep reading
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_search_error, text)
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_results, text, total, results, per_month)
+            self.app.call_from_thread(self._show_results, text, total, results, per_month, hint)
 
     def _show_search_error(self, text: str) -> None:
         if text == self._search_text:
             panel = self.query_one(SearchPanel)
             panel.show_error(REFUSED)
-            panel.answered = text
+            panel.settle(text, found=False)
 
-    def _show_results(self, text: str, total: int, results: list[Result], per_month: dict[str, int]) -> None:
+    def _show_results(self, text: str, total: int, results: list[Result], per_month: dict[str, int],
+                      hint: str | None) -> None:
         if text == self._search_text:
             panel = self.query_one(SearchPanel)
-            panel.show_results(total, results, per_month)
-            panel.answered = text
+            panel.show_results(total, results, per_month, hint)
+            panel.settle(text)
+
+    def _remember_search(self) -> None:
+        """Keep the search in the history, once it has been answered (a query that cannot be read is not kept)."""
+        panel = self.query_one(SearchPanel)
+        text = panel.query_text
+        if panel.settled and text.strip():
+            try:
+                parse_query(text)
+            except QueryError:
+                return
+            if self.state.remember("search", text):
+                self._save_state()
 
     @on(SearchPanel.ResultChosen)
     def _result_chosen(self, event: SearchPanel.ResultChosen) -> None:
+        self._remember_search()
         listed = self.session.listed(event.article_id)
         if listed is None:
             self.notify("That article is no longer in the library.", markup=False)
@@ -355,7 +383,17 @@ class ReaderScreen(Screen[None]):
     # --- quotes ------------------------------------------------------------------------------------------
 
     def action_quote_finder(self) -> None:
-        self.app.push_screen(QuoteFinder(self.session, self.session.settings.private, self.library_changed),
+        finder = QuoteFinder(self.session, self.state, self._save_state, self.session.settings.private,
+                             self.library_changed, initial=self._finder_text)
+
+        def closed(choice: QuoteChoice | None) -> None:
+            self._finder_text = finder.filter_text
+            self._quote_chosen(choice)
+
+        self.app.push_screen(finder, closed)
+
+    def action_quote_board(self) -> None:
+        self.app.push_screen(QuoteBoardScreen(self.state, self._save_state, self.session.settings.private),
                              self._quote_chosen)
 
     def _quote_chosen(self, choice: QuoteChoice | None) -> None:
@@ -364,32 +402,70 @@ class ReaderScreen(Screen[None]):
         article = (self.query_one(LibrarySidebar).select_article(choice.article_id)
                    or self.session.listed(choice.article_id))
         if article is None:
+            self.notify("That article is no longer in the library.", markup=False, severity="warning")
             return
 
-        def at_quote(_: Article) -> None:
-            self.call_after_refresh(self.query_one(ArticleView).select_quote, choice.quote_index)
+        def at_quote(shown: Article) -> None:
+            index = choice.quote_index
+            quotes = shown.quotes
+            if choice.text is not None and not (index < len(quotes) and quotes[index].text == choice.text):
+                index = next((n for n, q in enumerate(quotes) if q.text == choice.text), index)  # changed since
+            self.call_after_refresh(self.query_one(ArticleView).select_quote, index)
 
         self._open_article(article, at_quote)
 
+    def _reading_place(self) -> ReadingPlace:
+        """Where the reader is in the article shown: which quote `c`, `a` and `s` mean, where `]` and `[` go."""
+        view = self.query_one(ArticleView)
+        hit = view.hits[view.current_hit][:2] if view.current_hit is not None and view.hits else None
+        return ReadingPlace(view.article.quotes if view.article else (), view.current_quote,
+                            (hit[0], hit[1]) if hit else None, view.on_screen(), self._moved_last == "hit")
+
     def action_next_quote(self) -> None:
         view = self.query_one(ArticleView)
-        view.select_quote((view.current_quote if view.current_quote is not None else -1) + 1)
+        if view.article is not None and view.article.quotes:
+            view.select_quote(self._reading_place().next_quote())
 
     def action_previous_quote(self) -> None:
         view = self.query_one(ArticleView)
-        view.select_quote((view.current_quote if view.current_quote is not None else 0) - 1)
+        if view.article is not None and view.article.quotes:
+            view.select_quote(self._reading_place().previous_quote())
 
     def action_copy_citation(self) -> None:
         article = self._current()
         if article is None:
             return
-        view = self.query_one(ArticleView)
-        if view.current_quote is not None:
-            citation = quote_citation(article.quotes[view.current_quote], article)
+        looked_at = self._reading_place().looked_at()
+        if looked_at is not None:
+            citation = quote_citation(article.quotes[looked_at], article)
         else:
             citation = article_citation(article)
         self.app.copy_to_clipboard(citation)
         self.notify(citation, title="Copied citation", markup=False)
+
+    def _board_quote(self) -> BoardQuote | None:
+        """The quote looked at, as the board keeps it; None (and a hint) when there is none."""
+        article = self._current()
+        looked_at = self._reading_place().looked_at()
+        if article is None or looked_at is None:
+            self.notify("No quote under the cursor: ] puts it on the next quote, n on the next search hit.",
+                        markup=False, timeout=3)
+            return None
+        return BoardQuote.of(article.quotes[looked_at], article, looked_at)
+
+    def action_add_to_board(self) -> None:
+        if (item := self._board_quote()) is not None:
+            add_to_board(self, self.state, item, self._save_state)
+
+    def action_spotlight(self) -> None:
+        """The quote looked at in the spotlight, among the board's (←/→); with none, the board's first."""
+        board = self.state.board
+        article, looked_at = self._current(), self._reading_place().looked_at()
+        if (article is None or looked_at is None) and board.quotes:
+            self.app.push_screen(Spotlight(board.quotes))
+            return
+        if (item := self._board_quote()) is not None:
+            self.app.push_screen(Spotlight.around(item, board))
 
     # --- the other keys ----------------------------------------------------------------------------------
 

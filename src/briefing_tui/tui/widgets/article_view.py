@@ -292,3 +292,20 @@ class ArticleView(ScrollView, can_focus=True):
             return ""
         b, start, end = self._layout.lines[index]
         return "" if start < 0 else self._blocks[b].text[start:end]
+
+    def on_screen(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """Where the text on screen starts and ends, as (paragraph, offset) each; None with no paragraph in view.
+
+        The quote cursor starts from here when no search hit or quote cursor says where the reader is.
+        """
+        if self._layout is None:
+            return None
+        top = int(self.scroll_offset.y)
+        lines = self._layout.lines[top:top + max(1, self.scrollable_content_region.height)]
+        body = [(self._blocks[b].paragraph, start, end) for b, start, end in lines
+                if start >= 0 and self._blocks[b].paragraph is not None]
+        if not body:
+            return None
+        (p0, s0, _), (p1, _, e1) = body[0], body[-1]
+        assert p0 is not None and p1 is not None
+        return (p0, s0), (p1, max(0, e1 - 1))

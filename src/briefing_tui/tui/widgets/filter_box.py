@@ -1,0 +1,59 @@
+"""A filter box: up and down move the highlight in the list it filters, or walk its history when empty."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+
+
+class FilterBox(Input):
+    """An Input for a filter, as in a command palette: typing goes on while `up`/`down` move the list's
+    highlight (a `Move` message). In an empty box they walk the history instead (`up`: older, `down`:
+    newer, then empty again) until the recalled filter is edited."""
+
+    BINDINGS = [
+        Binding("up", "step(-1)", "Previous", show=False),
+        Binding("down", "step(1)", "Next", show=False),
+    ]
+
+    @dataclass
+    class Move(Message):
+        """Move the highlight of the list this box filters by `step` rows."""
+
+        box: FilterBox
+        step: int
+
+        @property
+        def control(self) -> FilterBox:
+            return self.box
+
+    def __init__(self, history: list[str], value: str = "", *, placeholder: str = "", id: str | None = None) -> None:
+        super().__init__(value, placeholder=placeholder, id=id)
+        self.history = history
+        """Filters used before, newest first: the reader state's list, shared (not copied)."""
+        self._recalled: tuple[int, str] | None = None
+        """Where the history walk is (its position and the filter it put in the box)."""
+
+    @property
+    def walking(self) -> bool:
+        """True while the box shows a filter recalled from the history, unedited."""
+        return self._recalled is not None and self._recalled[1] == self.value
+
+    def action_step(self, step: int) -> None:
+        if not self.walking:
+            self._recalled = None
+        if self.walking or (not self.value and step < 0 and self.history):
+            position = (self._recalled[0] if self._recalled else -1) - step
+            if position < 0:  # newer than the newest: an empty box again
+                self._recalled = None
+                self.value = ""
+                return
+            if position < len(self.history):
+                self._recalled = (position, self.history[position])
+                self.value = self.history[position]
+                self.cursor_position = len(self.value)
+            return
+        self.post_message(self.Move(self, step))

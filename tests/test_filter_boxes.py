@@ -1,0 +1,171 @@
+"""Pilot tests of the filter boxes (issue #17): `enter` opens the best match, `up`/`down` move the highlight
+while typing, the keys a hint shows work where the focus is, escape keeps the filter, and an empty box walks
+a history kept per library; an empty result says which part found nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, Static
+
+from briefing_tui.core.user.config import Settings
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.quote_finder import QuoteFinder
+from briefing_tui.tui.widgets.article_view import ArticleView
+from briefing_tui.tui.widgets.citation_panel import CitationPanel
+from briefing_tui.tui.widgets.quote_list import QuoteList
+from briefing_tui.tui.widgets.search_panel import SearchPanel
+from tests.conftest import SEEDS
+from tests.test_quote_finder import RUTTE, open_finder, settled
+from tests.test_reader import loaded, showing, until
+from tests.test_reader_safety import screen_lines
+
+SIZE = (120, 40)
+
+
+def status(app: BriefingApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def footer(app: BriefingApp) -> str:
+    return screen_lines(app)[-1]
+
+
+async def test_enter_in_the_finder_opens_the_best_match_even_before_the_answer_shows() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("quotation_mark", *"speaker:rutte", "enter")  # no pause: typed faster than it answers
+        await until(pilot, lambda: not isinstance(app.screen, QuoteFinder), "the finder to open the best match")
+        await until(pilot, lambda: showing(app, "Clash Report"), "the article")
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view.current_quote == 4 and view.article.quotes[4].speaker == "Mark Rutte"  # type: ignore[union-attr]
+        assert "Quote 5/12: Mark Rutte" in status(app, "#hit-status")
+        await pilot.press("c")
+        assert app.clipboard == RUTTE
+
+
+async def test_up_and_down_move_the_highlight_while_the_focus_stays_in_the_box() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, "speaker:rutte")
+        box = finder.query_one(Input)
+        await pilot.press("down", "down", "up", "down")
+        assert finder.query_one(QuoteList).cursor == 2 and app.focused is box
+        await pilot.press(*" OR speaker:trump")  # typing goes on
+        await settled(pilot, finder)
+        assert finder.total == 6 and app.focused is box
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: not isinstance(app.screen, QuoteFinder), "the finder to close")
+        await until(pilot, lambda: app.query_one(ArticleView).current_quote == 1, "the second match's quote")
+
+
+async def test_the_keys_a_hint_shows_work_where_the_focus_is() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, "speaker:rutte")
+        hint = status(app, "#finder-status")
+        assert "ctrl+y copy" in hint and "ctrl+t add" in hint and " c copy" not in hint
+        assert "^y Copy" in footer(app) and " c Copy" not in footer(app)
+        await pilot.press("ctrl+y")  # from the box
+        assert app.clipboard == RUTTE
+        panel = finder.query_one(CitationPanel)
+        assert panel.display and panel.text == RUTTE
+        await pilot.press("ctrl+t")
+        assert [q.speaker for q in app.state.board.quotes] == ["Mark Rutte"]
+        await pilot.press("tab")  # the list: its letter keys
+        assert isinstance(app.focused, QuoteList)
+        hint = status(app, "#finder-status")
+        assert " c copy" in hint and "s spotlight" in hint and "ctrl+y" not in hint
+        assert " c Copy" in footer(app) and "^y" not in footer(app)
+        await pilot.press("down", "c")
+        assert app.clipboard.startswith("“daddy” — Mark Rutte")
+        await pilot.press("shift+tab", "c")  # back in the box, `c` is a letter of the filter
+        assert finder.query_one(Input).value == "c"  # the filter was selected on focus: typing replaced it
+
+
+async def test_the_toast_never_covers_the_citation_panel() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:  # tests show no toasts unless asked
+        finder = await open_finder(pilot, "speaker:rutte")
+        await pilot.press("ctrl+y", "ctrl+t", "down", "ctrl+t")  # a copy, then two notifications
+        await until(pilot, lambda: len(app.screen.query("Toast")) == 2, "the notifications")
+        await pilot.pause()
+        panel = finder.query_one(CitationPanel).region
+        toasts = [toast.region for toast in app.screen.query("Toast")]
+        assert panel.height >= 3 and not any(panel.overlaps(toast) for toast in toasts)
+
+
+async def test_escape_keeps_the_filter_and_an_empty_box_walks_the_history(isolated_home: Path) -> None:
+    app = BriefingApp([str(SEEDS)], Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_finder(pilot, "nato")
+        await pilot.press("escape", "quotation_mark")
+        await pilot.pause()
+        finder = app.screen
+        assert isinstance(finder, QuoteFinder) and finder.filter_text == "nato"
+        await settled(pilot, finder)
+        assert finder.total > 0
+        await pilot.press(*"speaker:trump")  # the last filter is selected: typing replaces it
+        await settled(pilot, finder)
+        assert finder.filter_text == "speaker:trump"
+        await pilot.press("escape", "quotation_mark")
+        await pilot.pause()
+        finder = app.screen
+        assert isinstance(finder, QuoteFinder)
+        await pilot.press("backspace")  # an empty box: up and down walk the history
+        walked = []
+        for key in ("up", "up", "up", "down", "down"):
+            await pilot.press(key)
+            walked.append(finder.filter_text)
+        assert walked == ["speaker:trump", "nato", "nato", "speaker:trump", ""]
+        await pilot.press("up", "down")  # recalled, then `down` again: past the newest, empty again
+        assert finder.filter_text == ""
+    (state_file,) = (isolated_home / "data" / "briefing-tui").glob("state-*.json")
+    assert json.loads(state_file.read_text())["history"]["quotes"] == ["speaker:trump", "nato"]
+    again = BriefingApp([str(SEEDS)], Settings())
+    async with again.run_test(size=SIZE) as pilot:  # the history is the library's, across restarts
+        finder = await open_finder(pilot)
+        await pilot.press("up")
+        assert finder.filter_text == "speaker:trump"
+
+
+async def test_the_search_box_opens_the_best_match_moves_and_remembers() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"harbour", "enter")  # before the answer: the best match opens when it comes
+        await until(pilot, lambda: app.focused is app.query_one(ArticleView), "the best match to open")
+        first = app.query_one(ArticleView).article
+        assert first is not None and "harbour" in status(app, "#hit-status")
+        await pilot.press("slash")  # the panel again: the query is kept (and selected)
+        panel = app.query_one(SearchPanel)
+        box = panel.query_one(Input)
+        assert app.focused is box and box.value == "harbour"
+        await until(pilot, lambda: panel.settled, "the search to answer")
+        results = panel.query_one(OptionList)
+        await pilot.press("down", "down")
+        assert app.focused is box and results.highlighted is not None and results.highlighted > 0
+        await pilot.press("enter")
+        await until(pilot, lambda: app.query_one(ArticleView).article not in (None, first), "the second result")
+        await pilot.press("escape", "escape")  # to the results, out of the search
+        await pilot.press("slash", "backspace", "up")
+        assert box.value == "harbour" and app.state.history["search"] == ["harbour"]
+
+
+async def test_an_empty_result_says_which_part_found_nothing() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, "speaker:rutte harbour ")
+        assert finder.total == 0
+        assert "0 quotes · Mark Rutte: 3 quotes; none with “harbour”" in status(app, "#finder-status")
+        await pilot.press("ctrl+u", *"speaker:blunket ")
+        await settled(pilot, finder)
+        assert "No speaker called “blunket”" in status(app, "#finder-status")
+        await pilot.press("escape", "slash", *"speaker:rute")
+        panel = app.query_one(SearchPanel)
+        await until(pilot, lambda: panel.settled, "the search to answer")
+        assert status(app, "#search-status") == ("0 matching articles · No speaker called “rute”; "
+                                                 "the closest: Mark Rutte")
