@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import pytest
+
 from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.search_panel import SearchPanel
@@ -71,9 +73,32 @@ def test_quote_finder_filtered(snap_compare: Any) -> None:
         await pilot.pause()
         finder = pilot.app.screen
         await until(pilot, lambda: finder.answered == finder.settled_at, "the finder to answer")
-        await pilot.press("enter", "down")
+        await pilot.press("tab", "down")  # into the list, its second quote
         await pilot.app.workers.wait_for_complete()
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
 
     assert snap_compare(app(), terminal_size=SIZE, run_before=finder)
+
+
+def board_app() -> BriefingApp:
+    """The samples with three quotes on the board, as `a` would add them (speakers, dates, titles differ)."""
+    from briefing_tui.core.library.scan import load_library
+    from briefing_tui.core.user.board import BoardQuote
+
+    loaded_app = app()
+    articles = {a.title: a for a in load_library([str(SEEDS)]).articles}
+    for title, index in (("Clash Report", 4), ("Harbour Talks Stall Over Fishing Quotas", 3), ("Clash Report", 9)):
+        article = articles[title]
+        loaded_app.state.board.add(BoardQuote.of(article.quotes[index], article, index))
+    return loaded_app
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_quote_board(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(board_app(), terminal_size=size, run_before=pressing("A", "down"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_spotlight(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(board_app(), terminal_size=size, run_before=pressing("A", "s"))
