@@ -169,3 +169,15 @@ async def test_an_empty_result_says_which_part_found_nothing() -> None:
         await until(pilot, lambda: panel.settled, "the search to answer")
         assert status(app, "#search-status") == ("0 matching articles · No speaker called “rute”; "
                                                  "the closest: Mark Rutte")
+
+
+async def test_keys_pressed_before_the_answer_act_on_the_best_match_of_what_was_typed() -> None:
+    """ctrl+t and ctrl+y typed straight after the filter (faster than it is answered) act on its best match,
+    not on the first quote of the list an older filter left."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot)
+        await pilot.press(*"underl", "ctrl+t", "ctrl+y")
+        await settled(pilot, finder)
+        assert [q.text for q in app.state.board.quotes] == ["underlings."]
+        assert app.clipboard.startswith("“underlings.” — Mark Rutte")

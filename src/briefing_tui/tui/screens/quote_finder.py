@@ -95,8 +95,9 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self._timer: Timer | None = None
         self._waiting = False
         """True while typing has paused less than the debounce: the filter in the box has not been asked for."""
-        self._open_when_answered = False
-        """`enter` came before the answer to what was typed: the best match opens when it comes."""
+        self._when_answered: list[Callable[[], None]] = []
+        """Keys pressed in the box before the answer to what was typed (`enter`, `ctrl+y`, `ctrl+t`): they act
+        on the best match when the answer comes, not on the list an older filter left."""
         self._hint: str | None = None
         self._error: str | None = None
         """The sentence on screen for a filter that cannot be read (the last quotes stay listed)."""
@@ -192,7 +193,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
 
     def _show_error(self, message: str, generation: int | None = None) -> None:
         self.answered = self._generation if generation is None else generation
-        self._open_when_answered = False
+        self._when_answered.clear()
         self._error = message
         self.query_one("#finder-status", Static).update(Text(message, style="bold red"))
 
@@ -204,9 +205,9 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self._error = None
         self.query_one(QuoteList).load(ids, first, keep=keep)
         self._show_status()
-        if self._open_when_answered:
-            self._open_when_answered = False
-            self._open_current()
+        waiting, self._when_answered = self._when_answered, []
+        for act in waiting:
+            act()
 
     def _show_status(self) -> None:
         """The count, what the last word is matched as, and the keys that work where the focus is; when
@@ -238,10 +239,14 @@ class QuoteFinder(Screen[QuoteChoice | None]):
     @on(Input.Submitted, "#finder-input")
     def _submitted(self) -> None:
         """`enter` in the box opens the best match: at once when what was typed is answered, else when it is."""
+        self._once_answered(self._open_current)
+
+    def _once_answered(self, act: Callable[[], None]) -> None:
+        """Run `act` now if what is in the box is answered on screen; else as soon as it is."""
         if not self._waiting and self.answered == self._generation:
-            self._open_current()
+            act()
             return
-        self._open_when_answered = True
+        self._when_answered.append(act)
         if self._waiting:  # no need to wait for the pause in typing: the user is done
             if self._timer is not None:
                 self._timer.stop()
@@ -272,6 +277,9 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             self.save()
 
     def action_copy(self, where: str = "list") -> None:
+        if where == "box":
+            self._once_answered(self.action_copy)
+            return
         item = self._current()
         if item is None:
             self.app.bell()
@@ -281,6 +289,9 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self.query_one(CitationPanel).show_copied(citation)  # for terminals that block clipboard escape codes
 
     def action_add(self, where: str = "list") -> None:
+        if where == "box":
+            self._once_answered(self.action_add)
+            return
         item = self._current()
         if item is None:
             self.app.bell()
