@@ -5,10 +5,14 @@ a history kept per library; an empty result says which part found nothing."""
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, OptionList, Static
 
+from briefing_tui.core.search.query import Query
 from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.quote_finder import QuoteFinder
@@ -181,3 +185,32 @@ async def test_keys_pressed_before_the_answer_act_on_the_best_match_of_what_was_
         await settled(pilot, finder)
         assert [q.text for q in app.state.board.quotes] == ["underlings."]
         assert app.clipboard.startswith("“underlings.” — Mark Rutte")
+
+
+async def test_an_answer_to_an_older_filter_never_acts_on_a_waiting_enter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The finder's first answer (every quote) can reach the screen after keys were typed: it is then an old
+    answer, and an enter waiting for the filter's answer must not open its first quote."""
+    from briefing_tui.tui.session import LibrarySession
+
+    release = threading.Event()
+    asked = LibrarySession.quote_ids
+
+    def slow(self: LibrarySession, query: Query | None) -> Sequence[int]:
+        if query is not None:
+            release.wait(10)  # the filter's answer waits until the old answer has come
+        return asked(self, query)
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot)
+        every = finder.query_one(QuoteList)
+        old = (list(every.ids), [every.hits.get(n) for n in range(len(every.hits))])
+        monkeypatch.setattr(LibrarySession, "quote_ids", slow)
+        await pilot.press(*"speaker:rutte", "enter")
+        finder._show(None, *old, generation=0)  # the answer to the filter of no words, late
+        await pilot.pause()
+        assert app.screen is finder and not app.state.history["quotes"]
+        release.set()
+        await until(pilot, lambda: not isinstance(app.screen, QuoteFinder), "the finder to open the best match")
+        await until(pilot, lambda: app.query_one(ArticleView).current_quote is not None, "the quote")
+        assert app.query_one(ArticleView).current_quote == 4

@@ -192,13 +192,17 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         return self._generation
 
     def _show_error(self, message: str, generation: int | None = None) -> None:
-        self.answered = self._generation if generation is None else generation
+        if generation is not None and generation != self._generation:  # typed since: a newer answer is coming
+            return
+        self.answered = self._generation
         self._when_answered.clear()
         self._error = message
         self.query_one("#finder-status", Static).update(Text(message, style="bold red"))
 
     def _show(self, query: Query | None, ids: Sequence[int], first: list[QuoteHit | None], keep: bool = False,
               generation: int = 0, hint: str | None = None) -> None:
+        if generation != self._generation:  # typed since it was asked: a newer answer is coming
+            return
         self.answered = generation
         self.filter_query = query
         self._hint = hint
