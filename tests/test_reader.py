@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
 from textual.widgets import DataTable, Tree
+from textual.worker import WorkerCancelled
 
 from briefing_tui.core.model import Article
 from briefing_tui.core.user.config import Settings
@@ -25,7 +27,8 @@ async def loaded(pilot) -> None:  # type: ignore[no-untyped-def]
     Articles parse in workers that may start others (a large file's whole parse), so one wait is not enough.
     """
     for _ in range(20):
-        await pilot.app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):  # a newer request cancelled it (a warm start asks twice)
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         if not any(w.is_running for w in pilot.app.workers):
             await pilot.pause()
