@@ -8,8 +8,10 @@ import json
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual import events
 from textual.widgets import Input, OptionList, Static
 
 from briefing_tui.core.search.query import Query
@@ -86,8 +88,8 @@ async def test_the_keys_a_hint_shows_work_where_the_focus_is() -> None:
         assert " c Copy" in footer(app) and "^y" not in footer(app)
         await pilot.press("down", "c")
         assert app.clipboard.startswith("“daddy” — Mark Rutte")
-        await pilot.press("shift+tab", "c")  # back in the box, `c` is a letter of the filter
-        assert finder.query_one(Input).value == "c"  # the filter was selected on focus: typing replaced it
+        await pilot.press("shift+tab", "c")  # back in the box, `c` is a letter of the filter, typed at its end
+        assert finder.query_one(Input).value == "speaker:ruttec" and app.clipboard.startswith("“daddy”")
 
 
 async def test_the_toast_never_covers_the_citation_panel() -> None:
@@ -214,3 +216,51 @@ async def test_an_answer_to_an_older_filter_never_acts_on_a_waiting_enter(monkey
         await until(pilot, lambda: not isinstance(app.screen, QuoteFinder), "the finder to open the best match")
         await until(pilot, lambda: app.query_one(ArticleView).current_quote is not None, "the quote")
         assert app.query_one(ArticleView).current_quote == 4
+
+
+async def test_keys_typed_straight_after_the_key_that_opens_a_box_go_into_it() -> None:
+    """A fast typist (or a paste) sends `"speaker:rutte⏎` in one go: no letter runs a key of the screen behind
+    (`s` spotlight, `p` problems, `r` reload, `n` next hit…) and enter opens the best match of all of it."""
+    from briefing_tui.tui.screens.spotlight import Spotlight
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.post_message(events.Key("quotation_mark", '"'))  # queued at once, as a terminal delivers them
+        for key in "speaker:rutte":
+            app.post_message(events.Key(key if key.isalpha() else "colon", key))
+        app.post_message(events.Key("enter", None))
+        await until(pilot, lambda: app.query_one(ArticleView).current_quote == 4, "Rutte's quote to open")
+        assert not any(isinstance(screen, Spotlight) for screen in app.screen_stack)
+        app.post_message(events.Key("slash", "/"))
+        for key in "underlings":
+            app.post_message(events.Key(key, key))
+        app.post_message(events.Key("enter", None))
+        await until(pilot, lambda: "Search “underlings”: hit 1/1" in str(app.query_one("#hit-status").render()),
+                    "the search's best match")
+        assert app.query_one(SearchPanel).query_text == "underlings" and len(app.screen_stack) == 1
+
+
+async def test_a_quote_chosen_while_the_library_is_still_listed_opens_at_that_quote(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys typed before the library is listed: the finder waits for it, and the quote chosen opens; the
+    start's own "show the newest article" no longer cancels it (it did: no quote was selected)."""
+    from briefing_tui.tui.session import LibrarySession
+
+    release = threading.Event()
+    load = LibrarySession.load
+
+    def slow_load(self: LibrarySession, *args: Any, **kwargs: Any) -> None:
+        release.wait(10)
+        load(self, *args, **kwargs)
+
+    monkeypatch.setattr(LibrarySession, "load", slow_load)
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("quotation_mark", *"speaker:rutte", "enter")
+        assert isinstance(app.screen, QuoteFinder) and app.screen.filter_text == "speaker:rutte"
+        release.set()
+        await until(pilot, lambda: app.query_one(ArticleView).current_quote == 4, "Rutte's quote to open")
+        await loaded(pilot)
+        assert showing(app, "Clash Report") and app.query_one(ArticleView).current_quote == 4

@@ -99,6 +99,10 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         """Keys pressed in the box before the answer to what was typed (`enter`, `ctrl+y`, `ctrl+t`): they act
         on the best match when the answer comes, not on the list an older filter left."""
         self._hint: str | None = None
+        self._asked = ""
+        """The filter last asked for."""
+        self._answered_text: str | None = None
+        """The filter whose quotes are listed."""
         self._error: str | None = None
         """The sentence on screen for a filter that cannot be read (the last quotes stay listed)."""
         self._generation = 0
@@ -121,7 +125,33 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             self._library_signal.subscribe(self, lambda _: self.library_changed())
         self.query_one("#finder-status", Static).update(Text("Finding quotes…"))
         self._filter(self.initial, self._generation)
-        self.query_one(FilterBox).focus()
+        box = self.query_one(FilterBox)
+        if self.focused is None:  # at once: the keys typed straight after `"` must reach the box
+            self.set_focus(box)
+        if box.value == self.initial:
+            box.select_all()  # the last filter, to be replaced by what is typed
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed straight after `"` can reach the finder before its box has the focus: they go to the box
+        (letters typed, `enter`, `up`/`down` and the box's ctrl keys acting there)."""
+        if self.focused is not None:
+            return
+        box = self.query_one(FilterBox)
+        self.set_focus(box)
+        if box.value == self.initial:
+            box.select_all()
+        acts: dict[str, Callable[[], object]] = {
+            "enter": self._submitted, "up": lambda: box.action_step(-1), "down": lambda: box.action_step(1),
+            "ctrl+y": lambda: self.action_copy("box"), "ctrl+t": lambda: self.action_add("box"),
+            "escape": self.action_close}
+        if event.is_printable and event.character:
+            box.type_text(event.character)
+        elif event.key in acts:
+            acts[event.key]()
+        else:
+            return
+        event.prevent_default()
+        event.stop()
 
     @property
     def filter_text(self) -> str:
@@ -130,7 +160,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
 
     @property
     def in_box(self) -> bool:
-        return isinstance(self.focused, Input)
+        """True when the focus is in the filter box (or nowhere yet: the box is about to have it)."""
+        return self.focused is None or isinstance(self.focused, Input)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The list's letter keys work (and show) only in the list, their ctrl twins only in the box."""
@@ -154,6 +185,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
 
     def _filter(self, text: str, generation: int, keep: bool = False) -> None:
         self._waiting = False
+        self._asked = text
         query = None
         self._typing = None
         if text.strip():
@@ -204,6 +236,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         if generation != self._generation:  # typed since it was asked: a newer answer is coming
             return
         self.answered = generation
+        self._answered_text = self._asked
         self.filter_query = query
         self._hint = hint
         self._error = None
@@ -246,14 +279,20 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self._once_answered(self._open_current)
 
     def _once_answered(self, act: Callable[[], None]) -> None:
-        """Run `act` now if what is in the box is answered on screen; else as soon as it is."""
+        """Run `act` now if what is in the box is answered on screen; else as soon as it is (and with a filter
+        that cannot be read, not at all: the quotes listed are an older filter's)."""
         if not self._waiting and self.answered == self._generation:
-            act()
-            return
+            if self._error is not None:
+                self.app.bell()
+                return
+            if self._answered_text == self.filter_text:
+                act()
+                return
         self._when_answered.append(act)
-        if self._waiting:  # no need to wait for the pause in typing: the user is done
+        if self._waiting or self._asked != self.filter_text:  # no need to wait for a pause: the user is done
             if self._timer is not None:
                 self._timer.stop()
+            self._generation += 1
             self._filter(self.filter_text, self._generation)
 
     @on(FilterBox.Move, "#finder-input")

@@ -69,6 +69,11 @@ class ReaderScreen(Screen[None]):
         speaks of it, and `c`, `a` and `s` act on the quote it names."""
         self._finder_text = ""
         """The quote finder's last filter: it opens with it again."""
+        self._loading: str | None = None
+        """The id of the article a worker is parsing for the screen."""
+        self._asked_for: str | None = None
+        """The article the user last asked to open (the start leaves it alone if that was before the library
+        was listed)."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -104,7 +109,13 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="load")
     def load_library(self) -> None:
         """List the library at once, then check it against the disk (the session reports both)."""
-        self.session.load(self.post_message, first=lambda newest: self.app.call_from_thread(self._show_plain, newest))
+        self.session.load(self.post_message, first=lambda newest: self.app.call_from_thread(self._show_first, newest))
+
+    def _show_first(self, newest: Listed) -> None:
+        """Show the newest article at start, unless the user has already asked for one (a quote or a search
+        result chosen while the library was being listed): showing it would cancel theirs."""
+        if self._loaded or self._asked_for is None:
+            self._show_plain(newest)
 
     @on(LibrarySession.IndexProgress)
     def _show_progress(self, event: LibrarySession.IndexProgress) -> None:
@@ -129,7 +140,7 @@ class ReaderScreen(Screen[None]):
             sidebar.update_listing(listing)
             self.library_changed.publish(None)
             listed = self.session.listed(current.id) if current else None
-            if current is None and listing:  # the newest article listed at start had gone: open the newest now
+            if current is None and listing and self._asked_for is None:  # the newest listed at start had gone
                 newest = sidebar.select_article(listing[0].id)
                 if newest is not None:
                     self._show_plain(newest)
@@ -141,8 +152,9 @@ class ReaderScreen(Screen[None]):
             return
         self._loaded = True
         self.session.warm_up()  # after the first screen, so that it never competes with it
-        selected = sidebar.load(listing, self.state.read, self.state.bookmarks, select=current.id if current else None)
-        if selected is not None:
+        selected = sidebar.load(listing, self.state.read, self.state.bookmarks,
+                                select=current.id if current else self._asked_for)
+        if selected is not None and self._asked_for is None:
             self._show_plain(selected)
         if self.hint:
             self.notify(self.hint, markup=False, timeout=6)
@@ -165,10 +177,16 @@ class ReaderScreen(Screen[None]):
         parse cancels the parses nobody waits for."""
         cached = self.session.cached(listed)
         if cached is not None:
-            self.workers.cancel_group(self, "article")
+            self._cancel_loading()
             then(cached)
             return
+        self._loading = listed.id
         self._load_article(listed, then)
+
+    def _cancel_loading(self) -> None:
+        """Drop the parse under way for the screen, if any: nobody waits for it any more."""
+        self.workers.cancel_group(self, "article")
+        self._loading = None
 
     @work(thread=True, exclusive=True, group="article")
     def _load_article(self, listed: Listed, then: Callable[[Article], None]) -> None:
@@ -178,6 +196,8 @@ class ReaderScreen(Screen[None]):
             self.app.call_from_thread(self._article_loaded, listed, result, then)
 
     def _article_loaded(self, listed: Listed, result: Article | Problem, then: Callable[[Article], None]) -> None:
+        if self._loading == listed.id:
+            self._loading = None
         if isinstance(result, Problem):
             if os.path.lexists(self.session.entry(listed).path):  # else removed since: the refresh drops it
                 self.notify(f"{result.id}: {result.reason}", title="Cannot open", markup=False, severity="warning")
@@ -208,8 +228,10 @@ class ReaderScreen(Screen[None]):
     def _show_plain(self, listed: Listed | Article, then: Callable[[Article], None] | None = None) -> None:
         """Show an article without search hits or a quote cursor (unless it is already shown), then `then`."""
         view = self.query_one(ArticleView)
+        if then is None and self._loading == listed.id and not isinstance(listed, Article):
+            return  # on its way already, with what was asked of it (a quote to select, hits to show)
         if view.article is not None and view.article.id == listed.id:
-            self.workers.cancel_group(self, "article")  # a parse under way for another article must not replace it
+            self._cancel_loading()  # a parse under way for another article must not replace it
             if then is not None:
                 then(view.article)
             return
@@ -221,7 +243,7 @@ class ReaderScreen(Screen[None]):
                 then(article)
 
         if isinstance(listed, Article):
-            self.workers.cancel_group(self, "article")
+            self._cancel_loading()
             show(listed)
         else:
             self._request_article(listed, show)
@@ -232,6 +254,7 @@ class ReaderScreen(Screen[None]):
 
     def _open_article(self, listed: Listed | Article, then: Callable[[Article], None] | None = None) -> None:
         """Show an article, mark it read and move the focus to it."""
+        self._asked_for = listed.id
 
         def opened(article: Article) -> None:
             if article.id not in self.state.read:
@@ -349,6 +372,7 @@ class ReaderScreen(Screen[None]):
     @on(SearchPanel.ResultChosen)
     def _result_chosen(self, event: SearchPanel.ResultChosen) -> None:
         self._remember_search()
+        self._asked_for = event.article_id
         listed = self.session.listed(event.article_id)
         if listed is None:
             self.notify("That article is no longer in the library.", markup=False)

@@ -1,4 +1,9 @@
-"""A filter box: up and down move the highlight in the list it filters, or walk its history when empty."""
+"""A filter box: up and down move the highlight in the list it filters, or walk its history when empty.
+
+It does not select its text when it gets the focus (Textual's default): whoever gives it the focus selects
+what should be replaced (`select_all`) at once, so that a letter already on its way (`type_text`) is never
+caught by a selection made later.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from dataclasses import dataclass
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
+from textual.widgets.input import Selection
 
 
 class FilterBox(Input):
@@ -31,11 +37,22 @@ class FilterBox(Input):
             return self.box
 
     def __init__(self, history: list[str], value: str = "", *, placeholder: str = "", id: str | None = None) -> None:
-        super().__init__(value, placeholder=placeholder, id=id)
+        super().__init__(value, placeholder=placeholder, id=id, select_on_focus=False)
         self.history = history
         """Filters used before, newest first: the reader state's list, shared (not copied)."""
         self._recalled: tuple[int, str] | None = None
         """Where the history walk is (its position and the filter it put in the box)."""
+
+    def select_all(self) -> None:
+        """Select the whole filter, so that what is typed next replaces it."""
+        self.selection = Selection(0, len(self.value))
+
+    def type_text(self, text: str) -> None:
+        """Put `text` in as if it were typed: over the selection, else at the cursor."""
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *self.selection)
 
     @property
     def walking(self) -> bool:

@@ -123,7 +123,10 @@ class SearchPanel(Vertical):
         return self.answered == self.query_text
 
     def focus_input(self) -> None:
-        self.query_one("#search-input", Input).focus()
+        """Focus the field at once (keys typed straight after `/` must reach it), its query selected."""
+        box = self.query_one(FilterBox)
+        self.screen.set_focus(box)
+        box.select_all()
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
