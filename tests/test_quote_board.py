@@ -201,6 +201,7 @@ async def test_the_spotlight_steps_through_the_board(size: tuple[int, int]) -> N
         assert spotlight.card.position == 0
         await pilot.press("right", "right", "c")
         assert app.clipboard == UNDERLINGS
+        assert screen_lines(app)[-1].strip() == "citation copied"  # in the corner, no toast over the quote
         await pilot.click(offset=(2, size[1] // 2))  # the left half: back one
         assert spotlight.card.position == 1
         await pilot.press("escape")  # back on the board, at the quote last shown
@@ -256,3 +257,15 @@ async def test_a_board_quote_whose_article_changed_opens_at_the_same_words(tmp_p
         await pilot.press("A", "enter")
         await until(pilot, lambda: app.query_one(ArticleView).current_quote == 2, "the same words")
         assert showing(app, "Story")
+
+
+async def test_the_spotlight_shows_no_notification() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await search_and_open(pilot, "underlings")
+        await pilot.press("c", "a")  # two notifications on the reader
+        await until(pilot, lambda: len(app.screen.query("Toast")) == 2, "the notifications")
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, Spotlight), "the spotlight")
+        await pilot.pause(0.3)
+        assert not app.screen.query("Toast") and "Copied" not in screen_text(app)

@@ -3,6 +3,7 @@
 Nothing but the quote: bold, in the theme's foreground on its background, wrapped to a comfortable
 measure with a blank line between its lines when the screen has room, and the speaker, title and date
 under it. `left`/`right` step through the board's quotes; a click on the left or right half does too.
+Notifications are cleared when it opens, and `c` says "citation copied" in the corner, not in a toast.
 """
 
 from __future__ import annotations
@@ -71,6 +72,8 @@ class SpotlightCard(Widget):
     """
 
     position: reactive[int] = reactive(0)
+    note: reactive[str] = reactive("")
+    """A word in the corner for a moment (`citation copied`) instead of the position."""
 
     def __init__(self, quotes: Sequence[BoardQuote], position: int = 0) -> None:
         super().__init__()
@@ -83,7 +86,7 @@ class SpotlightCard(Widget):
 
     def render(self) -> Text:
         where = f"{self.position + 1}/{len(self.quotes)}" if len(self.quotes) > 1 else ""
-        return card(self.current, where, self.size.width, self.size.height, self.app.console)
+        return card(self.current, self.note or where, self.size.width, self.size.height, self.app.console)
 
 
 class Spotlight(Screen[int]):
@@ -109,6 +112,9 @@ class Spotlight(Screen[int]):
     def compose(self) -> ComposeResult:
         yield self.card
 
+    def on_mount(self) -> None:
+        self.app.clear_notifications()  # nothing but the quote: the reader's notifications do not follow it here
+
     @property
     def current(self) -> BoardQuote:
         """The quote on screen."""
@@ -122,8 +128,10 @@ class Spotlight(Screen[int]):
             self.app.bell()
 
     def action_copy(self) -> None:
+        """Copy the citation; the corner says so for two seconds (a notification would cover the screen shared)."""
         self.app.copy_to_clipboard(self.current.citation)
-        self.notify(self.current.citation, title="Copied citation", markup=False, timeout=3)
+        self.card.note = "citation copied"
+        self.set_timer(2, lambda: setattr(self.card, "note", ""))
 
     def action_close(self) -> None:
         self.dismiss(self.card.position)
