@@ -264,3 +264,23 @@ async def test_a_quote_chosen_while_the_library_is_still_listed_opens_at_that_qu
         await until(pilot, lambda: app.query_one(ArticleView).current_quote == 4, "Rutte's quote to open")
         await loaded(pilot)
         assert showing(app, "Clash Report") and app.query_one(ArticleView).current_quote == 4
+
+
+async def test_keys_typed_after_enter_act_on_what_opens() -> None:
+    """`"speaker:rutte⏎c` and `/underlings⏎c` in one go: the `c` typed after enter, while the answer and the
+    article are still coming, copies the quote that opens (it was typed into the filter: `speaker:ruttec`)."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+
+        def type_line(*keys: tuple[str, str | None]) -> None:
+            for key, character in keys:
+                app.post_message(events.Key(key, character))
+
+        letters = [(ch if ch.isalpha() else "colon", ch) for ch in "speaker:rutte"]
+        type_line(("quotation_mark", '"'), *letters, ("enter", None), ("c", "c"))
+        await until(pilot, lambda: app.clipboard == RUTTE, "the quote opened to be copied")
+        assert app.query_one(ArticleView).current_quote == 4 and app.state.history["quotes"] == ["speaker:rutte"]
+        type_line(("slash", "/"), *[(ch, ch) for ch in "underlings"], ("enter", None), ("c", "c"))
+        await until(pilot, lambda: app.clipboard.startswith("“underlings.”"), "the hit's quote to be copied")
+        assert app.query_one(SearchPanel).query_text == "underlings"

@@ -60,7 +60,7 @@ class BriefingApp(App[int]):
         if isinstance(self.focused, FilterBox) and event.is_printable and event.character:
             event.prevent_default()
             event.stop()
-            self.focused.type_text(event.character)
+            self.focused.take(event.key, event.character)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

@@ -34,7 +34,7 @@ from briefing_tui.tui.screens.board import QuoteChoice, add_to_board
 from briefing_tui.tui.screens.export import ExportScreen
 from briefing_tui.tui.screens.spotlight import Spotlight
 from briefing_tui.tui.widgets.citation_panel import CitationPanel
-from briefing_tui.tui.widgets.filter_box import FilterBox
+from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
 from briefing_tui.tui.widgets.quote_list import PAGE, QuoteList
 
 __all__ = ["ExportScreen", "QuoteChoice", "QuoteFinder", "QuoteSource"]
@@ -79,7 +79,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
     BINDINGS = bindings("finder")
 
     def __init__(self, source: QuoteSource, state: ReaderState, save: Callable[[], None], private: bool,
-                 changed: Signal[None] | None = None, initial: str = "") -> None:
+                 changed: Signal[None] | None = None, initial: str = "",
+                 hand_over: Callable[[Keys], None] | None = None) -> None:
         super().__init__()
         self.source = source
         self.state = state
@@ -87,6 +88,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         """Saves the reader state (the board, the history) and says so when it cannot."""
         self.private = private
         self.initial = initial
+        self.hand_over = hand_over
+        """Takes the keys typed after `enter` when a quote opens (the reader holds them until it is shown)."""
         """The filter the finder opens with: the last one, so that escape and `\"` come back to it."""
         self._library_signal = changed
         """Published when the library changes (the finder then lists what it now holds)."""
@@ -228,6 +231,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             return
         self.answered = self._generation
         self._when_answered.clear()
+        self._give_back()
         self._error = message
         self.query_one("#finder-status", Static).update(Text(message, style="bold red"))
 
@@ -245,6 +249,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         waiting, self._when_answered = self._when_answered, []
         for act in waiting:
             act()
+        if waiting and self.is_attached and self.app.screen is self:  # still here (a copy, an add): type on
+            self._give_back()
 
     def _show_status(self) -> None:
         """The count, what the last word is matched as, and the keys that work where the focus is; when
@@ -284,11 +290,13 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         if not self._waiting and self.answered == self._generation:
             if self._error is not None:
                 self.app.bell()
+                self._give_back()
                 return
             if self._answered_text == self.filter_text:
                 act()
                 return
         self._when_answered.append(act)
+        self.query_one(FilterBox).hold()  # what is typed next is for the quote acted on, not for this filter
         if self._waiting or self._asked != self.filter_text:  # no need to wait for a pause: the user is done
             if self._timer is not None:
                 self._timer.stop()
@@ -302,13 +310,21 @@ class QuoteFinder(Screen[QuoteChoice | None]):
     def _open_current(self) -> None:
         if (hit := self._current()) is not None:
             self._open(QuoteList.Chosen(hit))
-        elif not self.total:
+        else:
             self.app.bell()
+            self._give_back()
 
     @on(QuoteList.Chosen)
     def _open(self, event: QuoteList.Chosen) -> None:
         self._remember()
+        keys = self.query_one(FilterBox).release()
+        if self.hand_over is not None:  # before the finder goes, so that no key falls between
+            self.hand_over(keys)
         self.dismiss(QuoteChoice(event.hit.article.id, event.hit.index, event.hit.quote.text))
+
+    def _give_back(self) -> None:
+        """The keys held while waiting for an answer, typed now as they were meant: in the box."""
+        press(self.app, self.query_one(FilterBox).release())
 
     def _current(self) -> QuoteHit | None:
         return self.query_one(QuoteList).current

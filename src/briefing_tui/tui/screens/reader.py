@@ -12,11 +12,12 @@ import sqlite3
 from collections.abc import Callable
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.timer import Timer
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
@@ -39,6 +40,7 @@ from briefing_tui.tui.screens.spotlight import Spotlight
 from briefing_tui.tui.session import BIG_FILE, LibrarySession
 from briefing_tui.tui.widgets.article_status import ArticleStatus
 from briefing_tui.tui.widgets.article_view import ArticleView
+from briefing_tui.tui.widgets.filter_box import Keys, press
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
 
@@ -71,6 +73,9 @@ class ReaderScreen(Screen[None]):
         """The quote finder's last filter: it opens with it again."""
         self._loading: str | None = None
         """The id of the article a worker is parsing for the screen."""
+        self._held: list[tuple[str, str | None]] | None = None
+        """Keys typed while a chosen article opens (see `_hold`); None when none is opening."""
+        self._hold_timer: Timer | None = None
         self._asked_for: str | None = None
         """The article the user last asked to open (the start leaves it alone if that was before the library
         was listed)."""
@@ -261,7 +266,7 @@ class ReaderScreen(Screen[None]):
                 self.state.read.add(article.id)
                 self.query_one(LibrarySidebar).refresh_article(article)
                 self._save_state()
-            self.query_one(ArticleView).focus()
+            self.set_focus(self.query_one(ArticleView))  # at once: keys replayed next go to the article
             if then is not None:
                 then(article)
 
@@ -377,7 +382,14 @@ class ReaderScreen(Screen[None]):
         if listed is None:
             self.notify("That article is no longer in the library.", markup=False)
             return
-        self._request_article(listed, lambda article: self._show_with_hits(article, event.query))
+        self._hold(self.query_one(SearchPanel).release_keys())
+        self.set_focus(self.query_one(ArticleView))  # keys typed from now on are for the article
+
+        def show(article: Article) -> None:
+            self._show_with_hits(article, event.query)
+            self.call_after_refresh(self._replay)
+
+        self._request_article(listed, show)
 
     def _show_with_hits(self, article: Article, query_text: str) -> None:
         """Show an article chosen from the search results, at its first hit."""
@@ -408,7 +420,7 @@ class ReaderScreen(Screen[None]):
 
     def action_quote_finder(self) -> None:
         finder = QuoteFinder(self.session, self.state, self._save_state, self.session.settings.private,
-                             self.library_changed, initial=self._finder_text)
+                             self.library_changed, initial=self._finder_text, hand_over=self._hold)
 
         def closed(choice: QuoteChoice | None) -> None:
             self._finder_text = finder.filter_text
@@ -428,15 +440,46 @@ class ReaderScreen(Screen[None]):
         if article is None:
             self.notify("That article is no longer in the library.", markup=False, severity="warning")
             return
+        self._hold()
 
         def at_quote(shown: Article) -> None:
             index = choice.quote_index
             quotes = shown.quotes
             if choice.text is not None and not (index < len(quotes) and quotes[index].text == choice.text):
                 index = next((n for n, q in enumerate(quotes) if q.text == choice.text), index)  # changed since
-            self.call_after_refresh(self.query_one(ArticleView).select_quote, index)
+
+            def select() -> None:
+                self.query_one(ArticleView).select_quote(index)
+                self.call_after_refresh(self._replay)
+
+            self.call_after_refresh(select)
 
         self._open_article(article, at_quote)
+
+    # --- type-ahead: keys typed while a chosen article opens ---------------------------------------------
+
+    def _hold(self, keys: Keys = ()) -> None:
+        """Hold the keys typed from now on (after `keys`, typed already) until the article chosen is shown:
+        `c` pressed straight after `enter` copies from it, not from the article it replaces. Released after
+        five seconds whatever happens, so that no key is held for long."""
+        self._held = [*(self._held or ()), *keys]
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+        self._hold_timer = self.set_timer(5, self._replay)
+
+    def _replay(self) -> None:
+        """The article chosen is shown: the keys held are pressed now, in order."""
+        held, self._held = self._held, None
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        press(self.app, tuple(held or ()))
+
+    def on_key(self, event: events.Key) -> None:
+        if self._held is not None:
+            self._held.append((event.key, event.character))
+            event.stop()
+            event.prevent_default()
 
     def _reading_place(self) -> ReadingPlace:
         """Where the reader is in the article shown: which quote `c`, `a` and `s` mean, where `]` and `[` go."""

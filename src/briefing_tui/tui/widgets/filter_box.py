@@ -2,17 +2,30 @@
 
 It does not select its text when it gets the focus (Textual's default): whoever gives it the focus selects
 what should be replaced (`select_all`) at once, so that a letter already on its way (`type_text`) is never
-caught by a selection made later.
+caught by a selection made later. Once `enter` is waiting for an answer, it holds the keys typed after it
+(`hold`, `release`): they are meant for what opens, not for the filter.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
+from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 from textual.widgets.input import Selection
+
+Keys = tuple[tuple[str, str | None], ...]
+"""Keys as (key, character), in the order they were typed."""
+
+
+def press(app: App[object], keys: Keys) -> None:
+    """Press `keys` again, as if typed now: the app sends each to the widget with the focus, and its bindings
+    apply. (Sent as the app's own, so that a key bubbles all the way up to the app whoever replays it.)"""
+    for key, character in keys:
+        app.post_message(events.Key(key, character).set_sender(app))
 
 
 class FilterBox(Input):
@@ -42,6 +55,37 @@ class FilterBox(Input):
         """Filters used before, newest first: the reader state's list, shared (not copied)."""
         self._recalled: tuple[int, str] | None = None
         """Where the history walk is (its position and the filter it put in the box)."""
+        self.held: list[tuple[str, str | None]] | None = None
+        """Keys typed while `enter` waits for an answer, as (key, character); None when not holding."""
+
+    def hold(self) -> None:
+        """Hold the keys typed from now on instead of taking them (`enter` is waiting for an answer)."""
+        if self.held is None:
+            self.held = []
+
+    def release(self) -> Keys:
+        """Stop holding; the keys held, in order."""
+        held, self.held = tuple(self.held or ()), None
+        return held
+
+    async def action_submit(self) -> None:
+        """`enter`: what the owner does with it may wait for an answer, so the keys typed after it are held
+        from this moment (the owner releases them: for what opens, or back into the box)."""
+        self.hold()
+        await super().action_submit()
+
+    def take(self, key: str, character: str | None) -> None:
+        """A key on its way to the box when the focus moved there: held, or typed in."""
+        if self.held is not None:
+            self.held.append((key, character))
+        elif character:
+            self.type_text(character)
+
+    def on_key(self, event: events.Key) -> None:
+        if self.held is not None:  # before Input's own handling (and the bindings): the key is held
+            self.held.append((event.key, event.character))
+            event.stop()
+            event.prevent_default()
 
     def select_all(self) -> None:
         """Select the whole filter, so that what is typed next replaces it."""

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.core.search.index import Result
 from briefing_tui.render import snippet_text
-from briefing_tui.tui.widgets.filter_box import FilterBox
+from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
 
 DEBOUNCE = 0.15
 
@@ -149,6 +149,7 @@ class SearchPanel(Vertical):
             self._open_best()
             return
         self._open_when_answered = True
+        self.query_one(FilterBox).hold()
         if self._timer is not None:  # no need to wait for the pause in typing: the user is done
             self._timer.stop()
         self._pending = False
@@ -173,15 +174,25 @@ class SearchPanel(Vertical):
         self.answered = text
         if self._open_when_answered and text == self.query_text:
             self._open_when_answered = False
-            if found:
+            if found and self._results:
                 self._open_best()
             else:
                 self.app.bell()
+                self._give_back()
+
+    def release_keys(self) -> Keys:
+        """The keys typed after `enter` (held until whoever opens the result takes them over)."""
+        return self.query_one(FilterBox).release()
+
+    def _give_back(self) -> None:
+        """Nothing opened: the keys held after `enter` are typed as they were meant, in the field."""
+        press(self.app, self.query_one(FilterBox).release())
 
     def _open_best(self) -> None:
         results = self.query_one("#search-results", OptionList)
         if not self._results:
             self.app.bell()
+            self._give_back()
             return
         if results.highlighted is None:
             results.highlighted = 0
@@ -195,7 +206,9 @@ class SearchPanel(Vertical):
 
     def _choose(self, option: Option) -> None:
         index = int((option.id or "result--1").rsplit("-", 1)[1])
-        if 0 <= index < len(self._results):
+        if not 0 <= index < len(self._results):
+            self._give_back()
+        else:
             self.post_message(self.ResultChosen(self._results[index].summary["id"], self.query_text))
 
     def show_error(self, message: str) -> None:
