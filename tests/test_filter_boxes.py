@@ -284,3 +284,47 @@ async def test_keys_typed_after_enter_act_on_what_opens() -> None:
         type_line(("slash", "/"), *[(ch, ch) for ch in "underlings"], ("enter", None), ("c", "c"))
         await until(pilot, lambda: app.clipboard.startswith("“underlings.”"), "the hit's quote to be copied")
         assert app.query_one(SearchPanel).query_text == "underlings"
+
+
+async def test_a_key_right_behind_enter_in_the_box_is_held_too() -> None:
+    """With the box focused, `enter` and the key behind it reach the box together: the box must hold from its
+    own `enter`, not from the app's binding for it, which runs after the box has taken the next key."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"underlings")
+        await until(pilot, lambda: app.query_one(SearchPanel).settled, "the search")
+        app.post_message(events.Key("enter", None))
+        app.post_message(events.Key("c", "c"))
+        await until(pilot, lambda: app.clipboard.startswith("“underlings.”"), "the hit's quote to be copied")
+        assert app.query_one(SearchPanel).query_text == "underlings"
+        finder = await open_finder(pilot, "speaker:rut")
+        app.post_message(events.Key("enter", None))
+        app.post_message(events.Key("c", "c"))
+        await until(pilot, lambda: app.clipboard == RUTTE, "Rutte's quote to be copied")
+        assert app.screen is not finder and app.state.history["quotes"][0] == "speaker:rut"
+
+
+async def test_escape_gives_up_an_enter_still_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """enter, then escape before the answer: the panel closes, and nothing opens when the answer comes."""
+    from briefing_tui.tui.session import LibrarySession
+
+    release = threading.Event()
+    search = LibrarySession.search
+
+    def slow(self: LibrarySession, *args: Any) -> Any:
+        release.wait(10)
+        return search(self, *args)
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        shown = app.query_one(ArticleView).article
+        monkeypatch.setattr(LibrarySession, "search", slow)
+        await pilot.press("slash", *"nato", "enter", "escape")
+        panel = app.query_one(SearchPanel)
+        assert not panel.display
+        release.set()
+        await until(pilot, lambda: panel.settled, "the answer")
+        await pilot.pause()
+        assert app.query_one(ArticleView).article is shown and "Search" not in status(app, "#hit-status")

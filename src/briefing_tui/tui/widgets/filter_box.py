@@ -82,10 +82,16 @@ class FilterBox(Input):
             self.type_text(character)
 
     def on_key(self, event: events.Key) -> None:
-        if self.held is not None:  # before Input's own handling (and the bindings): the key is held
+        """Hold from `enter` on, in the order the box takes its keys (the binding that submits runs later, in the
+        app: a key right behind `enter` would slip in first); `escape` gives up on what `enter` waits for."""
+        if self.held is not None and event.key == "escape":
+            self.held = None  # dropped with the wait: escape goes on to close
+        elif self.held is not None:  # before Input's own handling (and the bindings): the key is held
             self.held.append((event.key, event.character))
             event.stop()
             event.prevent_default()
+        elif event.key == "enter":
+            self.hold()
 
     def select_all(self) -> None:
         """Select the whole filter, so that what is typed next replaces it."""

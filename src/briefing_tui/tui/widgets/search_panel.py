@@ -254,6 +254,8 @@ class SearchPanel(Vertical):
         self.query_one("#search-range", Static).display = False
 
     def action_close(self) -> None:
+        self._open_when_answered = False  # an enter still waiting for its answer is given up
+        self.query_one(FilterBox).release()
         self.post_message(self.Closed())
 
 
