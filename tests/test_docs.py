@@ -159,3 +159,13 @@ def test_nothing_cites_the_design_document_outside_the_repository() -> None:
     citing = [str(p.relative_to(ROOT)) for p in files
               if OLD_CITATION in (text := p.read_text(encoding="utf-8")) or OLD_LINK in text]
     assert not citing, f"cite the docs/ page instead of the old design document: {citing}"
+
+
+def test_every_key_of_every_screen_is_in_reader_md() -> None:
+    """The quote finder's, the board's and the spotlight's keys (tui/keymap.py) as well as the reader's."""
+    from briefing_tui.tui.keymap import SCOPES
+
+    text = page("reader.md")
+    missing = [(scope, key) for scope, (_, keys) in SCOPES.items() for names, *_ in keys
+               for key in names.split(",") if f"`{key}`" not in text]
+    assert not missing, f"docs/reader.md does not list: {missing}"

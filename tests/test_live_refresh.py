@@ -151,7 +151,7 @@ async def test_open_quote_finder_follows_the_library(tmp_path: Path) -> None:
         assert isinstance(finder, QuoteFinder)
         before = finder.total
         quotes = finder.query_one(QuoteList)
-        await pilot.press("enter", "down", "down")
+        await pilot.press("tab", "down", "down")  # into the list, two rows down
         on = quotes.current
         assert on is not None and quotes.cursor == 2
         (lib / "fresh.md").write_text(_article("Fresh From The Wire", "2025-07-02"))  # the newest: listed first

@@ -237,7 +237,7 @@ async def test_exporting_over_a_fifo_is_refused_and_the_reader_stays_responsive(
     try:
         async with app.run_test(size=SIZE) as pilot:
             await open_finder(pilot, "speaker:rutte")
-            await pilot.press("enter", "e")
+            await pilot.press("tab", "e")  # into the list, then export
             await workers_done(pilot.app)
             await pilot.pause()
             assert isinstance(app.screen, ExportScreen)

@@ -18,7 +18,7 @@ from briefing_tui.tui.screens.quote_finder import ExportScreen, QuoteFinder
 from briefing_tui.tui.widgets.article_view import ArticleView
 from tests.conftest import SEEDS, workers_done
 from tests.test_links import recorded_notifications
-from tests.test_reader import loaded, until
+from tests.test_reader import loaded, showing, until
 
 SIZE = (120, 40)
 RUTTE = ("“If we do not invest now, we are really at risk that the Russians might try something against NATO "
@@ -86,7 +86,8 @@ async def test_enter_opens_the_article_with_the_quote_centred() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
         await open_finder(pilot, "underlings")
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")  # from the box: the best match opens
+        await until(pilot, lambda: showing(app, "Clash Report"), "the article to open")
         view = app.query_one(ArticleView)
         await until(pilot, lambda: not isinstance(app.screen, QuoteFinder) and view.current_quote is not None,
                     "the article opened on the quote")
@@ -101,7 +102,7 @@ async def test_copy_citation_from_finder_shows_it_too() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
         finder = await open_finder(pilot, "speaker:rutte")
-        await pilot.press("enter", "c")  # into the list, then copy the first
+        await pilot.press("tab", "c")  # into the list, then copy the first
         await pilot.pause()
         assert app.clipboard == RUTTE
         panel = finder.query_one("#finder-citation", TextArea)
@@ -131,7 +132,7 @@ async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path
     app = BriefingApp([str(SEEDS)], Settings())
     async with app.run_test(size=SIZE) as pilot:
         await open_finder(pilot, "speaker:rutte")
-        await pilot.press("enter", "e")
+        await pilot.press("tab", "e")  # into the list, then export
         await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export screen")  # after a worker
         await pilot.press("enter")
         await workers_done(pilot.app)  # the file is written in a thread
@@ -163,7 +164,7 @@ async def test_export_is_refused_in_private_mode(tmp_path: Path, monkeypatch: py
     notes = recorded_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await open_finder(pilot)
-        await pilot.press("enter", "e")
+        await pilot.press("tab", "e")
         await until(pilot, lambda: "Export is off in private mode: nothing is written." in notes, "the refusal")
         await loaded(pilot)  # no export worker went on to ask where to write
         assert isinstance(app.screen, QuoteFinder)
@@ -195,7 +196,7 @@ async def test_finder_reaches_every_quote_and_fetches_only_what_is_seen(tmp_path
         quotes = finder.query_one(QuoteList)
         assert finder.total == len(quotes.ids) == 2100
         assert len(quotes.hits) == PAGE  # the first page only
-        await pilot.press("enter", "end")
+        await pilot.press("tab", "end")
         await until(pilot, lambda: quotes.cursor == 2099 and quotes.current is not None, "the last quote's row")
         await loaded(pilot)
         last = quotes.current
@@ -212,7 +213,7 @@ async def test_reader_keys_do_nothing_behind_the_finder() -> None:
     async with app.run_test(size=SIZE) as pilot:
         finder = await open_finder(pilot, "speaker:rutte")
         grouping = app.query_one("LibrarySidebar").grouping  # type: ignore[attr-defined]
-        await pilot.press("enter", "g", "m", "quotation_mark", "slash")
+        await pilot.press("tab", "g", "m", "quotation_mark", "slash")
         await pilot.pause()
         assert app.screen is finder and len(app.screen_stack) == 2  # no second finder, no search behind
         assert app.query_one("LibrarySidebar").grouping == grouping  # type: ignore[attr-defined]

@@ -259,3 +259,40 @@ async def test_markup_in_a_problem_runs_no_action(tmp_path: Path, monkeypatch: p
         assert await click_every(pilot, ["[@click", "$accent", "[b]"]) >= 3
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader again")
+
+
+async def test_markup_on_the_board_the_spotlight_and_the_hints_runs_no_action(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The meeting flow's surfaces (issue #17): the board's rows, the spotlight, the citation panel, the
+    status lines and the hint on empty results show a file's markup as text, and clicking it does nothing."""
+    from briefing_tui.tui.screens.board import QuoteBoardScreen
+    from briefing_tui.tui.screens.spotlight import Spotlight
+
+    async with markup_reader(tmp_path, monkeypatch) as (pilot, _title):
+        app = pilot.app
+        await pilot.press("quotation_mark")
+        await until(pilot, lambda: getattr(app.screen, "total", 0) >= 2, "the finder's quotes")
+        await pilot.press("ctrl+t", "down", "ctrl+t", "ctrl+y")  # both quotes on the board; a citation shown
+        await until(pilot, lambda: "[@click=app.quit]quoted[/] $accent" in on_screen(app), "the panel")
+        await pilot.press(*"speaker:bergg ")  # the hint names what exists, as text
+        await until(pilot, lambda: "the closest: Anna Berg" in on_screen(app), "the hint")
+        await pilot.press("escape", "A")
+        await until(pilot, lambda: isinstance(app.screen, QuoteBoardScreen), "the board")
+        text = on_screen(app)
+        for literal in (EVIL, "[/] Broken $accent", "[@click=app.quit]quoted[/] $accent", "[@click=app.screenshot("):
+            assert literal in text, literal
+        await pilot.press("C")  # every citation in the panel
+        assert await click_every(pilot, ["[@click", "[/]", "$accent", "[b]"]) >= 6  # a row clicked opens its article
+        if not isinstance(app.screen, QuoteBoardScreen):
+            await pilot.press("A")
+        await until(pilot, lambda: isinstance(app.screen, QuoteBoardScreen), "the board again")
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, Spotlight), "the spotlight")
+        for _ in range(2):
+            text = on_screen(app)
+            assert "[@click" in text and ("$accent" in text or EVIL in text), text
+            await pilot.press("right")
+        await pilot.press("escape", "escape")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader again")
+        await pilot.press("right_square_bracket", "a", "s")  # the status line, the article's own quote
+        await until(pilot, lambda: isinstance(app.screen, Spotlight), "the article's quote in the spotlight")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import pytest
+
 from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.search_panel import SearchPanel
@@ -71,7 +73,7 @@ def test_quote_finder_filtered(snap_compare: Any) -> None:
         await pilot.pause()
         finder = pilot.app.screen
         await until(pilot, lambda: finder.answered == finder.settled_at, "the finder to answer")
-        await pilot.press("enter", "down")
+        await pilot.press("tab", "down")  # into the list, its second quote
         await workers_done(pilot.app)
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
@@ -83,3 +85,26 @@ def test_markdown_document(snap_compare: Any) -> None:
     """The Markdown sample as a document: heading, lists, code, a table, a block quote, a rule, link notes."""
     document = BriefingApp([str(SEEDS / "2025-06-14-catch-data-opened.md")], Settings(private=True))
     assert snap_compare(document, terminal_size=SIZE, run_before=pressing("tab", *["j"] * 6))
+
+
+def board_app() -> BriefingApp:
+    """The samples with three quotes on the board, as `a` would add them (speakers, dates, titles differ)."""
+    from briefing_tui.core.library.scan import load_library
+    from briefing_tui.core.user.board import BoardQuote
+
+    loaded_app = app()
+    articles = {a.title: a for a in load_library([str(SEEDS)]).articles}
+    for title, index in (("Clash Report", 4), ("Harbour Talks Stall Over Fishing Quotas", 3), ("Clash Report", 9)):
+        article = articles[title]
+        loaded_app.state.board.add(BoardQuote.of(article.quotes[index], article, index))
+    return loaded_app
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_quote_board(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(board_app(), terminal_size=size, run_before=pressing("A", "down"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_spotlight(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(board_app(), terminal_size=size, run_before=pressing("A", "s"))

@@ -278,9 +278,9 @@ def _help(topic: str | None) -> int:
     elif topic == "query":
         sections = list(help_text.QUERY)
     elif topic == "keys":
-        from briefing_tui.tui.keymap import help_section  # Textual's Binding loads for this topic only
+        from briefing_tui.tui.keymap import help_sections  # Textual's Binding loads for this topic only
 
-        sections = [help_section()]
+        sections = list(help_sections())
     else:
         _error(f"no help on {topic!r} (topics: {', '.join(help_text.TOPICS)})")
         return 2

@@ -6,6 +6,7 @@ The work is elsewhere: `session.LibrarySession` owns the library (index, watcher
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App
 from textual.screen import Screen
 
@@ -15,6 +16,7 @@ from briefing_tui.tui.keymap import bindings
 from briefing_tui.tui.screens.help import HelpScreen
 from briefing_tui.tui.screens.reader import ReaderScreen
 from briefing_tui.tui.session import LibrarySession
+from briefing_tui.tui.widgets.filter_box import FilterBox
 
 
 class BriefingApp(App[int]):
@@ -50,6 +52,15 @@ class BriefingApp(App[int]):
             error = self.state.save()
             if error:
                 self.notify(error, markup=False, severity="warning")
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter that reaches the app while a filter box has the focus was on its way when the focus moved
+        there (typed straight after `/` or `"`): it goes into the box, not to a key of the screen behind.
+        (A letter typed in the box never gets here: the box keeps it.)"""
+        if isinstance(self.focused, FilterBox) and event.is_printable and event.character:
+            event.prevent_default()
+            event.stop()
+            self.focused.take(event.key, event.character)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

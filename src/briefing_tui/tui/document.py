@@ -54,6 +54,17 @@ class Block:
         place, an end before it."""
         return shifted(offset, self.inserted_at, self.inserted, end)
 
+    def to_paragraph(self, display: int) -> int:
+        """Where offset `display` into `text` is in the paragraph: inside a note mark, where the mark was inserted."""
+        before = 0
+        for at, total in zip(self.inserted_at, self.inserted, strict=True):
+            if display < at + before:
+                break
+            if display < at + total:
+                return at
+            before = total
+        return display - before
+
     def fit(self, width: int) -> Block:
         """This block as it is set at `width`: a table as columns or records, a rule across the measure."""
         if self.rows:

@@ -6,45 +6,113 @@ from textual.binding import Binding, BindingType
 
 from briefing_tui.core.user.help_text import Section
 
-KEYS: list[tuple[str, str, str, str, bool]] = [
-    # key(s), action, description, help text, shown in footer
-    ("/", "search", "Search", "Search the library as you type (escape closes)", True),
+Key = tuple[str, str, str, str, bool]
+"""key(s), action, description (the footer's), help text, shown in the footer. An empty action is a key
+some widget handles itself, listed for the help only."""
+
+KEYS: list[Key] = [
+    ("/", "search", "Search", "Search the library as you type (escape keeps the query)", True),
     ("n", "next_hit", "Next hit", "Next search hit in the article", False),
     ("N", "previous_hit", "Prev hit", "Previous search hit in the article", False),
     ("g", "toggle_grouping", "Group", "Toggle grouping by date / by section", True),
-    ("enter", "", "Open", "Open the highlighted article", False),
+    ("enter", "", "Open", "Open the article; from a filter box, its best match", False),
     ("escape", "focus_sidebar", "Back", "Back to the sidebar or the search results", False),
     ("tab", "", "Next pane", "Move to the next pane (shift+tab: previous)", False),
     ("j,k", "", "Down/up", "Move down / up (also the arrow keys)", False),
-    ('"', "quote_finder", "Quotes", "Quote finder: every quote in the library, filter, open, copy, export", True),
-    ("]", "next_quote", "Next quote", "Put the cursor on the next quote in the article (shows speaker and cue)", False),
-    ("[", "previous_quote", "Prev quote", "Put the cursor on the previous quote in the article", False),
-    ("c", "copy_citation", "Cite", "Copy the citation of the quote under the cursor, else of the article", True),
-    ("m", "toggle_read", "Read", "Mark the article read / unread", True),
+    ("up,down", "", "Highlight/history", "Filter box: the highlight, or (when empty) the history", False),
+    ('"', "quote_finder", "Quotes", "Quote finder: every quote in the library, filtered", True),
+    ("]", "next_quote", "Next quote",
+     "Cursor on the next quote, from the hit or screen top", False),
+    ("[", "previous_quote", "Prev quote", "Cursor on the previous quote", False),
+    ("c", "copy_citation", "Cite",
+     "Copy the citation: the quote looked at, else the article", True),
+    ("a", "add_to_board", "Add", "Add the quote looked at to the quote board", True),
+    ("A", "quote_board", "Board", "The quote board: reorder, remove, copy all, export", True),
+    ("s", "spotlight", "Spotlight",
+     "Spotlight: the quote looked at, full-screen, for sharing", True),
+    ("m", "toggle_read", "Read", "Mark the article read / unread", False),
     ("b", "toggle_bookmark", "Bookmark", "Bookmark the article (a Bookmarks group heads the sidebar)", True),
-    ("p", "show_problems", "Problems", "Files that could not be loaded, and what is wrong inside others", True),
-    ("r", "reload", "Reload", "Reload the library from disk", True),
+    ("p", "show_problems", "Problems", "Files that could not be loaded, and what is wrong in others", False),
+    ("r", "reload", "Reload", "Reload the library from disk", False),
     ("?", "help", "Help", "This help", True),
     ("ctrl+p", "command_palette", "Palette", "Command palette: open an article by title, change theme…", False),
     ("q", "quit", "Quit", "Quit", True),
 ]
+"""The reader's keys: those of the main screen, and `quit` and `help`, which act on every screen."""
 
+FINDER_KEYS: list[Key] = [
+    ("enter", "", "Open", "Open the highlighted quote's article, the quote centred (from the box: the best match)",
+     False),
+    ("up,down", "", "Move", "Move the highlight, typing on; in an empty box: the filter history", False),
+    ("tab", "", "Box/list", "Between the filter box and the list", False),
+    ("ctrl+y", "copy('box')", "Copy", "In the box: copy the highlighted quote's citation", True),
+    ("ctrl+t", "add('box')", "Add", "In the box: add the highlighted quote to the board", True),
+    ("c", "copy", "Copy", "In the list: copy the quote's citation (shown below as well, to select by hand)", True),
+    ("a", "add", "Add", "In the list: add the quote to the board", True),
+    ("s", "spotlight", "Spotlight", "In the list: the quote in the spotlight", True),
+    ("e", "export", "Export", "In the list: export the filtered quotes as Markdown", True),
+    ("escape", "close", "Back", "Back to the reader; the filter is there when the finder opens again", True),
+]
+"""The quote finder's keys. In the filter box letters are typed, so its own keys there are ctrl keys."""
+
+BOARD_KEYS: list[Key] = [
+    ("enter", "", "Open", "Open the quote's article, the quote centred", False),
+    ("s", "spotlight", "Spotlight", "The quote in the spotlight; ←/→ step through the board", True),
+    ("K,ctrl+up", "move_quote(-1)", "Up", "Move the quote up the board", True),
+    ("J,ctrl+down", "move_quote(1)", "Down", "Move the quote down the board", True),
+    ("d,delete", "remove", "Remove", "Take the quote off the board", True),
+    ("u", "undo", "Undo", "Put back the quote last removed", False),
+    ("c", "copy", "Copy", "Copy the quote's citation", False),
+    ("C", "copy_all", "Copy all", "Copy every citation, one a line (shown below as well, to select by hand)", True),
+    ("e", "export", "Export", "Export the board as Markdown (refused with --private)", True),
+    ("escape", "close", "Back", "Back", True),
+]
+"""The quote board's keys."""
+
+SPOTLIGHT_KEYS: list[Key] = [
+    ("right,l,space", "step(1)", "Next", "The next quote on the board (a click on the right half too)", False),
+    ("left,h", "step(-1)", "Previous", "The previous quote on the board (a click on the left half too)", False),
+    ("c", "copy", "Copy", "Copy the quote's citation", False),
+    ("escape,s", "close", "Back", "Back", False),
+]
+"""The spotlight's keys: none is shown (nothing but the quote is on screen)."""
+
+SCOPES: dict[str, tuple[str, list[Key]]] = {
+    "finder": ("In the quote finder", FINDER_KEYS),
+    "board": ("On the quote board (A)", BOARD_KEYS),
+    "spotlight": ("In the spotlight (s)", SPOTLIGHT_KEYS),
+}
+"""The other screens' keys, with their help headings."""
 
 APP_ACTIONS = frozenset({"quit", "help"})
 """Keys that act on every screen; the rest are the reader screen's own."""
-ALIASES = {"N": "shift+n"}
-"""Other names a terminal may send for a key."""
+
+
+def _binding(key: str, action: str, description: str, shown: bool, ident: str) -> list[Binding]:
+    """The binding for a keymap row, and one for `shift+x` for each upper-case letter `X` in it, which some
+    terminals send instead: hidden, so a footer never shows `shift+a` where `A` would be typed into a box."""
+    shifted = [f"shift+{part.lower()}" for part in key.split(",") if len(part) == 1 and part.isupper()]
+    return [Binding(key, action, description, show=shown, id=ident),
+            *([Binding(",".join(shifted), action, description, show=False)] if shifted else [])]
 
 
 def bindings(scope: str) -> list[BindingType]:
-    """Bindings for the keys with an action of `scope`: `app` (every screen) or `reader` (the reader's screen).
-    Ctrl+P is Textual's own command palette, listed here for the help only."""
-    return [Binding(",".join([key, *([ALIASES[key]] if key in ALIASES else [])]), action, description, show=shown,
-                    id=action)
-            for key, action, description, _help, shown in KEYS
-            if action and action != "command_palette" and (action in APP_ACTIONS) == (scope == "app")]
+    """Bindings for the keys with an action of `scope`: `app` (every screen), `reader` (the reader's
+    screen), or another screen's (`finder`, `board`, `spotlight`). Ctrl+P is Textual's own command palette,
+    listed here for the help only."""
+    if scope in SCOPES:
+        return [binding for key, action, description, _help, shown in SCOPES[scope][1] if action
+                for binding in _binding(key, action, description, shown, f"{scope}.{key}")]
+    return [binding for key, action, description, _help, shown in KEYS
+            if action and action != "command_palette" and (action in APP_ACTIONS) == (scope == "app")
+            for binding in _binding(key, action, description, shown, action)]
 
 
-def help_section() -> Section:
-    """The keys as a help section: the reader's help screen and `briefing help keys` show it."""
-    return Section("The reader's keys", tuple((key.replace(",", " / "), text) for key, _, _, text, _ in KEYS))
+def help_sections() -> tuple[Section, ...]:
+    """The keys as help sections, the reader's first: the reader's help screen and `briefing help keys` show them."""
+    return (Section("The reader's keys", _rows(KEYS)),
+            *(Section(heading, _rows(keys)) for heading, keys in SCOPES.values()))
+
+
+def _rows(keys: list[Key]) -> tuple[tuple[str, str], ...]:
+    return tuple((key.replace(",", " / "), text) for key, _, _, text, _ in keys)

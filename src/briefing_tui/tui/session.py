@@ -24,6 +24,7 @@ from briefing_tui.core.library.scan import Entry, load_entry
 from briefing_tui.core.library.watch import Watcher
 from briefing_tui.core.library.workers import ParsePool
 from briefing_tui.core.model import Article, Listed, Problem
+from briefing_tui.core.search.hints import Facts, empty_hint
 from briefing_tui.core.search.index import (
     Index,
     QuoteHit,
@@ -299,6 +300,21 @@ class LibrarySession:
         """The finder's rows for these ids."""
         index = self._ready_index()
         return index.quote_hits(ids) if index is not None else [None] * len(ids)
+
+    def quote_hint(self, query: Query) -> str | None:
+        """Why a quote filter found nothing, and the nearest thing that exists (a few reads of the index)."""
+        index = self._ready_index()
+        if index is None:
+            return None
+        return empty_hint(query, Facts(lambda q: index.find_quotes(q, 0)[0], "quote", index.speakers,
+                                       index.date_span, elsewhere=lambda q: index.search(q, 1)[0]))
+
+    def search_hint(self, query: Query) -> str | None:
+        """Why a search found no article, and the nearest thing that exists."""
+        index = self._ready_index()
+        if index is None:
+            return None
+        return empty_hint(query, Facts(lambda q: index.search(q, 1)[0], "article", index.speakers, index.date_span))
 
     def _ready_index(self) -> Index | None:
         self._ready.wait()

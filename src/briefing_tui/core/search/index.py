@@ -534,6 +534,19 @@ class Index:
                 found.update((row["qid"], _quote_hit(row)) for row in db.execute(sql, chunk))
             return [found.get(i) for i in ids]
 
+    def speakers(self) -> list[tuple[str, int]]:
+        """Every speaker with how many quotes are theirs, most quoted first (for the hint on empty results)."""
+        with self._reading() as db:
+            return [(name, n) for name, n in db.execute(
+                "SELECT speaker, count(*) AS n FROM quotes WHERE speaker IS NOT NULL AND speaker != '' "
+                "GROUP BY speaker ORDER BY n DESC, speaker")]
+
+    def date_span(self) -> tuple[dt.date | None, dt.date | None]:
+        """The first and the last date of the library's articles (None, None when none is dated)."""
+        with self._reading() as db:
+            first, last = db.execute("SELECT min(date), max(date) FROM articles").fetchone()
+            return _day(first), _day(last)
+
     def problems(self) -> list[dict[str, Any]]:
         """Every problem in the library, by file: the files that could not be loaded, and what is wrong
         inside files that did (a tab in front matter, a date that could not be read). One list for

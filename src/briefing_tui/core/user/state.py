@@ -1,4 +1,5 @@
-"""Reader state: read marks, bookmarks and the theme, kept in the data folder unless private.
+"""Reader state: read marks, bookmarks, the theme, the quote board and the filter histories, kept in the
+data folder unless private.
 
 Written atomically with user-only permissions, read without blocking or following a link; in private
 mode nothing is ever written.
@@ -14,8 +15,16 @@ from pathlib import Path
 
 from briefing_tui.core.reading.private_files import private_folder
 from briefing_tui.core.reading.safe import ReadError, read_bytes
+from briefing_tui.core.reading.sanitize import clean_line
+from briefing_tui.core.user.board import QuoteBoard
 
 MAX_STATE_BYTES = 8 * 1024 * 1024
+HISTORY = 50
+"""Filters a history keeps (newest first)."""
+HISTORY_CHARS = 1000
+"""The longest filter kept (the query language's own limit)."""
+HISTORIES = ("quotes", "search")
+"""The filter boxes with a history: the quote finder's and the search panel's."""
 
 
 @dataclass
@@ -27,6 +36,9 @@ class ReaderState:
     read: set[str] = field(default_factory=set)
     bookmarks: set[str] = field(default_factory=set)
     theme: str | None = None
+    board: QuoteBoard = field(default_factory=QuoteBoard)
+    history: dict[str, list[str]] = field(default_factory=lambda: {name: [] for name in HISTORIES})
+    """Filters typed in each box (`quotes`, `search`), newest first."""
 
     @classmethod
     def load(cls, folder: Path, library_key: str, private: bool) -> ReaderState:
@@ -44,7 +56,23 @@ class ReaderState:
             state.bookmarks = {x for x in data.get("bookmarks", []) if isinstance(x, str)}
             theme = data.get("theme")
             state.theme = theme if isinstance(theme, str) else None
+            state.board = QuoteBoard.from_json(data.get("board"))
+            history = data.get("history")
+            for name in HISTORIES:
+                kept = history.get(name) if isinstance(history, dict) else None
+                if isinstance(kept, list):
+                    lines = (clean_line(x) for x in kept[:HISTORY] if isinstance(x, str) and len(x) <= HISTORY_CHARS)
+                    state.history[name] = list(dict.fromkeys(x for x in lines if x))
         return state
+
+    def remember(self, name: str, text: str) -> bool:
+        """Put a filter at the head of history `name` (once); True when the history changed."""
+        text = clean_line(text)
+        kept = self.history.setdefault(name, [])
+        if not text or len(text) > HISTORY_CHARS or kept[:1] == [text]:
+            return False
+        kept[:] = [text, *(x for x in kept if x != text)][:HISTORY]
+        return True
 
     def save(self) -> str | None:
         """Write the state atomically (0600 in a 0700 folder of ours); return a line for the user or None.
@@ -53,7 +81,8 @@ class ReaderState:
         """
         if self.path is None:
             return None
-        data = {"read": sorted(self.read), "bookmarks": sorted(self.bookmarks), "theme": self.theme}
+        data = {"read": sorted(self.read), "bookmarks": sorted(self.bookmarks), "theme": self.theme,
+                "board": self.board.to_json(), "history": self.history}
         try:
             note = private_folder(self.path.parent)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".state-", suffix=".tmp")

@@ -1,4 +1,5 @@
-"""The help screen: every key, from the keymap, then the query language, from core.help_text."""
+"""The help screen: the reader's keys, from the keymap, the query language, from core.help_text, then the
+other screens' keys."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing_tui.core.user.help_text import QUERY, Section
-from briefing_tui.tui.keymap import help_section
+from briefing_tui.tui.keymap import help_sections
 
 
 class HelpScreen(ModalScreen[None]):
@@ -42,9 +43,10 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(Text("briefing — help", style="bold"), id="help-title")
-            yield Static(Text("escape closes this help; the query language follows the keys (↓, end)",
+            yield Static(Text("escape closes; ↓ / end: the query language, the other screens' keys",
                               style="dim"), classes="help-hint")
-            for section in (help_section(), *QUERY):
+            reader, *screens = help_sections()
+            for section in (reader, *QUERY, *screens):
                 yield from section_widgets(section)
 
 

@@ -1,29 +1,48 @@
-"""The quote finder: every quote in the library, filtered as you type, opened, copied or exported."""
+"""The quote finder: every quote in the library, filtered as you type, opened, copied, added to the board or
+exported.
+
+Typing goes to the filter box; `enter` there opens the best match (the highlighted quote), `up`/`down` move
+the highlight, and the finder's own keys work from the box as ctrl keys (letters are typed). `tab` moves to
+the list, where the letter keys work. The hint line and the footer show only the keys that work where the
+focus is.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.containers import Vertical
+from textual.screen import Screen
 from textual.signal import Signal
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, Static, TextArea
+from textual.widgets import Footer, Input, Static
 
 from briefing_tui.core.search.index import QuoteHit
 from briefing_tui.core.search.query import REFUSED, Query, QueryError, as_you_type
 from briefing_tui.core.search.query import parse as parse_query
-from briefing_tui.core.serialize import quote_citation
-from briefing_tui.core.user.export import ExportRefused, quotes_markdown, write_new_file
+from briefing_tui.core.serialize import count, quote_citation
+from briefing_tui.core.user.board import BoardQuote
+from briefing_tui.core.user.export import quotes_markdown
+from briefing_tui.core.user.state import ReaderState
+from briefing_tui.tui.keymap import bindings
+from briefing_tui.tui.screens.board import QuoteChoice, add_to_board
+from briefing_tui.tui.screens.export import ExportScreen
+from briefing_tui.tui.screens.spotlight import Spotlight
+from briefing_tui.tui.widgets.citation_panel import CitationPanel
+from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
 from briefing_tui.tui.widgets.quote_list import PAGE, QuoteList
+
+__all__ = ["ExportScreen", "QuoteChoice", "QuoteFinder", "QuoteSource"]
+
+BOX_HINT = "enter open · ↑↓ move · ctrl+y copy · ctrl+t add to board · tab list · esc back"
+LIST_HINT = "enter open · c copy · a add · s spotlight · e export · tab filter · esc back"
+LIST_ACTIONS = frozenset({"copy", "add", "spotlight", "export"})
+"""Actions with a letter key in the list and a ctrl key in the box (`copy('box')`): each works only there."""
 
 
 class QuoteSource(Protocol):
@@ -35,13 +54,7 @@ class QuoteSource(Protocol):
 
     def quote_hits(self, ids: Sequence[int]) -> list[QuoteHit | None]: ...
 
-
-@dataclass(frozen=True)
-class QuoteChoice:
-    """What the finder returns: the article and which of its quotes to show."""
-
-    article_id: str
-    quote_index: int
+    def quote_hint(self, query: Query) -> str | None: ...
 
 
 class QuoteFinder(Screen[QuoteChoice | None]):
@@ -61,27 +74,40 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         height: 1fr;
         scrollbar-gutter: stable;
     }
-
-    #finder-citation {
-        height: 4;
-    }
     """
 
-    BINDINGS = [
-        Binding("escape", "close", "Back"),
-        Binding("c", "copy", "Copy citation"),
-        Binding("e", "export", "Export"),
-    ]
+    BINDINGS = bindings("finder")
 
-    def __init__(self, source: QuoteSource, private: bool, changed: Signal[None] | None = None) -> None:
+    def __init__(self, source: QuoteSource, state: ReaderState, save: Callable[[], None], private: bool,
+                 changed: Signal[None] | None = None, initial: str = "",
+                 hand_over: Callable[[Keys], None] | None = None) -> None:
         super().__init__()
         self.source = source
+        self.state = state
+        self.save = save
+        """Saves the reader state (the board, the history) and says so when it cannot."""
         self.private = private
+        self.initial = initial
+        self.hand_over = hand_over
+        """Takes the keys typed after `enter` when a quote opens (the reader holds them until it is shown)."""
+        """The filter the finder opens with: the last one, so that escape and `\"` come back to it."""
         self._library_signal = changed
         """Published when the library changes (the finder then lists what it now holds)."""
         self.filter_query: Query | None = None
         self._typing: str | None = None  # the unfinished last word, matched as a prefix
         self._timer: Timer | None = None
+        self._waiting = False
+        """True while typing has paused less than the debounce: the filter in the box has not been asked for."""
+        self._when_answered: list[Callable[[], None]] = []
+        """Keys pressed in the box before the answer to what was typed (`enter`, `ctrl+y`, `ctrl+t`): they act
+        on the best match when the answer comes, not on the list an older filter left."""
+        self._hint: str | None = None
+        self._asked = ""
+        """The filter last asked for."""
+        self._answered_text: str | None = None
+        """The filter whose quotes are listed."""
+        self._error: str | None = None
+        """The sentence on screen for a filter that cannot be read (the last quotes stay listed)."""
         self._generation = 0
         self.answered = -1
         """The generation of the filter whose answer (quotes or an error) is on screen: equal to
@@ -90,20 +116,65 @@ class QuoteFinder(Screen[QuoteChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="finder-body"):
             yield Static(Text("Quote finder", style="bold"), id="finder-title")
-            yield Input(placeholder="Filter: words, speaker:rutte, section:, date:2025-06, \"phrase\"",
-                        id="finder-input")
+            yield FilterBox(self.state.history.setdefault("quotes", []), self.initial, id="finder-input",
+                            placeholder="Filter: words, speaker:rutte, section:, date:2025-06, \"phrase\"")
             yield Static(Text(""), id="finder-status")
+            yield CitationPanel(id="finder-citation")
             yield QuoteList(self.source.quote_hits, id="finder-list")
-            yield TextArea("", read_only=True, id="finder-citation", show_line_numbers=False)
         yield Footer()
 
     def on_mount(self) -> None:
         if self._library_signal is not None:
             self._library_signal.subscribe(self, lambda _: self.library_changed())
-        self.query_one("#finder-citation", TextArea).display = False
         self.query_one("#finder-status", Static).update(Text("Finding quotes…"))
-        self._run_filter(None, self._generation)
-        self.query_one("#finder-input", Input).focus()
+        self._filter(self.initial, self._generation)
+        box = self.query_one(FilterBox)
+        if self.focused is None:  # at once: the keys typed straight after `"` must reach the box
+            self.set_focus(box)
+        if box.value == self.initial:
+            box.select_all()  # the last filter, to be replaced by what is typed
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed straight after `"` can reach the finder before its box has the focus: they go to the box
+        (letters typed, `enter`, `up`/`down` and the box's ctrl keys acting there)."""
+        if self.focused is not None:
+            return
+        box = self.query_one(FilterBox)
+        self.set_focus(box)
+        if box.value == self.initial:
+            box.select_all()
+        acts: dict[str, Callable[[], object]] = {
+            "enter": self._submitted, "up": lambda: box.action_step(-1), "down": lambda: box.action_step(1),
+            "ctrl+y": lambda: self.action_copy("box"), "ctrl+t": lambda: self.action_add("box"),
+            "escape": self.action_close}
+        if event.is_printable and event.character:
+            box.type_text(event.character)
+        elif event.key in acts:
+            acts[event.key]()
+        else:
+            return
+        event.prevent_default()
+        event.stop()
+
+    @property
+    def filter_text(self) -> str:
+        """What is in the filter box."""
+        return self.query_one(FilterBox).value
+
+    @property
+    def in_box(self) -> bool:
+        """True when the focus is in the filter box (or nowhere yet: the box is about to have it)."""
+        return self.focused is None or isinstance(self.focused, Input)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The list's letter keys work (and show) only in the list, their ctrl twins only in the box."""
+        if action in LIST_ACTIONS:
+            return (parameters[:1] == ("box",)) == self.in_box
+        return True
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._show_status()
+        self.refresh_bindings()
 
     # --- filtering ---------------------------------------------------------------------------------------
 
@@ -112,9 +183,12 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         if self._timer is not None:
             self._timer.stop()
         self._generation += 1
+        self._waiting = True
         self._timer = self.set_timer(0.15, lambda: self._filter(event.value, self._generation))
 
     def _filter(self, text: str, generation: int, keep: bool = False) -> None:
+        self._waiting = False
+        self._asked = text
         query = None
         self._typing = None
         if text.strip():
@@ -130,21 +204,22 @@ class QuoteFinder(Screen[QuoteChoice | None]):
     def library_changed(self) -> None:
         """Files changed while the finder is open: run the same filter again, keeping the cursor's quote."""
         self._generation += 1
-        self._filter(self.query_one("#finder-input", Input).value, self._generation, keep=True)
+        self._filter(self.filter_text, self._generation, keep=True)
 
     @work(thread=True, exclusive=True, group="quote-filter")
     def _run_filter(self, query: Query | None, generation: int, keep: bool = False) -> None:
         """Ask the index for every match's id (SQL full-text search), and the first rows; a newer filter
-        drops this one's answer."""
+        drops this one's answer. When nothing matches, ask why (a few more reads) for the hint."""
         try:
             ids = self.source.quote_ids(query)
             first = self.source.quote_hits(ids[:PAGE])
+            hint = self.source.quote_hint(query) if query is not None and not ids else None
         except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep the finder
             if generation == self._generation:
                 self.app.call_from_thread(self._show_error, REFUSED, generation)
             return
         if generation == self._generation:
-            self.app.call_from_thread(self._show, query, ids, first, keep, generation)
+            self.app.call_from_thread(self._show, query, ids, first, keep, generation, hint)
 
     @property
     def settled_at(self) -> int:
@@ -152,19 +227,44 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         return self._generation
 
     def _show_error(self, message: str, generation: int | None = None) -> None:
-        self.answered = self._generation if generation is None else generation
+        if generation is not None and generation != self._generation:  # typed since: a newer answer is coming
+            return
+        self.answered = self._generation
+        self._when_answered.clear()
+        self._give_back()
+        self._error = message
         self.query_one("#finder-status", Static).update(Text(message, style="bold red"))
 
     def _show(self, query: Query | None, ids: Sequence[int], first: list[QuoteHit | None], keep: bool = False,
-              generation: int = 0) -> None:
+              generation: int = 0, hint: str | None = None) -> None:
+        if generation != self._generation:  # typed since it was asked: a newer answer is coming
+            return
         self.answered = generation
+        self._answered_text = self._asked
         self.filter_query = query
+        self._hint = hint
+        self._error = None
         self.query_one(QuoteList).load(ids, first, keep=keep)
-        status = f"{self.total:,} quote{'s' if self.total != 1 else ''}"
+        self._show_status()
+        waiting, self._when_answered = self._when_answered, []
+        for act in waiting:
+            act()
+        if waiting and self.is_attached and self.app.screen is self:  # still here (a copy, an add): type on
+            self._give_back()
+
+    def _show_status(self) -> None:
+        """The count, what the last word is matched as, and the keys that work where the focus is; when
+        nothing matches, why (the hint) instead of the keys."""
+        if self.answered < 0 or self._error is not None:  # nothing listed yet, or the error must stay in sight
+            return
+        status = Text(count(self.total, "quote"))
         if self._typing:
-            status += f" · words starting “{self._typing}”"
-        status += "   enter open · c copy citation · e export · escape back"
-        self.query_one("#finder-status", Static).update(Text(status))
+            status.append(f" · words starting “{self._typing}”")
+        if not self.total and self._hint:
+            status.append(f" · {self._hint}", style="bold")
+        else:
+            status.append("   " + (BOX_HINT if self.in_box else LIST_HINT), style="dim")
+        self.query_one("#finder-status", Static).update(status)
 
     @property
     def total(self) -> int:
@@ -180,29 +280,91 @@ class QuoteFinder(Screen[QuoteChoice | None]):
     # --- actions -----------------------------------------------------------------------------------------
 
     @on(Input.Submitted, "#finder-input")
-    def _to_list(self) -> None:
-        if self.total:
-            self.query_one(QuoteList).focus()
+    def _submitted(self) -> None:
+        """`enter` in the box opens the best match: at once when what was typed is answered, else when it is."""
+        self._once_answered(self._open_current)
+
+    def _once_answered(self, act: Callable[[], None]) -> None:
+        """Run `act` now if what is in the box is answered on screen; else as soon as it is (and with a filter
+        that cannot be read, not at all: the quotes listed are an older filter's)."""
+        if not self._waiting and self.answered == self._generation:
+            if self._error is not None:
+                self.app.bell()
+                self._give_back()
+                return
+            if self._answered_text == self.filter_text:
+                act()
+                return
+        self._when_answered.append(act)
+        self.query_one(FilterBox).hold()  # what is typed next is for the quote acted on, not for this filter
+        if self._waiting or self._asked != self.filter_text:  # no need to wait for a pause: the user is done
+            if self._timer is not None:
+                self._timer.stop()
+            self._generation += 1
+            self._filter(self.filter_text, self._generation)
+
+    @on(FilterBox.Move, "#finder-input")
+    def _move(self, event: FilterBox.Move) -> None:
+        self.query_one(QuoteList).action_move(event.step)
+
+    def _open_current(self) -> None:
+        if (hit := self._current()) is not None:
+            self._open(QuoteList.Chosen(hit))
+        else:
+            self.app.bell()
+            self._give_back()
 
     @on(QuoteList.Chosen)
     def _open(self, event: QuoteList.Chosen) -> None:
-        self.dismiss(QuoteChoice(event.hit.article.id, event.hit.index))
+        self._remember()
+        keys = self.query_one(FilterBox).release()
+        if self.hand_over is not None:  # before the finder goes, so that no key falls between
+            self.hand_over(keys)
+        self.dismiss(QuoteChoice(event.hit.article.id, event.hit.index, event.hit.quote.text))
+
+    def _give_back(self) -> None:
+        """The keys held while waiting for an answer, typed now as they were meant: in the box."""
+        press(self.app, self.query_one(FilterBox).release())
 
     def _current(self) -> QuoteHit | None:
         return self.query_one(QuoteList).current
 
-    def action_copy(self) -> None:
+    def _remember(self) -> None:
+        """Keep the filter in the history (one that could not be read is not kept)."""
+        if self.answered == self._generation and self._error is None \
+                and self.state.remember("quotes", self.filter_text):
+            self.save()
+
+    def action_copy(self, where: str = "list") -> None:
+        if where == "box":
+            self._once_answered(self.action_copy)
+            return
         item = self._current()
         if item is None:
+            self.app.bell()
             return
         citation = quote_citation(item.quote, item.article)
         self.app.copy_to_clipboard(citation)
-        panel = self.query_one("#finder-citation", TextArea)
-        panel.load_text(citation)  # shown too, for terminals that block clipboard escape codes
-        panel.display = True
-        self.notify("Citation copied (also shown below, to select by hand)", markup=False, timeout=3)
+        self.query_one(CitationPanel).show_copied(citation)  # for terminals that block clipboard escape codes
 
-    def action_export(self) -> None:
+    def action_add(self, where: str = "list") -> None:
+        if where == "box":
+            self._once_answered(self.action_add)
+            return
+        item = self._current()
+        if item is None:
+            self.app.bell()
+            return
+        add_to_board(self, self.state, BoardQuote.of(item.quote, item.article, item.index), self.save)
+
+    def action_spotlight(self, where: str = "list") -> None:
+        item = self._current()
+        if item is None:
+            self.app.bell()
+            return
+        self.app.push_screen(Spotlight.around(BoardQuote.of(item.quote, item.article, item.index), self.state.board))
+
+    def action_export(self, where: str = "list") -> None:
         if self.private:
             self.notify("Export is off in private mode: nothing is written.", markup=False, severity="warning")
             return
@@ -210,7 +372,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             self.notify("No quotes to export.", markup=False)
             return
         self.notify(f"Preparing {self.total:,} quotes…", markup=False, timeout=2)
-        self._prepare_export(self.filter_query, self.query_one("#finder-input", Input).value)
+        self._prepare_export(self.filter_query, self.filter_text)
 
     @work(thread=True, exclusive=True, group="quote-export")
     def _prepare_export(self, query: Query | None, heading: str) -> None:
@@ -224,102 +386,5 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self.app.call_from_thread(self.app.push_screen, ExportScreen(text, len(hits)))
 
     def action_close(self) -> None:
-        self.dismiss(None)
-
-
-class ExportScreen(ModalScreen[None]):
-    """Asks where to write the export; never replaces a file without asking."""
-
-    DEFAULT_CSS = """
-    ExportScreen {
-        align: center middle;
-    }
-
-    #export-body {
-        width: 70;
-        height: auto;
-        border: round $primary;
-        padding: 1 2;
-        background: $panel;
-    }
-
-    #export-buttons {
-        height: auto;
-        align-horizontal: right;
-    }
-    """
-
-    BINDINGS = [Binding("escape", "dismiss", "Cancel")]
-
-    def __init__(self, text: str, count: int) -> None:
-        super().__init__()
-        self.text = text
-        self.count = count
-        self._confirm: Path | None = None
-        self._writing = False
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="export-body"):
-            yield Static(Text(f"Export {self.count} quotes as Markdown to:"))
-            yield Input(value="briefing-quotes.md", id="export-path")
-            yield Static(Text(""), id="export-message")
-            with Horizontal(id="export-buttons"):
-                yield Button("Export", id="export-ok", variant="primary")
-                yield Button("Cancel", id="export-cancel")
-
-    @on(Input.Changed, "#export-path")
-    def _edited(self) -> None:
-        self._confirm = None
-        self.query_one("#export-ok", Button).label = "Export"
-        self.query_one("#export-message", Static).update(Text(""))
-
-    @on(Input.Submitted, "#export-path")
-    @on(Button.Pressed, "#export-ok")
-    def _export(self) -> None:
-        if self._writing:  # one file at a time
-            return
-        raw = self.query_one("#export-path", Input).value.strip()
-        message = self.query_one("#export-message", Static)
-        if not raw:
-            message.update(Text("Give a file name.", style="bold red"))
-            return
-        path = Path(raw).expanduser()
-        self._writing = True
-        message.update(Text(f"Writing {raw}…"))
-        self._write(path, raw, overwrite=self._confirm == path)
-
-    @work(thread=True, group="quote-export-write")
-    def _write(self, path: Path, raw: str, overwrite: bool) -> None:
-        """Write in a thread: a slow disk or a large export never freezes the reader."""
-        error: Exception | None = None
-        try:
-            write_new_file(path, self.text, overwrite=overwrite)
-        except (OSError, ExportRefused) as exc:
-            error = exc
-        self.app.call_from_thread(self._written, path, raw, error)
-
-    def _written(self, path: Path, raw: str, error: Exception | None) -> None:
-        self._writing = False
-        shown = self.app.screen is self  # else the dialog was closed while the file was written
-        if error is None:
-            self.notify(f"Exported {self.count} quotes to {path}", markup=False)
-            if shown:
-                self.dismiss(None)
-            return
-        if isinstance(error, ExportRefused):
-            self.notify(f"Not exported: {error}", markup=False, severity="error")
-            line = Text(f"{error}. Choose another name.", style="bold red")
-        elif isinstance(error, FileExistsError):
-            self._confirm = path
-            self.query_one("#export-ok", Button).label = "Overwrite"
-            line = Text(f"{raw} exists. Press enter or Overwrite again to replace it.", style="bold yellow")
-        else:
-            line = Text(f"Cannot write {raw}: {getattr(error, 'strerror', None) or error}", style="bold red")
-            if not shown:
-                self.notify(line.plain, markup=False, severity="error")
-        if shown:
-            self.query_one("#export-message", Static).update(line)
-
-    @on(Button.Pressed, "#export-cancel")
-    def _cancel(self) -> None:
+        self._remember()
         self.dismiss(None)

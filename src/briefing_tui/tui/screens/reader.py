@@ -12,11 +12,12 @@ import sqlite3
 from collections.abc import Callable
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.timer import Timer
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
@@ -27,14 +28,19 @@ from briefing_tui.core.search.index import Result
 from briefing_tui.core.search.query import REFUSED, Query, QueryError
 from briefing_tui.core.search.query import parse as parse_query
 from briefing_tui.core.serialize import article_citation, count, quote_citation
+from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.state import ReaderState
 from briefing_tui.tui.commands import OpenArticleProvider
 from briefing_tui.tui.keymap import bindings
+from briefing_tui.tui.quote_cursor import ReadingPlace
+from briefing_tui.tui.screens.board import QuoteBoardScreen, QuoteChoice, add_to_board
 from briefing_tui.tui.screens.problems import ProblemsScreen
-from briefing_tui.tui.screens.quote_finder import QuoteChoice, QuoteFinder
+from briefing_tui.tui.screens.quote_finder import QuoteFinder
+from briefing_tui.tui.screens.spotlight import Spotlight
 from briefing_tui.tui.session import BIG_FILE, LibrarySession
 from briefing_tui.tui.widgets.article_status import ArticleStatus
 from briefing_tui.tui.widgets.article_view import ArticleView
+from briefing_tui.tui.widgets.filter_box import Keys, press
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
 
@@ -60,6 +66,19 @@ class ReaderScreen(Screen[None]):
         self._hit_query = ""
         self._hits_in: str | None = None
         """The id of the article shown with search hits (the status line speaks of hits only there)."""
+        self._moved_last = "article"
+        """What moved last in the article: `hit`, `quote` or `article` (a new one shown). The status line
+        speaks of it, and `c`, `a` and `s` act on the quote it names."""
+        self._finder_text = ""
+        """The quote finder's last filter: it opens with it again."""
+        self._loading: str | None = None
+        """The id of the article a worker is parsing for the screen."""
+        self._held: list[tuple[str, str | None]] | None = None
+        """Keys typed while a chosen article opens (see `_hold`); None when none is opening."""
+        self._hold_timer: Timer | None = None
+        self._asked_for: str | None = None
+        """The article the user last asked to open (the start leaves it alone if that was before the library
+        was listed)."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -68,7 +87,7 @@ class ReaderScreen(Screen[None]):
                 yield Static(Text("Loading library…"), id="loading-label")
                 yield ProgressBar(id="loading-bar", show_eta=False)
                 yield LibrarySidebar(id="sidebar")
-                yield SearchPanel(id="search")
+                yield SearchPanel(self.state.history.setdefault("search", []), id="search")
             with Vertical(id="article-pane"):
                 yield ArticleStatus(id="hit-status")
                 yield ArticleView(id="article")
@@ -95,7 +114,13 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="load")
     def load_library(self) -> None:
         """List the library at once, then check it against the disk (the session reports both)."""
-        self.session.load(self.post_message, first=lambda newest: self.app.call_from_thread(self._show_plain, newest))
+        self.session.load(self.post_message, first=lambda newest: self.app.call_from_thread(self._show_first, newest))
+
+    def _show_first(self, newest: Listed) -> None:
+        """Show the newest article at start, unless the user has already asked for one (a quote or a search
+        result chosen while the library was being listed): showing it would cancel theirs."""
+        if self._loaded or self._asked_for is None:
+            self._show_plain(newest)
 
     @on(LibrarySession.IndexProgress)
     def _show_progress(self, event: LibrarySession.IndexProgress) -> None:
@@ -120,7 +145,7 @@ class ReaderScreen(Screen[None]):
             sidebar.update_listing(listing)
             self.library_changed.publish(None)
             listed = self.session.listed(current.id) if current else None
-            if current is None and listing:  # the newest article listed at start had gone: open the newest now
+            if current is None and listing and self._asked_for is None:  # the newest listed at start had gone
                 newest = sidebar.select_article(listing[0].id)
                 if newest is not None:
                     self._show_plain(newest)
@@ -132,8 +157,9 @@ class ReaderScreen(Screen[None]):
             return
         self._loaded = True
         self.session.warm_up()  # after the first screen, so that it never competes with it
-        selected = sidebar.load(listing, self.state.read, self.state.bookmarks, select=current.id if current else None)
-        if selected is not None:
+        selected = sidebar.load(listing, self.state.read, self.state.bookmarks,
+                                select=current.id if current else self._asked_for)
+        if selected is not None and self._asked_for is None:
             self._show_plain(selected)
         if self.hint:
             self.notify(self.hint, markup=False, timeout=6)
@@ -156,10 +182,16 @@ class ReaderScreen(Screen[None]):
         parse cancels the parses nobody waits for."""
         cached = self.session.cached(listed)
         if cached is not None:
-            self.workers.cancel_group(self, "article")
+            self._cancel_loading()
             then(cached)
             return
+        self._loading = listed.id
         self._load_article(listed, then)
+
+    def _cancel_loading(self) -> None:
+        """Drop the parse under way for the screen, if any: nobody waits for it any more."""
+        self.workers.cancel_group(self, "article")
+        self._loading = None
 
     @work(thread=True, exclusive=True, group="article")
     def _load_article(self, listed: Listed, then: Callable[[Article], None]) -> None:
@@ -169,6 +201,8 @@ class ReaderScreen(Screen[None]):
             self.app.call_from_thread(self._article_loaded, listed, result, then)
 
     def _article_loaded(self, listed: Listed, result: Article | Problem, then: Callable[[Article], None]) -> None:
+        if self._loading == listed.id:
+            self._loading = None
         if isinstance(result, Problem):
             if os.path.lexists(self.session.entry(listed).path):  # else removed since: the refresh drops it
                 self.notify(f"{result.id}: {result.reason}", title="Cannot open", markup=False, severity="warning")
@@ -199,8 +233,10 @@ class ReaderScreen(Screen[None]):
     def _show_plain(self, listed: Listed | Article, then: Callable[[Article], None] | None = None) -> None:
         """Show an article without search hits or a quote cursor (unless it is already shown), then `then`."""
         view = self.query_one(ArticleView)
+        if then is None and self._loading == listed.id and not isinstance(listed, Article):
+            return  # on its way already, with what was asked of it (a quote to select, hits to show)
         if view.article is not None and view.article.id == listed.id:
-            self.workers.cancel_group(self, "article")  # a parse under way for another article must not replace it
+            self._cancel_loading()  # a parse under way for another article must not replace it
             if then is not None:
                 then(view.article)
             return
@@ -212,7 +248,7 @@ class ReaderScreen(Screen[None]):
                 then(article)
 
         if isinstance(listed, Article):
-            self.workers.cancel_group(self, "article")
+            self._cancel_loading()
             show(listed)
         else:
             self._request_article(listed, show)
@@ -223,13 +259,14 @@ class ReaderScreen(Screen[None]):
 
     def _open_article(self, listed: Listed | Article, then: Callable[[Article], None] | None = None) -> None:
         """Show an article, mark it read and move the focus to it."""
+        self._asked_for = listed.id
 
         def opened(article: Article) -> None:
             if article.id not in self.state.read:
                 self.state.read.add(article.id)
                 self.query_one(LibrarySidebar).refresh_article(article)
                 self._save_state()
-            self.query_one(ArticleView).focus()
+            self.set_focus(self.query_one(ArticleView))  # at once: keys replayed next go to the article
             if then is not None:
                 then(article)
 
@@ -254,10 +291,13 @@ class ReaderScreen(Screen[None]):
         shown from the search results (even when none is in its text), else it is hidden."""
         view = self.query_one(ArticleView)
         status = self.query_one(ArticleStatus)
+        self._moved_last = event.moved
         if event.moved == "quote" and view.article is not None and view.current_quote is not None:
             status.show_quote(view.article, view.current_quote)
         elif event.moved != "quote" and view.article is not None and view.article.id == self._hits_in:
-            status.show_hits(self._hit_query, view.current_hit, len(view.hits))
+            under = self._reading_place().looked_at() if event.moved == "hit" else None
+            status.show_hits(self._hit_query, view.current_hit, len(view.hits),
+                             view.article.quotes[under] if under is not None else None)
         elif event.moved != "hit":
             status.clear()
 
@@ -271,6 +311,7 @@ class ReaderScreen(Screen[None]):
 
     @on(SearchPanel.Closed)
     def _close_search(self) -> None:
+        self._remember_search()
         self.query_one(SearchPanel).display = False
         sidebar = self.query_one(LibrarySidebar)
         sidebar.display = True
@@ -283,14 +324,14 @@ class ReaderScreen(Screen[None]):
         if not event.query.strip():
             self.workers.cancel_group(self, "search")
             panel.clear()
-            panel.answered = event.query
+            panel.settle(event.query, found=False)
             return
         try:
             query = parse_query(event.query)
         except QueryError as exc:
             self.workers.cancel_group(self, "search")
             panel.show_error(str(exc))
-            panel.answered = event.query
+            panel.settle(event.query, found=False)
             return
         self.run_search(query, event.query)
 
@@ -300,32 +341,55 @@ class ReaderScreen(Screen[None]):
         worker = get_current_worker()
         try:
             total, results, per_month = self.session.search(query, RESULT_LIMIT)
+            hint = self.session.search_hint(query) if not total and not worker.is_cancelled else None
         except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep reading
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_search_error, text)
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_results, text, total, results, per_month)
+            self.app.call_from_thread(self._show_results, text, total, results, per_month, hint)
 
     def _show_search_error(self, text: str) -> None:
         if text == self._search_text:
             panel = self.query_one(SearchPanel)
             panel.show_error(REFUSED)
-            panel.answered = text
+            panel.settle(text, found=False)
 
-    def _show_results(self, text: str, total: int, results: list[Result], per_month: dict[str, int]) -> None:
+    def _show_results(self, text: str, total: int, results: list[Result], per_month: dict[str, int],
+                      hint: str | None) -> None:
         if text == self._search_text:
             panel = self.query_one(SearchPanel)
-            panel.show_results(total, results, per_month)
-            panel.answered = text
+            panel.show_results(total, results, per_month, hint)
+            panel.settle(text)
+
+    def _remember_search(self) -> None:
+        """Keep the search in the history, once it has been answered (a query that cannot be read is not kept)."""
+        panel = self.query_one(SearchPanel)
+        text = panel.query_text
+        if panel.settled and text.strip():
+            try:
+                parse_query(text)
+            except QueryError:
+                return
+            if self.state.remember("search", text):
+                self._save_state()
 
     @on(SearchPanel.ResultChosen)
     def _result_chosen(self, event: SearchPanel.ResultChosen) -> None:
+        self._remember_search()
+        self._asked_for = event.article_id
         listed = self.session.listed(event.article_id)
         if listed is None:
             self.notify("That article is no longer in the library.", markup=False)
             return
-        self._request_article(listed, lambda article: self._show_with_hits(article, event.query))
+        self._hold(self.query_one(SearchPanel).release_keys())
+        self.set_focus(self.query_one(ArticleView))  # keys typed from now on are for the article
+
+        def show(article: Article) -> None:
+            self._show_with_hits(article, event.query)
+            self.call_after_refresh(self._replay)
+
+        self._request_article(listed, show)
 
     def _show_with_hits(self, article: Article, query_text: str) -> None:
         """Show an article chosen from the search results, at its first hit."""
@@ -355,7 +419,17 @@ class ReaderScreen(Screen[None]):
     # --- quotes ------------------------------------------------------------------------------------------
 
     def action_quote_finder(self) -> None:
-        self.app.push_screen(QuoteFinder(self.session, self.session.settings.private, self.library_changed),
+        finder = QuoteFinder(self.session, self.state, self._save_state, self.session.settings.private,
+                             self.library_changed, initial=self._finder_text, hand_over=self._hold)
+
+        def closed(choice: QuoteChoice | None) -> None:
+            self._finder_text = finder.filter_text
+            self._quote_chosen(choice)
+
+        self.app.push_screen(finder, closed)
+
+    def action_quote_board(self) -> None:
+        self.app.push_screen(QuoteBoardScreen(self.state, self._save_state, self.session.settings.private),
                              self._quote_chosen)
 
     def _quote_chosen(self, choice: QuoteChoice | None) -> None:
@@ -364,32 +438,101 @@ class ReaderScreen(Screen[None]):
         article = (self.query_one(LibrarySidebar).select_article(choice.article_id)
                    or self.session.listed(choice.article_id))
         if article is None:
+            self.notify("That article is no longer in the library.", markup=False, severity="warning")
             return
+        self._hold()
 
-        def at_quote(_: Article) -> None:
-            self.call_after_refresh(self.query_one(ArticleView).select_quote, choice.quote_index)
+        def at_quote(shown: Article) -> None:
+            index = choice.quote_index
+            quotes = shown.quotes
+            if choice.text is not None and not (index < len(quotes) and quotes[index].text == choice.text):
+                index = next((n for n, q in enumerate(quotes) if q.text == choice.text), index)  # changed since
+
+            def select() -> None:
+                self.query_one(ArticleView).select_quote(index)
+                self.call_after_refresh(self._replay)
+
+            self.call_after_refresh(select)
 
         self._open_article(article, at_quote)
 
+    # --- type-ahead: keys typed while a chosen article opens ---------------------------------------------
+
+    def _hold(self, keys: Keys = ()) -> None:
+        """Hold the keys typed from now on (after `keys`, typed already) until the article chosen is shown:
+        `c` pressed straight after `enter` copies from it, not from the article it replaces. Released after
+        five seconds whatever happens, so that no key is held for long."""
+        self._held = [*(self._held or ()), *keys]
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+        self._hold_timer = self.set_timer(5, self._replay)
+
+    def _replay(self) -> None:
+        """The article chosen is shown: the keys held are pressed now, in order."""
+        held, self._held = self._held, None
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        press(self.app, tuple(held or ()))
+
+    def on_key(self, event: events.Key) -> None:
+        if self._held is not None:
+            self._held.append((event.key, event.character))
+            event.stop()
+            event.prevent_default()
+
+    def _reading_place(self) -> ReadingPlace:
+        """Where the reader is in the article shown: which quote `c`, `a` and `s` mean, where `]` and `[` go."""
+        view = self.query_one(ArticleView)
+        hit = view.hits[view.current_hit][:2] if view.current_hit is not None and view.hits else None
+        return ReadingPlace(view.article.quotes if view.article else (), view.current_quote,
+                            (hit[0], hit[1]) if hit else None, view.on_screen(), self._moved_last == "hit")
+
     def action_next_quote(self) -> None:
         view = self.query_one(ArticleView)
-        view.select_quote((view.current_quote if view.current_quote is not None else -1) + 1)
+        if view.article is not None and view.article.quotes:
+            view.select_quote(self._reading_place().next_quote())
 
     def action_previous_quote(self) -> None:
         view = self.query_one(ArticleView)
-        view.select_quote((view.current_quote if view.current_quote is not None else 0) - 1)
+        if view.article is not None and view.article.quotes:
+            view.select_quote(self._reading_place().previous_quote())
 
     def action_copy_citation(self) -> None:
         article = self._current()
         if article is None:
             return
-        view = self.query_one(ArticleView)
-        if view.current_quote is not None:
-            citation = quote_citation(article.quotes[view.current_quote], article)
+        looked_at = self._reading_place().looked_at()
+        if looked_at is not None:
+            citation = quote_citation(article.quotes[looked_at], article)
         else:
             citation = article_citation(article)
         self.app.copy_to_clipboard(citation)
         self.notify(citation, title="Copied citation", markup=False)
+
+    def _board_quote(self) -> BoardQuote | None:
+        """The quote looked at, as the board keeps it; None (and a hint) when there is none."""
+        article = self._current()
+        looked_at = self._reading_place().looked_at()
+        if article is None or looked_at is None:
+            self.notify("No quote under the cursor: ] puts it on the next quote, n on the next search hit.",
+                        markup=False, timeout=3)
+            return None
+        return BoardQuote.of(article.quotes[looked_at], article, looked_at)
+
+    def action_add_to_board(self) -> None:
+        if (item := self._board_quote()) is not None:
+            add_to_board(self, self.state, item, self._save_state)
+
+    def action_spotlight(self) -> None:
+        """The quote looked at in the spotlight, among the board's (←/→); with none, the board's first."""
+        board = self.state.board
+        article, looked_at = self._current(), self._reading_place().looked_at()
+        if (article is None or looked_at is None) and board.quotes:
+            self.app.push_screen(Spotlight(board.quotes))
+            return
+        if (item := self._board_quote()) is not None:
+            self.app.push_screen(Spotlight.around(item, board))
 
     # --- the other keys ----------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from briefing_tui.core.model import Article
+from briefing_tui.core.model import Article, Quote
 
 
 class ArticleStatus(Static):
@@ -21,14 +21,23 @@ class ArticleStatus(Static):
     }
     """
 
-    def show_hits(self, query: str, current: int | None, total: int) -> None:
-        """`total` hits of `query` in the article, the cursor on hit `current` (from 0)."""
+    def show_hits(self, query: str, current: int | None, total: int, quote: Quote | None = None) -> None:
+        """`total` hits of `query` in the article, the cursor on hit `current` (from 0), inside `quote` if in one."""
         self.display = True
         if not total:
             self.update(Text(f"Search “{query}”: no hits in the text of this article "
                              "(it matched on its title, section, tags or speakers)"))
             return
-        self.update(Text(f"Search “{query}”: hit {(current or 0) + 1}/{total}   n next · N previous"))
+        line = Text(f"Search “{query}”: hit {(current or 0) + 1}/{total}")
+        if quote is not None:
+            line.append(" in a quote")
+            if quote.speaker:
+                line.append(" by ")
+                line.append(quote.speaker, style="bold")
+            line.append("   n next · N previous · c copy it · a add · s spotlight", style="dim")
+        else:
+            line.append("   n next · N previous", style="dim")
+        self.update(line)
 
     def show_quote(self, article: Article, index: int) -> None:
         """The quote cursor is on `article.quotes[index]`: its number, speaker and cue."""
@@ -39,7 +48,7 @@ class ArticleStatus(Static):
             line.append(f" (cue: {quote.cue})")
         if quote.rule:  # the attribution pass that named the speaker (docs/quotes.md)
             line.append(f" · {quote.rule}", style="dim")
-        line.append("   ] next · [ previous · c copy citation", style="dim")
+        line.append("   ] next · [ previous · c copy · a add to board · s spotlight", style="dim")
         self.update(line)
         self.display = True
 

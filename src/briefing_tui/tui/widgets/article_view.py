@@ -326,3 +326,21 @@ class ArticleView(ScrollView, can_focus=True):
         block = shown_block(self._layout, self._blocks, b)
         lead = block.prefix if index == self._layout.block_first_line[b] else block.indent
         return lead + block.text[start:end]
+
+    def on_screen(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """Where the text on screen starts and ends, as (paragraph, offset) each; None with no paragraph in view.
+
+        The quote cursor starts from here when no search hit or quote cursor says where the reader is.
+        """
+        if self._layout is None:
+            return None
+        top = int(self.scroll_offset.y)
+        lines = self._layout.lines[top:top + max(1, self.scrollable_content_region.height)]
+        body = [(block, start, end) for block, start, end in
+                ((shown_block(self._layout, self._blocks, b), start, end) for b, start, end in lines)
+                if start >= 0 and block.paragraph is not None]
+        if not body:
+            return None
+        (b0, s0, _), (b1, _, e1) = body[0], body[-1]
+        assert b0.paragraph is not None and b1.paragraph is not None
+        return (b0.paragraph, b0.to_paragraph(s0)), (b1.paragraph, b1.to_paragraph(max(0, e1 - 1)))

@@ -1,4 +1,8 @@
-"""The search panel: a query field, a sparkline of hits per month, and the results as you type."""
+"""The search panel: a query field, a sparkline of hits per month, and the results as you type.
+
+`enter` in the field opens the best match (the highlighted result, else the first) as soon as what was typed
+is answered; `up`/`down` move the highlight while typing goes on, or walk the history in an empty field.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.core.search.index import Result
 from briefing_tui.render import snippet_text
+from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
 
 DEBOUNCE = 0.15
 
@@ -87,16 +92,22 @@ class SearchPanel(Vertical):
     class Closed(Message):
         """The panel was closed."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, history: list[str] | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.history = [] if history is None else history
+        """Queries searched before, newest first (the reader state's list, shared)."""
         self._timer: Timer | None = None
         self._results: list[Result] = []
+        self._pending = False
+        """True while typing has paused less than the debounce: the query in the field is not asked yet."""
+        self._open_when_answered = False
+        """`enter` came before the answer to what was typed: the best match opens when it comes."""
         self.answered: str | None = None
         """The query text whose answer (results, an error, or nothing) is on screen."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search: words, \"phrase\", section:, date:2025-06, speaker:, -word, OR",
-                    id="search-input")
+        yield FilterBox(self.history, id="search-input",
+                        placeholder="Search: words, \"phrase\", section:, date:2025-06, speaker:, -word, OR")
         yield Static(Text(""), id="search-status")
         yield Sparkline([], id="search-sparkline")
         yield Static(Text(""), id="search-range")
@@ -112,41 +123,108 @@ class SearchPanel(Vertical):
         return self.answered == self.query_text
 
     def focus_input(self) -> None:
-        self.query_one("#search-input", Input).focus()
+        """Focus the field at once (keys typed straight after `/` must reach it), its query selected."""
+        box = self.query_one(FilterBox)
+        self.screen.set_focus(box)
+        box.select_all()
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, lambda: self.post_message(self.QueryChanged(event.value)))
+        self._pending = True
+
+        def ask() -> None:
+            self._pending = False
+            self.post_message(self.QueryChanged(event.value))
+
+        self._timer = self.set_timer(DEBOUNCE, ask)
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
+        """Open the best match: at once when what was typed is answered, else as soon as it is."""
+        event.stop()
+        if self.settled and not self._pending:
+            self._open_best()
+            return
+        self._open_when_answered = True
+        self.query_one(FilterBox).hold()
+        if self._timer is not None:  # no need to wait for the pause in typing: the user is done
+            self._timer.stop()
+        self._pending = False
+        self.post_message(self.QueryChanged(self.query_text))
+
+    @on(FilterBox.Move, "#search-input")
+    def _move(self, event: FilterBox.Move) -> None:
         event.stop()
         results = self.query_one("#search-results", OptionList)
-        if results.option_count:
+        if not results.option_count:
+            return
+        if results.highlighted is None:
             results.highlighted = 0
-            results.focus()
+        elif event.step > 0:
+            results.action_cursor_down()
+        else:
+            results.action_cursor_up()
+
+    def settle(self, text: str, found: bool = True) -> None:
+        """The answer to `text` is on screen: results (`found`), or an error or nothing (the results on screen
+        are an older query's). A pending `enter` then opens the best match, if there are results for `text`."""
+        self.answered = text
+        if self._open_when_answered and text == self.query_text:
+            self._open_when_answered = False
+            if found and self._results:
+                self._open_best()
+            else:
+                self.app.bell()
+                self._give_back()
+
+    def release_keys(self) -> Keys:
+        """The keys typed after `enter` (held until whoever opens the result takes them over)."""
+        return self.query_one(FilterBox).release()
+
+    def _give_back(self) -> None:
+        """Nothing opened: the keys held after `enter` are typed as they were meant, in the field."""
+        press(self.app, self.query_one(FilterBox).release())
+
+    def _open_best(self) -> None:
+        results = self.query_one("#search-results", OptionList)
+        if not self._results:
+            self.app.bell()
+            self._give_back()
+            return
+        if results.highlighted is None:
+            results.highlighted = 0
+        if results.highlighted_option is not None:
+            self._choose(results.highlighted_option)
 
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        index = int((event.option.id or "result--1").rsplit("-", 1)[1])
-        if 0 <= index < len(self._results):
+        self._choose(event.option)
+
+    def _choose(self, option: Option) -> None:
+        index = int((option.id or "result--1").rsplit("-", 1)[1])
+        if not 0 <= index < len(self._results):
+            self._give_back()
+        else:
             self.post_message(self.ResultChosen(self._results[index].summary["id"], self.query_text))
 
     def show_error(self, message: str) -> None:
         """Show a query error inline, keeping the last results."""
         self.query_one("#search-status", Static).update(Text(message, style="bold red"))
 
-    def show_results(self, total: int, results: list[Result], per_month: dict[str, int]) -> None:
-        """Replace the results list, the count and the sparkline."""
+    def show_results(self, total: int, results: list[Result], per_month: dict[str, int],
+                     hint: str | None = None) -> None:
+        """Replace the results list, the count and the sparkline; `hint` says why nothing matched."""
         self._results = results
-        status = f"{total:,} matching article{'s' if total != 1 else ''}"
+        status = Text(f"{total:,} matching article{'s' if total != 1 else ''}")
         if total > len(results):
-            status += f" (best {len(results)} shown)"
-        self.query_one("#search-status", Static).update(Text(status))
+            status.append(f" (best {len(results)} shown)")
+        if not total and hint:
+            status.append(f" · {hint}", style="bold")
+        self.query_one("#search-status", Static).update(status)
         series, first, last = month_series(per_month)
         spark = self.query_one("#search-sparkline", Sparkline)
         spark.data = series
@@ -176,6 +254,8 @@ class SearchPanel(Vertical):
         self.query_one("#search-range", Static).display = False
 
     def action_close(self) -> None:
+        self._open_when_answered = False  # an enter still waiting for its answer is given up
+        self.query_one(FilterBox).release()
         self.post_message(self.Closed())
 
 

@@ -1,0 +1,156 @@
+"""What to say when a query finds nothing: which part of it found nothing, and the nearest thing that exists.
+
+`speaker:blunkett id cards` finding no quote says `David Blunkett: 23 quotes; none with “id cards”`; a
+speaker nobody is called gives the closest names the library has; a date with nothing gives the dates it
+does have. Each part of the query is counted on its own (a few small queries, run only when the whole
+found nothing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from briefing_tui.core.search.highlight import words
+from briefing_tui.core.search.query import And, DateRange, Node, Not, Or, Query, Term
+from briefing_tui.core.serialize import count
+
+MAX_PARTS = 8
+"""Parts of a query counted one by one; a longer query gets no hint (each count is a query of its own)."""
+_FIELDS = {"speakers": "speaker:", "title": "title:", "section": "section:", "tags": "tag:"}
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the hint may ask of the library, each a read of the index."""
+
+    count: Callable[[Query], int]
+    """How many quotes (or articles) a query finds."""
+    noun: str
+    """What `count` counts: `quote` or `article`."""
+    speakers: Callable[[], Sequence[tuple[str, int]]]
+    """Every speaker, with how many quotes each has."""
+    date_span: Callable[[], tuple[dt.date | None, dt.date | None]]
+    """The first and the last date in the library."""
+    elsewhere: Callable[[Query], int] | None = None
+    """For quotes: how many articles a query finds (words in no quote may be in the text)."""
+
+
+def empty_hint(query: Query, facts: Facts) -> str | None:
+    """One sentence on why `query` found nothing and what is nearest, or None when there is nothing to say."""
+    root = query.root
+    if root is None:
+        return None
+    parts = list(root.nodes) if isinstance(root, And) else [root]
+    parts = [p for p in parts if p != DateRange(None, None)]  # `-word` alone is read as "all, except"
+    if not parts or len(parts) > MAX_PARTS:
+        return None
+    alone = [facts.count(_query(p, query)) for p in parts]
+    empty = [p for p, n in zip(parts, alone, strict=True) if n == 0]
+    if empty:
+        return _nothing(empty[0], query, facts)
+    if len(parts) == 1:
+        return None
+    speakers = [n for n, p in enumerate(parts) if _speaker(p)]
+    anchor = speakers[0] if speakers else min(range(len(parts)), key=lambda n: alone[n])
+    rest = " ".join(describe(p) for n, p in enumerate(parts) if n != anchor)
+    return f"{_label(parts[anchor], facts)}: {count(alone[anchor], facts.noun)}; none with “{rest}”"
+
+
+def _query(node: Node, like: Query) -> Query:
+    return Query(describe(node), node, like.in_quotes)
+
+
+def _speaker(node: Node) -> bool:
+    return isinstance(node, Term) and node.column == "speakers"
+
+
+def _nothing(part: Node, query: Query, facts: Facts) -> str:
+    """A part that finds nothing on its own."""
+    if isinstance(part, Term) and _speaker(part):
+        said = " ".join(part.words)
+        names = closest_speakers(said, facts.speakers())
+        return f"No speaker called “{said}”" + (f"; the closest: {', '.join(names)}" if names else "")
+    if isinstance(part, DateRange):
+        first, last = facts.date_span()
+        if first is None or last is None:
+            return f"Nothing matches {describe(part)}: no article in the library has a date"
+        span = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+        return f"Nothing matches {describe(part)}: the library's dates run from {span}"
+    said = describe(part)
+    sentence = f"No {facts.noun} has “{said}”"
+    if facts.elsewhere is not None and not isinstance(part, Not):
+        found = facts.elsewhere(Query(said, part, False))
+        if found:
+            sentence += f"; {count(found, 'article')} {'has' if found == 1 else 'have'} it outside quotes (/ searches)"
+    return sentence
+
+
+def _label(node: Node, facts: Facts) -> str:
+    """How a part is named in a hint: a speaker term by the one speaker it finds, when it finds one."""
+    if isinstance(node, Term) and _speaker(node):
+        names = [name for name, _ in facts.speakers() if _names(node, name)]
+        if len(names) == 1:
+            return names[0]
+    return describe(node)
+
+
+def _names(term: Term, name: str) -> bool:
+    """True when `term` (`speaker:rutte`, `speaker:"mark rut*"`) matches the speaker `name`."""
+    said = words(name)
+    n = len(term.words)
+    for i in range(len(said) - n + 1):
+        window = said[i:i + n]
+        if window[:-1] == list(term.words[:-1]) and (
+                window[-1].startswith(term.words[-1]) if term.prefix else window[-1] == term.words[-1]):
+            return True
+    return False
+
+
+def closest_speakers(said: str, speakers: Sequence[tuple[str, int]], limit: int = 3) -> list[str]:
+    """The speakers whose names (or one word of them) are nearest to `said`, most quoted first among equals."""
+    folded = " ".join(words(said))
+    if not folded:
+        return []
+    keys: dict[str, list[str]] = {}
+    for name, _ in speakers:
+        for key in {" ".join(words(name)), *words(name)}:
+            keys.setdefault(key, []).append(name)
+    found: list[str] = []
+    for key in difflib.get_close_matches(folded, list(keys), n=limit * 3, cutoff=0.6):
+        for name in keys[key]:
+            if name not in found:
+                found.append(name)
+    quoted = dict(speakers)
+    found.sort(key=lambda name: -quoted.get(name, 0))  # stable: nearness first, then how often quoted
+    return found[:limit]
+
+
+def _dates(start: dt.date | None, end: dt.date | None) -> str:
+    """`2025`, `2025-06`, `2025-06-27` or a range `A..B`, as a date filter is written."""
+    if start and end and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    if start and end and start.day == 1 and (start.year, start.month) == (end.year, end.month) \
+            and (end + dt.timedelta(days=1)).month != end.month:
+        return f"{start:%Y-%m}"
+    if start and start == end:
+        return start.isoformat()
+    return f"{start.isoformat() if start else ''}..{end.isoformat() if end else ''}"
+
+
+def describe(node: Node) -> str:
+    """A part of a query written back as the query language writes it (`speaker:rutte`, `date:2025-06`)."""
+    if isinstance(node, Term):
+        text = " ".join(node.words) + ("*" if node.prefix else "")
+        if len(node.words) > 1:
+            text = f'"{text}"'
+        return _FIELDS.get(node.column or "", "") + text
+    if isinstance(node, DateRange):
+        return "date:" + _dates(node.start, node.end)
+    if isinstance(node, Not):
+        return "-" + describe(node.node)
+    if isinstance(node, Or):
+        return "(" + " OR ".join(describe(n) for n in node.nodes) + ")"
+    return " ".join(describe(n) for n in node.nodes)

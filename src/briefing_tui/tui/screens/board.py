@@ -1,0 +1,203 @@
+"""The quote board: the quotes collected for a meeting, reordered, copied, exported, shown in the spotlight.
+
+The board is the reader state's (`core/user/board.py`): every change is saved at once (nothing is written
+in private mode), so it survives a restart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.console import Group
+from rich.padding import Padding
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing_tui.core.serialize import count
+from briefing_tui.core.user.board import BoardQuote, board_pairs
+from briefing_tui.core.user.export import quotes_markdown
+from briefing_tui.core.user.state import ReaderState
+from briefing_tui.tui.keymap import bindings
+from briefing_tui.tui.screens.export import ExportScreen
+from briefing_tui.tui.screens.spotlight import Spotlight
+from briefing_tui.tui.widgets.citation_panel import CitationPanel
+
+LIST_CHARS = 400
+"""Characters of a quote shown in the board's list (the spotlight and a copy show it whole)."""
+EMPTY = ("The board is empty. In an article, ] puts the cursor on a quote (or n on a search hit) and a adds "
+         "it; in the quote finder (\"), a adds the highlighted quote (ctrl+t from the filter box).")
+
+
+@dataclass(frozen=True)
+class QuoteChoice:
+    """What the quote finder and the board return: the article and which of its quotes to show (`text`,
+    when known, finds the quote again in an article that changed since)."""
+
+    article_id: str
+    quote_index: int
+    text: str | None = None
+
+
+def add_to_board(screen: Widget, state: ReaderState, item: BoardQuote, save: Callable[[], None]) -> bool:
+    """Add `item` to the board and save; say so (or why not) in a notification. True when added."""
+    refused = state.board.add(item)
+    if refused:
+        screen.notify(refused, markup=False, timeout=3)
+        return False
+    save()
+    screen.notify(f"Added to the quote board ({len(state.board)}) · A shows it", markup=False, timeout=3)
+    return True
+
+
+def board_prompt(n: int, item: BoardQuote) -> Group:
+    """A board row: number, speaker, date and title, then the quote under them (its start, for a long one)."""
+    head = Text(f"{n}. ", style="bold", no_wrap=True, overflow="ellipsis")
+    head.append(item.speaker or "unattributed", style="bold" if item.speaker else "italic")
+    date = item.date.isoformat() if item.date else "undated"
+    head.append(f" · {date} · {item.title}", style="dim")
+    quote = item.text if len(item.text) <= LIST_CHARS else item.text[:LIST_CHARS].rstrip() + "…"
+    return Group(head, Padding(Text(f"“{quote}”", style="italic"), (0, 0, 0, len(str(n)) + 2)))
+
+
+class QuoteBoardScreen(Screen[QuoteChoice | None]):
+    """The board's quotes in order; dismissed with the quote to open, or None."""
+
+    DEFAULT_CSS = """
+    QuoteBoardScreen {
+        background: $background;
+    }
+
+    #board-body {
+        height: 1fr;
+        padding: 0 1;
+    }
+
+    #board-list {
+        height: 1fr;
+        scrollbar-gutter: stable;
+    }
+
+    #board-empty {
+        padding: 1 2;
+        color: $text-muted;
+    }
+    """
+    BINDINGS = bindings("board")
+
+    def __init__(self, state: ReaderState, save: Callable[[], None], private: bool) -> None:
+        super().__init__()
+        self.state = state
+        self.save = save
+        self.private = private
+        self._removed: tuple[int, BoardQuote] | None = None
+
+    @property
+    def board(self) -> list[BoardQuote]:
+        return self.state.board.quotes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="board-body"):
+            yield Static(Text(""), id="board-title")
+            yield CitationPanel(id="board-citation")
+            yield Static(Text(EMPTY), id="board-empty")
+            yield OptionList(id="board-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show(0)
+        self.query_one(OptionList).focus()
+
+    def _show(self, highlight: int | None) -> None:
+        """List the board again, the highlight on quote `highlight`."""
+        title = Text("Quote board", style="bold")
+        title.append(f" · {count(len(self.board), 'quote')}" if self.board else "", style="bold")
+        title.append("   enter open · c copy one · u undo a removal", style="dim")
+        self.query_one("#board-title", Static).update(title)
+        self.query_one("#board-empty").display = not self.board
+        options = self.query_one(OptionList)
+        options.display = bool(self.board)
+        options.clear_options()
+        prompts: list[Option | None] = []
+        for n, item in enumerate(self.board):
+            if n:
+                prompts.append(None)
+            prompts.append(Option(board_prompt(n + 1, item), id=f"quote-{n}"))
+        options.add_options(prompts)
+        if self.board and highlight is not None:
+            options.highlighted = options.get_option_index(f"quote-{max(0, min(highlight, len(self.board) - 1))}")
+
+    @property
+    def position(self) -> int | None:
+        """Where the highlighted quote is on the board."""
+        option = self.query_one(OptionList).highlighted_option
+        return int(option.id.rsplit("-", 1)[1]) if option is not None and option.id else None
+
+    # --- actions -----------------------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#board-list")
+    def _open(self) -> None:
+        if (n := self.position) is not None:
+            item = self.board[n]
+            self.dismiss(QuoteChoice(item.article_id, item.index, item.text))
+
+    def action_move_quote(self, step: int) -> None:
+        if (n := self.position) is None:
+            return
+        target = self.state.board.move(n, step)
+        if target != n:
+            self.save()
+        self._show(target)
+
+    def action_remove(self) -> None:
+        if (n := self.position) is None:
+            return
+        self._removed = (n, self.state.board.remove(n))
+        self.save()
+        self._show(n)
+        self.notify("Taken off the board · u puts it back", markup=False, timeout=3)
+
+    def action_undo(self) -> None:
+        if self._removed is None:
+            return
+        n, item = self._removed
+        self._removed = None
+        self.state.board.insert(n, item)
+        self.save()
+        self._show(n)
+
+    def action_copy(self) -> None:
+        if (n := self.position) is None:
+            return
+        citation = self.board[n].citation
+        self.app.copy_to_clipboard(citation)
+        self.query_one(CitationPanel).show_copied(citation)
+
+    def action_copy_all(self) -> None:
+        if not self.board:
+            return
+        self.app.copy_to_clipboard(self.state.board.citations())
+        self.query_one(CitationPanel).show_copied(self.state.board.citations(), count(len(self.board), "citation"))
+
+    def action_export(self) -> None:
+        if self.private:
+            self.notify("Export is off in private mode: nothing is written.", markup=False, severity="warning")
+            return
+        if not self.board:
+            self.notify("The board is empty: nothing to export.", markup=False)
+            return
+        text = quotes_markdown(board_pairs(self.board))
+        self.app.push_screen(ExportScreen(text, len(self.board), default="briefing-board.md"))
+
+    def action_spotlight(self) -> None:
+        if (n := self.position) is not None:
+            self.app.push_screen(Spotlight(self.board, n), self._show)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

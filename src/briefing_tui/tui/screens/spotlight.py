@@ -1,0 +1,140 @@
+"""The spotlight: one quote full-screen, large and plain, for a shared screen (docs/reader.md).
+
+Nothing but the quote: bold, in the theme's foreground on its background, wrapped to a comfortable
+measure with a blank line between its lines when the screen has room, and the speaker, title and date
+under it. `left`/`right` step through the board's quotes; a click on the left or right half does too.
+Notifications are cleared when it opens, and `c` says "citation copied" in the corner, not in a toast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+
+from briefing_tui.core.serialize import short_date
+from briefing_tui.core.user.board import BoardQuote, QuoteBoard
+from briefing_tui.tui.keymap import bindings
+
+MEASURE = 60
+"""The widest the quote is set: a comfortable line to read from across a room."""
+
+
+def card(item: BoardQuote, position: str, width: int, height: int, console: Console) -> Text:
+    """The spotlight's page for `item` at `width` × `height`: the quote centred, its attribution under it,
+    and `position` (`2/5`) on the last line."""
+    measure = max(12, min(MEASURE, width - 8))
+    quote = Text(f"“{item.text}”", style="bold")
+    lines = quote.wrap(console, measure, justify="left")
+    attribution = [Text(f"— {item.speaker}" if item.speaker else "— unattributed", style="bold")]
+    attribution.append(Text(f"{item.title} · {item.section} · {short_date(item.date)}"))
+    for line in attribution:
+        line.truncate(measure, overflow="ellipsis")
+    spaced = 2 * len(lines) + 1 + len(attribution) + 2 <= height  # a blank line between lines, if they fit
+    body: list[Text] = []
+    for n, line in enumerate(lines):
+        if n and spaced:
+            body.append(Text(""))
+        body.append(line)
+    body += [Text(""), *attribution]
+    if len(body) > height - 2:  # too long even set tight: the start shows, cut with an ellipsis
+        body = body[:max(1, height - 2)]
+        body[-1] = Text(body[-1].plain[:max(1, measure - 1)] + "…", style="bold")
+    width_used = max((line.cell_len for line in body), default=0)
+    left = max(0, (width - width_used) // 2)
+    top = max(0, (height - 1 - len(body)) // 2)
+    page = Text("\n" * top)
+    for line in body:
+        page.append(" " * left)
+        page.append_text(line)
+        page.append("\n")
+    page.append("\n" * max(0, height - 1 - top - len(body)))
+    page.append(position.rjust(max(0, width - 1)), style="dim")
+    return page
+
+
+class SpotlightCard(Widget):
+    """The quote as the spotlight shows it; the page is drawn for the widget's size."""
+
+    DEFAULT_CSS = """
+    SpotlightCard {
+        width: 1fr;
+        height: 1fr;
+        background: $background;
+        color: $foreground;
+    }
+    """
+
+    position: reactive[int] = reactive(0)
+    note: reactive[str] = reactive("")
+    """A word in the corner for a moment (`citation copied`) instead of the position."""
+
+    def __init__(self, quotes: Sequence[BoardQuote], position: int = 0) -> None:
+        super().__init__()
+        self.quotes = list(quotes)
+        self.set_reactive(SpotlightCard.position, max(0, min(position, len(self.quotes) - 1)))
+
+    @property
+    def current(self) -> BoardQuote:
+        return self.quotes[self.position]
+
+    def render(self) -> Text:
+        where = f"{self.position + 1}/{len(self.quotes)}" if len(self.quotes) > 1 else ""
+        return card(self.current, self.note or where, self.size.width, self.size.height, self.app.console)
+
+
+class Spotlight(Screen[int]):
+    """One quote at a time, full-screen; dismissed with the position last shown."""
+
+    DEFAULT_CSS = """
+    Spotlight {
+        background: $background;
+    }
+    """
+    BINDINGS = bindings("spotlight")
+
+    def __init__(self, quotes: Sequence[BoardQuote], position: int = 0) -> None:
+        super().__init__()
+        self.card = SpotlightCard(quotes, position)
+
+    @classmethod
+    def around(cls, item: BoardQuote, board: QuoteBoard) -> Spotlight:
+        """`item` in the spotlight, among the board's quotes: where it is on the board, else in front of them."""
+        at = board.position(item)
+        return cls(board.quotes, at) if at is not None else cls([item, *board.quotes])
+
+    def compose(self) -> ComposeResult:
+        yield self.card
+
+    def on_mount(self) -> None:
+        self.app.clear_notifications()  # nothing but the quote: the reader's notifications do not follow it here
+
+    @property
+    def current(self) -> BoardQuote:
+        """The quote on screen."""
+        return self.card.current
+
+    def action_step(self, step: int) -> None:
+        target = self.card.position + step
+        if 0 <= target < len(self.card.quotes):
+            self.card.position = target
+        else:
+            self.app.bell()
+
+    def action_copy(self) -> None:
+        """Copy the citation; the corner says so for two seconds (a notification would cover the screen shared)."""
+        self.app.copy_to_clipboard(self.current.citation)
+        self.card.note = "citation copied"
+        self.set_timer(2, lambda: setattr(self.card, "note", ""))
+
+    def action_close(self) -> None:
+        self.dismiss(self.card.position)
+
+    def on_click(self, event: events.Click) -> None:
+        self.action_step(-1 if event.screen_x < self.size.width // 2 else 1)

@@ -1,0 +1,34 @@
+"""The citation panel: what was just copied, shown where it can be selected by hand.
+
+Some terminals (and tmux without `set-clipboard on`) block the escape code that writes the clipboard, so a
+copy is shown too. It sits at the top of its screen, under the filter, so a notification (bottom right)
+never covers it.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+
+class CitationPanel(TextArea, can_focus=False):
+    """A read-only panel holding the text last copied; hidden until something is. It takes no focus, so
+    `tab` goes from a filter straight to its list; the mouse (or the terminal's own selection) selects in it."""
+
+    DEFAULT_CSS = """
+    CitationPanel {
+        height: auto;
+        max-height: 10;
+        display: none;
+        border: round $success;
+        border-title-color: $success;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", read_only=True, show_line_numbers=False, soft_wrap=True, id=id)
+
+    def show_copied(self, text: str, what: str = "Citation") -> None:
+        """Show `text`, titled as copied (the text is never markup: a TextArea shows it as it is)."""
+        self.load_text(text)
+        self.border_title = f"{what} copied · select it here if your terminal keeps the clipboard closed"
+        self.display = True

@@ -1,0 +1,126 @@
+"""A filter box: up and down move the highlight in the list it filters, or walk its history when empty.
+
+It does not select its text when it gets the focus (Textual's default): whoever gives it the focus selects
+what should be replaced (`select_all`) at once, so that a letter already on its way (`type_text`) is never
+caught by a selection made later. Once `enter` is waiting for an answer, it holds the keys typed after it
+(`hold`, `release`): they are meant for what opens, not for the filter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+from textual.widgets.input import Selection
+
+Keys = tuple[tuple[str, str | None], ...]
+"""Keys as (key, character), in the order they were typed."""
+
+
+def press(app: App[object], keys: Keys) -> None:
+    """Press `keys` again, as if typed now: the app sends each to the widget with the focus, and its bindings
+    apply. (Sent as the app's own, so that a key bubbles all the way up to the app whoever replays it.)"""
+    for key, character in keys:
+        app.post_message(events.Key(key, character).set_sender(app))
+
+
+class FilterBox(Input):
+    """An Input for a filter, as in a command palette: typing goes on while `up`/`down` move the list's
+    highlight (a `Move` message). In an empty box they walk the history instead (`up`: older, `down`:
+    newer, then empty again) until the recalled filter is edited."""
+
+    BINDINGS = [
+        Binding("up", "step(-1)", "Previous", show=False),
+        Binding("down", "step(1)", "Next", show=False),
+    ]
+
+    @dataclass
+    class Move(Message):
+        """Move the highlight of the list this box filters by `step` rows."""
+
+        box: FilterBox
+        step: int
+
+        @property
+        def control(self) -> FilterBox:
+            return self.box
+
+    def __init__(self, history: list[str], value: str = "", *, placeholder: str = "", id: str | None = None) -> None:
+        super().__init__(value, placeholder=placeholder, id=id, select_on_focus=False)
+        self.history = history
+        """Filters used before, newest first: the reader state's list, shared (not copied)."""
+        self._recalled: tuple[int, str] | None = None
+        """Where the history walk is (its position and the filter it put in the box)."""
+        self.held: list[tuple[str, str | None]] | None = None
+        """Keys typed while `enter` waits for an answer, as (key, character); None when not holding."""
+
+    def hold(self) -> None:
+        """Hold the keys typed from now on instead of taking them (`enter` is waiting for an answer)."""
+        if self.held is None:
+            self.held = []
+
+    def release(self) -> Keys:
+        """Stop holding; the keys held, in order."""
+        held, self.held = tuple(self.held or ()), None
+        return held
+
+    async def action_submit(self) -> None:
+        """`enter`: what the owner does with it may wait for an answer, so the keys typed after it are held
+        from this moment (the owner releases them: for what opens, or back into the box)."""
+        self.hold()
+        await super().action_submit()
+
+    def take(self, key: str, character: str | None) -> None:
+        """A key on its way to the box when the focus moved there: held, or typed in."""
+        if self.held is not None:
+            self.held.append((key, character))
+        elif character:
+            self.type_text(character)
+
+    def on_key(self, event: events.Key) -> None:
+        """Hold from `enter` on, in the order the box takes its keys (the binding that submits runs later, in the
+        app: a key right behind `enter` would slip in first); `escape` gives up on what `enter` waits for."""
+        if self.held is not None and event.key == "escape":
+            self.held = None  # dropped with the wait: escape goes on to close
+        elif self.held is not None:  # before Input's own handling (and the bindings): the key is held
+            self.held.append((event.key, event.character))
+            event.stop()
+            event.prevent_default()
+        elif event.key == "enter":
+            self.hold()
+
+    def select_all(self) -> None:
+        """Select the whole filter, so that what is typed next replaces it."""
+        self.selection = Selection(0, len(self.value))
+
+    def type_text(self, text: str) -> None:
+        """Put `text` in as if it were typed: over the selection, else at the cursor."""
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *self.selection)
+
+    @property
+    def walking(self) -> bool:
+        """True while the box shows a filter recalled from the history, unedited."""
+        return self._recalled is not None and self._recalled[1] == self.value
+
+    def action_step(self, step: int) -> None:
+        if not self.walking:
+            self._recalled = None
+        if self.walking or (not self.value and step < 0 and self.history):
+            position = (self._recalled[0] if self._recalled else -1) - step
+            if position < 0:  # newer than the newest: an empty box again
+                self._recalled = None
+                self.value = ""
+                return
+            if position < len(self.history):
+                self._recalled = (position, self.history[position])
+                self.value = self.history[position]
+                self.cursor_position = len(self.value)
+            return
+        self.post_message(self.Move(self, step))

@@ -1,0 +1,330 @@
+"""Pilot tests of the filter boxes (issue #17): `enter` opens the best match, `up`/`down` move the highlight
+while typing, the keys a hint shows work where the focus is, escape keeps the filter, and an empty box walks
+a history kept per library; an empty result says which part found nothing."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual import events
+from textual.widgets import Input, OptionList, Static
+
+from briefing_tui.core.search.query import Query
+from briefing_tui.core.user.config import Settings
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.quote_finder import QuoteFinder
+from briefing_tui.tui.widgets.article_view import ArticleView
+from briefing_tui.tui.widgets.citation_panel import CitationPanel
+from briefing_tui.tui.widgets.quote_list import QuoteList
+from briefing_tui.tui.widgets.search_panel import SearchPanel
+from tests.conftest import SEEDS
+from tests.test_quote_finder import RUTTE, open_finder, settled
+from tests.test_reader import loaded, showing, until
+from tests.test_reader_safety import screen_lines
+
+SIZE = (120, 40)
+
+
+def status(app: BriefingApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def footer(app: BriefingApp) -> str:
+    return screen_lines(app)[-1]
+
+
+async def test_enter_in_the_finder_opens_the_best_match_even_before_the_answer_shows() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("quotation_mark", *"speaker:rutte", "enter")  # no pause: typed faster than it answers
+        await until(pilot, lambda: not isinstance(app.screen, QuoteFinder), "the finder to open the best match")
+        await until(pilot, lambda: showing(app, "Clash Report"), "the article")
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view.current_quote == 4 and view.article.quotes[4].speaker == "Mark Rutte"  # type: ignore[union-attr]
+        assert "Quote 5/12: Mark Rutte" in status(app, "#hit-status")
+        await pilot.press("c")
+        assert app.clipboard == RUTTE
+
+
+async def test_up_and_down_move_the_highlight_while_the_focus_stays_in_the_box() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, "speaker:rutte")
+        box = finder.query_one(Input)
+        await pilot.press("down", "down", "up", "down")
+        assert finder.query_one(QuoteList).cursor == 2 and app.focused is box
+        await pilot.press(*" OR speaker:trump")  # typing goes on
+        await settled(pilot, finder)
+        assert finder.total == 6 and app.focused is box
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: not isinstance(app.screen, QuoteFinder), "the finder to close")
+        await until(pilot, lambda: app.query_one(ArticleView).current_quote == 1, "the second match's quote")
+
+
+async def test_the_keys_a_hint_shows_work_where_the_focus_is() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, "speaker:rutte")
+        hint = status(app, "#finder-status")
+        assert "ctrl+y copy" in hint and "ctrl+t add" in hint and " c copy" not in hint
+        assert "^y Copy" in footer(app) and " c Copy" not in footer(app)
+        await pilot.press("ctrl+y")  # from the box
+        assert app.clipboard == RUTTE
+        panel = finder.query_one(CitationPanel)
+        assert panel.display and panel.text == RUTTE
+        await pilot.press("ctrl+t")
+        assert [q.speaker for q in app.state.board.quotes] == ["Mark Rutte"]
+        await pilot.press("tab")  # the list: its letter keys
+        assert isinstance(app.focused, QuoteList)
+        hint = status(app, "#finder-status")
+        assert " c copy" in hint and "s spotlight" in hint and "ctrl+y" not in hint
+        assert " c Copy" in footer(app) and "^y" not in footer(app)
+        await pilot.press("down", "c")
+        assert app.clipboard.startswith("“daddy” — Mark Rutte")
+        await pilot.press("shift+tab", "c")  # back in the box, `c` is a letter of the filter, typed at its end
+        assert finder.query_one(Input).value == "speaker:ruttec" and app.clipboard.startswith("“daddy”")
+
+
+async def test_the_toast_never_covers_the_citation_panel() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:  # tests show no toasts unless asked
+        finder = await open_finder(pilot, "speaker:rutte")
+        await pilot.press("ctrl+y", "ctrl+t", "down", "ctrl+t")  # a copy, then two notifications
+        await until(pilot, lambda: len(app.screen.query("Toast")) == 2, "the notifications")
+        await pilot.pause()
+        panel = finder.query_one(CitationPanel).region
+        toasts = [toast.region for toast in app.screen.query("Toast")]
+        assert panel.height >= 3 and not any(panel.overlaps(toast) for toast in toasts)
+
+
+async def test_escape_keeps_the_filter_and_an_empty_box_walks_the_history(isolated_home: Path) -> None:
+    app = BriefingApp([str(SEEDS)], Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_finder(pilot, "nato")
+        await pilot.press("escape", "quotation_mark")
+        await pilot.pause()
+        finder = app.screen
+        assert isinstance(finder, QuoteFinder) and finder.filter_text == "nato"
+        await settled(pilot, finder)
+        assert finder.total > 0
+        await pilot.press(*"speaker:trump")  # the last filter is selected: typing replaces it
+        await settled(pilot, finder)
+        assert finder.filter_text == "speaker:trump"
+        await pilot.press("escape", "quotation_mark")
+        await pilot.pause()
+        finder = app.screen
+        assert isinstance(finder, QuoteFinder)
+        await pilot.press("backspace")  # an empty box: up and down walk the history
+        walked = []
+        for key in ("up", "up", "up", "down", "down"):
+            await pilot.press(key)
+            walked.append(finder.filter_text)
+        assert walked == ["speaker:trump", "nato", "nato", "speaker:trump", ""]
+        await pilot.press("up", "down")  # recalled, then `down` again: past the newest, empty again
+        assert finder.filter_text == ""
+    (state_file,) = (isolated_home / "data" / "briefing-tui").glob("state-*.json")
+    assert json.loads(state_file.read_text())["history"]["quotes"] == ["speaker:trump", "nato"]
+    again = BriefingApp([str(SEEDS)], Settings())
+    async with again.run_test(size=SIZE) as pilot:  # the history is the library's, across restarts
+        finder = await open_finder(pilot)
+        await pilot.press("up")
+        assert finder.filter_text == "speaker:trump"
+
+
+async def test_the_search_box_opens_the_best_match_moves_and_remembers() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"harbour", "enter")  # before the answer: the best match opens when it comes
+        await until(pilot, lambda: app.focused is app.query_one(ArticleView), "the best match to open")
+        first = app.query_one(ArticleView).article
+        assert first is not None and "harbour" in status(app, "#hit-status")
+        await pilot.press("slash")  # the panel again: the query is kept (and selected)
+        panel = app.query_one(SearchPanel)
+        box = panel.query_one(Input)
+        assert app.focused is box and box.value == "harbour"
+        await until(pilot, lambda: panel.settled, "the search to answer")
+        results = panel.query_one(OptionList)
+        await pilot.press("down", "down")
+        assert app.focused is box and results.highlighted is not None and results.highlighted > 0
+        await pilot.press("enter")
+        await until(pilot, lambda: app.query_one(ArticleView).article not in (None, first), "the second result")
+        await pilot.press("escape", "escape")  # to the results, out of the search
+        await pilot.press("slash", "backspace", "up")
+        assert box.value == "harbour" and app.state.history["search"] == ["harbour"]
+
+
+async def test_an_empty_result_says_which_part_found_nothing() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, "speaker:rutte harbour ")
+        assert finder.total == 0
+        assert "0 quotes · Mark Rutte: 3 quotes; none with “harbour”" in status(app, "#finder-status")
+        await pilot.press("ctrl+u", *"speaker:blunket ")
+        await settled(pilot, finder)
+        assert "No speaker called “blunket”" in status(app, "#finder-status")
+        await pilot.press("escape", "slash", *"speaker:rute")
+        panel = app.query_one(SearchPanel)
+        await until(pilot, lambda: panel.settled, "the search to answer")
+        assert status(app, "#search-status") == ("0 matching articles · No speaker called “rute”; "
+                                                 "the closest: Mark Rutte")
+
+
+async def test_keys_pressed_before_the_answer_act_on_the_best_match_of_what_was_typed() -> None:
+    """ctrl+t and ctrl+y typed straight after the filter (faster than it is answered) act on its best match,
+    not on the first quote of the list an older filter left."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot)
+        await pilot.press(*"underl", "ctrl+t", "ctrl+y")
+        await settled(pilot, finder)
+        assert [q.text for q in app.state.board.quotes] == ["underlings."]
+        assert app.clipboard.startswith("“underlings.” — Mark Rutte")
+
+
+async def test_an_answer_to_an_older_filter_never_acts_on_a_waiting_enter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The finder's first answer (every quote) can reach the screen after keys were typed: it is then an old
+    answer, and an enter waiting for the filter's answer must not open its first quote."""
+    from briefing_tui.tui.session import LibrarySession
+
+    release = threading.Event()
+    asked = LibrarySession.quote_ids
+
+    def slow(self: LibrarySession, query: Query | None) -> Sequence[int]:
+        if query is not None:
+            release.wait(10)  # the filter's answer waits until the old answer has come
+        return asked(self, query)
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot)
+        every = finder.query_one(QuoteList)
+        old = (list(every.ids), [every.hits.get(n) for n in range(len(every.hits))])
+        monkeypatch.setattr(LibrarySession, "quote_ids", slow)
+        await pilot.press(*"speaker:rutte", "enter")
+        finder._show(None, *old, generation=0)  # the answer to the filter of no words, late
+        await pilot.pause()
+        assert app.screen is finder and not app.state.history["quotes"]
+        release.set()
+        await until(pilot, lambda: not isinstance(app.screen, QuoteFinder), "the finder to open the best match")
+        await until(pilot, lambda: app.query_one(ArticleView).current_quote is not None, "the quote")
+        assert app.query_one(ArticleView).current_quote == 4
+
+
+async def test_keys_typed_straight_after_the_key_that_opens_a_box_go_into_it() -> None:
+    """A fast typist (or a paste) sends `"speaker:rutte⏎` in one go: no letter runs a key of the screen behind
+    (`s` spotlight, `p` problems, `r` reload, `n` next hit…) and enter opens the best match of all of it."""
+    from briefing_tui.tui.screens.spotlight import Spotlight
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.post_message(events.Key("quotation_mark", '"'))  # queued at once, as a terminal delivers them
+        for key in "speaker:rutte":
+            app.post_message(events.Key(key if key.isalpha() else "colon", key))
+        app.post_message(events.Key("enter", None))
+        await until(pilot, lambda: app.query_one(ArticleView).current_quote == 4, "Rutte's quote to open")
+        assert not any(isinstance(screen, Spotlight) for screen in app.screen_stack)
+        app.post_message(events.Key("slash", "/"))
+        for key in "underlings":
+            app.post_message(events.Key(key, key))
+        app.post_message(events.Key("enter", None))
+        await until(pilot, lambda: "Search “underlings”: hit 1/1" in str(app.query_one("#hit-status").render()),
+                    "the search's best match")
+        assert app.query_one(SearchPanel).query_text == "underlings" and len(app.screen_stack) == 1
+
+
+async def test_a_quote_chosen_while_the_library_is_still_listed_opens_at_that_quote(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys typed before the library is listed: the finder waits for it, and the quote chosen opens; the
+    start's own "show the newest article" no longer cancels it (it did: no quote was selected)."""
+    from briefing_tui.tui.session import LibrarySession
+
+    release = threading.Event()
+    load = LibrarySession.load
+
+    def slow_load(self: LibrarySession, *args: Any, **kwargs: Any) -> None:
+        release.wait(10)
+        load(self, *args, **kwargs)
+
+    monkeypatch.setattr(LibrarySession, "load", slow_load)
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("quotation_mark", *"speaker:rutte", "enter")
+        assert isinstance(app.screen, QuoteFinder) and app.screen.filter_text == "speaker:rutte"
+        release.set()
+        await until(pilot, lambda: app.query_one(ArticleView).current_quote == 4, "Rutte's quote to open")
+        await loaded(pilot)
+        assert showing(app, "Clash Report") and app.query_one(ArticleView).current_quote == 4
+
+
+async def test_keys_typed_after_enter_act_on_what_opens() -> None:
+    """`"speaker:rutte⏎c` and `/underlings⏎c` in one go: the `c` typed after enter, while the answer and the
+    article are still coming, copies the quote that opens (it was typed into the filter: `speaker:ruttec`)."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+
+        def type_line(*keys: tuple[str, str | None]) -> None:
+            for key, character in keys:
+                app.post_message(events.Key(key, character))
+
+        letters = [(ch if ch.isalpha() else "colon", ch) for ch in "speaker:rutte"]
+        type_line(("quotation_mark", '"'), *letters, ("enter", None), ("c", "c"))
+        await until(pilot, lambda: app.clipboard == RUTTE, "the quote opened to be copied")
+        assert app.query_one(ArticleView).current_quote == 4 and app.state.history["quotes"] == ["speaker:rutte"]
+        type_line(("slash", "/"), *[(ch, ch) for ch in "underlings"], ("enter", None), ("c", "c"))
+        await until(pilot, lambda: app.clipboard.startswith("“underlings.”"), "the hit's quote to be copied")
+        assert app.query_one(SearchPanel).query_text == "underlings"
+
+
+async def test_a_key_right_behind_enter_in_the_box_is_held_too() -> None:
+    """With the box focused, `enter` and the key behind it reach the box together: the box must hold from its
+    own `enter`, not from the app's binding for it, which runs after the box has taken the next key."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"underlings")
+        await until(pilot, lambda: app.query_one(SearchPanel).settled, "the search")
+        app.post_message(events.Key("enter", None))
+        app.post_message(events.Key("c", "c"))
+        await until(pilot, lambda: app.clipboard.startswith("“underlings.”"), "the hit's quote to be copied")
+        assert app.query_one(SearchPanel).query_text == "underlings"
+        finder = await open_finder(pilot, "speaker:rut")
+        app.post_message(events.Key("enter", None))
+        app.post_message(events.Key("c", "c"))
+        await until(pilot, lambda: app.clipboard == RUTTE, "Rutte's quote to be copied")
+        assert app.screen is not finder and app.state.history["quotes"][0] == "speaker:rut"
+
+
+async def test_escape_gives_up_an_enter_still_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """enter, then escape before the answer: the panel closes, and nothing opens when the answer comes."""
+    from briefing_tui.tui.session import LibrarySession
+
+    release = threading.Event()
+    search = LibrarySession.search
+
+    def slow(self: LibrarySession, *args: Any) -> Any:
+        release.wait(10)
+        return search(self, *args)
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        shown = app.query_one(ArticleView).article
+        monkeypatch.setattr(LibrarySession, "search", slow)
+        await pilot.press("slash", *"nato", "enter", "escape")
+        panel = app.query_one(SearchPanel)
+        assert not panel.display
+        release.set()
+        await until(pilot, lambda: panel.settled, "the answer")
+        await pilot.pause()
+        assert app.query_one(ArticleView).article is shown and "Search" not in status(app, "#hit-status")

@@ -1,0 +1,271 @@
+"""Pilot tests of the meeting flow (issue #17): the quote under the hit or the cursor copied and added, the
+quote board (reorder, remove, copy all, export, kept across restarts) and the spotlight."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList, Static
+
+from briefing_tui.core.user.config import Settings
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.board import QuoteBoardScreen
+from briefing_tui.tui.screens.export import ExportScreen
+from briefing_tui.tui.screens.spotlight import Spotlight
+from briefing_tui.tui.widgets.article_view import ArticleView
+from briefing_tui.tui.widgets.citation_panel import CitationPanel
+from briefing_tui.tui.widgets.search_panel import SearchPanel
+from tests.conftest import SEEDS
+from tests.test_quote_finder import RUTTE, open_finder
+from tests.test_reader import loaded, showing, until
+from tests.test_reader_safety import screen_lines
+
+SIZE = (120, 40)
+UNDERLINGS = "“underlings.” — Mark Rutte, Clash Report (Ukraine - Russia War), 27 June 2025"
+DADDY = "“daddy” — Mark Rutte, Clash Report (Ukraine - Russia War), 27 June 2025"
+
+
+def status(app: BriefingApp) -> str:
+    return str(app.query_one("#hit-status", Static).render())
+
+
+def screen_text(app: BriefingApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+async def search_and_open(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
+    await loaded(pilot)
+    await pilot.press("slash", *query, "enter")
+    await until(pilot, lambda: pilot.app.focused is pilot.app.query_one(ArticleView), "the best match to open")
+    await pilot.pause()
+
+
+async def test_c_on_a_search_hit_inside_a_quote_copies_that_quote() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "underlings")
+        assert status(app).startswith("Search “underlings”: hit 1/1 in a quote by Mark Rutte")
+        await pilot.press("c")
+        assert app.clipboard == UNDERLINGS
+        await pilot.press("right_square_bracket")  # the quote cursor starts at the hit's quote, not the first
+        view = app.query_one(ArticleView)
+        assert view.current_quote == 9 and "Quote 10/12: Mark Rutte" in status(app)
+        await pilot.press("right_square_bracket", "c")
+        assert view.current_quote == 10 and app.clipboard.startswith("“It’s not just something")
+
+
+async def test_a_hit_outside_any_quote_copies_the_article() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "hague")
+        assert "in a quote" not in status(app)
+        await pilot.press("c")
+        assert app.clipboard == "Clash Report (Ukraine - Russia War), 27 June 2025"
+
+
+async def test_the_quote_cursor_starts_from_the_top_of_the_screen() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("right_square_bracket")
+        assert view.current_quote == 0
+        await pilot.press("enter", *["j"] * 25)  # scrolled past the first quotes: the cursor is out of sight
+        await pilot.pause()
+        top, _ = view.on_screen()  # type: ignore[misc]
+        await pilot.press("right_square_bracket")
+        quote = view.article.quotes[view.current_quote]  # type: ignore[union-attr, index]
+        assert view.current_quote > 1 and (quote.paragraph, quote.end) > top
+        before = view.article.quotes[view.current_quote - 1]  # type: ignore[union-attr, operator]
+        assert (before.paragraph, before.end) <= top  # the first quote at or after the top, none skipped
+        await pilot.press("left_square_bracket")  # in sight now: one back
+        assert view.article.quotes[view.current_quote] == before  # type: ignore[union-attr, index]
+
+
+async def test_a_adds_the_quote_looked_at_and_says_so() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "underlings")
+        await pilot.press("a")  # the quote under the hit
+        await pilot.press("right_square_bracket", "right_square_bracket", "a")
+        await pilot.press("left_square_bracket", "a")  # the same quote twice: on the board once
+        assert app.state.board.quotes[0].citation == UNDERLINGS
+        assert len(app.state.board) == 2
+        await pilot.press("escape", "escape", "escape")  # out of the article and the search
+        await pilot.press("quotation_mark", *"speaker:rutte")
+        finder = app.screen
+        await until(pilot, lambda: finder.answered == finder.settled_at, "the finder")  # type: ignore[attr-defined]
+        await pilot.press("ctrl+t")  # from the finder's box
+        assert app.state.board.quotes[-1].citation == RUTTE and len(app.state.board) == 3
+
+
+async def board_of_three(pilot) -> QuoteBoardScreen:  # type: ignore[no-untyped-def]
+    """Rutte's three quotes on the board, from the finder, in the finder's order; the board open."""
+    await open_finder(pilot, "speaker:rutte")
+    await pilot.press("ctrl+t", "down", "ctrl+t", "down", "ctrl+t", "escape", "A")
+    await pilot.pause()
+    board = pilot.app.screen
+    assert isinstance(board, QuoteBoardScreen)
+    return board
+
+
+async def test_the_board_lists_reorders_removes_and_copies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          isolated_home: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = BriefingApp([str(SEEDS)], Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        board = await board_of_three(pilot)
+        text = screen_text(app)
+        assert "Quote board · 3 quotes" in text
+        assert "1. Mark Rutte · 2025-06-27 · Clash Report" in text and "“daddy”" in text
+        listed = board.query_one(OptionList)
+        assert app.focused is listed and board.position == 0
+        await pilot.press("J", "J")  # the first to the bottom
+        assert [q.text for q in app.state.board.quotes] == ["daddy", "underlings.", RUTTE[1:RUTTE.index("” —")]]
+        assert board.position == 2
+        await pilot.press("ctrl+up")
+        assert board.position == 1 and app.state.board.quotes[1].citation == RUTTE
+        await pilot.press("K", "K")  # stops at the top
+        assert board.position == 0 and app.state.board.quotes[0].citation == RUTTE
+        await pilot.press("down", "d")
+        assert [q.text for q in app.state.board.quotes][1:] == ["underlings."] and "2 quotes" in screen_text(app)
+        await pilot.press("u")
+        assert [q.citation for q in app.state.board.quotes] == [RUTTE, DADDY, UNDERLINGS]
+        await pilot.press("c")
+        assert app.clipboard == DADDY
+        await pilot.press("C")
+        assert app.clipboard == "\n".join([RUTTE, DADDY, UNDERLINGS])
+        panel = board.query_one(CitationPanel)
+        assert panel.display and panel.text == app.clipboard and "3 citations copied" in str(panel.border_title)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is board
+        await pilot.press("escape", "escape", "A")  # the board again, in its order
+        await pilot.pause()
+        assert isinstance(app.screen, QuoteBoardScreen)
+        await pilot.press("enter")  # opens the highlighted quote's article, the quote under the cursor
+        await until(pilot, lambda: not isinstance(app.screen, QuoteBoardScreen), "the board to close")
+        await until(pilot, lambda: app.query_one(ArticleView).current_quote == 4, "the quote")
+    exported = tmp_path / "briefing-board.md"
+    assert exported.read_text() == f"# Quotes\n\n- {RUTTE}\n- {DADDY}\n- {UNDERLINGS}\n"
+    assert oct(os.stat(exported).st_mode & 0o777) == "0o600"
+    (state_file,) = (isolated_home / "data" / "briefing-tui").glob("state-*.json")
+    saved = json.loads(state_file.read_text())["board"]
+    assert [q["text"] for q in saved] == ["If we do not invest now, we are really at risk that the Russians might try "
+                                          "something against NATO territory in three, five or seven years,",
+                                          "daddy", "underlings."]
+    again = BriefingApp([str(SEEDS)], Settings())
+    async with again.run_test(size=SIZE) as pilot:  # the board survives a restart
+        await loaded(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert [q.citation for q in again.state.board.quotes] == [RUTTE, DADDY, UNDERLINGS]
+        assert "3. Mark Rutte · 2025-06-27 · Clash Report" in screen_text(again)
+
+
+async def test_an_empty_board_says_how_to_fill_it() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("A", "e", "C", "s", "d", "J")
+        await pilot.pause()
+        assert isinstance(app.screen, QuoteBoardScreen) and app.is_running
+        assert "The board is empty. In an article, ] puts the cursor on a quote" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+async def test_the_spotlight_steps_through_the_board(size: tuple[int, int]) -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=size) as pilot:
+        await board_of_three(pilot)
+        await pilot.press("down", "s")
+        await pilot.pause()
+        spotlight = app.screen
+        assert isinstance(spotlight, Spotlight)
+        lines = [line.strip() for line in screen_lines(app)]
+        assert "“daddy”" in lines and "— Mark Rutte" in lines and lines[-1] == "2/3"
+        assert "Clash Report · Ukraine - Russia War · 27 June 2025" in lines
+        await pilot.press("left")
+        text = " ".join(line.strip() for line in screen_lines(app) if line.strip())
+        assert "“If we do not invest now, we are really at risk that the Russians might try something against " \
+               "NATO territory in three, five or seven years,”" in text  # whole, wrapped, at either size
+        assert not any(len(line.rstrip()) > size[0] for line in screen_lines(app))
+        await pilot.press("left")  # the first: stays
+        assert spotlight.card.position == 0
+        await pilot.press("right", "right", "c")
+        assert app.clipboard == UNDERLINGS
+        assert screen_lines(app)[-1].strip() == "citation copied"  # in the corner, no toast over the quote
+        await pilot.click(offset=(2, size[1] // 2))  # the left half: back one
+        assert spotlight.card.position == 1
+        await pilot.press("escape")  # back on the board, at the quote last shown
+        await pilot.pause()
+        assert isinstance(app.screen, QuoteBoardScreen) and app.screen.position == 1
+
+
+async def test_s_shows_the_quote_looked_at_in_front_of_the_board() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "underlings")
+        await pilot.press("s")
+        await pilot.pause()
+        spotlight = app.screen
+        assert isinstance(spotlight, Spotlight) and spotlight.current.text == "underlings."
+        assert len(spotlight.card.quotes) == 1 and "1/1" not in screen_text(app)  # alone: no position shown
+        await pilot.press("escape", "a", "right_square_bracket", "right_square_bracket", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, Spotlight) and app.screen.current.speaker == "Philippe Dickinson"
+        await pilot.press("right")  # not on the board: the board's quotes follow it
+        assert app.screen.current.text == "underlings."
+
+
+async def test_private_mode_writes_no_board_history_or_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              isolated_home: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await board_of_three(pilot)
+        await pilot.press("e", "C")
+        await pilot.pause()
+        assert isinstance(app.screen, QuoteBoardScreen)  # no export dialog
+        await pilot.press("escape", "slash", *"nato", "enter")
+        await until(pilot, lambda: app.query_one(SearchPanel).settled, "the search")
+        assert len(app.state.board) == 3 and app.state.history["quotes"] == ["speaker:rutte"]
+    assert list(isolated_home.iterdir()) == [] and list(tmp_path.iterdir()) == []
+
+
+async def test_a_board_quote_whose_article_changed_opens_at_the_same_words(tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    story = lib / "story.txt"
+    story.write_text("Story\n\n2025-06-01\n\n“First words,” said Anna Berg.\n\n“Second words,” said Anna Berg.\n")
+    app = BriefingApp([str(lib)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "a")
+        assert app.state.board.quotes[0].text == "Second words,"
+        story.write_text("Story\n\n2025-06-01\n\n“New words,” said Ola Berg.\n\n“First words,” said Anna Berg.\n\n"
+                         "“Second words,” said Anna Berg.\n")
+        await until(pilot, lambda: len(app.query_one(ArticleView).article.quotes) == 3,  # type: ignore[union-attr]
+                    "the changed file to show")
+        await pilot.press("A", "enter")
+        await until(pilot, lambda: app.query_one(ArticleView).current_quote == 2, "the same words")
+        assert showing(app, "Story")
+
+
+async def test_the_spotlight_shows_no_notification() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await search_and_open(pilot, "underlings")
+        await pilot.press("c", "a")  # two notifications on the reader
+        await until(pilot, lambda: len(app.screen.query("Toast")) == 2, "the notifications")
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, Spotlight), "the spotlight")
+        await pilot.pause(0.3)
+        assert not app.screen.query("Toast") and "Copied" not in screen_text(app)
