@@ -28,6 +28,7 @@ from briefing_tui.core.search.index import open_index
 from briefing_tui.core.search.query import parse
 from briefing_tui.tui.document import article_blocks, layout
 from briefing_tui.tui.session import BIG_HEAD
+from briefing_tui.tui.widgets.article_view import FIRST_LAYOUT
 
 QUERIES = {"rare word": RARE[0], "phrase": f'"{PHRASE}"', "common word": "harbour",
            "field + date": "section:energy date:2024-02"}
@@ -163,7 +164,7 @@ def bench_big_article(tmp: Path, markdown: bool = False) -> str:
     for block in blocks:  # what ArticleView lays out before the first screen (the rest goes to a worker)
         head.append(block)
         size += len(block.text)
-        if size > 20_000:
+        if size > FIRST_LAYOUT:
             break
     layout(head, 88)
     first = time.perf_counter() - started

@@ -22,6 +22,8 @@ MEASURE = 88
 """The widest a paragraph is set, for a readable line length."""
 SYNC_CHARS = 400_000
 """Articles longer than this are wrapped in a thread, after the first screen is shown."""
+FIRST_LAYOUT = 20_000
+"""Characters of a long article laid out before it shows (the first screens); the rest is laid out in a thread."""
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -186,7 +188,7 @@ class ArticleView(ScrollView, can_focus=True):
         for block in self._blocks:
             head.append(block)
             size += len(block.text)
-            if size > 20_000:
+            if size > FIRST_LAYOUT:
                 break
         self._set_layout(layout(head, width))
         self._layout_in_background(self._blocks, width, self._generation)
