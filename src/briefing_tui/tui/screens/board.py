@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.core.serialize import count
@@ -28,6 +28,7 @@ from briefing_tui.tui.keymap import bindings
 from briefing_tui.tui.screens.export import ExportScreen
 from briefing_tui.tui.screens.spotlight import Spotlight
 from briefing_tui.tui.widgets.citation_panel import CitationPanel
+from briefing_tui.tui.widgets.footer import Footer
 
 LIST_CHARS = 400
 """Characters of a quote shown in the board's list (the spotlight and a copy show it whole)."""

@@ -20,7 +20,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from briefing_tui.core.search.index import QuoteHit
 from briefing_tui.core.search.query import REFUSED, Query, QueryError, as_you_type
@@ -35,6 +35,7 @@ from briefing_tui.tui.screens.export import ExportScreen
 from briefing_tui.tui.screens.spotlight import Spotlight
 from briefing_tui.tui.widgets.citation_panel import CitationPanel
 from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
+from briefing_tui.tui.widgets.footer import Footer
 from briefing_tui.tui.widgets.quote_list import PAGE, QuoteList
 
 __all__ = ["ExportScreen", "QuoteChoice", "QuoteFinder", "QuoteSource"]
