@@ -38,6 +38,7 @@ RETRIES = 3
 SHAPES: dict[str, str | Callable[[int], str]] = {
     "capitals": "O ",
     "capital-words": "Obama Said ",
+    "quoted-as": "Politico quoted Tim Manning as saying “so” and citing it as ",
     "spaces": " ",
     "hashes": "#",
     "stars": "*",

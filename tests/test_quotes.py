@@ -273,6 +273,16 @@ def attributions(*paragraphs: str) -> list[tuple[str | None, str | None]]:
     (["Aksel Nyberg kept the light for forty years. His daughter, Ingrid Nyberg, grew up there.",
       "“He never complained,” Ingrid Nyberg said. “It was home,” Nyberg said."],
      [("Ingrid Nyberg", "after-cue"), ("Aksel Nyberg", "after-cue")]),
+    # A family name first, or a given name alone; a body by its first word; a sentence's first words are no name.
+    (["Prime Minister Tuilaepa Sailele Malielegaoi spoke on Monday.", "Tuilaepa said “we are ready.”"],
+     [("Tuilaepa Sailele Malielegaoi", "before-cue")]),
+    (["On Friday Ford Motor Company announced a recall.", "Ford said the fault “does not involve safety.”"],
+     [("Ford Motor Company", "before-cue")]),
+    # The person quoted `as saying`, not the outlet quoting them; `citing X as` describes.
+    (["Politico quoted Tim Manning, a former official, as saying “FEMA has a role.”"],
+     [("Tim Manning", "quoted-as")]),
+    (["A number of Senators condemned the act, citing the move as a “grave abuse of power”."],
+     [("a number of Senators", "subject")]),
 ])
 def test_issue_15_patterns(paragraphs: list[str], expected: list[tuple[str | None, str | None]]) -> None:
     assert attributions(*paragraphs) == expected

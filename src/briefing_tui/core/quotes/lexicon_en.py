@@ -91,6 +91,7 @@ LEXICON = Lexicon(
         sheriff deputy whip assemblyman assemblywoman assemblymember legislator lawmaker congressman
         congresswoman congressmember delegate actor actress singer musician drummer guitarist rapper comedian
         broadcaster presenter host anchor producer performer filmmaker artist writer poet playwright designer
+        administrator monsignor monsenor monseñor father sister brother
         photographer prosecutor barrister solicitor magistrate coroner officer constable commandant marshal
         lieutenant major corporal admiral brigadier astronomer astronaut oceanographer physician surgeon doctor
         nurse pastor priest reverend rev lead star captain player winger batsman bowler skipper boss mp mep qc

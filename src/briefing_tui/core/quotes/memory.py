@@ -26,6 +26,9 @@ class Memory:
     """Full names (and names given alone) seen so far, with the gender the text showed, if any."""
     surnames: dict[str, list[str]] = field(default_factory=dict)
     """A name's words (folded) -> the people bearing it, in the order they were named."""
+    first_words: dict[str, list[str]] = field(default_factory=dict)
+    """A full name's first word (folded) -> the people bearing it: `Tuilaepa` alone, `Mr Tong` for Tong
+    Yung-soo, where the family name comes first or a person is called by the given name."""
     acronyms: dict[str, str] = field(default_factory=dict)
     """`WHO` -> `the World Health Organization`, from `… (WHO)`."""
     roles: dict[str, str] = field(default_factory=dict)
@@ -62,7 +65,7 @@ class Memory:
     def full_name(self, word: str, initial: str = "", gender: str | None = None) -> str | None:
         """The person a surname alone means: the first named among those who bear it and fit the initial and
         the gender given (`Nyberg` is Aksel Nyberg, introduced before his daughter Ingrid Nyberg)."""
-        bearers = self.surnames.get(fold(word))
+        bearers = self.surnames.get(fold(word)) or self.first_words.get(fold(word))
         if not bearers:
             return None
         fitting = [b for b in bearers if (not initial or b[:1] == initial[:1])
@@ -110,7 +113,8 @@ class Memory:
         if m.kind == "person":
             words = m.text.split()
             if len(words) == 1:
-                return self.full_name(words[0], gender=m.gender) or self.acronyms.get(m.text) or m.text
+                return (self.full_name(words[0], gender=m.gender) or self.acronyms.get(m.text)
+                        or self._body_named(m.text) or m.text)
             if len(words) == 2 and len(words[0]) == 2 and words[0].endswith("."):  # `B. Obama`
                 return self.full_name(words[1], initial=words[0]) or m.text
             known = self.full_name(words[-1])
@@ -134,6 +138,8 @@ class Memory:
             if first.lower() in lex.determiners or first.lower() in lex.possessives:
                 return m.text[0].lower() + m.text[1:]
             return m.text
+        if m.kind == "org" and " " not in m.text:
+            return self._body_named(m.text) or m.text
         return m.text
 
     def _by_initials(self, acronym: str) -> str | None:
@@ -142,6 +148,14 @@ class Memory:
         for body in reversed(self.bodies):
             initials = "".join(w[0] for w in body.split() if w[:1].isupper())
             if len(letters) > 1 and initials == letters:
+                return body
+        return None
+
+    def _body_named(self, word: str) -> str | None:
+        """The body a word alone names: the latest whose name starts with it (`Ford`: Ford Motor Company)."""
+        for body in reversed(self.bodies):
+            first, _, rest = body.partition(" ")
+            if rest and first == word:
                 return body
         return None
 
@@ -166,6 +180,10 @@ class Memory:
                 bearers[alone] = name
             elif name not in bearers and not any(fold(b) == fold(name) for b in bearers):
                 bearers.append(name)
+        if len(words) > 1:
+            firsts = self.first_words.setdefault(fold(words[0]), [])
+            if name not in firsts:
+                firsts.append(name)
         if title:
             self.roles[fold(title)] = name
             self.actors.add(name)

@@ -26,6 +26,8 @@ from briefing_tui.core.quotes.phrases import Mention, mention
 from briefing_tui.core.quotes.spans import Span
 from briefing_tui.core.quotes.tokens import MASK, Tok, tok, tokenize
 
+_QUOTED_AS = frozenset(("quoted", "quoting", "cited", "citing", "quotes", "cites"))
+"""`Politico quoted Tim Manning, a former FEMA official, as saying “…”`: the person quoted speaks."""
 _LEAD = frozenset(",.!?;:—–-\"“”«»„‘’'")
 
 
@@ -221,6 +223,11 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
                 if found:
                     return found
             continue
+        if cue.low in _QUOTED_AS and any(t.low == "as" and k + 1 < len(toks) and toks[k + 1].low.endswith("ing")
+                                         for k, t in enumerate(toks[c + 1:c + 31], c + 1)):  # `as saying`, not `as a`
+            found = _quoted_as(toks, mem, site, cue.text, c)
+            if found:
+                return found
         quoted = _object_author(toks[c + 1:], lex, site)  # `citing the Chuck Jones quote that “…”`
         if quoted is not None and (found := _speaker(quoted, mem, site, cue.text, "before-cue")):
             return found
@@ -236,6 +243,13 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         if found:
             return found
     return None
+
+
+def _quoted_as(toks: list[Tok], mem: Memory, site: Site, cue: str, q: int) -> Found | None:
+    """`X quoted Y as saying`: Y, the object of `quoted` (at `q`) up to its first comma or `as`."""
+    obj = toks[q + 1:q + 31]  # bounded: a sentence of cues costs linear time
+    cut = next((k for k, t in enumerate(obj) if t.text in (",", "(", "—", "–") or t.low == "as"), len(obj))
+    return _speaker(mention(obj[:cut], site.text, site.lex), mem, site, cue, "quoted-as") if cut else None
 
 
 def _speaker_of_region(region: list[Tok], toks: list[Tok], mem: Memory, site: Site, cue: str,
