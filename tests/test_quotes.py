@@ -283,6 +283,11 @@ def attributions(*paragraphs: str) -> list[tuple[str | None, str | None]]:
      [("Tim Manning", "quoted-as")]),
     (["A number of Senators condemned the act, citing the move as a “grave abuse of power”."],
      [("a number of Senators", "subject")]),
+    # A reduced passive with its agent first; a piece of a document is the document's; an adverb before the cue.
+    (["It showed a pattern described by Marine Bulletin as “rather hectic”."], [("Marine Bulletin", "passive-agent")]),
+    (["District Judge Gray Miller ruled.", "Part of the judge's statement reads “the average woman could.”"],
+     [("Gray Miller", "before-cue")]),
+    (["Anna Berg specifically said “no.”"], [("Anna Berg", "before-cue")]),
 ])
 def test_issue_15_patterns(paragraphs: list[str], expected: list[tuple[str | None, str | None]]) -> None:
     assert attributions(*paragraphs) == expected

@@ -55,6 +55,8 @@ LEXICON = Lexicon(
         also later then again once reportedly previously repeatedly bluntly flatly recently further quickly
         simply even still already subsequently earlier publicly privately separately similarly additionally
         initially finally directly immediately openly angrily calmly firmly strongly jokingly famously never not
+        specifically explicitly officially formally clearly allegedly apparently unanimously jointly ultimately
+        eventually emphatically categorically specifically personally tearfully proudly optimistically
         """),
     relatives=words("who whom whose which"),
     clause_openers=words("""
@@ -122,6 +124,7 @@ LEXICON = Lexicon(
         description summary announcement ruling judgment judgement verdict order law act constitution document
         manifesto editorial website blog notice filing complaint lawsuit petition bulletin advisory update
         newsletter video broadcast interview transcript account quote words remark remarks comment comments post
+        proclamation declaration affidavit indictment opinion memorandum directive resolution
         """),
     person_nouns=words("""
         official officials spokesperson spokesman spokeswoman diplomat diplomats analyst analysts source sources
@@ -146,6 +149,7 @@ LEXICON = Lexicon(
         speaking according asked earlier later today yesterday tomorrow last next many some most other others
         monday tuesday wednesday thursday friday saturday sunday january february march april may june july
         august september october november december he she they what why how where who which one two also
+        part parts portion portions excerpt excerpts extract extracts passage passages
         """),
     discourse=words("""
         however meanwhile but and yet still later earlier separately instead also then now moreover furthermore

@@ -22,7 +22,7 @@ from briefing_tui.core.quotes.clauses import (
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.names import run_end
-from briefing_tui.core.quotes.phrases import Mention, mention
+from briefing_tui.core.quotes.phrases import PARTITIVE, Mention, mention
 from briefing_tui.core.quotes.spans import Span
 from briefing_tui.core.quotes.tokens import MASK, Tok, tok, tokenize
 
@@ -215,8 +215,9 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
             passive = passive or (toks[j].low in lex.be and not reflexive)
             j -= 1
         passive = passive and not cue.low.endswith(("ing", "ant"))  # `was saying` is no passive
-        if passive or (cue.low in lex.passive_cues and (c == len(toks) - 1 or toks[c + 1].low in ("as", "comme")) \
-                and _reduced_relative(toks, j, lex)):
+        if passive or (cue.low in lex.passive_cues and (c == len(toks) - 1 or toks[c + 1].low in ("as", "comme")
+                                                        or toks[c + 1].low in lex.agent)  # `described by X as`
+                       and _reduced_relative(toks, j, lex)):
             agent = _agent(toks[c + 1:], lex) or _agent_after(site, lex)
             if agent:
                 found = _speaker(mention(agent, site.text, lex), mem, site, cue.text, "passive-agent")
@@ -335,9 +336,14 @@ def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
     agent = _agent(region, lex)
     if agent:
         return mention(agent, site.text, lex)
+    if len(region) > 2 and region[0].low in PARTITIVE and region[1].low in ("of", "de", "du", "des"):
+        return _author(region[2:], lex, site)  # `Part of the judge's statement`: the statement's author
     first = region[0] if region else None
     if first is not None and first.text.endswith(("'s", "’s")):
         return mention([tok(first.text[:-2], first.start, first.end - 2)], site.text, lex)
+    for k, t in enumerate(region[1:-1], 1):  # `the judge's statement`: the judge
+        if t.text.endswith(("'s", "’s")) and region[k + 1].low in lex.documents:
+            return mention([*region[:k], tok(t.text[:-2], t.start, t.end - 2)], site.text, lex)
     for k, t in enumerate(region[:-1]):  # `le communiqué du ministère de l'Intérieur`
         if t.low in ("du", "de", "of", "des") and k + 1 < len(region):
             rest = region[k + 1:]

@@ -139,7 +139,8 @@ def _mention_of_segment(toks: list[Tok], text: str, lex: Lexicon) -> Mention | N
     if named is not None:
         return named
     if (first.cap or (first.low in PARTICLES and len(toks) > 1 and toks[1].cap)) \
-            and first.low not in lex.determiners and first.low not in lex.possessives:
+            and first.low not in lex.determiners and first.low not in lex.possessives \
+            and not (first.low in PARTITIVE and len(toks) > 1 and not toks[1].cap):  # `Part of the report`
         return _capitalised(toks, text, lex)  # `Pieter de Vries`, `de Vries`
     return _nominal(toks, text, lex)
 
@@ -352,6 +353,11 @@ _BEFORE_NOUN = frozenset("nouveau nouvel nouvelle ancien ancienne grand grande p
 """French adjectives that stand before their noun; the others follow it (`le parti écologiste`)."""
 
 
+PARTITIVE = frozenset("part parts portion portions excerpt excerpts extract extracts passage passages section "
+                       "sections partie extrait passage teil auszug".split())
+"""Words for a piece of something: `Part of the judge's statement reads` is the statement's (its author's)."""
+
+
 def _head_index(toks: list[Tok], lex: Lexicon) -> int | None:
     """The head noun: the last word before the first preposition or participle (`head` in `The head of the
     police's …`, `decree` in `The decree signed by the Pope`); in `One of the victims`, `victims`; in French the
@@ -365,7 +371,8 @@ def _head_index(toks: list[Tok], lex: Lexicon) -> int | None:
     last = None
     for k, t in enumerate(toks):
         if k and t.low in lex.prepositions:
-            if last is not None and toks[last].low in lex.determiners and t.low in ("of", "des", "de", "d'", "d’"):
+            if last is not None and (toks[last].low in lex.determiners or toks[last].low in PARTITIVE) \
+                    and t.low in ("of", "des", "de", "d'", "d’"):
                 rest = _head_index(toks[k + 1:], lex)  # a quantifier's head is in its complement
                 return k + 1 + rest if rest is not None else last
             break
