@@ -39,6 +39,8 @@ SHAPES: dict[str, str | Callable[[int], str]] = {
     "capitals": "O ",
     "capital-words": "Obama Said ",
     "quoted-as": "Politico quoted Tim Manning as saying “so” and citing it as ",
+    "partitive": "Part of ",
+    "sentence-openers": "On Friday ",
     "spaces": " ",
     "hashes": "#",
     "stars": "*",

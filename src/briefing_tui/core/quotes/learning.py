@@ -215,10 +215,11 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
         if not (t.cap and t.word):
             i += 1
             continue
-        end = run_end(toks, i, lex)
-        if t.low in lex.not_names and t.low not in lex.determiners and end - i > 1:
+        if t.low in lex.not_names and t.low not in lex.determiners and i + 1 < n and toks[i + 1].cap \
+                and toks[i + 1].word:
             i += 1  # `On Friday Ford Motor Company announced`: a sentence's first words are no part of a name
             continue
+        end = run_end(toks, i, lex)
         run = toks[i:end]
         before = toks[i - 1] if i > 0 else None
         nxt = toks[end] if end < n else None

@@ -336,8 +336,8 @@ def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
     agent = _agent(region, lex)
     if agent:
         return mention(agent, site.text, lex)
-    if len(region) > 2 and region[0].low in PARTITIVE and region[1].low in ("of", "de", "du", "des"):
-        return _author(region[2:], lex, site)  # `Part of the judge's statement`: the statement's author
+    while len(region) > 2 and region[0].low in PARTITIVE and region[1].low in ("of", "de", "du", "des"):
+        region = region[2:]  # `Part of the judge's statement`: the statement's author
     first = region[0] if region else None
     if first is not None and first.text.endswith(("'s", "’s")):
         return mention([tok(first.text[:-2], first.start, first.end - 2)], site.text, lex)

@@ -362,24 +362,35 @@ def _head_index(toks: list[Tok], lex: Lexicon) -> int | None:
     """The head noun: the last word before the first preposition or participle (`head` in `The head of the
     police's …`, `decree` in `The decree signed by the Pope`); in `One of the victims`, `victims`; in French the
     first noun after the article (`parti` in `le parti écologiste`)."""
-    if lex.code == "fr" and len(toks) > 1 and toks[0].low in lex.determiners:
-        k = 1
-        while k < len(toks) - 1 and toks[k].low in _BEFORE_NOUN:
+    start = 0
+    while True:  # a quantifier's head is in its complement: scan on from there (a loop: `Part of Part of …`)
+        found, again = _head_from(toks, start, lex)
+        if again is None:
+            return found
+        start = again
+
+
+def _head_from(toks: list[Tok], start: int, lex: Lexicon) -> tuple[int | None, int | None]:
+    """`_head_index` from `start`: the head found, or where the complement of a quantifier starts."""
+    n = len(toks)
+    if lex.code == "fr" and n - start > 1 and toks[start].low in lex.determiners:
+        k = start + 1
+        while k < n - 1 and toks[k].low in _BEFORE_NOUN:
             k += 1
         if toks[k].word and toks[k].low not in lex.prepositions and not toks[k].cap:
-            return k
+            return k, None
     last = None
-    for k, t in enumerate(toks):
-        if k and t.low in lex.prepositions:
+    for k in range(start, n):
+        t = toks[k]
+        if k > start and t.low in lex.prepositions:
             if last is not None and (toks[last].low in lex.determiners or toks[last].low in PARTITIVE) \
                     and t.low in ("of", "des", "de", "d'", "d’"):
-                rest = _head_index(toks[k + 1:], lex)  # a quantifier's head is in its complement
-                return k + 1 + rest if rest is not None else last
+                return (None, k + 1) if k + 1 < n else (last, None)
             break
         participle = (t.low.endswith(("ed", "ing", "ant")) and len(t.low) > 4) or t.low in lex.verbs
-        if k and last is not None and t.word and not t.cap and participle \
+        if k > start and last is not None and t.word and not t.cap and participle \
                 and toks[last].low not in lex.determiners and toks[last].low not in lex.possessives:
             break
         if t.word:
             last = k
-    return last
+    return last, None
