@@ -66,6 +66,30 @@ async def test_a_hit_outside_any_quote_copies_the_article() -> None:
         assert app.clipboard == "Clash Report (Ukraine - Russia War), 27 June 2025"
 
 
+async def test_a_search_for_a_speaker_alone_opens_on_their_first_quote() -> None:
+    """`/speaker:rutte` finds no words in the text: the article opens with the quote cursor on Rutte's first
+    quote (the fifth), so `c` copies what was searched for, not the article's citation."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "speaker:rutte")
+        view = app.query_one(ArticleView)
+        await until(pilot, lambda: view.current_quote == 4, "the cursor on Rutte's first quote")
+        await until(pilot, lambda: status(app).startswith("Quote 5/12: Mark Rutte (cue: said)"), "the status line")
+        await pilot.press("c")
+        assert app.clipboard == RUTTE
+        await pilot.press("right_square_bracket")  # on from Rutte's quote, as from any quote cursor in sight
+        assert view.current_quote == 5
+
+
+async def test_a_search_for_a_section_alone_copies_the_article() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "section:ukraine")
+        assert app.query_one(ArticleView).current_quote is None
+        await pilot.press("c")
+        assert app.clipboard == "Clash Report (Ukraine - Russia War), 27 June 2025"
+
+
 async def test_the_quote_cursor_starts_from_the_top_of_the_screen() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
