@@ -293,3 +293,17 @@ async def test_the_spotlight_shows_no_notification() -> None:
         await until(pilot, lambda: isinstance(app.screen, Spotlight), "the spotlight")
         await pilot.pause(0.3)
         assert not app.screen.query("Toast") and "Copied" not in screen_text(app)
+
+
+async def test_the_board_opens_clear_of_the_readers_notifications() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await search_and_open(pilot, "underlings")
+        await pilot.press("c", "a")  # `Copied citation`, `Added to the quote board (1) · A shows it`
+        await until(pilot, lambda: len(app.screen.query("Toast")) == 2, "the notifications")
+        await pilot.press("A")
+        await until(pilot, lambda: isinstance(app.screen, QuoteBoardScreen), "the board")
+        await pilot.press("d")  # a note of the board's own shows (the reader's, 3 and 5 seconds long, would too)
+        await until(pilot, lambda: "u puts it back" in screen_text(app), "the board's own notification")
+        assert len(app.screen.query("Toast")) == 1
+        assert "A shows it" not in screen_text(app) and "Copied citation" not in screen_text(app)
