@@ -194,6 +194,20 @@ async def test_the_board_lists_reorders_removes_and_copies(tmp_path: Path, monke
         assert "3. Mark Rutte · 2025-06-27 · Clash Report" in screen_text(again)
 
 
+async def test_a_click_on_a_board_quote_opens_it() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await board_of_three(pilot)
+        lines = screen_lines(app)
+        second = next(y for y, line in enumerate(lines) if "2. Mark Rutte" in line)
+        assert "“daddy”" in lines[second + 1]
+        await pilot.click(offset=(lines[second + 1].index("daddy"), second + 1))  # on its words, not its heading
+        await until(pilot, lambda: not isinstance(app.screen, QuoteBoardScreen), "the board to open the quote")
+        await until(pilot, lambda: app.query_one(ArticleView).current_quote is not None, "the quote cursor")
+        assert app.query_one(ArticleView).current_quote == 8
+        await until(pilot, lambda: "Quote 9/12: Mark Rutte" in status(app), "the status line to name the quote")
+
+
 async def test_an_empty_board_says_how_to_fill_it() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
