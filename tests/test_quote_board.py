@@ -90,6 +90,30 @@ async def test_a_search_for_a_section_alone_copies_the_article() -> None:
         assert app.clipboard == "Clash Report (Ukraine - Russia War), 27 June 2025"
 
 
+async def test_a_click_on_a_quote_in_the_article_puts_the_cursor_on_it() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+
+        async def click(words: str) -> None:
+            lines = screen_lines(app)
+            y = next(y for y, line in enumerate(lines) if words in line)
+            await pilot.click(offset=(lines[y].index(words) + 2, y))
+            await pilot.pause()
+
+        await click("Secretary of State")  # not in a quote: no cursor
+        assert view.current_quote is None
+        await click("lose our ability")
+        assert view.current_quote == 3
+        await until(pilot, lambda: status(app).startswith("Quote 4/12: Marco Rubio"), "the status line")
+        await pilot.press("c", "a")
+        assert app.clipboard.startswith("“If we did what everybody here wants us to do...")
+        assert app.state.board.quotes[0].citation == app.clipboard
+        await pilot.press("right_square_bracket")  # on from the quote clicked
+        assert view.current_quote == 4
+
+
 async def test_the_quote_cursor_starts_from_the_top_of_the_screen() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
