@@ -66,6 +66,54 @@ async def test_a_hit_outside_any_quote_copies_the_article() -> None:
         assert app.clipboard == "Clash Report (Ukraine - Russia War), 27 June 2025"
 
 
+async def test_a_search_for_a_speaker_alone_opens_on_their_first_quote() -> None:
+    """`/speaker:rutte` finds no words in the text: the article opens with the quote cursor on Rutte's first
+    quote (the fifth), so `c` copies what was searched for, not the article's citation."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "speaker:rutte")
+        view = app.query_one(ArticleView)
+        await until(pilot, lambda: view.current_quote == 4, "the cursor on Rutte's first quote")
+        await until(pilot, lambda: status(app).startswith("Quote 5/12: Mark Rutte (cue: said)"), "the status line")
+        await pilot.press("c")
+        assert app.clipboard == RUTTE
+        await pilot.press("right_square_bracket")  # on from Rutte's quote, as from any quote cursor in sight
+        assert view.current_quote == 5
+
+
+async def test_a_search_for_a_section_alone_copies_the_article() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "section:ukraine")
+        assert app.query_one(ArticleView).current_quote is None
+        await pilot.press("c")
+        assert app.clipboard == "Clash Report (Ukraine - Russia War), 27 June 2025"
+
+
+async def test_a_click_on_a_quote_in_the_article_puts_the_cursor_on_it() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+
+        async def click(words: str) -> None:
+            lines = screen_lines(app)
+            y = next(y for y, line in enumerate(lines) if words in line)
+            await pilot.click(offset=(lines[y].index(words) + 2, y))
+            await pilot.pause()
+
+        await click("Secretary of State")  # not in a quote: no cursor
+        assert view.current_quote is None
+        await click("lose our ability")
+        assert view.current_quote == 3
+        await until(pilot, lambda: status(app).startswith("Quote 4/12: Marco Rubio"), "the status line")
+        await pilot.press("c", "a")
+        assert app.clipboard.startswith("“If we did what everybody here wants us to do...")
+        assert app.state.board.quotes[0].citation == app.clipboard
+        await pilot.press("right_square_bracket")  # on from the quote clicked
+        assert view.current_quote == 4
+
+
 async def test_the_quote_cursor_starts_from_the_top_of_the_screen() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
@@ -170,6 +218,20 @@ async def test_the_board_lists_reorders_removes_and_copies(tmp_path: Path, monke
         assert "3. Mark Rutte · 2025-06-27 · Clash Report" in screen_text(again)
 
 
+async def test_a_click_on_a_board_quote_opens_it() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await board_of_three(pilot)
+        lines = screen_lines(app)
+        second = next(y for y, line in enumerate(lines) if "2. Mark Rutte" in line)
+        assert "“daddy”" in lines[second + 1]
+        await pilot.click(offset=(lines[second + 1].index("daddy"), second + 1))  # on its words, not its heading
+        await until(pilot, lambda: not isinstance(app.screen, QuoteBoardScreen), "the board to open the quote")
+        await until(pilot, lambda: app.query_one(ArticleView).current_quote is not None, "the quote cursor")
+        assert app.query_one(ArticleView).current_quote == 8
+        await until(pilot, lambda: "Quote 9/12: Mark Rutte" in status(app), "the status line to name the quote")
+
+
 async def test_an_empty_board_says_how_to_fill_it() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
@@ -269,3 +331,17 @@ async def test_the_spotlight_shows_no_notification() -> None:
         await until(pilot, lambda: isinstance(app.screen, Spotlight), "the spotlight")
         await pilot.pause(0.3)
         assert not app.screen.query("Toast") and "Copied" not in screen_text(app)
+
+
+async def test_the_board_opens_clear_of_the_readers_notifications() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await search_and_open(pilot, "underlings")
+        await pilot.press("c", "a")  # `Copied citation`, `Added to the quote board (1) · A shows it`
+        await until(pilot, lambda: len(app.screen.query("Toast")) == 2, "the notifications")
+        await pilot.press("A")
+        await until(pilot, lambda: isinstance(app.screen, QuoteBoardScreen), "the board")
+        await pilot.press("d")  # a note of the board's own shows (the reader's, 3 and 5 seconds long, would too)
+        await until(pilot, lambda: "u puts it back" in screen_text(app), "the board's own notification")
+        assert len(app.screen.query("Toast")) == 1
+        assert "A shows it" not in screen_text(app) and "Copied citation" not in screen_text(app)

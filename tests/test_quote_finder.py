@@ -16,6 +16,7 @@ from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.quote_finder import ExportScreen, QuoteFinder
 from briefing_tui.tui.widgets.article_view import ArticleView
+from briefing_tui.tui.widgets.quote_list import ROW, QuoteList
 from tests.conftest import SEEDS, workers_done
 from tests.test_links import recorded_notifications
 from tests.test_reader import loaded, showing, until
@@ -236,3 +237,27 @@ async def test_selected_quote_never_changes_the_words_on_screen() -> None:
             for i in range(view.total_lines):
                 shown = view._render_index(i).text.strip()
                 assert shown == view.line_text(i).strip(), (view.current_quote, i)
+
+
+async def test_a_click_on_any_line_of_a_quote_opens_that_quote() -> None:
+    """Each of a row's three lines opens its own quote (the list's top border once shifted every click to the
+    row below from a row's last line); a click on the border opens nothing."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, "speaker:rutte")  # Rutte's quotes: the 5th, 9th and 10th of the article
+        view = app.query_one(ArticleView)
+        await pilot.click(QuoteList, offset=(10, 0))  # the top border
+        await pilot.pause()
+        assert app.screen is finder
+        for line, quote in [(ROW - 1, 4), (ROW, 8), (2 * ROW - 1, 8), (2 * ROW, 9), (0, 4)]:
+            if app.screen is not finder:
+                await pilot.press("quotation_mark")  # again, with the same filter
+                reopened = app.screen
+                assert isinstance(reopened, QuoteFinder)
+                finder = reopened
+                await settled(pilot, finder)
+            view.select_quote(None)  # so that the quote the click opens is the one seen next
+            await pilot.click(QuoteList, offset=(10, 1 + line))  # 1: below the list's top border
+            await until(pilot, lambda: not isinstance(app.screen, QuoteFinder), "the finder to open a quote")
+            await until(pilot, lambda: view.current_quote is not None, "the quote cursor")
+            assert view.current_quote == quote, line

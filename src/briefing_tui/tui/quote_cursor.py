@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing_tui.core.model import Quote
+from briefing_tui.core.search.highlight import term_at, words
+from briefing_tui.core.search.query import Term
 
 Place = tuple[int, int]
 """A place in an article's text: (paragraph, offset)."""
@@ -31,6 +33,17 @@ def quote_from(quotes: Sequence[Quote], place: Place) -> int | None:
 def quote_before(quotes: Sequence[Quote], place: Place) -> int | None:
     """The quote at `place` or the last before it; None when every quote is after it."""
     return next((n for n in reversed(range(len(quotes))) if (quotes[n].paragraph, quotes[n].start) <= place), None)
+
+
+def quote_by(quotes: Sequence[Quote], terms: Sequence[Term]) -> int | None:
+    """The first quote whose speaker one of the `speaker:` terms names (`speaker:rutte`: Mark Rutte's first), by
+    the index's rules (whole words, folded; the last word a prefix for `rut*`); None when no quote is theirs."""
+    wanted = [t for t in terms if t.column == "speakers"]
+    for n, quote in enumerate(quotes):
+        said = words(quote.speaker or "")
+        if any(term_at(said, i, term) for term in wanted for i in range(len(said))):
+            return n
+    return None
 
 
 @dataclass(frozen=True)

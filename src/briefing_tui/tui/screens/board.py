@@ -112,6 +112,9 @@ class QuoteBoardScreen(Screen[QuoteChoice | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # The reader's notes (`Added to the quote board · A shows it`, a citation copied) would lie over the
+        # board's quotes for seconds, saying what the board now shows.
+        self.app.clear_notifications()
         self._show(0)
         self.query_one(OptionList).focus()
 

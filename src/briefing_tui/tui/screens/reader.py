@@ -32,7 +32,7 @@ from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.state import ReaderState
 from briefing_tui.tui.commands import OpenArticleProvider
 from briefing_tui.tui.keymap import bindings
-from briefing_tui.tui.quote_cursor import ReadingPlace
+from briefing_tui.tui.quote_cursor import ReadingPlace, quote_by
 from briefing_tui.tui.screens.board import QuoteBoardScreen, QuoteChoice, add_to_board
 from briefing_tui.tui.screens.problems import ProblemsScreen
 from briefing_tui.tui.screens.quote_finder import QuoteFinder
@@ -393,7 +393,8 @@ class ReaderScreen(Screen[None]):
         self._request_article(listed, show)
 
     def _show_with_hits(self, article: Article, query_text: str) -> None:
-        """Show an article chosen from the search results, at its first hit."""
+        """Show an article chosen from the search results, at its first hit; with none in the text (a query of
+        `speaker:` terms alone), with the quote cursor on the first quote by the speaker searched for."""
         try:
             query = parse_query(query_text)
         except QueryError:
@@ -406,6 +407,8 @@ class ReaderScreen(Screen[None]):
         self._open_article(article)
         if view.hits:
             view.go_to_hit(0)
+        elif (theirs := quote_by(article.quotes, query.terms)) is not None:
+            view.select_quote(theirs)  # `speaker:rutte` has no words in the text: their first quote is what was meant
 
     def action_next_hit(self) -> None:
         view = self.query_one(ArticleView)

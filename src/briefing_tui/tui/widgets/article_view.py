@@ -5,8 +5,9 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
-from textual import work
+from textual import events, work
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -17,6 +18,7 @@ from textual.strip import Strip
 
 from briefing_tui.core.model import Article
 from briefing_tui.tui.document import Block, Layout, article_blocks, layout, line_of, shown_block
+from briefing_tui.tui.quote_cursor import Place, quote_under
 
 MEASURE = 88
 """The widest a paragraph is set, for a readable line length."""
@@ -248,6 +250,38 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to_paragraph(quote.paragraph, quote.start)
         self._cache.clear()
         self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a quote puts the quote cursor on it, where it is (nothing scrolls): `c`, `a` and `s` act
+        on it, as after `]`."""
+        at = event.get_content_offset(self)
+        if at is None or self.article is None or at.x >= self.scrollable_content_region.width:
+            return
+        place = self.place_at(int(self.scroll_offset.y) + at.y, int(self.scroll_offset.x) + at.x)
+        if place is not None and (quote := quote_under(self.article.quotes, place)) is not None:
+            if quote == self.current_quote:  # already under the cursor: it is what moved last, all the same
+                self.post_message(self.CursorMoved(self, "quote"))
+            self.current_quote = quote
+            self.refresh()
+
+    def place_at(self, index: int, column: int) -> Place | None:
+        """The (paragraph, offset) shown on wrapped line `index` at cell `column`; None off the text of a
+        paragraph (the margin, a list marker, a blank line, past the end of the line, a heading)."""
+        if self._layout is None or not 0 <= index < len(self._layout.lines):
+            return None
+        b, start, end = self._layout.lines[index]
+        block = shown_block(self._layout, self._blocks, b)
+        if start < 0 or block.paragraph is None:
+            return None
+        lead = block.prefix if index == self._layout.block_first_line[b] else block.indent
+        cells = column - self._margin - cell_len(lead)
+        if cells < 0:
+            return None
+        for n, char in enumerate(block.text[start:end]):
+            cells -= cell_len(char)
+            if cells < 0:
+                return block.paragraph, block.to_paragraph(start + n)
+        return None
 
     def scroll_to_paragraph(self, paragraph: int, offset: int = 0, center: bool = True) -> None:
         """Scroll so that `offset` in body paragraph `paragraph` is in view (centred)."""

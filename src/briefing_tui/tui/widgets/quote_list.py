@@ -217,7 +217,11 @@ class QuoteList(ScrollView, can_focus=True):
             self.post_message(self.Chosen(hit))
 
     def on_click(self, event: events.Click) -> None:
-        row = (int(self.scroll_offset.y) + event.y) // ROW
+        """A click on any of a quote's lines opens that quote; one on the border or the scrollbar, none."""
+        at = event.get_content_offset(self)  # `event.y` counts the border's line: the row below would open
+        if at is None or at.x >= self.scrollable_content_region.width:
+            return
+        row = (int(self.scroll_offset.y) + at.y) // ROW
         if row < len(self.ids):
             self._move_to(row)
             self.action_choose()
