@@ -10,7 +10,8 @@ from textual import events
 from textual.app import App
 from textual.screen import Screen
 
-from briefing_tui.core.user.config import Settings, data_dir
+from briefing_tui.core.user.config import Settings, config_dir, data_dir
+from briefing_tui.core.user.prefs import UserPrefs
 from briefing_tui.core.user.state import ReaderState, library_key
 from briefing_tui.tui.keymap import bindings
 from briefing_tui.tui.screens.help import HelpScreen
@@ -31,6 +32,8 @@ class BriefingApp(App[int]):
         self.settings = settings
         self.session = LibrarySession(paths, settings)
         self.state = ReaderState.load(data_dir(), library_key(paths), settings.private)
+        self.prefs = UserPrefs.load(config_dir(), settings.private)
+        """The user's own settings, the same for every library: the theme."""
         self.hint = hint
         self._started = False
 
@@ -38,7 +41,7 @@ class BriefingApp(App[int]):
         return ReaderScreen(self.session, self.state, self.hint)
 
     def on_mount(self) -> None:
-        theme = self.settings.theme or self.state.theme
+        theme = self.settings.theme or self.prefs.theme or self.state.theme  # the state's: an older version's
         if theme and theme in self.available_themes:
             self.theme = theme
         self._started = True
@@ -47,9 +50,10 @@ class BriefingApp(App[int]):
         self.session.close()  # a parse under way stops now: quitting never waits for one
 
     def watch_theme(self, theme: str) -> None:
-        if self._started and theme != self.state.theme:
-            self.state.theme = theme
-            error = self.state.save()
+        """A theme chosen in the reader is the user's, for every library (not with --private)."""
+        if self._started and theme != self.prefs.theme:
+            self.prefs.theme = theme
+            error = self.prefs.save()
             if error:
                 self.notify(error, markup=False, severity="warning")
 

@@ -40,6 +40,11 @@ def config_path() -> Path:
     return _xdg("XDG_CONFIG_HOME", ".config") / APP / "config.yaml"
 
 
+def config_dir() -> Path:
+    """`$XDG_CONFIG_HOME/briefing-tui/` (the config file, and the reader's settings for every library)."""
+    return config_path().parent
+
+
 def cache_dir() -> Path:
     """`$XDG_CACHE_HOME/briefing-tui/` (the index lives here)."""
     return _xdg("XDG_CACHE_HOME", ".cache") / APP

@@ -65,6 +65,10 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         background: $background;
     }
 
+    #finder-status.-error {
+        color: $text-error;
+    }
+
     #finder-body {
         height: 1fr;
         padding: 0 1;
@@ -233,7 +237,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self._when_answered.clear()
         self._give_back()
         self._error = message
-        self.query_one("#finder-status", Static).update(Text(message, style="bold red"))
+        self.query_one("#finder-status", Static).update(Text(message, style="bold"))
+        self.query_one("#finder-status").add_class("-error")
 
     def _show(self, query: Query | None, ids: Sequence[int], first: list[QuoteHit | None], keep: bool = False,
               generation: int = 0, hint: str | None = None) -> None:
@@ -265,6 +270,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         else:
             status.append("   " + (BOX_HINT if self.in_box else LIST_HINT), style="dim")
         self.query_one("#finder-status", Static).update(status)
+        self.query_one("#finder-status").remove_class("-error")
 
     @property
     def total(self) -> int:

@@ -55,6 +55,7 @@ class SearchPanel(Vertical):
     #search-status {
         padding: 0 1;
         height: auto;
+        &.-error { color: $text-error; }
     }
 
     #search-sparkline {
@@ -213,7 +214,9 @@ class SearchPanel(Vertical):
 
     def show_error(self, message: str) -> None:
         """Show a query error inline, keeping the last results."""
-        self.query_one("#search-status", Static).update(Text(message, style="bold red"))
+        status = self.query_one("#search-status", Static)
+        status.update(Text(message, style="bold"))
+        status.add_class("-error")
 
     def show_results(self, total: int, results: list[Result], per_month: dict[str, int],
                      hint: str | None = None) -> None:
@@ -225,6 +228,7 @@ class SearchPanel(Vertical):
         if not total and hint:
             status.append(f" · {hint}", style="bold")
         self.query_one("#search-status", Static).update(status)
+        self.query_one("#search-status").remove_class("-error")
         series, first, last = month_series(per_month)
         spark = self.query_one("#search-sparkline", Sparkline)
         spark.data = series
@@ -249,6 +253,7 @@ class SearchPanel(Vertical):
     def clear(self) -> None:
         self._results = []
         self.query_one("#search-status", Static).update(Text(""))
+        self.query_one("#search-status").remove_class("-error")
         self.query_one("#search-results", OptionList).clear_options()
         self.query_one("#search-sparkline", Sparkline).display = False
         self.query_one("#search-range", Static).display = False
