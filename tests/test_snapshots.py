@@ -108,3 +108,28 @@ def test_quote_board(snap_compare: Any, size: tuple[int, int]) -> None:
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)])
 def test_spotlight(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(board_app(), terminal_size=size, run_before=pressing("A", "s"))
+
+
+# --- small terminals, a light theme -------------------------------------------------------------
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_main_screen_small_and_large(snap_compare: Any, size: tuple[int, int]) -> None:
+    """Every key hint whole at 80 columns (short labels), `? Help` and `q Quit` included."""
+    assert snap_compare(app(), terminal_size=size, run_before=loaded)
+
+
+def test_sixty_columns_reading(snap_compare: Any) -> None:
+    """Below 70 columns an article opened takes the whole screen; the footer keeps `?` and `q`."""
+    async def opened(pilot: Any) -> None:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await loaded(pilot)
+
+    assert snap_compare(app(), terminal_size=(60, 20), run_before=opened)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_light_theme(snap_compare: Any, size: tuple[int, int]) -> None:
+    """A light theme: the counts in the sidebar in its colours, on its background."""
+    light = BriefingApp([str(SEEDS)], Settings(private=True, theme="textual-light"))
+    assert snap_compare(light, terminal_size=size, run_before=pressing("j", "space"))

@@ -20,7 +20,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from briefing_tui.core.search.index import QuoteHit
 from briefing_tui.core.search.query import REFUSED, Query, QueryError, as_you_type
@@ -29,12 +29,13 @@ from briefing_tui.core.serialize import count, quote_citation
 from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.export import quotes_markdown
 from briefing_tui.core.user.state import ReaderState
-from briefing_tui.tui.keymap import bindings
+from briefing_tui.tui.keymap import SHORT, bindings
 from briefing_tui.tui.screens.board import QuoteChoice, add_to_board
 from briefing_tui.tui.screens.export import ExportScreen
 from briefing_tui.tui.screens.spotlight import Spotlight
 from briefing_tui.tui.widgets.citation_panel import CitationPanel
 from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
+from briefing_tui.tui.widgets.key_footer import KeyFooter
 from briefing_tui.tui.widgets.quote_list import PAGE, QuoteList
 
 __all__ = ["ExportScreen", "QuoteChoice", "QuoteFinder", "QuoteSource"]
@@ -125,7 +126,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             yield Static(Text(""), id="finder-status")
             yield CitationPanel(id="finder-citation")
             yield QuoteList(self.source.quote_hits, id="finder-list")
-        yield Footer()
+        yield KeyFooter(SHORT)
 
     def on_mount(self) -> None:
         if self._library_signal is not None:

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.timer import Timer
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from briefing_tui.core.model import Article, Listed, Problem
@@ -31,7 +31,7 @@ from briefing_tui.core.serialize import article_citation, count, quote_citation
 from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.state import ReaderState
 from briefing_tui.tui.commands import OpenArticleProvider
-from briefing_tui.tui.keymap import bindings
+from briefing_tui.tui.keymap import SHORT, bindings
 from briefing_tui.tui.quote_cursor import ReadingPlace
 from briefing_tui.tui.screens.board import QuoteBoardScreen, QuoteChoice, add_to_board
 from briefing_tui.tui.screens.problems import ProblemsScreen
@@ -41,6 +41,8 @@ from briefing_tui.tui.session import BIG_FILE, LibrarySession
 from briefing_tui.tui.widgets.article_status import ArticleStatus
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.filter_box import Keys, press
+from briefing_tui.tui.widgets.key_footer import KeyFooter
+from briefing_tui.tui.widgets.panes import ReaderPanes
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
 
@@ -82,7 +84,7 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
-        with Horizontal(id="main"):
+        with ReaderPanes(id="main"):
             with Vertical(id="sidebar-pane"):
                 yield Static(Text("Loading library…"), id="loading-label")
                 yield ProgressBar(id="loading-bar", show_eta=False)
@@ -91,7 +93,7 @@ class ReaderScreen(Screen[None]):
             with Vertical(id="article-pane"):
                 yield ArticleStatus(id="hit-status")
                 yield ArticleView(id="article")
-        yield Footer()
+        yield KeyFooter(SHORT)
 
     def on_mount(self) -> None:
         self.app.sub_title = self._library_name()
@@ -304,6 +306,7 @@ class ReaderScreen(Screen[None]):
     # --- search ------------------------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        self.query_one(ReaderPanes).show_sidebar()
         panel = self.query_one(SearchPanel)
         panel.display = True
         self.query_one(LibrarySidebar).display = False
@@ -542,7 +545,14 @@ class ReaderScreen(Screen[None]):
         sidebar.toggle_grouping(current.id if current else None)
         self.notify(f"Grouped by {sidebar.grouping}", markup=False, timeout=2)
 
+    def action_toggle_sidebar(self) -> None:
+        if self.query_one(ReaderPanes).toggle_sidebar():
+            self.action_focus_sidebar()
+        else:
+            self.query_one(ArticleView).focus()
+
     def action_focus_sidebar(self) -> None:
+        self.query_one(ReaderPanes).show_sidebar()
         panel = self.query_one(SearchPanel)
         if panel.display:
             panel.query_one("#search-results").focus()
