@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from briefing_tui.core.user.config import Settings
+from briefing_tui.core.user.config import Settings, load_settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from tests.conftest import SEEDS, workers_done
@@ -110,7 +110,7 @@ def test_spotlight(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(board_app(), terminal_size=size, run_before=pressing("A", "s"))
 
 
-# --- small terminals, a light theme -------------------------------------------------------------
+# --- small and plain terminals, a light theme -------------------------------------------------------------
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)])
 def test_main_screen_small_and_large(snap_compare: Any, size: tuple[int, int]) -> None:
@@ -126,6 +126,15 @@ def test_sixty_columns_reading(snap_compare: Any) -> None:
         await loaded(pilot)
 
     assert snap_compare(app(), terminal_size=(60, 20), run_before=opened)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_plain_console(snap_compare: Any, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]) -> None:
+    """TERM=linux: ASCII tree guides, group marks, borders and header icon."""
+    monkeypatch.setenv("TERM", "linux")
+    monkeypatch.delenv("BRIEFING_ASCII", raising=False)
+    plain = BriefingApp([str(SEEDS)], load_settings(private_flag=True))
+    assert snap_compare(plain, terminal_size=size, run_before=pressing("j", "space"))
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)])

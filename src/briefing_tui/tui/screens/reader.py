@@ -31,6 +31,7 @@ from briefing_tui.core.serialize import article_citation, count, quote_citation
 from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.state import ReaderState
 from briefing_tui.tui.commands import OpenArticleProvider
+from briefing_tui.tui.glyphs import HEADER_ICON, pick
 from briefing_tui.tui.keymap import SHORT, bindings
 from briefing_tui.tui.quote_cursor import ReadingPlace
 from briefing_tui.tui.screens.board import QuoteBoardScreen, QuoteChoice, add_to_board
@@ -43,6 +44,7 @@ from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.filter_box import Keys, press
 from briefing_tui.tui.widgets.key_footer import KeyFooter
 from briefing_tui.tui.widgets.panes import ReaderPanes
+from briefing_tui.tui.widgets.plain import PlainProgressBar
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
 
@@ -83,16 +85,17 @@ class ReaderScreen(Screen[None]):
         was listed)."""
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        ascii = self.session.settings.ascii
+        yield Header(icon=pick(HEADER_ICON, ascii))
         with ReaderPanes(id="main"):
             with Vertical(id="sidebar-pane"):
                 yield Static(Text("Loading library…"), id="loading-label")
-                yield ProgressBar(id="loading-bar", show_eta=False)
-                yield LibrarySidebar(id="sidebar")
-                yield SearchPanel(self.state.history.setdefault("search", []), id="search")
+                yield (PlainProgressBar if ascii else ProgressBar)(id="loading-bar", show_eta=False)
+                yield LibrarySidebar(ascii=ascii, id="sidebar")
+                yield SearchPanel(self.state.history.setdefault("search", []), ascii=ascii, id="search")
             with Vertical(id="article-pane"):
                 yield ArticleStatus(id="hit-status")
-                yield ArticleView(id="article")
+                yield ArticleView(ascii=ascii, id="article")
         yield KeyFooter(SHORT)
 
     def on_mount(self) -> None:

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from briefing_tui.core.search.index import Result
 from briefing_tui.render import snippet_text
 from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
+from briefing_tui.tui.widgets.plain import PlainSparkline
 
 DEBOUNCE = 0.15
 
@@ -93,8 +94,10 @@ class SearchPanel(Vertical):
     class Closed(Message):
         """The panel was closed."""
 
-    def __init__(self, history: list[str] | None = None, *, id: str | None = None) -> None:
+    def __init__(self, history: list[str] | None = None, *, ascii: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._ascii = ascii
+        """Draw the sparkline in ASCII (a plain console)."""
         self.history = [] if history is None else history
         """Queries searched before, newest first (the reader state's list, shared)."""
         self._timer: Timer | None = None
@@ -110,7 +113,7 @@ class SearchPanel(Vertical):
         yield FilterBox(self.history, id="search-input",
                         placeholder="Search: words, \"phrase\", section:, date:2025-06, speaker:, -word, OR")
         yield Static(Text(""), id="search-status")
-        yield Sparkline([], id="search-sparkline")
+        yield (PlainSparkline if self._ascii else Sparkline)([], id="search-sparkline")
         yield Static(Text(""), id="search-range")
         yield OptionList(id="search-results")
 

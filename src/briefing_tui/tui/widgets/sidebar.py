@@ -14,6 +14,7 @@ from textual.widgets.tree import TreeNode
 
 from briefing_tui.core.library.grouping import Group, group_by_date, group_by_section
 from briefing_tui.core.model import Article, Listed
+from briefing_tui.tui.glyphs import BOOKMARK, TREE_GUIDES, TREE_ICONS, pick
 
 NodeData = Group | Listed
 
@@ -64,8 +65,12 @@ class LibrarySidebar(Tree[NodeData]):
 
         article: Listed
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, ascii: bool = False, id: str | None = None) -> None:
         super().__init__(Text("Library"), id=id)
+        if ascii:  # a plain console (TERM=linux): no box-drawing guides, no arrows
+            self.LINES = dict.fromkeys(self.LINES, TREE_GUIDES)
+            self.ICON_NODE, self.ICON_NODE_EXPANDED = TREE_ICONS
+        self._bookmark = pick(BOOKMARK, ascii)
         self._styles: tuple[object, ...] = ()
         """The label styles the built nodes were drawn with: a new theme draws them again."""
         self.show_root = False
@@ -176,7 +181,7 @@ class LibrarySidebar(Tree[NodeData]):
     def _article_label(self, article: Listed) -> Text:
         label = Text(article.title, style=self._style("read" if article.id in self.read else "unread"))
         if article.id in self.bookmarks:
-            label = Text("★ ", style=self._style("bookmark")) + label
+            label = Text(self._bookmark, style=self._style("bookmark")) + label
         return label
 
     def notify_style_update(self) -> None:
