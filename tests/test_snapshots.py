@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from briefing_tui.core.user.config import Settings
+from briefing_tui.core.user.config import Settings, load_settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from tests.conftest import SEEDS, workers_done
@@ -108,3 +108,37 @@ def test_quote_board(snap_compare: Any, size: tuple[int, int]) -> None:
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)])
 def test_spotlight(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(board_app(), terminal_size=size, run_before=pressing("A", "s"))
+
+
+# --- small and plain terminals, a light theme -------------------------------------------------------------
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_main_screen_small_and_large(snap_compare: Any, size: tuple[int, int]) -> None:
+    """Every key hint whole at 80 columns (short labels), `? Help` and `q Quit` included."""
+    assert snap_compare(app(), terminal_size=size, run_before=loaded)
+
+
+def test_sixty_columns_reading(snap_compare: Any) -> None:
+    """Below 70 columns an article opened takes the whole screen; the footer keeps `?` and `q`."""
+    async def opened(pilot: Any) -> None:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await loaded(pilot)
+
+    assert snap_compare(app(), terminal_size=(60, 20), run_before=opened)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_plain_console(snap_compare: Any, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]) -> None:
+    """TERM=linux: ASCII tree guides, group marks, borders and header icon."""
+    monkeypatch.setenv("TERM", "linux")
+    monkeypatch.delenv("BRIEFING_ASCII", raising=False)
+    plain = BriefingApp([str(SEEDS)], load_settings(private_flag=True))
+    assert snap_compare(plain, terminal_size=size, run_before=pressing("j", "space"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_light_theme(snap_compare: Any, size: tuple[int, int]) -> None:
+    """A light theme: the counts in the sidebar in its colours, on its background."""
+    light = BriefingApp([str(SEEDS)], Settings(private=True, theme="textual-light"))
+    assert snap_compare(light, terminal_size=size, run_before=pressing("j", "space"))

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import App
+from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar, ScrollBarRender
 
-from briefing_tui.core.user.config import Settings, data_dir
+from briefing_tui.core.user.config import Settings, config_dir, data_dir
+from briefing_tui.core.user.prefs import UserPrefs
 from briefing_tui.core.user.state import ReaderState, library_key
+from briefing_tui.tui.commands import PlainCommandPalette
 from briefing_tui.tui.keymap import bindings
 from briefing_tui.tui.screens.help import HelpScreen
 from briefing_tui.tui.screens.reader import ReaderScreen
 from briefing_tui.tui.session import LibrarySession
 from briefing_tui.tui.widgets.filter_box import FilterBox
+from briefing_tui.tui.widgets.plain import PlainScrollBarRender
 
 
 class BriefingApp(App[int]):
@@ -31,27 +36,42 @@ class BriefingApp(App[int]):
         self.settings = settings
         self.session = LibrarySession(paths, settings)
         self.state = ReaderState.load(data_dir(), library_key(paths), settings.private)
+        self.prefs = UserPrefs.load(config_dir(), settings.private)
+        """The user's own settings, the same for every library: the theme."""
         self.hint = hint
         self._started = False
+        if settings.ascii:
+            self.add_class("-ascii")  # app.tcss draws borders in ASCII under it
 
     def get_default_screen(self) -> Screen[None]:
         return ReaderScreen(self.session, self.state, self.hint)
 
     def on_mount(self) -> None:
-        theme = self.settings.theme or self.state.theme
+        theme = self.settings.theme or self.prefs.theme or self.state.theme  # the state's: an older version's
         if theme and theme in self.available_themes:
             self.theme = theme
+        if self.settings.ascii:  # Textual's one switch for how scroll bars draw: set for this run only
+            ScrollBar.renderer = PlainScrollBarRender
         self._started = True
 
     def on_unmount(self) -> None:
         self.session.close()  # a parse under way stops now: quitting never waits for one
+        ScrollBar.renderer = ScrollBarRender
 
     def watch_theme(self, theme: str) -> None:
-        if self._started and theme != self.state.theme:
-            self.state.theme = theme
-            error = self.state.save()
+        """A theme chosen in the reader is the user's, for every library (not with --private)."""
+        if self._started and theme != self.prefs.theme:
+            self.prefs.theme = theme
+            error = self.prefs.save()
             if error:
                 self.notify(error, markup=False, severity="warning")
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, without its emoji on a plain console."""
+        if not self.settings.ascii:
+            super().action_command_palette()
+        elif self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # App[int]
+            self.push_screen(PlainCommandPalette(id="--command-palette"))
 
     def on_key(self, event: events.Key) -> None:
         """A letter that reaches the app while a filter box has the focus was on its way when the focus moved

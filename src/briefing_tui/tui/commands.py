@@ -1,15 +1,16 @@
-"""Command-palette providers."""
+"""Command-palette providers, and the palette itself for a plain console."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider, SearchIcon
 from textual.content import Content
 from textual.fuzzy import Matcher
 
 from briefing_tui.core.serialize import short_date
+from briefing_tui.tui.glyphs import PALETTE_ICON
 
 if TYPE_CHECKING:
     from briefing_tui.tui.screens.reader import ReaderScreen
@@ -61,3 +62,10 @@ class OpenArticleProvider(Provider):
                 found += 1
                 if found >= MAX_HITS:
                     break
+
+
+class PlainCommandPalette(CommandPalette):
+    """The command palette with an ASCII mark for Textual's magnifier emoji, for a plain console."""
+
+    def on_mount(self) -> None:
+        self.query_one(SearchIcon).icon = PALETTE_ICON

@@ -15,6 +15,8 @@ KEYS: list[Key] = [
     ("n", "next_hit", "Next hit", "Next search hit in the article", False),
     ("N", "previous_hit", "Prev hit", "Previous search hit in the article", False),
     ("g", "toggle_grouping", "Group", "Toggle grouping by date / by section", True),
+    ("z", "toggle_sidebar", "Sidebar",
+     "Hide / show the sidebar (under 70 columns it hides while you read; escape brings it back)", False),
     ("enter", "", "Open", "Open the article; from a filter box, its best match", False),
     ("escape", "focus_sidebar", "Back", "Back to the sidebar or the search results", False),
     ("tab", "", "Next pane", "Move to the next pane (shift+tab: previous)", False),
@@ -39,6 +41,14 @@ KEYS: list[Key] = [
     ("q", "quit", "Quit", "Quit", True),
 ]
 """The reader's keys: those of the main screen, and `quit` and `help`, which act on every screen."""
+
+SHORT: dict[str, str] = {
+    "spotlight": "Spot",
+    "toggle_bookmark": "Mark",
+    "copy_all": "All",
+}
+"""Shorter footer labels, by action, for a narrow terminal (80 columns and less): the footer drops keys
+only when these do not fit either, and never `?` and `q`."""
 
 FINDER_KEYS: list[Key] = [
     ("enter", "", "Open", "Open the highlighted quote's article, the quote centred (from the box: the best match)",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 _OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
@@ -32,6 +33,22 @@ def private_folder(folder: Path) -> str | None:
         os.chmod(folder, 0o700)
         return f"{folder} was open to other users (mode {stat.S_IMODE(st.st_mode):04o}); made it user-only (0700)"
     return None
+
+
+def replace_private(path: Path, text: str) -> str | None:
+    """Write `text` to `path` atomically: a temporary file (0600) in its folder (0700, ours), renamed over
+    the old one. Returns `private_folder`'s note (or None); raises OSError with a line for the user."""
+    note = private_folder(path.parent)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return note
 
 
 def private_file(path: Path, create: bool = True) -> bool:

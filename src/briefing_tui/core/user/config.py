@@ -28,6 +28,9 @@ class Settings:
     """Seconds between polls, at least (a large library polls less often)."""
     parse_budget: float = DEFAULT_BUDGET
     """CPU seconds one file may take to parse before it is skipped as a problem (`parse_budget_s:`)."""
+    ascii: bool = False
+    """Draw with ASCII only, no emoji (`TERM=linux` or `BRIEFING_ASCII=1`): a plain console's font has
+    neither box-drawing and block glyphs nor emoji."""
 
 
 def _xdg(var: str, fallback: str) -> Path:
@@ -38,6 +41,11 @@ def _xdg(var: str, fallback: str) -> Path:
 def config_path() -> Path:
     """`$XDG_CONFIG_HOME/briefing-tui/config.yaml`."""
     return _xdg("XDG_CONFIG_HOME", ".config") / APP / "config.yaml"
+
+
+def config_dir() -> Path:
+    """`$XDG_CONFIG_HOME/briefing-tui/` (the config file, and the reader's settings for every library)."""
+    return config_path().parent
 
 
 def cache_dir() -> Path:
@@ -95,4 +103,13 @@ def load_settings(config_file: str | None = None, private_flag: bool = False) ->
     elif seconds is not None:
         warnings.append("config: parse_budget_s must be a number of seconds from 0.1 to 3600; 5 is used")
     return Settings(library, bool(private), max_bytes, theme, tuple(warnings), poll,  # type: ignore[arg-type]
-                    parse_budget=budget)
+                    parse_budget=budget, ascii=plain_terminal())
+
+
+def plain_terminal() -> bool:
+    """ASCII only: `BRIEFING_ASCII` set (to anything but `0`; `0` turns it off), else `TERM=linux`, the
+    Linux console, whose fonts lack the glyphs a terminal emulator draws."""
+    forced = os.environ.get("BRIEFING_ASCII", "").strip()
+    if forced:
+        return forced != "0"
+    return os.environ.get("TERM", "") == "linux"

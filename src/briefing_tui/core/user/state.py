@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing_tui.core.reading.private_files import private_folder
+from briefing_tui.core.reading.private_files import replace_private
 from briefing_tui.core.reading.safe import ReadError, read_bytes
 from briefing_tui.core.reading.sanitize import clean_line
 from briefing_tui.core.user.board import QuoteBoard
@@ -36,6 +35,8 @@ class ReaderState:
     read: set[str] = field(default_factory=set)
     bookmarks: set[str] = field(default_factory=set)
     theme: str | None = None
+    """The theme as earlier versions kept it, per library: the reader uses it only while the user has no
+    theme of their own (`core/user/prefs.py` keeps that, once for every library)."""
     board: QuoteBoard = field(default_factory=QuoteBoard)
     history: dict[str, list[str]] = field(default_factory=lambda: {name: [] for name in HISTORIES})
     """Filters typed in each box (`quotes`, `search`), newest first."""
@@ -84,16 +85,7 @@ class ReaderState:
         data = {"read": sorted(self.read), "bookmarks": sorted(self.bookmarks), "theme": self.theme,
                 "board": self.board.to_json(), "history": self.history}
         try:
-            note = private_folder(self.path.parent)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".state-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump(data, f)
-                os.chmod(tmp, 0o600)
-                os.replace(tmp, self.path)
-            except BaseException:
-                os.unlink(tmp)
-                raise
+            note = replace_private(self.path, json.dumps(data))
         except OSError as exc:
             return f"could not save reader state: {exc.strerror or exc}"
         return note

@@ -24,11 +24,11 @@ from briefing_tui.core.serialize import count
 from briefing_tui.core.user.board import BoardQuote, board_pairs
 from briefing_tui.core.user.export import quotes_markdown
 from briefing_tui.core.user.state import ReaderState
-from briefing_tui.tui.keymap import bindings
+from briefing_tui.tui.keymap import SHORT, bindings
 from briefing_tui.tui.screens.export import ExportScreen
 from briefing_tui.tui.screens.spotlight import Spotlight
 from briefing_tui.tui.widgets.citation_panel import CitationPanel
-from briefing_tui.tui.widgets.footer import Footer
+from briefing_tui.tui.widgets.key_footer import KeyFooter
 
 LIST_CHARS = 400
 """Characters of a quote shown in the board's list (the spotlight and a copy show it whole)."""
@@ -109,7 +109,7 @@ class QuoteBoardScreen(Screen[QuoteChoice | None]):
             yield CitationPanel(id="board-citation")
             yield Static(Text(EMPTY), id="board-empty")
             yield OptionList(id="board-list")
-        yield Footer()
+        yield KeyFooter(SHORT)
 
     def on_mount(self) -> None:
         # The reader's notes (`Added to the quote board · A shows it`, a citation copied) would lie over the

@@ -37,6 +37,11 @@ class ExportScreen(ModalScreen[None]):
         background: $panel;
     }
 
+    #export-message {
+        &.-error { color: $text-error; text-style: bold; }
+        &.-warning { color: $text-warning; text-style: bold; }
+    }
+
     #export-buttons {
         height: auto;
         align-horizontal: right;
@@ -67,7 +72,7 @@ class ExportScreen(ModalScreen[None]):
     def _edited(self) -> None:
         self._confirm = None
         self.query_one("#export-ok", Button).label = "Export"
-        self.query_one("#export-message", Static).update(Text(""))
+        self._say(Text(""))
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-ok")
@@ -75,13 +80,12 @@ class ExportScreen(ModalScreen[None]):
         if self._writing:  # one file at a time
             return
         raw = self.query_one("#export-path", Input).value.strip()
-        message = self.query_one("#export-message", Static)
         if not raw:
-            message.update(Text("Give a file name.", style="bold red"))
+            self._say(Text("Give a file name."), "-error")
             return
         path = Path(raw).expanduser()
         self._writing = True
-        message.update(Text(f"Writing {raw}…"))
+        self._say(Text(f"Writing {raw}…"))
         self._write(path, raw, overwrite=self._confirm == path)
 
     @work(thread=True, group="quote-export-write")
@@ -104,17 +108,24 @@ class ExportScreen(ModalScreen[None]):
             return
         if isinstance(error, ExportRefused):
             self.notify(f"Not exported: {error}", markup=False, severity="error")
-            line = Text(f"{error}. Choose another name.", style="bold red")
+            line, kind = Text(f"{error}. Choose another name."), "-error"
         elif isinstance(error, FileExistsError):
             self._confirm = path
             self.query_one("#export-ok", Button).label = "Overwrite"
-            line = Text(f"{raw} exists. Press enter or Overwrite again to replace it.", style="bold yellow")
+            line, kind = Text(f"{raw} exists. Press enter or Overwrite again to replace it."), "-warning"
         else:
-            line = Text(f"Cannot write {raw}: {getattr(error, 'strerror', None) or error}", style="bold red")
+            line, kind = Text(f"Cannot write {raw}: {getattr(error, 'strerror', None) or error}"), "-error"
             if not shown:
                 self.notify(line.plain, markup=False, severity="error")
         if shown:
-            self.query_one("#export-message", Static).update(line)
+            self._say(line, kind)
+
+    def _say(self, line: Text, kind: str = "") -> None:
+        """The line under the file name, in the theme's error (`-error`) or warning (`-warning`) colour."""
+        message = self.query_one("#export-message", Static)
+        message.update(line)
+        message.set_class(kind == "-error", "-error")
+        message.set_class(kind == "-warning", "-warning")
 
     @on(Button.Pressed, "#export-cancel")
     def _cancel(self) -> None:

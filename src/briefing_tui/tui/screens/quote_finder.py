@@ -29,13 +29,13 @@ from briefing_tui.core.serialize import count, quote_citation
 from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.export import quotes_markdown
 from briefing_tui.core.user.state import ReaderState
-from briefing_tui.tui.keymap import bindings
+from briefing_tui.tui.keymap import SHORT, bindings
 from briefing_tui.tui.screens.board import QuoteChoice, add_to_board
 from briefing_tui.tui.screens.export import ExportScreen
 from briefing_tui.tui.screens.spotlight import Spotlight
 from briefing_tui.tui.widgets.citation_panel import CitationPanel
 from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
-from briefing_tui.tui.widgets.footer import Footer
+from briefing_tui.tui.widgets.key_footer import KeyFooter
 from briefing_tui.tui.widgets.quote_list import PAGE, QuoteList
 
 __all__ = ["ExportScreen", "QuoteChoice", "QuoteFinder", "QuoteSource"]
@@ -64,6 +64,10 @@ class QuoteFinder(Screen[QuoteChoice | None]):
     DEFAULT_CSS = """
     QuoteFinder {
         background: $background;
+    }
+
+    #finder-status.-error {
+        color: $text-error;
     }
 
     #finder-body {
@@ -122,7 +126,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             yield Static(Text(""), id="finder-status")
             yield CitationPanel(id="finder-citation")
             yield QuoteList(self.source.quote_hits, id="finder-list")
-        yield Footer()
+        yield KeyFooter(SHORT)
 
     def on_mount(self) -> None:
         if self._library_signal is not None:
@@ -234,7 +238,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self._when_answered.clear()
         self._give_back()
         self._error = message
-        self.query_one("#finder-status", Static).update(Text(message, style="bold red"))
+        self.query_one("#finder-status", Static).update(Text(message, style="bold"))
+        self.query_one("#finder-status").add_class("-error")
 
     def _show(self, query: Query | None, ids: Sequence[int], first: list[QuoteHit | None], keep: bool = False,
               generation: int = 0, hint: str | None = None) -> None:
@@ -266,6 +271,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         else:
             status.append("   " + (BOX_HINT if self.in_box else LIST_HINT), style="dim")
         self.query_one("#finder-status", Static).update(status)
+        self.query_one("#finder-status").remove_class("-error")
 
     @property
     def total(self) -> int:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.timer import Timer
@@ -31,7 +31,8 @@ from briefing_tui.core.serialize import article_citation, count, quote_citation
 from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.state import ReaderState
 from briefing_tui.tui.commands import OpenArticleProvider
-from briefing_tui.tui.keymap import bindings
+from briefing_tui.tui.glyphs import HEADER_ICON, pick
+from briefing_tui.tui.keymap import SHORT, bindings
 from briefing_tui.tui.quote_cursor import ReadingPlace, quote_by
 from briefing_tui.tui.screens.board import QuoteBoardScreen, QuoteChoice, add_to_board
 from briefing_tui.tui.screens.problems import ProblemsScreen
@@ -41,7 +42,9 @@ from briefing_tui.tui.session import BIG_FILE, LibrarySession
 from briefing_tui.tui.widgets.article_status import ArticleStatus
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.filter_box import Keys, press
-from briefing_tui.tui.widgets.footer import Footer
+from briefing_tui.tui.widgets.key_footer import KeyFooter
+from briefing_tui.tui.widgets.panes import ReaderPanes
+from briefing_tui.tui.widgets.plain import PlainProgressBar
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
 
@@ -82,17 +85,18 @@ class ReaderScreen(Screen[None]):
         was listed)."""
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
-        with Horizontal(id="main"):
+        ascii = self.session.settings.ascii
+        yield Header(icon=pick(HEADER_ICON, ascii))
+        with ReaderPanes(id="main"):
             with Vertical(id="sidebar-pane"):
                 yield Static(Text("Loading library…"), id="loading-label")
-                yield ProgressBar(id="loading-bar", show_eta=False)
-                yield LibrarySidebar(id="sidebar")
-                yield SearchPanel(self.state.history.setdefault("search", []), id="search")
+                yield (PlainProgressBar if ascii else ProgressBar)(id="loading-bar", show_eta=False)
+                yield LibrarySidebar(ascii=ascii, id="sidebar")
+                yield SearchPanel(self.state.history.setdefault("search", []), ascii=ascii, id="search")
             with Vertical(id="article-pane"):
                 yield ArticleStatus(id="hit-status")
-                yield ArticleView(id="article")
-        yield Footer()
+                yield ArticleView(ascii=ascii, id="article")
+        yield KeyFooter(SHORT)
 
     def on_mount(self) -> None:
         self.app.sub_title = self._library_name()
@@ -305,6 +309,7 @@ class ReaderScreen(Screen[None]):
     # --- search ------------------------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        self.query_one(ReaderPanes).show_sidebar()
         panel = self.query_one(SearchPanel)
         panel.display = True
         self.query_one(LibrarySidebar).display = False
@@ -546,7 +551,14 @@ class ReaderScreen(Screen[None]):
         sidebar.toggle_grouping(current.id if current else None)
         self.notify(f"Grouped by {sidebar.grouping}", markup=False, timeout=2)
 
+    def action_toggle_sidebar(self) -> None:
+        if self.query_one(ReaderPanes).toggle_sidebar():
+            self.action_focus_sidebar()
+        else:
+            self.query_one(ArticleView).focus()
+
     def action_focus_sidebar(self) -> None:
+        self.query_one(ReaderPanes).show_sidebar()
         panel = self.query_one(SearchPanel)
         if panel.display:
             panel.query_one("#search-results").focus()

@@ -18,6 +18,7 @@ from textual.strip import Strip
 
 from briefing_tui.core.model import Article
 from briefing_tui.tui.document import Block, Layout, article_blocks, layout, line_of, shown_block
+from briefing_tui.tui.glyphs import DOCUMENT
 from briefing_tui.tui.quote_cursor import Place, quote_under
 
 MEASURE = 88
@@ -26,6 +27,8 @@ SYNC_CHARS = 400_000
 """Articles longer than this are wrapped in a thread, after the first screen is shown."""
 FIRST_LAYOUT = 20_000
 """Characters of a long article laid out before it shows (the first screens); the rest is laid out in a thread."""
+DRAWN = frozenset({"rule", "table", "problem", "related"})
+"""Blocks whose text holds glyphs of the page's own (lines, marks), drawn in ASCII on a plain console."""
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -138,8 +141,10 @@ class ArticleView(ScrollView, can_focus=True):
         view: ArticleView
         moved: str
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, ascii: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._glyphs: dict[int, str] = DOCUMENT if ascii else {}
+        """The page's own glyphs in ASCII (`TERM=linux`), else nothing to replace."""
         self.article: Article | None = None
         self._blocks: list[Block] = []
         self._layout: Layout | None = None
@@ -336,7 +341,8 @@ class ArticleView(ScrollView, can_focus=True):
                 quote_span = (max(q_start, start), min(q_end, end))
                 cuts.update(quote_span)
         segments = [Segment(" " * self._margin, base)]
-        lead = block.prefix if index == self._layout.block_first_line[b] else block.indent
+        lead = (block.prefix if index == self._layout.block_first_line[b] else block.indent).translate(self._glyphs)
+        drawn = self._glyphs if block.style in DRAWN else {}
         if lead:
             segments.append(Segment(lead, style + self.get_component_rich_style("article-view--marker")))
         points = sorted(cuts)
@@ -349,7 +355,7 @@ class ArticleView(ScrollView, can_focus=True):
                 piece_style += self.get_component_rich_style("article-view--current-hit")
             if quote_span is not None and quote_span[0] <= left and right <= quote_span[1]:
                 piece_style += self.get_component_rich_style("article-view--current-quote")
-            segments.append(Segment(block.text[left:right], piece_style))
+            segments.append(Segment(block.text[left:right].translate(drawn), piece_style))
         return Strip(segments)
 
     def line_text(self, index: int) -> str:
@@ -361,7 +367,8 @@ class ArticleView(ScrollView, can_focus=True):
             return ""
         block = shown_block(self._layout, self._blocks, b)
         lead = block.prefix if index == self._layout.block_first_line[b] else block.indent
-        return lead + block.text[start:end]
+        text = block.text[start:end].translate(self._glyphs) if block.style in DRAWN else block.text[start:end]
+        return lead.translate(self._glyphs) + text
 
     def on_screen(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """Where the text on screen starts and ends, as (paragraph, offset) each; None with no paragraph in view.

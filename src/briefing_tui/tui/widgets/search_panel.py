@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from briefing_tui.core.search.index import Result
 from briefing_tui.render import snippet_text
 from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
+from briefing_tui.tui.widgets.plain import PlainSparkline
 
 DEBOUNCE = 0.15
 
@@ -55,6 +56,7 @@ class SearchPanel(Vertical):
     #search-status {
         padding: 0 1;
         height: auto;
+        &.-error { color: $text-error; }
     }
 
     #search-sparkline {
@@ -92,8 +94,10 @@ class SearchPanel(Vertical):
     class Closed(Message):
         """The panel was closed."""
 
-    def __init__(self, history: list[str] | None = None, *, id: str | None = None) -> None:
+    def __init__(self, history: list[str] | None = None, *, ascii: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._ascii = ascii
+        """Draw the sparkline in ASCII (a plain console)."""
         self.history = [] if history is None else history
         """Queries searched before, newest first (the reader state's list, shared)."""
         self._timer: Timer | None = None
@@ -109,7 +113,7 @@ class SearchPanel(Vertical):
         yield FilterBox(self.history, id="search-input",
                         placeholder="Search: words, \"phrase\", section:, date:2025-06, speaker:, -word, OR")
         yield Static(Text(""), id="search-status")
-        yield Sparkline([], id="search-sparkline")
+        yield (PlainSparkline if self._ascii else Sparkline)([], id="search-sparkline")
         yield Static(Text(""), id="search-range")
         yield OptionList(id="search-results")
 
@@ -213,7 +217,9 @@ class SearchPanel(Vertical):
 
     def show_error(self, message: str) -> None:
         """Show a query error inline, keeping the last results."""
-        self.query_one("#search-status", Static).update(Text(message, style="bold red"))
+        status = self.query_one("#search-status", Static)
+        status.update(Text(message, style="bold"))
+        status.add_class("-error")
 
     def show_results(self, total: int, results: list[Result], per_month: dict[str, int],
                      hint: str | None = None) -> None:
@@ -225,6 +231,7 @@ class SearchPanel(Vertical):
         if not total and hint:
             status.append(f" · {hint}", style="bold")
         self.query_one("#search-status", Static).update(status)
+        self.query_one("#search-status").remove_class("-error")
         series, first, last = month_series(per_month)
         spark = self.query_one("#search-sparkline", Sparkline)
         spark.data = series
@@ -249,6 +256,7 @@ class SearchPanel(Vertical):
     def clear(self) -> None:
         self._results = []
         self.query_one("#search-status", Static).update(Text(""))
+        self.query_one("#search-status").remove_class("-error")
         self.query_one("#search-results", OptionList).clear_options()
         self.query_one("#search-sparkline", Sparkline).display = False
         self.query_one("#search-range", Static).display = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -13,6 +14,7 @@ from textual.widgets.tree import TreeNode
 
 from briefing_tui.core.library.grouping import Group, group_by_date, group_by_section
 from briefing_tui.core.model import Article, Listed
+from briefing_tui.tui.glyphs import BOOKMARK, TREE_GUIDES, TREE_ICONS, pick
 
 NodeData = Group | Listed
 
@@ -63,8 +65,14 @@ class LibrarySidebar(Tree[NodeData]):
 
         article: Listed
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, ascii: bool = False, id: str | None = None) -> None:
         super().__init__(Text("Library"), id=id)
+        if ascii:  # a plain console (TERM=linux): no box-drawing guides, no arrows
+            self.LINES = dict.fromkeys(self.LINES, TREE_GUIDES)
+            self.ICON_NODE, self.ICON_NODE_EXPANDED = TREE_ICONS
+        self._bookmark = pick(BOOKMARK, ascii)
+        self._styles: tuple[object, ...] = ()
+        """The label styles the built nodes were drawn with: a new theme draws them again."""
         self.show_root = False
         self.guide_depth = 2
         self.grouping = "date"
@@ -159,17 +167,36 @@ class LibrarySidebar(Tree[NodeData]):
             self.move_cursor(self.root.children[0])
         return None
 
+    def _style(self, name: str) -> Style:
+        """A component's colour, as the theme gives it on the sidebar's background, and its text style; not
+        its background, which would cover the line's (the cursor's)."""
+        full = self.get_component_rich_style(f"library-sidebar--{name}")
+        return Style(color=full.color, bold=full.bold, italic=full.italic, dim=full.dim, underline=full.underline)
+
     def _group_label(self, group: Group) -> Text:
         label = Text(group.label)
-        label.append(f"  {group.count}", style=self.get_component_rich_style("library-sidebar--count"))
+        label.append(f"  {group.count}", style=self._style("count"))
         return label
 
     def _article_label(self, article: Listed) -> Text:
-        kind = "library-sidebar--read" if article.id in self.read else "library-sidebar--unread"
-        label = Text(article.title, style=self.get_component_rich_style(kind))
+        label = Text(article.title, style=self._style("read" if article.id in self.read else "unread"))
         if article.id in self.bookmarks:
-            label = Text("★ ", style=self.get_component_rich_style("library-sidebar--bookmark")) + label
+            label = Text(self._bookmark, style=self._style("bookmark")) + label
         return label
+
+    def notify_style_update(self) -> None:
+        """Labels carry their styles: when the theme changes them, the nodes built so far are labelled again."""
+        super().notify_style_update()
+        if not self.is_mounted:
+            return
+        styles = tuple(self._style(name) for name in ("count", "read", "unread", "bookmark"))
+        if styles != self._styles:
+            self._styles = styles
+            for node in self._all_nodes():
+                if isinstance(node.data, Group):
+                    node.set_label(self._group_label(node.data))
+                elif isinstance(node.data, Listed):
+                    node.set_label(self._article_label(node.data))
 
     def _add_group(self, parent: TreeNode[NodeData], group: Group) -> TreeNode[NodeData]:
         node = parent.add(self._group_label(group), data=group, allow_expand=True)

@@ -1,0 +1,199 @@
+"""Small and plain terminals: the footer at 80 and 60 columns, the sidebar giving way to the article, ASCII
+under TERM=linux, NO_COLOR."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from textual.command import SearchIcon
+from textual.widgets import Header
+from textual.widgets._footer import FooterKey
+
+from briefing_tui.core.user.config import Settings, load_settings
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.widgets.article_view import ArticleView
+from briefing_tui.tui.widgets.key_footer import Hint, fit
+from briefing_tui.tui.widgets.sidebar import LibrarySidebar
+from tests.conftest import SEEDS
+from tests.test_reader import loaded, until
+
+DRAWN = re.compile("[\u2022\u2500-\u25ff\u2190-\u21ff\u2260-\u22ff\u2b00-\u2bff\u2600-\u27bf\U0001f000-\U0001faff]")
+"""Box drawing, block elements, geometric shapes, arrows, maths (≡), symbols and emoji: none on a plain
+console."""
+
+
+def footer(app: BriefingApp) -> list[str]:
+    """The key hints on screen, as drawn, each only when it lies wholly inside the screen."""
+    width = app.size.width
+    return [key.render().plain.strip() for key in app.screen.query(FooterKey)
+            if key.display and key.region.width and key.region.x >= 0 and key.region.right <= width]
+
+
+def cut_off(app: BriefingApp) -> list[str]:
+    """Key hints shown but not whole on screen."""
+    width = app.size.width
+    return [key.render().plain.strip() for key in app.screen.query(FooterKey)
+            if key.display and key.region.width and key.region.right > width]
+
+
+# --- the footer --------------------------------------------------------------------------------------------
+
+READER = [Hint("/", "Search", "Search"), Hint("g", "Group", "Group"), Hint('"', "Quotes", "Quotes"),
+          Hint("c", "Cite", "Cite"), Hint("a", "Add", "Add"), Hint("A", "Board", "Board"),
+          Hint("s", "Spotlight", "Spot"), Hint("b", "Bookmark", "Mark"),
+          Hint("?", "Help", "Help", kept=True), Hint("q", "Quit", "Quit", kept=True)]
+
+
+def test_fit_keeps_everything_when_there_is_room() -> None:
+    plan = fit(READER, Hint("^p", "palette", "palette"), 200)
+    assert not plan.compact and plan.palette and plan.labels == tuple(h.label for h in READER)
+
+
+def test_fit_shortens_before_it_drops_and_never_drops_help_or_quit() -> None:
+    at_80 = fit(READER, Hint("^p", "palette", "palette"), 80)
+    assert at_80.compact and not at_80.palette
+    assert None not in at_80.labels and "Spot" in at_80.labels  # every key, the long labels short
+    at_40 = fit(READER, None, 40)
+    assert at_40.labels[-2:] == ("Help", "Quit") and at_40.labels[:2] == ("Search", "Group")
+    assert None in at_40.labels
+    kept = fit(READER, None, 5)
+    assert kept.labels[-2:] == ("Help", "Quit") and set(kept.labels[:-2]) == {None}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (60, 20)])
+async def test_help_and_quit_are_always_on_screen(size: tuple[int, int]) -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        shown = footer(app)
+        assert "? Help" in shown and "q Quit" in shown, shown
+        assert cut_off(app) == []
+        if size[0] >= 80:  # every key the footer shows at 120 columns
+            assert len(shown) == 10, shown
+
+
+# --- narrow terminals: the sidebar gives way ----------------------------------------------------------------
+
+def sidebar_shown(app: BriefingApp) -> bool:
+    pane = app.query_one("#sidebar-pane")
+    return pane.display and pane.region.width > 0
+
+
+async def test_z_hides_the_sidebar_and_brings_it_back() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        narrow = view.region.width
+        await pilot.press("z")
+        await pilot.pause()
+        assert not sidebar_shown(app) and app.focused is view and view.region.width == 120
+        await pilot.press("z")
+        await pilot.pause()
+        assert sidebar_shown(app) and app.focused is app.query_one(LibrarySidebar)
+        assert view.region.width == narrow
+
+
+async def test_below_70_columns_the_article_takes_the_screen_while_read() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await loaded(pilot)
+        assert sidebar_shown(app)  # browsing: the sidebar, the article beside it
+        await pilot.press("enter")  # the newest article, opened
+        await until(pilot, lambda: not sidebar_shown(app), "the sidebar to give way")
+        view = app.query_one(ArticleView)
+        assert app.focused is view and view.region.width == 60
+        await pilot.press("escape")
+        await pilot.pause()
+        assert sidebar_shown(app) and app.focused is app.query_one(LibrarySidebar)
+        await pilot.press("tab")
+        await until(pilot, lambda: not sidebar_shown(app), "the sidebar to give way again")
+        await pilot.press("slash")  # the search lives in the sidebar's place: it shows
+        await pilot.pause()
+        assert sidebar_shown(app)
+
+
+async def test_a_wider_terminal_shows_the_sidebar_hidden_for_width() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await loaded(pilot)
+        await pilot.press("tab")
+        await until(pilot, lambda: not sidebar_shown(app), "the sidebar to give way")
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: sidebar_shown(app), "the sidebar to come back")
+
+
+# --- plain consoles --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("term", "forced", "plain"), [
+    ("linux", None, True), ("xterm-256color", None, False), ("xterm-256color", "1", True), ("linux", "0", False),
+])
+def test_plain_terminals_are_recognised(monkeypatch: pytest.MonkeyPatch, term: str, forced: str | None,
+                                        plain: bool) -> None:
+    monkeypatch.setenv("TERM", term)
+    if forced is None:
+        monkeypatch.delenv("BRIEFING_ASCII", raising=False)
+    else:
+        monkeypatch.setenv("BRIEFING_ASCII", forced)
+    assert load_settings(private_flag=True).ascii is plain
+
+
+async def test_term_linux_draws_in_ascii(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "linux")
+    monkeypatch.delenv("BRIEFING_ASCII", raising=False)
+    app = BriefingApp([str(SEEDS)], load_settings(private_flag=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "space", "b")  # a day opened, with its guides; a bookmark
+        await loaded(pilot)
+        screen = app.export_screenshot()
+        assert not DRAWN.findall(screen), sorted(set(DRAWN.findall(screen)))
+        sidebar = app.query_one(LibrarySidebar)
+        lines = [sidebar.render_line(y).text for y in range(10)]
+        assert any(line.startswith(("` ", "| ")) for line in lines), lines  # guides: `|` and a backquote
+        assert app.screen.query_one(Header).icon == "="
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one(SearchIcon).icon == ">"
+        assert not DRAWN.findall(app.export_screenshot())
+
+
+async def test_unicode_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same screen in a terminal emulator keeps its glyphs: the test above can fail."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("BRIEFING_ASCII", raising=False)
+    app = BriefingApp([str(SEEDS)], load_settings(private_flag=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "space")
+        await loaded(pilot)
+        assert DRAWN.findall(app.export_screenshot())
+
+
+async def test_no_color_keeps_working(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert app.no_color
+        view = app.query_one(ArticleView)
+        assert view.article is not None and view.article.title == "Clash Report"
+        assert "q Quit" in footer(app)
+
+
+async def test_the_page_draws_its_lines_in_ascii(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Markdown sample's block quote, table and rule: `|`, `-` and `+` on a plain console."""
+    monkeypatch.setenv("BRIEFING_ASCII", "1")
+    app = BriefingApp([str(SEEDS / "2025-06-14-catch-data-opened.md")], load_settings(private_flag=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        lines = [view.line_text(i) for i in range(view.total_lines)]
+        assert not DRAWN.findall("\n".join(lines))
+        await pilot.press("tab", *["j"] * 6)  # as the Markdown snapshot shows it: the quote, the table
+        await pilot.pause()
+        on_screen = "\n".join(view.render_line(y).text for y in range(view.size.height))
+        assert "| " in on_screen and not DRAWN.findall(on_screen)
+        assert any(line.startswith("| ") for line in lines)  # the block quote's bar
+        assert any(" | " in line for line in lines) and any("-+-" in line for line in lines)  # the table
