@@ -251,16 +251,18 @@ async def test_a_quote_chosen_while_the_library_is_still_listed_opens_at_that_qu
     load = LibrarySession.load
 
     def slow_load(self: LibrarySession, *args: Any, **kwargs: Any) -> None:
-        release.wait(10)
+        release.wait(300)  # until the keys are typed, however loaded the machine (it listed early at 10 s)
         load(self, *args, **kwargs)
 
     monkeypatch.setattr(LibrarySession, "load", slow_load)
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("quotation_mark", *"speaker:rutte", "enter")
-        assert isinstance(app.screen, QuoteFinder) and app.screen.filter_text == "speaker:rutte"
-        release.set()
+        try:
+            await pilot.pause()
+            await pilot.press("quotation_mark", *"speaker:rutte", "enter")
+            assert isinstance(app.screen, QuoteFinder) and app.screen.filter_text == "speaker:rutte"
+        finally:
+            release.set()
         await until(pilot, lambda: app.query_one(ArticleView).current_quote == 4, "Rutte's quote to open")
         await loaded(pilot)
         assert showing(app, "Clash Report") and app.query_one(ArticleView).current_quote == 4
