@@ -16,7 +16,7 @@ from briefing_tui.core.library.scan import load_library
 from briefing_tui.core.search.forms import article_language, detect_language, form_prefix, is_form, language_tag
 from briefing_tui.core.search.highlight import find_hits
 from briefing_tui.core.search.index import Index, open_index
-from briefing_tui.core.search.query import parse
+from briefing_tui.core.search.query import FormsIn, parse
 from briefing_tui.core.search.suggest import did_you_mean, distance, library_of, nearest
 from tests.conftest import write
 
@@ -119,11 +119,16 @@ def test_forms_are_looked_up_again_when_the_library_changes(tmp_path: Path) -> N
     write(tmp_path / "a.md", "---\ntitle: A\n---\nThe sanction was lifted.\n")
     index = open_index(None)
     index.refresh([str(tmp_path)])
-    assert ids(index, "sanction") == {"a.md"} and index.forms("sanction")["en"] == []
+    assert ids(index, "sanction") == {"a.md"} and [f.words for f in index.forms("sanction")] == [()]
     write(tmp_path / "b.md", "---\ntitle: B\n---\nThe sanctions were lifted.\n")
     index.refresh([str(tmp_path)])
-    assert index.forms("sanction")["en"] == ["sanctions"]
+    assert index.forms("sanction") == [FormsIn("en", ("sanctions",), (), True)]  # every article is English
     assert ids(index, "sanction") == {"a.md", "b.md"}
+    write(tmp_path / "c.md", "---\ntitle: C\nlang: fr\n---\nLes sanctions et la sanction.\n")
+    index.refresh([str(tmp_path)])
+    assert index.forms("sanction") == [FormsIn("en", ("sanctions",), ("fr",), True),
+                                       FormsIn("fr", ("sanctions",), ("en",), False)]
+    assert ids(index, "sanction") == {"a.md", "b.md", "c.md"}
 
 
 def test_forms_relation() -> None:

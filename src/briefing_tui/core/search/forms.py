@@ -60,7 +60,7 @@ def stem(word: str, lang: str) -> str:
 @functools.cache
 def _stemmer(lang: str) -> Callable[[str], str]:
     """Snowball's stemmer for `lang`, imported when a word is first stemmed (the package imports all of its 36
-    languages: 40 ms that a command which stems nothing need not pay). The pure-Python class itself, never
+    languages: about 20 ms that a command which stems nothing need not pay). The pure-Python class itself, never
     `snowballstemmer.stemmer()`, which hands over PyStemmer's instead when that is installed: the stems, and
     so what a word finds, are those of the pinned version on every machine."""
     if lang == "fr":

@@ -31,7 +31,7 @@ from briefing_tui.core.reading.private_files import private_file, private_folder
 from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES, is_within
 from briefing_tui.core.search.forms import article_language, form_prefix, forms_in
 from briefing_tui.core.search.highlight import joined, without_boundaries
-from briefing_tui.core.search.query import And, DateRange, Forms, Node, Not, Or, Query, Term, fts_term
+from briefing_tui.core.search.query import And, DateRange, Forms, FormsIn, Node, Not, Or, Query, Term, fts_term
 from briefing_tui.core.versions import DEFAULT_BUDGET
 
 SCHEMA_VERSION = 5
@@ -236,8 +236,10 @@ class Index:
         else:
             db.execute(_VOCABULARY)
         self._reader.row_factory = sqlite3.Row  # rows are read by column name (`_listed`, `_quote_hit`)
-        self._forms: dict[str, dict[str, list[str]]] = {}
+        self._forms: dict[str, list[FormsIn]] = {}
         """A plain word's forms in the index, per language, as found since the index last changed."""
+        self._languages: dict[str, int] | None = None
+        """How many articles are in each language, counted since the index last changed."""
         self._forms_version = -1
         """The reading connection's `data_version` when `_forms` was started (another process may write)."""
 
@@ -435,7 +437,7 @@ class Index:
     def _write(self) -> Iterator[None]:
         """One transaction under the write lock (and SQLite's, against other processes)."""
         with self._write_lock:
-            self._forms = {}  # the vocabulary may change: forms are looked up again
+            self._forms, self._languages = {}, None  # the vocabulary may change: forms are looked up again
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 yield
@@ -555,18 +557,25 @@ class Index:
                 found.update((row["qid"], _quote_hit(row)) for row in db.execute(sql, chunk))
             return [found.get(i) for i in ids]
 
-    def forms(self, word: str) -> dict[str, list[str]]:
-        """The other forms of a plain word (folded) that the index holds, per language (`forms.is_form`):
-        the words that begin with its `form_prefix`, looked up by range, whose stem is its stem there."""
+    def forms(self, word: str) -> list[FormsIn]:
+        """The other forms of a plain word (folded) that the index holds, in each language it has articles in
+        (`forms.is_form`): the words that begin with its `form_prefix`, looked up by range, whose stem is its
+        stem there."""
         with self._reading() as db:
             version = db.execute("PRAGMA data_version").fetchone()[0]
             if version != self._forms_version:
-                self._forms, self._forms_version = {}, version
+                self._forms, self._languages, self._forms_version = {}, None, version
             found = self._forms.get(word)
             if found is None:
+                if self._languages is None:
+                    self._languages = dict(db.execute("SELECT lang, count(*) FROM articles GROUP BY lang").fetchall())
+                held = self._languages
                 prefix = form_prefix(word)
                 terms = [t for (t,) in db.execute(f"SELECT DISTINCT term {_TEXT_TERMS}", _range(prefix))]
-                found = {lang: forms[:FORMS_LIMIT] for lang, forms in forms_in(word, terms).items()}
+                total = sum(held.values())
+                found = [FormsIn(lang, tuple(forms[:FORMS_LIMIT]), tuple(other for other in held if other != lang),
+                                 2 * held[lang] > total)
+                         for lang, forms in forms_in(word, terms).items() if held.get(lang)]
                 self._forms[word] = found
             return found
 

@@ -342,8 +342,21 @@ def _date_bound(text: str, start: bool) -> dt.date:
     return dt.date(year, month, day)
 
 
-Forms = Callable[[str], dict[str, list[str]]]
-"""What the index holds of a plain word's other forms, per language (`Index.forms`)."""
+@dataclass(frozen=True)
+class FormsIn:
+    """A plain word's other forms in one language that the index holds (`Index.forms`), and how to keep them
+    to the articles in that language."""
+
+    lang: str
+    words: tuple[str, ...]
+    others: tuple[str, ...]
+    """The other languages the index has articles in (none: every article is in `lang`)."""
+    most: bool
+    """Most articles are in `lang`: leaving out the others' articles costs less than naming its own."""
+
+
+Forms = Callable[[str], list[FormsIn]]
+"""A plain word's other forms in each language the index has articles in (`Index.forms`)."""
 
 
 def _quoted(word: str) -> str:
@@ -354,18 +367,25 @@ def fts_term(term: Term, in_quotes: bool, forms: Forms | None = None) -> str:
     """A term as an FTS5 expression: always quoted strings, never user syntax.
 
     A plain word with other forms in the index becomes the word, or a form of it in an article of the
-    form's language (`lang : "fr" AND … : ("forme" OR …)`).
+    form's language: `lang : "fr" AND … : ("forme" OR …)`, or, for the language of most articles, the forms
+    `NOT lang : (…)` the others (FTS5 then walks the few other articles' rows, not the many of its own),
+    or the forms alone when every article is in that language.
     """
     phrase = _quoted(" ".join(term.words))
     if term.prefix:
         phrase += " *"
     column = term.column or ("quotes" if in_quotes else None)
     columns = column if column else "{title body quotes}"
-    found = forms(term.words[0]) if forms is not None and term.stemmed else {}
-    if not any(found.values()):
+    found = [f for f in forms(term.words[0]) if f.words] if forms is not None and term.stemmed else []
+    if not found:
         return f"{columns} : {phrase}"
     branches = [f"({columns} : {phrase})"]
-    for lang, forms_there in found.items():
-        if forms_there:
-            branches.append(f"(lang : {_quoted(lang)} AND {columns} : ({' OR '.join(map(_quoted, forms_there))}))")
+    for f in found:
+        these = f"{columns} : ({' OR '.join(map(_quoted, f.words))})"
+        if not f.others:
+            branches.append(f"({these})")
+        elif f.most:
+            branches.append(f"({these} NOT lang : ({' OR '.join(map(_quoted, f.others))}))")
+        else:
+            branches.append(f"(lang : {_quoted(f.lang)} AND {these})")
     return "(" + " OR ".join(branches) + ")"
