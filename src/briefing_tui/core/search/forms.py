@@ -27,14 +27,14 @@ MIN_PREFIX = 3
 _STOP = {
     "en": frozenset("the and of to in is that for it with was on as are by this be at from has have".split()),
     "fr": frozenset("le la les des et est une du que qui pour dans au aux sur pas par ce cette sont avec".split()),
-    "de": frozenset("der die das und ist nicht mit den von zu ein eine auf dem sich des im fur auch wird".split()),
+    "de": frozenset("der die das und ist nicht mit den von zu ein eine auf dem sich des im für auch wird".split()),
 }
-"""Common words of each language, folded: the language of an article is the one with most of them."""
+"""Common words of each language, in lower case: the language of an article is the one with most of them."""
 _VOTES = {word: tuple(lang for lang in LANGUAGES if word in _STOP[lang])
           for common in _STOP.values() for word in common}
 """Each common word and the languages it counts for (`des` for French and German): one look-up a word."""
-_SAMPLE = 2000
-"""Characters of an article read to tell its language."""
+_SAMPLE = 1000
+"""Characters of an article read to tell its language (150 words or so: common words are a third of prose)."""
 
 _stems: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
 """Stems already worked out, per language: a word's stem never changes, and the same words come back."""
@@ -113,9 +113,14 @@ def language_tag(value: str) -> str | None:
 
 
 def detect_language(text: str) -> str:
-    """The language of `text` by its common words (the first _SAMPLE characters); English when none count."""
+    """The language of `text` by its common words (the first _SAMPLE characters); English when none count.
+
+    Every article is told its language on the indexing process, so this is kept cheap: the text is split at
+    spaces and lower-cased, not tokenized and folded (folding goes character by character once a text holds
+    one accent, a name: 0.5 ms an article, most of a minute of a cold index at 100,000 articles). A common
+    word next to a comma is not counted; enough others are."""
     votes: Counter[str] = Counter()
-    for found in filter(None, map(_VOTES.get, words(text[:_SAMPLE]))):
+    for found in filter(None, map(_VOTES.get, text[:_SAMPLE].lower().split())):
         votes.update(found)
     if not votes:
         return DEFAULT_LANGUAGE
