@@ -36,7 +36,8 @@ from briefing_tui.core.versions import DEFAULT_BUDGET
 
 SCHEMA_VERSION = 5
 """4: paragraphs, quotations, tags and speakers sharing a column are stored with a boundary between them.
-5: each article's language (`forms.article_language`), in `articles` and as a word in the full-text tables."""
+5: each article's language (`forms.article_language`), in `articles` (with an index of its own: the languages
+are counted from it, not from the table, which holds every summary) and as a word in the full-text tables."""
 USER_VERSION = (SCHEMA_VERSION * 100 + sanitize.POLICY_VERSION) * 1000 + versions.RULES_VERSION
 """Stored in the cache: a new schema, new quote rules (whose speakers the cache holds) or a stricter
 sanitizer (whose output it holds) rebuild it."""
@@ -72,6 +73,7 @@ CREATE TABLE articles (
     lang TEXT NOT NULL
 );
 CREATE INDEX articles_date ON articles(date);
+CREATE INDEX articles_lang ON articles(lang);
 CREATE VIRTUAL TABLE fts USING fts5(
     title, body, quotes, section, tags, speakers, lang,
     tokenize = 'unicode61 remove_diacritics 2'
