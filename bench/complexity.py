@@ -22,6 +22,8 @@ from briefing_tui.core.formats.common import FileInfo, ParseError
 from briefing_tui.core.formats.dates import leading_date
 from briefing_tui.core.formats.detect import detect_format, parse_text
 from briefing_tui.core.reading import sanitize
+from briefing_tui.core.search.forms import article_language
+from briefing_tui.core.search.highlight import find_hits
 from briefing_tui.core.search.query import QueryError
 from briefing_tui.core.search.query import parse as parse_query
 from briefing_tui.core.user.config import load_settings
@@ -130,6 +132,8 @@ ENTRY_POINTS: dict[str, Callable[[str, int], None]] = {
     "dates": lambda body, _n: leading_date(body),
     "sanitize": lambda body, _n: (sanitize.clean(body), sanitize.clean_line(body)),
     "query": lambda body, _n: _query(body),
+    "language": lambda body, _n: article_language((("lang", body),), body, (body, body)),
+    "hits with word forms": lambda body, _n: find_hits(body, parse_query("sanction said o invest* a").terms, "fr"),
     "config": lambda body, _n: _config("library: a" + body + "b\ntheme: [" + body + "]\n"),
 }
 """Entry points: each takes the shape's text and its size."""

@@ -7,26 +7,30 @@ import datetime as dt
 from dataclasses import dataclass
 
 from briefing_tui.core.model import Article, Quote
-from briefing_tui.core.search.highlight import part_words, term_at, words
+from briefing_tui.core.search.forms import DEFAULT_LANGUAGE, article_language
+from briefing_tui.core.search.highlight import part_words, term_at
 from briefing_tui.core.search.query import And, DateRange, Node, Not, Or, Query, Term
+from briefing_tui.core.search.text import words
 
 ANY_TEXT = ("title", "body", "quotes")
 
 
 @dataclass(frozen=True)
 class Document:
-    """Searchable fields as word lists, the way the index tokenizes them, and a date."""
+    """Searchable fields as word lists, the way the index tokenizes them, a date and a language (whose
+    forms of a plain word match)."""
 
     fields: dict[str, tuple[str, ...]]
     date: dt.date | None
+    lang: str = DEFAULT_LANGUAGE
 
     @classmethod
-    def of(cls, date: dt.date | None, **texts: str) -> Document:
-        return cls({name: tuple(words(text)) for name, text in texts.items()}, date)
+    def of(cls, date: dt.date | None, lang: str = DEFAULT_LANGUAGE, **texts: str) -> Document:
+        return cls({name: tuple(words(text)) for name, text in texts.items()}, date, lang)
 
 
-def _has(found: tuple[str, ...], term: Term) -> bool:
-    return any(term_at(found, i, term) for i in range(len(found) - len(term.words) + 1))
+def _has(found: tuple[str, ...], term: Term, lang: str) -> bool:
+    return any(term_at(found, i, term, lang) for i in range(len(found) - len(term.words) + 1))
 
 
 def matches(query: Query, doc: Document) -> bool:
@@ -37,7 +41,7 @@ def matches(query: Query, doc: Document) -> bool:
 def _eval(node: Node, doc: Document, in_quotes: bool) -> bool:
     if isinstance(node, Term):
         columns = (node.column,) if node.column else (("quotes",) if in_quotes else ANY_TEXT)
-        return any(_has(doc.fields.get(c, ()), node) for c in columns)
+        return any(_has(doc.fields.get(c, ()), node, doc.lang) for c in columns)
     if isinstance(node, DateRange):
         if node.start is None and node.end is None:
             return True
@@ -58,14 +62,19 @@ def article_document(article: Article) -> Document:
     speakers = sorted({q.speaker for q in article.quotes if q.speaker})
     return Document({"title": tuple(words(article.title)), "body": part_words(article.paragraphs),
                      "quotes": part_words(q.text for q in article.quotes), "section": tuple(words(article.section)),
-                     "tags": part_words(article.tags), "speakers": part_words(speakers)}, article.date)
+                     "tags": part_words(article.tags), "speakers": part_words(speakers)}, article.date,
+                    _language(article))
+
+
+def _language(article: Article) -> str:
+    return article_language(article.metadata, article.title, article.paragraphs)
 
 
 def quote_document(quote: Quote, article: Article) -> Document:
     """A quote as a document: its words are the body and the quote text; the article gives the rest."""
     return Document({"title": tuple(words(article.title)), "body": (), "quotes": tuple(words(quote.text)),
                      "section": tuple(words(article.section)), "tags": part_words(article.tags),
-                     "speakers": tuple(words(quote.speaker or ""))}, article.date)
+                     "speakers": tuple(words(quote.speaker or ""))}, article.date, _language(article))
 
 
 def quote_matches(query: Query, quote: Quote, article: Article) -> bool:

@@ -32,7 +32,10 @@ def main() -> None:
         queries = [*RARE, f'"{PHRASE}"', "harbour", "winter", '"grain market"', "section:arctic",
                    'section:"middle east"', "date:2023", "date:2022-03", "date:2021-06-01..2021-08-31",
                    "speaker:orban", "in:quotes refinery", "harbour -winter", "section:energy date:2024-02",
-                   '"amber lighthouse"', 'in:quotes "amber lighthouse"', "amber lighthouse"]
+                   '"amber lighthouse"', 'in:quotes "amber lighthouse"', "amber lighthouse",
+                   # word forms: the generated text has `sanctions`, `talks`, `tariffs`, `ruling`, `exports`
+                   "sanction", '"sanction"', "talk", "tariff -sanction", "rule", "export", "in:quotes tariff",
+                   "title:export", "sanction OR talk", "exported"]
         ok = True
         for q in queries:
             query = parse(q)

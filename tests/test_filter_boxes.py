@@ -173,8 +173,9 @@ async def test_an_empty_result_says_which_part_found_nothing() -> None:
         await pilot.press("escape", "slash", *"speaker:rute")
         panel = app.query_one(SearchPanel)
         await until(pilot, lambda: panel.settled, "the search to answer")
-        assert status(app, "#search-status") == ("0 matching articles · No speaker called “rute”; "
-                                                 "the closest: Mark Rutte")
+        assert status(app, "#search-status") == ("0 matching articles · words starting “rute” · did you mean "
+                                                 "“speaker:rutte”? tab · No speaker called “rute”; the closest: "
+                                                 "Mark Rutte")
 
 
 async def test_keys_pressed_before_the_answer_act_on_the_best_match_of_what_was_typed() -> None:

@@ -41,7 +41,7 @@ async def test_typing_shows_results_and_enter_opens_with_hits() -> None:
         assert panel.display and not app.query_one(LibrarySidebar).display
         assert isinstance(app.focused, Input)
         await type_query(pilot, "putin")
-        assert status(app, "#search-status") == "1 matching article"
+        assert status(app, "#search-status") == "1 matching article · words starting “putin”"
         results = app.query_one("#search-results", OptionList)
         assert results.option_count == 1
         await pilot.press("enter")  # from the box: the best match opens
@@ -67,10 +67,11 @@ async def test_results_update_as_you_type_and_errors_show_inline() -> None:
         await loaded(pilot)
         await pilot.press("slash")
         await type_query(pilot, "fictional")
-        assert status(app, "#search-status") == "8 matching articles"
+        assert status(app, "#search-status") == "8 matching articles · words starting “fictional”"
         assert app.query_one(Sparkline).display is False  # all dated matches fall in one month
         await type_query(pilot, " section:maritime")
-        assert status(app, "#search-status") == "2 matching articles"  # the harbour talks and the newsletter
+        assert status(app, "#search-status") == "2 matching articles · words starting “maritime”"  # the harbour talks
+        # and the newsletter
         await type_query(pilot, ' "open')
         assert status(app, "#search-status") == 'Unbalanced " in the query.'
         assert app.query_one("#search-results", OptionList).option_count == 2  # the last results stay
@@ -117,7 +118,7 @@ async def test_search_with_on_disk_index_is_reused(isolated_home: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("slash")
-        await type_query(pilot, "rutte")
+        await type_query(pilot, "rutte ")
         assert status(app, "#search-status") == "1 matching article"
     caches = list((isolated_home / "cache" / "briefing-tui").glob("index-*.sqlite"))
     assert len(caches) == 1

@@ -23,6 +23,7 @@ from briefing_tui.core.reading.safe import is_within
 from briefing_tui.core.search.index import (
     Index,
     RefreshStats,
+    Result,
     index_path,
     indexed_root,
     marked_snippet,
@@ -30,6 +31,7 @@ from briefing_tui.core.search.index import (
 )
 from briefing_tui.core.search.query import REFUSED, QueryError
 from briefing_tui.core.search.query import parse as parse_query
+from briefing_tui.core.search.suggest import did_you_mean, library_of
 from briefing_tui.core.user import help_text
 from briefing_tui.core.user.config import Settings, cache_dir, load_settings, sample_library
 from briefing_tui.core.user.state import library_key
@@ -381,11 +383,16 @@ def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
     except QueryError as exc:
         _error(str(exc))
         return 2
+    def run(index: Index, _stats: RefreshStats) -> tuple[int, list[Result], str | None]:
+        total, results = _as_query(lambda: index.search(query, limit=args.limit, sort=args.sort))
+        return total, results, _as_query(lambda: did_you_mean(query, total, library_of(index)))
+
     try:
-        total, results = _with_fresh_index(
-            paths, settings, lambda index, _: _as_query(lambda: index.search(query, limit=args.limit, sort=args.sort)))
+        total, results, better = _with_fresh_index(paths, settings, run)
     except QueryRefused:
         return _query_refused()
+    if better is not None:
+        _did_you_mean(better)
     if args.format == "json":
         _print_json({"query": sanitize.clean_line(args.query), "total": total,
                      "results": [r.summary | {"score": r.score, "snippets": [marked_snippet(s) for s in r.snippets]}
@@ -429,10 +436,18 @@ def _quotes(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
         out.print(serialize.count(count, "quote"))
         return count
 
+    def run(index: Index, stats: RefreshStats) -> str | None:
+        shown = emit(index, stats)
+        if query is None or (args.limit is not None and shown >= args.limit):  # a limit reached: not few
+            return None
+        return _as_query(lambda: did_you_mean(query, shown, library_of(index, quotes=True)))
+
     try:
-        _with_fresh_index(paths, settings, emit)
+        better = _with_fresh_index(paths, settings, run)
     except QueryRefused:
         return _query_refused()
+    if better is not None:
+        _did_you_mean(better)
     return 0
 
 
@@ -495,6 +510,11 @@ def _as_query(run: Callable[[], T]) -> T:
         if any(word in message for word in ("fts5", "parser stack", "too large", "too many", "syntax")):
             raise QueryRefused(message) from exc
         raise
+
+
+def _did_you_mean(query: str) -> None:
+    """A query that finds what the one given did not (`did_you_mean`): one line on stderr, stdout untouched."""
+    _error(f"did you mean: {query}")
 
 
 def _query_refused() -> int:

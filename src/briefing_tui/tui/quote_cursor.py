@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing_tui.core.model import Quote
-from briefing_tui.core.search.highlight import term_at, words
+from briefing_tui.core.search.highlight import term_at
 from briefing_tui.core.search.query import Term
+from briefing_tui.core.search.text import words
 
 Place = tuple[int, int]
 """A place in an article's text: (paragraph, offset)."""

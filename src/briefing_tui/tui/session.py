@@ -34,6 +34,7 @@ from briefing_tui.core.search.index import (
     use_library_index,
 )
 from briefing_tui.core.search.query import Query
+from briefing_tui.core.search.suggest import did_you_mean, library_of
 from briefing_tui.core.user.config import Settings, cache_dir
 from briefing_tui.core.user.state import library_key
 
@@ -317,6 +318,12 @@ class LibrarySession:
         if index is None:
             return None
         return empty_hint(query, Facts(lambda q: index.search(q, 1)[0], "article", index.speakers, index.date_span))
+
+    def suggestion(self, query: Query, total: int, quotes: bool = False) -> str | None:
+        """The query with a word that finds nothing replaced by the nearest word the library holds (did you
+        mean…), given what `query` found (`total` articles, or quotes), or None."""
+        index = self._ready_index()
+        return did_you_mean(query, total, library_of(index, quotes)) if index is not None else None
 
     def _ready_index(self) -> Index | None:
         self._ready.wait()

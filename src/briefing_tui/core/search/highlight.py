@@ -1,19 +1,16 @@
-"""Where query terms occur in text, by the index's own rules: whole words, case and diacritics folded."""
+"""Where query terms occur in text, by the index's own rules: whole words, case and diacritics folded, and
+a plain word's other forms in the article's language (`forms.is_form`)."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from briefing_tui.core.search.forms import DEFAULT_LANGUAGE, form_prefix, is_form
+from briefing_tui.core.search.text import WORD, fold, words
 
 if TYPE_CHECKING:
     from briefing_tui.core.search.query import Term
-
-WORD = re.compile(r"[^\W_]+")
-"""A word for the index and for every matcher: the FTS5 unicode61 tokenizer's rule."""
-
 
 BOUNDARY = "\ue000"
 """Stored between the paragraphs, quotations, tags and speakers that share a column: a private-use
@@ -42,37 +39,22 @@ def without_boundaries(text: str) -> str:
     return text.replace(_PART_BREAK, " … ").replace(BOUNDARY, "…")
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    base = unicodedata.normalize("NFD", ch)[0].lower()
-    return base if len(base) == 1 else ch
-
-
-def fold(text: str) -> str:
-    """Lower-case `text` and strip diacritics, keeping its length (so offsets still point into it)."""
-    if text.isascii():
-        return text.lower()
-    return "".join(_fold_char(ch) for ch in text)
-
-
-def words(text: str) -> list[str]:
-    """The words of `text` as the index sees them: letters and digits, folded (`Orbán’s` -> orban, s)."""
-    return WORD.findall(fold(text))
-
-
-def term_at(words: Sequence[str], i: int, term: Term) -> bool:
-    """True when `term` occurs in `words` from index i (for `invest*`, its last word is a prefix)."""
+def term_at(words: Sequence[str], i: int, term: Term, lang: str = DEFAULT_LANGUAGE) -> bool:
+    """True when `term` occurs in `words` from index i (for `invest*`, its last word is a prefix; a plain
+    word matches its forms in `lang`, the language of the text)."""
     n = len(term.words)
     window = tuple(words[i:i + n])
     if len(window) != n:
         return False
+    if term.stemmed:
+        return is_form(term.words[0], window[0], lang)
     if term.prefix:
         return window[:-1] == term.words[:-1] and window[-1].startswith(term.words[-1])
     return window == term.words
 
 
-def find_hits(text: str, terms: list[Term]) -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of any term in `text`, in order, not overlapping."""
+def find_hits(text: str, terms: list[Term], lang: str = DEFAULT_LANGUAGE) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of any term in `text` (written in `lang`), in order, not overlapping."""
     if not terms or not text:
         return []
     tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(fold(text))]
@@ -80,8 +62,10 @@ def find_hits(text: str, terms: list[Term]) -> list[tuple[int, int]]:
     hits: list[tuple[int, int]] = []
     for term in terms:
         first, n = term.words[0], len(term.words)
+        if term.stemmed:  # every form begins so (a cheap test before the stemmer's)
+            first = form_prefix(first)
         hits.extend((tokens[i][0], tokens[i + n - 1][1]) for i, word in enumerate(found)
-                     if word.startswith(first) and term_at(found, i, term))
+                     if word.startswith(first) and term_at(found, i, term, lang))
     hits.sort()
     merged: list[tuple[int, int]] = []
     for start, end in hits:

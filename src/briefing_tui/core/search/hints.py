@@ -13,8 +13,8 @@ import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from briefing_tui.core.search.highlight import words
 from briefing_tui.core.search.query import And, DateRange, Node, Not, Or, Query, Term
+from briefing_tui.core.search.text import words
 from briefing_tui.core.serialize import count
 
 MAX_PARTS = 8

@@ -29,12 +29,15 @@ from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.reading import sanitize
 from briefing_tui.core.reading.private_files import private_file, private_folder
 from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES, is_within
+from briefing_tui.core.search.forms import article_language, form_prefix, forms_in
 from briefing_tui.core.search.highlight import joined, without_boundaries
-from briefing_tui.core.search.query import And, DateRange, Node, Not, Or, Query, Term, fts_term
+from briefing_tui.core.search.query import And, DateRange, Forms, FormsIn, Node, Not, Or, Query, Term, fts_term
 from briefing_tui.core.versions import DEFAULT_BUDGET
 
-SCHEMA_VERSION = 4
-"""4: paragraphs, quotations, tags and speakers sharing a column are stored with a boundary between them."""
+SCHEMA_VERSION = 5
+"""4: paragraphs, quotations, tags and speakers sharing a column are stored with a boundary between them.
+5: each article's language (`forms.article_language`), in `articles` (with an index of its own: the languages
+are counted from it, not from the table, which holds every summary) and as a word in the full-text tables."""
 USER_VERSION = (SCHEMA_VERSION * 100 + sanitize.POLICY_VERSION) * 1000 + versions.RULES_VERSION
 """Stored in the cache: a new schema, new quote rules (whose speakers the cache holds) or a stricter
 sanitizer (whose output it holds) rebuild it."""
@@ -43,8 +46,8 @@ _HIT_START, _HIT_END = "\x02", "\x03"
 """Internal hit marks: control characters, so no text from a file (sanitized) can fake them."""
 MARK_START, MARK_END = "⟦", "⟧"
 """How snippets mark hits in JSON (documented in the README)."""
-# bm25 weights for title, body, quotes, section, tags, speakers
-_WEIGHTS = "10.0, 1.0, 2.0, 3.0, 3.0, 3.0"
+# bm25 weights for title, body, quotes, section, tags, speakers, lang (which only narrows a word's forms)
+_WEIGHTS = "10.0, 1.0, 2.0, 3.0, 3.0, 3.0, 0.0"
 BATCH = 500
 """Files parsed, then stored in one transaction: the write lock is held only while storing."""
 T = TypeVar("T")
@@ -66,11 +69,13 @@ CREATE TABLE articles (
     date TEXT,
     title TEXT NOT NULL,
     section TEXT NOT NULL,
-    summary TEXT NOT NULL
+    summary TEXT NOT NULL,
+    lang TEXT NOT NULL
 );
 CREATE INDEX articles_date ON articles(date);
+CREATE INDEX articles_lang ON articles(lang);
 CREATE VIRTUAL TABLE fts USING fts5(
-    title, body, quotes, section, tags, speakers,
+    title, body, quotes, section, tags, speakers, lang,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 CREATE TABLE quotes (
@@ -86,13 +91,20 @@ CREATE TABLE quotes (
 );
 CREATE INDEX quotes_article ON quotes(article, idx);
 CREATE VIRTUAL TABLE qfts USING fts5(
-    title, body, quotes, section, tags, speakers,
+    title, body, quotes, section, tags, speakers, lang,
     content = '', tokenize = 'unicode61 remove_diacritics 2'
 );
 """
 """`qfts` has a row per quote (rowid = quotes.id): the quote's words in `quotes`, its speaker, and its
-article's title, section and tags, so the quote finder runs the search language in SQL. It is contentless:
-the text is kept once, in `quotes`."""
+article's title, section, tags and language, so the quote finder runs the search language in SQL. It is
+contentless: the text is kept once, in `quotes`. `lang` holds the article's language (`en`, `fr`, `de`):
+a plain word's other forms match only in articles of the language they are forms in."""
+_VOCABULARY = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms USING fts5vocab(main, fts, col)"
+"""The words of the index with the articles that hold them, per column (each connection's own, in memory):
+a plain word's forms and the words a mistyped one may have meant are looked up here, by range."""
+_TEXT_TERMS = "FROM temp.terms WHERE term >= ? AND term < ? AND col != 'lang'"
+FORMS_LIMIT = 200
+"""Forms of one word at most, per language (past that, the first in sorted order): a bound on the query."""
 
 
 _IN_LIMIT = 500
@@ -109,18 +121,19 @@ class _QuoteRows:
         self.rows: list[tuple[Any, ...]] = []
         self.search_rows: list[tuple[Any, ...]] = []
 
-    def add(self, fid: int, article: Article) -> None:
+    def add(self, fid: int, article: Article, lang: str) -> None:
         tags = joined(article.tags)
         for n, q in enumerate(article.quotes):
             self.rows.append((self.next_id, fid, n, q.paragraph, q.start, q.end, q.text, q.speaker, q.cue))
-            self.search_rows.append((self.next_id, article.title, q.text, article.section, tags, q.speaker or ""))
+            self.search_rows.append((self.next_id, article.title, q.text, article.section, tags, q.speaker or "",
+                                     lang))
             self.next_id += 1
 
     def flush(self) -> None:
         self.db.executemany("INSERT INTO quotes(id, article, idx, paragraph, start, end, text, speaker, cue) "
                             "VALUES (?,?,?,?,?,?,?,?,?)", self.rows)
-        self.db.executemany("INSERT INTO qfts(rowid, title, body, quotes, section, tags, speakers) "
-                            "VALUES (?, ?, '', ?, ?, ?, ?)", self.search_rows)
+        self.db.executemany("INSERT INTO qfts(rowid, title, body, quotes, section, tags, speakers, lang) "
+                            "VALUES (?, ?, '', ?, ?, ?, ?, ?)", self.search_rows)
         self.rows, self.search_rows = [], []
 
 
@@ -219,9 +232,18 @@ class Index:
         self._read_lock = self._write_lock
         if path is not None:
             self._reader = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
+            self._reader.execute(_VOCABULARY)  # in memory, before the connection is made read-only
             self._reader.execute("PRAGMA query_only = 1")
             self._read_lock = threading.RLock()
+        else:
+            db.execute(_VOCABULARY)
         self._reader.row_factory = sqlite3.Row  # rows are read by column name (`_listed`, `_quote_hit`)
+        self._forms: dict[str, list[FormsIn]] = {}
+        """A plain word's forms in the index, per language, as found since the index last changed."""
+        self._languages: dict[str, int] | None = None
+        """How many articles are in each language, counted since the index last changed."""
+        self._forms_version = -1
+        """The reading connection's `data_version` when `_forms` was started (another process may write)."""
 
     def close(self) -> None:
         with self._write_lock, self._read_lock:
@@ -388,25 +410,26 @@ class Index:
         fid = cur.lastrowid
         assert fid is not None
         summary = serialize.summary(result)
-        self.db.execute("INSERT INTO articles(id, ident, date, title, section, summary) VALUES (?, ?, ?, ?, ?, ?)",
-                        (fid, result.id, summary["date"], result.title, result.section,
-                         json.dumps(summary, ensure_ascii=False)))
-        quotes.add(fid, result)
+        lang = article_language(result.metadata, result.title, result.paragraphs)
+        self.db.execute("INSERT INTO articles(id, ident, date, title, section, summary, lang) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)", (fid, result.id, summary["date"], result.title, result.section,
+                                                         json.dumps(summary, ensure_ascii=False), lang))
+        quotes.add(fid, result, lang)
         speakers = sorted({q.speaker for q in result.quotes if q.speaker})
         self.db.execute(
-            "INSERT INTO fts(rowid, title, body, quotes, section, tags, speakers) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO fts(rowid, title, body, quotes, section, tags, speakers, lang) VALUES (?,?,?,?,?,?,?,?)",
             (fid, result.title, joined(result.paragraphs), joined(q.text for q in result.quotes),
-             result.section, joined(result.tags), joined(speakers)))
+             result.section, joined(result.tags), joined(speakers), lang))
 
     def _delete(self, fid: int) -> None:
-        row = self.db.execute("SELECT title, section, summary FROM articles WHERE id = ?", (fid,)).fetchone()
+        row = self.db.execute("SELECT title, section, summary, lang FROM articles WHERE id = ?", (fid,)).fetchone()
         if row is not None:  # a contentless table forgets a row only when told its exact words
             tags = joined(json.loads(row[2]).get("tags") or [])
             for qid, text, speaker in self.db.execute("SELECT id, text, speaker FROM quotes WHERE article = ?",
                                                       (fid,)).fetchall():
-                self.db.execute("INSERT INTO qfts(qfts, rowid, title, body, quotes, section, tags, speakers) "
-                                "VALUES ('delete', ?, ?, '', ?, ?, ?, ?)",
-                                (qid, row[0], text, row[1], tags, speaker or ""))
+                self.db.execute("INSERT INTO qfts(qfts, rowid, title, body, quotes, section, tags, speakers, lang) "
+                                "VALUES ('delete', ?, ?, '', ?, ?, ?, ?, ?)",
+                                (qid, row[0], text, row[1], tags, speaker or "", row[3]))
             self.db.execute("DELETE FROM quotes WHERE article = ?", (fid,))
         self.db.execute("DELETE FROM fts WHERE rowid = ?", (fid,))
         self.db.execute("DELETE FROM articles WHERE id = ?", (fid,))
@@ -416,6 +439,7 @@ class Index:
     def _write(self) -> Iterator[None]:
         """One transaction under the write lock (and SQLite's, against other processes)."""
         with self._write_lock:
+            self._forms, self._languages = {}, None  # the vocabulary may change: forms are looked up again
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 yield
@@ -468,7 +492,8 @@ class Index:
             return min((_listed(row) for row in rows), key=sort_key) if rows else None
 
     def _quote_base(self, query: Query | None) -> tuple[str, list[Any]]:
-        match, where, params = compile_query(query, fts="qfts", row="q.id") if query else (None, "1", [])
+        match, where, params = compile_query(query, fts="qfts", row="q.id", forms=self.forms) if query \
+            else (None, "1", [])
         if match:
             return f"FROM qfts JOIN quotes q ON q.id = qfts.rowid {_QUOTE_JOINS} WHERE qfts MATCH ? AND {where}", \
                 [match, *params]
@@ -534,6 +559,35 @@ class Index:
                 found.update((row["qid"], _quote_hit(row)) for row in db.execute(sql, chunk))
             return [found.get(i) for i in ids]
 
+    def forms(self, word: str) -> list[FormsIn]:
+        """The other forms of a plain word (folded) that the index holds, in each language it has articles in
+        (`forms.is_form`): the words that begin with its `form_prefix`, looked up by range, whose stem is its
+        stem there."""
+        with self._reading() as db:
+            version = db.execute("PRAGMA data_version").fetchone()[0]
+            if version != self._forms_version:
+                self._forms, self._languages, self._forms_version = {}, None, version
+            found = self._forms.get(word)
+            if found is None:
+                if self._languages is None:
+                    self._languages = dict(db.execute("SELECT lang, count(*) FROM articles GROUP BY lang").fetchall())
+                held = self._languages
+                prefix = form_prefix(word)
+                terms = [t for (t,) in db.execute(f"SELECT DISTINCT term {_TEXT_TERMS}", _range(prefix))]
+                total = sum(held.values())
+                found = [FormsIn(lang, tuple(forms[:FORMS_LIMIT]), tuple(other for other in held if other != lang),
+                                 2 * held[lang] > total)
+                         for lang, forms in forms_in(word, terms).items() if held.get(lang)]
+                self._forms[word] = found
+            return found
+
+    def vocabulary(self, prefix: str) -> list[tuple[str, int]]:
+        """The words of the articles' text (not their language) that begin with `prefix`, each with how many
+        articles hold it (counted once per column it is in)."""
+        with self._reading() as db:
+            return [(term, int(n)) for term, n in
+                    db.execute(f"SELECT term, sum(doc) {_TEXT_TERMS} GROUP BY term", _range(prefix))]
+
     def speakers(self) -> list[tuple[str, int]]:
         """Every speaker with how many quotes are theirs, most quoted first (for the hint on empty results)."""
         with self._reading() as db:
@@ -567,12 +621,13 @@ class Index:
     def search(self, query: Query, limit: int = 20, sort: str = "relevance") -> tuple[int, list[Result]]:
         """Run a parsed query: (total matches, the best `limit` results).
 
-        Relevance is bm25, newest first among equal scores. When more than RANK_CAP articles match
-        (a common word), only the RANK_CAP newest matches are ranked: scoring 100,000 matches to
-        show 20 costs a third of a second and changes nothing a reader would notice.
+        Relevance is bm25, newest first among equal scores; when a plain word also found other forms of
+        itself, the articles with every word as typed come first (by date, after the date). When more than
+        RANK_CAP articles match (a common word), only the RANK_CAP newest matches are ranked: scoring 100,000
+        matches to show 20 costs a third of a second and changes nothing a reader would notice.
         """
         with self._reading() as db:
-            match, where, params = compile_query(query)
+            match, where, params = compile_query(query, forms=self.forms)
             if not match:
                 base = "FROM articles a WHERE " + where
                 total = db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
@@ -582,19 +637,23 @@ class Index:
             cap = max(RANK_CAP, limit)
             # Scores are rounded for ordering, so near-ties (a word in most articles scores about 0) fall to
             # the newest-first tie-break instead of to float noise.
-            order = "round(score, 4), date IS NULL, date DESC, id"
+            order = "exact DESC, round(score, 4), date IS NULL, date DESC, id"
             if sort == "date":
-                order = "date IS NULL, date DESC, round(score, 4), id"
+                order = "date IS NULL, date DESC, exact DESC, round(score, 4), id"
+            as_typed = compile_query(query)[0]  # no other forms: when it is the match itself, all are exact
+            exact, flag = ("0", []) if as_typed == match else ("{} IN (SELECT rowid FROM fts WHERE fts MATCH ?)",
+                                                               [as_typed])
             ranked: list[tuple[int, float]] | None = None
             if where == "1":
                 total = db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", [match]).fetchone()[0]
             else:  # a filter: one pass scores every match, and counts them when they are few (the usual case)
                 rows = db.execute(
-                    f"SELECT a.id, bm25(fts, {_WEIGHTS}), a.date FROM fts JOIN articles a ON a.id = fts.rowid "
-                    f"WHERE fts MATCH ? AND {where} LIMIT {int(cap) + 1}", [match, *params]).fetchall()
+                    f"SELECT a.id, bm25(fts, {_WEIGHTS}), a.date, {exact.format('a.id')} FROM fts "
+                    f"JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where} LIMIT {int(cap) + 1}",
+                    [*flag, match, *params]).fetchall()
                 total = len(rows)
                 if total <= cap:
-                    ranked = [(fid, score) for fid, score, _ in _ordered(rows, sort)[:limit]]
+                    ranked = [(fid, score) for fid, score, _, _ in _ordered(rows, sort)[:limit]]
                 else:
                     total = db.execute(f"SELECT count(*) FROM articles a WHERE a.id IN "
                                             f"(SELECT rowid FROM fts WHERE fts MATCH ?) AND {where}",
@@ -605,13 +664,15 @@ class Index:
                 sql = (f"WITH cand AS MATERIALIZED (SELECT a.id AS id, a.date AS date FROM articles a "
                        f"INDEXED BY articles_date WHERE a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?) AND {where} "
                        f"ORDER BY a.date DESC LIMIT {int(cap)}) "
-                       f"SELECT c.id AS id, bm25(fts, {_WEIGHTS}) AS score, c.date AS date FROM cand c "
+                       f"SELECT c.id AS id, bm25(fts, {_WEIGHTS}) AS score, c.date AS date, "
+                       f"{exact.format('c.id')} AS exact FROM cand c "
                        f"JOIN fts ON fts.rowid = c.id WHERE fts MATCH ? ORDER BY {order} LIMIT ?")
-                ranked = [(fid, score) for fid, score, _ in db.execute(sql, [match, *params, match, limit])]
+                ranked = [(fid, score) for fid, score, _, _ in db.execute(sql, [match, *params, *flag, match, limit])]
             elif ranked is None:
-                sql = (f"SELECT a.id AS id, bm25(fts, {_WEIGHTS}) AS score, a.date AS date FROM fts "
+                sql = (f"SELECT a.id AS id, bm25(fts, {_WEIGHTS}) AS score, a.date AS date, "
+                       f"{exact.format('a.id')} AS exact FROM fts "
                        f"JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where} ORDER BY {order} LIMIT ?")
-                ranked = [(fid, score) for fid, score, _ in db.execute(sql, [match, *params, limit])]
+                ranked = [(fid, score) for fid, score, _, _ in db.execute(sql, [*flag, match, *params, limit])]
             ids = ",".join(str(int(fid)) for fid, _ in ranked)
             summaries = dict(db.execute(f"SELECT id, summary FROM articles WHERE id IN ({ids})").fetchall())
             snippets = dict(db.execute(f"SELECT rowid, snippet(fts, -1, char(2), char(3), '…', 16) FROM fts "
@@ -623,7 +684,7 @@ class Index:
     def hits_per_month(self, query: Query) -> dict[str, int]:
         """How many matching articles each month has (`YYYY-MM` -> count), for the sparkline."""
         with self._reading() as db:
-            match, where, params = compile_query(query)
+            match, where, params = compile_query(query, forms=self.forms)
             if match:
                 sql = ("SELECT substr(a.date, 1, 7), count(*) FROM fts JOIN articles a ON a.id = fts.rowid "
                        f"WHERE fts MATCH ? AND {where} AND a.date IS NOT NULL GROUP BY 1")
@@ -634,16 +695,21 @@ class Index:
             return dict(rows.fetchall())
 
 
-def _ordered(rows: list[tuple[int, float, str | None]], sort: str) -> list[tuple[int, float, str | None]]:
-    """(id, bm25, date) rows in the order of Index.search's ORDER BY, by stable sorts, least key first."""
+_Row = tuple[int, float, str | None, int]
+
+
+def _ordered(rows: list[_Row], sort: str) -> list[_Row]:
+    """(id, bm25, date, exact) rows in the order of Index.search's ORDER BY, by stable sorts, least key first."""
     rows = sorted(rows, key=lambda r: r[0])
     newest = lambda r: r[2] or ""  # noqa: E731  (undated last when sorting newest first)
     if sort == "date":
         rows.sort(key=lambda r: round(r[1], 4))
+        rows.sort(key=lambda r: -r[3])
         rows.sort(key=newest, reverse=True)
         return rows
     rows.sort(key=newest, reverse=True)
     rows.sort(key=lambda r: round(r[1], 4))
+    rows.sort(key=lambda r: -r[3])
     return rows
 
 
@@ -663,6 +729,11 @@ def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
 def marked_snippet(snippet: str) -> str:
     """A snippet with its hits between ⟦ and ⟧, for JSON."""
     return "".join(f"{MARK_START}{t}{MARK_END}" if hit else t for t, hit in snippet_pieces(snippet))
+
+
+def _range(prefix: str) -> tuple[str, str]:
+    """The bounds of the words that begin with `prefix`, for `term >= ? AND term < ?` (as UTF-8 sorts)."""
+    return prefix, prefix + "\U0010ffff"
 
 
 def _entries_at(root: str, place: str) -> list[Entry]:
@@ -708,21 +779,22 @@ def _pure(node: Node) -> bool:
     return False
 
 
-def _fts(node: Node, in_quotes: bool) -> str:
+def _fts(node: Node, in_quotes: bool, forms: Forms | None) -> str:
     if isinstance(node, Term):
-        return fts_term(node, in_quotes)
+        return fts_term(node, in_quotes, forms)
     if isinstance(node, Or):
-        return "(" + " OR ".join(_fts(n, in_quotes) for n in node.nodes) + ")"
+        return "(" + " OR ".join(_fts(n, in_quotes, forms) for n in node.nodes) + ")"
     assert isinstance(node, And)
     positive = [n for n in node.nodes if not isinstance(n, Not)]
     negative = [n.node for n in node.nodes if isinstance(n, Not)]
     # `(p) NOT a NOT b`, not `((p NOT a) NOT b)`: NOT is left-associative, and a flat chain keeps FTS5's
     # parser stack flat however many words are excluded.
-    return "((" + " AND ".join(_fts(n, in_quotes) for n in positive) + ")" \
-        + "".join(f" NOT {_fts(n, in_quotes)}" for n in negative) + ")"
+    return "((" + " AND ".join(_fts(n, in_quotes, forms) for n in positive) + ")" \
+        + "".join(f" NOT {_fts(n, in_quotes, forms)}" for n in negative) + ")"
 
 
-def _sql(node: Node, in_quotes: bool, params: list[Any], fts: str = "fts", row: str = "a.id") -> str:
+def _sql(node: Node, in_quotes: bool, params: list[Any], fts: str = "fts", row: str = "a.id",
+         forms: Forms | None = None) -> str:
     if isinstance(node, DateRange):
         parts = []
         if node.start:
@@ -734,19 +806,21 @@ def _sql(node: Node, in_quotes: bool, params: list[Any], fts: str = "fts", row: 
         # `a.date IS NOT NULL` first, so that NOT(date range) is true for undated articles.
         return "(a.date IS NOT NULL AND " + " AND ".join(parts) + ")" if parts else "1"
     if _pure(node):
-        params.append(_fts(node, in_quotes))
+        params.append(_fts(node, in_quotes, forms))
         return f"{row} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
     if isinstance(node, Not):
-        return f"NOT ({_sql(node.node, in_quotes, params, fts, row)})"
+        return f"NOT ({_sql(node.node, in_quotes, params, fts, row, forms)})"
     joiner = " AND " if isinstance(node, And) else " OR "
     assert isinstance(node, And | Or)
-    return "(" + joiner.join(_sql(n, in_quotes, params, fts, row) for n in node.nodes) + ")"
+    return "(" + joiner.join(_sql(n, in_quotes, params, fts, row, forms) for n in node.nodes) + ")"
 
 
-def compile_query(query: Query, fts: str = "fts", row: str = "a.id") -> tuple[str | None, str, list[Any]]:
+def compile_query(query: Query, fts: str = "fts", row: str = "a.id",
+                  forms: Forms | None = None) -> tuple[str | None, str, list[Any]]:
     """(FTS5 MATCH expression or None, SQL condition on `a`, its parameters) for a parsed query.
 
-    `fts` is the full-text table (`qfts` for quotes) and `row` the column its rowid joins.
+    `fts` is the full-text table (`qfts` for quotes) and `row` the column its rowid joins; `forms` gives
+    a plain word's other forms (`Index.forms`; without it, words match only as written).
     """
     root = query.root
     if root is None:
@@ -759,12 +833,12 @@ def compile_query(query: Query, fts: str = "fts", row: str = "a.id") -> tuple[st
     rest = [n for n in rest if n not in negated]
     match = None
     if fts_parts:
-        match = " AND ".join(_fts(n, query.in_quotes) for n in fts_parts)
+        match = " AND ".join(_fts(n, query.in_quotes, forms) for n in fts_parts)
         if negated:  # a flat chain, as in _fts
-            match = f"({match})" + "".join(f" NOT {_fts(n.node, query.in_quotes)}" for n in negated
+            match = f"({match})" + "".join(f" NOT {_fts(n.node, query.in_quotes, forms)}" for n in negated
                                            if isinstance(n, Not))
     params: list[Any] = []
-    where = " AND ".join(_sql(n, query.in_quotes, params, fts, row) for n in rest) or "1"
+    where = " AND ".join(_sql(n, query.in_quotes, params, fts, row, forms) for n in rest) or "1"
     return match, where, params
 
 

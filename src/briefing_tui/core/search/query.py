@@ -9,10 +9,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefing_tui.core.formats.dates import MAX_YEAR, MIN_YEAR
-from briefing_tui.core.search.highlight import words
+from briefing_tui.core.search.text import words
 
 TEXT_FIELDS = {"title": "title", "section": "section", "tag": "tags", "tags": "tags", "speaker": "speakers"}
 MAX_QUERY = 1000
@@ -37,6 +38,11 @@ class Term:
     words: tuple[str, ...]
     prefix: bool = False
     column: str | None = None
+    stemmed: bool = False
+    """A plain word (unquoted, no `*`, not a speaker's name): its other forms match too (`forms.is_form`)."""
+    span: tuple[int, int] | None = field(default=None, compare=False)
+    """Where a single word (or prefix) was written in the query text, for a suggestion to replace it; None
+    for a phrase."""
 
 
 @dataclass(frozen=True)
@@ -112,8 +118,12 @@ def parse(text: str) -> Query:
     return query
 
 
-def _tokenize(text: str) -> list[tuple[str, str, str]]:
-    tokens: list[tuple[str, str, str]] = []
+Token = tuple[str, str, str, tuple[int, int]]
+"""(kind, value, field value, where the value is in the query text)."""
+
+
+def _tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
     pos = 0
     while pos < len(text):
         if text[pos:].strip() == "":
@@ -123,30 +133,31 @@ def _tokenize(text: str) -> list[tuple[str, str, str]]:
             raise QueryError(f"Unexpected character {text[pos:].strip()[:1]!r} in the query.")
         pos = m.end()
         if m["lp"]:
-            tokens.append(("(", "", ""))
+            tokens.append(("(", "", "", (0, 0)))
         elif m["rp"]:
-            tokens.append((")", "", ""))
+            tokens.append((")", "", "", (0, 0)))
         elif m["field"] is not None:
-            tokens.append(("field", m["field"].lower(), m["fvalue"]))
+            tokens.append(("field", m["field"].lower(), m["fvalue"], m.span("fvalue")))
         elif m["phrase"] is not None:
-            tokens.append(("phrase", m["phrase"], ""))
+            tokens.append(("phrase", m["phrase"], "", (0, 0)))
         elif m["neg"]:
-            tokens.append(("-", "", ""))
+            tokens.append(("-", "", "", (0, 0)))
         else:
             word = m["word"]
-            tokens.append(("op", word, "") if word in ("OR", "AND", "NOT") else ("word", word, ""))
+            tokens.append(("op", word, "", (0, 0)) if word in ("OR", "AND", "NOT") else
+                          ("word", word, "", m.span("word")))
     return tokens
 
 
 class _Parser:
-    def __init__(self, tokens: list[tuple[str, str, str]], query: Query) -> None:
+    def __init__(self, tokens: list[Token], query: Query) -> None:
         self.tokens = tokens
         self.pos = 0
         self.query = query
         self.depth = 0
         self.term_count = 0
 
-    def peek(self) -> tuple[str, str, str] | None:
+    def peek(self) -> Token | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
 
     def parse(self) -> Node | None:
@@ -219,7 +230,7 @@ class _Parser:
         return inner.node if isinstance(inner, Not) else Not(inner)  # -(-x) is x too
 
     def primary(self, negated: bool) -> Node | None:
-        kind, value, extra = self.tokens[self.pos]
+        kind, value, extra, span = self.tokens[self.pos]
         self.pos += 1
         if kind == "(":
             self.enter()
@@ -236,10 +247,11 @@ class _Parser:
         if kind == "phrase":
             return self.term(_unquote(value), negated, phrase=True)
         if kind == "field":
-            return self.field(value, extra, negated)
-        return self.term(value, negated)
+            return self.field(value, extra, negated, span)
+        return self.term(value, negated, span=span)
 
-    def term(self, raw: str, negated: bool, column: str | None = None, phrase: bool = False) -> Node:
+    def term(self, raw: str, negated: bool, column: str | None = None, phrase: bool = False,
+             span: tuple[int, int] | None = None) -> Node:
         prefix = not phrase and raw.endswith("*")
         words = tuple(words_of(raw.rstrip("*") if prefix else raw))
         if not words:
@@ -248,13 +260,15 @@ class _Parser:
             raise QueryError(f"{raw!r} has no words to search for.")
         if prefix and len(words) > 1:
             prefix = True  # `kilroy-sil*`: a phrase whose last word is a prefix
-        term = Term(words, prefix, column)
+        single = not phrase and len(words) == 1
+        term = Term(words, prefix, column, stemmed=single and not prefix and column != "speakers",
+                    span=span if single else None)
         self.term_count += 1
         if not negated:
             self.query.terms.append(term)
         return term
 
-    def field(self, name: str, value: str, negated: bool) -> Node | None:
+    def field(self, name: str, value: str, negated: bool, span: tuple[int, int]) -> Node | None:
         if name == "in":
             if value.lower() != "quotes":
                 raise QueryError(f"Unknown in:{value} (only in:quotes is supported).")
@@ -270,7 +284,7 @@ class _Parser:
         text = _unquote(value)
         if not text.strip():
             raise QueryError(f"{name}: needs a value.")
-        return self.term(text, negated, column=column, phrase=value.startswith('"'))
+        return self.term(text, negated, column=column, phrase=value.startswith('"'), span=span)
 
 
 def _unquote(value: str) -> str:
@@ -328,12 +342,50 @@ def _date_bound(text: str, start: bool) -> dt.date:
     return dt.date(year, month, day)
 
 
-def fts_term(term: Term, in_quotes: bool) -> str:
-    """A term as an FTS5 expression: always quoted strings, never user syntax."""
-    phrase = '"' + " ".join(w.replace('"', '""') for w in term.words) + '"'
+@dataclass(frozen=True)
+class FormsIn:
+    """A plain word's other forms in one language that the index holds (`Index.forms`), and how to keep them
+    to the articles in that language."""
+
+    lang: str
+    words: tuple[str, ...]
+    others: tuple[str, ...]
+    """The other languages the index has articles in (none: every article is in `lang`)."""
+    most: bool
+    """Most articles are in `lang`: leaving out the others' articles costs less than naming its own."""
+
+
+Forms = Callable[[str], list[FormsIn]]
+"""A plain word's other forms in each language the index has articles in (`Index.forms`)."""
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def fts_term(term: Term, in_quotes: bool, forms: Forms | None = None) -> str:
+    """A term as an FTS5 expression: always quoted strings, never user syntax.
+
+    A plain word with other forms in the index becomes the word, or a form of it in an article of the
+    form's language: `lang : "fr" AND … : ("forme" OR …)`, or, for the language of most articles, the forms
+    `NOT lang : (…)` the others (FTS5 then walks the few other articles' rows, not the many of its own),
+    or the forms alone when every article is in that language.
+    """
+    phrase = _quoted(" ".join(term.words))
     if term.prefix:
         phrase += " *"
     column = term.column or ("quotes" if in_quotes else None)
-    if column:
-        return f"{column} : {phrase}"
-    return "{title body quotes} : " + phrase
+    columns = column if column else "{title body quotes}"
+    found = [f for f in forms(term.words[0]) if f.words] if forms is not None and term.stemmed else []
+    if not found:
+        return f"{columns} : {phrase}"
+    branches = [f"({columns} : {phrase})"]
+    for f in found:
+        these = f"{columns} : ({' OR '.join(map(_quoted, f.words))})"
+        if not f.others:
+            branches.append(f"({these})")
+        elif f.most:
+            branches.append(f"({these} NOT lang : ({' OR '.join(map(_quoted, f.others))}))")
+        else:
+            branches.append(f"(lang : {_quoted(f.lang)} AND {these})")
+    return "(" + " OR ".join(branches) + ")"

@@ -40,10 +40,20 @@ QUERY = (
     Section("Words", (
         ("putin ceasefire", "articles with all the words: whole words, capitals and accents ignored "
                             "(orban finds Orbán)"),
-        ('"exact phrase"', "the words in this order (never across two paragraphs or quotations)"),
-        ("Kilroy-Silk", "a hyphenated word is a phrase of its parts"),
+        ("sanction", "also the word's other forms in the article's language (sanctions, sanctioned); "
+                     "articles with the word as typed come first"),
+        ('"sanction"', "only the word as typed: quotes make a word exact"),
+        ('"exact phrase"', "the words in this order, as typed (never across two paragraphs or quotations)"),
+        ("Kilroy-Silk", "a hyphenated word is a phrase of its parts, as typed"),
         ("invest*", "words that start with invest"),
-    )),
+    ), ("Forms are those of English, French and German (Snowball stemmers): a form has the word's stem in "
+        "the article's language and begins with the same letters (at least three). The language is the "
+        "front matter's lang: (en, fr, de), else the one whose common words the article uses most; "
+        "English when none.",
+        "A word that finds nothing (or next to nothing) gets a suggestion: the nearest word the library "
+        "holds that begins with the same two letters, one edit away (two for words of five letters or "
+        "more), the most common first; for speaker:, the nearest word of a speaker's name. The command "
+        "line prints it on stderr (did you mean: QUERY); in the reader, tab takes it.")),
     Section("Combining", (
         ("nato OR eu", "either word"),
         ("nato AND eu", "both words, the same as nato eu"),
@@ -52,10 +62,10 @@ QUERY = (
     ), ("OR, AND and NOT are operators in capitals only: or, and, not are words. Negations cancel in pairs: "
         "NOT -x is x.",)),
     Section("Fields", (
-        ("title:summit", "the word in the title"),
+        ("title:summit", "the word (and its forms) in the title"),
         ("section:europe", "the word in the section"),
         ("tag:fictional", "the word in the tags (tags: works too)"),
-        ("speaker:rutte", "articles quoting someone of that name"),
+        ("speaker:rutte", "articles quoting someone of that name (as typed: no other forms)"),
         ('section:"Ukraine - Russia War"', "a quoted value is a phrase"),
         ("speaker:gall*", "a value ending in * is a prefix"),
         ("-section:europe", "not in that section (any field but in:quotes can be negated)"),
@@ -76,7 +86,7 @@ QUERY = (
     Section("Quotes", notes=(
         "In the quote finder and briefing quotes -q, a query picks quotes: words match the quote's own words "
         "or its article's title, speaker: the quote's speaker, and section:, tag:, title: and date: its article. "
-        "While you type in the quote finder, the last word counts as a prefix.",)),
+        "While you type in the reader's search or the quote finder, the last word counts as a prefix.",)),
     Section("Examples", (
         ("speaker:rutte date:2025-06", "articles of June 2025 that quote Rutte"),
         ('in:quotes "continue to doubt"', "a phrase inside a quotation"),

@@ -57,6 +57,8 @@ class QuoteSource(Protocol):
 
     def quote_hint(self, query: Query) -> str | None: ...
 
+    def suggestion(self, query: Query, total: int, quotes: bool = False) -> str | None: ...
+
 
 class QuoteFinder(Screen[QuoteChoice | None]):
     """All quotes: text, speaker, date, article. Type to filter with the search language."""
@@ -187,6 +189,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
     def _changed(self, event: Input.Changed) -> None:
         if self._timer is not None:
             self._timer.stop()
+        self.query_one(FilterBox).suggestion = None  # it was for what the box held before
         self._generation += 1
         self._waiting = True
         self._timer = self.set_timer(0.15, lambda: self._filter(event.value, self._generation))
@@ -204,7 +207,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             except QueryError as exc:
                 self._show_error(str(exc))
                 return
-        self._run_filter(query, generation, keep)
+        self._run_filter(query, generation, keep, self._typing)
 
     def library_changed(self) -> None:
         """Files changed while the finder is open: run the same filter again, keeping the cursor's quote."""
@@ -212,19 +215,22 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self._filter(self.filter_text, self._generation, keep=True)
 
     @work(thread=True, exclusive=True, group="quote-filter")
-    def _run_filter(self, query: Query | None, generation: int, keep: bool = False) -> None:
+    def _run_filter(self, query: Query | None, generation: int, keep: bool = False, typing: str | None = None) -> None:
         """Ask the index for every match's id (SQL full-text search), and the first rows; a newer filter
         drops this one's answer. When nothing matches, ask why (a few more reads) for the hint."""
         try:
             ids = self.source.quote_ids(query)
             first = self.source.quote_hits(ids[:PAGE])
             hint = self.source.quote_hint(query) if query is not None and not ids else None
+            better = self.source.suggestion(query, len(ids), quotes=True) if query is not None else None
         except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep the finder
             if generation == self._generation:
                 self.app.call_from_thread(self._show_error, REFUSED, generation)
             return
+        if better is not None and typing is not None:  # the `*` that made the last word a prefix is ours
+            better = better.removesuffix("*")
         if generation == self._generation:
-            self.app.call_from_thread(self._show, query, ids, first, keep, generation, hint)
+            self.app.call_from_thread(self._show, query, ids, first, keep, generation, hint, better)
 
     @property
     def settled_at(self) -> int:
@@ -237,18 +243,20 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self.answered = self._generation
         self._when_answered.clear()
         self._give_back()
+        self.query_one(FilterBox).suggestion = None
         self._error = message
         self.query_one("#finder-status", Static).update(Text(message, style="bold"))
         self.query_one("#finder-status").add_class("-error")
 
     def _show(self, query: Query | None, ids: Sequence[int], first: list[QuoteHit | None], keep: bool = False,
-              generation: int = 0, hint: str | None = None) -> None:
+              generation: int = 0, hint: str | None = None, better: str | None = None) -> None:
         if generation != self._generation:  # typed since it was asked: a newer answer is coming
             return
         self.answered = generation
         self._answered_text = self._asked
         self.filter_query = query
         self._hint = hint
+        self.query_one(FilterBox).suggestion = better
         self._error = None
         self.query_one(QuoteList).load(ids, first, keep=keep)
         self._show_status()
@@ -266,6 +274,11 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         status = Text(count(self.total, "quote"))
         if self._typing:
             status.append(f" · words starting “{self._typing}”")
+        better = self.query_one(FilterBox).suggestion
+        if better:
+            status.append(" · did you mean “", style="bold")
+            status.append(better, style="bold")
+            status.append("”? tab", style="bold")
         if not self.total and self._hint:
             status.append(f" · {self._hint}", style="bold")
         else:

@@ -23,9 +23,10 @@ from textual.worker import get_current_worker
 
 from briefing_tui.core.model import Article, Listed, Problem
 from briefing_tui.core.reading.sanitize import clean_line
+from briefing_tui.core.search.forms import article_language
 from briefing_tui.core.search.highlight import find_hits
 from briefing_tui.core.search.index import Result
-from briefing_tui.core.search.query import REFUSED, Query, QueryError
+from briefing_tui.core.search.query import REFUSED, Query, QueryError, as_you_type
 from briefing_tui.core.search.query import parse as parse_query
 from briefing_tui.core.serialize import article_citation, count, quote_citation
 from briefing_tui.core.user.board import BoardQuote
@@ -333,27 +334,33 @@ class ReaderScreen(Screen[None]):
             panel.settle(event.query, found=False)
             return
         try:
-            query = parse_query(event.query)
+            parse_query(event.query)  # the words as typed must make a query; then the last one counts as a prefix
+            typed, typing = as_you_type(event.query)
+            query = parse_query(typed)
         except QueryError as exc:
             self.workers.cancel_group(self, "search")
             panel.show_error(str(exc))
             panel.settle(event.query, found=False)
             return
-        self.run_search(query, event.query)
+        self.run_search(query, event.query, typing)
 
     @work(thread=True, exclusive=True, group="search")
-    def run_search(self, query: Query, text: str) -> None:
-        """Search off the UI thread; a newer query cancels this one, and its results are dropped."""
+    def run_search(self, query: Query, text: str, typing: str | None = None) -> None:
+        """Search off the UI thread; a newer query cancels this one, and its results are dropped. With few
+        results or none, also why (the hint) and what may have been meant (the suggestion)."""
         worker = get_current_worker()
         try:
             total, results, per_month = self.session.search(query, RESULT_LIMIT)
             hint = self.session.search_hint(query) if not total and not worker.is_cancelled else None
+            better = self.session.suggestion(query, total) if not worker.is_cancelled else None
         except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep reading
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_search_error, text)
             return
+        if better is not None and typing is not None:  # the `*` that made the last word a prefix is ours
+            better = better.removesuffix("*")
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_results, text, total, results, per_month, hint)
+            self.app.call_from_thread(self._show_results, text, total, results, per_month, hint, typing, better)
 
     def _show_search_error(self, text: str) -> None:
         if text == self._search_text:
@@ -362,10 +369,10 @@ class ReaderScreen(Screen[None]):
             panel.settle(text, found=False)
 
     def _show_results(self, text: str, total: int, results: list[Result], per_month: dict[str, int],
-                      hint: str | None) -> None:
+                      hint: str | None, typing: str | None = None, better: str | None = None) -> None:
         if text == self._search_text:
             panel = self.query_one(SearchPanel)
-            panel.show_results(total, results, per_month, hint)
+            panel.show_results(total, results, per_month, hint, typing, better)
             panel.settle(text)
 
     def _remember_search(self) -> None:
@@ -398,15 +405,17 @@ class ReaderScreen(Screen[None]):
         self._request_article(listed, show)
 
     def _show_with_hits(self, article: Article, query_text: str) -> None:
-        """Show an article chosen from the search results, at its first hit; with none in the text (a query of
-        `speaker:` terms alone), with the quote cursor on the first quote by the speaker searched for."""
+        """Show an article chosen from the search results, at its first hit (the words matched as the results
+        were: the last one as a prefix, other words with their forms in the article's language); with none in the
+        text (a query of `speaker:` terms alone), with the quote cursor on the first quote by the speaker."""
         try:
-            query = parse_query(query_text)
+            query = parse_query(as_you_type(query_text)[0])
         except QueryError:
             return
         terms = [t for t in query.terms if t.column is None]
-        hits = {i: found for i, p in enumerate(article.paragraphs) if (found := find_hits(p, terms))}
-        self._hit_query, self._hits_in = query.text, article.id
+        lang = article_language(article.metadata, article.title, article.paragraphs)
+        hits = {i: found for i, p in enumerate(article.paragraphs) if (found := find_hits(p, terms, lang))}
+        self._hit_query, self._hits_in = query_text, article.id
         view = self.query_one(ArticleView)
         view.show(article, hits)
         self._open_article(article)

@@ -3,7 +3,8 @@
 It does not select its text when it gets the focus (Textual's default): whoever gives it the focus selects
 what should be replaced (`select_all`) at once, so that a letter already on its way (`type_text`) is never
 caught by a selection made later. Once `enter` is waiting for an answer, it holds the keys typed after it
-(`hold`, `release`): they are meant for what opens, not for the filter.
+(`hold`, `release`): they are meant for what opens, not for the filter. When its owner has a suggestion
+for what was typed (did you mean…), `tab` puts it in the box; else `tab` moves the focus on, as anywhere.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class FilterBox(Input):
     BINDINGS = [
         Binding("up", "step(-1)", "Previous", show=False),
         Binding("down", "step(1)", "Next", show=False),
+        Binding("tab", "take_suggestion", "Take the suggestion", show=False),
     ]
 
     @dataclass
@@ -57,6 +59,20 @@ class FilterBox(Input):
         """Where the history walk is (its position and the filter it put in the box)."""
         self.held: list[tuple[str, str | None]] | None = None
         """Keys typed while `enter` waits for an answer, as (key, character); None when not holding."""
+        self.suggestion: str | None = None
+        """A filter to put in the box with `tab` instead of what was typed (did you mean…), or None."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`tab` takes a suggestion only when there is one (else it moves the focus, the screen's binding)."""
+        if action == "take_suggestion":
+            return self.suggestion is not None
+        return super().check_action(action, parameters)
+
+    def action_take_suggestion(self) -> None:
+        """Put the suggestion in the box, the cursor at its end: what it finds is asked for as after typing."""
+        if self.suggestion is not None:
+            self.value, self.suggestion = self.suggestion, None
+            self.cursor_position = len(self.value)
 
     def hold(self) -> None:
         """Hold the keys typed from now on instead of taking them (`enter` is waiting for an answer)."""

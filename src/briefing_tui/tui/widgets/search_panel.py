@@ -1,7 +1,9 @@
 """The search panel: a query field, a sparkline of hits per month, and the results as you type.
 
 `enter` in the field opens the best match (the highlighted result, else the first) as soon as what was typed
-is answered; `up`/`down` move the highlight while typing goes on, or walk the history in an empty field.
+is answered; `up`/`down` move the highlight while typing goes on, or walk the history in an empty field. The
+word being typed counts as a prefix (as in the quote finder); when a word finds nothing, the status line
+offers the nearest the library holds, and `tab` takes it.
 """
 
 from __future__ import annotations
@@ -135,6 +137,7 @@ class SearchPanel(Vertical):
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
+        self.query_one(FilterBox).suggestion = None  # it was for what the box held before
         if self._timer is not None:
             self._timer.stop()
         self._pending = True
@@ -217,17 +220,28 @@ class SearchPanel(Vertical):
 
     def show_error(self, message: str) -> None:
         """Show a query error inline, keeping the last results."""
+        self.query_one(FilterBox).suggestion = None
         status = self.query_one("#search-status", Static)
         status.update(Text(message, style="bold"))
         status.add_class("-error")
 
     def show_results(self, total: int, results: list[Result], per_month: dict[str, int],
-                     hint: str | None = None) -> None:
-        """Replace the results list, the count and the sparkline; `hint` says why nothing matched."""
+                     hint: str | None = None, typing: str | None = None, suggestion: str | None = None) -> None:
+        """Replace the results list, the count and the sparkline; `hint` says why nothing matched, `typing` is
+        the word matched as a prefix, `suggestion` a query that finds what this one did not (`tab` takes it)."""
         self._results = results
+        self.query_one(FilterBox).suggestion = suggestion
         status = Text(f"{total:,} matching article{'s' if total != 1 else ''}")
         if total > len(results):
             status.append(f" (best {len(results)} shown)")
+        if typing:
+            status.append(" · words starting “")
+            status.append(typing)
+            status.append("”")
+        if suggestion:
+            status.append(" · did you mean “", style="bold")
+            status.append(suggestion, style="bold")
+            status.append("”? tab", style="bold")
         if not total and hint:
             status.append(f" · {hint}", style="bold")
         self.query_one("#search-status", Static).update(status)
@@ -255,6 +269,7 @@ class SearchPanel(Vertical):
 
     def clear(self) -> None:
         self._results = []
+        self.query_one(FilterBox).suggestion = None
         self.query_one("#search-status", Static).update(Text(""))
         self.query_one("#search-status").remove_class("-error")
         self.query_one("#search-results", OptionList).clear_options()

@@ -1,0 +1,149 @@
+"""“Did you mean”: a query with each word that finds nothing (or next to nothing) replaced by the nearest
+word the library holds, by edit distance, the more common first among equally near ones.
+
+Words are looked for among the index's words that begin with the same two letters (`Index.vocabulary`, a
+range of its sorted vocabulary), speaker names (`speaker:rute`) among the words of the speakers' names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing_tui.core.search.query import Query, QueryError, Term, parse
+from briefing_tui.core.search.text import words
+
+if TYPE_CHECKING:
+    from briefing_tui.core.search.index import Index
+
+MIN_LENGTH = 3
+"""Shorter words get no suggestion (any two-letter word is one edit from dozens of others)."""
+MAX_LENGTH = 40
+"""Longer words get none either: no word is that long, and the distance costs length squared."""
+MAX_TERMS = 8
+"""Words of one query looked at, at most (each is counted on its own: a query of its own)."""
+FEW = 2
+"""A word found in at most this many articles (or quotes) may still get a suggestion…"""
+MORE = 50
+"""…when a word one edit away is in at least this many times as many."""
+PREFIX = 2
+"""Letters a suggestion shares with the word typed (a range of the vocabulary, not the whole of it)."""
+
+
+@dataclass(frozen=True)
+class Library:
+    """What a suggestion may ask of the library, each a read of the index."""
+
+    count: Callable[[Query], int]
+    """How many articles (or quotes) a query finds."""
+    vocabulary: Callable[[str], Sequence[tuple[str, int]]]
+    """The words of the text that begin with a prefix, with how many articles hold each."""
+    speakers: Callable[[], Sequence[tuple[str, int]]]
+    """Every speaker, with how many quotes each has."""
+
+
+def allowed(word: str) -> int:
+    """Edits a suggestion may be away from `word`: none below MIN_LENGTH letters, one up to four, else two."""
+    if not MIN_LENGTH <= len(word) <= MAX_LENGTH:
+        return 0
+    return 1 if len(word) <= 4 else 2
+
+
+def distance(a: str, b: str, bound: int) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) from `a` to `b`, or bound + 1 when more than
+    `bound`: only the band of `bound` cells around the diagonal is filled, and it stops once a row is over."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    over = bound + 1
+    before = list(range(len(b) + 1))
+    previous: list[int] = []
+    for i in range(1, len(a) + 1):
+        row = [i] + [over] * len(b)
+        for j in range(max(1, i - bound), min(len(b), i + bound) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            best = min(before[j] + 1, row[j - 1] + 1, before[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, previous[j - 2] + 1)
+            row[j] = min(best, over)
+        if min(row) > bound:
+            return over
+        previous, before = before, row
+    return min(before[len(b)], over)
+
+
+def nearest(word: str, candidates: Iterable[tuple[str, int]], limit: int = 3) -> list[tuple[str, int, int]]:
+    """The candidates within `allowed(word)` edits of `word`, as (word, edits, count): the nearest first, then
+    the most common, then in alphabetical order."""
+    bound = allowed(word)
+    if not bound:
+        return []
+    found: dict[str, tuple[int, int]] = {}
+    for term, n in candidates:
+        if term == word or len(term) < MIN_LENGTH:
+            continue
+        d = distance(word, term, bound)
+        if d <= bound:
+            edits, total = found.get(term, (d, 0))
+            found[term] = (min(edits, d), total + n)
+    ranked = sorted(found.items(), key=lambda item: (item[1][0], -item[1][1], item[0]))
+    return [(term, edits, n) for term, (edits, n) in ranked[:limit]]
+
+
+def speaker_words(speakers: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The words of the speakers' names, each with the quotes of the speakers it names."""
+    counted: dict[str, int] = {}
+    for name, n in speakers:
+        for w in set(words(name)):
+            counted[w] = counted.get(w, 0) + n
+    return list(counted.items())
+
+
+def did_you_mean(query: Query, total: int, library: Library) -> str | None:
+    """The query with each word that finds nothing replaced by the nearest word the library holds (also a word
+    found at most FEW times, when a word one edit away is found MORE times as often), or None. `total` is
+    how many the whole query found: with more than FEW, nothing is suggested; nor when the query suggested
+    would find no more."""
+    if total > FEW:
+        return None
+    changes: list[tuple[tuple[int, int], str]] = []
+    speakers: list[tuple[str, int]] | None = None
+    for term in [t for t in query.terms if _eligible(t)][:MAX_TERMS]:
+        word = term.words[0]
+        found = library.count(Query(query.text, term, query.in_quotes))
+        if found > FEW:
+            continue
+        if term.column == "speakers":
+            if speakers is None:
+                speakers = speaker_words(library.speakers())
+            candidates: Sequence[tuple[str, int]] = speakers
+        else:
+            candidates = library.vocabulary(word[:PREFIX])
+        best = nearest(word, candidates, limit=1)
+        if not best:
+            continue
+        better, edits, n = best[0]
+        if found == 0 or (edits == 1 and n >= MORE * found):
+            assert term.span is not None
+            changes.append((term.span, better + ("*" if term.prefix else "")))
+    if not changes:
+        return None
+    text = query.text
+    for (start, end), better in sorted(changes, reverse=True):  # from the end: earlier spans stay where they are
+        text = text[:start] + better + text[end:]
+    try:  # offered only when it finds more: a word of the text may be in no quote, two words in no one article
+        return text if library.count(parse(text)) > total else None
+    except QueryError:
+        return None
+
+
+def _eligible(term: Term) -> bool:
+    """A single word as typed (a plain word, a prefix, or a field's value), not a quoted phrase."""
+    return term.span is not None and len(term.words) == 1
+
+
+def library_of(index: Index, quotes: bool = False) -> Library:
+    """What a suggestion asks of an index: counts of articles, or of quotes (the quote finder, `quotes -q`)."""
+    if quotes:
+        return Library(lambda q: index.find_quotes(q, 0)[0], index.vocabulary, index.speakers)
+    return Library(lambda q: index.search(q, 1)[0], index.vocabulary, index.speakers)

@@ -1,0 +1,229 @@
+"""Search that forgives (issue 20): a plain word finds its forms in the article's language, a mistyped word
+gets a suggestion; the index agrees with the brute-force matcher that uses the same stemmer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bench.matching import article_document, matches
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing_tui.cli import main
+from briefing_tui.core.library.scan import load_library
+from briefing_tui.core.search.forms import article_language, detect_language, form_prefix, is_form, language_tag
+from briefing_tui.core.search.highlight import find_hits
+from briefing_tui.core.search.index import Index, open_index
+from briefing_tui.core.search.query import FormsIn, parse
+from briefing_tui.core.search.suggest import did_you_mean, distance, library_of, nearest
+from tests.conftest import write
+
+DOCS = {
+    "en-plural.md": "---\ntitle: Trade talks\ndate: 2025-06-01\n---\n"
+                    "The sanctions on steel were discussed by the envoy and the minister.\n",
+    "en-exact.md": "---\ntitle: Steel news\ndate: 2025-05-01\n---\n"
+                   "The sanction on steel was lifted by the court in the spring.\n",
+    "en-invest.md": "---\ntitle: Money\ndate: 2025-04-01\n---\n"
+                    "The investment in the port and the negotiations with the union went on. "
+                    "“We offer nothing to the union,” said Mark Rutte.\n",
+    "en-off.md": "---\ntitle: Night\ndate: 2025-03-01\n---\n"
+                 "The lights of the harbour were switched off at the end of the day.\n",
+    "fr.md": "---\ntitle: Les chevaux\ndate: 2025-02-01\nlang: fr\n---\n"
+             "Les chevaux du roi et les sanctions de la commission sont dans le texte.\n",
+    "de.md": "---\ntitle: Die Häuser\ndate: 2025-01-01\n---\n"
+             "Die Häuser und das Dach sind nicht mit der Stadt verbunden, und die Stadt ist alt.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Index]:
+    root = tmp_path_factory.mktemp("forms")
+    for name, text in DOCS.items():
+        write(root / name, text)
+    index = open_index(None)
+    index.refresh([str(root)])
+    return root, index
+
+
+def ids(index: Index, q: str) -> set[str]:
+    total, results = index.search(parse(q), limit=100)
+    assert total == len(results)
+    return {r.summary["id"] for r in results}
+
+
+TABLE = [
+    ("sanction", {"en-plural.md", "en-exact.md", "fr.md"}),
+    ('"sanction"', {"en-exact.md"}),
+    ("sanctions", {"en-plural.md", "en-exact.md", "fr.md"}),
+    ("invest", {"en-invest.md"}),
+    ("invest*", {"en-invest.md"}),
+    ("negotiation", {"en-invest.md"}),
+    ('"negotiation"', set()),
+    ("haus", {"de.md"}),  # Häuser, stemmed folded: hauser -> haus
+    ("cheval", {"fr.md"}),  # chevaux -> cheval, in French
+    ("offer", {"en-invest.md"}),  # not `off`: in English their stems differ (German's and French's would not)
+    ("in:quotes offers", {"en-invest.md"}),
+    ("title:cheval", {"fr.md"}),
+    ("title:talk", {"en-plural.md"}),
+    ("sanction -steel", {"fr.md"}),
+    ("sanction OR cheval", {"en-plural.md", "en-exact.md", "fr.md"}),
+    ("speaker:rutte", {"en-invest.md"}),
+    ("speaker:rutt", set()),  # names match as typed
+    ("light", {"en-off.md"}),
+    ("switch", {"en-off.md"}),
+    ("Kilroy-Silk", set()),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), TABLE)
+def test_exact_result_sets_with_word_forms(library: tuple[Path, Index], query: str, expected: set[str]) -> None:
+    assert ids(library[1], query) == expected
+
+
+def test_the_table_agrees_with_the_brute_force_matcher(library: tuple[Path, Index]) -> None:
+    """The same table, checked against bench.matching, which runs the same stemmer (forms.is_form) word by word."""
+    root, index = library
+    articles = load_library([str(root)]).articles
+    assert len(articles) == len(DOCS)
+    for q, _ in TABLE:
+        query = parse(q)
+        assert ids(index, q) == {a.id for a in articles if matches(query, article_document(a))}, q
+
+
+def test_quotes_follow_the_same_forms(library: tuple[Path, Index]) -> None:
+    _, index = library
+    total, hits = index.find_quotes(parse("offers"), None)
+    assert total == 1 and hits[0].quote.speaker == "Mark Rutte"
+    assert index.find_quotes(parse('"offers"'), None)[0] == 0
+
+
+def test_the_word_as_typed_ranks_first(library: tuple[Path, Index]) -> None:
+    _, index = library
+    _, results = index.search(parse("sanction"))
+    assert results[0].summary["id"] == "en-exact.md"
+    _, results = index.search(parse("sanctions"))
+    assert results[0].summary["id"] in {"en-plural.md", "fr.md"}
+
+
+def test_snippets_mark_the_form_found(library: tuple[Path, Index]) -> None:
+    _, index = library
+    _, results = index.search(parse("sanction"))
+    snippets = {r.summary["id"]: r.snippets for r in results}
+    assert "\x02sanctions\x03" in snippets["en-plural.md"][0]
+    assert "\x02sanctions\x03" in snippets["fr.md"][0]
+
+
+def test_forms_are_looked_up_again_when_the_library_changes(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "---\ntitle: A\n---\nThe sanction was lifted.\n")
+    index = open_index(None)
+    index.refresh([str(tmp_path)])
+    assert ids(index, "sanction") == {"a.md"} and [f.words for f in index.forms("sanction")] == [()]
+    write(tmp_path / "b.md", "---\ntitle: B\n---\nThe sanctions were lifted.\n")
+    index.refresh([str(tmp_path)])
+    assert index.forms("sanction") == [FormsIn("en", ("sanctions",), (), True)]  # every article is English
+    assert ids(index, "sanction") == {"a.md", "b.md"}
+    write(tmp_path / "c.md", "---\ntitle: C\nlang: fr\n---\nLes sanctions et la sanction.\n")
+    index.refresh([str(tmp_path)])
+    assert index.forms("sanction") == [FormsIn("en", ("sanctions",), ("fr",), True),
+                                       FormsIn("fr", ("sanctions",), ("en",), False)]
+    assert ids(index, "sanction") == {"a.md", "b.md", "c.md"}
+
+
+def test_forms_relation() -> None:
+    assert is_form("sanction", "sanctions", "en") and is_form("invest", "investment", "en")
+    assert is_form("negotiation", "negotiations", "en") and is_form("happy", "happiness", "en")
+    assert is_form("cheval", "chevaux", "fr") and is_form("haus", "hauser", "de")
+    assert not is_form("offer", "off", "en") and is_form("offer", "off", "de")
+    assert not is_form("sanction", "sanctuary", "en")
+    assert form_prefix("war") == "war" and form_prefix("happy") == "happ"
+
+
+def test_highlighting_finds_the_forms_in_the_articles_language() -> None:
+    text = "Sanctions, sanctioned and sanction; not sanctuary."
+    hits = find_hits(text, parse("sanction").terms, "en")
+    assert [text[a:b] for a, b in hits] == ["Sanctions", "sanctioned", "sanction"]
+    assert [text[a:b] for a, b in find_hits(text, parse('"sanction"').terms, "en")] == ["sanction"]
+    assert [(a, b) for a, b in find_hits("Die Häuser", parse("haus").terms, "de")] == [(4, 10)]
+    assert find_hits("Die Häuser", parse("haus").terms, "en") == []
+
+
+def test_the_articles_language() -> None:
+    assert article_language((("lang", "fr-CA"),), "Title", ["The cat and the dog."]) == "fr"
+    assert article_language((("language", "Deutsch"),), "", []) == "de"
+    assert article_language((("lang", "xx"),), "", ["Die Katze und der Hund sind nicht hier."]) == "de"
+    assert detect_language("Le chat et le chien sont dans la maison.") == "fr"
+    assert detect_language("Zephyrine quillaback marmorate") == "en"
+    assert language_tag("english") == "en" and language_tag("??") is None
+
+
+# --- did you mean -------------------------------------------------------------------------------------------
+
+
+def reference_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance, the whole table (what `distance` computes in a band)."""
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+@given(a=st.text("abcd", max_size=9), b=st.text("abcd", max_size=9), bound=st.integers(0, 3))
+def test_distance_agrees_with_the_whole_table(a: str, b: str, bound: int) -> None:
+    assert distance(a, b, bound) == min(reference_distance(a, b), bound + 1)
+
+
+def test_nearest_prefers_fewer_edits_then_the_more_common() -> None:
+    assert [w for w, *_ in nearest("rute", [("rutte", 5), ("route", 50), ("brute", 1), ("rutter", 900)])] == \
+        ["route", "rutte", "brute"]
+    assert nearest("ab", [("abc", 9)]) == []  # too short to guess
+
+
+@pytest.mark.parametrize(("query", "better"), [
+    ("sanctoin", "sanction"),
+    ("harbuor lights", "harbour lights"),
+    ("harbuor steel", None),  # harbour and steel are in no one article: nothing better to offer
+    ("speaker:rute", "speaker:rutte"),
+    ("speaker:Rüte date:2025", "speaker:rutte date:2025"),
+    ("in:quotes nothnig", "in:quotes nothing"),
+    ("stee*", None),  # finds something
+    ("steel", None),
+    ("zz", None),
+    ("qwertyuiop", None),
+])
+def test_did_you_mean(library: tuple[Path, Index], query: str, better: str | None) -> None:
+    _, index = library
+    q = parse(query)
+    total, _ = index.search(q, 1)
+    assert did_you_mean(q, total, library_of(index)) == better
+
+
+def test_did_you_mean_for_quotes(library: tuple[Path, Index]) -> None:
+    _, index = library
+    q = parse("speaker:rute")
+    assert did_you_mean(q, index.find_quotes(q, 0)[0], library_of(index, quotes=True)) == "speaker:rutte"
+
+
+def test_cli_prints_the_suggestion_on_stderr_only(capsys: pytest.CaptureFixture[str],
+                                                  library: tuple[Path, Index]) -> None:
+    root, _ = library
+    assert main(["search", "speaker:rute", str(root), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {"query": "speaker:rute", "total": 0, "results": []}
+    assert err == "briefing: did you mean: speaker:rutte\n"
+    assert main(["quotes", str(root), "-q", "sanctoin", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {"quotes": []} and err == ""  # no quote says it: the word is not suggested
+    assert main(["quotes", str(root), "-q", "speaker:rute", "--format", "tsv"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and err == "briefing: did you mean: speaker:rutte\n"
+    assert main(["search", "steel", str(root), "--format", "paths"]) == 0
+    assert capsys.readouterr().err == ""
