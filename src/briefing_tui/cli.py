@@ -103,8 +103,9 @@ def _write(message: str, file: SupportsWrite[str]) -> None:
         file.write(sanitize.clean(message))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser: global options first, then a subcommand (or paths for the reader)."""
+def build_parser(saved: bool = False) -> argparse.ArgumentParser:
+    """The argument parser: global options first, then a subcommand (or paths for the reader). `saved`: the
+    words hold `--saved`, so `search` takes no QUERY (a word where it would be is a PATH)."""
     parser = ArgumentParser(
         prog="briefing",
         description="Read, search and quote a folder of briefing articles. Without a subcommand, opens the reader.",
@@ -130,8 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
                             epilog='QUERY is one argument: quote it, as in briefing search "ID cards" PATH. '
                                    "A query that starts with '-' goes after '--'. "
                                    "The query language: briefing help query.")
-    search.add_argument("query", metavar="QUERY", nargs="?", default=None,
-                        help='words, "phrases", OR, -word, field:value, date:… (briefing help query)')
+    query_help = 'words, "phrases", OR, -word, field:value, date:… (briefing help query)'
+    if saved:
+        search.add_argument("query", metavar="QUERY", nargs="?", default=None, help=query_help)
+    else:
+        search.add_argument("query", metavar="QUERY", help=query_help)
     search.add_argument("--saved", metavar="NAME", default=None,
                         help="run the search saved in the reader under NAME (then no QUERY)")
     search.add_argument("paths", nargs="*", default=[], metavar="PATH")  # a default: argparse calls PATH required
@@ -213,15 +217,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     _safe_streams()
-    parser = build_parser()
+    parser = build_parser(saved=any(a == "--saved" or a.startswith("--saved=") for a in args_list))
     try:
         args = parser.parse_args(_with_default_command(args_list))
     except UsageError as exc:
         return _usage_error(str(exc))
     if args.command == "search" and args.saved is not None and args.query is not None:
         args.paths, args.query = [args.query, *args.paths], None  # with --saved, every word is a PATH
-    elif args.command == "search" and args.saved is None and args.query is None:
-        return _usage_error("search needs a QUERY (or --saved NAME)")
     problem = _arguments_problem(args)
     if problem:
         _error(problem)
