@@ -14,12 +14,8 @@ KEYS: list[Key] = [
     ("/", "search", "Search", "Search the library as you type (escape keeps the query)", True),
     ("n", "next_hit", "Next hit", "Next search hit in the article", False),
     ("N", "previous_hit", "Prev hit", "Previous search hit in the article", False),
-    ("g", "cycle_grouping", "Group", "Group by date, by section, or as one list newest first (cycles)", True),
-    ("f", "filter_sidebar", "Filter",
-     "Filter the sidebar as you type (titles, sections, dates; date:2015-03 jumps to a month); escape restores",
-     False),
-    ("e", "edit_saved", "Edit saved", "Edit the saved search under the sidebar's cursor: its name, its query", False),
-    ("d,delete", "delete_saved", "Delete saved", "Delete the saved search under the sidebar's cursor", False),
+    ("g", "cycle_grouping", "Group", "Group by date, by section, or as one list (cycles)", True),
+    ("f", "filter_sidebar", "Filter", "Filter the sidebar as you type; date:2015-03 jumps there", False),
     ("enter", "", "Open", "Open the article; from a filter box, its best match", False),
     ("escape", "focus_sidebar", "Back", "Back to the sidebar or the search results", False),
     ("tab", "", "Next pane", "Move to the next pane (shift+tab: previous)", False),
@@ -84,6 +80,12 @@ SPOTLIGHT_KEYS: list[Key] = [
 ]
 """The spotlight's keys: none is shown (nothing but the quote is on screen)."""
 
+SIDEBAR_KEYS: list[Key] = [
+    ("e", "screen.edit_saved", "Edit saved", "On a saved search: edit its name and query", False),
+    ("d,delete", "screen.delete_saved", "Delete saved", "On a saved search: delete it (twice: the first asks)", False),
+]
+"""The sidebar's own keys (its cursor keys are in the reader's); the screen acts on them."""
+
 SEARCH_KEYS: list[Key] = [
     ("ctrl+s", "save_search", "Save search",
      "Save the search under a name: it heads the sidebar as a group with its counts", False),
@@ -92,6 +94,7 @@ SEARCH_KEYS: list[Key] = [
 """The search panel's keys (its box and results); `escape` closes it."""
 
 SCOPES: dict[str, tuple[str, list[Key]]] = {
+    "sidebar": ("In the sidebar", SIDEBAR_KEYS),
     "search": ("In the search panel (/)", SEARCH_KEYS),
     "finder": ("In the quote finder", FINDER_KEYS),
     "board": ("On the quote board (A)", BOARD_KEYS),

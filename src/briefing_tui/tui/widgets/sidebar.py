@@ -14,6 +14,7 @@ from textual.widgets.tree import TreeNode
 
 from briefing_tui.core.library.grouping import GROUPINGS, Group, group_by_date, group_by_section
 from briefing_tui.core.model import Article, Listed
+from briefing_tui.tui.keymap import bindings
 
 PAGE = 500
 """Articles a group shows before a `N more` row (enter on it shows the next page): a section of 20,000
@@ -76,6 +77,7 @@ class LibrarySidebar(Tree[NodeData]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        *bindings("sidebar"),
     ]
 
     @dataclass
@@ -301,25 +303,28 @@ class LibrarySidebar(Tree[NodeData]):
         return label
 
     def _article_label(self, article: Listed, detail: str) -> Text:
-        """An article's row: its title, after its date (`date`) or its date and section (`full`)."""
+        """An article's row: its title, after its date (`date`), and then its section (`full`): in a narrow
+        pane the section is cut first."""
         kind = "library-sidebar--read" if article.id in self.read else "library-sidebar--unread"
+        muted = self.get_component_rich_style("library-sidebar--detail")
         label = Text()
         if article.id in self.bookmarks:
             label.append("★ ", style=self.get_component_rich_style("library-sidebar--bookmark"))
         if detail:
-            when = f"{article.date:%d %b %Y}" if article.date else "undated    "
-            label.append(when + (f" · {article.section}" if detail == "full" else "") + "  ",
-                         style=self.get_component_rich_style("library-sidebar--detail"))
+            label.append((f"{article.date:%d %b %Y}" if article.date else "undated    ") + "  ", style=muted)
         label.append(article.title, style=self.get_component_rich_style(kind))
+        if detail == "full":
+            label.append(f" · {article.section}", style=muted)
         return label
 
     @staticmethod
     def _detail(group_key: str) -> str:
         """What an article's row says besides its title, by its group: nothing under a day (the day says
-        it), its date in a section, its date and section in the flat list, a saved search or the bookmarks."""
-        if group_key.startswith(("m:", "d:")):
+        it, as an undated group does), its date in a section, its date and section in the flat list, a saved
+        search or the bookmarks."""
+        if group_key.startswith(("m:", "d:", "undated")):
             return ""
-        if group_key.startswith(("section/", "undated")):
+        if group_key.startswith("section/"):
             return "date"
         return "full"
 
