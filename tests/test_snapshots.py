@@ -108,3 +108,48 @@ def test_quote_board(snap_compare: Any, size: tuple[int, int]) -> None:
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)])
 def test_spotlight(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(board_app(), terminal_size=size, run_before=pressing("A", "s"))
+
+
+# --- the sidebar of a big library (issue #18): the flat list, the filter, saved searches ------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_main_screen_as_a_list(snap_compare: Any, size: tuple[int, int]) -> None:
+    """`g` twice: every article newest first, each with its date and section, long rows cut with `…`."""
+    assert snap_compare(app(), terminal_size=size, run_before=pressing("g", "g"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_sidebar_filtered(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def filtered(pilot: Any) -> None:
+        from briefing_tui.tui.widgets.sidebar import LibrarySidebar
+
+        await loaded(pilot)
+        pilot.app.query_one("#sidebar-filter").cursor_blink = False  # deterministic frames
+        await pilot.press("f", *"harbour")
+        sidebar = pilot.app.query_one(LibrarySidebar)
+        await until(pilot, lambda: sidebar.kept is not None and len(sidebar.kept) == 2, "the filter")
+        await workers_done(pilot.app)
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=size, run_before=filtered)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_saved_searches_in_the_sidebar(snap_compare: Any, size: tuple[int, int]) -> None:
+    """Two saved searches head the sidebar with their counts; the first is open."""
+    saved_app = app()
+    saved_app.state.save_search("Harbour talks", "harbour")
+    saved_app.state.save_search("Rutte, June", 'speaker:rutte date:2025-06')
+
+    async def opened(pilot: Any) -> None:
+        from briefing_tui.tui.widgets.sidebar import LibrarySidebar
+
+        await loaded(pilot)
+        sidebar = pilot.app.query_one(LibrarySidebar)
+        await until(pilot, lambda: len(sidebar.saved) == 2, "the saved searches' counts")
+        await pilot.press("home", "space")
+        await workers_done(pilot.app)
+        await pilot.pause()
+
+    assert snap_compare(saved_app, terminal_size=size, run_before=opened)
