@@ -173,6 +173,7 @@ async def test_a_date_in_the_filter_jumps_there() -> None:
         await until(pilot, lambda: sidebar.kept is not None and len(sidebar.kept) == 1, "the filter")
         await pilot.press("enter")  # to the sidebar, on the first match
         await until(pilot, lambda: cursor_title(app) == "Nordwind-Gipfel endet ohne Einigung", "the cursor there")
+        await until(pilot, lambda: showing(app, "Nordwind-Gipfel endet ohne Einigung"), "the match shown")
         assert app.focused is sidebar
         await pilot.press("escape")  # the whole library, the cursor where the filter left it
         await until(pilot, lambda: sidebar.kept is None, "the whole library again")

@@ -106,6 +106,15 @@ def group_by_section(articles: list[Listed]) -> list[Group]:
     return _by_section(articles, "section")
 
 
+def grouped(articles: list[Listed], grouping: str) -> list[Group]:
+    """The groups of `grouping` (GROUPINGS) for the sidebar's top level; the flat list has none."""
+    if grouping == "date":
+        return group_by_date(articles)
+    if grouping == "section":
+        return group_by_section(articles)
+    return []
+
+
 def saved_group(name: str, listing: list[Listed], ids: set[str], read: set[str]) -> Group:
     """A saved search's group: the articles it matches (`ids`), newest first, with how many are unread."""
     articles = [a for a in listing if a.id in ids]

@@ -148,7 +148,8 @@ class ReaderScreen(SidebarScreen):
         if self._loaded:
             sidebar.update_listing(listing)
             if sidebar.kept is not None:  # the filter runs again over the new listing
-                self._run_sidebar_filter(parse_filter(self._filter_box().value), self._filter_box().value, True)
+                text = self._filter_box().value
+                self._run_sidebar_filter(parse_filter(text), text, sidebar.grouping, True)
             self._count_saved()
             self.library_changed.publish(None)
             listed = self.session.listed(current.id) if current else None

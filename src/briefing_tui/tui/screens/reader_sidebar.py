@@ -13,11 +13,12 @@ import time
 from rich.text import Text
 from textual import on, work
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from briefing_tui.core.library.grouping import Group, saved_group
-from briefing_tui.core.library.sidebar_filter import SidebarFilter, filter_articles, haystack, parse_filter
+from briefing_tui.core.library.grouping import Group, grouped, saved_group
+from briefing_tui.core.library.sidebar_filter import Haystack, SidebarFilter, filter_articles, haystack, parse_filter
 from briefing_tui.core.model import Listed
 from briefing_tui.core.search.query import QueryError
 from briefing_tui.core.search.query import parse as parse_query
@@ -29,6 +30,9 @@ from briefing_tui.tui.widgets.filter_box import FilterBox, press
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
 
+FILTER_PAUSE = 0.1
+"""Seconds of pause in typing before the sidebar filter runs."""
+
 
 class SidebarScreen(Screen[None]):
     """A screen with the library sidebar (`#sidebar`), its filter box (`#sidebar-filter`, with its status line
@@ -39,10 +43,11 @@ class SidebarScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._haystacks: tuple[list[Listed], list[str]] = ([], [])
+        self._haystacks: tuple[list[Listed], list[Haystack]] = ([], [])
         """The listing the sidebar filter last read, and each article's line to look for words in."""
         self._delete_asked: tuple[str, float] | None = None
         """The saved search `d` asked to delete, and when (a second `d` deletes it)."""
+        self._filter_timer: Timer | None = None
 
     def _save_state(self) -> None:
         error = self.state.save()
@@ -92,12 +97,16 @@ class SidebarScreen(Screen[None]):
             if sidebar.kept is not None:
                 sidebar.set_filter(None)
             return
-        self._run_sidebar_filter(wanted, event.value, False)
+        if self._filter_timer is not None:  # a short pause in typing first: no rebuild for every key
+            self._filter_timer.stop()
+        grouping = self.query_one(LibrarySidebar).grouping
+        self._filter_timer = self.set_timer(FILTER_PAUSE, lambda: self._run_sidebar_filter(wanted, event.value,
+                                                                                          grouping, False))
 
     @work(thread=True, exclusive=True, group="sidebar-filter")
-    def _run_sidebar_filter(self, wanted: SidebarFilter, text: str, in_place: bool) -> None:
-        """Filter the listing off the UI thread; a newer filter cancels this one (100,000 articles: a few
-        hundredths of a second, the lines to look in made once per listing)."""
+    def _run_sidebar_filter(self, wanted: SidebarFilter, text: str, grouping: str, in_place: bool) -> None:
+        """Filter the listing and group what is kept, off the UI thread; a newer filter cancels this one (the
+        lines to look in are made once per listing)."""
         worker = get_current_worker()
         listing = self.session.listing
         known, lines = self._haystacks
@@ -105,27 +114,32 @@ class SidebarScreen(Screen[None]):
             lines = [haystack(a) for a in listing]
             self._haystacks = (listing, lines)
         kept = filter_articles(listing, lines, wanted, cancelled=lambda: worker.is_cancelled)
-        if kept is not None and not worker.is_cancelled:
-            self.app.call_from_thread(self._show_filtered, text, listing, kept, in_place)
+        if kept is None or worker.is_cancelled:
+            return
+        groups = (grouping, grouped(kept, grouping))
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_filtered, text, listing, kept, groups, in_place)
 
-    def _show_filtered(self, text: str, listing: list[Listed], kept: list[Listed], in_place: bool) -> None:
+    def _show_filtered(self, text: str, listing: list[Listed], kept: list[Listed], groups: tuple[str, list[Group]],
+                       in_place: bool) -> None:
         box = self._filter_box()
         if text != box.value or not box.display:
             return
         sidebar = self.query_one(LibrarySidebar)
         if in_place:
-            sidebar.update_listing(sidebar.articles, kept)
+            sidebar.update_listing(sidebar.articles, kept, groups)
         else:
-            sidebar.set_filter(kept)
+            sidebar.set_filter(kept, groups)
         self.query_one("#sidebar-filter-status", Static).update(
             Text(f"{len(kept):,} of {count(len(listing), 'article')}", style="dim"))
 
     @on(Input.Submitted, "#sidebar-filter")
     def _sidebar_filter_submitted(self, event: Input.Submitted) -> None:
-        """Enter: to the filtered sidebar, the cursor on the first match; keys typed after it go there too."""
+        """Enter: to the filtered sidebar, the cursor on the first match, shown; keys typed after it go there too."""
         event.stop()
         sidebar = self.query_one(LibrarySidebar)
         self.set_focus(sidebar)
+        sidebar.show_cursor_article()
         press(self.app, self._filter_box().release())
 
     @on(FilterBox.Move, "#sidebar-filter")

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from briefing_tui.core.library.grouping import GROUPINGS, Group, group_by_date, group_by_section
+from briefing_tui.core.library.grouping import GROUPINGS, Group, grouped
 from briefing_tui.core.model import Article, Listed
 from briefing_tui.tui.keymap import bindings
 
@@ -109,6 +109,9 @@ class LibrarySidebar(Tree[NodeData]):
         """The ids in each saved search's group."""
         self._group_nodes: dict[str, TreeNode[NodeData]] = {}
         self._list_group = Group("list", "")
+        self._pregrouped: tuple[str, list[Listed], list[Group]] | None = None
+        """Groups a worker made for the filter's articles (the grouping, the articles, the groups): the UI
+        thread then only adds their rows."""
 
     @property
     def shown(self) -> list[Listed]:
@@ -147,10 +150,12 @@ class LibrarySidebar(Tree[NodeData]):
         self.grouping = GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)]
         self._rebuild(keep)
 
-    def set_filter(self, kept: list[Listed] | None) -> None:
-        """Show only the articles `kept` (a filter's), every group open when they are few, the cursor on the
-        first; None shows the whole library again, the cursor where it was and its groups open."""
+    def set_filter(self, kept: list[Listed] | None, groups: tuple[str, list[Group]] | None = None) -> None:
+        """Show only the articles `kept` (a filter's; `groups`: them in a grouping, made by a worker), every
+        group open when they are few, the cursor on the first; None shows the whole library again, the cursor
+        where it was and its groups open."""
         self.kept = kept
+        self._pregrouped = (groups[0], kept, groups[1]) if groups is not None and kept is not None else None
         if kept is None:
             self._refill(only_cursor_path=True)
             return
@@ -176,24 +181,25 @@ class LibrarySidebar(Tree[NodeData]):
                 group.unread = sum(a.id not in self.read for a in group.articles)
                 node.set_label(self._group_label(group))
 
-    def update_listing(self, articles: list[Listed], kept: list[Listed] | None = None) -> None:
-        """Show a changed library in place (with the filter's new `kept` when one is on): the same groups
-        open, the cursor on the same item at the same height on screen (a live refresh never moves the
-        reader's place)."""
+    def update_listing(self, articles: list[Listed], kept: list[Listed] | None = None,
+                       groups: tuple[str, list[Group]] | None = None) -> None:
+        """Show a changed library in place (with the filter's new `kept` and their `groups` when one is on):
+        the same groups open, the cursor on the same item at the same height on screen (a live refresh never
+        moves the reader's place)."""
         old = self.shown
         self.articles = articles
         if self.kept is not None and kept is not None:
             self.kept = kept
+            self._pregrouped = (groups[0], kept, groups[1]) if groups is not None else None
         self._refill(old=old)
 
     def _groups(self) -> list[Group]:
         shown = self.shown
-        if self.grouping == "date":
-            groups = group_by_date(shown)
-        elif self.grouping == "section":
-            groups = group_by_section(shown)
+        made = self._pregrouped
+        if made is not None and made[0] == self.grouping and made[1] is shown:
+            groups = list(made[2])
         else:
-            groups = []
+            groups = grouped(shown, self.grouping)
         marked = [a for a in shown if a.id in self.bookmarks]
         if marked:
             groups.insert(0, Group("bookmarks", "Bookmarks", articles=marked, count=len(marked)))
@@ -455,6 +461,12 @@ class LibrarySidebar(Tree[NodeData]):
                 parent = node.parent.data if node.parent is not None else None
                 key = parent.key if isinstance(parent, Group) else "list"
                 node.set_label(self._article_label(node.data, self._detail(key)))
+
+    def show_cursor_article(self) -> None:
+        """Post ArticleHighlighted for the article under the cursor (one a filter put there quietly)."""
+        node = self.cursor_node
+        if node is not None and isinstance(node.data, Listed):
+            self.post_message(self.ArticleHighlighted(node.data))
 
     def saved_under_cursor(self) -> str | None:
         """The name of the saved search whose group (or one of whose articles) the cursor is on."""
