@@ -8,8 +8,10 @@ ROUTE is how a user gets there:
   search  the search panel: `/section:arctic date:2023-03` and enter
   filter  the sidebar filter: `f`, `2023-03 arctic` and enter (every match listed, the first one shown)
 
-The keys are sent to a reader in a tmux pane of 140×45 (all at once, as fast as tmux takes them) and the time
-is from the first key to the screen showing the target: the last article of the month's section in the
+The keys are sent to a reader in a tmux pane of 140×45 one every `--pace` seconds (0.1: a brisk typist),
+and after a key that opens a group the next waits for its rows on screen (as an eye does: a burst would
+outrun the tree, which builds a group's rows once it has opened). The time is from the first key to the
+screen showing the target, and from the last key to it: the last article of the month's section in the
 article pane (tree), the count of matches (search), or the count and the first match shown (filter). `--src`
 runs another checkout's reader (the code before a change) on the same library and index.
 """
@@ -57,10 +59,11 @@ def _listing(library: str, env: dict[str, str]) -> list[list[str]]:
 def tree_keys(rows: list[list[str]], month: str, section: str) -> list[str]:
     """The keys down the date tree to the last article of `section` in `month`, seeing each on the way."""
     months = sorted({r[1][:7] for r in rows if r[1]}, reverse=True)
-    # The reader starts on the newest article, its month open: to the top, close it, down to the month, open it.
-    keys = ["Home", "space", *["j"] * months.index(month), "space"]
+    # The reader starts on the newest article (month, day, section, article): up to its month, close it, down
+    # to the month, open it.
+    keys = ["S-Left"] * 3 + ["space", *["j"] * months.index(month), "space"]
     days = sorted({r[1] for r in rows if r[1].startswith(month)}, reverse=True)
-    last_day = max(r[1] for r in rows if r[1].startswith(month) and r[2] == section)
+    last_day = min(r[1] for r in rows if r[1].startswith(month) and r[2] == section)  # walked newest first
     for day in days:
         keys += ["j", "space"]  # onto the day, open it (its sections show open)
         on_day = [r for r in rows if r[1] == day]
@@ -75,7 +78,8 @@ def tree_keys(rows: list[list[str]], month: str, section: str) -> list[str]:
 
 
 def _in_article(screen: str, title: str) -> bool:
-    return any(title[:30] in line[56:] for line in screen.splitlines())
+    """True when the article pane (right of the sidebar's border) shows `title`."""
+    return any(title[:30] in line.partition("▕")[2] for line in screen.splitlines())
 
 
 def main() -> None:
@@ -85,6 +89,7 @@ def main() -> None:
     parser.add_argument("--month", default="2023-03")
     parser.add_argument("--section", default="Arctic")
     parser.add_argument("--src", default=str(Path(__file__).resolve().parent.parent / "src"))
+    parser.add_argument("--pace", type=float, default=0.1, help="seconds between keys (default 0.1)")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         raise SystemExit("tmux is not installed")
@@ -112,11 +117,20 @@ def main() -> None:
         time.sleep(1.0)  # the first screen settled
         tokens = [{" ": "Space", "space": "Space"}.get(k, k) for k in keys]
         start = time.monotonic()
-        for i in range(0, len(tokens), 40):
-            _tmux("send-keys", "-t", "bench", *tokens[i:i + 40])
+        for token in tokens:
+            before = _screen() if token == "Space" else ""
+            _tmux("send-keys", "-t", "bench", token)
+            time.sleep(args.pace)
+            if token == "Space":  # the group's rows on screen, and still, before the next key
+                settled = _wait(lambda s, before=before: s != before)
+                while (now := _screen()) != settled:
+                    settled = now
+                    time.sleep(0.05)
+        last = time.monotonic() - args.pace
         screen = _wait(done)
-        took = time.monotonic() - start
-        print(f"{args.route}: {len(keys)} keys, {took:.2f} s from the first key to the screen showing it")
+        end = time.monotonic()
+        print(f"{args.route}: {len(keys)} keys, {end - start:.1f} s from the first key to the screen showing it, "
+              f"{end - last:.2f} s after the last key")
         print(screen)
     finally:
         _tmux("send-keys", "-t", "bench", "q")
