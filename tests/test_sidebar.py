@@ -184,6 +184,16 @@ async def test_a_date_in_the_filter_jumps_there() -> None:
         await until(pilot, lambda: showing(app, "Nordwind-Gipfel endet ohne Einigung"), "the article")
 
 
+async def test_enter_before_the_filter_answers_shows_its_first_match() -> None:
+    """`f`, a filter and `enter` typed at once: the first match is shown when the filter answers."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("f", *"fishing", "enter")
+        await until(pilot, lambda: showing(app, "Harbour Talks Stall Over Fishing Quotas"), "the first match shown")
+        assert app.focused is sidebar_of(app)
+
+
 async def test_g_cycles_date_section_and_a_dated_list() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:

@@ -48,6 +48,10 @@ class SidebarScreen(Screen[None]):
         self._delete_asked: tuple[str, float] | None = None
         """The saved search `d` asked to delete, and when (a second `d` deletes it)."""
         self._filter_timer: Timer | None = None
+        self._filter_shown: str | None = None
+        """The filter whose articles the sidebar lists."""
+        self._filter_entered: str | None = None
+        """The filter `enter` was pressed on before its articles were listed: its first is shown when they are."""
 
     def _save_state(self) -> None:
         error = self.state.save()
@@ -79,6 +83,7 @@ class SidebarScreen(Screen[None]):
         box = self._filter_box()
         box.release()
         box.value = ""
+        self._filter_shown = self._filter_entered = None
         box.display = False
         self.query_one("#sidebar-filter-status").display = False
         sidebar = self.query_one(LibrarySidebar)
@@ -89,6 +94,7 @@ class SidebarScreen(Screen[None]):
     @on(Input.Changed, "#sidebar-filter")
     def _sidebar_filter_changed(self, event: Input.Changed) -> None:
         event.stop()
+        self._filter_entered = None
         wanted = parse_filter(event.value)
         if wanted.empty:
             self.workers.cancel_group(self, "sidebar-filter")
@@ -130,6 +136,10 @@ class SidebarScreen(Screen[None]):
             sidebar.update_listing(sidebar.articles, kept, groups)
         else:
             sidebar.set_filter(kept, groups)
+            self._filter_shown = text
+            if self._filter_entered == text:  # after the cursor is put on the first match
+                self._filter_entered = None
+                sidebar.call_after_refresh(sidebar.show_cursor_article)
         self.query_one("#sidebar-filter-status", Static).update(
             Text(f"{len(kept):,} of {count(len(listing), 'article')}", style="dim"))
 
@@ -139,7 +149,10 @@ class SidebarScreen(Screen[None]):
         event.stop()
         sidebar = self.query_one(LibrarySidebar)
         self.set_focus(sidebar)
-        sidebar.show_cursor_article()
+        if self._filter_shown == event.value or parse_filter(event.value).empty:
+            sidebar.show_cursor_article()
+        else:  # typed faster than the filter answers: shown when it does
+            self._filter_entered = event.value
         press(self.app, self._filter_box().release())
 
     @on(FilterBox.Move, "#sidebar-filter")
