@@ -312,3 +312,22 @@ def test_saved_takes_no_query_and_private_reads_no_state(capsys: pytest.CaptureF
     assert "no saved search called 'x' for this library (save one in the reader" in capsys.readouterr().err
     with pytest.raises(SystemExit):  # no QUERY and no --saved: argparse's usage error, as before
         cli.main(["search"])
+
+
+async def test_the_quote_finder_saves_its_filter_as_a_saved_search() -> None:
+    from briefing_tui.tui.screens.quote_finder import QuoteFinder
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("quotation_mark", *"speaker:rutte")
+        await until(pilot, lambda: isinstance(app.screen, QuoteFinder) and app.screen.filter_text == "speaker:rutte",
+                    "the finder's filter")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, SavedSearchDialog), "the dialog")
+        await pilot.press(*"Rutte", "enter")
+        await until(pilot, lambda: isinstance(app.screen, QuoteFinder), "back in the finder")
+        await pilot.press("escape")
+        sidebar = sidebar_of(app)
+        await until(pilot, lambda: visible_labels(sidebar)[0].startswith("Rutte  "), "the saved group")
+        assert [(s.name, s.query) for s in app.state.saved] == [("Rutte", "speaker:rutte")]
