@@ -1,7 +1,9 @@
 """A deterministic library generator: N articles in both formats, years of dates, ten sections,
 quotes with speakers, and planted rare words with known answers.
 
-usage: python -m bench.generate OUT_DIR N [--seed S]
+usage: python -m bench.generate OUT_DIR N [--seed S] [--years Y] [--first-year YYYY]
+
+Dates spread over Y years (default 5) from 1 January of the first year (default 2021).
 """
 
 from __future__ import annotations
@@ -33,9 +35,11 @@ class Planted:
     phrase: set[str] = field(default_factory=set)
 
 
-def article_text(i: int, rng: random.Random, start: dt.date, extra: str = "") -> tuple[str, str, str, dt.date, str]:
-    """(relative path, text, section, date, format) of article i; `extra` ends its first paragraph."""
-    date = start + dt.timedelta(days=rng.randrange(0, 5 * 365))
+def article_text(i: int, rng: random.Random, start: dt.date, extra: str = "",
+                 years: int = 5) -> tuple[str, str, str, dt.date, str]:
+    """(relative path, text, section, date, format) of article i, dated within `years` of `start`; `extra`
+    ends its first paragraph."""
+    date = start + dt.timedelta(days=rng.randrange(0, years * 365))
     section = SECTIONS[i % len(SECTIONS)]
     title = " ".join(rng.choice(VOCAB) for _ in range(rng.randint(3, 7))).capitalize() + f" {i}"
     paragraphs = []
@@ -62,15 +66,15 @@ def article_text(i: int, rng: random.Random, start: dt.date, extra: str = "") ->
     return rel, text, section, date, "briefing"
 
 
-def generate(out: str, n: int, seed: int = 42) -> Planted:
-    """Write n articles under `out` and return the planted answers."""
+def generate(out: str, n: int, seed: int = 42, years: int = 5, first_year: int = 2021) -> Planted:
+    """Write n articles dated over `years` years from `first_year` under `out`; return the planted answers."""
     rng = random.Random(seed)
     planted = Planted({w: set() for w in RARE})
-    start = dt.date(2021, 1, 1)
+    start = dt.date(first_year, 1, 1)
     for i in range(n):
         words = [w for k, w in enumerate(RARE) if i % (997 + 101 * k) == 13]
         extra = "".join(f" Also {w}." for w in words) + (f" The {PHRASE} was signed." if i % 1499 == 7 else "")
-        rel, text, _section, _date, _fmt = article_text(i, rng, start, extra)
+        rel, text, _section, _date, _fmt = article_text(i, rng, start, extra, years)
         for w in words:
             planted.rare[w].add(rel)
         if i % 1499 == 7:
@@ -87,8 +91,10 @@ def main() -> None:
     parser.add_argument("out")
     parser.add_argument("n", type=int)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--years", type=int, default=5, help="spread the dates over this many years (default 5)")
+    parser.add_argument("--first-year", type=int, default=2021, help="the first year of dates (default 2021)")
     args = parser.parse_args()
-    planted = generate(args.out, args.n, args.seed)
+    planted = generate(args.out, args.n, args.seed, max(1, args.years), args.first_year)
     print(f"{args.n} articles in {args.out}; planted: " + ", ".join(f"{w}={len(s)}" for w, s in planted.rare.items()))
 
 

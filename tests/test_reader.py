@@ -84,7 +84,7 @@ async def test_start_shows_newest_article_grouped_by_date() -> None:
         assert "Related sections" in text and "Europe — August 2025" in text
 
 
-async def test_g_toggles_section_grouping_and_keeps_the_article() -> None:
+async def test_g_groups_by_section_and_keeps_the_article() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -94,9 +94,9 @@ async def test_g_toggles_section_grouping_and_keeps_the_article() -> None:
         labels = visible_labels(sidebar)
         tops = [label for label in labels if label and label[0].isupper() and "  " in label]
         assert tops == sorted(tops, key=str.casefold)
-        assert "Ukraine - Russia War  1" in labels and "Clash Report" in labels
+        assert "Ukraine - Russia War  1" in labels and "27 Jun 2025  Clash Report" in labels
         assert app.query_one(ArticleView).article.title == "Clash Report"  # type: ignore[union-attr]
-        await pilot.press("g")
+        await pilot.press("g", "g")  # the list, then by date again
         await pilot.pause()
         assert visible_labels(sidebar)[0] == "June 2025  8"
 
@@ -130,7 +130,7 @@ async def test_bookmarks_group_and_state_saved(isolated_home: Path) -> None:
         await pilot.press("b")
         await pilot.pause()
         labels = visible_labels(app.query_one(LibrarySidebar))
-        assert labels[0] == "Bookmarks  1" and labels[1] == "★ Clash Report"
+        assert labels[0] == "Bookmarks  1" and labels[1] == "★ 27 Jun 2025  Clash Report · Ukraine - Russia War"
         await pilot.press("enter")
     (state_file,) = (isolated_home / "data" / "briefing-tui").glob("state-*.json")
     data = json.loads(state_file.read_text())

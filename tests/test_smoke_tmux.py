@@ -92,14 +92,14 @@ def test_reader_in_tmux(isolated_home: Path, tmp_path: Path) -> None:
         screen = wait_for(session, "Grouped by section")
         assert "Economy  1" in screen
         tmux("send-keys", "-t", session, "?")
-        wait_for(session, "Toggle grouping by date / by section")
+        wait_for(session, "Group by date, by section, or as one list")
         tmux("send-keys", "-t", session, "Escape")
-        wait_gone(session, "Toggle grouping by date / by section")
+        wait_gone(session, "Group by date, by section, or as one list")
         tmux("send-keys", "-t", session, "q")
         screen = wait_for(session, "SHELL-BACK")
         assert marker.read_text().strip() == "exit=0"
         # The terminal is restored: the alternate screen is gone, the reader's frame is no longer shown.
-        assert "Clash Report" not in screen and "Toggle grouping" not in screen
+        assert "Clash Report" not in screen and "Group by date, by section" not in screen
     assert not (isolated_home / "data").exists()  # --private wrote nothing
 
 

@@ -142,3 +142,53 @@ def test_light_theme(snap_compare: Any, size: tuple[int, int]) -> None:
     """A light theme: the counts in the sidebar in its colours, on its background."""
     light = BriefingApp([str(SEEDS)], Settings(private=True, theme="textual-light"))
     assert snap_compare(light, terminal_size=size, run_before=pressing("j", "space"))
+
+
+# --- the sidebar of a big library (issue #18): the flat list, the filter, saved searches ------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_main_screen_as_a_list(snap_compare: Any, size: tuple[int, int]) -> None:
+    """`g` twice: every article newest first, each with its date and section, long rows cut with `…`."""
+    async def as_list(pilot: Any) -> None:
+        await pressing("g", "g")(pilot)
+        pilot.app.clear_notifications()  # "One list, newest first" lasts 2 s: gone or not by the shot
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=size, run_before=as_list)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_sidebar_filtered(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def filtered(pilot: Any) -> None:
+        from briefing_tui.tui.widgets.sidebar import LibrarySidebar
+
+        await loaded(pilot)
+        pilot.app.query_one("#sidebar-filter").cursor_blink = False  # deterministic frames
+        await pilot.press("f", *"harbour")
+        sidebar = pilot.app.query_one(LibrarySidebar)
+        await until(pilot, lambda: sidebar.kept is not None and len(sidebar.kept) == 2, "the filter")
+        await workers_done(pilot.app)
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=size, run_before=filtered)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_saved_searches_in_the_sidebar(snap_compare: Any, size: tuple[int, int]) -> None:
+    """Two saved searches head the sidebar with their counts; the first is open."""
+    saved_app = app()
+    saved_app.state.save_search("Harbour talks", "harbour")
+    saved_app.state.save_search("Rutte, June", 'speaker:rutte date:2025-06')
+
+    async def opened(pilot: Any) -> None:
+        from briefing_tui.tui.widgets.sidebar import LibrarySidebar
+
+        await loaded(pilot)
+        sidebar = pilot.app.query_one(LibrarySidebar)
+        await until(pilot, lambda: len(sidebar.saved) == 2, "the saved searches' counts")
+        await pilot.press("home", "space")
+        await workers_done(pilot.app)
+        await pilot.pause()
+
+    assert snap_compare(saved_app, terminal_size=size, run_before=opened)

@@ -105,8 +105,9 @@ def _write(message: str, file: SupportsWrite[str]) -> None:
         file.write(sanitize.clean(message))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser: global options first, then a subcommand (or paths for the reader)."""
+def build_parser(saved: bool = False) -> argparse.ArgumentParser:
+    """The argument parser: global options first, then a subcommand (or paths for the reader). `saved`: the
+    words hold `--saved`, so `search` takes no QUERY (a word where it would be is a PATH)."""
     parser = ArgumentParser(
         prog="briefing",
         description="Read, search and quote a folder of briefing articles. Without a subcommand, opens the reader.",
@@ -132,8 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
                             epilog='QUERY is one argument: quote it, as in briefing search "ID cards" PATH. '
                                    "A query that starts with '-' goes after '--'. "
                                    "The query language: briefing help query.")
-    search.add_argument("query", metavar="QUERY",
-                        help='words, "phrases", OR, -word, field:value, date:… (briefing help query)')
+    query_help = 'words, "phrases", OR, -word, field:value, date:… (briefing help query)'
+    if saved:
+        search.add_argument("query", metavar="QUERY", nargs="?", default=None, help=query_help)
+    else:
+        search.add_argument("query", metavar="QUERY", help=query_help)
+    search.add_argument("--saved", metavar="NAME", default=None,
+                        help="run the search saved in the reader under NAME (then no QUERY)")
     search.add_argument("paths", nargs="*", default=[], metavar="PATH")  # a default: argparse calls PATH required
     search.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N results (default 20)")
     search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
@@ -213,11 +219,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     _safe_streams()
-    parser = build_parser()
+    parser = build_parser(saved=any(a == "--saved" or a.startswith("--saved=") for a in args_list))
     try:
         args = parser.parse_args(_with_default_command(args_list))
     except UsageError as exc:
         return _usage_error(str(exc))
+    if args.command == "search" and args.saved is not None and args.query is not None:
+        args.paths, args.query = [args.query, *args.paths], None  # with --saved, every word is a PATH
     problem = _arguments_problem(args)
     if problem:
         _error(problem)
@@ -268,7 +276,7 @@ def _arguments_problem(args: argparse.Namespace) -> str | None:
             return f"{args.file!r} is a folder; show takes one file"
         return path_problem(args.file)  # a file we may not read: like a PATH, not a problem inside a file
     paths = getattr(args, "paths", None) or []
-    if args.command == "search" and (problem := split_query(args.query, paths)):
+    if args.command == "search" and args.query is not None and (problem := split_query(args.query, paths)):
         return problem
     return first_path_problem(paths)
 
@@ -378,6 +386,18 @@ def _with_fresh_index(paths: list[str], settings: Settings, use: Callable[[Index
 
 
 def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> int:
+    if args.saved is not None:
+        from briefing_tui.core.user.config import data_dir
+        from briefing_tui.core.user.state import ReaderState
+
+        state = ReaderState.load(data_dir(), library_key(paths), settings.private)
+        found = state.saved_search(args.saved)
+        if found is None:
+            names = ", ".join(s.name for s in state.saved)
+            _error(f"no saved search called {args.saved!r} for this library"
+                   + (f" (saved: {names})" if names else " (save one in the reader: /, then ctrl+s)"))
+            return 2
+        args.query = found.query
     try:
         query = parse_query(args.query)
     except QueryError as exc:

@@ -173,3 +173,6 @@ class Listed:
     """The index's key for the file: its real root, a NUL, its id (raw bytes)."""
     size: int
     """The file's size when it was indexed."""
+    mtime: int = 0
+    """The file's modification time when it was indexed (ns since the epoch; 0 when not known): the
+    sidebar groups a library of undated files by it."""

@@ -14,9 +14,10 @@ KEYS: list[Key] = [
     ("/", "search", "Search", "Search the library as you type (escape keeps the query)", True),
     ("n", "next_hit", "Next hit", "Next search hit in the article", False),
     ("N", "previous_hit", "Prev hit", "Previous search hit in the article", False),
-    ("g", "toggle_grouping", "Group", "Toggle grouping by date / by section", True),
+    ("g", "cycle_grouping", "Group", "Group by date, by section, or as one list (cycles)", True),
     ("z", "toggle_sidebar", "Sidebar",
      "Hide / show the sidebar (under 70 columns it hides while you read; escape brings it back)", False),
+    ("f", "filter_sidebar", "Filter", "Filter the sidebar as you type; date:2015-03 jumps there", False),
     ("enter", "", "Open", "Open the article; from a filter box, its best match", False),
     ("escape", "focus_sidebar", "Back", "Back to the sidebar or the search results", False),
     ("tab", "", "Next pane", "Move to the next pane (shift+tab: previous)", False),
@@ -61,6 +62,8 @@ FINDER_KEYS: list[Key] = [
     ("a", "add", "Add", "In the list: add the quote to the board", True),
     ("s", "spotlight", "Spotlight", "In the list: the quote in the spotlight", True),
     ("e", "export", "Export", "In the list: export the filtered quotes as Markdown", True),
+    ("ctrl+s", "save_filter", "Save filter",
+     "Save the filter as a saved search: the articles it finds head the sidebar", False),
     ("escape", "close", "Back", "Back to the reader; the filter is there when the finder opens again", True),
 ]
 """The quote finder's keys. In the filter box letters are typed, so its own keys there are ctrl keys."""
@@ -87,7 +90,22 @@ SPOTLIGHT_KEYS: list[Key] = [
 ]
 """The spotlight's keys: none is shown (nothing but the quote is on screen)."""
 
+SIDEBAR_KEYS: list[Key] = [
+    ("e", "screen.edit_saved", "Edit saved", "On a saved search: edit its name and query", False),
+    ("d,delete", "screen.delete_saved", "Delete saved", "On a saved search: delete it (twice: the first asks)", False),
+]
+"""The sidebar's own keys (its cursor keys are in the reader's); the screen acts on them."""
+
+SEARCH_KEYS: list[Key] = [
+    ("ctrl+s", "save_search", "Save search",
+     "Save the search under a name: it heads the sidebar as a group with its counts", False),
+    ("s", "save_search", "Save search", "In the results: save the search", False),
+]
+"""The search panel's keys (its box and results); `escape` closes it."""
+
 SCOPES: dict[str, tuple[str, list[Key]]] = {
+    "sidebar": ("In the sidebar", SIDEBAR_KEYS),
+    "search": ("In the search panel (/)", SEARCH_KEYS),
     "finder": ("In the quote finder", FINDER_KEYS),
     "board": ("On the quote board (A)", BOARD_KEYS),
     "spotlight": ("In the spotlight (s)", SPOTLIGHT_KEYS),

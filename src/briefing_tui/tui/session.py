@@ -289,6 +289,12 @@ class LibrarySession:
         total, results = index.search(query, limit=limit)
         return total, results, index.hits_per_month(query)
 
+    def matching_ids(self, query: Query) -> list[str]:
+        """The ids of the articles a query matches (a saved search's group); sqlite3.Error for a query the
+        engine refuses."""
+        index = self._ready_index()
+        return index.matching_ids(query) if index is not None else []
+
     def find_quotes(self, query: Query | None, limit: int | None) -> tuple[int, list[QuoteHit]]:
         """Quotes from the index for the quote finder's export."""
         index = self._ready_index()

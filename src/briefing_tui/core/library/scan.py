@@ -14,6 +14,9 @@ from briefing_tui.core.reading import sanitize
 from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES, ReadError, is_within, read_text
 
 MAX_DEPTH = 64
+NOT_ARTICLES = frozenset({"readme", "license", "licence", "changelog", "copying"})
+"""Names (before the first dot, any case) of files a folder holds beside its articles, skipped unless the file
+itself is named: `README.TXT` at a library's root is no article."""
 
 
 class Entry(NamedTuple):
@@ -53,7 +56,9 @@ def display_path(path: str) -> str:
 
 
 def walk(root: str, problems: list[Problem] | None = None, folder: str = "") -> Iterator[Entry]:
-    """Yield candidate files under `root` recursively: hidden entries skipped, never leaving the root.
+    """Yield candidate files under `root` recursively: hidden entries and a folder's own notes (`README*`,
+    `LICENSE*`, `CHANGELOG*`: NOT_ARTICLES) skipped, never leaving the root; a `root` that is a file is
+    yielded whatever its name.
 
     Symlinked folders are followed only when they resolve inside the root and were not seen before,
     so loops are harmless. Unreadable folders become problems. `folder` (an id below the root)
@@ -112,7 +117,7 @@ def walk(root: str, problems: list[Problem] | None = None, folder: str = "") -> 
                     continue
             if is_dir:
                 subfolders.append((entry.path, child_rel, depth + 1))
-            else:
+            elif name.partition(".")[0].casefold() not in NOT_ARTICLES:
                 yield Entry(root, entry.path, child_rel)
         subfolders.sort()
         stack.extend(reversed(subfolders))

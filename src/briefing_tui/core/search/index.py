@@ -155,7 +155,8 @@ class QuoteHit:
     index: int
 
 
-_LISTED = "a.ident AS ident, a.title AS title, a.date AS date, a.section AS section, f.rel AS rel, f.size AS size"
+_LISTED = ("a.ident AS ident, a.title AS title, a.date AS date, a.section AS section, f.rel AS rel, f.size AS size, "
+           "f.mtime_ns AS mtime")
 """The columns a Listed is made of (see `_listed`), from `_LISTED_FROM` or a join with `a` and `f`."""
 _LISTED_FROM = "FROM articles a JOIN files f ON f.id = a.id"
 _QUOTE_ROW = (f"q.idx AS idx, q.paragraph AS paragraph, q.start AS start, q.end AS end, q.text AS text, "
@@ -170,7 +171,8 @@ _QUOTE_ORDER = f"{_ARTICLE_ORDER}, q.idx"
 
 def _listed(row: sqlite3.Row) -> Listed:
     """A Listed from a row holding the `_LISTED` columns, read by name."""
-    return Listed(row["ident"], row["title"], _day(row["date"]), row["section"], row["rel"], row["size"])
+    return Listed(row["ident"], row["title"], _day(row["date"]), row["section"], row["rel"], row["size"],
+                  row["mtime"])
 
 
 def _quote_hit(row: sqlite3.Row) -> QuoteHit:
@@ -693,6 +695,18 @@ class Index:
                 rows = db.execute(f"SELECT substr(a.date, 1, 7), count(*) FROM articles a WHERE {where} "
                                        "AND a.date IS NOT NULL GROUP BY 1", params)
             return dict(rows.fetchall())
+
+    def matching_ids(self, query: Query) -> list[str]:
+        """The ids of every article the query matches, in no order: a saved search's group in the sidebar
+        (one pass over the index, about a tenth of a second for 100,000 matches)."""
+        with self._reading() as db:
+            match, where, params = compile_query(query)
+            if match:
+                rows = db.execute(f"SELECT a.ident FROM fts JOIN articles a ON a.id = fts.rowid "
+                                  f"WHERE fts MATCH ? AND {where}", [match, *params])
+            else:
+                rows = db.execute(f"SELECT a.ident FROM articles a WHERE {where}", params)
+            return [ident for (ident,) in rows]
 
 
 _Row = tuple[int, float, str | None, int]

@@ -1,5 +1,5 @@
-"""Reader state: read marks, bookmarks, the theme, the quote board and the filter histories, kept in the
-data folder unless private.
+"""Reader state: read marks, bookmarks, the theme, the quote board, the filter histories and the saved
+searches, kept in the data folder unless private.
 
 Written atomically with user-only permissions, read without blocking or following a link; in private
 mode nothing is ever written.
@@ -24,6 +24,35 @@ HISTORY_CHARS = 1000
 """The longest filter kept (the query language's own limit)."""
 HISTORIES = ("quotes", "search")
 """The filter boxes with a history: the quote finder's and the search panel's."""
+SAVED = 50
+"""Saved searches kept (the sidebar lists each as a group)."""
+SAVED_NAME_CHARS = 80
+"""The longest name a saved search has."""
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    """A search kept under a name: the sidebar shows its matches as a group, `briefing search --saved NAME`
+    runs it."""
+
+    name: str
+    query: str
+
+
+def read_saved(data: object) -> list[SavedSearch]:
+    """Saved searches from the state file's JSON, read as untrusted: entries of the wrong shape, names or
+    queries too long or blank are dropped, a name is kept once, at most SAVED."""
+    saved: dict[str, SavedSearch] = {}
+    for item in data[:SAVED] if isinstance(data, list) else ():
+        if not isinstance(item, dict):
+            continue
+        name, query = item.get("name"), item.get("query")
+        if not (isinstance(name, str) and isinstance(query, str)):
+            continue
+        name, query = clean_line(name).strip(), clean_line(query).strip()
+        if name and query and len(name) <= SAVED_NAME_CHARS and len(query) <= HISTORY_CHARS:
+            saved.setdefault(name.casefold(), SavedSearch(name, query))
+    return list(saved.values())
 
 
 @dataclass
@@ -40,6 +69,8 @@ class ReaderState:
     board: QuoteBoard = field(default_factory=QuoteBoard)
     history: dict[str, list[str]] = field(default_factory=lambda: {name: [] for name in HISTORIES})
     """Filters typed in each box (`quotes`, `search`), newest first."""
+    saved: list[SavedSearch] = field(default_factory=list)
+    """Saved searches, in the order the sidebar shows them."""
 
     @classmethod
     def load(cls, folder: Path, library_key: str, private: bool) -> ReaderState:
@@ -64,7 +95,41 @@ class ReaderState:
                 if isinstance(kept, list):
                     lines = (clean_line(x) for x in kept[:HISTORY] if isinstance(x, str) and len(x) <= HISTORY_CHARS)
                     state.history[name] = list(dict.fromkeys(x for x in lines if x))
+            state.saved = read_saved(data.get("saved"))
         return state
+
+    def saved_search(self, name: str) -> SavedSearch | None:
+        """The saved search called `name` (any case), if there is one."""
+        folded = name.strip().casefold()
+        return next((s for s in self.saved if s.name.casefold() == folded), None)
+
+    def save_search(self, name: str, query: str, replacing: str | None = None) -> str | None:
+        """Keep `query` as the saved search `name` (in place of the one called `replacing`, when editing);
+        None, or a sentence saying why not (a blank or long name or query, a name taken, too many)."""
+        name, query = clean_line(name).strip(), clean_line(query).strip()
+        if not name or not query:
+            return "A saved search needs a name and a query."
+        if len(name) > SAVED_NAME_CHARS or len(query) > HISTORY_CHARS:
+            return f"A name has at most {SAVED_NAME_CHARS} characters, a query {HISTORY_CHARS}."
+        old = self.saved_search(replacing) if replacing is not None else None
+        taken = self.saved_search(name)
+        if taken is not None and taken is not old:
+            return f"There is a saved search called “{taken.name}” already."
+        if old is None and len(self.saved) >= SAVED:
+            return f"At most {SAVED} saved searches are kept: delete one first."
+        new = SavedSearch(name, query)
+        if old is not None:
+            self.saved[self.saved.index(old)] = new
+        else:
+            self.saved.append(new)
+        return None
+
+    def delete_search(self, name: str) -> SavedSearch | None:
+        """Delete the saved search called `name`; it, or None when there was none."""
+        found = self.saved_search(name)
+        if found is not None:
+            self.saved.remove(found)
+        return found
 
     def remember(self, name: str, text: str) -> bool:
         """Put a filter at the head of history `name` (once); True when the history changed."""
@@ -83,7 +148,8 @@ class ReaderState:
         if self.path is None:
             return None
         data = {"read": sorted(self.read), "bookmarks": sorted(self.bookmarks), "theme": self.theme,
-                "board": self.board.to_json(), "history": self.history}
+                "board": self.board.to_json(), "history": self.history,
+                "saved": [{"name": s.name, "query": s.query} for s in self.saved]}
         try:
             note = replace_private(self.path, json.dumps(data))
         except OSError as exc:

@@ -32,6 +32,7 @@ from briefing_tui.core.user.state import ReaderState
 from briefing_tui.tui.keymap import SHORT, bindings
 from briefing_tui.tui.screens.board import QuoteChoice, add_to_board
 from briefing_tui.tui.screens.export import ExportScreen
+from briefing_tui.tui.screens.saved_search import SavedSearchDialog, SavedSearchEdit
 from briefing_tui.tui.screens.spotlight import Spotlight
 from briefing_tui.tui.widgets.citation_panel import CitationPanel
 from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
@@ -172,6 +173,26 @@ class QuoteFinder(Screen[QuoteChoice | None]):
     def in_box(self) -> bool:
         """True when the focus is in the filter box (or nowhere yet: the box is about to have it)."""
         return self.focused is None or isinstance(self.focused, Input)
+
+    def action_save_filter(self) -> None:
+        """Keep the filter as a saved search (a dialog asks for its name): the reader lists its articles."""
+        text = self.filter_text.strip()
+        if not text:
+            self.app.bell()
+            return
+
+        def done(edit: SavedSearchEdit | None) -> None:
+            if edit is None:
+                return
+            refused = self.state.save_search(edit.name, edit.query)
+            if refused:
+                self.notify(refused, markup=False, severity="warning")
+                return
+            self.save()
+            self.notify(f"Saved search “{edit.name}”: its articles head the sidebar.", markup=False, timeout=3)
+
+        name = text if len(text) <= 40 else text[:39] + "…"
+        self.app.push_screen(SavedSearchDialog("Save this filter's articles in the sidebar", name, text), done)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The list's letter keys work (and show) only in the list, their ctrl twins only in the box."""

@@ -15,12 +15,12 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.signal import Signal
 from textual.timer import Timer
 from textual.widgets import Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from briefing_tui.core.library.sidebar_filter import parse_filter
 from briefing_tui.core.model import Article, Listed, Problem
 from briefing_tui.core.reading.sanitize import clean_line
 from briefing_tui.core.search.forms import article_language
@@ -38,11 +38,12 @@ from briefing_tui.tui.quote_cursor import ReadingPlace, quote_by
 from briefing_tui.tui.screens.board import QuoteBoardScreen, QuoteChoice, add_to_board
 from briefing_tui.tui.screens.problems import ProblemsScreen
 from briefing_tui.tui.screens.quote_finder import QuoteFinder
+from briefing_tui.tui.screens.reader_sidebar import SidebarScreen
 from briefing_tui.tui.screens.spotlight import Spotlight
 from briefing_tui.tui.session import BIG_FILE, LibrarySession
 from briefing_tui.tui.widgets.article_status import ArticleStatus
 from briefing_tui.tui.widgets.article_view import ArticleView
-from briefing_tui.tui.widgets.filter_box import Keys, press
+from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
 from briefing_tui.tui.widgets.key_footer import KeyFooter
 from briefing_tui.tui.widgets.panes import ReaderPanes
 from briefing_tui.tui.widgets.plain import PlainProgressBar
@@ -53,7 +54,7 @@ RESULT_LIMIT = 100
 """Results listed in the search panel (the count shows how many matched in all)."""
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(SidebarScreen):
     """A sidebar of the library by date or section, the article with its quotes, and search."""
 
     BINDINGS = bindings("reader")
@@ -92,6 +93,9 @@ class ReaderScreen(Screen[None]):
             with Vertical(id="sidebar-pane"):
                 yield Static(Text("Loading library…"), id="loading-label")
                 yield (PlainProgressBar if ascii else ProgressBar)(id="loading-bar", show_eta=False)
+                yield FilterBox([], id="sidebar-filter",
+                                placeholder="Filter: words, date:2015-03, section:arctic")
+                yield Static(Text(""), id="sidebar-filter-status")
                 yield LibrarySidebar(ascii=ascii, id="sidebar")
                 yield SearchPanel(self.state.history.setdefault("search", []), ascii=ascii, id="search")
             with Vertical(id="article-pane"):
@@ -149,6 +153,10 @@ class ReaderScreen(Screen[None]):
         current = self._current()
         if self._loaded:
             sidebar.update_listing(listing)
+            if sidebar.kept is not None:  # the filter runs again over the new listing
+                text = self._filter_box().value
+                self._run_sidebar_filter(parse_filter(text), text, sidebar.grouping, True)
+            self._count_saved()
             self.library_changed.publish(None)
             listed = self.session.listed(current.id) if current else None
             if current is None and listing and self._asked_for is None:  # the newest listed at start had gone
@@ -165,6 +173,7 @@ class ReaderScreen(Screen[None]):
         self.session.warm_up()  # after the first screen, so that it never competes with it
         selected = sidebar.load(listing, self.state.read, self.state.bookmarks,
                                 select=current.id if current else self._asked_for)
+        self._count_saved()
         if selected is not None and self._asked_for is None:
             self._show_plain(selected)
         if self.hint:
@@ -271,6 +280,7 @@ class ReaderScreen(Screen[None]):
             if article.id not in self.state.read:
                 self.state.read.add(article.id)
                 self.query_one(LibrarySidebar).refresh_article(article)
+                self.query_one(LibrarySidebar).recount_saved(article.id)
                 self._save_state()
             self.set_focus(self.query_one(ArticleView))  # at once: keys replayed next go to the article
             if then is not None:
@@ -283,11 +293,6 @@ class ReaderScreen(Screen[None]):
         article = self.query_one(LibrarySidebar).select_article(article_id)
         if article is not None:
             self._open_article(article)
-
-    def _save_state(self) -> None:
-        error = self.state.save()
-        if error:
-            self.notify(error, markup=False, severity="warning")
 
     # --- the cursor line above the article ---------------------------------------------------------------
 
@@ -442,6 +447,7 @@ class ReaderScreen(Screen[None]):
 
         def closed(choice: QuoteChoice | None) -> None:
             self._finder_text = finder.filter_text
+            self._count_saved()  # a filter may have been saved there
             self._quote_chosen(choice)
 
         self.app.push_screen(finder, closed)
@@ -554,11 +560,12 @@ class ReaderScreen(Screen[None]):
 
     # --- the other keys ----------------------------------------------------------------------------------
 
-    def action_toggle_grouping(self) -> None:
+    def action_cycle_grouping(self) -> None:
         sidebar = self.query_one(LibrarySidebar)
         current = self._current()
-        sidebar.toggle_grouping(current.id if current else None)
-        self.notify(f"Grouped by {sidebar.grouping}", markup=False, timeout=2)
+        sidebar.cycle_grouping(current.id if current else None)
+        self.notify("One list, newest first" if sidebar.grouping == "list" else f"Grouped by {sidebar.grouping}",
+                    markup=False, timeout=2)
 
     def action_toggle_sidebar(self) -> None:
         if self.query_one(ReaderPanes).toggle_sidebar():
@@ -569,7 +576,10 @@ class ReaderScreen(Screen[None]):
     def action_focus_sidebar(self) -> None:
         self.query_one(ReaderPanes).show_sidebar()
         panel = self.query_one(SearchPanel)
-        if panel.display:
+        box = self._filter_box()
+        if box.display and (box.has_focus or self.query_one(LibrarySidebar).has_focus):
+            self._close_sidebar_filter()
+        elif panel.display:
             panel.query_one("#search-results").focus()
         else:
             self.query_one(LibrarySidebar).focus()
@@ -583,6 +593,7 @@ class ReaderScreen(Screen[None]):
         else:
             self.state.read.add(article.id)
         self.query_one(LibrarySidebar).refresh_article(article)
+        self.query_one(LibrarySidebar).recount_saved(article.id)
         self._save_state()
 
     def action_toggle_bookmark(self) -> None:

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.core.search.index import Result
 from briefing_tui.render import snippet_text
+from briefing_tui.tui.keymap import bindings
 from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
 from briefing_tui.tui.widgets.plain import PlainSparkline
 
@@ -77,7 +78,7 @@ class SearchPanel(Vertical):
     }
     """
 
-    BINDINGS = [Binding("escape", "close", "Close search", show=True)]
+    BINDINGS = [Binding("escape", "close", "Close search", show=True), *bindings("search")]
 
     @dataclass
     class QueryChanged(Message):
@@ -95,6 +96,12 @@ class SearchPanel(Vertical):
     @dataclass
     class Closed(Message):
         """The panel was closed."""
+
+    @dataclass
+    class SaveRequested(Message):
+        """The user asked to save the search in the box under a name."""
+
+        query: str
 
     def __init__(self, history: list[str] | None = None, *, ascii: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -275,6 +282,13 @@ class SearchPanel(Vertical):
         self.query_one("#search-results", OptionList).clear_options()
         self.query_one("#search-sparkline", Sparkline).display = False
         self.query_one("#search-range", Static).display = False
+
+    def action_save_search(self) -> None:
+        """Ask the screen to save the query in the box (a bell when the box is empty)."""
+        if not self.query_text.strip():
+            self.app.bell()
+            return
+        self.post_message(self.SaveRequested(self.query_text.strip()))
 
     def action_close(self) -> None:
         self._open_when_answered = False  # an enter still waiting for its answer is given up

@@ -1,4 +1,4 @@
-"""The library sidebar: a Tree whose children are built only when a group is expanded."""
+"""The library sidebar: a Tree whose children are built only when a group is expanded, a page at a time."""
 
 from __future__ import annotations
 
@@ -12,15 +12,33 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from briefing_tui.core.library.grouping import Group, group_by_date, group_by_section
+from briefing_tui.core.library.grouping import GROUPINGS, Group, grouped
 from briefing_tui.core.model import Article, Listed
 from briefing_tui.tui.glyphs import BOOKMARK, TREE_GUIDES, TREE_ICONS, pick
+from briefing_tui.tui.keymap import bindings
 
-NodeData = Group | Listed
+PAGE = 500
+"""Articles a group shows before a `N more` row (enter on it shows the next page): a section of 20,000
+articles or the flat list of 100,000 never builds more rows than this at once."""
+EXPAND_ALL = 200
+"""A filter that keeps at most this many articles shows them all, every group open."""
+
+
+@dataclass(frozen=True)
+class More:
+    """The `N more` row at the end of a group's page of articles."""
+
+    key: str
+    """The key of the group it belongs to (`list` for the flat list)."""
+    left: int
+
+
+NodeData = Group | Listed | More
 
 
 class LibrarySidebar(Tree[NodeData]):
-    """Articles grouped by date or by section, with counts; unread articles in bold."""
+    """Articles grouped by date or by section, or listed newest first, with counts; saved searches and
+    bookmarks head it; unread articles in bold; a filter narrows it."""
 
     DEFAULT_CSS = """
     LibrarySidebar {
@@ -41,16 +59,26 @@ class LibrarySidebar(Tree[NodeData]):
         color: $text-muted;
     }
 
+    LibrarySidebar > .library-sidebar--detail {
+        color: $text-muted;
+    }
+
     LibrarySidebar > .library-sidebar--bookmark {
         color: $warning;
+    }
+
+    LibrarySidebar > .library-sidebar--saved {
+        color: $accent;
+        text-style: bold;
     }
     """
 
     COMPONENT_CLASSES = {"library-sidebar--unread", "library-sidebar--read", "library-sidebar--count",
-                         "library-sidebar--bookmark"}
+                         "library-sidebar--detail", "library-sidebar--bookmark", "library-sidebar--saved"}
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        *bindings("sidebar"),
     ]
 
     @dataclass
@@ -77,13 +105,42 @@ class LibrarySidebar(Tree[NodeData]):
         self.guide_depth = 2
         self.grouping = "date"
         self.articles: list[Listed] = []
+        """The whole library, newest first."""
+        self.kept: list[Listed] | None = None
+        """The articles a filter keeps (None: no filter)."""
         self.read: set[str] = set()
         self.bookmarks: set[str] = set()
+        self.saved: list[Group] = []
+        """The saved searches' groups (keys `saved:NAME`), with their counts, as the screen last gave them."""
+        self._members: dict[str, set[str]] = {}
+        """The ids in each saved search's group."""
         self._group_nodes: dict[str, TreeNode[NodeData]] = {}
+        self._list_group = Group("list", "")
+        self._pregrouped: tuple[str, list[Listed], list[Group]] | None = None
+        """Groups a worker made for the filter's articles (the grouping, the articles, the groups): the UI
+        thread then only adds their rows."""
+
+    @property
+    def shown(self) -> list[Listed]:
+        """The articles listed: those the filter keeps, else all."""
+        return self.articles if self.kept is None else self.kept
 
     def process_label(self, label: str | Text) -> Text:
         """Labels are never markup: a str is taken literally."""
         return label.copy() if isinstance(label, Text) else Text(label)
+
+    def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
+        """The label, cut with `…` where the pane ends (the article's header shows a title whole)."""
+        text = super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if room > 1 and text.cell_len > room:
+            text.truncate(room, overflow="ellipsis")
+        return text
+
+    # --- what is listed ----------------------------------------------------------------------------------
 
     def load(self, articles: list[Listed], read: set[str], bookmarks: set[str],
              select: str | None = None) -> Listed | None:
@@ -91,46 +148,134 @@ class LibrarySidebar(Tree[NodeData]):
         self.articles = articles
         self.read = read
         self.bookmarks = bookmarks
-        ids = {a.id for a in articles}
-        return self._rebuild(select if select in ids else (articles[0].id if articles else None))
+        ids = {a.id for a in self.shown}
+        shown = self.shown
+        return self._rebuild(select if select in ids else (shown[0].id if shown else None))
 
-    def toggle_grouping(self, keep: str | None) -> None:
-        """Switch between date and section grouping, keeping article id `keep` selected."""
-        self.grouping = "section" if self.grouping == "date" else "date"
+    def cycle_grouping(self, keep: str | None) -> None:
+        """Go on to the next grouping (date, section, list), keeping article id `keep` selected."""
+        self.grouping = GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)]
         self._rebuild(keep)
 
+    def set_filter(self, kept: list[Listed] | None, groups: tuple[str, list[Group]] | None = None) -> None:
+        """Show only the articles `kept` (a filter's; `groups`: them in a grouping, made by a worker), every
+        group open when they are few, the cursor on the first; None shows the whole library again, the cursor
+        where it was and its groups open."""
+        self.kept = kept
+        self._pregrouped = (groups[0], kept, groups[1]) if groups is not None and kept is not None else None
+        if kept is None:
+            self._refill(only_cursor_path=True)
+            return
+        self._rebuild(None)
+        if len(kept) <= EXPAND_ALL:
+            for node in list(self.root.children):
+                self._expand_all(node)
+        first = next((n for n in self._all_nodes_in_order() if isinstance(n.data, Listed)), None)
+        if first is not None:
+            self.call_after_refresh(self._put_cursor, first, True)
+
+    def set_saved(self, saved: list[Group]) -> None:
+        """Show the saved searches' groups (counts changed, or the searches): in place, the reader's place kept."""
+        self.saved = saved
+        self._members = {g.key: {a.id for a in g.articles} for g in saved}
+        self._refill()
+
+    def recount_saved(self, article_id: str) -> None:
+        """An article was read or marked unread: the unread counts of the saved searches that hold it again."""
+        for node in self.root.children:
+            group = node.data
+            if isinstance(group, Group) and article_id in self._members.get(group.key, ()):
+                group.unread = sum(a.id not in self.read for a in group.articles)
+                node.set_label(self._group_label(group))
+
+    def update_listing(self, articles: list[Listed], kept: list[Listed] | None = None,
+                       groups: tuple[str, list[Group]] | None = None) -> None:
+        """Show a changed library in place (with the filter's new `kept` and their `groups` when one is on):
+        the same groups open, the cursor on the same item at the same height on screen (a live refresh never
+        moves the reader's place)."""
+        old = self.shown
+        self.articles = articles
+        if self.kept is not None and kept is not None:
+            self.kept = kept
+            self._pregrouped = (groups[0], kept, groups[1]) if groups is not None else None
+        self._refill(old=old)
+
     def _groups(self) -> list[Group]:
-        groups = group_by_date(self.articles) if self.grouping == "date" else group_by_section(self.articles)
-        marked = [a for a in self.articles if a.id in self.bookmarks]
+        shown = self.shown
+        made = self._pregrouped
+        if made is not None and made[0] == self.grouping and made[1] is shown:
+            groups = list(made[2])
+        else:
+            groups = grouped(shown, self.grouping)
+        marked = [a for a in shown if a.id in self.bookmarks]
         if marked:
             groups.insert(0, Group("bookmarks", "Bookmarks", articles=marked, count=len(marked)))
-        return groups
+        return [*self._saved_groups(), *groups]
 
-    def update_listing(self, articles: list[Listed]) -> None:
-        """Show a changed library in place: the same groups open, the cursor on the same item at the same
-        height on screen (a live refresh never moves the reader's place)."""
-        expanded = {n.data.key for n in self._all_nodes() if isinstance(n.data, Group) and n.is_expanded}
+    def _saved_groups(self) -> list[Group]:
+        """The saved searches' groups, narrowed by the filter when one is on."""
+        if self.kept is None:
+            return self.saved
+        ids = {a.id for a in self.kept}
+        narrowed = []
+        for group in self.saved:
+            articles = [a for a in group.articles if a.id in ids]
+            narrowed.append(Group(group.key, group.label, articles=articles, count=len(articles),
+                                  unread=sum(a.id not in self.read for a in articles)))
+        return narrowed
+
+    # --- building the tree -------------------------------------------------------------------------------
+
+    def _rebuild(self, select: str | None) -> Listed | None:
+        self.clear()
+        self._fill()
+        if select:
+            return self.select_article(select)
+        if self.root.children:
+            self.move_cursor(self.root.children[0])
+        return None
+
+    def _fill(self) -> None:
+        self._group_nodes = {}
+        for group in self._groups():
+            self._add_group(self.root, group)
+        if self.grouping == "list":
+            self._list_group = Group("list", "", articles=self.shown, count=len(self.shown))
+            self._add_page(self.root, self._list_group, 0)
+
+    def _refill(self, old: list[Listed] | None = None, only_cursor_path: bool = False) -> None:
+        """Rebuild with the same groups open and the cursor on the same item at the same height."""
         cursor = self.cursor_node
+        if only_cursor_path:
+            expanded = set()
+            node = cursor.parent if cursor is not None else None
+            while node is not None:
+                if isinstance(node.data, Group):
+                    expanded.add(node.data.key)
+                node = node.parent
+        else:
+            expanded = {n.data.key for n in self._all_nodes() if isinstance(n.data, Group) and n.is_expanded}
         mark = (cursor.data.id if isinstance(cursor.data, Listed) else cursor.data.key) \
             if cursor is not None and cursor.data is not None else None
         offset = self.cursor_line - self.scroll_offset.y
         at_top = self.scroll_offset.y == 0
-        old = self.articles
-        self.articles = articles
         self.clear()
-        self._group_nodes = {}
-        for group in self._groups():
-            self._restore(self._add_group(self.root, group), expanded)
+        self._fill()
+        for child in list(self.root.children):
+            self._restore(child, expanded)
         target = self._node_for(mark) if mark is not None else None
-        if target is None and isinstance(cursor.data if cursor else None, Listed):
-            neighbour = _neighbour(old, articles, str(mark))  # the article under the cursor went: take the next
+        if target is None and isinstance(mark, str) and cursor is not None and isinstance(cursor.data, Listed):
+            if only_cursor_path or old is None:
+                self.select_article(mark, quiet=True)
+                return
+            neighbour = _neighbour(old, self.shown, mark)  # the article under the cursor went: take the next
             if neighbour is not None:
                 self.select_article(neighbour.id, quiet=True)
                 return
         if target is None and self.root.children:
             target = self.root.children[0]
         if target is not None:
-            self.call_after_refresh(self._put_back, target, offset, at_top)
+            self.call_after_refresh(self._put_back, target, offset, at_top and not only_cursor_path)
 
     def _restore(self, node: TreeNode[NodeData], expanded: set[str]) -> None:
         if isinstance(node.data, Group) and node.data.key in expanded:
@@ -138,6 +283,13 @@ class LibrarySidebar(Tree[NodeData]):
             node.expand()
             for child in node.children:
                 self._restore(child, expanded)
+
+    def _expand_all(self, node: TreeNode[NodeData]) -> None:
+        if isinstance(node.data, Group):
+            self._populate(node)
+            node.expand()
+            for child in node.children:
+                self._expand_all(child)
 
     def _node_for(self, mark: str) -> TreeNode[NodeData] | None:
         for node in self._all_nodes():
@@ -156,17 +308,6 @@ class LibrarySidebar(Tree[NodeData]):
         else:
             self.scroll_to(y=max(0, node.line - offset), animate=False, immediate=True)
 
-    def _rebuild(self, select: str | None) -> Listed | None:
-        self.clear()
-        self._group_nodes = {}
-        for group in self._groups():
-            self._add_group(self.root, group)
-        if select:
-            return self.select_article(select)
-        if self.root.children:
-            self.move_cursor(self.root.children[0])
-        return None
-
     def _style(self, name: str) -> Style:
         """A component's colour, as the theme gives it on the sidebar's background, and its text style; not
         its background, which would cover the line's (the cursor's)."""
@@ -174,29 +315,53 @@ class LibrarySidebar(Tree[NodeData]):
         return Style(color=full.color, bold=full.bold, italic=full.italic, dim=full.dim, underline=full.underline)
 
     def _group_label(self, group: Group) -> Text:
-        label = Text(group.label)
-        label.append(f"  {group.count}", style=self._style("count"))
+        saved = group.key.startswith("saved:")
+        label = Text(group.label, style=self._style("saved") if saved else "")
+        count = f"  {group.count}" + (f" · {group.unread} unread" if group.unread else "")
+        label.append(count, style=self._style("count"))
         return label
 
-    def _article_label(self, article: Listed) -> Text:
-        label = Text(article.title, style=self._style("read" if article.id in self.read else "unread"))
+    def _article_label(self, article: Listed, detail: str) -> Text:
+        """An article's row: its title, after its date (`date`), and then its section (`full`): in a narrow
+        pane the section is cut first."""
+        kind = "read" if article.id in self.read else "unread"
+        muted = self._style("detail")
+        label = Text()
         if article.id in self.bookmarks:
-            label = Text(self._bookmark, style=self._style("bookmark")) + label
+            label.append(self._bookmark, style=self._style("bookmark"))
+        if detail:
+            label.append((f"{article.date:%d %b %Y}" if article.date else "undated    ") + "  ", style=muted)
+        label.append(article.title, style=self._style(kind))
+        if detail == "full":
+            label.append(f" · {article.section}", style=muted)
         return label
+
+    @staticmethod
+    def _detail(group_key: str) -> str:
+        """What an article's row says besides its title, by its group: nothing under a day (the day says
+        it, as an undated group does), its date in a section, its date and section in the flat list, a saved
+        search or the bookmarks."""
+        if group_key.startswith(("m:", "d:", "undated")):
+            return ""
+        if group_key.startswith("section/"):
+            return "date"
+        return "full"
 
     def notify_style_update(self) -> None:
         """Labels carry their styles: when the theme changes them, the nodes built so far are labelled again."""
         super().notify_style_update()
         if not self.is_mounted:
             return
-        styles = tuple(self._style(name) for name in ("count", "read", "unread", "bookmark"))
+        styles = tuple(self._style(name) for name in ("count", "read", "unread", "bookmark", "saved", "detail"))
         if styles != self._styles:
             self._styles = styles
             for node in self._all_nodes():
                 if isinstance(node.data, Group):
                     node.set_label(self._group_label(node.data))
                 elif isinstance(node.data, Listed):
-                    node.set_label(self._article_label(node.data))
+                    parent = node.parent.data if node.parent is not None else None
+                    node.set_label(self._article_label(node.data, self._detail(parent.key)
+                                                       if isinstance(parent, Group) else ""))
 
     def _add_group(self, parent: TreeNode[NodeData], group: Group) -> TreeNode[NodeData]:
         node = parent.add(self._group_label(group), data=group, allow_expand=True)
@@ -213,8 +378,31 @@ class LibrarySidebar(Tree[NodeData]):
             if group.key.startswith("d:") or group.key == "undated":  # a day shows its sections open
                 self._populate(child)
                 child.expand()
-        for article in group.articles:
-            node.add_leaf(self._article_label(article), data=article)
+        self._add_page(node, group, 0)
+
+    def _add_page(self, node: TreeNode[NodeData], group: Group, start: int) -> None:
+        """Add a page of the group's articles from `start`, and a `N more` row when some are left."""
+        detail = self._detail(group.key)
+        for article in group.articles[start:start + PAGE]:
+            node.add_leaf(self._article_label(article, detail), data=article)
+        left = len(group.articles) - start - PAGE
+        if left > 0:
+            more = Text(f"… {left:,} more (enter)", style=self.get_component_rich_style("library-sidebar--count"))
+            node.add_leaf(more, data=More(group.key, left))
+
+    def _show_more(self, node: TreeNode[NodeData]) -> None:
+        """The `N more` row chosen: the next page in its place, the cursor on the first article of it."""
+        parent = node.parent
+        more = node.data
+        if parent is None or not isinstance(more, More):
+            return
+        group = parent.data if isinstance(parent.data, Group) else self._list_group
+        start = len(group.articles) - more.left
+        node.remove()
+        self._add_page(parent, group, start)
+        first = parent.children[start] if start < len(parent.children) else None
+        if first is not None:
+            self.call_after_refresh(self._put_cursor, first, False)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         event.stop()
@@ -222,39 +410,70 @@ class LibrarySidebar(Tree[NodeData]):
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
         event.stop()
-        if isinstance(event.node.data, Listed):
-            self.post_message(self.ArticleHighlighted(event.node.data))
+        data = event.node.data
+        self.tooltip = Text(data.title) if isinstance(data, Listed) else None
+        if isinstance(data, Listed):
+            self.post_message(self.ArticleHighlighted(data))
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
         event.stop()
         if isinstance(event.node.data, Listed):
             self.post_message(self.ArticleChosen(event.node.data))
+        elif isinstance(event.node.data, More):
+            self._show_more(event.node)
+
+    # --- finding an article ------------------------------------------------------------------------------
 
     def select_article(self, article_id: str, quiet: bool = False) -> Listed | None:
         """Open the groups that hold `article_id`, put the cursor on it and return it (None if absent);
         `quiet`: the move is the program's, not the reader's, and posts no ArticleHighlighted."""
+        node = self._open_path_to(article_id)
+        if node is None:
+            return None
+        self.call_after_refresh(self._put_cursor, node, quiet)
+        return node.data if isinstance(node.data, Listed) else None
+
+    def _open_path_to(self, article_id: str) -> TreeNode[NodeData] | None:
+        """The article's node, its groups opened and pages shown on the way (None if it is not listed)."""
+        if self.grouping == "list":
+            at = next((i for i, a in enumerate(self.shown) if a.id == article_id), None)
+            tops = [n for n in self.root.children if isinstance(n.data, Group)]
+            if at is not None:
+                self._show_up_to(self.root, self._list_group, at)
+                return self.root.children[len(tops) + at]
         for top in self.root.children:
-            path = self._find(top, article_id)
+            if not isinstance(top.data, Group):
+                continue
+            path = self._find_in_group(top.data, article_id)
             if path:
                 node = top
                 for index in path:
                     self._populate(node)
                     node.expand()
+                    if isinstance(node.data, Group):
+                        self._show_up_to(node, node.data, index - len(node.data.groups))
                     node = node.children[index]
-                self.call_after_refresh(self._put_cursor, node, quiet)
-                return node.data if isinstance(node.data, Listed) else None
+                return node
         return None
+
+    def _show_up_to(self, node: TreeNode[NodeData], group: Group, at: int) -> None:
+        """Show the group's pages of articles up to its `at`-th."""
+        while at >= 0 and node.children and isinstance(node.children[-1].data, More):
+            more = node.children[-1]
+            assert isinstance(more.data, More)
+            shown = len(group.articles) - more.data.left
+            if at < shown:
+                return
+            more.remove()
+            self._add_page(node, group, shown)
 
     def _put_cursor(self, node: TreeNode[NodeData], quiet: bool) -> None:
         """Move the cursor once the tree has laid out its lines (a new node has no line before that)."""
         with self.prevent(Tree.NodeHighlighted) if quiet else contextlib.nullcontext():
             self.move_cursor(node, animate=False)
 
-    def _find(self, node: TreeNode[NodeData], article_id: str) -> list[int] | None:
-        """Child indexes leading from `node` to the article, without creating nodes."""
-        return self._find_in_group(node.data, article_id) if isinstance(node.data, Group) else None
-
     def _find_in_group(self, group: Group, article_id: str) -> list[int] | None:
+        """Child indexes leading from the group to the article, without creating nodes."""
         for i, sub in enumerate(group.groups):
             rest = self._find_in_group(sub, article_id)
             if rest is not None:
@@ -268,7 +487,24 @@ class LibrarySidebar(Tree[NodeData]):
         """Redraw the labels of every node showing `article` (read mark or bookmark changed)."""
         for node in self._all_nodes():
             if isinstance(node.data, Listed) and node.data.id == article.id:
-                node.set_label(self._article_label(node.data))
+                parent = node.parent.data if node.parent is not None else None
+                key = parent.key if isinstance(parent, Group) else "list"
+                node.set_label(self._article_label(node.data, self._detail(key)))
+
+    def show_cursor_article(self) -> None:
+        """Post ArticleHighlighted for the article under the cursor (one a filter put there quietly)."""
+        node = self.cursor_node
+        if node is not None and isinstance(node.data, Listed):
+            self.post_message(self.ArticleHighlighted(node.data))
+
+    def saved_under_cursor(self) -> str | None:
+        """The name of the saved search whose group (or one of whose articles) the cursor is on."""
+        node = self.cursor_node
+        while node is not None and node is not self.root:
+            if isinstance(node.data, Group) and node.data.key.startswith("saved:"):
+                return node.data.key[len("saved:"):]
+            node = node.parent
+        return None
 
     def _all_nodes(self) -> list[TreeNode[NodeData]]:
         out: list[TreeNode[NodeData]] = []
@@ -277,6 +513,15 @@ class LibrarySidebar(Tree[NodeData]):
             node = stack.pop()
             out.append(node)
             stack.extend(node.children)
+        return out
+
+    def _all_nodes_in_order(self) -> list[TreeNode[NodeData]]:
+        out: list[TreeNode[NodeData]] = []
+        stack = list(reversed(self.root.children))
+        while stack:
+            node = stack.pop()
+            out.append(node)
+            stack.extend(reversed(node.children))
         return out
 
 

@@ -1,0 +1,106 @@
+"""The sidebar's filter (docs/reader.md): words that narrow the listing by title, section and date as you
+type, with `date:` and `section:` to say which, and a date prefix such as `date:2015-03` to jump to a month.
+
+Plain substring tests over lower-cased lines made once per listing: linear, and no pattern is compiled
+from what the user types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from briefing_tui.core.model import Listed
+
+MAX_FILTER = 200
+"""The longest filter read (characters); the rest is ignored."""
+_MONTHS = ("", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+Haystack = tuple[str, str, str]
+"""What a filter looks in, per article: its ISO date ("" when undated), its section and the whole line
+(title, section, ISO date and month name, or `undated`), lower-cased."""
+
+
+@dataclass(frozen=True)
+class SidebarFilter:
+    """A filter as typed: every word must be in the article's title, section or date (its ISO form, its
+    month's name, or `undated`); `date` is the start of its ISO date; `section` is in its section's name."""
+
+    words: tuple[str, ...] = ()
+    date: str | None = None
+    section: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.date or self.section)
+
+
+def parse_filter(text: str) -> SidebarFilter:
+    """Read a filter: words, `date:2015`, `date:2015-03`, `date:2015-03-07` (also with `/` or `.`), and
+    `section:name` (`section:"middle east"` or `section:middle_east` for a name with a space)."""
+    words: list[str] = []
+    date: str | None = None
+    section: str | None = None
+    for token in _tokens(text[:MAX_FILTER]):
+        lowered = token.casefold()
+        if lowered.startswith("date:"):
+            value = lowered[5:].replace("/", "-").replace(".", "-")
+            if value:
+                date = value
+        elif lowered.startswith("section:"):
+            value = lowered[8:].replace("_", " ").strip()
+            if value:
+                section = value
+        else:
+            words.append(lowered)
+    return SidebarFilter(tuple(words), date, section)
+
+
+def _tokens(text: str) -> list[str]:
+    """Split on spaces, keeping a double-quoted part (`section:"middle east"`) in one token."""
+    tokens: list[str] = []
+    current: list[str] = []
+    quoted = False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        elif char.isspace() and not quoted:
+            if current:
+                tokens.append("".join(current))
+                current = []
+        else:
+            current.append(char)
+    if current:
+        tokens.append("".join(current))
+    return tokens
+
+
+def haystack(article: Listed) -> Haystack:
+    """What a filter looks in for this article (see `Haystack`)."""
+    day = article.date.isoformat() if article.date else ""
+    section = article.section.casefold()
+    when = f"{day} {_MONTHS[article.date.month]}" if article.date else "undated"
+    return day, section, f"{article.title.casefold()}\n{section}\n{when}"
+
+
+def filter_articles(articles: Sequence[Listed], haystacks: Sequence[Haystack], wanted: SidebarFilter,
+                    cancelled: Callable[[], bool] = lambda: False) -> list[Listed] | None:
+    """The articles the filter keeps, in their order (`haystacks[i]` is `haystack(articles[i])`); None when
+    `cancelled` said so on the way (a newer filter was typed)."""
+    if wanted.empty:
+        return list(articles)
+    date, section = wanted.date, wanted.section
+    first, rest = (wanted.words[0], wanted.words[1:]) if wanted.words else ("", ())
+    kept: list[Listed] = []
+    for start in range(0, len(articles), 4096):  # in slices, asking between them whether to go on
+        if cancelled():
+            return None
+        for article, (day, folded, line) in zip(articles[start:start + 4096], haystacks[start:start + 4096],
+                                                 strict=True):
+            if first not in line or (date is not None and not day.startswith(date)) \
+                    or (section is not None and section not in folded):
+                continue
+            if not rest or all(word in line for word in rest):
+                kept.append(article)
+    return kept

@@ -1,0 +1,333 @@
+"""The sidebar of a big library: the filter and the jump to a date, the flat list, saved searches as live
+groups, undated libraries grouped by folder, and the files that are no articles (issue #18)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from briefing_tui import cli
+from briefing_tui.core.library.grouping import group_by_date, saved_group
+from briefing_tui.core.library.scan import walk
+from briefing_tui.core.library.sidebar_filter import filter_articles, haystack, parse_filter
+from briefing_tui.core.model import Listed
+from briefing_tui.core.user.config import Settings
+from briefing_tui.core.user.state import SAVED, ReaderState
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.saved_search import SavedSearchDialog
+from briefing_tui.tui.widgets import sidebar as sidebar_module
+from briefing_tui.tui.widgets.search_panel import SearchPanel
+from briefing_tui.tui.widgets.sidebar import LibrarySidebar, More
+from tests.conftest import SEEDS, write
+from tests.test_reader import SIZE, loaded, showing, until, visible_labels
+
+
+def listed(ident: str, title: str, day: dt.date | None, section: str = "S", mtime: int = 0) -> Listed:
+    return Listed(ident, title, day, section, b"", 0, mtime)
+
+
+# --- the filter, in core -------------------------------------------------------------------------------------
+
+
+def test_filter_words_dates_and_sections() -> None:
+    articles = [listed("a.md", "Arctic ice melts", dt.date(2023, 3, 4), "Arctic"),
+                listed("b.md", "Harbour talks", dt.date(2015, 3, 1), "Middle East"),
+                listed("c.md", "Arctic notes", None, "Notes")]
+    lines = [haystack(a) for a in articles]
+
+    def titles(text: str) -> list[str]:
+        kept = filter_articles(articles, lines, parse_filter(text))
+        assert kept is not None
+        return [a.title for a in kept]
+
+    assert titles("arctic") == ["Arctic ice melts", "Arctic notes"]  # title or section, any case
+    assert titles("ARCTIC ICE") == ["Arctic ice melts"]  # every word
+    assert titles("date:2023-03") == ["Arctic ice melts"]
+    assert titles("date:2015/03 ") == ["Harbour talks"]
+    assert titles("march") == ["Arctic ice melts", "Harbour talks"]  # the month's name
+    assert titles("2015") == ["Harbour talks"]
+    assert titles('section:"middle east"') == titles("section:middle_east") == ["Harbour talks"]
+    assert titles("undated") == ["Arctic notes"]
+    assert titles("") == ["Arctic ice melts", "Harbour talks", "Arctic notes"]
+    assert filter_articles(articles * 5000, lines * 5000, parse_filter("x"), cancelled=lambda: True) is None
+
+
+def test_filter_text_is_bounded_and_never_a_pattern() -> None:
+    wanted = parse_filter("(a+)+$ " * 1000)
+    assert wanted.words and all(len(w) <= 200 for w in wanted.words)
+    assert len(" ".join(wanted.words)) <= 200
+
+
+# --- undated libraries ---------------------------------------------------------------------------------------
+
+
+def test_mostly_undated_library_is_grouped_by_folder() -> None:
+    articles = [listed("2019/a.txt", "A", None), listed("2019/b.txt", "B", None), listed("notes/c.txt", "C", None),
+                listed("d.txt", "D", None), listed("e.md", "E", dt.date(2025, 1, 2))]
+    groups = group_by_date(articles)
+    assert [(g.label, g.count) for g in groups] == [
+        ("January 2025", 1), ("Undated · top folder", 1), ("Undated · 2019", 2), ("Undated · notes", 1)]
+
+
+def test_undated_files_in_one_folder_are_grouped_by_modification_month() -> None:
+    march, may = (int(dt.datetime(2023, m, 10, tzinfo=dt.UTC).timestamp()) * 10**9 for m in (3, 5))
+    articles = [listed("a.txt", "A", None, mtime=march), listed("b.txt", "B", None, mtime=may),
+                listed("c.txt", "C", None, mtime=march)]
+    assert [(g.label, g.count) for g in group_by_date(articles)] == [
+        ("Undated · modified May 2023", 1), ("Undated · modified March 2023", 2)]
+
+
+def test_a_few_undated_articles_keep_one_group() -> None:
+    articles = [listed("a/x.txt", "A", dt.date(2025, 1, 2)), listed("b/y.txt", "B", dt.date(2025, 1, 3)),
+                listed("c/z.txt", "C", None)]
+    assert [g.label for g in group_by_date(articles)] == ["January 2025", "Undated"]
+
+
+def test_readme_license_and_changelog_are_skipped_unless_named(tmp_path: Path) -> None:
+    for name in ("README.TXT", "readme.md", "LICENSE", "CHANGELOG.md", "Copying", ".hidden.md", "article.md",
+                 "sub/README", "sub/readmes-of-the-week.md"):
+        write(tmp_path / name, "Title\n\nBody.\n")
+    assert sorted(e.id for e in walk(str(tmp_path))) == ["article.md", "sub/readmes-of-the-week.md"]
+    assert [e.id for e in walk(str(tmp_path / "README.TXT"))] == ["README.TXT"]  # named: read
+
+
+# --- saved searches in the reader state ----------------------------------------------------------------------
+
+
+def test_saved_searches_round_trip_and_refusals(tmp_path: Path) -> None:
+    state = ReaderState.load(tmp_path, "k", private=False)
+    assert state.save_search("Arctic", "section:arctic") is None
+    assert state.save_search("arctic", "ice") is not None  # the name is taken (any case)
+    assert state.save_search("", "ice") is not None and state.save_search("Ice", " ") is not None
+    assert state.save_search("Polar", "ice", replacing="ARCTIC") is None  # an edit renames in place
+    assert [(s.name, s.query) for s in state.saved] == [("Polar", "ice")]
+    assert state.save() is None
+    again = ReaderState.load(tmp_path, "k", private=False)
+    assert again.saved == state.saved and again.saved_search("polar") is not None
+    assert again.delete_search("POLAR") is not None and not again.saved
+
+
+def test_saved_searches_are_read_as_untrusted(tmp_path: Path) -> None:
+    entries = [{"name": "ok", "query": "ice"}, {"name": "OK", "query": "dup"}, {"name": 3, "query": "x"},
+               "junk", {"name": "n" * 81, "query": "x"}, {"name": "bell\x07", "query": "\x1b[31mred"},
+               {"name": "blank", "query": "  "}, *({"name": f"s{i}", "query": "x"} for i in range(100))]
+    (tmp_path / "state-k.json").write_text(json.dumps({"saved": entries}))
+    state = ReaderState.load(tmp_path, "k", private=False)
+    assert state.saved[0].name == "ok" and state.saved[0].query == "ice"
+    assert all("\x1b" not in s.query and "\x07" not in s.name for s in state.saved)
+    assert len(state.saved) <= SAVED and not any(s.name in ("OK", "blank") for s in state.saved)
+    (tmp_path / "state-k.json").write_text(json.dumps({"saved": {"name": "x"}}))
+    assert ReaderState.load(tmp_path, "k", private=False).saved == []
+
+
+def test_saved_group_counts_matches_and_unread() -> None:
+    articles = [listed(f"{i}.md", f"T{i}", dt.date(2025, 1, i + 1)) for i in range(5)]
+    group = saved_group("Mine", articles, {"1.md", "3.md", "gone.md"}, read={"3.md"})
+    assert (group.label, group.count, group.unread) == ("Mine", 2, 1)
+    assert [a.id for a in group.articles] == ["1.md", "3.md"]  # the listing's order, newest first
+
+
+# --- in the reader -------------------------------------------------------------------------------------------
+
+
+def sidebar_of(app: BriefingApp) -> LibrarySidebar:
+    return app.query_one(LibrarySidebar)
+
+
+def cursor_title(app: BriefingApp) -> str | None:
+    node = sidebar_of(app).cursor_node
+    return node.data.title if node is not None and isinstance(node.data, Listed) else None
+
+
+async def test_f_filters_the_sidebar_and_escape_restores() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        await pilot.press("f", *"harbour")
+        await until(pilot, lambda: sidebar.kept is not None and len(sidebar.kept) == 2, "the filter")
+        await pilot.pause()
+        labels = visible_labels(sidebar)
+        assert labels[0] == "June 2025  2"  # counts narrow with it; every group open (few kept)
+        assert "Harbour Talks Stall Over Fishing Quotas" in labels and "Clash Report" not in labels
+        assert "Morning Brief — Harbour talks resume in Port Amsel" in labels
+        assert "2 of 10 articles" in str(app.query_one("#sidebar-filter-status").render())
+        await pilot.press("escape")
+        await until(pilot, lambda: sidebar.kept is None, "the whole library again")
+        await pilot.pause()
+        assert not app.query_one("#sidebar-filter").display and app.focused is sidebar
+        labels = visible_labels(sidebar)
+        assert labels[0] == "June 2025  8" and labels[-1] == "Undated  2"
+
+
+async def test_a_date_in_the_filter_jumps_there() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        await pilot.press("f", *"date:2025-06-1 europe")
+        await until(pilot, lambda: sidebar.kept is not None and len(sidebar.kept) == 1, "the filter")
+        await pilot.press("enter")  # to the sidebar, on the first match
+        await until(pilot, lambda: cursor_title(app) == "Nordwind-Gipfel endet ohne Einigung", "the cursor there")
+        await until(pilot, lambda: showing(app, "Nordwind-Gipfel endet ohne Einigung"), "the match shown")
+        assert app.focused is sidebar
+        await pilot.press("escape")  # the whole library, the cursor where the filter left it
+        await until(pilot, lambda: sidebar.kept is None, "the whole library again")
+        await pilot.pause()
+        assert cursor_title(app) == "Nordwind-Gipfel endet ohne Einigung"
+        assert "Fri 27 Jun  1" in visible_labels(sidebar)  # the whole library, only the way to the cursor open
+        await pilot.press("enter")
+        await until(pilot, lambda: showing(app, "Nordwind-Gipfel endet ohne Einigung"), "the article")
+
+
+async def test_enter_before_the_filter_answers_shows_its_first_match() -> None:
+    """`f`, a filter and `enter` typed at once: the first match is shown when the filter answers."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("f", *"fishing", "enter")
+        await until(pilot, lambda: showing(app, "Harbour Talks Stall Over Fishing Quotas"), "the first match shown")
+        assert app.focused is sidebar_of(app)
+
+
+async def test_g_cycles_date_section_and_a_dated_list() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        await pilot.press("g")
+        await pilot.pause()
+        assert "27 Jun 2025  Clash Report" in visible_labels(sidebar)  # the section view dates its titles
+        await pilot.press("g")
+        await pilot.pause()
+        labels = visible_labels(sidebar)
+        assert sidebar.grouping == "list" and len(labels) == 10
+        assert labels[0] == "27 Jun 2025  Clash Report · Ukraine - Russia War"
+        assert labels[-1] == "undated      Reading notes (undated) · Unfiled"
+        assert cursor_title(app) == "Clash Report"  # the article kept
+        await pilot.press("g")
+        await pilot.pause()
+        assert sidebar.grouping == "date" and visible_labels(sidebar)[0] == "June 2025  8"
+
+
+async def test_long_titles_end_in_an_ellipsis() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("g", "g")
+        await pilot.pause()
+        sidebar = sidebar_of(app)
+        lines = [sidebar.render_line(y).text.rstrip() for y in range(sidebar.size.height)]
+        cut = [line for line in lines if line.endswith("…")]
+        assert cut and all(len(line) <= sidebar.scrollable_content_region.width for line in cut)
+        assert sidebar.tooltip is not None
+
+
+async def test_big_groups_show_a_page_and_a_more_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sidebar_module, "PAGE", 3)
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        await pilot.press("g", "g")
+        await pilot.pause()
+        assert visible_labels(sidebar)[-1] == "… 7 more (enter)"
+        await pilot.press("j", "j", "j", "enter")  # from the first article to the `more` row
+        await pilot.pause()
+        labels = visible_labels(sidebar)
+        assert len(labels) == 7 and labels[-1] == "… 4 more (enter)"
+        assert isinstance(sidebar.cursor_node.data, Listed)  # type: ignore[union-attr]  # the next page's first
+        last = app.session.listing[-1]
+        sidebar.select_article(last.id)  # an article far down: its page is shown on the way
+        await until(pilot, lambda: cursor_title(app) == last.title, "the cursor on the last article")
+        assert not any(isinstance(n.data, More) for n in sidebar.root.children)
+
+
+async def test_save_a_search_and_see_it_head_the_sidebar(isolated_home: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    app = BriefingApp([str(SEEDS)], Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        panel = app.query_one(SearchPanel)
+        await pilot.press("slash", *"harbour")
+        await until(pilot, lambda: panel.settled, "the search")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, SavedSearchDialog), "the dialog")
+        await pilot.press(*"Harbours", "enter")
+        await until(pilot, lambda: visible_labels(sidebar)[:1] == ["Harbours  4 · 4 unread"], "the saved group")
+        first = sidebar.saved[0].articles[0]  # the newest of the four articles that mention a harbour
+        found = sorted(os.path.basename(a.id) for a in sidebar.saved[0].articles)
+        await pilot.press("escape")  # out of the search panel
+        await pilot.press("home", "space", "j", "enter")  # the group's first article, opened
+        await until(pilot, lambda: visible_labels(sidebar)[0] == "Harbours  4 · 3 unread", "the unread count")
+        assert first.date is not None and showing(app, first.title)
+        assert visible_labels(sidebar)[1] == f"{first.date:%d %b %Y}  {first.title} · {first.section}"
+        await pilot.press("escape", "home", "e")  # edit: a new name, the same query
+        await until(pilot, lambda: isinstance(app.screen, SavedSearchDialog), "the edit dialog")
+        await pilot.press(*"Ports", "enter")
+        await until(pilot, lambda: visible_labels(sidebar)[0] == "Ports  4 · 3 unread", "the renamed group")
+    (state_file,) = (isolated_home / "data" / "briefing-tui").glob("state-*.json")
+    assert json.loads(state_file.read_text())["saved"] == [{"name": "Ports", "query": "harbour"}]
+    assert cli.main(["search", "--saved", "ports", str(SEEDS), "--format", "paths"]) == 0
+    assert sorted(os.path.basename(p) for p in capsys.readouterr().out.split()) == found
+    assert cli.main(["search", "--saved", "nothing", str(SEEDS)]) == 2
+    assert "no saved search called 'nothing' for this library (saved: Ports)" in capsys.readouterr().err
+
+
+async def test_delete_asks_then_deletes() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    app.state.save_search("Harbours", "harbour")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        await until(pilot, lambda: visible_labels(sidebar)[0].startswith("Harbours  4"), "the saved group")
+        await pilot.press("home", "d")
+        await pilot.pause()
+        assert app.state.saved  # the first press asks
+        await pilot.press("d")
+        await until(pilot, lambda: visible_labels(sidebar)[0] == "June 2025  8", "the group gone")
+        assert not app.state.saved
+
+
+async def test_saved_counts_follow_the_library(tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    write(lib / "a.md", "---\ntitle: Alpha\ndate: 2025-06-20\n---\n\nThe harbour reopened.\n")
+    app = BriefingApp([str(lib)], Settings(private=True))
+    app.state.save_search("Harbour", "harbour")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        await until(pilot, lambda: visible_labels(sidebar)[0] == "Harbour  1 · 1 unread", "the count")
+        write(lib / "b.md", "---\ntitle: Beta\ndate: 2025-06-21\n---\n\nA harbour strike.\n")
+        await until(pilot, lambda: visible_labels(sidebar)[0] == "Harbour  2 · 2 unread", "the live count")
+
+
+def test_saved_takes_no_query_and_private_reads_no_state(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--private", "search", "--saved=x", str(SEEDS)]) == 2  # private: no state is read
+    assert "no saved search called 'x' for this library (save one in the reader" in capsys.readouterr().err
+    with pytest.raises(SystemExit):  # no QUERY and no --saved: argparse's usage error, as before
+        cli.main(["search"])
+
+
+async def test_the_quote_finder_saves_its_filter_as_a_saved_search() -> None:
+    from briefing_tui.tui.screens.quote_finder import QuoteFinder
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("quotation_mark", *"speaker:rutte")
+        await until(pilot, lambda: isinstance(app.screen, QuoteFinder) and app.screen.filter_text == "speaker:rutte",
+                    "the finder's filter")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, SavedSearchDialog), "the dialog")
+        await pilot.press(*"Rutte", "enter")
+        await until(pilot, lambda: isinstance(app.screen, QuoteFinder), "back in the finder")
+        await pilot.press("escape")
+        sidebar = sidebar_of(app)
+        await until(pilot, lambda: visible_labels(sidebar)[0].startswith("Rutte  "), "the saved group")
+        assert [(s.name, s.query) for s in app.state.saved] == [("Rutte", "speaker:rutte")]
