@@ -28,6 +28,8 @@ from briefing_tui.core.quotes.tokens import MASK, Tok, tok, tokenize
 
 _QUOTED_AS = frozenset(("quoted", "quoting", "cited", "citing", "quotes", "cites"))
 """`Politico quoted Tim Manning, a former FEMA official, as saying “…”`: the person quoted speaks."""
+QUOTED_REACH = 30
+"""Words after `quoted` searched for its `as saying`."""
 _LEAD = frozenset(",.!?;:—–-\"“”«»„‘’'")
 
 
@@ -224,11 +226,8 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
                 if found:
                     return found
             continue
-        if cue.low in _QUOTED_AS and any(t.low == "as" and k + 1 < len(toks) and toks[k + 1].low.endswith("ing")
-                                         for k, t in enumerate(toks[c + 1:c + 31], c + 1)):  # `as saying`, not `as a`
-            found = _quoted_as(toks, mem, site, cue.text, c)
-            if found:
-                return found
+        if cue.low in _QUOTED_AS and (found := _quoted_as(toks, mem, site, cue.text, c)):
+            return found
         quoted = _object_author(toks[c + 1:], lex, site)  # `citing the Chuck Jones quote that “…”`
         if quoted is not None and (found := _speaker(quoted, mem, site, cue.text, "before-cue")):
             return found
@@ -247,10 +246,14 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
 
 
 def _quoted_as(toks: list[Tok], mem: Memory, site: Site, cue: str, q: int) -> Found | None:
-    """`X quoted Y as saying`: Y, the object of `quoted` (at `q`) up to its first comma or `as`."""
-    obj = toks[q + 1:q + 31]  # bounded: a sentence of cues costs linear time
-    cut = next((k for k, t in enumerate(obj) if t.text in (",", "(", "—", "–") or t.low == "as"), len(obj))
-    return _speaker(mention(obj[:cut], site.text, site.lex), mem, site, cue, "quoted-as") if cut else None
+    """`X quoted Y as saying`: Y, the object of `quoted` (at `q`) up to its first comma or `as`; nothing unless
+    an `as` followed by an -ing word comes within QUOTED_REACH words (`citing the move as a …` describes)."""
+    reach = toks[q + 1:q + 1 + QUOTED_REACH]  # bounded: a sentence of cues costs linear time
+    if not any(t.low == "as" and q + k + 2 < len(toks) and toks[q + k + 2].low.endswith("ing")
+               for k, t in enumerate(reach)):
+        return None
+    cut = next((k for k, t in enumerate(reach) if t.text in (",", "(", "—", "–") or t.low == "as"), len(reach))
+    return _speaker(mention(reach[:cut], site.text, site.lex), mem, site, cue, "quoted-as") if cut else None
 
 
 def _speaker_of_region(region: list[Tok], toks: list[Tok], mem: Memory, site: Site, cue: str,
