@@ -49,3 +49,13 @@ def test_real_held_out_set_floors() -> None:
     assert scores.recall >= 0.97      # measured 98.9%
     assert scores.precision >= 0.97   # measured 98.9%
     assert scores.speaker_accuracy >= 0.69  # measured 71.2% (126/177), blind
+
+
+def test_second_real_held_out_set_floors() -> None:
+    """Measured blind with RULES_VERSION 4 and 5 (75.0% both times), then folded in: floors guard regressions."""
+    from bench.eval_quotes import HELDOUT_REAL2
+    scores = evaluate(HELDOUT_REAL2)
+    assert scores.articles >= 32 and scores.gold >= 108
+    assert scores.recall >= 0.97      # measured 100.0%
+    assert scores.precision >= 0.97   # measured 100.0%
+    assert scores.speaker_accuracy >= 0.73  # measured 75.0% (81/108), blind
