@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -483,3 +484,67 @@ def seeds_index() -> Index:
 def test_documents_are_searched_by_their_words(seeds_index: Index, query: str, expected: set[str]) -> None:
     names = {v: k for k, v in SAMPLES.items()}
     assert {names[i] for i in ids(seeds_index, query) if i in names} == expected
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_common_words_skip_scoring_without_changing_the_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             seed: int) -> None:
+    """When every phrase a query scores is in no article or in half of them or more, bm25's scores all round
+    to 0 and the order is by date: the searches that skip scoring (and those that look for the newest matches
+    one by one) return exactly what scoring returns, every count, order and snippet."""
+    import random
+
+    from briefing_tui.core.search import index as index_module
+
+    rng = random.Random(seed)
+    root = tmp_path / "lib"
+    days = rng.sample(range(300), 120)
+    for i in range(120):
+        words = [w for w, share in (("harbour", 0.7), ("harbours", 0.6), ("tariff", 0.55), ("tariffs", 0.5),
+                                    ("rare", 0.1), ("news", 1.0)) if rng.random() < share]
+        # Days of their own: scoring ranks the RANK_CAP newest, cut inside a day in index order (the looks
+        # one by one take that day whole), which only a day of more than RANK_CAP articles can show.
+        date = f"date: {dt.date(2025, 1, 1) + dt.timedelta(days=days.pop())}\n" if rng.random() < 0.9 else ""
+        body = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        write(root / f"{i:03d}.md", f"---\ntitle: Story {i % 7}\n{date}---\n{body}.\n")
+    idx = open_index(None)
+    idx.refresh([str(root)])
+    monkeypatch.setattr(index_module, "RANK_CAP", 10)
+    monkeypatch.setattr(index_module, "PROBED", 8 + seed * 20)  # too few to find them all, or enough
+    queries = ["harbour", "harbours", "tariff", "harbour tariff", "harbour*", "news", "harbour -rare",
+               "harbour date:2025-02..2025-03", "rare", "harbour OR rare", "news date:2025-01"]
+    shortcut = Index._scores_vanish
+
+    def results(text: str, sort: str, limit: int) -> tuple[int, list[tuple[str, float, list[str]]]]:
+        total, found = idx.search(parse(text), limit=limit, sort=sort)
+        return total, [(r.summary["id"], r.score, r.snippets) for r in found]
+
+    taken = []
+    monkeypatch.setattr(Index, "_scores_vanish", lambda *a: taken.append(shortcut(*a)) or taken[-1])
+    fast = {(q, s, n): results(q, s, n) for q in queries for s in ("relevance", "date") for n in (3, 20)}
+    monkeypatch.setattr(Index, "_scores_vanish", lambda *a: None)
+    scored = {(q, s, n): results(q, s, n) for q in queries for s in ("relevance", "date") for n in (3, 20)}
+    assert fast == scored
+    assert any(t is not None for t in taken) and any(t is None for t in taken)  # both ways were taken
+
+
+def test_the_newest_matches_of_a_common_word_take_a_day_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many articles a day: the newest matches of a common word are the newest days', by id within a day,
+    whether the articles looked at one by one hold them all or not (then the RANK_CAP newest are ordered)."""
+    from briefing_tui.core.search import index as index_module
+
+    root = tmp_path / "lib"
+    for i in range(60):  # 6 days of 10 articles; 2 in 3 say "harbour"
+        body = "harbour news" if i % 3 else "other news"
+        write(root / f"{i:02d}.md", f"---\ntitle: Story {i}\ndate: 2025-03-0{1 + i % 6}\n---\n{body}.\n")
+    idx = open_index(None)
+    idx.refresh([str(root)])
+    monkeypatch.setattr(index_module, "RANK_CAP", 30)
+    row = dict(idx.db.execute("SELECT ident, id FROM articles").fetchall())  # ties go by the index's own order
+    expected = sorted((i for i in range(60) if i % 3), key=lambda i: (-(i % 6), row[f"{i:02d}.md"]))
+    for probed in (5, 12, 25, 100):
+        monkeypatch.setattr(index_module, "PROBED", probed)
+        for limit in (4, 9, 15):
+            total, results = idx.search(parse("harbour"), limit=limit)
+            assert total == 40
+            assert [r.summary["id"] for r in results] == [f"{i:02d}.md" for i in expected[:limit]], (probed, limit)

@@ -31,7 +31,19 @@ from briefing_tui.core.reading.private_files import private_file, private_folder
 from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES, is_within
 from briefing_tui.core.search.forms import article_language, form_prefix, forms_in
 from briefing_tui.core.search.highlight import joined, without_boundaries
-from briefing_tui.core.search.query import And, DateRange, Forms, FormsIn, Node, Not, Or, Query, Term, fts_term
+from briefing_tui.core.search.query import (
+    And,
+    DateRange,
+    Forms,
+    FormsIn,
+    Node,
+    Not,
+    Or,
+    Query,
+    Term,
+    fts_phrases,
+    fts_term,
+)
 from briefing_tui.core.versions import DEFAULT_BUDGET
 
 SCHEMA_VERSION = 5
@@ -53,6 +65,11 @@ BATCH = 500
 T = TypeVar("T")
 RANK_CAP = 5000
 """More matches than this, and only the newest this many are ranked by relevance (see Index.search)."""
+VANISHING_PHRASES = 20
+"""At most this many phrases, each in no article or in half of them or more, and bm25 scores round to 0
+(see Index._scores_vanish): 20 × 2.2e-6 < 5e-5."""
+PROBED = 400
+"""Newest articles looked at one by one for the newest matches of a common word (Index._newest_matches)."""
 
 _SCHEMA = """
 CREATE TABLE files (
@@ -566,14 +583,9 @@ class Index:
         (`forms.is_form`): the words that begin with its `form_prefix`, looked up by range, whose stem is its
         stem there."""
         with self._reading() as db:
-            version = db.execute("PRAGMA data_version").fetchone()[0]
-            if version != self._forms_version:
-                self._forms, self._languages, self._forms_version = {}, None, version
-            found = self._forms.get(word)
+            found = self._forms.get(word) if self._current(db) else None
             if found is None:
-                if self._languages is None:
-                    self._languages = dict(db.execute("SELECT lang, count(*) FROM articles GROUP BY lang").fetchall())
-                held = self._languages
+                held = self._language_counts(db)
                 prefix = form_prefix(word)
                 terms = [t for (t,) in db.execute(f"SELECT DISTINCT term {_TEXT_TERMS}", _range(prefix))]
                 total = sum(held.values())
@@ -582,6 +594,64 @@ class Index:
                          for lang, forms in forms_in(word, terms).items() if held.get(lang)]
                 self._forms[word] = found
             return found
+
+    def _current(self, db: sqlite3.Connection) -> bool:
+        """True when what was looked up since the index last changed still holds (else it is forgotten)."""
+        version = db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._forms_version:
+            self._forms, self._languages, self._forms_version = {}, None, version
+            return False
+        return True
+
+    def _language_counts(self, db: sqlite3.Connection) -> dict[str, int]:
+        """How many articles are in each language (after `_current`)."""
+        if self._languages is None:
+            self._languages = dict(db.execute("SELECT lang, count(*) FROM articles GROUP BY lang").fetchall())
+        return self._languages
+
+    def _scores_vanish(self, db: sqlite3.Connection, query: Query, match: str, where: str,
+                       total: int) -> dict[str, int] | None:
+        """True when bm25 gives every match of the query the same score at the 4 decimals `search` orders by,
+        so that ranking by relevance is ranking by date: each phrase it scores is in no article or in at
+        least half of them.
+
+        FTS5's bm25 sums, over the query's phrases, idf × a term-frequency part below k1 + 1 = 2.2; a phrase in
+        n of N articles has idf = log((N - n + 0.5) / (n + 0.5)), raised to 1e-6 where that is not positive
+        (n ≥ N / 2). So a phrase in half the articles or more adds less than 2.2e-6 to any score, and one in
+        none adds nothing; with at most VANISHING_PHRASES of them, scores stay below 5e-5 and round to 0.
+        Counting the phrases (one pass over each one's list of articles) costs far less than scoring the
+        RANK_CAP newest matches one by one (a look-up in the index for each). Returns each phrase's count, or
+        None when the scores may differ."""
+        phrases = [p for part in _match_parts(query) for p in _phrases(part, query.in_quotes, self.forms)]
+        if not phrases or len(phrases) > VANISHING_PHRASES:
+            return None
+        self._current(db)
+        half = sum(self._language_counts(db).values()) / 2
+        counts: dict[str, int] = {}
+        for phrase in phrases:
+            n = counts[phrase] = total if (phrases == [match] and where == "1") else \
+                db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", [phrase]).fetchone()[0]
+            if 0 < n < half:
+                return None
+        return counts
+
+    def _newest_matches(self, db: sqlite3.Connection, match: str, where: str, params: list[Any],
+                        limit: int) -> list[int] | None:
+        """The `limit` newest matches (newest first, then by id), looked for among the PROBED newest articles
+        one by one, newest first (most articles match: a few look-ups find them); None when those do not
+        hold them all (then the caller takes the RANK_CAP newest matches from the whole list)."""
+        edge = db.execute(f"SELECT a.date FROM articles a INDEXED BY articles_date WHERE {where} "
+                          f"ORDER BY a.date DESC LIMIT 1 OFFSET {PROBED}", params).fetchone()
+        if edge is not None and edge[0] is None:  # undated articles reached: no bound on the walk
+            return None
+        bound = "" if edge is None else " AND a.date >= ?"
+        rows = db.execute(f"SELECT a.id, a.date FROM articles a INDEXED BY articles_date WHERE "
+                          f"EXISTS (SELECT 1 FROM fts WHERE fts MATCH ? AND fts.rowid = a.id) AND {where}{bound} "
+                          f"ORDER BY a.date DESC, a.id LIMIT ?",
+                          [match, *params, *([edge[0]] if edge else []), limit]).fetchall()
+        if edge is None or (len(rows) == limit and rows[-1][1] is not None and rows[-1][1] > edge[0]):
+            return [fid for fid, _ in rows]  # every article was walked, or the last day kept is whole
+        return None
 
     def vocabulary(self, prefix: str) -> list[tuple[str, int]]:
         """The words of the articles' text (not their language) that begin with `prefix`, each with how many
@@ -649,10 +719,20 @@ class Index:
             if where == "1":
                 total = db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", [match]).fetchone()[0]
             else:  # a filter: one pass scores every match, and counts them when they are few (the usual case)
-                rows = db.execute(
-                    f"SELECT a.id, bm25(fts, {_WEIGHTS}), a.date, {exact.format('a.id')} FROM fts "
-                    f"JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where} LIMIT {int(cap) + 1}",
-                    [*flag, match, *params]).fetchall()
+                if _dates_only(query) and db.execute(f"SELECT count(*) FROM articles a INDEXED BY articles_date "
+                                                     f"WHERE {where}", params).fetchone()[0] <= cap:
+                    # Few articles in those dates: the matches among them, scored (not every match's article
+                    # looked up for its date).
+                    rows = db.execute(
+                        f"WITH c AS MATERIALIZED (SELECT a.id AS id, a.date AS date FROM articles a INDEXED BY "
+                        f"articles_date WHERE {where} AND a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)) "
+                        f"SELECT c.id, bm25(fts, {_WEIGHTS}), c.date, {exact.format('c.id')} FROM c "
+                        f"JOIN fts ON fts.rowid = c.id WHERE fts MATCH ?", [*params, match, *flag, match]).fetchall()
+                else:
+                    rows = db.execute(
+                        f"SELECT a.id, bm25(fts, {_WEIGHTS}), a.date, {exact.format('a.id')} FROM fts "
+                        f"JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where} LIMIT {int(cap) + 1}",
+                        [*flag, match, *params]).fetchall()
                 total = len(rows)
                 if total <= cap:
                     ranked = [(fid, score) for fid, score, _, _ in _ordered(rows, sort)[:limit]]
@@ -663,13 +743,28 @@ class Index:
             if total == 0:
                 return 0, []
             if ranked is None and total > cap:
-                sql = (f"WITH cand AS MATERIALIZED (SELECT a.id AS id, a.date AS date FROM articles a "
-                       f"INDEXED BY articles_date WHERE a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?) AND {where} "
-                       f"ORDER BY a.date DESC LIMIT {int(cap)}) "
-                       f"SELECT c.id AS id, bm25(fts, {_WEIGHTS}) AS score, c.date AS date, "
-                       f"{exact.format('c.id')} AS exact FROM cand c "
-                       f"JOIN fts ON fts.rowid = c.id WHERE fts MATCH ? ORDER BY {order} LIMIT ?")
-                ranked = [(fid, score) for fid, score, _, _ in db.execute(sql, [match, *params, *flag, match, limit])]
+                cand = (f"WITH cand AS MATERIALIZED (SELECT a.id AS id, a.date AS date FROM articles a "
+                        f"INDEXED BY articles_date WHERE a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?) AND {where} "
+                        f"ORDER BY a.date DESC LIMIT {int(cap)}) ")
+                counts = self._scores_vanish(db, query, match, where, total)
+                newest = None
+                # No match is told apart from another, and a look-up per article is cheap (not a prefix's, which
+                # gathers every word it begins each time).
+                if counts is not None and (not flag or counts.get(as_typed or "") == 0) and not _prefixed(query):
+                    newest = self._newest_matches(db, match, where, params, limit)
+                if newest is not None:
+                    ranked = [(fid, 0.0) for fid in newest]
+                elif counts is not None:  # the same order as bm25's, without scoring
+                    sql = (f"{cand}SELECT c.id AS id, 0.0 AS score, c.date AS date, {exact.format('c.id')} AS exact "
+                           f"FROM cand c ORDER BY {order} LIMIT ?")
+                    args = [match, *params, *flag, limit]
+                else:
+                    sql = (f"{cand}SELECT c.id AS id, bm25(fts, {_WEIGHTS}) AS score, c.date AS date, "
+                           f"{exact.format('c.id')} AS exact FROM cand c "
+                           f"JOIN fts ON fts.rowid = c.id WHERE fts MATCH ? ORDER BY {order} LIMIT ?")
+                    args = [match, *params, *flag, match, limit]
+                if ranked is None:
+                    ranked = [(fid, score) for fid, score, _, _ in db.execute(sql, args)]
             elif ranked is None:
                 sql = (f"SELECT a.id AS id, bm25(fts, {_WEIGHTS}) AS score, a.date AS date, "
                        f"{exact.format('a.id')} AS exact FROM fts "
@@ -679,7 +774,7 @@ class Index:
             summaries = dict(db.execute(f"SELECT id, summary FROM articles WHERE id IN ({ids})").fetchall())
             snippets = dict(db.execute(f"SELECT rowid, snippet(fts, -1, char(2), char(3), '…', 16) FROM fts "
                                             f"WHERE fts MATCH ? AND rowid IN ({ids})", [match]).fetchall())
-            results = [Result(json.loads(summaries[fid]), round(-float(score), 4),
+            results = [Result(json.loads(summaries[fid]), round(-float(score), 4) or 0.0,  # never -0.0
                               [snippets[fid]] if snippets.get(fid) else []) for fid, score in ranked]
             return total, results
 
@@ -778,6 +873,44 @@ def _real(root: str) -> bytes:
 
 
 # --- compiling queries --------------------------------------------------------------------------------------
+
+
+def _match_parts(query: Query) -> list[Node]:
+    """The positive parts of the query that `compile_query` puts in the MATCH expression."""
+    root = query.root
+    children = list(root.nodes) if isinstance(root, And) else [root] if root is not None else []
+    return [n for n in children if _pure(n)]
+
+
+def _phrases(node: Node, in_quotes: bool, forms: Forms | None) -> list[str]:
+    """The phrases of a pure expression that can add to a match's score (those under NOT cannot: a match
+    holds none of them)."""
+    if isinstance(node, Term):
+        return fts_phrases(node, in_quotes, forms)
+    assert isinstance(node, And | Or)
+    return [p for n in node.nodes if not isinstance(n, Not) for p in _phrases(n, in_quotes, forms)]
+
+
+def _dates_only(query: Query) -> bool:
+    """True when everything of the query outside its MATCH part is a date range."""
+    root = query.root
+    children = list(root.nodes) if isinstance(root, And) else [root] if root is not None else []
+    rest = [n for n in children if not _pure(n) and not (isinstance(n, Not) and _pure(n.node))]
+    return bool(rest) and all(isinstance(n, DateRange) for n in rest)
+
+
+def _prefixed(query: Query) -> bool:
+    """True when a word of the query's MATCH part is a prefix (`harbour*`)."""
+    def walk(node: Node) -> bool:
+        if isinstance(node, Term):
+            return node.prefix
+        if isinstance(node, Not):
+            return walk(node.node)
+        assert isinstance(node, And | Or)
+        return any(walk(n) for n in node.nodes)
+    root = query.root
+    children = list(root.nodes) if isinstance(root, And) else [root] if root is not None else []
+    return any(walk(n) for n in children if _pure(n) or (isinstance(n, Not) and _pure(n.node)))
 
 
 def _pure(node: Node) -> bool:

@@ -363,6 +363,17 @@ def _quoted(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
+def fts_phrases(term: Term, in_quotes: bool, forms: Forms | None = None) -> list[str]:
+    """The phrases `fts_term(term, …)` asks FTS5 for that bm25 scores, each as an expression of its own: the
+    term's phrase in its columns and each of its other forms (the `lang` phrases that keep a form to its
+    language are left out: their column weighs nothing)."""
+    phrase = _quoted(" ".join(term.words)) + (" *" if term.prefix else "")
+    column = term.column or ("quotes" if in_quotes else None)
+    columns = column if column else "{title body quotes}"
+    found = [f for f in forms(term.words[0]) if f.words] if forms is not None and term.stemmed else []
+    return [f"{columns} : {phrase}"] + [f"{columns} : {_quoted(word)}" for f in found for word in f.words]
+
+
 def fts_term(term: Term, in_quotes: bool, forms: Forms | None = None) -> str:
     """A term as an FTS5 expression: always quoted strings, never user syntax.
 
