@@ -250,6 +250,9 @@ class Index:
         self._reader = db
         self._read_lock = self._write_lock
         if path is not None:
+            # A cache in WAL mode: a commit need not reach the disk before the next batch (it is synced at each
+            # checkpoint; a power cut can lose the last batches, never damage the file, and they are parsed again).
+            db.execute("PRAGMA synchronous = NORMAL")
             self._reader = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
             self._reader.execute(_VOCABULARY)  # in memory, before the connection is made read-only
             self._reader.execute("PRAGMA query_only = 1")
