@@ -170,6 +170,9 @@ async def test_an_empty_result_says_which_part_found_nothing() -> None:
         await pilot.press("ctrl+u", *"speaker:blunket ")
         await settled(pilot, finder)
         assert "No speaker called “blunket”" in status(app, "#finder-status")
+        await pilot.press("ctrl+u", *"speaker:rutte harbou")  # still typing: a prefix, not written with its `*`
+        await settled(pilot, finder)
+        assert "Mark Rutte: 3 quotes; none with “harbou”" in status(app, "#finder-status")
         await pilot.press("escape", "slash", *"speaker:rute")
         panel = app.query_one(SearchPanel)
         await until(pilot, lambda: panel.settled, "the search to answer")

@@ -56,3 +56,19 @@ def test_closest_speakers_match_a_name_or_one_word_of_it() -> None:
 def test_describe_writes_parts_back_as_queries() -> None:
     root = parse('speaker:"mark rutte" -nato date:2025-06 title:summ*').root
     assert describe(root) == 'speaker:"mark rutte" -nato date:2025-06 title:summ*'  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("zzyzx", "No quote has “zzyzx”"),
+    ("speaker:rutte harbou", "Mark Rutte: 3 quotes; none with “harbou”"),
+    ("speaker:rutte harbourx", "No quote has “harbourx”"),
+    ("harbour* zzyzx", "No quote has “zzyzx”"),
+    ("zzyzx* harbourx", "No quote has “zzyzx*”"),  # the star written stays
+])
+def test_the_word_being_typed_is_named_without_the_star_that_makes_it_a_prefix(index: Index, typed: str,
+                                                                               hint: str) -> None:
+    from briefing_tui.core.search.query import as_you_type
+
+    query = parse(as_you_type(typed)[0])
+    assert index.find_quotes(query, 0)[0] == 0
+    assert empty_hint(query, quote_facts(index), typing=True) == hint

@@ -310,20 +310,22 @@ class LibrarySession:
         index = self._ready_index()
         return index.quote_hits(ids) if index is not None else [None] * len(ids)
 
-    def quote_hint(self, query: Query) -> str | None:
-        """Why a quote filter found nothing, and the nearest thing that exists (a few reads of the index)."""
+    def quote_hint(self, query: Query, typing: bool = False) -> str | None:
+        """Why a quote filter found nothing, and the nearest thing that exists (a few reads of the index);
+        `typing`: its last word is matched as a prefix while it is typed."""
         index = self._ready_index()
         if index is None:
             return None
         return empty_hint(query, Facts(lambda q: index.find_quotes(q, 0)[0], "quote", index.speakers,
-                                       index.date_span, elsewhere=lambda q: index.search(q, 1)[0]))
+                                       index.date_span, elsewhere=lambda q: index.search(q, 1)[0]), typing)
 
-    def search_hint(self, query: Query) -> str | None:
-        """Why a search found no article, and the nearest thing that exists."""
+    def search_hint(self, query: Query, typing: bool = False) -> str | None:
+        """Why a search found no article, and the nearest thing that exists (`typing` as for `quote_hint`)."""
         index = self._ready_index()
         if index is None:
             return None
-        return empty_hint(query, Facts(lambda q: index.search(q, 1)[0], "article", index.speakers, index.date_span))
+        return empty_hint(query, Facts(lambda q: index.search(q, 1)[0], "article", index.speakers, index.date_span),
+                          typing)
 
     def suggestion(self, query: Query, total: int, quotes: bool = False) -> str | None:
         """The query with a word that finds nothing replaced by the nearest word the library holds (did you

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -38,9 +39,14 @@ class Facts:
     """For quotes: how many articles a query finds (words in no quote may be in the text)."""
 
 
-def empty_hint(query: Query, facts: Facts) -> str | None:
-    """One sentence on why `query` found nothing and what is nearest, or None when there is nothing to say."""
+def empty_hint(query: Query, facts: Facts, typing: bool = False) -> str | None:
+    """One sentence on why `query` found nothing and what is nearest, or None when there is nothing to say.
+    `typing`: the query's last word is being typed, and its `*` (it matches as a prefix) is not the reader's, so
+    the sentence leaves it out."""
     root = query.root
+    implicit = next((t for t in query.terms if t.prefix and t.span and t.span[1] == len(query.text)), None) \
+        if typing else None
+    show = functools.partial(describe, implicit=implicit)
     if root is None:
         return None
     parts = list(root.nodes) if isinstance(root, And) else [root]
@@ -50,13 +56,13 @@ def empty_hint(query: Query, facts: Facts) -> str | None:
     alone = [facts.count(_query(p, query)) for p in parts]
     empty = [p for p, n in zip(parts, alone, strict=True) if n == 0]
     if empty:
-        return _nothing(empty[0], query, facts)
+        return _nothing(empty[0], query, facts, show)
     if len(parts) == 1:
         return None
     speakers = [n for n, p in enumerate(parts) if _speaker(p)]
     anchor = speakers[0] if speakers else min(range(len(parts)), key=lambda n: alone[n])
-    rest = " ".join(describe(p) for n, p in enumerate(parts) if n != anchor)
-    return f"{_label(parts[anchor], facts)}: {count(alone[anchor], facts.noun)}; none with “{rest}”"
+    rest = " ".join(show(p) for n, p in enumerate(parts) if n != anchor)
+    return f"{_label(parts[anchor], facts, show)}: {count(alone[anchor], facts.noun)}; none with “{rest}”"
 
 
 def _query(node: Node, like: Query) -> Query:
@@ -67,7 +73,7 @@ def _speaker(node: Node) -> bool:
     return isinstance(node, Term) and node.column == "speakers"
 
 
-def _nothing(part: Node, query: Query, facts: Facts) -> str:
+def _nothing(part: Node, query: Query, facts: Facts, show: Callable[[Node], str]) -> str:
     """A part that finds nothing on its own."""
     if isinstance(part, Term) and _speaker(part):
         said = " ".join(part.words)
@@ -76,10 +82,10 @@ def _nothing(part: Node, query: Query, facts: Facts) -> str:
     if isinstance(part, DateRange):
         first, last = facts.date_span()
         if first is None or last is None:
-            return f"Nothing matches {describe(part)}: no article in the library has a date"
+            return f"Nothing matches {show(part)}: no article in the library has a date"
         span = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
-        return f"Nothing matches {describe(part)}: the library's dates run from {span}"
-    said = describe(part)
+        return f"Nothing matches {show(part)}: the library's dates run from {span}"
+    said = show(part)
     sentence = f"No {facts.noun} has “{said}”"
     if facts.elsewhere is not None and not isinstance(part, Not):
         found = facts.elsewhere(Query(said, part, False))
@@ -88,13 +94,13 @@ def _nothing(part: Node, query: Query, facts: Facts) -> str:
     return sentence
 
 
-def _label(node: Node, facts: Facts) -> str:
+def _label(node: Node, facts: Facts, show: Callable[[Node], str]) -> str:
     """How a part is named in a hint: a speaker term by the one speaker it finds, when it finds one."""
     if isinstance(node, Term) and _speaker(node):
         names = [name for name, _ in facts.speakers() if _names(node, name)]
         if len(names) == 1:
             return names[0]
-    return describe(node)
+    return show(node)
 
 
 def _names(term: Term, name: str) -> bool:
@@ -140,17 +146,18 @@ def _dates(start: dt.date | None, end: dt.date | None) -> str:
     return f"{start.isoformat() if start else ''}..{end.isoformat() if end else ''}"
 
 
-def describe(node: Node) -> str:
-    """A part of a query written back as the query language writes it (`speaker:rutte`, `date:2025-06`)."""
+def describe(node: Node, implicit: Term | None = None) -> str:
+    """A part of a query written back as the query language writes it (`speaker:rutte`, `date:2025-06`);
+    `implicit` is a prefix written without its `*` (the word being typed)."""
     if isinstance(node, Term):
-        text = " ".join(node.words) + ("*" if node.prefix else "")
+        text = " ".join(node.words) + ("*" if node.prefix and node is not implicit else "")
         if len(node.words) > 1:
             text = f'"{text}"'
         return _FIELDS.get(node.column or "", "") + text
     if isinstance(node, DateRange):
         return "date:" + _dates(node.start, node.end)
     if isinstance(node, Not):
-        return "-" + describe(node.node)
+        return "-" + describe(node.node, implicit)
     if isinstance(node, Or):
-        return "(" + " OR ".join(describe(n) for n in node.nodes) + ")"
-    return " ".join(describe(n) for n in node.nodes)
+        return "(" + " OR ".join(describe(n, implicit) for n in node.nodes) + ")"
+    return " ".join(describe(n, implicit) for n in node.nodes)

@@ -56,7 +56,7 @@ class QuoteSource(Protocol):
 
     def quote_hits(self, ids: Sequence[int]) -> list[QuoteHit | None]: ...
 
-    def quote_hint(self, query: Query) -> str | None: ...
+    def quote_hint(self, query: Query, typing: bool = False) -> str | None: ...
 
     def suggestion(self, query: Query, total: int, quotes: bool = False) -> str | None: ...
 
@@ -242,7 +242,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         try:
             ids = self.source.quote_ids(query)
             first = self.source.quote_hits(ids[:PAGE])
-            hint = self.source.quote_hint(query) if query is not None and not ids else None
+            hint = self.source.quote_hint(query, typing is not None) if query is not None and not ids else None
             better = self.source.suggestion(query, len(ids), quotes=True) if query is not None else None
         except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep the finder
             if generation == self._generation:

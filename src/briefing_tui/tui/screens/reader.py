@@ -356,7 +356,8 @@ class ReaderScreen(SidebarScreen):
         worker = get_current_worker()
         try:
             total, results, per_month = self.session.search(query, RESULT_LIMIT)
-            hint = self.session.search_hint(query) if not total and not worker.is_cancelled else None
+            hint = self.session.search_hint(query, typing is not None) if not total and not worker.is_cancelled \
+                else None
             better = self.session.suggestion(query, total) if not worker.is_cancelled else None
         except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep reading
             if not worker.is_cancelled:
