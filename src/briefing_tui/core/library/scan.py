@@ -19,6 +19,21 @@ NOT_ARTICLES = frozenset({"readme", "license", "licence", "changelog", "copying"
 itself is named: `README.TXT` at a library's root is no article."""
 
 
+def folder_note(name: str) -> bool:
+    """True for a folder's own notes (NOT_ARTICLES before the first dot), also in another language:
+    `README-ja.md`, `readme_zh-CN.txt` (a code of two letters, maybe a region of two); `license-fees.md` is
+    an article."""
+    stem = name.partition(".")[0].casefold()
+    if stem in NOT_ARTICLES:
+        return True
+    for sep in "-_":
+        head, found, code = stem.partition(sep)
+        if found and head in NOT_ARTICLES:
+            lang, _, region = code.replace("_", "-").partition("-")
+            return len(lang) == 2 and lang.isalpha() and (not region or (len(region) == 2 and region.isalpha()))
+    return False
+
+
 class Entry(NamedTuple):
     """A file found under a root: the root, the path shown for it, and its id (its path below the root).
 
@@ -117,7 +132,7 @@ def walk(root: str, problems: list[Problem] | None = None, folder: str = "") -> 
                     continue
             if is_dir:
                 subfolders.append((entry.path, child_rel, depth + 1))
-            elif name.partition(".")[0].casefold() not in NOT_ARTICLES:
+            elif not folder_note(name):
                 yield Entry(root, entry.path, child_rel)
         subfolders.sort()
         stack.extend(reversed(subfolders))
