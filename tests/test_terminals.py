@@ -197,3 +197,29 @@ async def test_the_page_draws_its_lines_in_ascii(monkeypatch: pytest.MonkeyPatch
         assert "| " in on_screen and not DRAWN.findall(on_screen)
         assert any(line.startswith("| ") for line in lines)  # the block quote's bar
         assert any(" | " in line for line in lines) and any("-+-" in line for line in lines)  # the table
+
+
+async def test_search_results_the_finder_and_help_draw_in_ascii(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lines between search results, the finder's arrow keys and the help's are ASCII on a plain console
+    (Textual draws an option list's separators with `─`)."""
+    from briefing_tui.tui.screens.quote_finder import QuoteFinder
+    from briefing_tui.tui.widgets.search_panel import SearchPanel
+
+    monkeypatch.setenv("BRIEFING_ASCII", "1")
+    app = BriefingApp([str(SEEDS)], load_settings(private_flag=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"the ")
+        panel = app.query_one(SearchPanel)
+        await until(pilot, lambda: panel.settled and len(panel._results) > 1, "several results")
+        options = app.query_one("#search-results")
+        lines = [options.render_line(y).text for y in range(options.size.height)]
+        assert any(set(line.strip()) == {"-"} for line in lines), lines  # the line between two results
+        assert not DRAWN.findall("\n".join(lines)), sorted(set(DRAWN.findall("\n".join(lines))))
+        await pilot.press("escape", "escape", "quotation_mark")
+        await until(pilot, lambda: isinstance(app.screen, QuoteFinder), "the quote finder")
+        await until(pilot, lambda: "up/down move" in app.screen.query_one("#finder-status").render().plain,
+                    "the box's keys")
+        await pilot.press("escape", "question_mark")
+        await until(pilot, lambda: bool(app.screen.query(".help-hint")), "the help")
+        assert str(app.screen.query_one(".help-hint").render()).startswith("escape closes; down / end")

@@ -15,6 +15,10 @@ HEADER_ICON = ("≡", "=")
 """The header's icon, Unicode and ASCII."""
 BOOKMARK = ("★ ", "* ")
 """The mark before a bookmarked article in the sidebar."""
+UP_DOWN = ("↑↓", "up/down")
+"""The arrow keys, as a hint names them."""
+DOWN = ("↓", "down")
+"""The down arrow key, as a hint names it."""
 PALETTE_ICON = ">"
 """Before the command palette's input, for Textual's magnifier emoji."""
 DOCUMENT = str.maketrans({"│": "|", "─": "-", "┼": "+", "⚠": "!", "•": "*"})

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing_tui.core.user.help_text import QUERY, Section
+from briefing_tui.tui.glyphs import DOWN, pick
 from briefing_tui.tui.keymap import help_sections
 
 
@@ -43,7 +44,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(Text("briefing — help", style="bold"), id="help-title")
-            yield Static(Text("escape closes; ↓ / end: the query language, the other screens' keys",
+            down = pick(DOWN, getattr(getattr(self.app, "settings", None), "ascii", False))
+            yield Static(Text(f"escape closes; {down} / end: the query language, the other screens' keys",
                               style="dim"), classes="help-hint")
             reader, *screens = help_sections()
             for section in (reader, *QUERY, *screens):

@@ -29,6 +29,7 @@ from briefing_tui.core.serialize import count, quote_citation
 from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.export import quotes_markdown
 from briefing_tui.core.user.state import ReaderState
+from briefing_tui.tui.glyphs import UP_DOWN, pick
 from briefing_tui.tui.keymap import SHORT, bindings
 from briefing_tui.tui.screens.board import QuoteChoice, add_to_board
 from briefing_tui.tui.screens.export import ExportScreen
@@ -41,7 +42,8 @@ from briefing_tui.tui.widgets.quote_list import PAGE, QuoteList
 
 __all__ = ["ExportScreen", "QuoteChoice", "QuoteFinder", "QuoteSource"]
 
-BOX_HINT = "enter open · ↑↓ move · ctrl+y copy · ctrl+t add to board · tab list · esc back"
+BOX_HINT = "enter open · {} move · ctrl+y copy · ctrl+t add to board · tab list · esc back"
+"""The keys of the filter box ({}: the arrows, as `glyphs.UP_DOWN` draws them)."""
 LIST_HINT = "enter open · c copy · a add · s spotlight · e export · tab filter · esc back"
 LIST_ACTIONS = frozenset({"copy", "add", "spotlight", "export"})
 """Actions with a letter key in the list and a ctrl key in the box (`copy('box')`): each works only there."""
@@ -303,7 +305,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         if not self.total and self._hint:
             status.append(f" · {self._hint}", style="bold")
         else:
-            status.append("   " + (BOX_HINT if self.in_box else LIST_HINT), style="dim")
+            arrows = pick(UP_DOWN, getattr(getattr(self.app, "settings", None), "ascii", False))
+            status.append("   " + (BOX_HINT.format(arrows) if self.in_box else LIST_HINT), style="dim")
         self.query_one("#finder-status", Static).update(status)
         self.query_one("#finder-status").remove_class("-error")
 

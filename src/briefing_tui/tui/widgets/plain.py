@@ -7,9 +7,10 @@ from rich.segment import Segment
 from textual.app import RenderResult as WidgetRender
 from textual.renderables.bar import Bar
 from textual.scrollbar import ScrollBarRender
-from textual.widgets import ProgressBar, Sparkline
+from textual.strip import Strip
+from textual.widgets import OptionList, ProgressBar, Sparkline
 
-from briefing_tui.tui.glyphs import BLOCKS
+from briefing_tui.tui.glyphs import BLOCKS, DOCUMENT
 
 
 class _Translated:
@@ -49,3 +50,14 @@ class PlainProgressBar(ProgressBar):
     """A progress bar of `=`."""
 
     BAR_RENDERABLE = _PlainBar
+
+
+class PlainOptionList(OptionList):
+    """An option list whose separator lines are drawn with `-` (Textual draws them with `─`)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        if "─" not in strip.text:
+            return strip
+        return Strip([s if s.control else Segment(s.text.translate(DOCUMENT), s.style, s.control) for s in strip],
+                     strip.cell_length)

@@ -25,7 +25,7 @@ from briefing_tui.core.search.index import Result
 from briefing_tui.render import snippet_text
 from briefing_tui.tui.keymap import bindings
 from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
-from briefing_tui.tui.widgets.plain import PlainSparkline
+from briefing_tui.tui.widgets.plain import PlainOptionList, PlainSparkline
 
 DEBOUNCE = 0.15
 
@@ -124,7 +124,7 @@ class SearchPanel(Vertical):
         yield Static(Text(""), id="search-status")
         yield (PlainSparkline if self._ascii else Sparkline)([], id="search-sparkline")
         yield Static(Text(""), id="search-range")
-        yield OptionList(id="search-results")
+        yield (PlainOptionList if self._ascii else OptionList)(id="search-results")
 
     @property
     def query_text(self) -> str:
