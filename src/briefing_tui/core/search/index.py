@@ -614,8 +614,8 @@ class Index:
 
     def _scores_vanish(self, db: sqlite3.Connection, query: Query, match: str, where: str,
                        total: int) -> dict[str, int] | None:
-        """True when bm25 gives every match of the query the same score at the 4 decimals `search` orders by,
-        so that ranking by relevance is ranking by date: each phrase it scores is in no article or in at
+        """Not None when bm25 gives every match of the query the same score at the 4 decimals `search` orders
+        by, so that ranking by relevance is ranking by date: each phrase it scores is in no article or in at
         least half of them.
 
         FTS5's bm25 sums, over the query's phrases, idf × a term-frequency part below k1 + 1 = 2.2; a phrase in
@@ -623,18 +623,30 @@ class Index:
         (n ≥ N / 2). So a phrase in half the articles or more adds less than 2.2e-6 to any score, and one in
         none adds nothing; with at most VANISHING_PHRASES of them, scores stay below 5e-5 and round to 0.
         Counting the phrases (one pass over each one's list of articles) costs far less than scoring the
-        RANK_CAP newest matches one by one (a look-up in the index for each). Returns each phrase's count, or
-        None when the scores may differ."""
-        phrases = [p for part in _match_parts(query) for p in _phrases(part, query.in_quotes, self.forms)]
-        if not phrases or len(phrases) > VANISHING_PHRASES:
+        RANK_CAP newest matches one by one (a look-up in the index for each), and a phrase need not be counted
+        when the query's own count tells. Returns the phrases counted, with their counts, or None when the
+        scores may differ."""
+        parts = [(part, _phrases(part, query.in_quotes, self.forms)) for part in _match_parts(query)]
+        if not parts or sum(len(phrases) for _, phrases in parts) > VANISHING_PHRASES:
             return None
         self._current(db)
         half = sum(self._language_counts(db).values()) / 2
         counts: dict[str, int] = {}
-        for phrase in phrases:
-            n = counts[phrase] = total if (phrases == [match] and where == "1") else \
+
+        def holds(phrase: str) -> bool:
+            n = counts[phrase] = total if (phrase == match and where == "1") else \
                 db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", [phrase]).fetchone()[0]
-            if 0 < n < half:
+            return n == 0 or n >= half
+
+        for part, phrases in parts:
+            if isinstance(part, Term) and total >= half:
+                # Each part of the AND holds every match; a word's phrases are ORed, so when all but its last
+                # are in no article, the last is in every article the word matches: half of them or more.
+                if not all(holds(p) for p in phrases[:-1]):
+                    return None
+                if any(counts[p] for p in phrases[:-1]) and not holds(phrases[-1]):
+                    return None
+            elif not all(holds(p) for p in phrases):
                 return None
         return counts
 
