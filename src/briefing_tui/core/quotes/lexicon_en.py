@@ -102,7 +102,7 @@ LEXICON = Lexicon(
         tycoon heiress mogul magnate chef expert specialist advisor adviser consultant counsel attorney-general
         prosecutor- general director-general secretary-general under-secretary emeritus interim regional
         provincial federal national general state county city district municipal former late then newly elected
-        incoming outgoing
+        incoming outgoing democrat republican
         """),
     title_suffixes=(),
     org_heads=words("""

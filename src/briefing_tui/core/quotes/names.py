@@ -129,9 +129,19 @@ PARTICLES = frozenset("de da di del della van von der den ter al bin bint ibn el
 PLACE_PREPOSITIONS = frozenset(("of", "to", "for", "from"))
 
 
+_TIME_PREFIXES = frozenset(("then", "ex", "former", "acting", "interim", "ancien", "ancienne", "ehemaliger",
+                            "ehemalige"))
+"""`then-Secretary Vázquez`, `ex-President`, `ex-ministre`: a title with a prefix of time is a title."""
+
+
 def is_title(tok: Tok, lex: Lexicon) -> bool:
     low = tok.low.rstrip(".")
-    return low in lex.titles or (len(low) > 6 and low.endswith(lex.title_suffixes))
+    if low in lex.titles or (len(low) > 6 and low.endswith(lex.title_suffixes)):
+        return True
+    if "-" not in low:
+        return False
+    prefix, _, rest = low.partition("-")
+    return prefix in _TIME_PREFIXES and (rest in lex.titles or (len(rest) > 6 and rest.endswith(lex.title_suffixes)))
 
 
 def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
@@ -210,9 +220,10 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
     name = toks[cut + 1:]
     if titles and titles[-1].low in PLACE_PREPOSITIONS:  # `Senator from Vermont Bernie Sanders`: a place, then
         name = _after_place([t for t in name if t.low not in ("the", "la", "le")])  # the name
-    if not titles and len(name) == 3 and not is_given_name(name[0].text) and is_given_name(name[1].text) \
-            and lex.code != "de":
-        titles, name = name[:1], name[1:]  # `Unison Dave Prentis`: a body or a place before a given name
+    if len(name) == 3 and not is_given_name(name[0].text) and is_given_name(name[1].text) and lex.code != "de" \
+            and name[0].low not in PARTICLES:
+        titles, name = [*titles, name[0]], name[1:]  # `Unison Dave Prentis`, `… Committee Represenative Adam
+        # Schiff`: a body, a place or a misspelt title before a given name
     if lex.code == "de" and not titles and len(name) >= 3 and not is_given_name(name[0].text):
         given = next((k for k in range(1, len(name) - 1) if is_given_name(name[k].text)), None)
         if given is not None:  # `Insektenkundlerin Miriam Vogt`: German nouns are capitalised
