@@ -7,7 +7,7 @@ commas mark appositives (`The Vice President, Mike Pence, said`) and adverbials 
 from __future__ import annotations
 
 from briefing_tui.core.quotes.lexicon import Lexicon
-from briefing_tui.core.quotes.names import PARTICLES, is_title
+from briefing_tui.core.quotes.names import PARTICLES, is_title, org_words
 from briefing_tui.core.quotes.phrases import is_relative, nominal_head
 from briefing_tui.core.quotes.tokens import Tok, tok
 
@@ -38,12 +38,24 @@ def is_cue(toks: list[Tok], k: int, lex: Lexicon) -> bool:
         if (before.low in lex.determiners and before.low not in ("that", "one")) or before.low in lex.possessives \
                 or before.text.endswith(("'s", "’s")):
             return False
+        if lex.code == "en" and before.low in lex.prepositions and t.low.endswith("ed"):
+            return False  # `according to agreed facts`, `by stated policy`: an adjective
         if t.low.endswith("ing") and before.word and not before.cap and not (
                 before.low in lex.auxiliaries or before.low in lex.be or before.low in lex.adverbs
                 or before.low in lex.pronouns or before.low in lex.prepositions or before.low in lex.relatives
                 or before.low in _AND or before.low in _TO):
             return False
     return True
+
+
+def is_adverb(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """An adverb between a subject and its cue: a listed one, or one with an adverb's ending right after an
+    auxiliary (`a clairement affirmé`, `has strongly denied`), where no noun can stand."""
+    low = toks[k].low
+    if low in lex.adverbs:
+        return True
+    return bool(lex.adverb_suffixes) and k > 0 and len(low) > 5 and low.endswith(lex.adverb_suffixes) \
+        and (toks[k - 1].low in lex.auxiliaries or toks[k - 1].low in lex.be)
 
 
 def is_verb(toks: list[Tok], k: int, lex: Lexicon) -> bool:
@@ -63,6 +75,9 @@ def is_verb(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     if before is not None and (before.low in lex.determiners or before.low in lex.possessives
                                or before.low in lex.adverbs or before.low.endswith("ly")):
         return False
+    if before is not None and before.cap and before.word and not is_title(before, lex) \
+            and before.low not in lex.not_names:
+        return True  # `Warren commended Biden`: a past form after a name is its verb
     return not (nxt is not None and nxt.cap and nxt.word)
 
 
@@ -171,7 +186,7 @@ def _skip_to_subject(toks: list[Tok], c: int, lex: Lexicon) -> int:
     j = c - 1
     while j >= 0:
         t = toks[j]
-        if not t.cap and (t.low in lex.auxiliaries or t.low in lex.adverbs or t.low in lex.be or t.low in _TO
+        if not t.cap and (t.low in lex.auxiliaries or is_adverb(toks, j, lex) or t.low in lex.be or t.low in _TO
                           or t.low in lex.clitics):
             j -= 1
             continue
@@ -241,6 +256,8 @@ def _earlier_subject(toks: list[Tok], j: int, lex: Lexicon) -> list[Tok]:
         if toks[c2].text in STOP:
             break
         if is_cue(toks, c2, lex):
+            if c2 > 0 and toks[c2 - 1].low in lex.documents and toks[c2].low.endswith("ed"):
+                continue  # `In a video message posted to Twitter, Warren … and said`: what the message is
             if c2 > 0 and toks[c2 - 1].low in lex.be:
                 break  # `when the result was announced, calling it`: nobody announced; the clause's subject
             found = subject_of(toks, c2, lex)
@@ -308,9 +325,11 @@ def _cut_at_boundary(segment: list[Tok], lex: Lexicon) -> int:
     for k in range(len(segment) - 1, -1, -1):
         t = segment[k]
         if t.masked or t.text in STOP or t.text in DASHES or is_relative(segment, k, lex) \
-                or (t.low in lex.clause_openers and not _inside_name(segment, k)) \
-                or (k < len(segment) - 1 and (is_cue(segment, k, lex) or is_verb(segment, k, lex)) and k > agent):
-            return k + 1  # a verb before a passive's agent is a participle: `A message sent … by X said`
+                or (t.low in lex.clause_openers and not _inside_name(segment, k, lex)) \
+                or (k < len(segment) - 1 and (is_cue(segment, k, lex) or is_verb(segment, k, lex)) and k > agent
+                    and not (k and segment[k - 1].low in lex.documents)):
+            return k + 1  # a verb before a passive's agent is a participle: `A message sent … by X said`; so is
+            # one right after a document (`A tweet sent from Biden's account … repeated`)
     return 0
 
 
@@ -357,8 +376,20 @@ def _last_phrase(region: list[Tok], lex: Lexicon) -> list[Tok]:
     return region
 
 
-def _inside_name(toks: list[Tok], k: int) -> bool:
+def _inside_name(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     """`and` inside a description (`trade and industry commissioner`, `of American University and contributor
-    to Slate`), not between two clauses or two subjects."""
-    return toks[k].low in _AND and 0 < k < len(toks) - 1 and not toks[k + 1].cap and toks[k + 1].word \
-        and toks[k + 1].low not in ("the", "a", "an", "le", "la", "les", "der", "die", "das")
+    to Slate`) or a body's name (`The High Court of England and Wales`), not between two clauses or two
+    subjects."""
+    if not (toks[k].low in _AND and 0 < k < len(toks) - 1 and toks[k + 1].word):
+        return False
+    if toks[k + 1].cap:
+        start = k
+        while start > max(0, k - _NAME_REACH) and toks[start - 1].word and (
+                toks[start - 1].cap or toks[start - 1].low in PARTICLES or toks[start - 1].low == "of"):
+            start -= 1
+        return start < k and toks[k - 1].cap and org_words(toks[start:k], lex)
+    return toks[k + 1].low not in ("the", "a", "an", "le", "la", "les", "der", "die", "das")
+
+
+_NAME_REACH = 8
+"""Words looked back over for the body an `and` may be inside: names are short."""

@@ -84,6 +84,7 @@ LEXICON = Lexicon(
         jedoch doch aber und auch zudem außerdem dennoch trotzdem inzwischen gestern heute später
         """),
     plural_pronouns=frozenset(),
+    object_pronouns={"ihm": "er", "ihr": "sie"},
     first_person=words("ich wir"),
     clitics=words("sich"),
     verbs=frozenset(),

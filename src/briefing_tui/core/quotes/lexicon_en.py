@@ -66,6 +66,7 @@ LEXICON = Lexicon(
     prepositions=words("""
         to of from at for with in on by about among between within without under over near across including like
         via into onto upon against toward towards behind beyond outside inside despite amid throughout beside
+        during
         """),
     cut_prepositions=words("""
         on to via during after before while as when through over since until later at in from with per
@@ -157,6 +158,9 @@ LEXICON = Lexicon(
         today yesterday
         """),
     plural_pronouns=words("they"),
+    object_pronouns={"him": "he", "her": "she", "them": "they", "it": "it"},
+    possessive_pronouns={"his": "he", "her": "she", "its": "it", "their": "they"},
+    adverb_suffixes=("ly",),
     first_person=words("i we"),
     verbs=words("""
         gave fell rose went came took made got found left met sent won lost led kept held began became paid put

@@ -55,7 +55,7 @@ LEXICON = Lexicon(
         et mais ou alors tandis que qu' qu’ lorsque quand car puisque si comme parce
         """),
     prepositions=words("""
-        de du des d' d’ à au aux pour par avec sans sur sous chez dans en entre vers contre
+        de du des d' d’ à au aux pour par avec sans sur sous chez dans en entre vers contre malgré
         """),
     cut_prepositions=words("à au aux sur lors pendant dans devant après avant depuis lundi mardi mercredi jeudi "
                            "vendredi samedi dimanche"),
@@ -111,6 +111,8 @@ LEXICON = Lexicon(
         cependant pourtant toutefois néanmoins ainsi enfin alors ensuite puis mais et or donc aujourd'hui hier plus tard
         """),
     plural_pronouns=words("ils elles"),
+    object_pronouns={"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"},
+    adverb_suffixes=("ment",),
     first_person=words("je j' j’ nous"),
     clitics=words("l' l’ le la les lui leur y en se s' s’ me m' m’ te t' t’ n' n’ ne pas"),
     asides=(("de", "son", "côté"), ("de", "leur", "côté"), ("pour", "sa", "part"), ("pour", "leur", "part"),

@@ -140,6 +140,12 @@ class Memory:
             return m.text
         if m.kind == "org" and " " not in m.text:
             return self._body_named(m.text) or m.text
+        if m.kind == "org" and m.text.count(" ") == 1:
+            article, head = m.text.lower().split()
+            if article in lex.determiners and head in lex.org_heads:
+                return self._body_with(head, m.text) or m.text  # `the Court`: the Supreme Court of Puerto Rico
+        if m.kind == "org":
+            return self._body_in_full(m.text)
         return m.text
 
     def _by_initials(self, acronym: str) -> str | None:
@@ -159,9 +165,18 @@ class Memory:
                 return body
         return None
 
-    def _body_with(self, head: str) -> str | None:
+    def _body_in_full(self, name: str) -> str:
+        """The body named before in full that `name` shortens (`the Supreme Court`: the Supreme Court of Puerto
+        Rico), else `name`."""
+        key = fold(name) + " "
         for body in reversed(self.bodies):
-            if fold(head) in fold(body).split():
+            if fold(body).startswith(key):
+                return body
+        return name
+
+    def _body_with(self, head: str, other_than: str = "") -> str | None:
+        for body in reversed(self.bodies):
+            if fold(head) in fold(body).split() and fold(body) != fold(other_than):
                 return body
         return None
 
@@ -206,7 +221,9 @@ class Memory:
         del self.recent[:-MAX_RECENT]
 
     def note_body(self, name: str, acronym: str = "", head: str = "") -> None:
-        """A body was named (`the World Health Organization (WHO)`); `head` is a description of it."""
+        """A body was named (`the World Health Organization (WHO)`); `head` is a description of it. A shorter
+        form of a body named before in full is that body."""
+        name = self._body_in_full(name)
         if name in self.bodies:
             self.bodies.remove(name)
         self.bodies.append(name)

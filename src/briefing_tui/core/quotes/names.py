@@ -156,8 +156,10 @@ def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
             continue
         if t.word and (t.low in PARTICLES or t.low in ("of", "for", "on", "and", "&")) and j + 1 < n \
                 and toks[j + 1].word and toks[j + 1].cap and j > i:
-            if t.low in ("on", "and", "&", "for") and not org_words(toks[i:j], lex):
-                break  # `Woolworths and Coles` are two; `Commission on International Religious Freedom` is one
+            if t.low in ("on", "and", "&", "for") and (not org_words(toks[i:j], lex)
+                                                       or toks[j + 1].low in lex.not_names):
+                break  # `Woolworths and Coles` are two; `Commission on International Religious Freedom` is one;
+                # `the Puerto Rico Senate on Sunday` is the Senate
             j += 1
             continue
         break

@@ -7,6 +7,7 @@ runs them and then the passes that need the quotes before (continuation, follow-
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -16,12 +17,13 @@ from briefing_tui.core.quotes.clauses import (
     STOP,
     clause_subject,
     drop_parentheses,
+    is_adverb,
     is_cue,
     subject_of,
 )
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
-from briefing_tui.core.quotes.names import run_end
+from briefing_tui.core.quotes.names import is_title, run_end
 from briefing_tui.core.quotes.phrases import PARTITIVE, Mention, mention
 from briefing_tui.core.quotes.spans import Span
 from briefing_tui.core.quotes.tokens import MASK, Tok, tok, tokenize
@@ -211,7 +213,7 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         cue = toks[c]
         j = c - 1
         passive = False
-        while j >= 0 and not toks[j].cap and (toks[j].low in lex.auxiliaries or toks[j].low in lex.adverbs
+        while j >= 0 and not toks[j].cap and (toks[j].low in lex.auxiliaries or is_adverb(toks, j, lex)
                                               or toks[j].low in lex.be):
             reflexive = j > 0 and toks[j - 1].low in ("se", "s'", "s’", "sich")  # `s'est dit`: no passive
             passive = passive or (toks[j].low in lex.be and not reflexive)
@@ -318,8 +320,9 @@ def _agent(toks: list[Tok], lex: Lexicon) -> list[Tok] | None:
             return None
         if t.low in lex.agent:
             phrase = _phrase_after(toks, k + 1, lex)
-            cut = next((n for n, p in enumerate(phrase) if p.low in ("as", "of", "de", "comme")), len(phrase))
-            return phrase[:cut] or None
+            cut = next((n for n, p in enumerate(phrase) if p.low in ("as", "comme") or (
+                p.low in ("of", "de") and not (n and is_title(phrase[n - 1], lex)))), len(phrase))
+            return phrase[:cut] or None  # `by the CBCP as`, `by police of`; not `by US Secretary of State X`
     return None
 
 
@@ -339,6 +342,9 @@ def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
     agent = _agent(region, lex)
     if agent:
         return mention(agent, site.text, lex)
+    owner = lex.possessive_pronouns.get(region[0].low) if region else None
+    if owner is not None:  # `Their statement also read`: theirs
+        return Mention("pronoun", owner, gender=lex.pronouns.get(owner))
     while len(region) > 2 and region[0].low in PARTITIVE and region[1].low in ("of", "de", "du", "des"):
         region = region[2:]  # `Part of the judge's statement`: the statement's author
     first = region[0] if region else None
@@ -356,12 +362,22 @@ def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
                 found = mention(rest, site.text, lex)  # `du ministère` is `le ministère`
                 article = "le " if t.low == "du" else "les "
                 return replace(found, text=article + found.text) if found is not None else None
-    head = next((t for t in reversed(region) if t.low in lex.documents), None)
-    for t in region:  # `an AEW press release`; not `The United States Constitution`, which speaks as itself
-        if head is not None and not head.cap and t.cap and t.word and t.low not in lex.determiners:
-            end = run_end(region, region.index(t), lex)
-            return mention(region[region.index(t):end], site.text, lex)
+    head = next((k for k, t in enumerate(region) if t.low in lex.documents), None)
+    if head is None or region[head].cap:
+        return None  # `The United States Constitution` speaks as itself
+    for k, t in enumerate(region[:head]):  # `an AEW press release`; not `a message on Twitter`
+        if t.cap and t.word and t.low not in lex.determiners and t.low not in lex.possessives:
+            return mention(region[k:run_end(region, k, lex)], site.text, lex)
+    for k in range(head + 1, len(region) - 1):  # `a tweet sent from Biden's Twitter account`: Biden's
+        t = region[k]
+        if t.low in _FROM and region[k + 1].cap and region[k + 1].text.endswith(("'s", "’s")):
+            owner = region[k + 1]
+            return mention([tok(owner.text[:-2], owner.start, owner.end - 2)], site.text, lex)
     return None
+
+
+_FROM = frozenset(("from", "on", "via", "through", "depuis", "sur", "von", "auf"))
+"""Where a document was posted from: `a tweet sent from Biden's account`, `a post on Trump's page`."""
 
 
 # --- according to, a colon ----------------------------------------------------------------------------
@@ -391,8 +407,13 @@ def according_to(site: Site, mem: Memory) -> Found | None:
                     if cut + 1 < len(who) and who[cut + 1].cap:
                         cut = next((m for m, t in enumerate(who) if t.text == "," and m > cut), len(who))
                     m = mention(who[:cut], site.text, lex)
+                    if cut == 1 and who[0].low in lex.object_pronouns:  # `according to him`, `selon lui`
+                        subject = lex.object_pronouns[who[0].low]
+                        m = Mention("pronoun", subject, gender=lex.pronouns.get(subject))
                     if m is not None and m.kind == "nominal" and m.head in lex.documents:
-                        m = _author(who[:cut], lex, site) or m  # `According to a statement released by X`
+                        rest = toks[i + n:] if lead is False else after[k + i + n:]  # `a tweet on Monday by X`
+                        by = _agent(list(itertools.takewhile(lambda t: t.text not in STOP, rest)), lex)
+                        m = _author(who[:cut], lex, site) or (mention(by, site.text, lex) if by else None) or m
                     found = _speaker(m, mem, site, " ".join(t.text for t in toks[i:i + n]), "according-to")
                     if found:
                         return found
