@@ -287,6 +287,10 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 if not title and end + 1 < n and toks[end].text == "," and is_title(toks[end + 1], lex):
                     title = toks[end + 1].low  # `Christian Jacob, président du groupe UMP`
                 mem.note_person(full, gender, title)
+                for x in [*titles, *context[-1:]]:  # `archbishop Monsenor Jorge Eduardo Scheinig`: `the
+                    # archbishop` too
+                    if x.low != title and x.low not in lex.title_modifiers and is_title(x, lex):
+                        mem.note_role(x.low, full)
                 people.append((full, run[-1].end))
         i = end
     return people

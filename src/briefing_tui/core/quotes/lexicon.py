@@ -90,6 +90,11 @@ class Lexicon:
     """Words that name a source only when they open a sentence: `Pour X, …`, `Für X …`."""
     org_suffixes: tuple[str, ...] = ()
     """Endings that make a compound a body (`Bahngesellschaft`, `Innenministerium`)."""
+    title_modifiers: frozenset[str] = frozenset()
+    """Title words that qualify the next one (`former`, `deputy`, `state`): no description of a person alone."""
+    offices: frozenset[str] = frozenset()
+    """Titles of an office held by one person at a time (`president`, `ministre`): `the president` means its
+    holder, not whoever the text is about."""
     object_pronouns: dict[str, str] = field(default_factory=dict)
     """Object pronouns and the subject pronoun they stand for (`according to him`, `selon lui`, `laut ihm`)."""
     possessive_pronouns: dict[str, str] = field(default_factory=dict)

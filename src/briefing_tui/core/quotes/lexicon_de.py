@@ -85,6 +85,7 @@ LEXICON = Lexicon(
         """),
     plural_pronouns=frozenset(),
     object_pronouns={"ihm": "er", "ihr": "sie"},
+    offices=words("präsident präsidentin minister ministerin kanzler kanzlerin bürgermeister bürgermeisterin"),
     first_person=words("ich wir"),
     clitics=words("sich"),
     verbs=frozenset(),

@@ -161,6 +161,15 @@ LEXICON = Lexicon(
     object_pronouns={"him": "he", "her": "she", "them": "they", "it": "it"},
     possessive_pronouns={"his": "he", "her": "she", "its": "it", "their": "they"},
     adverb_suffixes=("ly",),
+    title_modifiers=words("""
+        former acting senior top vice deputy general state chief head lead interim then late newly elected
+        incoming outgoing national federal regional provincial county city district municipal foreign defense
+        defence finance interior emeritus crown assistant co- under mr mrs ms dr sir lord lady
+        """),
+    offices=words("""
+        president minister premier chancellor mayor governor senator secretary king queen pope prince princess
+        ambassador speaker leader
+        """),
     first_person=words("i we"),
     verbs=words("""
         gave fell rose went came took made got found left met sent won lost led kept held began became paid put

@@ -113,6 +113,10 @@ LEXICON = Lexicon(
     plural_pronouns=words("ils elles"),
     object_pronouns={"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"},
     adverb_suffixes=("ment",),
+    title_modifiers=words("ancien ancienne ex premier première adjoint adjointe vice- m mme mlle monsieur madame "
+                          "dr"),
+    offices=words("président présidente ministre premier chancelier chancelière maire gouverneur sénateur roi reine "
+                  "pape prince princesse ambassadeur"),
     first_person=words("je j' j’ nous"),
     clitics=words("l' l’ le la les lui leur y en se s' s’ me m' m’ te t' t’ n' n’ ne pas"),
     asides=(("de", "son", "côté"), ("de", "leur", "côté"), ("pour", "sa", "part"), ("pour", "leur", "part"),

@@ -13,6 +13,8 @@ from briefing_tui.core.quotes.lexicon import Lexicon, fold
 from briefing_tui.core.quotes.names import given_name_gender, word_gender
 from briefing_tui.core.quotes.phrases import Mention
 
+_THE = frozenset(("the", "le", "la", "l'", "l’", "der", "die"))
+_COMPLEMENT = frozenset(("of", "for", "at", "de", "du", "des", "d'", "d’", "von", "des", "der"))
 MAX_RECENT = 40
 """People remembered for pronouns: enough for any article, and a bound on the work a pronoun costs."""
 _OPPOSITE = {"m": "f", "f": "m"}
@@ -127,6 +129,9 @@ class Memory:
                 described = self.roles.get(fold(m.head))
                 if described is not None:
                     return described
+                described = self._described(m, lex)
+                if described is not None:
+                    return described
                 if m.head in lex.generic_orgs or m.head in lex.org_heads:
                     body = self._body_with(m.head)  # `the agency`: the Environment Agency
                     if body is None and m.head in lex.generic_orgs and m.bare:
@@ -147,6 +152,21 @@ class Memory:
         if m.kind == "org":
             return self._body_in_full(m.text)
         return m.text
+
+    def _described(self, m: Mention, lex: Lexicon) -> str | None:
+        """The person a definite description of a person means when no one was given it: the person the text is
+        about, if the description fits their gender (`said study co-author Karen Alley. The Wooster professor
+        added`). Not a plural, nor a description with a complement (`the father of the victim`)."""
+        if not (m.head in lex.person_nouns or m.head in lex.titles) or m.head in lex.offices \
+                or self.subject not in self.people or self.gender(self.subject) is None:
+            return None  # an office means its holder, whom the article may not have named; a body is no person
+        words = m.text.lower().split()
+        if words[0] not in _THE or len(words) > 3 or any(w in _COMPLEMENT for w in words) \
+                or (m.head.endswith("s") and lex.code != "de" and not m.head.endswith("ss")):
+            return None
+        if m.gender is None:
+            return self.subject
+        return self.referent(m.gender)  # `The father said …`, then `The mother said`
 
     def _by_initials(self, acronym: str) -> str | None:
         """The body whose capitalised words start with the acronym's letters (`HRW`: Human Rights Watch)."""
