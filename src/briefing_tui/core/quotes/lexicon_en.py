@@ -117,7 +117,7 @@ LEXICON = Lexicon(
         gazette daily weekly agency committee court tribunal cabinet coalition movement front brigade division
         command unit squad clinic laboratory laboratories lab network studios records entertainment wrestling
         airlines airways railways railway motors industries holdings group partners show program programme
-        capital securities ventures consulting chamber festival capital media
+        capital securities ventures consulting chamber festival capital media partnership
         """),
     generic_orgs=words("company firm group organisation organization ngo"),
     documents=words("""

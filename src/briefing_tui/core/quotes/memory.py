@@ -111,7 +111,7 @@ class Memory:
                 return self.group or (self.bodies[-1] if self.bodies else None)
             return self.referent(m.gender)
         if m.kind == "acronym":
-            return self.acronyms.get(m.text) or self._by_initials(m.text) or m.text
+            return self.acronyms.get(m.text) or self._by_initials(m.text) or self._hyphenated(m.text) or m.text
         if m.kind == "person":
             words = m.text.split()
             if len(words) == 1:
@@ -144,7 +144,7 @@ class Memory:
                 return m.text[0].lower() + m.text[1:]
             return m.text
         if m.kind == "org" and " " not in m.text:
-            return self._body_named(m.text) or m.text
+            return self._body_named(m.text) or self._hyphenated(m.text) or m.text
         if m.kind == "org" and m.text.count(" ") == 1:
             article, head = m.text.lower().split()
             if article in lex.determiners and head in lex.org_heads:
@@ -176,6 +176,12 @@ class Memory:
             if len(letters) > 1 and initials == letters:
                 return body
         return None
+
+    def _hyphenated(self, word: str) -> str | None:
+        """The body or the name a word is the first part of, hyphenated (`SUD`: SUD-PTT)."""
+        key = word + "-"
+        return next((b for b in reversed(self.bodies) if b.startswith(key)), None) \
+            or next((p for p in reversed(self.recent) if p.startswith(key) and " " not in p), None)
 
     def _body_named(self, word: str) -> str | None:
         """The body a word alone names: the latest whose name starts with it (`Ford`: Ford Motor Company)."""

@@ -84,11 +84,20 @@ def mention(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
                            gender=person.gender or first.gender)  # `The Vice President, Mike Pence,`
         return person
     if found[0] is not None and found[0].kind == "person":
+        named = next((m for m in people[1:] if _full_name(m.text)), None)
+        if named is not None and not _full_name(found[0].text):  # `Daily Xtra's editorial director, Rachel
+            return Mention("person", named.text, title=found[0].title, gender=named.gender)  # Giese,`
         return found[0]  # `Barroso, le président de la commission européenne`
     named = [m for m in found if m is not None and m.kind in ("org", "acronym")]
     if found[0] is not None and found[0].kind == "nominal" and named and found[0].head not in lex.documents:
         return named[0]  # `One of these groups, the Syrian Democratic Forces (SDF),`
     return found[0]
+
+
+def _full_name(text: str) -> bool:
+    """A name of more than one word with a common given name (`Rachel Giese`)."""
+    words = text.split()
+    return len(words) > 1 and any(is_given_name(w) for w in words)
 
 
 def _strip_edges(toks: list[Tok], lex: Lexicon) -> list[Tok]:
