@@ -137,7 +137,8 @@ def noun_phrase(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
     while k < n and len(out) < MAX_SUBJECT:
         t = toks[k]
         low = t.low
-        if (low in lex.cues and not t.cap) or (out and low in lex.auxiliaries and not t.cap) or low in lex.be \
+        if (low in lex.cues and not t.cap and is_cue(toks, k, lex)) or (out and low in lex.auxiliaries and not t.cap) \
+                or low in lex.be \
                 or t.masked or t.text in STOP or t.text in DASHES or (out and is_verb(toks, k, lex)):
             break
         if out and low in lex.adverbs and not t.cap:

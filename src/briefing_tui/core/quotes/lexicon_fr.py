@@ -55,7 +55,7 @@ LEXICON = Lexicon(
         et mais ou alors tandis que qu' qu’ lorsque quand car puisque si comme parce
         """),
     prepositions=words("""
-        de du des d' d’ à au aux pour par avec sans sur sous chez dans en entre vers contre malgré
+        de du des d' d’ à au aux pour par avec sans sur sous chez dans en entre vers contre malgré parmi
         """),
     cut_prepositions=words("à au aux sur lors pendant dans devant après avant depuis lundi mardi mercredi jeudi "
                            "vendredi samedi dimanche"),
