@@ -172,6 +172,8 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
     before = site.before
     if any(t.low in site.lex.naming for t in before[-4:] if t.word):
         return None  # `He named it “Operation Peace Spring”`, `known as the “Blue House”`: a name, not words said
+    if site.lex.code != "de" and _a_name(site.text[span.text_start:span.text_end]):  # German capitalises nouns
+        return None  # `“Super Tuesday”`, `“Storm Area 51, They Can't Stop All of Us”`: a name, not words said
     after = site.after[:2]
     if before and before[-1].cap and before[-1].word and after and after[0].cap and after[0].word:
         return None  # `Pasquale “Pat” Di Cicco`: a nickname
@@ -185,12 +187,27 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
     return _sentence_subject(site, mem) or _context(site, mem)
 
 
+_NAME_WORDS = 8
+"""Words a quoted name has at most (`“Storm Area 51, They Can't Stop All of Us”`)."""
+
+
+def _a_name(inner: str) -> bool:
+    """Whether quoted words are a name or a title: a few words, each with a capital or a digit, but for short
+    function words (`of`, `and`, `de`)."""
+    words = inner.split()
+    if not words or len(words) > _NAME_WORDS:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or (len(w) <= 3 and w.isalpha() and w.islower()) for w in words) \
+        and words[0][:1].isupper() and sum(1 for w in words if w[:1].isupper()) >= max(1, len(words) // 2)
+
+
 def _sentence_subject(site: Site, mem: Memory) -> Attribution | None:
     """A quote with no cue in a sentence about a named person is theirs (`Lisa Mancini has been cosplaying
     for two years, her “passion” for the hobby …`)."""
     m = mention(clause_subject(site.before, site.lex), site.text, site.lex)
-    if m is None or m.kind != "person":
-        return None
+    if m is None or m.kind not in ("person", "pronoun") or (m.kind == "pronoun" and (
+            m.gender is None or not site.lex.it_pronouns)):  # `she looked at the role as a “chance to face my
+        return None  # demons,”`; not `they`, nor `il` and `elle`, which may be things as well as people
     who = mem.resolve(m, site.lex)
     if who is None or who not in mem.people:
         return None
