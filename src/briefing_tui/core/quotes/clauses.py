@@ -7,7 +7,7 @@ commas mark appositives (`The Vice President, Mike Pence, said`) and adverbials 
 from __future__ import annotations
 
 from briefing_tui.core.quotes.lexicon import Lexicon
-from briefing_tui.core.quotes.names import PARTICLES, is_title, org_words
+from briefing_tui.core.quotes.names import PARTICLES, is_title, org_words, person_name
 from briefing_tui.core.quotes.phrases import is_relative, nominal_head
 from briefing_tui.core.quotes.tokens import Tok, tok
 
@@ -221,6 +221,11 @@ def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] |
     if (participle and (t.text == "," or t.text in DASHES or t.low in lex.prepositions)) or t.low in _AND \
             or t.low in _BUT:
         return _earlier_subject(toks, j, lex), "subject"  # `the company said in a statement, calling it`
+    if (is_relative(toks, j, lex) or t.low == "that") and j > 1 and toks[j - 1].text == "," \
+            and t.low in lex.relatives:
+        named = _described_name(toks, j - 1, lex)  # `Mark Hay, a marine ecologist and Regents Professor at GT,
+        if named:  # who said`: the name the appositive is of
+            return named, "subject"
     if is_relative(toks, j, lex) or t.low == "that":
         return _subject_tokens(toks, j - 1, lex, antecedent=True), "subject"  # `Alex Greenwich who said`
     if participle and t.word and t.low not in lex.prepositions:
@@ -230,6 +235,8 @@ def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] |
         head = _head(region, lex)
         if head in lex.documents or head in lex.person_nouns:
             return region, "subject"  # `un communiqué de presse affirmant`: the document's author speaks
+        if region and region[0].cap and t.cap and toks[c].low.endswith("ing") and _names_person(region, lex):
+            return region, "subject"  # `… and Ross Spano of Florida calling the process “…”`
         return _earlier_subject(toks, j + 1, lex), "subject"  # `Trump issued a statement … D.C. saying`
     region = _subject_tokens(toks, j, lex)
     start = region[0] if region else None
@@ -241,6 +248,34 @@ def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] |
     if any(r.text == "," for r in region):
         return region, "appositive"
     return _last_phrase(region, lex), "before-cue"
+
+
+def _described_name(toks: list[Tok], comma: int, lex: Lexicon) -> list[Tok]:
+    """The person's name before an appositive description that ends at `comma` (`led by Mark Hay, a marine
+    ecologist and Regents Professor at GT,`), if the description has no verb of its own."""
+    k = comma - 1
+    while k >= 0 and toks[k].text != "," and toks[k].text not in STOP and not toks[k].masked:
+        k -= 1
+    if k < 1 or toks[k].text != "," or comma - k > MAX_SUBJECT:
+        return []
+    described = toks[k + 1:comma]
+    if not described or described[0].low not in lex.determiners or any(
+            is_cue(described, n, lex) or is_verb(described, n, lex) for n in range(len(described))):
+        return []
+    end = k
+    start = end
+    while start > 0 and toks[start - 1].cap and toks[start - 1].word:
+        start -= 1
+    return toks[start:end] if end - start >= 2 and _names_person(toks[start:end], lex) else []
+
+
+def _names_person(region: list[Tok], lex: Lexicon) -> bool:
+    """Whether a phrase starts with a person's full name (`Ross Spano of Florida`)."""
+    end = 0
+    while end < len(region) and region[end].cap and region[end].word:
+        end += 1
+    found = person_name(region[:end], lex) if end >= 2 else None
+    return found is not None and len(found[0]) >= 2 and not found[1] and not org_words(region[:end], lex)
 
 
 def _head(region: list[Tok], lex: Lexicon) -> str:
@@ -294,6 +329,9 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
         return []
     nearest = segments.pop()
     cut = _cut_at_boundary(nearest, lex)
+    if cut and segments and segments[-1] and segments[-1][0].cap and nearest[0].low in lex.possessives \
+            and nearest[cut - 1].low in _AND and _is_appositive(segments[-1], lex):
+        cut = 0  # `Maya Rockeymoore Cummings, his wife and the current chairwoman of …, said`: one appositive
     region = nearest[cut:]
     if antecedent:
         last = max((k for k, t in enumerate(region) if (t.low in lex.prepositions and t.low not in PARTICLES)
