@@ -124,12 +124,12 @@ class Memory:
                 return known  # `Tayyip Erdogan` for `Recep Tayyip Erdoğan`, `Ana Pastor` for `Ana Pastor García`
             return m.text
         if m.kind == "nominal":
+            described = self._described(m, lex) if m.definite and fold(m.head) not in self.roles else None
+            if described is not None:
+                return described  # `The Wooster professor added`
             if m.definite and m.head and not any(w[:1].isupper() and w.lower() not in lex.titles
                                                  for w in m.text.split()[1:]):
                 described = self.roles.get(fold(m.head))
-                if described is not None:
-                    return described
-                described = self._described(m, lex)
                 if described is not None:
                     return described
                 if m.head in lex.generic_orgs or m.head in lex.org_heads:
