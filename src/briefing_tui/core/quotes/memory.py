@@ -201,7 +201,11 @@ class Memory:
         return name
 
     def _body_with(self, head: str, other_than: str = "") -> str | None:
-        for body in reversed(self.bodies):
+        """The body a description with this head means: the one written about last if it fits (`the court`
+        after a sentence about the Court of Session), else the latest named that fits."""
+        for body in (self.group, *reversed(self.bodies)):
+            if body is None or body not in self.bodies:
+                continue
             if fold(head) in fold(body).split() and fold(body) != fold(other_than):
                 return body
         return None
