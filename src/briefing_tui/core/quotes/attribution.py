@@ -182,7 +182,9 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
             return prev._replace(rule="continuation")
         if prev_span.paragraph == span.paragraph - 1 and _opens_paragraph(site):
             return prev._replace(rule="continuation")
-        if prev_span.paragraph == span.paragraph and not _someone_else(site, prev_span.end, prev.speaker, mem):
+        if prev_span.paragraph == span.paragraph and prev.rule != "passive-agent" \
+                and not _someone_else(site, prev_span.end, prev.speaker, mem):  # `X, who was described as
+            # “knife-obsessed” by the police, … her “kuffar” parents`: the police spoke of X, not for the sentence
             return prev._replace(rule="follow-on")
     return _sentence_subject(site, mem) or _context(site, mem)
 

@@ -156,8 +156,9 @@ class Memory:
     def _described(self, m: Mention, lex: Lexicon) -> str | None:
         """The person a definite description of a person means when no one was given it: the person the text is
         about, if the description fits their gender (`said study co-author Karen Alley. The Wooster professor
-        added`). Not a plural, nor a description with a complement (`the father of the victim`)."""
-        if not (m.head in lex.person_nouns or m.head in lex.titles) or m.head in lex.offices \
+        added`). Only a title or a word of kinship (`the mother`), not a plural, a group (`the family`) or a
+        description with a complement (`the father of the victim`)."""
+        if not (m.head in lex.titles or word_gender(m.head) is not None) or m.head in lex.offices \
                 or self.subject not in self.people or self.gender(self.subject) is None:
             return None  # an office means its holder, whom the article may not have named; a body is no person
         words = m.text.lower().split()

@@ -281,6 +281,10 @@ def _object_author(obj: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
     for k, t in enumerate(obj):
         if t.masked or t.text in STOP:
             return None
+        if t.low in lex.documents and k and (agent := _agent(obj[k + 1:k + 1 + MAX_SUBJECT], lex)) \
+                and agent[0].cap and not any(x.low in lex.prepositions or x.text == "," for x in obj[:k]):
+            return mention(agent, site.text, lex)  # `announced an order by Coast Guard Commandant Admiral Elson
+            # Hermogino`; not `said, in remarks published by CNN`: the remarks are the speaker's own
         if t.low in lex.documents and k:
             before = obj[k - 1]
             if before.text.endswith(("'s", "’s")) and before.cap:
@@ -383,6 +387,11 @@ _FROM = frozenset(("from", "on", "via", "through", "depuis", "sur", "von", "auf"
 # --- according to, a colon ----------------------------------------------------------------------------
 
 
+_ACCORDING_REACH = 8
+"""Words after a quote in which its `according to` may come, after a circumstance (`“…” last week, according to
+a Woolworths spokesperson`)."""
+
+
 def according_to(site: Site, mem: Memory) -> Found | None:
     """`According to X, “…”`, `“…,” according to X`, `selon X`, `laut X`."""
     lex = site.lex
@@ -395,13 +404,14 @@ def according_to(site: Site, mem: Memory) -> Found | None:
     if initial is not None:
         return initial
     firsts = {phrase[0] for phrase in lex.according}
-    for toks, lead in ((after[k:k + 4], True), (before, False)):
+    for toks, lead in ((after[k:k + _ACCORDING_REACH], True), (before, False)):
         for i in range(len(toks)):
             if toks[i].low not in firsts:
                 continue
             for phrase in lex.according:
                 n = len(phrase)
-                if tuple(t.low for t in toks[i:i + n]) == phrase and (i == 0 or not lead):
+                if tuple(t.low for t in toks[i:i + n]) == phrase and (not lead or i == 0 or (
+                        toks[i - 1].text == "," and not any(t.masked or t.text in STOP for t in toks[:i]))):
                     who = _phrase_after(toks if lead is False else after[k:], i + n, lex)
                     cut = next((m for m, t in enumerate(who) if t.text == ","), len(who))
                     if cut + 1 < len(who) and who[cut + 1].cap:
