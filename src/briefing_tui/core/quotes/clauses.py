@@ -35,9 +35,10 @@ def is_cue(toks: list[Tok], k: int, lex: Lexicon) -> bool:
         return False
     if k > 0:
         before = toks[k - 1]
-        if (before.low in lex.determiners and before.low not in ("that", "one")) or before.low in lex.possessives \
-                or before.text.endswith(("'s", "’s")):
+        if (before.low in lex.determiners and before.low not in ("that", "one")) or before.low in lex.possessives:
             return False
+        if before.text.endswith(("'s", "’s")) and lex.code == "en" and not _past(t.low):
+            return False  # `Trump's claims`; not `Moody's said`, nor French `Moody's explique`
         if lex.code == "en" and before.low in lex.prepositions and t.low.endswith("ed"):
             return False  # `according to agreed facts`, `by stated policy`: an adjective
         if t.low.endswith("ing") and before.word and not before.cap and not (
@@ -46,6 +47,14 @@ def is_cue(toks: list[Tok], k: int, lex: Lexicon) -> bool:
                 or before.low in _AND or before.low in _TO):
             return False
     return True
+
+
+_IRREGULAR_PAST = frozenset(("said", "told", "wrote", "spoke", "read"))
+
+
+def _past(low: str) -> bool:
+    """A past form, which no noun is (`said`, `warned`)."""
+    return low.endswith("ed") or low in _IRREGULAR_PAST
 
 
 def is_adverb(toks: list[Tok], k: int, lex: Lexicon) -> bool:

@@ -19,6 +19,7 @@ from briefing_tui.core.quotes.clauses import (
     drop_parentheses,
     is_adverb,
     is_cue,
+    noun_phrase,
     subject_of,
 )
 from briefing_tui.core.quotes.lexicon import Lexicon
@@ -207,6 +208,11 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         toks = drop_parentheses(toks)
     if "—" in site.masked[site.start:site.span.start] or "–" in site.masked[site.start:site.span.start]:
         toks = _without_asides(toks)
+    opening = next((t for t in toks if t.word and t.low not in lex.discourse), None)
+    if opening is not None and opening.low in lex.cues and opening.low.endswith(("ing", "ant")):
+        found = _opening_participle(site, mem, opening.low)  # `Estimant que « … », il vota contre`
+        if found:
+            return found
     for c in range(len(toks) - 1, -1, -1):
         if not is_cue(toks, c, lex):
             continue
@@ -245,6 +251,21 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         if found:
             return found
     return None
+
+
+def _opening_participle(site: Site, mem: Memory, cue: str) -> Found | None:
+    """A sentence that opens with a participle cue (`Calling it a “culture of death” the archbishop said`,
+    `Estimant que « … », il vota contre`): the speaker is the subject of the clause after the quote."""
+    lex = site.lex
+    toks = site.after
+    k = 0
+    while k < len(toks) and toks[k].text in _LEAD:
+        k += 1
+    subject = noun_phrase(toks, k, lex)
+    m = mention(subject, site.text, lex)
+    if m is None or (m.kind == "nominal" and not _can_speak(m.head, lex)):
+        return None
+    return _speaker(m, mem, site, cue, "subject")
 
 
 def _quoted_as(toks: list[Tok], mem: Memory, site: Site, cue: str, q: int) -> Found | None:
@@ -444,8 +465,13 @@ def _according_initial(before: list[Tok], site: Site, mem: Memory) -> Found | No
     if not commas:
         return None
     end = commas[0]
-    if len(commas) > 1 and end + 1 < len(before) and before[end + 1].cap:
+    named = end + 1 + (end + 1 < len(before) and before[end + 1].low in ("l'", "l’", "la", "le"))
+    if len(commas) > 1 and named < len(before) and before[named].cap:
         end = commas[1]  # `Pour l'organisateur, Philippe Duval,`
+    elif len(commas) == 1 and named < len(before) and before[named].cap and before[-1].text == ":" \
+            and len(before) - end < 8:
+        start, end = end + 1, len(before) - 1  # `Pour la principale association …, l'April : « … »`
+        return _speaker(mention(before[start:end], site.text, lex), mem, site, words[k].text, "according-to")
     m = mention(before[start:end], site.text, lex)
     if m is None or (m.kind == "nominal" and m.head not in lex.person_nouns and m.head not in lex.titles
                      and m.head not in lex.org_heads and m.head not in lex.generic_orgs):

@@ -309,7 +309,8 @@ def _org(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     if len(body) == 1:
         if body[0].low in lex.not_names or body[0].low in lex.pronouns:
             return None
-        return Mention("person", name_text(body))  # one word: a surname, or a body named once (`Boeing`)
+        return Mention("person", name_text(body) if lex.code == "en" else body[0].text)  # one word: a surname,
+        # or a body named once (`Boeing`); only English writes a possessive `'s` (`Moody's explique`)
     return Mention("org", text[body[0].start:body[-1].end], head=body[-1].low)
 
 
