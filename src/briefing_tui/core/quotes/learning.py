@@ -133,7 +133,13 @@ def _learn_subject(toks: list[Tok], text: str, mem: Memory, lex: Lexicon, people
         if possessor is not None and possessor.kind == "person" and " " in possessor.text:
             mem.note_subject(mem.resolve(possessor, lex))
     m = mention(subject, text, lex)
+    if m is None or (m.kind == "nominal" and not (m.head in lex.person_nouns or m.head in lex.titles)):
+        _acting_person(toks, mem, lex, people)  # `This was the first time Flynn made a public speech`
     if m is None or m.kind == "pronoun":
+        return
+    conjunct = _first_conjunct(subject, text, mem, lex)
+    if conjunct is not None:
+        mem.note_subject(conjunct)  # `Wong and three of his co-authors have started …`: he is Wong
         return
     if m.kind == "person" and " " not in m.text and mem.full_name(m.text) is None and m.text not in mem.people \
             and subject and subject[0] is toks[0] and not m.title:
@@ -147,6 +153,37 @@ def _learn_subject(toks: list[Tok], text: str, mem: Memory, lex: Lexicon, people
         said = {PRONOUN_GENDER[t.low] for t in toks if t.start >= people[0][1] and t.low in _GENDERED}
         if len(said) == 1:  # `Maren Eklund, who …, died at her home`: nobody else it could be
             mem.note_person(who, said.pop())
+
+
+def _first_conjunct(subject: list[Tok], text: str, mem: Memory, lex: Lexicon) -> str | None:
+    """The person named first in a subject of two joined by `and` (`Miller and Smith both acknowledged`)."""
+    k = next((n for n, t in enumerate(subject) if t.low in _AND and n), None)
+    if k is None:
+        return None
+    first = mention(subject[:k], text, lex)
+    if first is None or first.kind != "person":
+        return None
+    who = mem.resolve(first, lex)
+    return who if who in mem.people else None
+
+
+def _acting_person(toks: list[Tok], mem: Memory, lex: Lexicon, people: list[tuple[str, int]]) -> None:
+    """In a sentence whose subject is no person, the first person named right before a verb is whom it is
+    about (`This was the first time Flynn made a public speech since he was pardoned by Trump`)."""
+    for name, end in people:
+        k = next((n for n, t in enumerate(toks) if t.start >= end), None)
+        if k is not None and _verb_like(toks[k], lex) and name in mem.people:
+            mem.note_subject(name)
+            return
+
+
+def _verb_like(t: Tok, lex: Lexicon) -> bool:
+    low = t.low
+    return not t.cap and (low in lex.verbs or low in lex.cues or low in lex.auxiliaries or low in lex.be
+                          or (lex.code == "en" and low.endswith("ed") and len(low) > 4))
+
+
+_AND = frozenset(("and", "et", "und"))
 
 
 def _note_about(who: str, m: Mention, mem: Memory, lex: Lexicon) -> None:
@@ -208,7 +245,8 @@ def _learn_later_subjects(toks: list[Tok], mem: Memory, lex: Lexicon) -> None:
         who = mem.full_name(name) if len(found[0]) == 1 else name
         after_name = toks[end] if end < len(toks) else None
         if who is not None and who in mem.people and (t.low not in ("and", "et") or (
-                after_name is not None and after_name.word and not after_name.cap)):
+                after_name is not None and _verb_like(after_name, lex))):  # `and Interior Minister X wrote`;
+            # not `would list Sailor Neptune and Sailor Uranus as dream roles`
             mem.note_subject(who)
 
 
