@@ -327,8 +327,14 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 gender = gender or word_gender(word.text)
             full = name_text(name)
             known = mem.full_name(full) if len(name) == 1 else None
+            words = [*context, *titles]
+            at = max((k for k, x in enumerate(words) if x.low == title), default=-1)
+            if at > 0 and words[at - 1].low in lex.role_changers:
+                title = ""  # `former US Vice President Joe Biden` is not `the president`
             if known is not None:
                 mem.note_mention(known)
+                if title and titles and is_title(titles[-1], lex):
+                    mem.note_role(title, known)  # `President Trump`, named before: `the president` is Trump
                 people.append((known, run[-1].end))
             elif len(name) >= 2 or title or gender:
                 if len(name) >= 3 and before is not None and before.low in lex.prepositions and not titles:

@@ -92,6 +92,8 @@ class Lexicon:
     """Endings that make a compound a body (`Bahngesellschaft`, `Innenministerium`)."""
     title_modifiers: frozenset[str] = frozenset()
     """Title words that qualify the next one (`former`, `deputy`, `state`): no description of a person alone."""
+    role_changers: frozenset[str] = frozenset()
+    """Words that make a title another role (`vice`, `former`): `Vice President X` is not `the president`."""
     offices: frozenset[str] = frozenset()
     """Titles of an office held by one person at a time (`president`, `ministre`): `the president` means its
     holder, not whoever the text is about."""

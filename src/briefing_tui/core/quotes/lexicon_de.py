@@ -85,6 +85,7 @@ LEXICON = Lexicon(
         """),
     plural_pronouns=frozenset(),
     object_pronouns={"ihm": "er", "ihr": "sie"},
+    role_changers=words("vize ehemalige ehemaliger stellvertretende stellvertretender"),
     offices=words("präsident präsidentin minister ministerin kanzler kanzlerin bürgermeister bürgermeisterin"),
     first_person=words("ich wir"),
     clitics=words("sich"),

@@ -166,6 +166,7 @@ LEXICON = Lexicon(
         incoming outgoing national federal regional provincial county city district municipal foreign defense
         defence finance interior emeritus crown assistant co- under mr mrs ms dr sir lord lady
         """),
+    role_changers=words("vice former deputy ex assistant under co"),
     offices=words("""
         president minister premier chancellor mayor governor senator secretary king queen pope prince princess
         ambassador speaker leader

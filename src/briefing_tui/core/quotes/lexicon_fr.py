@@ -115,6 +115,7 @@ LEXICON = Lexicon(
     adverb_suffixes=("ment",),
     title_modifiers=words("ancien ancienne ex premier première adjoint adjointe vice- m mme mlle monsieur madame "
                           "dr"),
+    role_changers=words("vice ancien ancienne ex adjoint adjointe"),
     offices=words("président présidente ministre premier chancelier chancelière maire gouverneur sénateur roi reine "
                   "pape prince princesse ambassadeur"),
     first_person=words("je j' j’ nous"),
