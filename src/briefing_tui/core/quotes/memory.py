@@ -159,7 +159,7 @@ class Memory:
         added`). Only a title or a word of kinship (`the mother`), not a plural, a group (`the family`) or a
         description with a complement (`the father of the victim`)."""
         if not (m.head in lex.titles or word_gender(m.head) is not None) or m.head in lex.offices \
-                or self.subject not in self.people or self.gender(self.subject) is None:
+                or self.subject not in self.people or (m.gender is None and self.gender(self.subject) is None):
             return None  # an office means its holder, whom the article may not have named; a body is no person
         words = m.text.lower().split()
         if words[0] not in _THE or len(words) > 3 or any(w in _COMPLEMENT for w in words) \

@@ -105,6 +105,8 @@ def given_name_gender(name: str) -> str | None:
 def word_gender(word: str) -> str | None:
     """'m', 'f' or None for a title or relation word (`Mr`, `son`, `Sprecherin`)."""
     low = word.casefold().strip(".,;:")
+    if "-" in low and low not in FEMALE_WORDS and low not in MALE_WORDS:
+        low = low.partition("-")[0] or low  # `Président-candidat`; not `grand-mère`
     if low in FEMALE_WORDS:
         return "f"
     if low in MALE_WORDS:
