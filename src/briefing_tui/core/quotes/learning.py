@@ -170,9 +170,11 @@ def _first_conjunct(subject: list[Tok], text: str, mem: Memory, lex: Lexicon) ->
 def _acting_person(toks: list[Tok], mem: Memory, lex: Lexicon, people: list[tuple[str, int]]) -> None:
     """In a sentence whose subject is no person, the first person named right before a verb is whom it is
     about (`This was the first time Flynn made a public speech since he was pardoned by Trump`)."""
-    for name, end in people:
-        k = next((n for n, t in enumerate(toks) if t.start >= end), None)
-        if k is not None and _verb_like(toks[k], lex) and name in mem.people:
+    k = 0
+    for name, end in people:  # in reading order: one walk over the tokens for all of them
+        while k < len(toks) and toks[k].start < end:
+            k += 1
+        if k < len(toks) and _verb_like(toks[k], lex) and name in mem.people:
             mem.note_subject(name)
             return
 

@@ -79,7 +79,7 @@ LEXICON = Lexicon(
         capitaine joueur joueuse patron patronne pdg délégué déléguée adjoint adjointe vice-président vice-
         présidente eurodéputé eurodéputée lieutenant colonel commandant général présidente-directrice président-
         directeur président-candidat négociateur négociatrice vainqueur secrétaire-général ex-député ex-députée
-        ex-ministre médecin infirmier infirmière guide militant militante syndicaliste élu élue
+        ex-ministre médecin infirmier infirmière guide militant militante syndicaliste élu élue universitaire
         """),
     title_suffixes=(),
     org_heads=words("""
