@@ -162,6 +162,8 @@ def noun_phrase(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
         if out and lex.code != "en" and t.word and not t.cap and out[-1].cap and out[-1].word \
                 and low not in lex.determiners and low not in lex.prepositions and low not in PARTICLES \
                 and out[-1].low not in lex.determiners and out[-1].low not in lex.possessives:
+            if lex.code == "fr" and _adjective_after_name(toks, k, lex):
+                out.append(t)  # `Un rapport de la Ligue arabe apporte`: the verb comes next
             break  # `Le député Karim Benali réclame`: a verb after the name
         if out and low in lex.first_person:  # `A climatologist I spoke to, Dr. Karin Ek,`
             while k < n and toks[k].text != "," and not toks[k].masked and toks[k].text not in STOP:
@@ -172,6 +174,19 @@ def noun_phrase(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
     while out and out[-1].text == ",":
         out.pop()
     return out
+
+
+def _adjective_after_name(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """In French, a word in lower case after a name is its adjective when a verb follows it (`Un rapport de la
+    Ligue arabe apporte`), its verb when an article, a preposition or a clause follows (`Karim Benali réclame
+    la …`)."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None or not nxt.word or nxt.cap or nxt.masked:
+        return False
+    low = nxt.low
+    return not (low in lex.determiners or low in lex.prepositions or low in lex.clitics or low in lex.adverbs
+                or low in lex.clause_openers or low in lex.possessives or low in lex.cut_prepositions
+                or low in lex.relatives)
 
 
 def drop_parentheses(toks: list[Tok]) -> list[Tok]:
