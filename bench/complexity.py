@@ -84,6 +84,8 @@ SHAPES: dict[str, str | Callable[[int], str]] = {
     "marks": "!?",
     "dot-space": ". ",
     "dot-quote": ".” ",
+    "dot-guillemet": ". » ",
+    "dot-spaced-marks": ". » » ",
     "comment-open": "<!--",
     "marked-section": "<![",
     "quoted-attribute": "<a b='>'=",

@@ -14,15 +14,15 @@ import re
 from typing import NamedTuple
 
 from briefing_tui.core import versions
-from briefing_tui.core.quotes.clauses import clause_subject, is_cue
+from briefing_tui.core.quotes.clauses import clause_subject, is_cue, subject_of
 from briefing_tui.core.quotes.learning import LEXICONS, learn, note_speaker, plural, sentence_bounds, worth_reading
 from briefing_tui.core.quotes.lexicon import Lexicon, counts, detect, fold, own_words
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.names import name_text, person_name, run_end
 from briefing_tui.core.quotes.passes import PASSES, Site
-from briefing_tui.core.quotes.phrases import mention
+from briefing_tui.core.quotes.phrases import Mention, mention
 from briefing_tui.core.quotes.spans import Span
-from briefing_tui.core.quotes.tokens import ABBREVIATIONS, MASK, tokenize
+from briefing_tui.core.quotes.tokens import ABBREVIATIONS, MASK, Tok, tokenize
 
 RULES_VERSION = versions.RULES_VERSION
 """Bump it in `versions` when the rules change what they find: the index stores speakers."""
@@ -47,7 +47,7 @@ class Attribution(NamedTuple):
 
 
 NOBODY = Attribution(None, None, None)
-_SENTENCE_END = re.compile(r"[.!?](?<![.!?]{2})[.!?]*+[\"”’»)]*+\s+(?=[\"“‘„«»(]?[A-ZÀ-Þ\u2063])")
+_SENTENCE_END = re.compile(r"[.!?](?<![.!?]{2})[.!?]*+(?:[\"”’)]|\s?+»)*+\s+(?=[\"“‘„«»(]?[A-ZÀ-Þ\u2063])")
 """Only the first mark of a run starts a match, and nothing is given back: a run of 30,000 full stops
 cost a quadratic 22 s when each of its marks started a match that scanned to the end of the run. The
 pattern starts with the mark itself (the look back comes after it) so that the search skips ahead to
@@ -124,7 +124,9 @@ def _mask(text: str, spans: list[Span]) -> str:
     cursor = 0
     for s in spans:
         inner = text[s.text_start:s.text_end]
-        keep = 1 if inner.rstrip()[-1:] in _QUOTE_END_MARKS and inner[-1:] in _QUOTE_END_MARKS else 0
+        trimmed = inner.rstrip()
+        keep = len(inner) - len(trimmed) + 1 if trimmed[-1:] in _QUOTE_END_MARKS else 0  # `limite. »`: French
+        # typography spaces the closing mark
         pieces.append(text[cursor:s.text_start])
         pieces.append(MASK * (len(inner) - keep) + inner[len(inner) - keep:])
         cursor = s.text_end
@@ -249,6 +251,16 @@ def _someone_else(site: Site, since: int, speaker: str, mem: Memory) -> bool:
     return False
 
 
+def _reporter(toks: list[Tok], site: Site, mem: Memory) -> Mention | None:
+    """The person a sentence reports the words of (`…, Zapata said, adding …`), when its last cue has one."""
+    for c in range(len(toks) - 1, -1, -1):
+        if is_cue(toks, c, site.lex):
+            found = subject_of(toks, c, site.lex)
+            m = mention(found[0], site.text, site.lex) if found and found[0] else None
+            return m if m is not None and m.kind == "person" else None
+    return None
+
+
 def _context(site: Site, mem: Memory) -> Attribution | None:
     """A full quoted sentence after a sentence about a person, in the same paragraph, is that person's."""
     span = site.span
@@ -263,6 +275,8 @@ def _context(site: Site, mem: Memory) -> Attribution | None:
     toks = site.window(prev_start, site.start)
     m = mention(clause_subject(toks, site.lex), site.text, site.lex)
     lex = site.lex
+    if m is None or m.kind not in ("person", "pronoun"):
+        m = _reporter(toks, site, mem) or m  # `Strong winds … presented difficulty, Zapata said, adding … “…”`
     person_like = m is not None and m.kind == "nominal" and (m.head in lex.person_nouns or m.head in lex.titles) \
         and not plural(m, lex)  # `la porte-parole de la fédération a nuancé les chiffres. « … »`
     if m is None or not (m.kind in ("person", "pronoun") or person_like):

@@ -107,10 +107,13 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     i = 0
     while i < len(toks) and toks[i].text in _LEAD:
         i += 1
-    closed = i > 0 or site.masked[site.span.text_end - 1:site.span.text_end] in ".!?…,"
+    closed = i > 0 or site.masked[site.span.text_end - 1:site.span.text_end] in ".!?…,]"
     toks = toks[i:]
     if not toks or toks[0].masked:
         return None
+    closed = closed or (not strict and toks[0].cap and toks[0].word and toks[0].low not in lex.not_names)  # `“…”
+    # Smith told
+    # Wikinews`: a name right after the quote starts its cue's clause, comma or not
     first = toks[0]
     if lex.code == "fr" and "-" in first.text:  # `a-t-il précisé`, `explique-t-elle`, `dit-il`
         verb, _, pronoun = first.low.rpartition("-")
