@@ -196,11 +196,11 @@ _NAME_WORDS = 8
 
 
 def _a_name(inner: str) -> bool:
-    """Whether quoted words are a name or a title: a few words, each with a capital or a digit, but for short
-    function words (`of`, `and`, `de`)."""
+    """Whether quoted words are a name or a title: two to a few words, each with a capital or a digit, but for
+    short function words (`of`, `and`, `de`), and no sentence's end."""
     words = inner.split()
-    if not words or len(words) > _NAME_WORDS:
-        return False
+    if len(words) < 2 or len(words) > _NAME_WORDS or inner.rstrip()[-1:] in ".!?…":
+        return False  # `“No.”`, `“Stop!”`: a sentence said
     return all(w[:1].isupper() or w[:1].isdigit() or (len(w) <= 3 and w.isalpha() and w.islower()) for w in words) \
         and words[0][:1].isupper() and sum(1 for w in words if w[:1].isupper()) >= max(1, len(words) // 2)
 

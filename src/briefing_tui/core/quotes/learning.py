@@ -258,6 +258,36 @@ _LATER_OPENERS = frozenset("while whereas but and that tandis alors mais et wäh
 _PLACE = frozenset(("of", "from", "to", "for"))
 
 
+def _initials(name: str) -> str:
+    """The first letters of a name's capitalised words (`the United Nations`: UN)."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def _spelt_out(toks: list[Tok], text: str, i: int, end: int, acronym: str) -> str | None:
+    """The body an acronym after the run toks[i:end] spells, when the run alone does not: the run with a body
+    before it (`the Catholic Bishops' Conference of the Philippines (CBCP)`), or its end (`the Kurdish-led Syrian
+    Democratic Forces (SDF)`)."""
+    k = i - 1 if i > 0 and toks[i - 1].low in _THE else i
+    if k >= 2 and toks[k - 1].low in _PLACE:
+        start = k - 1
+        while start > max(0, k - 1 - _ACRONYM_REACH) and toks[start - 1].word and toks[start - 1].cap:
+            start -= 1
+        if start < k - 1:
+            first = start - 1 if start > 0 and toks[start - 1].low in _THE else start
+            name = text[toks[first].start:toks[end - 1].end]
+            if _initials(name) == acronym:
+                return name
+    for s in range(i, end - 1):  # drop descriptions before the name
+        name = text[toks[s].start:toks[end - 1].end]
+        if _initials(name) == acronym:
+            return name
+    return None
+
+
+_ACRONYM_REACH = 8
+"""Words looked back over for the body an acronym spells: names are short."""
+
+
 def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[tuple[str, int]]:
     """Note every person and body the tokens name; return the people, with where each mention ends."""
     people: list[tuple[str, int]] = []
@@ -315,6 +345,8 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
             if not role and i >= 2 and toks[i - 2].low in lex.org_heads and before is not None and before.word \
                     and not before.cap:
                 role = toks[i - 2].low  # `Le quotidien français Le Figaro`
+            if acronym and _initials(body) != acronym:
+                body = _spelt_out(toks, text, i, end, acronym) or body
             mem.note_body(body, acronym, role)
             i = end
             continue

@@ -13,6 +13,8 @@ from briefing_tui.core.quotes.lexicon import Lexicon, fold
 from briefing_tui.core.quotes.names import given_name_gender, word_gender
 from briefing_tui.core.quotes.phrases import Mention
 
+_AGED = ("-year-old", "-year-olds", "-jährige", "-jähriger")
+"""`the 45-year-old told reporters`: an age is a description of a person."""
 _THE = frozenset(("the", "le", "la", "l'", "l’", "der", "die"))
 _COMPLEMENT = frozenset(("of", "for", "at", "de", "du", "des", "d'", "d’", "von", "des", "der"))
 MAX_RECENT = 40
@@ -123,7 +125,15 @@ class Memory:
             if known is not None and set(fold(m.text).split()) <= set(fold(known).split()):
                 return known  # `Tayyip Erdogan` for `Recep Tayyip Erdoğan`, `Ana Pastor` for `Ana Pastor García`
             return m.text
+        if m.kind in ("nominal", "org") and m.text.count(" ") == 1:
+            article, acronym = m.text.split()
+            if article.lower() in lex.determiners and acronym.isupper() and len(acronym) > 1:
+                return self.acronyms.get(acronym) or self._by_initials(acronym) or m.text  # `the UN`
         if m.kind == "nominal":
+            last = m.text.rsplit(" ", 1)[-1]
+            if m.definite and last[:1].isupper() and " " in m.text and (known := self.full_name(last)) \
+                    and not any(w in lex.prepositions or w[:2] in lex.prepositions for w in m.text.lower().split()):
+                return known  # `the elder Brown`: a surname named before; not `The government of American Samoa`
             described = self._described(m, lex) if m.definite and fold(m.head) not in self.roles else None
             if described is not None:
                 return described  # `The Wooster professor added`
@@ -158,7 +168,8 @@ class Memory:
         about, if the description fits their gender (`said study co-author Karen Alley. The Wooster professor
         added`). Only a title or a word of kinship (`the mother`), not a plural, a group (`the family`) or a
         description with a complement (`the father of the victim`)."""
-        if not (m.head in lex.titles or word_gender(m.head) is not None) or m.head in lex.offices \
+        if not (m.head in lex.titles or word_gender(m.head) is not None or m.head.endswith(_AGED)) \
+                or m.head in lex.offices \
                 or self.subject not in self.people or (m.gender is None and self.gender(self.subject) is None):
             return None  # an office means its holder, whom the article may not have named; a body is no person
         words = m.text.lower().split()

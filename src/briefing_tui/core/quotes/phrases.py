@@ -304,6 +304,8 @@ def _org(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     if end == k:
         end = k + 1
     body = toks[:end]
+    if len(body) == 2 and k == 1 and body[1].text.isupper() and is_org(body[1:], lex):
+        return Mention("acronym", body[1].text)  # `the UN`, `the CBCP`: the body the acronym stands for
     if len(body) > 3 and body[0].text.endswith(("'s", "’s")) and org_words(body[1:], lex):
         body = body[1:]  # `Thailand's Thai Raksa Chart Party` is a name on its own; `Taiwan's Constitutional
         # Court` is not
