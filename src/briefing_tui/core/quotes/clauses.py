@@ -126,12 +126,19 @@ def clause_subject(toks: list[Tok], lex: Lexicon) -> list[Tok]:
     return noun_phrase(toks, i, lex)
 
 
+_FR_PARTICIPLES = ("é", "ée", "és", "ées", "ant")
+"""French participle endings that may open a sentence (`Interrogé par`, `Invitée sur`, `Répondant à`)."""
+
+
 def _participle_opens(toks: list[Tok], i: int, lex: Lexicon) -> bool:
     """`Speaking to reporters,`, `Asked about her plans,`, `Known as a shock jock,`: a participle clause."""
     t = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if lex.code == "fr" and t.low.endswith(_FR_PARTICIPLES) and len(t.low) > 4 and nxt is not None \
+            and nxt.low in lex.prepositions:
+        return True  # `Interrogé par France Info, le député …`
     if not (t.low.endswith("ing") or (lex.code == "en" and t.low.endswith("ed"))) or len(t.low) < 5:
         return False
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
     return nxt is not None and not nxt.cap and nxt.word and nxt.low not in lex.auxiliaries \
         and nxt.low not in lex.be and nxt.low not in lex.cues and nxt.low not in lex.verbs  # not `Boeing did`
 
@@ -161,7 +168,8 @@ def noun_phrase(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
             break
         if out and lex.code != "en" and t.word and not t.cap and out[-1].cap and out[-1].word \
                 and low not in lex.determiners and low not in lex.prepositions and low not in PARTICLES \
-                and out[-1].low not in lex.determiners and out[-1].low not in lex.possessives:
+                and out[-1].low not in lex.determiners and out[-1].low not in lex.possessives \
+                and not is_title(t, lex) and low not in lex.person_nouns:  # `Le Premier ministre Édouard Philippe`
             if lex.code == "fr" and _adjective_after_name(toks, k, lex):
                 out.append(t)  # `Un rapport de la Ligue arabe apporte`: the verb comes next
             break  # `Le député Karim Benali réclame`: a verb after the name

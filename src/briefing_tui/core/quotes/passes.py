@@ -144,8 +144,15 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     if not closed or first.low in lex.clause_openers or first.low in lex.prepositions or first.low in lex.discourse \
             or first.low in lex.first_person:
         return None  # `his “messy” war in Ukraine, asserting`: the quote did not end a clause
-    for c in range(1, min(len(toks), MAX_SUBJECT)):
+    c, limit = 0, min(len(toks), MAX_SUBJECT)
+    while c + 1 < limit:
+        c += 1
         t = toks[c]
+        if t.text == "," and c + 1 < len(toks) and toks[c + 1].low in lex.relatives:
+            close = next((n for n in range(c + 2, min(len(toks), c + 2 + MAX_SUBJECT)) if toks[n].text == ","), None)
+            if close is not None:  # `“…,” one protester, who gave her name only as Sarah, told Reuters`
+                c, limit = close, min(len(toks), close + MAX_SUBJECT)
+                continue
         if t.text in STOP or t.masked or (t.low in lex.clause_openers and t.low not in ("and", "et", "und")):
             return None
         if is_cue(toks, c, lex):
