@@ -166,13 +166,15 @@ class Memory:
     def _described(self, m: Mention, lex: Lexicon) -> str | None:
         """The person a definite description of a person means when no one was given it: the person the text is
         about, if the description fits their gender (`said study co-author Karen Alley. The Wooster professor
-        added`). Only a title or a word of kinship (`the mother`), not a plural, a group (`the family`) or a
+        added`). Only a title, a word of kinship (`the mother`) or an age (`the 45-year-old`); an office only
+        when it was held before (`L'ancien président a ajouté`); not a plural, a group (`the family`) or a
         description with a complement (`the father of the victim`)."""
+        words = m.text.lower().replace("'", "' ").replace("’", "’ ").split()  # `l'ancien`: `l'` `ancien`
+        former = any(w in lex.role_changers for w in words)
         if not (m.head in lex.titles or word_gender(m.head) is not None or m.head.endswith(_AGED)) \
-                or m.head in lex.offices \
+                or (m.head in lex.offices and not former) \
                 or self.subject not in self.people or (m.gender is None and self.gender(self.subject) is None):
             return None  # an office means its holder, whom the article may not have named; a body is no person
-        words = m.text.lower().split()
         if words[0] not in _THE or len(words) > 3 or any(w in _COMPLEMENT for w in words) \
                 or (m.head.endswith("s") and lex.code != "de" and not m.head.endswith("ss")):
             return None
