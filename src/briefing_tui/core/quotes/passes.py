@@ -377,9 +377,9 @@ def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
     agent = _agent(region, lex)
     if agent:
         return mention(agent, site.text, lex)
-    owner = lex.possessive_pronouns.get(region[0].low) if region else None
-    if owner is not None:  # `Their statement also read`: theirs
-        return Mention("pronoun", owner, gender=lex.pronouns.get(owner))
+    pronoun = lex.possessive_pronouns.get(region[0].low) if region else None
+    if pronoun is not None:  # `Their statement also read`: theirs
+        return Mention("pronoun", pronoun, gender=lex.pronouns.get(pronoun))
     while len(region) > 2 and region[0].low in PARTITIVE and region[1].low in ("of", "de", "du", "des"):
         region = region[2:]  # `Part of the judge's statement`: the statement's author
     first = region[0] if region else None

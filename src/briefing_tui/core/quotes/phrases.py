@@ -84,9 +84,9 @@ def mention(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
                            gender=person.gender or first.gender)  # `The Vice President, Mike Pence,`
         return person
     if found[0] is not None and found[0].kind == "person":
-        named = next((m for m in people[1:] if _full_name(m.text)), None)
-        if named is not None and not _full_name(found[0].text):  # `Daily Xtra's editorial director, Rachel
-            return Mention("person", named.text, title=found[0].title, gender=named.gender)  # Giese,`
+        full = next((m for m in people[1:] if _full_name(m.text)), None)
+        if full is not None and not _full_name(found[0].text):  # `Daily Xtra's editorial director, Rachel
+            return Mention("person", full.text, title=found[0].title, gender=full.gender)  # Giese,`
         return found[0]  # `Barroso, le président de la commission européenne`
     named = [m for m in found if m is not None and m.kind in ("org", "acronym")]
     if found[0] is not None and found[0].kind == "nominal" and named and found[0].head not in lex.documents:
