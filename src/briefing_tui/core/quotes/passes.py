@@ -257,7 +257,7 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
             m = mention(region, site.text, lex)
             if m is not None and m.kind == "nominal" and not _can_speak(m.head, lex):
                 continue  # `holding signs which read “…”`: what a sign says has no speaker
-        found = _speaker_of_region(region, toks, mem, site, cue.text, rule)
+        found = _speaker_of_region(region, toks, mem, site, cue.text, rule, c)
         if found:
             return found
     return None
@@ -290,14 +290,16 @@ def _quoted_as(toks: list[Tok], mem: Memory, site: Site, cue: str, q: int) -> Fo
 
 
 def _speaker_of_region(region: list[Tok], toks: list[Tok], mem: Memory, site: Site, cue: str,
-                       rule: str) -> Found | None:
+                       rule: str, cue_at: int) -> Found | None:
     """The speaker a subject phrase means: a document's author (`Facebook released a statement which read`),
     a possessive resolved to its owner in the same clause (`Znak.com reported its source said`)."""
     lex = site.lex
     m = mention(region, site.text, lex)
     start = toks.index(region[0]) if region and region[0] in toks else 0
     if m is not None and m.kind == "nominal" and m.head in lex.documents:
-        m = _author(region, lex, site) or mention(clause_subject(toks[:start], lex), site.text, lex) or m
+        by = _agent(toks[start + len(region):cue_at], lex)  # `The report, published by Amnesty International,`
+        m = _author(region, lex, site) or (mention(by, site.text, lex) if by else None) \
+            or mention(clause_subject(toks[:start], lex), site.text, lex) or m
     elif m is not None and m.kind == "nominal" and region and region[0].low in lex.possessives and start:
         owner = mention(clause_subject(toks[:start], lex), site.text, lex)
         who = mem.resolve(owner, lex) if owner is not None and owner.kind in ("person", "org", "acronym") else None
