@@ -34,7 +34,8 @@ LEXICON = Lexicon(
         defends referred refers pointed points explained underlined highlighted cited citing quoted lauded warn
         insist reply respond stress remark recall add admit write announce say tell describe call found
         specifies specified stipulates stipulated reacted justified justifies indicated indicates mentioned
-        mentions clarified clarifies assured assures contended contends underscored underscores
+        mentions clarified clarifies assured assures contended contends underscored underscores chanted
+        chanting screamed begged
         """),
     passive_cues=words("""
         described called branded labelled labeled termed characterised characterized dubbed quoted cited told

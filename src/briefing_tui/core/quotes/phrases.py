@@ -127,8 +127,9 @@ def _segments(toks: list[Tok], lex: Lexicon) -> list[list[Tok]]:
         if not part:
             continue
         first = part[0]
+        aged_name = first.text[0].isdigit() and any(t.cap and t.word for t in part[1:])  # `23-year-old Tom Ford`
         if k > 0 and (first.low in lex.relatives or first.low in lex.prepositions or first.low in lex.clause_openers
-                      or first.text[0].isdigit() or (first.low.endswith("ing") and not first.cap)
+                      or (first.text[0].isdigit() and not aged_name) or (first.low.endswith("ing") and not first.cap)
                       or first.low in lex.adverbs or first.low in lex.circumstances):
             continue
         kept.append(part)
