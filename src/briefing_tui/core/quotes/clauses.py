@@ -223,7 +223,7 @@ def _skip_to_subject(toks: list[Tok], c: int, lex: Lexicon) -> int:
                           or t.low in lex.clitics):
             j -= 1
             continue
-        aside = next((a for a in lex.asides if j + 1 >= len(a)
+        aside = next((a for a in lex.asides if j + 1 > len(a)  # something before it: `Elle estime` is no aside
                       and [x.low for x in toks[j + 1 - len(a):j + 1]] == list(a)), None)
         if aside is not None:
             j -= len(aside)

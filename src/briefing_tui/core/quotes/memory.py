@@ -111,7 +111,10 @@ class Memory:
         if m.kind == "pronoun":
             if m.text in lex.it_pronouns:
                 return self.group or (self.bodies[-1] if self.bodies else None)
-            return self.referent(m.gender)
+            who = self.referent(m.gender)
+            if who is None and not lex.it_pronouns and self.group_latest:
+                return self.group  # `La société Renault a annoncé … Elle estime`: `il`, `elle` mean things too
+            return who
         if m.kind == "acronym":
             return self.acronyms.get(m.text) or self._by_initials(m.text) or self._hyphenated(m.text) or m.text
         if m.kind == "person":

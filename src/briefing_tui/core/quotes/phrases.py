@@ -274,6 +274,8 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     run = toks[k:]
     if len(run) == 1 and (is_title(run[0], lex) or run[0].low in lex.generic_orgs):
         return None  # `the Pope`, `l'ONG`: a description, which the memory may resolve
+    if toks[k - 1].low in lex.generic_orgs and not toks[k - 1].cap:  # `Facebook's parent company Meta`
+        return Mention("org", text[run[0].start:run[-1].end], head=toks[k - 1].low)
     if toks[k - 1].low in PLACE_PREPOSITIONS and k >= 2 and is_title(toks[k - 2], lex) and not is_org(run, lex) \
             and (len(run) >= 3 or any(is_given_name(t.text) for t in run)):
         found = person_name(toks[k - 2:], lex)  # `director of Amnesty International Man-kei Tam`
