@@ -324,8 +324,10 @@ def _earlier_subject(toks: list[Tok], j: int, lex: Lexicon) -> list[Tok]:
         if toks[c2].text in STOP:
             break
         if is_cue(toks, c2, lex):
-            if c2 > 0 and toks[c2 - 1].low in lex.documents and toks[c2].low.endswith("ed"):
-                continue  # `In a video message posted to Twitter, Warren … and said`: what the message is
+            if c2 > 0 and toks[c2 - 1].low in lex.documents and toks[c2].low.endswith("ed") and c2 + 1 < len(toks) \
+                    and (toks[c2 + 1].low in lex.prepositions or toks[c2 + 1].low in lex.agent):
+                continue  # `In a video message posted to Twitter, Warren … and said`: what the message is; not
+                # `A tweet sent from X's account repeated the claim`
             if c2 > 0 and toks[c2 - 1].low in lex.be:
                 break  # `when the result was announced, calling it`: nobody announced; the clause's subject
             found = subject_of(toks, c2, lex)

@@ -389,7 +389,11 @@ def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
         return mention([tok(first.text[:-2], first.start, first.end - 2)], site.text, lex)
     for k, t in enumerate(region[1:-1], 1):  # `the judge's statement`: the judge
         if t.text.endswith(("'s", "’s")) and region[k + 1].low in lex.documents:
-            return mention([*region[:k], tok(t.text[:-2], t.start, t.end - 2)], site.text, lex)
+            start = k
+            while t.cap and start > 0 and region[start - 1].cap and region[start - 1].word:
+                start -= 1  # `sent from Anna Berg's account`: the name, not the words before it
+            owner = region[start:k] if t.cap else region[:k]
+            return mention([*owner, tok(t.text[:-2], t.start, t.end - 2)], site.text, lex)
     for k, t in enumerate(region[:-1]):  # `le communiqué du ministère de l'Intérieur`
         if t.low in ("du", "de", "of", "des") and k + 1 < len(region):
             rest = region[k + 1:]
@@ -406,10 +410,14 @@ def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
         if t.cap and t.word and t.low not in lex.determiners and t.low not in lex.possessives:
             return mention(region[k:run_end(region, k, lex)], site.text, lex)
     for k in range(head + 1, len(region) - 1):  # `a tweet sent from Biden's Twitter account`: Biden's
-        t = region[k]
-        if t.low in _FROM and region[k + 1].cap and region[k + 1].text.endswith(("'s", "’s")):
-            owner = region[k + 1]
-            return mention([tok(owner.text[:-2], owner.start, owner.end - 2)], site.text, lex)
+        if region[k].low in _FROM and region[k + 1].cap:
+            end = k + 1
+            while end < min(len(region), k + 5) and region[end].cap and region[end].word:
+                end += 1
+                if region[end - 1].text.endswith(("'s", "’s")):  # `from Anna Berg's account`
+                    owner = region[end - 1]
+                    return mention([*region[k + 1:end - 1], tok(owner.text[:-2], owner.start, owner.end - 2)],
+                                   site.text, lex)
     return None
 
 
