@@ -316,6 +316,7 @@ def test_issue_15_patterns(paragraphs: list[str], expected: list[tuple[str | Non
       "He was described by the CBCP as “a strong advocate.”"],
      [("the Catholic Bishops' Conference of the Philippines", "passive-agent")]),
     (["Facebook's parent company Meta said it “disagrees.”"], [("Meta", "before-cue")]),
+    (["L'ONG Greenpeace dénonce « un scandale »."], [("Greenpeace", "before-cue")]),
     # Names: a word before a given name, a title with a prefix of time, a party, an age before a name.
     (["Intelligence Committee Represenative Adam Schiff spoke. Schiff called it “a non-starter”."],
      [("Adam Schiff", "before-cue")]),

@@ -269,11 +269,15 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         k -= 1
     if k == 0 and lex.code == "de" and toks and (toks[0].low in lex.determiners or toks[0].low in lex.possessives):
         k = 1  # `Ihr Kollege Jonas Albrecht`: German nouns are capitalised too
+    if k == 0 and len(toks) > 2 and toks[0].low in ("l'", "l’") and toks[1].low in lex.generic_orgs:
+        k = 1  # `L'ONG Greenpeace`: an elided article is no part of a name
     if k == len(toks) or k == 0:
         return None
     run = toks[k:]
     if len(run) == 1 and (is_title(run[0], lex) or run[0].low in lex.generic_orgs):
         return None  # `the Pope`, `l'ONG`: a description, which the memory may resolve
+    if len(run) > 1 and run[0].low in lex.generic_orgs:  # `L'ONG Greenpeace`: the body, named after its kind
+        return Mention("org", text[run[1].start:run[-1].end], head=run[0].low)
     if toks[k - 1].low in lex.generic_orgs and not toks[k - 1].cap:  # `Facebook's parent company Meta`
         return Mention("org", text[run[0].start:run[-1].end], head=toks[k - 1].low)
     if toks[k - 1].low in PLACE_PREPOSITIONS and k >= 2 and is_title(toks[k - 2], lex) and not is_org(run, lex) \
