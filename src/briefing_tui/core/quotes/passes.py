@@ -414,9 +414,9 @@ def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
             end = k + 1
             while end < min(len(region), k + 5) and region[end].cap and region[end].word:
                 end += 1
-                if region[end - 1].text.endswith(("'s", "’s")):  # `from Anna Berg's account`
-                    owner = region[end - 1]
-                    return mention([*region[k + 1:end - 1], tok(owner.text[:-2], owner.start, owner.end - 2)],
+                last = region[end - 1]
+                if last.text.endswith(("'s", "’s")):  # `from Anna Berg's account`
+                    return mention([*region[k + 1:end - 1], tok(last.text[:-2], last.start, last.end - 2)],
                                    site.text, lex)
     return None
 
