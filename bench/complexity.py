@@ -47,6 +47,7 @@ SHAPES: dict[str, str | Callable[[int], str]] = {
     "according-after": "“x” last week, according to ",
     "documents-by": "a tweet by Mike Pompeo said “x” and an order by ",
     "time-titles": "then-Secretary Vázquez of the Court and Wales ",
+    "closing-cues": "« a » qui peut, a indiqué un porte-parole ",
     "sentence-openers": "On Friday ",
     "spaces": " ",
     "hashes": "#",

@@ -317,6 +317,9 @@ def test_issue_15_patterns(paragraphs: list[str], expected: list[tuple[str | Non
      [("the Catholic Bishops' Conference of the Philippines", "passive-agent")]),
     (["Facebook's parent company Meta said it “disagrees.”"], [("Meta", "before-cue")]),
     (["L'ONG Greenpeace dénonce « un scandale »."], [("Greenpeace", "before-cue")]),
+    # An inverted cue that closes the sentence, after a comma.
+    (["L'alerte a été donnée « quand nous avons reçu des appels » qui peut contenir 12 000 personnes, a indiqué un "
+      "porte-parole de la police."], [("un porte-parole de la police", "after-cue")]),
     # Names: a word before a given name, a title with a prefix of time, a party, an age before a name.
     (["Intelligence Committee Represenative Adam Schiff spoke. Schiff called it “a non-starter”."],
      [("Adam Schiff", "before-cue")]),

@@ -142,8 +142,8 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
             m = _author(phrase, lex, site) or m  # `reads an AEW press release`
         return _speaker(m, mem, site, toks[k].text, "after-cue")
     if not closed or first.low in lex.clause_openers or first.low in lex.prepositions or first.low in lex.discourse \
-            or first.low in lex.first_person:
-        return None  # `his “messy” war in Ukraine, asserting`: the quote did not end a clause
+            or first.low in lex.first_person:  # `his “messy” war in Ukraine, asserting`: the quote ended no clause
+        return None if strict else _closing_cue(toks, site, mem)
     c, limit = 0, min(len(toks), MAX_SUBJECT)
     while c + 1 < limit:
         c += 1
@@ -165,7 +165,29 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
             if m is not None and not _subject_start(first, lex) and m.kind != "person":
                 return None  # `proposal and accused`: not a subject
             return _speaker(m, mem, site, t.text, "after-cue")
-    return None
+    return None if strict else _closing_cue(toks, site, mem)
+
+
+def _closing_cue(toks: list[Tok], site: Site, mem: Memory) -> Found | None:
+    """An inverted cue that closes the quote's sentence after a comma (`« … » qui peut contenir 12 000 personnes,
+    a indiqué un porte-parole de la police.`): its subject said the sentence's quotes."""
+    lex = site.lex
+    comma = next((k for k in range(len(toks) - 2, -1, -1) if toks[k].text == ","), None)
+    if comma is None or any(t.masked for t in toks[comma:]):
+        return None
+    k = comma + 1
+    while k < len(toks) and not toks[k].cap and (toks[k].low in lex.auxiliaries or is_adverb(toks, k, lex)):
+        k += 1
+    if k + 1 >= len(toks) or not is_cue(toks, k, lex) or toks[k].low.endswith(("ing", "ant")) \
+            or not _subject_start(toks[k + 1], lex):
+        return None
+    phrase = _phrase_after(toks, k + 1, lex)
+    if not phrase or toks.index(phrase[-1]) + 1 < len(toks) - (toks[-1].text in STOP):
+        return None  # the subject runs to the sentence's end
+    m = mention(phrase, site.text, lex)
+    if m is None or (m.kind == "nominal" and not _can_speak(m.head, lex)):
+        return None
+    return _speaker(m, mem, site, toks[k].text, "after-cue")
 
 
 def _subject_start(t: Tok, lex: Lexicon) -> bool:
