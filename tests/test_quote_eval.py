@@ -48,7 +48,7 @@ def test_real_held_out_set_floors() -> None:
     assert scores.articles >= 40 and scores.gold >= 179
     assert scores.recall >= 0.97      # measured 98.9%
     assert scores.precision >= 0.97   # measured 98.9%
-    assert scores.speaker_accuracy >= 0.85  # measured 71.2% (126/177) blind; 87.6% with RULES_VERSION 6
+    assert scores.speaker_accuracy >= 0.87  # measured 71.2% (126/177) blind; 89.3% with RULES_VERSION 6
 
 
 def test_second_real_held_out_set_floors() -> None:
