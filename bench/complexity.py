@@ -48,6 +48,7 @@ SHAPES: dict[str, str | Callable[[int], str]] = {
     "documents-by": "a tweet by Mike Pompeo said “x” and an order by ",
     "time-titles": "then-Secretary Vázquez of the Court and Wales ",
     "closing-cues": "« a » qui peut, a indiqué un porte-parole ",
+    "name-particles": "Ursula von der Leyen ten Hag van ",
     "sentence-openers": "On Friday ",
     "spaces": " ",
     "hashes": "#",

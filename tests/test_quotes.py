@@ -327,6 +327,12 @@ def test_issue_15_patterns(paragraphs: list[str], expected: list[tuple[str | Non
      [("Wanda Vázquez Garced", "before-cue")]),
     (["Democrat Chuck Schumer told MSNBC he “was a great man.”"], [("Chuck Schumer", "before-cue")]),
     (["“I'm delighted,” said the winner, 23-year-old Tom Ford of Leeds."], [("Tom Ford", "after-cue")]),
+    (["Manchester United manager Erik ten Hag said his side were “not good enough”."],
+     [("Erik ten Hag", "before-cue")]),
+    (["The European Commission's president, Ursula von der Leyen, said: “We will act.”"],
+     [("Ursula von der Leyen", "appositive")]),
+    (["Police Commissioner Cressida Dick praised them. Dame Cressida added: “I am proud of them.”"],
+     [("Cressida Dick", "before-cue")]),
     # Appositives: a relative after one, two descriptions joined by `and`, a participle after a full name.
     (["The work was led by Mark Hay, a marine ecologist and professor at GT, who said “there is a lot to do.”"],
      [("Mark Hay", "subject")]),

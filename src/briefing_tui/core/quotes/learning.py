@@ -361,6 +361,8 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 gender = gender or word_gender(word.text)
             full = name_text(name)
             known = mem.full_name(full) if len(name) == 1 else None
+            if len(name) == 2 and is_title(name[0], lex):  # `Dame Cressida` after `Cressida Dick`
+                known = mem.full_name(name[1].text)
             words = [*context, *titles]
             at = max((k for k, x in enumerate(words) if x.low == title), default=-1)
             if at > 0 and words[at - 1].low in lex.role_changers:

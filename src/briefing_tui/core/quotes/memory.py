@@ -127,6 +127,10 @@ class Memory:
             known = self.full_name(words[-1])
             if known is not None and set(fold(m.text).split()) <= set(fold(known).split()):
                 return known  # `Tayyip Erdogan` for `Recep Tayyip Erdoğan`, `Ana Pastor` for `Ana Pastor García`
+            if len(words) == 2 and words[0].lower() in lex.titles:  # `Dame Cressida` after `Cressida Dick`,
+                known = self.full_name(words[1])  # `Princess Ubolratana` after `Ubolratana Mahidol`
+                if known is not None and fold(words[1]) in fold(known).split():
+                    return known
             return m.text
         if m.kind in ("nominal", "org") and m.text.count(" ") == 1:
             article, acronym = m.text.split()

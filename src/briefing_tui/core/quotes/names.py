@@ -127,7 +127,7 @@ def is_given_name(word: str) -> bool:
 POST_NOMINALS = frozenset("qc kc mp mep obe mbe cbe kbe phd md esq msp".split())
 _KEEP_TITLES = frozenset("pope king queen prince princess sheikh emir lord lady sir dame pape roi reine".split())
 """Titles that stay with a name given alone (`Pope Francis`, `King Charles`)."""
-PARTICLES = frozenset("de da di del della van von der den ter al bin bint ibn el le la du des dos das zu y".split())
+PARTICLES = frozenset("de da di del della van von der den ter ten al bin bint ibn el le la du des dos das zu y".split())
 PLACE_PREPOSITIONS = frozenset(("of", "to", "for", "from"))
 
 
@@ -155,6 +155,10 @@ def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
         t = toks[j]
         if t.word and t.cap:
             j += 1
+            continue
+        if t.word and t.low in PARTICLES and j > i and j + 2 < n and toks[j + 1].low in PARTICLES \
+                and toks[j + 2].word and toks[j + 2].cap and not t.cap:
+            j += 2  # `Ursula von der Leyen`, `Charles de la Fontaine`: two particles
             continue
         if t.word and (t.low in PARTICLES or t.low in ("of", "for", "on", "and", "&")) and j + 1 < n \
                 and toks[j + 1].word and toks[j + 1].cap and j > i:

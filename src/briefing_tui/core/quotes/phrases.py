@@ -227,11 +227,25 @@ def _capitalised(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     return Mention("person", name_text(name), title=title, gender=_description_gender(titles))
 
 
+def _name_start(toks: list[Tok], k: int, lex: Lexicon) -> int:
+    """Where the run of capitalised words that ends at `k` starts, through name particles between capitals
+    (`Erik ten Hag`, `Ursula von der Leyen`); not in German, where `der Stadt` is an article and a noun."""
+    while k > 0 and ((toks[k - 1].cap and toks[k - 1].word) or _particle_inside(toks, k - 1, lex)):
+        k -= 1
+    return k
+
+
+def _particle_inside(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """A name particle at `i` between capitalised words, or before another one (`von der`)."""
+    t = toks[i]
+    if lex.code == "de" or t.cap or t.low not in PARTICLES or i + 1 >= len(toks) or not toks[i + 1].cap or i < 1:
+        return False
+    return toks[i - 1].cap or (toks[i - 1].low in PARTICLES and i >= 2 and toks[i - 2].cap)
+
+
 def _name_ends(toks: list[Tok], lex: Lexicon) -> bool:
     """The tokens end with a person's full name (not a body's)."""
-    k = len(toks)
-    while k > 0 and toks[k - 1].cap and toks[k - 1].word:
-        k -= 1
+    k = _name_start(toks, len(toks), lex)
     found = person_name(toks[k:], lex) if k < len(toks) else None
     return found is not None and len(found[0]) >= 2 and not is_org(toks[k:], lex)
 
@@ -239,9 +253,7 @@ def _name_ends(toks: list[Tok], lex: Lexicon) -> bool:
 def _final_name(toks: list[Tok], lex: Lexicon) -> Mention | None:
     """A full name that ends the phrase right after a role word in lower case (`… writer and performer Rob
     Bartlett`): whatever came before describes that person."""
-    k = len(toks)
-    while k > 0 and toks[k - 1].cap and toks[k - 1].word:
-        k -= 1
+    k = _name_start(toks, len(toks), lex)
     if k < 2 or k == len(toks) or toks[k - 1].cap or not toks[k - 1].word:
         return None
     before = toks[k - 1]
@@ -264,9 +276,7 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
                 and (not (k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word) or _name_ends(toks[:k], lex)):
             toks = toks[:k]  # `Tobias Lund at a briefing`, `Ted Scambos of CU Boulder's …`; not `Ministry of …`
             break
-    k = len(toks)
-    while k > 0 and toks[k - 1].cap and toks[k - 1].word:
-        k -= 1
+    k = _name_start(toks, len(toks), lex)
     if k == 0 and lex.code == "de" and toks and (toks[0].low in lex.determiners or toks[0].low in lex.possessives):
         k = 1  # `Ihr Kollege Jonas Albrecht`: German nouns are capitalised too
     if k == 0 and len(toks) > 2 and toks[0].low in ("l'", "l’") and toks[1].low in lex.generic_orgs:
