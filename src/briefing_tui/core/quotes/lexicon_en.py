@@ -35,7 +35,7 @@ LEXICON = Lexicon(
         insist reply respond stress remark recall add admit write announce say tell describe call found
         specifies specified stipulates stipulated reacted justified justifies indicated indicates mentioned
         mentions clarified clarifies assured assures contended contends underscored underscores chanted
-        chanting screamed begged
+        chanting screamed begged shrugged smiled grinned
         """),
     passive_cues=words("""
         described called branded labelled labeled termed characterised characterized dubbed quoted cited told
