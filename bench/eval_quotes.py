@@ -39,8 +39,8 @@ HELDOUT_REAL2 = EVAL / "heldout-real2"
 """The second real held-out set: 32 more Wikinews articles (27 English, 5 French, 108 quotes) annotated blind.
 Measured blind with RULES_VERSION 4 (commit e18b942) and again, still unread, with RULES_VERSION 5 (commit
 2825f31): spans 100% / 100%, speakers 75.0% (81/108: English 71.7%, 66/92; French 93.8%, 15/16) both times.
-Then folded in here: RULES_VERSION 6 was written while reading its failures, and scores 92.6% (100/108: English
-92.4%, French 93.8%) on it. The next blind figure is a third set's (heldout-real3), annotated by someone else."""
+Then folded in here: RULES_VERSION 6 was written while reading its failures, and scores 93.5% (101/108: English
+93.5%, French 93.8%) on it. The next blind figure is a third set's (heldout-real3), annotated by someone else."""
 GOLD = EVAL / "gold"
 """The written development set: the first rules were written while reading its failures."""
 HELDOUT = EVAL / "heldout"
