@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from briefing_tui.core.quotes.authors import agent_phrase, author, object_author, phrase_after
 from briefing_tui.core.quotes.clauses import (
     DASHES,
     MAX_SUBJECT,
@@ -24,10 +25,9 @@ from briefing_tui.core.quotes.clauses import (
 )
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
-from briefing_tui.core.quotes.names import is_title, run_end
-from briefing_tui.core.quotes.phrases import PARTITIVE, Mention, mention
+from briefing_tui.core.quotes.phrases import Mention, mention
 from briefing_tui.core.quotes.spans import Span
-from briefing_tui.core.quotes.tokens import MASK, Tok, tok, tokenize
+from briefing_tui.core.quotes.tokens import MASK, Tok, tokenize
 
 _QUOTED_AS = frozenset(("quoted", "quoting", "cited", "citing", "quotes", "cites"))
 """`Politico quoted Tim Manning, a former FEMA official, as saying “…”`: the person quoted speaks."""
@@ -124,7 +124,7 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
                 return _speaker(Mention("pronoun", pronoun, gender=lex.pronouns[pronoun]), mem, site, cue,
                                 "after-cue")
     if lex.code == "de" and first.low == "so" and len(toks) > 1 and (toks[1].cap or toks[1].low in lex.determiners):
-        return _speaker(mention(_phrase_after(toks, 1, lex), site.text, lex), mem, site, "so", "after-cue")
+        return _speaker(mention(phrase_after(toks, 1, lex), site.text, lex), mem, site, "so", "after-cue")
     k = 0
     while k < len(toks) and (toks[k].low in lex.auxiliaries or toks[k].low in lex.adverbs
                              or toks[k].low in lex.clitics) and not toks[k].cap:
@@ -132,14 +132,14 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     if k < len(toks) and is_cue(toks, k, lex) and not toks[k].low.endswith(("ing", "ant")):
         if strict and k == 0:
             return None
-        phrase = _phrase_after(toks, k + 1, lex)
+        phrase = phrase_after(toks, k + 1, lex)
         if not phrase:
             return None
         m = mention(phrase, site.text, lex)
         if m is None or (not _subject_start(phrase[0], lex) and m.kind != "person"):
             return None  # `“Politics and the English Language” warned against …`: no subject after the cue
         if m.kind == "nominal" and m.head in lex.documents:
-            m = _author(phrase, lex, site) or m  # `reads an AEW press release`
+            m = author(phrase, lex, site.text) or m  # `reads an AEW press release`
         return _speaker(m, mem, site, toks[k].text, "after-cue")
     if not closed or first.low in lex.clause_openers or first.low in lex.prepositions or first.low in lex.discourse \
             or first.low in lex.first_person:  # `his “messy” war in Ukraine, asserting`: the quote ended no clause
@@ -181,7 +181,7 @@ def _closing_cue(toks: list[Tok], site: Site, mem: Memory) -> Found | None:
     if k + 1 >= len(toks) or not is_cue(toks, k, lex) or toks[k].low.endswith(("ing", "ant")) \
             or not _subject_start(toks[k + 1], lex):
         return None
-    phrase = _phrase_after(toks, k + 1, lex)
+    phrase = phrase_after(toks, k + 1, lex)
     if not phrase or toks.index(phrase[-1]) + 1 < len(toks) - (toks[-1].text in STOP):
         return None  # the subject runs to the sentence's end
     m = mention(phrase, site.text, lex)
@@ -200,33 +200,6 @@ def _bare_cue(toks: list[Tok], c: int, lex: Lexicon) -> bool:
     rest = toks[c + 1:]
     return len(rest) <= 12 and not any(t.masked or t.low in ("that", "que", "qu'", "qu’", "dass") or t.low in lex.be
                                        or t.low in lex.auxiliaries for t in rest)
-
-
-def _phrase_after(toks: list[Tok], k: int, lex: Lexicon) -> list[Tok]:
-    """The noun phrase after an inverted cue, up to the end of its clause (`said a protester using …`)."""
-    if lex.code in ("fr", "de") and k < len(toks) and toks[k].low in lex.cut_prepositions:
-        j = k + 1  # `déclare à l'AFP Jean-Philippe Magnen`: a complement before the subject
-        while j < len(toks) and (toks[j].low in lex.determiners or not toks[j].word):
-            j += 1
-        if j + 1 < len(toks) and (toks[j + 1].cap or toks[j + 1].low in lex.determiners):
-            k = j + 1
-    out: list[Tok] = []
-    for t in toks[k:]:
-        if t.text in STOP or t.masked or t.text in DASHES:
-            break
-        if out and t.low in lex.cut_prepositions and _circumstance(toks, t, lex):
-            break
-        out.append(t)
-    return out
-
-
-def _circumstance(toks: list[Tok], prep: Tok, lex: Lexicon) -> bool:
-    i = toks.index(prep)
-    for t in toks[i + 1:i + 4]:
-        if t.low in lex.circumstances:
-            return True
-    return prep.low in ("via", "during", "as", "while", "when", "after", "before", "per", "lors", "pendant", "à", "au",
-                        "aux")
 
 
 # --- a cue before the quote ---------------------------------------------------------------------------
@@ -260,7 +233,7 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         if passive or (cue.low in lex.passive_cues and (c == len(toks) - 1 or toks[c + 1].low in ("as", "comme")
                                                         or toks[c + 1].low in lex.agent)  # `described by X as`
                        and _reduced_relative(toks, j, lex)):
-            agent = _agent(toks[c + 1:], lex) or _agent_after(site, lex)
+            agent = agent_phrase(toks[c + 1:], lex) or _agent_after(site, lex)
             if agent:
                 found = _speaker(mention(agent, site.text, lex), mem, site, cue.text, "passive-agent")
                 if found:
@@ -268,7 +241,7 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
             continue
         if cue.low in _QUOTED_AS and (found := _quoted_as(toks, mem, site, cue.text, c)):
             return found
-        quoted = _object_author(toks[c + 1:], lex, site)  # `citing the Chuck Jones quote that “…”`
+        quoted = object_author(toks[c + 1:], lex, site.text)  # `citing the Chuck Jones quote that “…”`
         if quoted is not None and (found := _speaker(quoted, mem, site, cue.text, "before-cue")):
             return found
         subject = subject_of(toks, c, lex)
@@ -319,8 +292,8 @@ def _speaker_of_region(region: list[Tok], toks: list[Tok], mem: Memory, site: Si
     m = mention(region, site.text, lex)
     start = toks.index(region[0]) if region and region[0] in toks else 0
     if m is not None and m.kind == "nominal" and m.head in lex.documents:
-        by = _agent(toks[start + len(region):cue_at], lex)  # `The report, published by Amnesty International,`
-        m = _author(region, lex, site) or (mention(by, site.text, lex) if by else None) \
+        by = agent_phrase(toks[start + len(region):cue_at], lex)  # `The report, published by Amnesty International,`
+        m = author(region, lex, site.text) or (mention(by, site.text, lex) if by else None) \
             or mention(clause_subject(toks[:start], lex), site.text, lex) or m
     elif m is not None and m.kind == "nominal" and region and region[0].low in lex.possessives and start:
         owner = mention(clause_subject(toks[:start], lex), site.text, lex)
@@ -329,28 +302,6 @@ def _speaker_of_region(region: list[Tok], toks: list[Tok], mem: Memory, site: Si
             rest = site.text[region[1].start:region[-1].end] if len(region) > 1 else ""
             return Found(f"{who}’s {rest}" if "’" in site.text else f"{who}'s {rest}", cue.lower(), rule)
     return _speaker(m, mem, site, cue, rule)
-
-
-def _object_author(obj: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
-    """The author named on a document the cue's object is (`the Chuck Jones quote`, `Obama's words`)."""
-    for k, t in enumerate(obj):
-        if t.masked or t.text in STOP:
-            return None
-        if t.low in lex.documents and k and (agent := _agent(obj[k + 1:k + 1 + MAX_SUBJECT], lex)) \
-                and agent[0].cap and not any(x.low in lex.prepositions or x.text == "," for x in obj[:k]):
-            return mention(agent, site.text, lex)  # `announced an order by Coast Guard Commandant Admiral Elson
-            # Hermogino`; not `said, in remarks published by CNN`: the remarks are the speaker's own
-        if t.low in lex.documents and k:
-            before = obj[k - 1]
-            if before.text.endswith(("'s", "’s")) and before.cap:
-                return mention([tok(before.text[:-2], before.start, before.end - 2)], site.text, lex)
-            if before.cap and before.word:
-                start = k - 1
-                while start > 0 and obj[start - 1].cap and obj[start - 1].word:
-                    start -= 1
-                found = mention(obj[start:k], site.text, lex)
-                return found if found is not None and found.kind == "person" and " " in found.text else None
-    return None
 
 
 def _without_asides(toks: list[Tok]) -> list[Tok]:
@@ -373,78 +324,14 @@ def _reduced_relative(toks: list[Tok], j: int, lex: Lexicon) -> bool:
         and t.low not in lex.generic_orgs and t.low not in lex.org_heads
 
 
-def _agent(toks: list[Tok], lex: Lexicon) -> list[Tok] | None:
-    for k, t in enumerate(toks):
-        if t.masked:
-            return None
-        if t.low in lex.agent:
-            phrase = _phrase_after(toks, k + 1, lex)
-            cut = next((n for n, p in enumerate(phrase) if p.low in ("as", "comme") or (
-                p.low in ("of", "de") and not (n and is_title(phrase[n - 1], lex)))), len(phrase))
-            return phrase[:cut] or None  # `by the CBCP as`, `by police of`; not `by US Secretary of State X`
-    return None
-
-
 def _agent_after(site: Site, lex: Lexicon) -> list[Tok] | None:
     toks = site.after
     k = 0
     while k < len(toks) and toks[k].text in _LEAD:
         k += 1
     if k < len(toks) and toks[k].low in lex.agent:
-        return _phrase_after(toks, k + 1, lex) or None
+        return phrase_after(toks, k + 1, lex) or None
     return None
-
-
-def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
-    """Who published a document that speaks (`a statement released by Erdogan's office`, `Facebook released a
-    statement which read`, `The court's summary`)."""
-    agent = _agent(region, lex)
-    if agent:
-        return mention(agent, site.text, lex)
-    pronoun = lex.possessive_pronouns.get(region[0].low) if region else None
-    if pronoun is not None:  # `Their statement also read`: theirs
-        return Mention("pronoun", pronoun, gender=lex.pronouns.get(pronoun))
-    while len(region) > 2 and region[0].low in PARTITIVE and region[1].low in ("of", "de", "du", "des"):
-        region = region[2:]  # `Part of the judge's statement`: the statement's author
-    first = region[0] if region else None
-    if first is not None and first.text.endswith(("'s", "’s")):
-        return mention([tok(first.text[:-2], first.start, first.end - 2)], site.text, lex)
-    for k, t in enumerate(region[1:-1], 1):  # `the judge's statement`: the judge
-        if t.text.endswith(("'s", "’s")) and region[k + 1].low in lex.documents:
-            start = k
-            while t.cap and start > 0 and region[start - 1].cap and region[start - 1].word:
-                start -= 1  # `sent from Anna Berg's account`: the name, not the words before it
-            owner = region[start:k] if t.cap else region[:k]
-            return mention([*owner, tok(t.text[:-2], t.start, t.end - 2)], site.text, lex)
-    for k, t in enumerate(region[:-1]):  # `le communiqué du ministère de l'Intérieur`
-        if t.low in ("du", "de", "of", "des") and k + 1 < len(region):
-            rest = region[k + 1:]
-            if rest[0].low in ("la", "l'", "l’", "the") or rest[0].cap:
-                return mention(rest, site.text, lex)
-            if t.low in ("du", "des") and (rest[0].low in lex.org_heads or rest[0].low in lex.generic_orgs):
-                found = mention(rest, site.text, lex)  # `du ministère` is `le ministère`
-                article = "le " if t.low == "du" else "les "
-                return replace(found, text=article + found.text) if found is not None else None
-    head = next((k for k, t in enumerate(region) if t.low in lex.documents), None)
-    if head is None or region[head].cap:
-        return None  # `The United States Constitution` speaks as itself
-    for k, t in enumerate(region[:head]):  # `an AEW press release`; not `a message on Twitter`
-        if t.cap and t.word and t.low not in lex.determiners and t.low not in lex.possessives:
-            return mention(region[k:run_end(region, k, lex)], site.text, lex)
-    for k in range(head + 1, len(region) - 1):  # `a tweet sent from Biden's Twitter account`: Biden's
-        if region[k].low in _FROM and region[k + 1].cap:
-            end = k + 1
-            while end < min(len(region), k + 5) and region[end].cap and region[end].word:
-                end += 1
-                last = region[end - 1]
-                if last.text.endswith(("'s", "’s")):  # `from Anna Berg's account`
-                    return mention([*region[k + 1:end - 1], tok(last.text[:-2], last.start, last.end - 2)],
-                                   site.text, lex)
-    return None
-
-
-_FROM = frozenset(("from", "on", "via", "through", "depuis", "sur", "von", "auf"))
-"""Where a document was posted from: `a tweet sent from Biden's account`, `a post on Trump's page`."""
 
 
 # --- according to, a colon ----------------------------------------------------------------------------
@@ -475,7 +362,7 @@ def according_to(site: Site, mem: Memory) -> Found | None:
                 n = len(phrase)
                 if tuple(t.low for t in toks[i:i + n]) == phrase and (not lead or i == 0 or (
                         toks[i - 1].text == "," and not any(t.masked or t.text in STOP for t in toks[:i]))):
-                    who = _phrase_after(toks if lead is False else after[k:], i + n, lex)
+                    who = phrase_after(toks if lead is False else after[k:], i + n, lex)
                     cut = next((m for m, t in enumerate(who) if t.text == ","), len(who))
                     if cut + 1 < len(who) and who[cut + 1].cap:
                         cut = next((m for m, t in enumerate(who) if t.text == "," and m > cut), len(who))
@@ -485,8 +372,8 @@ def according_to(site: Site, mem: Memory) -> Found | None:
                         m = Mention("pronoun", subject, gender=lex.pronouns.get(subject))
                     if m is not None and m.kind == "nominal" and m.head in lex.documents:
                         rest = toks[i + n:] if lead is False else after[k + i + n:]  # `a tweet on Monday by X`
-                        by = _agent(list(itertools.takewhile(lambda t: t.text not in STOP, rest)), lex)
-                        m = _author(who[:cut], lex, site) or (mention(by, site.text, lex) if by else None) or m
+                        by = agent_phrase(list(itertools.takewhile(lambda t: t.text not in STOP, rest)), lex)
+                        m = author(who[:cut], lex, site.text) or (mention(by, site.text, lex) if by else None) or m
                     found = _speaker(m, mem, site, " ".join(t.text for t in toks[i:i + n]), "according-to")
                     if found:
                         return found
