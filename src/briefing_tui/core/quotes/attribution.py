@@ -14,7 +14,7 @@ import re
 from typing import NamedTuple
 
 from briefing_tui.core import versions
-from briefing_tui.core.quotes.clauses import clause_subject, is_cue, subject_of
+from briefing_tui.core.quotes.clauses import clause_subject, is_cue
 from briefing_tui.core.quotes.learning import LEXICONS, learn, note_speaker, plural, sentence_bounds, worth_reading
 from briefing_tui.core.quotes.lexicon import Lexicon, counts, detect, fold, own_words
 from briefing_tui.core.quotes.memory import Memory
@@ -22,6 +22,7 @@ from briefing_tui.core.quotes.names import name_text, person_name, run_end
 from briefing_tui.core.quotes.passes import PASSES, Site
 from briefing_tui.core.quotes.phrases import Mention, mention
 from briefing_tui.core.quotes.spans import Span
+from briefing_tui.core.quotes.subjects import subject_of
 from briefing_tui.core.quotes.tokens import ABBREVIATIONS, MASK, Tok, tokenize
 
 RULES_VERSION = versions.RULES_VERSION

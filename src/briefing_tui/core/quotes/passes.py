@@ -21,12 +21,12 @@ from briefing_tui.core.quotes.clauses import (
     is_adverb,
     is_cue,
     noun_phrase,
-    subject_of,
 )
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.phrases import Mention, mention
 from briefing_tui.core.quotes.spans import Span
+from briefing_tui.core.quotes.subjects import subject_of
 from briefing_tui.core.quotes.tokens import MASK, Tok, tokenize
 
 _QUOTED_AS = frozenset(("quoted", "quoting", "cited", "citing", "quotes", "cites"))
