@@ -353,6 +353,9 @@ def test_issue_15_patterns(paragraphs: list[str], expected: list[tuple[str | Non
     # Sentences that open with a participle cue; a name right after a quote; French sources and pronouns.
     (["Calling it a “culture of death” the archbishop said it would fail."], [("the archbishop", "subject")]),
     (["“It is plausible” Tristan Smith told Wikinews yesterday."], [("Tristan Smith", "after-cue")]),
+    (["“It will heal us” Crystal Lee of the tribal office told the crowd."], [("Crystal Lee", "after-cue")]),
+    # A scare quote before a noun is not followed by its cue (it ended no clause).
+    (["The “historic” Senate vote was welcomed, officials said."], [(None, None)]),
     (["Pour la principale association du logiciel libre, l'April : « Le vote est une victoire. »"],
      [("l'April", "according-to")]),
     (["La société Renault a annoncé des suppressions de postes. Elle estime que « la crise impose des choix »."],

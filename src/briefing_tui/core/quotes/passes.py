@@ -111,9 +111,7 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     toks = toks[i:]
     if not toks or toks[0].masked:
         return None
-    closed = closed or (not strict and toks[0].cap and toks[0].word and toks[0].low not in lex.not_names)  # `“…”
-    # Smith told
-    # Wikinews`: a name right after the quote starts its cue's clause, comma or not
+    closed = closed or (not strict and _name_then_cue(toks, lex))  # `“…” Smith told Wikinews`: comma or not
     first = toks[0]
     if lex.code == "fr" and "-" in first.text:  # `a-t-il précisé`, `explique-t-elle`, `dit-il`
         verb, _, pronoun = first.low.rpartition("-")
@@ -166,6 +164,29 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
                 return None  # `proposal and accused`: not a subject
             return _speaker(m, mem, site, t.text, "after-cue")
     return None if strict else _closing_cue(toks, site, mem)
+
+
+_NAME_WORDS_BEFORE_CUE = 6
+"""Capitalised words a name right after a quote may have before its cue."""
+_PLACE = frozenset(("of", "from", "at", "de", "du", "des"))
+"""Words that open where a person named right after a quote is from."""
+
+
+def _name_then_cue(toks: list[Tok], lex: Lexicon) -> bool:
+    """A name right after the quote, then its cue (`“…” Crystal C'Bearing told`, `“…” Smith told Wikinews`): the
+    quote ended its clause even with no comma; not a scare quote before a noun (`the “historic” Senate vote`)."""
+    k = 0
+    while k < min(len(toks), _NAME_WORDS_BEFORE_CUE) and toks[k].cap and toks[k].word \
+            and toks[k].low not in lex.not_names:
+        k += 1
+    if 0 < k < len(toks) and toks[k].low in _PLACE:  # `Crystal C'Bearing of the tribal preservation office told`
+        end = min(len(toks), k + MAX_SUBJECT)
+        while k < end and toks[k].word and not toks[k].masked and not is_cue(toks, k, lex) \
+                and toks[k].low not in lex.clause_openers and toks[k].low not in lex.be:
+            k += 1
+    while k < len(toks) and not toks[k].cap and (toks[k].low in lex.auxiliaries or is_adverb(toks, k, lex)):
+        k += 1
+    return 0 < k < len(toks) and toks[0].cap and is_cue(toks, k, lex)
 
 
 def _closing_cue(toks: list[Tok], site: Site, mem: Memory) -> Found | None:
