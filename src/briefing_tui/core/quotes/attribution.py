@@ -20,9 +20,10 @@ from briefing_tui.core.quotes.lexicon import Lexicon, counts, detect, fold, own_
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.names import name_text, person_name, run_end
 from briefing_tui.core.quotes.passes import PASSES, Site
-from briefing_tui.core.quotes.phrases import mention
+from briefing_tui.core.quotes.phrases import Mention, mention
 from briefing_tui.core.quotes.spans import Span
-from briefing_tui.core.quotes.tokens import ABBREVIATIONS, MASK, tokenize
+from briefing_tui.core.quotes.subjects import subject_of
+from briefing_tui.core.quotes.tokens import ABBREVIATIONS, MASK, Tok, tokenize
 
 RULES_VERSION = versions.RULES_VERSION
 """Bump it in `versions` when the rules change what they find: the index stores speakers."""
@@ -47,7 +48,7 @@ class Attribution(NamedTuple):
 
 
 NOBODY = Attribution(None, None, None)
-_SENTENCE_END = re.compile(r"[.!?](?<![.!?]{2})[.!?]*+[\"”’»)]*+\s+(?=[\"“‘„«»(]?[A-ZÀ-Þ\u2063])")
+_SENTENCE_END = re.compile(r"[.!?](?<![.!?]{2})[.!?]*+(?:[\"”’)]|\s?+»)*+\s+(?=[\"“‘„«»(]?[A-ZÀ-Þ\u2063])")
 """Only the first mark of a run starts a match, and nothing is given back: a run of 30,000 full stops
 cost a quadratic 22 s when each of its marks started a match that scanned to the end of the run. The
 pattern starts with the mark itself (the look back comes after it) so that the search skips ahead to
@@ -124,7 +125,9 @@ def _mask(text: str, spans: list[Span]) -> str:
     cursor = 0
     for s in spans:
         inner = text[s.text_start:s.text_end]
-        keep = 1 if inner.rstrip()[-1:] in _QUOTE_END_MARKS and inner[-1:] in _QUOTE_END_MARKS else 0
+        trimmed = inner.rstrip()
+        keep = len(inner) - len(trimmed) + 1 if trimmed[-1:] in _QUOTE_END_MARKS else 0  # `limite. »`: French
+        # typography spaces the closing mark
         pieces.append(text[cursor:s.text_start])
         pieces.append(MASK * (len(inner) - keep) + inner[len(inner) - keep:])
         cursor = s.text_end
@@ -172,6 +175,8 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
     before = site.before
     if any(t.low in site.lex.naming for t in before[-4:] if t.word):
         return None  # `He named it “Operation Peace Spring”`, `known as the “Blue House”`: a name, not words said
+    if site.lex.code != "de" and _a_name(site.text[span.text_start:span.text_end]):  # German capitalises nouns
+        return None  # `“Super Tuesday”`, `“Storm Area 51, They Can't Stop All of Us”`: a name, not words said
     after = site.after[:2]
     if before and before[-1].cap and before[-1].word and after and after[0].cap and after[0].word:
         return None  # `Pasquale “Pat” Di Cicco`: a nickname
@@ -180,17 +185,34 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
             return prev._replace(rule="continuation")
         if prev_span.paragraph == span.paragraph - 1 and _opens_paragraph(site):
             return prev._replace(rule="continuation")
-        if prev_span.paragraph == span.paragraph and not _someone_else(site, prev_span.end, prev.speaker, mem):
+        if prev_span.paragraph == span.paragraph and prev.rule != "passive-agent" \
+                and not _someone_else(site, prev_span.end, prev.speaker, mem):  # `X, who was described as
+            # “knife-obsessed” by the police, … her “kuffar” parents`: the police spoke of X, not for the sentence
             return prev._replace(rule="follow-on")
     return _sentence_subject(site, mem) or _context(site, mem)
+
+
+_NAME_WORDS = 8
+"""Words a quoted name has at most (`“Storm Area 51, They Can't Stop All of Us”`)."""
+
+
+def _a_name(inner: str) -> bool:
+    """Whether quoted words are a name or a title: two to a few words, each with a capital or a digit, but for
+    short function words (`of`, `and`, `de`), and no sentence's end."""
+    words = inner.split()
+    if len(words) < 2 or len(words) > _NAME_WORDS or inner.rstrip()[-1:] in ".!?…":
+        return False  # `“No.”`, `“Stop!”`: a sentence said
+    return all(w[:1].isupper() or w[:1].isdigit() or (len(w) <= 3 and w.isalpha() and w.islower()) for w in words) \
+        and words[0][:1].isupper() and sum(1 for w in words if w[:1].isupper()) >= max(1, len(words) // 2)
 
 
 def _sentence_subject(site: Site, mem: Memory) -> Attribution | None:
     """A quote with no cue in a sentence about a named person is theirs (`Lisa Mancini has been cosplaying
     for two years, her “passion” for the hobby …`)."""
     m = mention(clause_subject(site.before, site.lex), site.text, site.lex)
-    if m is None or m.kind != "person":
-        return None
+    if m is None or m.kind not in ("person", "pronoun") or (m.kind == "pronoun" and (
+            m.gender is None or not site.lex.it_pronouns)):  # `she looked at the role as a “chance to face my
+        return None  # demons,”`; not `they`, nor `il` and `elle`, which may be things as well as people
     who = mem.resolve(m, site.lex)
     if who is None or who not in mem.people:
         return None
@@ -230,6 +252,16 @@ def _someone_else(site: Site, since: int, speaker: str, mem: Memory) -> bool:
     return False
 
 
+def _reporter(toks: list[Tok], site: Site, mem: Memory) -> Mention | None:
+    """The person a sentence reports the words of (`…, Zapata said, adding …`), when its last cue has one."""
+    for c in range(len(toks) - 1, -1, -1):
+        if is_cue(toks, c, site.lex):
+            found = subject_of(toks, c, site.lex)
+            m = mention(found[0], site.text, site.lex) if found and found[0] else None
+            return m if m is not None and m.kind == "person" else None
+    return None
+
+
 def _context(site: Site, mem: Memory) -> Attribution | None:
     """A full quoted sentence after a sentence about a person, in the same paragraph, is that person's."""
     span = site.span
@@ -244,6 +276,8 @@ def _context(site: Site, mem: Memory) -> Attribution | None:
     toks = site.window(prev_start, site.start)
     m = mention(clause_subject(toks, site.lex), site.text, site.lex)
     lex = site.lex
+    if m is None or m.kind not in ("person", "pronoun"):
+        m = _reporter(toks, site, mem) or m  # `Strong winds … presented difficulty, Zapata said, adding … “…”`
     person_like = m is not None and m.kind == "nominal" and (m.head in lex.person_nouns or m.head in lex.titles) \
         and not plural(m, lex)  # `la porte-parole de la fédération a nuancé les chiffres. « … »`
     if m is None or not (m.kind in ("person", "pronoun") or person_like):

@@ -8,6 +8,7 @@ most of a long article has no name in it. Only these functions and `note_speaker
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from briefing_tui.core.quotes import lexicon_de, lexicon_en, lexicon_fr
@@ -30,6 +31,7 @@ from briefing_tui.core.quotes.tokens import Tok, tokenize
 
 LEXICONS: tuple[Lexicon, ...] = (lexicon_en.LEXICON, lexicon_fr.LEXICON, lexicon_de.LEXICON)
 """The languages attribution reads, the first the default."""
+_BY_CODE = {lex.code: lex for lex in LEXICONS}
 
 
 def sentence_bounds(ends: list[int], n: int, pos: int) -> tuple[int, int, int]:
@@ -47,17 +49,28 @@ def note_speaker(speaker: str, mem: Memory, lex: Lexicon) -> None:
         mem.note_mention(speaker)
         mem.note_subject(speaker)
         return
+    kind = _speaker_kind(speaker, lex.code)
+    if kind == "person":
+        mem.note_person(speaker)
+        mem.note_subject(speaker)
+    elif isinstance(kind, Mention):
+        _note_about(speaker, kind, mem, lex)
+    else:
+        mem.note_group(speaker)
+
+
+@functools.lru_cache(maxsize=4096)
+def _speaker_kind(speaker: str, code: str) -> Mention | str:
+    """What a speaker's words are, whatever the article: `person` (a name), a description (its Mention), or
+    `group`. Cached: the same names speak in article after article, and tokenizing them was a tenth of the
+    time attribution took on the generated library."""
+    lex = _BY_CODE[code]
     toks = tokenize(speaker, 0, len(speaker), lex)
     if speaker[:1].isupper() and " " in speaker and not is_org(toks, lex) \
             and speaker.split()[0].lower() not in lex.determiners:
-        mem.note_person(speaker)
-        mem.note_subject(speaker)
-        return
+        return "person"
     m = mention(toks, speaker, lex)
-    if m is not None and m.kind == "nominal":
-        _note_about(speaker, m, mem, lex)
-    else:
-        mem.note_group(speaker)
+    return m if m is not None and m.kind == "nominal" else "group"
 
 
 def learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: Memory, lex: Lexicon) -> None:
@@ -120,7 +133,13 @@ def _learn_subject(toks: list[Tok], text: str, mem: Memory, lex: Lexicon, people
         if possessor is not None and possessor.kind == "person" and " " in possessor.text:
             mem.note_subject(mem.resolve(possessor, lex))
     m = mention(subject, text, lex)
+    if m is None or (m.kind == "nominal" and not (m.head in lex.person_nouns or m.head in lex.titles)):
+        _acting_person(toks, mem, lex, people)  # `This was the first time Flynn made a public speech`
     if m is None or m.kind == "pronoun":
+        return
+    conjunct = _first_conjunct(subject, text, mem, lex)
+    if conjunct is not None:
+        mem.note_subject(conjunct)  # `Wong and three of his co-authors have started …`: he is Wong
         return
     if m.kind == "person" and " " not in m.text and mem.full_name(m.text) is None and m.text not in mem.people \
             and subject and subject[0] is toks[0] and not m.title:
@@ -134,6 +153,39 @@ def _learn_subject(toks: list[Tok], text: str, mem: Memory, lex: Lexicon, people
         said = {PRONOUN_GENDER[t.low] for t in toks if t.start >= people[0][1] and t.low in _GENDERED}
         if len(said) == 1:  # `Maren Eklund, who …, died at her home`: nobody else it could be
             mem.note_person(who, said.pop())
+
+
+def _first_conjunct(subject: list[Tok], text: str, mem: Memory, lex: Lexicon) -> str | None:
+    """The person named first in a subject of two joined by `and` (`Miller and Smith both acknowledged`)."""
+    k = next((n for n, t in enumerate(subject) if t.low in _AND and n), None)
+    if k is None:
+        return None
+    first = mention(subject[:k], text, lex)
+    if first is None or first.kind != "person":
+        return None
+    who = mem.resolve(first, lex)
+    return who if who in mem.people else None
+
+
+def _acting_person(toks: list[Tok], mem: Memory, lex: Lexicon, people: list[tuple[str, int]]) -> None:
+    """In a sentence whose subject is no person, the first person named right before a verb is whom it is
+    about (`This was the first time Flynn made a public speech since he was pardoned by Trump`)."""
+    k = 0
+    for name, end in people:  # in reading order: one walk over the tokens for all of them
+        while k < len(toks) and toks[k].start < end:
+            k += 1
+        if k < len(toks) and _verb_like(toks[k], lex) and name in mem.people:
+            mem.note_subject(name)
+            return
+
+
+def _verb_like(t: Tok, lex: Lexicon) -> bool:
+    low = t.low
+    return not t.cap and (low in lex.verbs or low in lex.cues or low in lex.auxiliaries or low in lex.be
+                          or (lex.code == "en" and low.endswith("ed") and len(low) > 4))
+
+
+_AND = frozenset(("and", "et", "und"))
 
 
 def _note_about(who: str, m: Mention, mem: Memory, lex: Lexicon) -> None:
@@ -195,7 +247,8 @@ def _learn_later_subjects(toks: list[Tok], mem: Memory, lex: Lexicon) -> None:
         who = mem.full_name(name) if len(found[0]) == 1 else name
         after_name = toks[end] if end < len(toks) else None
         if who is not None and who in mem.people and (t.low not in ("and", "et") or (
-                after_name is not None and after_name.word and not after_name.cap)):
+                after_name is not None and _verb_like(after_name, lex))):  # `and Interior Minister X wrote`;
+            # not `would list Sailor Neptune and Sailor Uranus as dream roles`
             mem.note_subject(who)
 
 
@@ -203,6 +256,36 @@ _GENDERED = frozenset(("he", "him", "his", "she", "her"))
 _THE = frozenset(("the", "la", "le", "l'", "l’"))
 _LATER_OPENERS = frozenset("while whereas but and that tandis alors mais et während aber".split())
 _PLACE = frozenset(("of", "from", "to", "for"))
+
+
+def _initials(name: str) -> str:
+    """The first letters of a name's capitalised words (`the United Nations`: UN)."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def _spelt_out(toks: list[Tok], text: str, i: int, end: int, acronym: str) -> str | None:
+    """The body an acronym after the run toks[i:end] spells, when the run alone does not: the run with a body
+    before it (`the Catholic Bishops' Conference of the Philippines (CBCP)`), or its end (`the Kurdish-led Syrian
+    Democratic Forces (SDF)`)."""
+    k = i - 1 if i > 0 and toks[i - 1].low in _THE else i
+    if k >= 2 and toks[k - 1].low in _PLACE:
+        start = k - 1
+        while start > max(0, k - 1 - _ACRONYM_REACH) and toks[start - 1].word and toks[start - 1].cap:
+            start -= 1
+        if start < k - 1:
+            first = start - 1 if start > 0 and toks[start - 1].low in _THE else start
+            name = text[toks[first].start:toks[end - 1].end]
+            if _initials(name) == acronym:
+                return name
+    for s in range(i, end - 1):  # drop descriptions before the name
+        name = text[toks[s].start:toks[end - 1].end]
+        if _initials(name) == acronym:
+            return name
+    return None
+
+
+_ACRONYM_REACH = 8
+"""Words looked back over for the body an acronym spells: names are short."""
 
 
 def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[tuple[str, int]]:
@@ -262,6 +345,8 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
             if not role and i >= 2 and toks[i - 2].low in lex.org_heads and before is not None and before.word \
                     and not before.cap:
                 role = toks[i - 2].low  # `Le quotidien français Le Figaro`
+            if acronym and _initials(body) != acronym:
+                body = _spelt_out(toks, text, i, end, acronym) or body
             mem.note_body(body, acronym, role)
             i = end
             continue
@@ -276,8 +361,16 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 gender = gender or word_gender(word.text)
             full = name_text(name)
             known = mem.full_name(full) if len(name) == 1 else None
+            if len(name) == 2 and is_title(name[0], lex):  # `Dame Cressida` after `Cressida Dick`
+                known = mem.full_name(name[1].text)
+            words = [*context, *titles]
+            at = max((k for k, x in enumerate(words) if x.low == title), default=-1)
+            if at > 0 and words[at - 1].low in lex.role_changers:
+                title = ""  # `former US Vice President Joe Biden` is not `the president`
             if known is not None:
                 mem.note_mention(known)
+                if title and titles and is_title(titles[-1], lex):
+                    mem.note_role(title, known)  # `President Trump`, named before: `the president` is Trump
                 people.append((known, run[-1].end))
             elif len(name) >= 2 or title or gender:
                 if len(name) >= 3 and before is not None and before.low in lex.prepositions and not titles:
@@ -287,6 +380,10 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 if not title and end + 1 < n and toks[end].text == "," and is_title(toks[end + 1], lex):
                     title = toks[end + 1].low  # `Christian Jacob, président du groupe UMP`
                 mem.note_person(full, gender, title)
+                for x in [*titles, *context[-1:]]:  # `archbishop Monsenor Jorge Eduardo Scheinig`: `the
+                    # archbishop` too
+                    if x.low != title and x.low not in lex.title_modifiers and is_title(x, lex):
+                        mem.note_role(x.low, full)
                 people.append((full, run[-1].end))
         i = end
     return people

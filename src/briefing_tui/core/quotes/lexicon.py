@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 def words(text: str) -> frozenset[str]:
@@ -90,6 +90,21 @@ class Lexicon:
     """Words that name a source only when they open a sentence: `Pour X, …`, `Für X …`."""
     org_suffixes: tuple[str, ...] = ()
     """Endings that make a compound a body (`Bahngesellschaft`, `Innenministerium`)."""
+    title_modifiers: frozenset[str] = frozenset()
+    """Title words that qualify the next one (`former`, `deputy`, `state`): no description of a person alone."""
+    role_changers: frozenset[str] = frozenset()
+    """Words that make a title another role (`vice`, `former`): `Vice President X` is not `the president`."""
+    offices: frozenset[str] = frozenset()
+    """Titles of an office held by one person at a time (`president`, `ministre`): `the president` means its
+    holder, not whoever the text is about."""
+    object_pronouns: dict[str, str] = field(default_factory=dict)
+    """Object pronouns and the subject pronoun they stand for (`according to him`, `selon lui`, `laut ihm`)."""
+    possessive_pronouns: dict[str, str] = field(default_factory=dict)
+    """Possessives whose owner is a pronoun's referent (`Their statement read`: theirs); not the French `son`,
+    which does not show its owner's gender."""
+    adverb_suffixes: tuple[str, ...] = ()
+    """Endings of adverbs (`-ly`, `-ment`), read as adverbs only right after an auxiliary (`a clairement affirmé`,
+    where no noun can stand)."""
 
 
 _FOLD = {ord("’"): "'", ord("‘"): "'"}

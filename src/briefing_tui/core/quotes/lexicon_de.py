@@ -84,6 +84,9 @@ LEXICON = Lexicon(
         jedoch doch aber und auch zudem außerdem dennoch trotzdem inzwischen gestern heute später
         """),
     plural_pronouns=frozenset(),
+    object_pronouns={"ihm": "er", "ihr": "sie"},
+    role_changers=words("vize ehemalige ehemaliger stellvertretende stellvertretender"),
+    offices=words("präsident präsidentin minister ministerin kanzler kanzlerin bürgermeister bürgermeisterin"),
     first_person=words("ich wir"),
     clitics=words("sich"),
     verbs=frozenset(),

@@ -33,7 +33,9 @@ LEXICON = Lexicon(
         expressed expresses reported reports informed informs shared supposes supposed attacked attacks defended
         defends referred refers pointed points explained underlined highlighted cited citing quoted lauded warn
         insist reply respond stress remark recall add admit write announce say tell describe call found
-        specifies specified stipulates stipulated reacted justified justifies
+        specifies specified stipulates stipulated reacted justified justifies indicated indicates mentioned
+        mentions clarified clarifies assured assures contended contends underscored underscores chanted
+        chanting screamed begged shrugged smiled grinned
         """),
     passive_cues=words("""
         described called branded labelled labeled termed characterised characterized dubbed quoted cited told
@@ -66,6 +68,7 @@ LEXICON = Lexicon(
     prepositions=words("""
         to of from at for with in on by about among between within without under over near across including like
         via into onto upon against toward towards behind beyond outside inside despite amid throughout beside
+        during
         """),
     cut_prepositions=words("""
         on to via during after before while as when through over since until later at in from with per
@@ -102,7 +105,7 @@ LEXICON = Lexicon(
         tycoon heiress mogul magnate chef expert specialist advisor adviser consultant counsel attorney-general
         prosecutor- general director-general secretary-general under-secretary emeritus interim regional
         provincial federal national general state county city district municipal former late then newly elected
-        incoming outgoing
+        incoming outgoing democrat republican
         """),
     title_suffixes=(),
     org_heads=words("""
@@ -116,7 +119,7 @@ LEXICON = Lexicon(
         gazette daily weekly agency committee court tribunal cabinet coalition movement front brigade division
         command unit squad clinic laboratory laboratories lab network studios records entertainment wrestling
         airlines airways railways railway motors industries holdings group partners show program programme
-        capital securities ventures consulting chamber festival capital media
+        capital securities ventures consulting chamber festival capital media partnership
         """),
     generic_orgs=words("company firm group organisation organization ngo"),
     documents=words("""
@@ -157,6 +160,19 @@ LEXICON = Lexicon(
         today yesterday
         """),
     plural_pronouns=words("they"),
+    object_pronouns={"him": "he", "her": "she", "them": "they", "it": "it"},
+    possessive_pronouns={"his": "he", "her": "she", "its": "it", "their": "they"},
+    adverb_suffixes=("ly",),
+    title_modifiers=words("""
+        former acting senior top vice deputy general state chief head lead interim then late newly elected
+        incoming outgoing national federal regional provincial county city district municipal foreign defense
+        defence finance interior emeritus crown assistant co- under mr mrs ms dr sir lord lady
+        """),
+    role_changers=words("vice former deputy ex assistant under co"),
+    offices=words("""
+        president minister premier chancellor mayor governor senator secretary king queen pope prince princess
+        ambassador speaker leader
+        """),
     first_person=words("i we"),
     verbs=words("""
         gave fell rose went came took made got found left met sent won lost led kept held began became paid put

@@ -55,7 +55,7 @@ LEXICON = Lexicon(
         et mais ou alors tandis que qu' qu’ lorsque quand car puisque si comme parce
         """),
     prepositions=words("""
-        de du des d' d’ à au aux pour par avec sans sur sous chez dans en entre vers contre
+        de du des d' d’ à au aux pour par avec sans sur sous chez dans en entre vers contre malgré parmi
         """),
     cut_prepositions=words("à au aux sur lors pendant dans devant après avant depuis lundi mardi mercredi jeudi "
                            "vendredi samedi dimanche"),
@@ -79,7 +79,7 @@ LEXICON = Lexicon(
         capitaine joueur joueuse patron patronne pdg délégué déléguée adjoint adjointe vice-président vice-
         présidente eurodéputé eurodéputée lieutenant colonel commandant général présidente-directrice président-
         directeur président-candidat négociateur négociatrice vainqueur secrétaire-général ex-député ex-députée
-        ex-ministre médecin infirmier infirmière guide militant militante syndicaliste élu élue
+        ex-ministre médecin infirmier infirmière guide militant militante syndicaliste élu élue universitaire
         """),
     title_suffixes=(),
     org_heads=words("""
@@ -111,6 +111,13 @@ LEXICON = Lexicon(
         cependant pourtant toutefois néanmoins ainsi enfin alors ensuite puis mais et or donc aujourd'hui hier plus tard
         """),
     plural_pronouns=words("ils elles"),
+    object_pronouns={"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"},
+    adverb_suffixes=("ment",),
+    title_modifiers=words("ancien ancienne ex premier première adjoint adjointe vice- m mme mlle monsieur madame "
+                          "dr"),
+    role_changers=words("vice ancien ancienne ex adjoint adjointe"),
+    offices=words("président présidente ministre premier chancelier chancelière maire gouverneur sénateur roi reine "
+                  "pape prince princesse ambassadeur"),
     first_person=words("je j' j’ nous"),
     clitics=words("l' l’ le la les lui leur y en se s' s’ me m' m’ te t' t’ n' n’ ne pas"),
     asides=(("de", "son", "côté"), ("de", "leur", "côté"), ("pour", "sa", "part"), ("pour", "leur", "part"),

@@ -13,6 +13,10 @@ from briefing_tui.core.quotes.lexicon import Lexicon, fold
 from briefing_tui.core.quotes.names import given_name_gender, word_gender
 from briefing_tui.core.quotes.phrases import Mention
 
+_AGED = ("-year-old", "-year-olds", "-jährige", "-jähriger")
+"""`the 45-year-old told reporters`: an age is a description of a person."""
+_THE = frozenset(("the", "le", "la", "l'", "l’", "der", "die"))
+_COMPLEMENT = frozenset(("of", "for", "at", "de", "du", "des", "d'", "d’", "von", "des", "der"))
 MAX_RECENT = 40
 """People remembered for pronouns: enough for any article, and a bound on the work a pronoun costs."""
 _OPPOSITE = {"m": "f", "f": "m"}
@@ -107,9 +111,12 @@ class Memory:
         if m.kind == "pronoun":
             if m.text in lex.it_pronouns:
                 return self.group or (self.bodies[-1] if self.bodies else None)
-            return self.referent(m.gender)
+            who = self.referent(m.gender)
+            if who is None and not lex.it_pronouns and self.group_latest:
+                return self.group  # `La société Renault a annoncé … Elle estime`: `il`, `elle` mean things too
+            return who
         if m.kind == "acronym":
-            return self.acronyms.get(m.text) or self._by_initials(m.text) or m.text
+            return self.acronyms.get(m.text) or self._by_initials(m.text) or self._hyphenated(m.text) or m.text
         if m.kind == "person":
             words = m.text.split()
             if len(words) == 1:
@@ -120,8 +127,23 @@ class Memory:
             known = self.full_name(words[-1])
             if known is not None and set(fold(m.text).split()) <= set(fold(known).split()):
                 return known  # `Tayyip Erdogan` for `Recep Tayyip Erdoğan`, `Ana Pastor` for `Ana Pastor García`
+            if len(words) == 2 and words[0].lower() in lex.titles:  # `Dame Cressida` after `Cressida Dick`,
+                known = self.full_name(words[1])  # `Princess Ubolratana` after `Ubolratana Mahidol`
+                if known is not None and fold(words[1]) in fold(known).split():
+                    return known
             return m.text
+        if m.kind in ("nominal", "org") and m.text.count(" ") == 1:
+            article, acronym = m.text.split()
+            if article.lower() in lex.determiners and acronym.isupper() and len(acronym) > 1:
+                return self.acronyms.get(acronym) or self._by_initials(acronym) or m.text  # `the UN`
         if m.kind == "nominal":
+            last = m.text.rsplit(" ", 1)[-1]
+            if m.definite and last[:1].isupper() and " " in m.text and (known := self.full_name(last)) \
+                    and not any(w in lex.prepositions or w[:2] in lex.prepositions for w in m.text.lower().split()):
+                return known  # `the elder Brown`: a surname named before; not `The government of American Samoa`
+            described = self._described(m, lex) if m.definite and fold(m.head) not in self.roles else None
+            if described is not None:
+                return described  # `The Wooster professor added`
             if m.definite and m.head and not any(w[:1].isupper() and w.lower() not in lex.titles
                                                  for w in m.text.split()[1:]):
                 described = self.roles.get(fold(m.head))
@@ -139,8 +161,33 @@ class Memory:
                 return m.text[0].lower() + m.text[1:]
             return m.text
         if m.kind == "org" and " " not in m.text:
-            return self._body_named(m.text) or m.text
+            return self._body_named(m.text) or self._hyphenated(m.text) or m.text
+        if m.kind == "org" and m.text.count(" ") == 1:
+            article, head = m.text.lower().split()
+            if article in lex.determiners and head in lex.org_heads:
+                return self._body_with(head, m.text) or m.text  # `the Court`: the Supreme Court of Puerto Rico
+        if m.kind == "org":
+            return self._body_in_full(m.text)
         return m.text
+
+    def _described(self, m: Mention, lex: Lexicon) -> str | None:
+        """The person a definite description of a person means when no one was given it: the person the text is
+        about, if the description fits their gender (`said study co-author Karen Alley. The Wooster professor
+        added`). Only a title, a word of kinship (`the mother`) or an age (`the 45-year-old`); an office only
+        when it was held before (`L'ancien président a ajouté`); not a plural, a group (`the family`) or a
+        description with a complement (`the father of the victim`)."""
+        words = m.text.lower().replace("'", "' ").replace("’", "’ ").split()  # `l'ancien`: `l'` `ancien`
+        former = any(w in lex.role_changers for w in words)
+        if not (m.head in lex.titles or word_gender(m.head) is not None or m.head.endswith(_AGED)) \
+                or (m.head in lex.offices and not former) \
+                or self.subject not in self.people or (m.gender is None and self.gender(self.subject) is None):
+            return None  # an office means its holder, whom the article may not have named; a body is no person
+        if words[0] not in _THE or len(words) > 3 or any(w in _COMPLEMENT for w in words) \
+                or (m.head.endswith("s") and lex.code != "de" and not m.head.endswith("ss")):
+            return None
+        if m.gender is None:
+            return self.subject
+        return self.referent(m.gender)  # `The father said …`, then `The mother said`
 
     def _by_initials(self, acronym: str) -> str | None:
         """The body whose capitalised words start with the acronym's letters (`HRW`: Human Rights Watch)."""
@@ -151,6 +198,12 @@ class Memory:
                 return body
         return None
 
+    def _hyphenated(self, word: str) -> str | None:
+        """The body or the name a word is the first part of, hyphenated (`SUD`: SUD-PTT)."""
+        key = word + "-"
+        return next((b for b in reversed(self.bodies) if b.startswith(key)), None) \
+            or next((p for p in reversed(self.recent) if p.startswith(key) and " " not in p), None)
+
     def _body_named(self, word: str) -> str | None:
         """The body a word alone names: the latest whose name starts with it (`Ford`: Ford Motor Company)."""
         for body in reversed(self.bodies):
@@ -159,9 +212,22 @@ class Memory:
                 return body
         return None
 
-    def _body_with(self, head: str) -> str | None:
+    def _body_in_full(self, name: str) -> str:
+        """The body named before in full that `name` shortens (`the Supreme Court`: the Supreme Court of Puerto
+        Rico), else `name`."""
+        key = fold(name) + " "
         for body in reversed(self.bodies):
-            if fold(head) in fold(body).split():
+            if fold(body).startswith(key):
+                return body
+        return name
+
+    def _body_with(self, head: str, other_than: str = "") -> str | None:
+        """The body a description with this head means: the one written about last if it fits (`the court`
+        after a sentence about the Court of Session), else the latest named that fits."""
+        for body in (self.group, *reversed(self.bodies)):
+            if body is None or body not in self.bodies:
+                continue
+            if fold(head) in fold(body).split() and fold(body) != fold(other_than):
                 return body
         return None
 
@@ -206,7 +272,9 @@ class Memory:
         del self.recent[:-MAX_RECENT]
 
     def note_body(self, name: str, acronym: str = "", head: str = "") -> None:
-        """A body was named (`the World Health Organization (WHO)`); `head` is a description of it."""
+        """A body was named (`the World Health Organization (WHO)`); `head` is a description of it. A shorter
+        form of a body named before in full is that body."""
+        name = self._body_in_full(name)
         if name in self.bodies:
             self.bodies.remove(name)
         self.bodies.append(name)

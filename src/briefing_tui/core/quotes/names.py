@@ -105,6 +105,8 @@ def given_name_gender(name: str) -> str | None:
 def word_gender(word: str) -> str | None:
     """'m', 'f' or None for a title or relation word (`Mr`, `son`, `Sprecherin`)."""
     low = word.casefold().strip(".,;:")
+    if "-" in low and low not in FEMALE_WORDS and low not in MALE_WORDS:
+        low = low.partition("-")[0] or low  # `Président-candidat`; not `grand-mère`
     if low in FEMALE_WORDS:
         return "f"
     if low in MALE_WORDS:
@@ -125,13 +127,23 @@ def is_given_name(word: str) -> bool:
 POST_NOMINALS = frozenset("qc kc mp mep obe mbe cbe kbe phd md esq msp".split())
 _KEEP_TITLES = frozenset("pope king queen prince princess sheikh emir lord lady sir dame pape roi reine".split())
 """Titles that stay with a name given alone (`Pope Francis`, `King Charles`)."""
-PARTICLES = frozenset("de da di del della van von der den ter al bin bint ibn el le la du des dos das zu y".split())
+PARTICLES = frozenset("de da di del della van von der den ter ten al bin bint ibn el le la du des dos das zu y".split())
 PLACE_PREPOSITIONS = frozenset(("of", "to", "for", "from"))
+
+
+_TIME_PREFIXES = frozenset(("then", "ex", "former", "acting", "interim", "ancien", "ancienne", "ehemaliger",
+                            "ehemalige"))
+"""`then-Secretary Vázquez`, `ex-President`, `ex-ministre`: a title with a prefix of time is a title."""
 
 
 def is_title(tok: Tok, lex: Lexicon) -> bool:
     low = tok.low.rstrip(".")
-    return low in lex.titles or (len(low) > 6 and low.endswith(lex.title_suffixes))
+    if low in lex.titles or (len(low) > 6 and low.endswith(lex.title_suffixes)):
+        return True
+    if "-" not in low:
+        return False
+    prefix, _, rest = low.partition("-")
+    return prefix in _TIME_PREFIXES and (rest in lex.titles or (len(rest) > 6 and rest.endswith(lex.title_suffixes)))
 
 
 def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
@@ -144,10 +156,16 @@ def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
         if t.word and t.cap:
             j += 1
             continue
+        if t.word and t.low in PARTICLES and j > i and j + 2 < n and toks[j + 1].low in PARTICLES \
+                and toks[j + 2].word and toks[j + 2].cap and not t.cap:
+            j += 2  # `Ursula von der Leyen`, `Charles de la Fontaine`: two particles
+            continue
         if t.word and (t.low in PARTICLES or t.low in ("of", "for", "on", "and", "&")) and j + 1 < n \
                 and toks[j + 1].word and toks[j + 1].cap and j > i:
-            if t.low in ("on", "and", "&", "for") and not org_words(toks[i:j], lex):
-                break  # `Woolworths and Coles` are two; `Commission on International Religious Freedom` is one
+            if t.low in ("on", "and", "&", "for") and (not org_words(toks[i:j], lex)
+                                                       or toks[j + 1].low in lex.not_names):
+                break  # `Woolworths and Coles` are two; `Commission on International Religious Freedom` is one;
+                # `the Puerto Rico Senate on Sunday` is the Senate
             j += 1
             continue
         break
@@ -210,9 +228,10 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
     name = toks[cut + 1:]
     if titles and titles[-1].low in PLACE_PREPOSITIONS:  # `Senator from Vermont Bernie Sanders`: a place, then
         name = _after_place([t for t in name if t.low not in ("the", "la", "le")])  # the name
-    if not titles and len(name) == 3 and not is_given_name(name[0].text) and is_given_name(name[1].text) \
-            and lex.code != "de":
-        titles, name = name[:1], name[1:]  # `Unison Dave Prentis`: a body or a place before a given name
+    if len(name) == 3 and not is_given_name(name[0].text) and is_given_name(name[1].text) and lex.code != "de" \
+            and name[0].low not in PARTICLES:
+        titles, name = [*titles, name[0]], name[1:]  # `Unison Dave Prentis`, `… Committee Represenative Adam
+        # Schiff`: a body, a place or a misspelt title before a given name
     if lex.code == "de" and not titles and len(name) >= 3 and not is_given_name(name[0].text):
         given = next((k for k in range(1, len(name) - 1) if is_given_name(name[k].text)), None)
         if given is not None:  # `Insektenkundlerin Miriam Vogt`: German nouns are capitalised

@@ -7,24 +7,27 @@ runs them and then the passes that need the quotes before (continuation, follow-
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from briefing_tui.core.quotes.authors import agent_phrase, author, object_author, phrase_after
 from briefing_tui.core.quotes.clauses import (
     DASHES,
     MAX_SUBJECT,
     STOP,
     clause_subject,
     drop_parentheses,
+    is_adverb,
     is_cue,
-    subject_of,
+    noun_phrase,
 )
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
-from briefing_tui.core.quotes.names import run_end
-from briefing_tui.core.quotes.phrases import PARTITIVE, Mention, mention
+from briefing_tui.core.quotes.phrases import Mention, mention
 from briefing_tui.core.quotes.spans import Span
-from briefing_tui.core.quotes.tokens import MASK, Tok, tok, tokenize
+from briefing_tui.core.quotes.subjects import subject_of
+from briefing_tui.core.quotes.tokens import MASK, Tok, tokenize
 
 _QUOTED_AS = frozenset(("quoted", "quoting", "cited", "citing", "quotes", "cites"))
 """`Politico quoted Tim Manning, a former FEMA official, as saying “…”`: the person quoted speaks."""
@@ -104,10 +107,11 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     i = 0
     while i < len(toks) and toks[i].text in _LEAD:
         i += 1
-    closed = i > 0 or site.masked[site.span.text_end - 1:site.span.text_end] in ".!?…,"
+    closed = i > 0 or site.masked[site.span.text_end - 1:site.span.text_end] in ".!?…,]"
     toks = toks[i:]
     if not toks or toks[0].masked:
         return None
+    closed = closed or (not strict and _name_then_cue(toks, lex))  # `“…” Smith told Wikinews`: comma or not
     first = toks[0]
     if lex.code == "fr" and "-" in first.text:  # `a-t-il précisé`, `explique-t-elle`, `dit-il`
         verb, _, pronoun = first.low.rpartition("-")
@@ -118,7 +122,7 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
                 return _speaker(Mention("pronoun", pronoun, gender=lex.pronouns[pronoun]), mem, site, cue,
                                 "after-cue")
     if lex.code == "de" and first.low == "so" and len(toks) > 1 and (toks[1].cap or toks[1].low in lex.determiners):
-        return _speaker(mention(_phrase_after(toks, 1, lex), site.text, lex), mem, site, "so", "after-cue")
+        return _speaker(mention(phrase_after(toks, 1, lex), site.text, lex), mem, site, "so", "after-cue")
     k = 0
     while k < len(toks) and (toks[k].low in lex.auxiliaries or toks[k].low in lex.adverbs
                              or toks[k].low in lex.clitics) and not toks[k].cap:
@@ -126,20 +130,27 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     if k < len(toks) and is_cue(toks, k, lex) and not toks[k].low.endswith(("ing", "ant")):
         if strict and k == 0:
             return None
-        phrase = _phrase_after(toks, k + 1, lex)
+        phrase = phrase_after(toks, k + 1, lex)
         if not phrase:
             return None
         m = mention(phrase, site.text, lex)
         if m is None or (not _subject_start(phrase[0], lex) and m.kind != "person"):
             return None  # `“Politics and the English Language” warned against …`: no subject after the cue
         if m.kind == "nominal" and m.head in lex.documents:
-            m = _author(phrase, lex, site) or m  # `reads an AEW press release`
+            m = author(phrase, lex, site.text) or m  # `reads an AEW press release`
         return _speaker(m, mem, site, toks[k].text, "after-cue")
     if not closed or first.low in lex.clause_openers or first.low in lex.prepositions or first.low in lex.discourse \
-            or first.low in lex.first_person:
-        return None  # `his “messy” war in Ukraine, asserting`: the quote did not end a clause
-    for c in range(1, min(len(toks), MAX_SUBJECT)):
+            or first.low in lex.first_person:  # `his “messy” war in Ukraine, asserting`: the quote ended no clause
+        return None if strict else _closing_cue(toks, site, mem)
+    c, limit = 0, min(len(toks), MAX_SUBJECT)
+    while c + 1 < limit:
+        c += 1
         t = toks[c]
+        if t.text == "," and c + 1 < len(toks) and toks[c + 1].low in lex.relatives:
+            close = next((n for n in range(c + 2, min(len(toks), c + 2 + MAX_SUBJECT)) if toks[n].text == ","), None)
+            if close is not None:  # `“…,” one protester, who gave her name only as Sarah, told Reuters`
+                c, limit = close, min(len(toks), close + MAX_SUBJECT)
+                continue
         if t.text in STOP or t.masked or (t.low in lex.clause_openers and t.low not in ("and", "et", "und")):
             return None
         if is_cue(toks, c, lex):
@@ -152,7 +163,52 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
             if m is not None and not _subject_start(first, lex) and m.kind != "person":
                 return None  # `proposal and accused`: not a subject
             return _speaker(m, mem, site, t.text, "after-cue")
-    return None
+    return None if strict else _closing_cue(toks, site, mem)
+
+
+_NAME_WORDS_BEFORE_CUE = 6
+"""Capitalised words a name right after a quote may have before its cue."""
+_PLACE = frozenset(("of", "from", "at", "de", "du", "des"))
+"""Words that open where a person named right after a quote is from."""
+
+
+def _name_then_cue(toks: list[Tok], lex: Lexicon) -> bool:
+    """A name right after the quote, then its cue (`“…” Crystal C'Bearing told`, `“…” Smith told Wikinews`): the
+    quote ended its clause even with no comma; not a scare quote before a noun (`the “historic” Senate vote`)."""
+    k = 0
+    while k < min(len(toks), _NAME_WORDS_BEFORE_CUE) and toks[k].cap and toks[k].word \
+            and toks[k].low not in lex.not_names:
+        k += 1
+    if 0 < k < len(toks) and toks[k].low in _PLACE:  # `Crystal C'Bearing of the tribal preservation office told`
+        end = min(len(toks), k + MAX_SUBJECT)
+        while k < end and toks[k].word and not toks[k].masked and not is_cue(toks, k, lex) \
+                and toks[k].low not in lex.clause_openers and toks[k].low not in lex.be:
+            k += 1
+    while k < len(toks) and not toks[k].cap and (toks[k].low in lex.auxiliaries or is_adverb(toks, k, lex)):
+        k += 1
+    return 0 < k < len(toks) and toks[0].cap and is_cue(toks, k, lex)
+
+
+def _closing_cue(toks: list[Tok], site: Site, mem: Memory) -> Found | None:
+    """An inverted cue that closes the quote's sentence after a comma (`« … » qui peut contenir 12 000 personnes,
+    a indiqué un porte-parole de la police.`): its subject said the sentence's quotes."""
+    lex = site.lex
+    comma = next((k for k in range(len(toks) - 2, -1, -1) if toks[k].text == ","), None)
+    if comma is None or any(t.masked for t in toks[comma:]):
+        return None
+    k = comma + 1
+    while k < len(toks) and not toks[k].cap and (toks[k].low in lex.auxiliaries or is_adverb(toks, k, lex)):
+        k += 1
+    if k + 1 >= len(toks) or not is_cue(toks, k, lex) or toks[k].low.endswith(("ing", "ant")) \
+            or not _subject_start(toks[k + 1], lex):
+        return None
+    phrase = phrase_after(toks, k + 1, lex)
+    if not phrase or toks.index(phrase[-1]) + 1 < len(toks) - (toks[-1].text in STOP):
+        return None  # the subject runs to the sentence's end
+    m = mention(phrase, site.text, lex)
+    if m is None or (m.kind == "nominal" and not _can_speak(m.head, lex)):
+        return None
+    return _speaker(m, mem, site, toks[k].text, "after-cue")
 
 
 def _subject_start(t: Tok, lex: Lexicon) -> bool:
@@ -167,33 +223,6 @@ def _bare_cue(toks: list[Tok], c: int, lex: Lexicon) -> bool:
                                        or t.low in lex.auxiliaries for t in rest)
 
 
-def _phrase_after(toks: list[Tok], k: int, lex: Lexicon) -> list[Tok]:
-    """The noun phrase after an inverted cue, up to the end of its clause (`said a protester using …`)."""
-    if lex.code in ("fr", "de") and k < len(toks) and toks[k].low in lex.cut_prepositions:
-        j = k + 1  # `déclare à l'AFP Jean-Philippe Magnen`: a complement before the subject
-        while j < len(toks) and (toks[j].low in lex.determiners or not toks[j].word):
-            j += 1
-        if j + 1 < len(toks) and (toks[j + 1].cap or toks[j + 1].low in lex.determiners):
-            k = j + 1
-    out: list[Tok] = []
-    for t in toks[k:]:
-        if t.text in STOP or t.masked or t.text in DASHES:
-            break
-        if out and t.low in lex.cut_prepositions and _circumstance(toks, t, lex):
-            break
-        out.append(t)
-    return out
-
-
-def _circumstance(toks: list[Tok], prep: Tok, lex: Lexicon) -> bool:
-    i = toks.index(prep)
-    for t in toks[i + 1:i + 4]:
-        if t.low in lex.circumstances:
-            return True
-    return prep.low in ("via", "during", "as", "while", "when", "after", "before", "per", "lors", "pendant", "à", "au",
-                        "aux")
-
-
 # --- a cue before the quote ---------------------------------------------------------------------------
 
 
@@ -205,13 +234,18 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         toks = drop_parentheses(toks)
     if "—" in site.masked[site.start:site.span.start] or "–" in site.masked[site.start:site.span.start]:
         toks = _without_asides(toks)
+    opening = next((t for t in toks if t.word and t.low not in lex.discourse), None)
+    if opening is not None and opening.low in lex.cues and opening.low.endswith(("ing", "ant")):
+        found = _opening_participle(site, mem, opening.low)  # `Estimant que « … », il vota contre`
+        if found:
+            return found
     for c in range(len(toks) - 1, -1, -1):
         if not is_cue(toks, c, lex):
             continue
         cue = toks[c]
         j = c - 1
         passive = False
-        while j >= 0 and not toks[j].cap and (toks[j].low in lex.auxiliaries or toks[j].low in lex.adverbs
+        while j >= 0 and not toks[j].cap and (toks[j].low in lex.auxiliaries or is_adverb(toks, j, lex)
                                               or toks[j].low in lex.be):
             reflexive = j > 0 and toks[j - 1].low in ("se", "s'", "s’", "sich")  # `s'est dit`: no passive
             passive = passive or (toks[j].low in lex.be and not reflexive)
@@ -220,7 +254,7 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         if passive or (cue.low in lex.passive_cues and (c == len(toks) - 1 or toks[c + 1].low in ("as", "comme")
                                                         or toks[c + 1].low in lex.agent)  # `described by X as`
                        and _reduced_relative(toks, j, lex)):
-            agent = _agent(toks[c + 1:], lex) or _agent_after(site, lex)
+            agent = agent_phrase(toks[c + 1:], lex) or _agent_after(site, lex)
             if agent:
                 found = _speaker(mention(agent, site.text, lex), mem, site, cue.text, "passive-agent")
                 if found:
@@ -228,7 +262,7 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
             continue
         if cue.low in _QUOTED_AS and (found := _quoted_as(toks, mem, site, cue.text, c)):
             return found
-        quoted = _object_author(toks[c + 1:], lex, site)  # `citing the Chuck Jones quote that “…”`
+        quoted = object_author(toks[c + 1:], lex, site.text)  # `citing the Chuck Jones quote that “…”`
         if quoted is not None and (found := _speaker(quoted, mem, site, cue.text, "before-cue")):
             return found
         subject = subject_of(toks, c, lex)
@@ -239,10 +273,25 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
             m = mention(region, site.text, lex)
             if m is not None and m.kind == "nominal" and not _can_speak(m.head, lex):
                 continue  # `holding signs which read “…”`: what a sign says has no speaker
-        found = _speaker_of_region(region, toks, mem, site, cue.text, rule)
+        found = _speaker_of_region(region, toks, mem, site, cue.text, rule, c)
         if found:
             return found
     return None
+
+
+def _opening_participle(site: Site, mem: Memory, cue: str) -> Found | None:
+    """A sentence that opens with a participle cue (`Calling it a “culture of death” the archbishop said`,
+    `Estimant que « … », il vota contre`): the speaker is the subject of the clause after the quote."""
+    lex = site.lex
+    toks = site.after
+    k = 0
+    while k < len(toks) and toks[k].text in _LEAD:
+        k += 1
+    subject = noun_phrase(toks, k, lex)
+    m = mention(subject, site.text, lex)
+    if m is None or (m.kind == "nominal" and not _can_speak(m.head, lex)):
+        return None
+    return _speaker(m, mem, site, cue, "subject")
 
 
 def _quoted_as(toks: list[Tok], mem: Memory, site: Site, cue: str, q: int) -> Found | None:
@@ -257,14 +306,16 @@ def _quoted_as(toks: list[Tok], mem: Memory, site: Site, cue: str, q: int) -> Fo
 
 
 def _speaker_of_region(region: list[Tok], toks: list[Tok], mem: Memory, site: Site, cue: str,
-                       rule: str) -> Found | None:
+                       rule: str, cue_at: int) -> Found | None:
     """The speaker a subject phrase means: a document's author (`Facebook released a statement which read`),
     a possessive resolved to its owner in the same clause (`Znak.com reported its source said`)."""
     lex = site.lex
     m = mention(region, site.text, lex)
     start = toks.index(region[0]) if region and region[0] in toks else 0
     if m is not None and m.kind == "nominal" and m.head in lex.documents:
-        m = _author(region, lex, site) or mention(clause_subject(toks[:start], lex), site.text, lex) or m
+        by = agent_phrase(toks[start + len(region):cue_at], lex)  # `The report, published by Amnesty International,`
+        m = author(region, lex, site.text) or (mention(by, site.text, lex) if by else None) \
+            or mention(clause_subject(toks[:start], lex), site.text, lex) or m
     elif m is not None and m.kind == "nominal" and region and region[0].low in lex.possessives and start:
         owner = mention(clause_subject(toks[:start], lex), site.text, lex)
         who = mem.resolve(owner, lex) if owner is not None and owner.kind in ("person", "org", "acronym") else None
@@ -272,24 +323,6 @@ def _speaker_of_region(region: list[Tok], toks: list[Tok], mem: Memory, site: Si
             rest = site.text[region[1].start:region[-1].end] if len(region) > 1 else ""
             return Found(f"{who}’s {rest}" if "’" in site.text else f"{who}'s {rest}", cue.lower(), rule)
     return _speaker(m, mem, site, cue, rule)
-
-
-def _object_author(obj: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
-    """The author named on a document the cue's object is (`the Chuck Jones quote`, `Obama's words`)."""
-    for k, t in enumerate(obj):
-        if t.masked or t.text in STOP:
-            return None
-        if t.low in lex.documents and k:
-            before = obj[k - 1]
-            if before.text.endswith(("'s", "’s")) and before.cap:
-                return mention([tok(before.text[:-2], before.start, before.end - 2)], site.text, lex)
-            if before.cap and before.word:
-                start = k - 1
-                while start > 0 and obj[start - 1].cap and obj[start - 1].word:
-                    start -= 1
-                found = mention(obj[start:k], site.text, lex)
-                return found if found is not None and found.kind == "person" and " " in found.text else None
-    return None
 
 
 def _without_asides(toks: list[Tok]) -> list[Tok]:
@@ -312,59 +345,22 @@ def _reduced_relative(toks: list[Tok], j: int, lex: Lexicon) -> bool:
         and t.low not in lex.generic_orgs and t.low not in lex.org_heads
 
 
-def _agent(toks: list[Tok], lex: Lexicon) -> list[Tok] | None:
-    for k, t in enumerate(toks):
-        if t.masked:
-            return None
-        if t.low in lex.agent:
-            phrase = _phrase_after(toks, k + 1, lex)
-            cut = next((n for n, p in enumerate(phrase) if p.low in ("as", "of", "de", "comme")), len(phrase))
-            return phrase[:cut] or None
-    return None
-
-
 def _agent_after(site: Site, lex: Lexicon) -> list[Tok] | None:
     toks = site.after
     k = 0
     while k < len(toks) and toks[k].text in _LEAD:
         k += 1
     if k < len(toks) and toks[k].low in lex.agent:
-        return _phrase_after(toks, k + 1, lex) or None
-    return None
-
-
-def _author(region: list[Tok], lex: Lexicon, site: Site) -> Mention | None:
-    """Who published a document that speaks (`a statement released by Erdogan's office`, `Facebook released a
-    statement which read`, `The court's summary`)."""
-    agent = _agent(region, lex)
-    if agent:
-        return mention(agent, site.text, lex)
-    while len(region) > 2 and region[0].low in PARTITIVE and region[1].low in ("of", "de", "du", "des"):
-        region = region[2:]  # `Part of the judge's statement`: the statement's author
-    first = region[0] if region else None
-    if first is not None and first.text.endswith(("'s", "’s")):
-        return mention([tok(first.text[:-2], first.start, first.end - 2)], site.text, lex)
-    for k, t in enumerate(region[1:-1], 1):  # `the judge's statement`: the judge
-        if t.text.endswith(("'s", "’s")) and region[k + 1].low in lex.documents:
-            return mention([*region[:k], tok(t.text[:-2], t.start, t.end - 2)], site.text, lex)
-    for k, t in enumerate(region[:-1]):  # `le communiqué du ministère de l'Intérieur`
-        if t.low in ("du", "de", "of", "des") and k + 1 < len(region):
-            rest = region[k + 1:]
-            if rest[0].low in ("la", "l'", "l’", "the") or rest[0].cap:
-                return mention(rest, site.text, lex)
-            if t.low in ("du", "des") and (rest[0].low in lex.org_heads or rest[0].low in lex.generic_orgs):
-                found = mention(rest, site.text, lex)  # `du ministère` is `le ministère`
-                article = "le " if t.low == "du" else "les "
-                return replace(found, text=article + found.text) if found is not None else None
-    head = next((t for t in reversed(region) if t.low in lex.documents), None)
-    for t in region:  # `an AEW press release`; not `The United States Constitution`, which speaks as itself
-        if head is not None and not head.cap and t.cap and t.word and t.low not in lex.determiners:
-            end = run_end(region, region.index(t), lex)
-            return mention(region[region.index(t):end], site.text, lex)
+        return phrase_after(toks, k + 1, lex) or None
     return None
 
 
 # --- according to, a colon ----------------------------------------------------------------------------
+
+
+_ACCORDING_REACH = 8
+"""Words after a quote in which its `according to` may come, after a circumstance (`“…” last week, according to
+a Woolworths spokesperson`)."""
 
 
 def according_to(site: Site, mem: Memory) -> Found | None:
@@ -379,20 +375,26 @@ def according_to(site: Site, mem: Memory) -> Found | None:
     if initial is not None:
         return initial
     firsts = {phrase[0] for phrase in lex.according}
-    for toks, lead in ((after[k:k + 4], True), (before, False)):
+    for toks, lead in ((after[k:k + _ACCORDING_REACH], True), (before, False)):
         for i in range(len(toks)):
             if toks[i].low not in firsts:
                 continue
             for phrase in lex.according:
                 n = len(phrase)
-                if tuple(t.low for t in toks[i:i + n]) == phrase and (i == 0 or not lead):
-                    who = _phrase_after(toks if lead is False else after[k:], i + n, lex)
+                if tuple(t.low for t in toks[i:i + n]) == phrase and (not lead or i == 0 or (
+                        toks[i - 1].text == "," and not any(t.masked or t.text in STOP for t in toks[:i]))):
+                    who = phrase_after(toks if lead is False else after[k:], i + n, lex)
                     cut = next((m for m, t in enumerate(who) if t.text == ","), len(who))
                     if cut + 1 < len(who) and who[cut + 1].cap:
                         cut = next((m for m, t in enumerate(who) if t.text == "," and m > cut), len(who))
                     m = mention(who[:cut], site.text, lex)
+                    if cut == 1 and who[0].low in lex.object_pronouns:  # `according to him`, `selon lui`
+                        subject = lex.object_pronouns[who[0].low]
+                        m = Mention("pronoun", subject, gender=lex.pronouns.get(subject))
                     if m is not None and m.kind == "nominal" and m.head in lex.documents:
-                        m = _author(who[:cut], lex, site) or m  # `According to a statement released by X`
+                        rest = toks[i + n:] if lead is False else after[k + i + n:]  # `a tweet on Monday by X`
+                        by = agent_phrase(list(itertools.takewhile(lambda t: t.text not in STOP, rest)), lex)
+                        m = author(who[:cut], lex, site.text) or (mention(by, site.text, lex) if by else None) or m
                     found = _speaker(m, mem, site, " ".join(t.text for t in toks[i:i + n]), "according-to")
                     if found:
                         return found
@@ -413,8 +415,13 @@ def _according_initial(before: list[Tok], site: Site, mem: Memory) -> Found | No
     if not commas:
         return None
     end = commas[0]
-    if len(commas) > 1 and end + 1 < len(before) and before[end + 1].cap:
+    named = end + 1 + (end + 1 < len(before) and before[end + 1].low in ("l'", "l’", "la", "le"))
+    if len(commas) > 1 and named < len(before) and before[named].cap:
         end = commas[1]  # `Pour l'organisateur, Philippe Duval,`
+    elif len(commas) == 1 and named < len(before) and before[named].cap and before[-1].text == ":" \
+            and len(before) - end < 8:
+        start, end = end + 1, len(before) - 1  # `Pour la principale association …, l'April : « … »`
+        return _speaker(mention(before[start:end], site.text, lex), mem, site, words[k].text, "according-to")
     m = mention(before[start:end], site.text, lex)
     if m is None or (m.kind == "nominal" and m.head not in lex.person_nouns and m.head not in lex.titles
                      and m.head not in lex.org_heads and m.head not in lex.generic_orgs):

@@ -84,11 +84,20 @@ def mention(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
                            gender=person.gender or first.gender)  # `The Vice President, Mike Pence,`
         return person
     if found[0] is not None and found[0].kind == "person":
+        full = next((m for m in people[1:] if _full_name(m.text)), None)
+        if full is not None and not _full_name(found[0].text):  # `Daily Xtra's editorial director, Rachel
+            return Mention("person", full.text, title=found[0].title, gender=full.gender)  # Giese,`
         return found[0]  # `Barroso, le président de la commission européenne`
     named = [m for m in found if m is not None and m.kind in ("org", "acronym")]
     if found[0] is not None and found[0].kind == "nominal" and named and found[0].head not in lex.documents:
         return named[0]  # `One of these groups, the Syrian Democratic Forces (SDF),`
     return found[0]
+
+
+def _full_name(text: str) -> bool:
+    """A name of more than one word with a common given name (`Rachel Giese`)."""
+    words = text.split()
+    return len(words) > 1 and any(is_given_name(w) for w in words)
 
 
 def _strip_edges(toks: list[Tok], lex: Lexicon) -> list[Tok]:
@@ -118,8 +127,9 @@ def _segments(toks: list[Tok], lex: Lexicon) -> list[list[Tok]]:
         if not part:
             continue
         first = part[0]
+        aged_name = first.text[0].isdigit() and any(t.cap and t.word for t in part[1:])  # `23-year-old Tom Ford`
         if k > 0 and (first.low in lex.relatives or first.low in lex.prepositions or first.low in lex.clause_openers
-                      or first.text[0].isdigit() or (first.low.endswith("ing") and not first.cap)
+                      or (first.text[0].isdigit() and not aged_name) or (first.low.endswith("ing") and not first.cap)
                       or first.low in lex.adverbs or first.low in lex.circumstances):
             continue
         kept.append(part)
@@ -217,11 +227,25 @@ def _capitalised(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     return Mention("person", name_text(name), title=title, gender=_description_gender(titles))
 
 
+def _name_start(toks: list[Tok], k: int, lex: Lexicon) -> int:
+    """Where the run of capitalised words that ends at `k` starts, through name particles between capitals
+    (`Erik ten Hag`, `Ursula von der Leyen`); not in German, where `der Stadt` is an article and a noun."""
+    while k > 0 and ((toks[k - 1].cap and toks[k - 1].word) or _particle_inside(toks, k - 1, lex)):
+        k -= 1
+    return k
+
+
+def _particle_inside(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """A name particle at `i` between capitalised words, or before another one (`von der`)."""
+    t = toks[i]
+    if lex.code == "de" or t.cap or t.low not in PARTICLES or i + 1 >= len(toks) or not toks[i + 1].cap or i < 1:
+        return False
+    return toks[i - 1].cap or (toks[i - 1].low in PARTICLES and i >= 2 and toks[i - 2].cap)
+
+
 def _name_ends(toks: list[Tok], lex: Lexicon) -> bool:
     """The tokens end with a person's full name (not a body's)."""
-    k = len(toks)
-    while k > 0 and toks[k - 1].cap and toks[k - 1].word:
-        k -= 1
+    k = _name_start(toks, len(toks), lex)
     found = person_name(toks[k:], lex) if k < len(toks) else None
     return found is not None and len(found[0]) >= 2 and not is_org(toks[k:], lex)
 
@@ -229,9 +253,7 @@ def _name_ends(toks: list[Tok], lex: Lexicon) -> bool:
 def _final_name(toks: list[Tok], lex: Lexicon) -> Mention | None:
     """A full name that ends the phrase right after a role word in lower case (`… writer and performer Rob
     Bartlett`): whatever came before describes that person."""
-    k = len(toks)
-    while k > 0 and toks[k - 1].cap and toks[k - 1].word:
-        k -= 1
+    k = _name_start(toks, len(toks), lex)
     if k < 2 or k == len(toks) or toks[k - 1].cap or not toks[k - 1].word:
         return None
     before = toks[k - 1]
@@ -254,16 +276,20 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
                 and (not (k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word) or _name_ends(toks[:k], lex)):
             toks = toks[:k]  # `Tobias Lund at a briefing`, `Ted Scambos of CU Boulder's …`; not `Ministry of …`
             break
-    k = len(toks)
-    while k > 0 and toks[k - 1].cap and toks[k - 1].word:
-        k -= 1
+    k = _name_start(toks, len(toks), lex)
     if k == 0 and lex.code == "de" and toks and (toks[0].low in lex.determiners or toks[0].low in lex.possessives):
         k = 1  # `Ihr Kollege Jonas Albrecht`: German nouns are capitalised too
+    if k == 0 and len(toks) > 2 and toks[0].low in ("l'", "l’") and toks[1].low in lex.generic_orgs:
+        k = 1  # `L'ONG Greenpeace`: an elided article is no part of a name
     if k == len(toks) or k == 0:
         return None
     run = toks[k:]
     if len(run) == 1 and (is_title(run[0], lex) or run[0].low in lex.generic_orgs):
         return None  # `the Pope`, `l'ONG`: a description, which the memory may resolve
+    if len(run) > 1 and run[0].low in lex.generic_orgs:  # `L'ONG Greenpeace`: the body, named after its kind
+        return Mention("org", text[run[1].start:run[-1].end], head=run[0].low)
+    if toks[k - 1].low in lex.generic_orgs and not toks[k - 1].cap:  # `Facebook's parent company Meta`
+        return Mention("org", text[run[0].start:run[-1].end], head=toks[k - 1].low)
     if toks[k - 1].low in PLACE_PREPOSITIONS and k >= 2 and is_title(toks[k - 2], lex) and not is_org(run, lex) \
             and (len(run) >= 3 or any(is_given_name(t.text) for t in run)):
         found = person_name(toks[k - 2:], lex)  # `director of Amnesty International Man-kei Tam`
@@ -295,12 +321,18 @@ def _org(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     if end == k:
         end = k + 1
     body = toks[:end]
+    if len(body) == 2 and k == 1 and body[1].text.isupper() and is_org(body[1:], lex):
+        return Mention("acronym", body[1].text)  # `the UN`, `the CBCP`: the body the acronym stands for
+    if len(body) > 3 and body[0].text.endswith(("'s", "’s")) and org_words(body[1:], lex):
+        body = body[1:]  # `Thailand's Thai Raksa Chart Party` is a name on its own; `Taiwan's Constitutional
+        # Court` is not
     if len(body) == 1 and is_org(body, lex):
         return Mention("acronym", body[0].text)
     if len(body) == 1:
         if body[0].low in lex.not_names or body[0].low in lex.pronouns:
             return None
-        return Mention("person", name_text(body))  # one word: a surname, or a body named once (`Boeing`)
+        return Mention("person", name_text(body) if lex.code == "en" else body[0].text)  # one word: a surname,
+        # or a body named once (`Boeing`); only English writes a possessive `'s` (`Moody's explique`)
     return Mention("org", text[body[0].start:body[-1].end], head=body[-1].low)
 
 
