@@ -763,10 +763,15 @@ class Index:
                         f"ORDER BY a.date DESC LIMIT {int(cap)}) ")
                 counts = self._scores_vanish(db, query, match, where, total)
                 newest = None
-                # No match is told apart from another, and a look-up per article is cheap (not a prefix's, which
-                # gathers every word it begins each time).
-                if counts is not None and (not flag or counts.get(as_typed or "") == 0) and not _prefixed(query):
-                    newest = self._newest_matches(db, match, where, params, limit)
+                # Unscored, the order is by date, the words as typed first when some other form is in the query;
+                # the newest matches are then found by looking at the newest articles one by one (cheap, but not
+                # for a prefix, whose look-up gathers every word it begins each time). With the words as typed
+                # first, those found among the PROBED newest articles are the first of the RANK_CAP newest.
+                if counts is not None and not _prefixed(query):
+                    if not flag or counts.get(as_typed or "") == 0:
+                        newest = self._newest_matches(db, match, where, params, limit)
+                    elif sort == "relevance" and cap >= PROBED:
+                        newest = self._newest_matches(db, f"({match}) AND ({as_typed})", where, params, limit)
                 if newest is not None:
                     ranked = [(fid, 0.0) for fid in newest]
                 elif counts is not None:  # the same order as bm25's, without scoring
