@@ -734,8 +734,9 @@ class Index:
             if where == "1":
                 total = db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", [match]).fetchone()[0]
             else:  # a filter: one pass scores every match, and counts them when they are few (the usual case)
-                if _dates_only(query) and db.execute(f"SELECT count(*) FROM articles a INDEXED BY articles_date "
-                                                     f"WHERE {where}", params).fetchone()[0] <= cap:
+                if _dates_only(query) and db.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles a INDEXED BY "
+                                                     f"articles_date WHERE {where} LIMIT {int(cap) + 1})",
+                                                     params).fetchone()[0] <= cap:
                     # Few articles in those dates: the matches among them, scored (not every match's article
                     # looked up for its date).
                     rows = db.execute(
