@@ -103,8 +103,13 @@ def _paragraph_spans(p: int, text: str, reopened: str | None) -> list[Span]:
     pairs: list[Span] = []
     for m in _MARKS.finditer(text):
         i = m.start()
-        mark = text[i]
-        closes = next((o for o in CLOSES.get(mark, "") if open_count.get(o) and _can_close(text, i, o)), None)
+        mark = m.group()
+        closes = None
+        if open_count:
+            for o in CLOSES.get(mark, ""):
+                if open_count.get(o) and _can_close(text, i, o):
+                    closes = o
+                    break
         if closes is not None:
             while stack:  # unclosed quotes inside this one are no quotes
                 opener, at = stack.pop()
@@ -142,6 +147,8 @@ def find_spans(paragraphs: list[str] | tuple[str, ...]) -> list[Span]:
     """Find every quote span in order. Linear in the text: each mark is pushed and popped at most once."""
     spans: list[Span] = []
     for p, text in enumerate(paragraphs):
+        if _MARKS.search(text) is None:
+            continue  # no mark, no quote (most paragraphs)
         reopened = opens_with_quote(paragraphs[p + 1]) if p + 1 < len(paragraphs) else None
         spans.extend(_paragraph_spans(p, text, reopened))
     return _mark_continuations(spans, paragraphs)
