@@ -30,6 +30,7 @@ for _opener, _closers in PAIRS.items():
         CLOSES[_closer] = CLOSES.get(_closer, "") + _opener
 _NONSPACE = re.compile(r"\S")
 _MARKS = re.compile("[" + "".join(set(PAIRS) | set(CLOSES)) + "]")
+_WIDE_MARKS = tuple(sorted((set(PAIRS) | set(CLOSES)) - {'"'}))
 _SENTENCE_MARKS = ".!?…"
 MAX_DEPTH = 8
 """Quotes nested deeper than this are not quotes: real text nests two or three deep."""
@@ -143,11 +144,21 @@ def _paragraph_spans(p: int, text: str, reopened: str | None) -> list[Span]:
     return spans
 
 
+def _has_mark(text: str) -> bool:
+    """Whether `text` holds a quote mark (`_MARKS`): `in` for each is several times faster than the regex."""
+    if '"' in text:
+        return True
+    if text.isascii():
+        return False
+    m1, m2, m3, m4, m5, m6, m7 = _WIDE_MARKS
+    return m1 in text or m2 in text or m3 in text or m4 in text or m5 in text or m6 in text or m7 in text
+
+
 def find_spans(paragraphs: list[str] | tuple[str, ...]) -> list[Span]:
     """Find every quote span in order. Linear in the text: each mark is pushed and popped at most once."""
     spans: list[Span] = []
     for p, text in enumerate(paragraphs):
-        if _MARKS.search(text) is None:
+        if not _has_mark(text):
             continue  # no mark, no quote (most paragraphs)
         reopened = opens_with_quote(paragraphs[p + 1]) if p + 1 < len(paragraphs) else None
         spans.extend(_paragraph_spans(p, text, reopened))
