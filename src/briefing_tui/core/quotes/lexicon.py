@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def words(text: str) -> frozenset[str]:
@@ -116,8 +117,14 @@ def own_words(lexicons: tuple[Lexicon, ...]) -> dict[str, frozenset[str]]:
 
 def counts(text: str, frequent: dict[str, frozenset[str]]) -> dict[str, int]:
     """How many of each language's `frequent` words `text`'s first 400 characters hold, each word once."""
-    seen = set(_WORDS.findall(text[:400].lower()))
+    seen = _words_of(text[:400])
     return {code: len(seen & words) for code, words in frequent.items()}
+
+
+@lru_cache(maxsize=64)
+def _words_of(head: str) -> frozenset[str]:
+    """The distinct words of `head`, lower case; remembered: attribution counts an article's opening twice."""
+    return frozenset(_WORDS.findall(head.lower()))
 
 
 def detect(text: str, lexicons: tuple[Lexicon, ...], default: Lexicon, margin: int = 2,
