@@ -338,3 +338,23 @@ def test_documents_lay_out_with_quotes_on_their_words(text: str, width: int) -> 
         if s >= 0:
             shown = result.fitted.get(b) or blocks[b]
             assert sanitize.is_clean(shown.text[s:e]) and "\n" not in shown.text[s:e]
+
+
+_SPACES = st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\u3000", "\x1c", "\x85", "\u2028"])
+
+
+@HYPOTHESIS
+@given(st.lists(st.one_of(st.text(max_size=8), _SPACES), max_size=20).map("".join))
+def test_word_count_is_str_split(text: str) -> None:
+    """The quick count of a clean line's words (one more than its spaces) is `str.split()`'s, for any text."""
+    from briefing_tui.core.formats.common import word_count
+
+    assert word_count([text, sanitize.clean_line(text)]) == len(text.split()) + len(sanitize.clean_line(text).split())
+
+
+@HYPOTHESIS
+@given(nasty_text)
+def test_a_paragraph_without_a_mark_is_skipped_only_when_the_regex_finds_none(text: str) -> None:
+    from briefing_tui.core.quotes.spans import _has_mark, _MARKS
+
+    assert _has_mark(text) == (_MARKS.search(text) is not None)
