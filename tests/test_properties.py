@@ -355,6 +355,14 @@ def test_word_count_is_str_split(text: str) -> None:
 @HYPOTHESIS
 @given(nasty_text)
 def test_a_paragraph_without_a_mark_is_skipped_only_when_the_regex_finds_none(text: str) -> None:
-    from briefing_tui.core.quotes.spans import _has_mark, _MARKS
+    from briefing_tui.core.quotes.spans import _MARKS, _has_mark
 
     assert _has_mark(text) == (_MARKS.search(text) is not None)
+
+
+@HYPOTHESIS
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127), max_size=500), nasty_text))
+def test_the_words_of_an_opening_are_the_regex_words(text: str) -> None:
+    from briefing_tui.core.quotes.lexicon import _WORDS, _words_of
+
+    assert _words_of(text[:400]) == frozenset(_WORDS.findall(text[:400].lower()))
