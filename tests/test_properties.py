@@ -366,3 +366,14 @@ def test_the_words_of_an_opening_are_the_regex_words(text: str) -> None:
     from briefing_tui.core.quotes.lexicon import _WORDS, _words_of
 
     assert _words_of(text[:400]) == frozenset(_WORDS.findall(text[:400].lower()))
+
+
+_NEAR_BINARY = [*"ab \x7f\x85\xa0\u2019\ufffd\ufffe\uffef\ud800\U0001f600", *map(chr, range(32))]
+
+
+@HYPOTHESIS
+@given(st.text(alphabet=st.sampled_from(_NEAR_BINARY), max_size=80) | st.text(max_size=80))
+def test_binary_characters_are_counted_as_the_regex_counts_them(text: str) -> None:
+    from briefing_tui.core.reading.safe import _BINARY_CHARS, _binary_count
+
+    assert _binary_count(text) == len(_BINARY_CHARS.findall(text))
