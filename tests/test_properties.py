@@ -377,3 +377,14 @@ def test_binary_characters_are_counted_as_the_regex_counts_them(text: str) -> No
     from briefing_tui.core.reading.safe import _BINARY_CHARS, _binary_count
 
     assert _binary_count(text) == len(_BINARY_CHARS.findall(text))
+
+
+def test_every_invisible_character_is_seen_by_the_quick_test() -> None:
+    import sys
+
+    from briefing_tui.core.reading.sanitize import _INVISIBLE, _may_hold_invisible
+
+    invisible = [chr(c) for c in range(sys.maxunicode + 1) if _INVISIBLE.match(chr(c))]
+    assert len(invisible) == 261
+    assert all(_may_hold_invisible(f"“a{c}b”") for c in invisible)
+    assert not _may_hold_invisible("“Plain” text, déjà vu, 東京, \U0001f600")
