@@ -8,10 +8,10 @@ rules in `passes.py` and `phrases.py` never hold a word list of their own. Words
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 
 def words(text: str) -> frozenset[str]:
@@ -121,7 +121,7 @@ def counts(text: str, frequent: dict[str, frozenset[str]]) -> dict[str, int]:
     return {code: len(seen & words) for code, words in frequent.items()}
 
 
-@lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=64)
 def _words_of(head: str) -> frozenset[str]:
     """The distinct words of `head`, lower case; remembered: attribution counts an article's opening twice."""
     if head.isascii():  # the same words: letters are a-z once lowered; the regex costs twice as much
