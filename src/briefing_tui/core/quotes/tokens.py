@@ -45,6 +45,9 @@ def tok(text: str, start: int, end: int) -> Tok:
 MEMO_SPAN = 1000
 """Ranges at most this long are remembered (`_memo`): attribution reads the same few words around a quote
 several times; a long sentence, read once, is not kept."""
+MEMO_TEXT = 5000
+"""Only ranges of paragraphs at most this long are remembered: a key holds its paragraph, so the memo keeps
+no more than 512 of these (a few MB at most) alive after their article is parsed."""
 
 
 def tokenize(text: str, start: int, end: int, lex: Lexicon) -> list[Tok]:
@@ -53,7 +56,7 @@ def tokenize(text: str, start: int, end: int, lex: Lexicon) -> list[Tok]:
     if start >= end:
         return []
     french = lex.code == "fr"
-    if end - start > MEMO_SPAN:
+    if end - start > MEMO_SPAN or len(text) > MEMO_TEXT:
         return _tokenize(text, start, end, french)
     return list(_memo(text, start, end, french))  # a list of its own: callers may change theirs
 
