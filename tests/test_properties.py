@@ -338,3 +338,53 @@ def test_documents_lay_out_with_quotes_on_their_words(text: str, width: int) -> 
         if s >= 0:
             shown = result.fitted.get(b) or blocks[b]
             assert sanitize.is_clean(shown.text[s:e]) and "\n" not in shown.text[s:e]
+
+
+_SPACES = st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\u3000", "\x1c", "\x85", "\u2028"])
+
+
+@HYPOTHESIS
+@given(st.lists(st.one_of(st.text(max_size=8), _SPACES), max_size=20).map("".join))
+def test_word_count_is_str_split(text: str) -> None:
+    """The quick count of a clean line's words (one more than its spaces) is `str.split()`'s, for any text."""
+    from briefing_tui.core.formats.common import word_count
+
+    assert word_count([text, sanitize.clean_line(text)]) == len(text.split()) + len(sanitize.clean_line(text).split())
+
+
+@HYPOTHESIS
+@given(nasty_text)
+def test_the_quick_mark_positions_are_the_regex_positions(text: str) -> None:
+    from briefing_tui.core.quotes.spans import _MARKS, _mark_positions
+
+    assert _mark_positions(text) == [m.start() for m in _MARKS.finditer(text)]
+
+
+@HYPOTHESIS
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127), max_size=500), nasty_text))
+def test_the_words_of_an_opening_are_the_regex_words(text: str) -> None:
+    from briefing_tui.core.quotes.lexicon import _WORDS, _words_of
+
+    assert _words_of(text[:400]) == frozenset(_WORDS.findall(text[:400].lower()))
+
+
+_NEAR_BINARY = [*"ab \x7f\x85\xa0\u2019\ufffd\ufffe\uffef\ud800\U0001f600", *map(chr, range(32))]
+
+
+@HYPOTHESIS
+@given(st.text(alphabet=st.sampled_from(_NEAR_BINARY), max_size=80) | st.text(max_size=80))
+def test_binary_characters_are_counted_as_the_regex_counts_them(text: str) -> None:
+    from briefing_tui.core.reading.safe import _BINARY_CHARS, _binary_count
+
+    assert _binary_count(text) == len(_BINARY_CHARS.findall(text))
+
+
+def test_every_invisible_character_is_seen_by_the_quick_test() -> None:
+    import sys
+
+    from briefing_tui.core.reading.sanitize import _INVISIBLE, _may_hold_invisible
+
+    invisible = [chr(c) for c in range(sys.maxunicode + 1) if _INVISIBLE.match(chr(c))]
+    assert len(invisible) == 261
+    assert all(_may_hold_invisible(f"“a{c}b”") for c in invisible)
+    assert not _may_hold_invisible("“Plain” text, déjà vu, 東京, \U0001f600")

@@ -48,8 +48,8 @@ def is_plain_prose(body: str) -> bool:
 
 def plain_paragraphs(body: str) -> list[str]:
     """The paragraphs of plain prose (see `is_plain_prose`): blank-line separated, lines joined by spaces."""
-    return [" ".join(line.strip() for line in block.split("\n")) for block in _BLANK_LINES.split(body.strip())
-            if block.strip()]
+    return [" ".join([line.strip() for line in block.split("\n")]) if "\n" in block else block.strip()
+            for block in _BLANK_LINES.split(body.strip()) if block.strip()]
 
 
 def markdown_blocks(body: str) -> tuple[list[RawBlock], str | None]:

@@ -119,6 +119,8 @@ def word_gender(word: str) -> str | None:
 def is_given_name(word: str) -> bool:
     """A common given name (of either gender, or neither list's)."""
     low = word.casefold()
+    if "-" not in low:  # most names: one part
+        return low in FEMALE_NAMES or low in MALE_NAMES
     return any(part in FEMALE_NAMES or part in MALE_NAMES for part in low.split("-"))
 
 
@@ -177,16 +179,25 @@ def _org_word(t: Tok, lex: Lexicon) -> bool:
     return low in lex.org_heads or bool(lex.org_suffixes and low.endswith(lex.org_suffixes))
 
 
+_HEAD_ENDS = frozenset(("of", "for", "on", "de", "du", "des"))
+
+
 def org_words(toks: list[Tok], lex: Lexicon) -> bool:
     """Whether the run's head (its last word, or the word before its first `of`) is an organisation noun, or (German)
     one of its compounds ends like one (`Bahngesellschaft Oberlauf Mobil`)."""
     words = [t for t in toks if t.word]
     if not words:
         return False
-    if lex.org_suffixes and any(t.low.endswith(lex.org_suffixes) for t in words):
-        return True
-    of = next((k for k, t in enumerate(words) if t.low in ("of", "for", "on", "de", "du", "des") and k), None)
-    head = words[of - 1] if of is not None else words[-1]
+    suffixes = lex.org_suffixes
+    if suffixes:
+        for t in words:
+            if t.low.endswith(suffixes):
+                return True
+    head = words[-1]
+    for k in range(1, len(words)):
+        if words[k].low in _HEAD_ENDS:
+            head = words[k - 1]
+            break
     return _org_word(head, lex)
 
 
@@ -205,7 +216,11 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
     Scotland Nicola Sturgeon`, `Senator from Vermont Bernie Sanders`); a title stays only before a lone given
     name (`Pope Francis`); post-nominals go (`Kama Melly QC`), and so does a place after (`Rouhani of Iran`)."""
     toks = [t for t in toks if t.word]
-    of = next((k for k, t in enumerate(toks) if t.low == "of" and k), None)
+    of = None
+    for k in range(1, len(toks)):
+        if toks[k].low == "of":
+            of = k
+            break
     if of is not None:
         last_title = max((k for k in range(of) if is_title(toks[k], lex)), default=-1)
         if of - last_title - 1 >= 2:

@@ -30,6 +30,7 @@ for _opener, _closers in PAIRS.items():
         CLOSES[_closer] = CLOSES.get(_closer, "") + _opener
 _NONSPACE = re.compile(r"\S")
 _MARKS = re.compile("[" + "".join(set(PAIRS) | set(CLOSES)) + "]")
+_ALL_MARKS = tuple(sorted(set(PAIRS) | set(CLOSES)))
 _SENTENCE_MARKS = ".!?…"
 MAX_DEPTH = 8
 """Quotes nested deeper than this are not quotes: real text nests two or three deep."""
@@ -96,15 +97,19 @@ def _after_sentence(text: str, i: int) -> bool:
     return j >= 0 and j < i - 1 and text[j] in _SENTENCE_MARKS
 
 
-def _paragraph_spans(p: int, text: str, reopened: str | None) -> list[Span]:
-    """The top-level quotes of one paragraph, in order (one pass over its marks)."""
+def _paragraph_spans(p: int, text: str, reopened: str | None, marks: list[int]) -> list[Span]:
+    """The top-level quotes of one paragraph, in order (one pass over its `marks`, where its quote marks are)."""
     stack: list[tuple[str, int]] = []  # (opening mark, where)
     open_count: dict[str, int] = {}
     pairs: list[Span] = []
-    for m in _MARKS.finditer(text):
-        i = m.start()
+    for i in marks:
         mark = text[i]
-        closes = next((o for o in CLOSES.get(mark, "") if open_count.get(o) and _can_close(text, i, o)), None)
+        closes = None
+        if open_count:
+            for o in CLOSES.get(mark, ""):
+                if open_count.get(o) and _can_close(text, i, o):
+                    closes = o
+                    break
         if closes is not None:
             while stack:  # unclosed quotes inside this one are no quotes
                 opener, at = stack.pop()
@@ -138,12 +143,30 @@ def _paragraph_spans(p: int, text: str, reopened: str | None) -> list[Span]:
     return spans
 
 
+def _mark_positions(text: str) -> list[int]:
+    """Where `text`'s quote marks (`_MARKS`) are, in order. A `find` per mark scans several times faster than the
+    regex, and most paragraphs have none; ASCII text can hold only `"`. Each mark's positions come in order, so
+    the sort merges at most eight runs: linear."""
+    found: list[int] = []
+    for mark in ('"',) if text.isascii() else _ALL_MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            found.append(i)
+            i = text.find(mark, i + 1)
+    if not text.isascii():
+        found.sort()
+    return found
+
+
 def find_spans(paragraphs: list[str] | tuple[str, ...]) -> list[Span]:
     """Find every quote span in order. Linear in the text: each mark is pushed and popped at most once."""
     spans: list[Span] = []
     for p, text in enumerate(paragraphs):
+        marks = _mark_positions(text)
+        if not marks:
+            continue  # no mark, no quote (most paragraphs)
         reopened = opens_with_quote(paragraphs[p + 1]) if p + 1 < len(paragraphs) else None
-        spans.extend(_paragraph_spans(p, text, reopened))
+        spans.extend(_paragraph_spans(p, text, reopened, marks))
     return _mark_continuations(spans, paragraphs)
 
 

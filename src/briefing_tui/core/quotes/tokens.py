@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from briefing_tui.core.quotes.lexicon import Lexicon
@@ -30,29 +31,60 @@ class Tok(NamedTuple):
     masked: bool
 
 
+_new_tok = tuple.__new__
+"""How a Tok is made without NamedTuple's own `__new__`, a Python function: a tokenizer makes one per word."""
+
+
 def tok(text: str, start: int, end: int) -> Tok:
     """A token of `text` at [start, end)."""
     first = text[0]
     cap = first.isupper() or (first.islower() and "-" in text and text.rsplit("-", 1)[-1][:1].isupper())
-    return Tok(text, start, end, text.lower(), cap, first.isalnum(), first == MASK)
+    return _new_tok(Tok, (text, start, end, text.lower(), cap, first.isalnum(), first == MASK))
+
+
+MEMO_SPAN = 1000
+"""Ranges at most this long are remembered (`_memo`): attribution reads the same few words around a quote
+several times; a long sentence, read once, is not kept."""
+MEMO_TEXT = 5000
+"""Only ranges of paragraphs at most this long are remembered: a key holds its paragraph, so the memo keeps
+no more than 512 of these (a few MB at most) alive after their article is parsed."""
 
 
 def tokenize(text: str, start: int, end: int, lex: Lexicon) -> list[Tok]:
     """The tokens of text[start:end], offsets into `text`. Abbreviations keep their full stop (`Jr.`, `A.`);
     in French an elided article is a token of its own (`l'` `ONG`)."""
-    toks: list[Tok] = []
+    if start >= end:
+        return []
     french = lex.code == "fr"
+    if end - start > MEMO_SPAN or len(text) > MEMO_TEXT:
+        return _tokenize(text, start, end, french)
+    return list(_memo(text, start, end, french))  # a list of its own: callers may change theirs
+
+
+@lru_cache(maxsize=512)
+def _memo(text: str, start: int, end: int, french: bool) -> tuple[Tok, ...]:
+    """`_tokenize`, remembered: a pure function of its arguments, so a result never outlives its meaning."""
+    return tuple(_tokenize(text, start, end, french))
+
+
+def _tokenize(text: str, start: int, end: int, french: bool) -> list[Tok]:
+    toks: list[Tok] = []
+    append = toks.append
     for m in _TOKEN.finditer(text, start, end):
-        s, e = m.span()
         word = m.group()
-        if word == "." and toks and toks[-1].end == s and (
-                toks[-1].low in ABBREVIATIONS or (len(toks[-1].text) == 1 and toks[-1].text.isupper())
-                or ("." in toks[-1].text and toks[-1].text.replace(".", "").isupper())):  # `U.S.`, `D.C.`
-            toks[-1] = tok(toks[-1].text + ".", toks[-1].start, e)
-            continue
+        s, e = m.span()
+        if word == "." and toks and toks[-1].end == s:
+            last = toks[-1]
+            if last.low in ABBREVIATIONS or (len(last.text) == 1 and last.text.isupper()) \
+                    or ("." in last.text and last.text.replace(".", "").isupper()):  # `U.S.`, `D.C.`
+                toks[-1] = tok(last.text + ".", last.start, e)
+                continue
         if french and (el := _ELISION.match(word)):
-            toks.append(tok(word[:el.end()], s, s + el.end()))
-            toks.append(tok(word[el.end():], s + el.end(), e))
+            cut = el.end()
+            append(tok(word[:cut], s, s + cut))
+            append(tok(word[cut:], s + cut, e))
             continue
-        toks.append(tok(word, s, e))
+        first = word[0]
+        cap = first.isupper() or (first.islower() and "-" in word and word.rsplit("-", 1)[-1][:1].isupper())
+        append(_new_tok(Tok, (word, s, e, word.lower(), cap, first.isalnum(), first == MASK)))
     return toks

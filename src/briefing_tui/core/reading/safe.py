@@ -168,7 +168,19 @@ def looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    return len(_BINARY_CHARS.findall(sample)) / len(sample) > 0.10
+    return _binary_count(sample) / len(sample) > 0.10
+
+
+_BINARY_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
+"""`_BINARY_CHARS` but U+FFFD, as UTF-8 bytes: each of these control characters is one byte, which is never part
+of another character's encoding."""
+
+
+def _binary_count(text: str) -> int:
+    """How many `_BINARY_CHARS` `text` holds, counted on its UTF-8 bytes: a delete-translate and a count run
+    several times faster than the regex. U+FFFD is EF BF BD, and EF only ever starts a character."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, _BINARY_BYTES)) + data.count(b"\xef\xbf\xbd")
 
 
 def read_text(root: str, ident: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
