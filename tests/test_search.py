@@ -506,9 +506,11 @@ def test_common_words_skip_scoring_without_changing_the_order(tmp_path: Path, mo
         # one by one take that day whole), which only a day of more than RANK_CAP articles can show.
         date = f"date: {dt.date(2025, 1, 1) + dt.timedelta(days=days.pop())}\n" if rng.random() < 0.9 else ""
         body = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
-        write(root / f"{i:03d}.md", f"---\ntitle: Story {i % 7}\n{date}---\n{body}.\n")
+        lang = "lang: fr\n" if i % 5 == 0 else ""  # a form of two languages is one phrase twice in the query
+        write(root / f"{i:03d}.md", f"---\ntitle: Story {i % 7}\n{date}{lang}---\n{body}.\n")
     idx = open_index(None)
     idx.refresh([str(root)])
+    assert any(len(found) > 1 for found in (idx.forms("harbour"), idx.forms("tariff")))
     monkeypatch.setattr(index_module, "RANK_CAP", 30)
     monkeypatch.setattr(index_module, "PROBED", 5 + seed * 10)  # too few to find them all, or enough
     queries = ["harbour", "harbours", "tariff", "harbour tariff", "harbours tariffs", "harbour*", "news",

@@ -626,9 +626,11 @@ class Index:
         RANK_CAP newest matches one by one (a look-up in the index for each), and a phrase need not be counted
         when the query's own count tells. Returns the phrases counted, with their counts, or None when the
         scores may differ."""
-        parts = [(part, _phrases(part, query.in_quotes, self.forms)) for part in _match_parts(query)]
-        if not parts or sum(len(phrases) for _, phrases in parts) > VANISHING_PHRASES:
+        scored = [(part, _phrases(part, query.in_quotes, self.forms)) for part in _match_parts(query)]
+        if not scored or sum(len(phrases) for _, phrases in scored) > VANISHING_PHRASES:
             return None
+        # A form of two languages (`sanctions`) is scored twice but counted once.
+        parts = [(part, list(dict.fromkeys(phrases))) for part, phrases in scored]
         self._current(db)
         half = sum(self._language_counts(db).values()) / 2
         counts: dict[str, int] = {}
