@@ -898,11 +898,15 @@ def _real(root: str) -> bytes:
 # --- compiling queries --------------------------------------------------------------------------------------
 
 
+def _children(query: Query) -> list[Node]:
+    """The parts of the query ANDed at its top (the root alone when it is no AND; none for an empty query)."""
+    root = query.root
+    return list(root.nodes) if isinstance(root, And) else [root] if root is not None else []
+
+
 def _match_parts(query: Query) -> list[Node]:
     """The positive parts of the query that `compile_query` puts in the MATCH expression."""
-    root = query.root
-    children = list(root.nodes) if isinstance(root, And) else [root] if root is not None else []
-    return [n for n in children if _pure(n)]
+    return [n for n in _children(query) if _pure(n)]
 
 
 def _phrases(node: Node, in_quotes: bool, forms: Forms | None) -> list[str]:
@@ -916,9 +920,7 @@ def _phrases(node: Node, in_quotes: bool, forms: Forms | None) -> list[str]:
 
 def _dates_only(query: Query) -> bool:
     """True when everything of the query outside its MATCH part is a date range."""
-    root = query.root
-    children = list(root.nodes) if isinstance(root, And) else [root] if root is not None else []
-    rest = [n for n in children if not _pure(n) and not (isinstance(n, Not) and _pure(n.node))]
+    rest = [n for n in _children(query) if not _pure(n) and not (isinstance(n, Not) and _pure(n.node))]
     return bool(rest) and all(isinstance(n, DateRange) for n in rest)
 
 
@@ -931,9 +933,7 @@ def _prefixed(query: Query) -> bool:
             return walk(node.node)
         assert isinstance(node, And | Or)
         return any(walk(n) for n in node.nodes)
-    root = query.root
-    children = list(root.nodes) if isinstance(root, And) else [root] if root is not None else []
-    return any(walk(n) for n in children if _pure(n) or (isinstance(n, Not) and _pure(n.node)))
+    return any(walk(n) for n in _children(query) if _pure(n) or (isinstance(n, Not) and _pure(n.node)))
 
 
 def _pure(node: Node) -> bool:
@@ -992,10 +992,9 @@ def compile_query(query: Query, fts: str = "fts", row: str = "a.id",
     `fts` is the full-text table (`qfts` for quotes) and `row` the column its rowid joins; `forms` gives
     a plain word's other forms (`Index.forms`; without it, words match only as written).
     """
-    root = query.root
-    if root is None:
+    if query.root is None:
         return None, "1", []
-    children = list(root.nodes) if isinstance(root, And) else [root]
+    children = _children(query)
     fts_parts = [n for n in children if _pure(n)]
     rest = [n for n in children if not _pure(n)]
     # Negations of pure terms fold into the MATCH when there is a positive part to subtract from.

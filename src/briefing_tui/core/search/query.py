@@ -367,11 +367,17 @@ def fts_phrases(term: Term, in_quotes: bool, forms: Forms | None = None) -> list
     """The phrases `fts_term(term, …)` asks FTS5 for that bm25 scores, each as an expression of its own: the
     term's phrase in its columns and each of its other forms (the `lang` phrases that keep a form to its
     language are left out: their column weighs nothing)."""
+    columns, phrase, found = _term_parts(term, in_quotes, forms)
+    return [f"{columns} : {phrase}"] + [f"{columns} : {_quoted(word)}" for f in found for word in f.words]
+
+
+def _term_parts(term: Term, in_quotes: bool, forms: Forms | None) -> tuple[str, str, list[FormsIn]]:
+    """A term's columns (an FTS5 column filter), its phrase as FTS5 reads it, and its other forms found."""
     phrase = _quoted(" ".join(term.words)) + (" *" if term.prefix else "")
     column = term.column or ("quotes" if in_quotes else None)
     columns = column if column else "{title body quotes}"
     found = [f for f in forms(term.words[0]) if f.words] if forms is not None and term.stemmed else []
-    return [f"{columns} : {phrase}"] + [f"{columns} : {_quoted(word)}" for f in found for word in f.words]
+    return columns, phrase, found
 
 
 def fts_term(term: Term, in_quotes: bool, forms: Forms | None = None) -> str:
@@ -382,12 +388,7 @@ def fts_term(term: Term, in_quotes: bool, forms: Forms | None = None) -> str:
     `NOT lang : (…)` the others (FTS5 then walks the few other articles' rows, not the many of its own),
     or the forms alone when every article is in that language.
     """
-    phrase = _quoted(" ".join(term.words))
-    if term.prefix:
-        phrase += " *"
-    column = term.column or ("quotes" if in_quotes else None)
-    columns = column if column else "{title body quotes}"
-    found = [f for f in forms(term.words[0]) if f.words] if forms is not None and term.stemmed else []
+    columns, phrase, found = _term_parts(term, in_quotes, forms)
     if not found:
         return f"{columns} : {phrase}"
     branches = [f"({columns} : {phrase})"]
