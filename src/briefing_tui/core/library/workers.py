@@ -57,6 +57,9 @@ _SEQ = struct.Struct("!I")
 """An answer's payload starts with its file's place in the order, so the parent can file it unread:
 unpickling is left to the thread that uses the result (see `ParsePool._pump`)."""
 _READY = b"ready"
+_PIPE_SIZE = 1 << 16
+"""Bytes read from a worker at once: what a pipe holds (Linux). Asking for a megabyte made the parent allocate
+one (and give most of it back) on every read, three times the cost of the reading itself."""
 
 
 Shape = Callable[[Article], Any]
@@ -305,15 +308,21 @@ class ParsePool:
                                 name="briefing-parse-pump", daemon=True)
         pump.start()
         try:
+            taken: deque[Answer] = deque()
             for next_out in range(len(entries)):
-                with ready:
-                    while next_out not in done and pump.is_alive():
-                        ready.wait(0.2)
-                    answer = done.pop(next_out, None)
-                if answer is None:  # the pump ended first: closed, or it failed
+                if not taken:
+                    with ready:  # the answers in by now that come next in order, taken at once: a lock each cost more
+                        while next_out not in done and pump.is_alive():
+                            ready.wait(0.2)
+                        seq = next_out
+                        while seq in done:
+                            taken.append(done.pop(seq))
+                            seq += 1
+                if not taken:  # the pump ended first: closed, or it failed
                     if failed and not self._closed.is_set():
                         raise failed[0]
                     return
+                answer = taken.popleft()
                 yield pickle.loads(answer) if isinstance(answer, bytes) else answer  # from our own child
         finally:
             stop.set()
@@ -404,8 +413,12 @@ class ParsePool:
         return True
 
     def _feed(self, tasks: deque[Task]) -> None:
-        """Top each worker up to AHEAD files, sent in one frame (one pickle and one write per refill)."""
+        """Top each worker up to AHEAD files once it has half of them left, sent in one frame (one pickle and one
+        write per refill): topped up after every answer, it was sent one file a frame, and the parent's share of a
+        cold index's pickling and writing was twice as much."""
         for w in self._workers:
+            if len(w.pending) > AHEAD // 2:
+                continue
             sent = [tasks.popleft() for _ in range(min(len(tasks), AHEAD - len(w.pending)))]
             if not sent:
                 continue
@@ -423,7 +436,7 @@ class ParsePool:
         """Read what the worker wrote; False when it has gone."""
         assert worker.proc.stdout is not None
         try:
-            chunk = os.read(worker.proc.stdout.fileno(), 1 << 20)
+            chunk = os.read(worker.proc.stdout.fileno(), _PIPE_SIZE)
         except OSError:
             chunk = b""
         if not chunk:
