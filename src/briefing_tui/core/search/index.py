@@ -149,14 +149,17 @@ class ArticleRows(NamedTuple):
     """Each quote's paragraph, start, end, text, speaker and cue."""
 
 
+_summary_json = json.JSONEncoder(ensure_ascii=False).encode
+"""`json.dumps(summary, ensure_ascii=False)`, without making an encoder for each article."""
+
+
 def article_rows(article: Article) -> ArticleRows:
     """What the index stores of an article (a `workers.Shape`: the index's parse workers make it)."""
     summary = serialize.summary(article)
     lang = article_language(article.metadata, article.title, article.paragraphs)
     quotes = article.quotes
-    return ArticleRows(article.id, summary["date"], article.title, article.section,
-                       json.dumps(summary, ensure_ascii=False), lang, joined(article.paragraphs),
-                       joined(q.text for q in quotes), joined(article.tags),
+    return ArticleRows(article.id, summary["date"], article.title, article.section, _summary_json(summary), lang,
+                       joined(article.paragraphs), joined(q.text for q in quotes), joined(article.tags),
                        joined(sorted({q.speaker for q in quotes if q.speaker})),
                        [(q.paragraph, q.start, q.end, q.text, q.speaker, q.cue) for q in quotes])
 
@@ -925,7 +928,14 @@ def _entries_at(root: str, place: str) -> list[Entry]:
 
 
 def _root(entry: Entry) -> str:
-    return sanitize.clean_line(_real(entry.root).decode("utf-8", "replace")) or "/"
+    """The root a file is listed under (`files.root`)."""
+    return _root_name(entry.root)
+
+
+@functools.lru_cache(maxsize=64)
+def _root_name(root: str) -> str:
+    """A root's real path as a clean line (cached: every file stored asks, and a library has few roots)."""
+    return sanitize.clean_line(_real(root).decode("utf-8", "replace")) or "/"
 
 
 def _key(entry: Entry) -> bytes:
