@@ -1,12 +1,12 @@
 """Parsing in worker processes that can be killed: a file that takes too long becomes a problem, never a stall.
 
 The workers are plain child processes (`python -m briefing_tui.core.library.workers`) that read entries from
-a pipe and write back what `load_entry` made of them. There is no multiprocessing here: its resource
-tracker and semaphores break under Textual, which replaces `sys.stderr` with an object whose
-`fileno()` is -1 (`ValueError: bad value(s) in fds_to_keep`), and they leave files in /dev/shm.
-The parent watches each worker's CPU time; one that spends more than the budget on one file is
-killed, the file becomes a Problem, and a new worker takes the rest. When no worker can start, files
-are parsed in the calling process instead.
+a pipe and write back what `load_entry` made of them (or what the caller's `Shape` made of that: the index's
+rows). There is no multiprocessing here: its resource tracker and semaphores break under Textual, which replaces
+`sys.stderr` with an object whose `fileno()` is -1 (`ValueError: bad value(s) in fds_to_keep`), and they leave
+files in /dev/shm. The parent watches each worker's CPU time; one that spends more than the budget on one file is
+killed, the file becomes a Problem, and a new worker takes the rest. When no worker can start, files are parsed in
+the calling process instead.
 """
 
 from __future__ import annotations
