@@ -551,3 +551,19 @@ def test_the_newest_matches_of_a_common_word_take_a_day_whole(tmp_path: Path, mo
             total, results = idx.search(parse("harbour"), limit=limit)
             assert total == 40
             assert [r.summary["id"] for r in results] == [f"{i:02d}.md" for i in expected[:limit]], (probed, limit)
+
+
+def test_the_index_built_by_workers_holds_what_one_built_here_holds() -> None:
+    """Rows built in the parse workers and numbered in a batch are the rows, and ids, of storing each article here."""
+    from briefing_tui.core.library.workers import ParsePool
+    from briefing_tui.core.search.index import open_index
+
+    here, there = open_index(None), open_index(None)
+    here.refresh([str(SEEDS)])
+    with ParsePool(2) as pool:
+        there.refresh([str(SEEDS)], pool=pool)
+    for sql in ("SELECT * FROM files", "SELECT * FROM articles", "SELECT * FROM quotes", "SELECT rowid, * FROM fts",
+                "SELECT rowid FROM qfts WHERE qfts MATCH 'said OR the OR a'"):
+        assert here.db.execute(sql + " ORDER BY 1").fetchall() == there.db.execute(sql + " ORDER BY 1").fetchall()
+    here.close()
+    there.close()

@@ -150,3 +150,19 @@ def test_a_single_threaded_caller_forks_its_workers_with_the_same_budget(tmp_pat
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["['Article', 'Problem', 'Article']", "True",
                                         "took too long to read (over 0.5 s of CPU); skipped"]
+
+
+def test_a_shape_is_made_in_the_workers_and_a_slow_file_is_still_a_problem(tmp_path: Path) -> None:
+    """The index's rows are built where the file was parsed (a fresh interpreter imports the shape by name),
+    and a file over its budget is still a Problem."""
+    from briefing_tui.core.search.index import ArticleRows, article_rows
+
+    write(tmp_path / "a.txt", "A\n\n“Fine,” said Anna Berg.\n")
+    write(tmp_path / "b-slow.md", SLOW)
+    found = entries(tmp_path)
+    with ParsePool(1, budget=0.5, start="spawn") as pool:
+        got = list(pool.parse(found, shape=article_rows))
+    first = load_entry(found[0])
+    assert isinstance(first, Article) and got[0] == article_rows(first)
+    assert isinstance(got[0], ArticleRows) and got[0].quote_rows[0][3:5] == ("Fine,", "Anna Berg")
+    assert isinstance(got[1], Problem) and "took too long to read" in got[1].reason

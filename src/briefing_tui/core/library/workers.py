@@ -1,12 +1,12 @@
 """Parsing in worker processes that can be killed: a file that takes too long becomes a problem, never a stall.
 
 The workers are plain child processes (`python -m briefing_tui.core.library.workers`) that read entries from
-a pipe and write back what `load_entry` made of them. There is no multiprocessing here: its resource
-tracker and semaphores break under Textual, which replaces `sys.stderr` with an object whose
-`fileno()` is -1 (`ValueError: bad value(s) in fds_to_keep`), and they leave files in /dev/shm.
-The parent watches each worker's CPU time; one that spends more than the budget on one file is
-killed, the file becomes a Problem, and a new worker takes the rest. When no worker can start, files
-are parsed in the calling process instead.
+a pipe and write back what `load_entry` made of them (or what the caller's `Shape` made of that: the index's
+rows). There is no multiprocessing here: its resource tracker and semaphores break under Textual, which replaces
+`sys.stderr` with an object whose `fileno()` is -1 (`ValueError: bad value(s) in fds_to_keep`), and they leave
+files in /dev/shm. The parent watches each worker's CPU time; one that spends more than the budget on one file is
+killed, the file becomes a Problem, and a new worker takes the rest. When no worker can start, files are parsed in
+the calling process instead.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
 import briefing_tui
 from briefing_tui.core.library.scan import Entry, display_path, load_entry
@@ -57,6 +57,15 @@ _SEQ = struct.Struct("!I")
 """An answer's payload starts with its file's place in the order, so the parent can file it unread:
 unpickling is left to the thread that uses the result (see `ParsePool._pump`)."""
 _READY = b"ready"
+_PIPE_SIZE = 1 << 16
+"""Bytes read from a worker at once: what a pipe holds (Linux). Asking for a megabyte made the parent allocate
+one (and give most of it back) on every read, three times the cost of the reading itself."""
+
+
+Shape = Callable[[Article], Any]
+"""What is made of each Article where it was parsed, and given instead of it (a Problem is given as it is): the
+index asks for its rows, so a worker builds them and sends less than the Article, and the process storing them
+builds nothing. A module-level function: it is sent to a worker by name (pickle)."""
 
 
 @dataclass(frozen=True)
@@ -67,10 +76,22 @@ class Task:
     entry: Entry
     max_bytes: int
     head: int | None = None
+    shape: Shape | None = None
+
+    def sent(self) -> tuple[Any, ...]:
+        """The task as a worker is sent it: plain tuples pickle several times faster than a dataclass."""
+        return (self.seq, *self.entry, self.max_bytes, self.head, self.shape)
 
 
-Answer = Article | Problem | bytes
-"""A file's result: parsed here, or as a worker pickled it (unpickled by whoever takes it)."""
+Answer = Any
+"""A file's result (an Article, a Problem or what a Shape made), or its pickle from a worker (bytes, unpickled
+by whoever takes it)."""
+
+
+def answer_for(entry: Entry, max_bytes: int, head: int | None, shape: Shape | None) -> Any:
+    """What a file is answered with: its Problem, or its Article as `shape` makes it (itself without one)."""
+    result = load_entry(entry, max_bytes, head=head)
+    return shape(result) if shape is not None and isinstance(result, Article) else result
 
 
 def too_long(entry: Entry, budget: float) -> Problem:
@@ -89,7 +110,7 @@ def _over_budget(_signum: int, _frame: object) -> None:
 
 
 def parse_here(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES, budget: float = DEFAULT_BUDGET,
-               head: int | None = None) -> Article | Problem:
+               head: int | None = None, shape: Shape | None = None) -> Any:
     """Parse one file in this process, stopped after `budget` seconds of CPU when that can be enforced.
 
     On the main thread of a POSIX process a CPU timer (ITIMER_PROF) interrupts the parse: Python
@@ -98,13 +119,13 @@ def parse_here(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES, budget: float =
     (`ParsePool`).
     """
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        return load_entry(entry, max_bytes, head=head)
+        return answer_for(entry, max_bytes, head, shape)
     budget = allowance(entry.path, budget)
     previous = signal.signal(signal.SIGPROF, _over_budget)
     try:
         signal.setitimer(signal.ITIMER_PROF, budget)
         try:
-            return load_entry(entry, max_bytes, head=head)
+            return answer_for(entry, max_bytes, head, shape)
         finally:
             signal.setitimer(signal.ITIMER_PROF, 0)
     except _OverBudget:
@@ -114,18 +135,19 @@ def parse_here(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES, budget: float =
 
 
 def parse_all(entries: Sequence[Entry], max_bytes: int = DEFAULT_MAX_BYTES, budget: float = DEFAULT_BUDGET,
-              workers: int = 1, pool: ParsePool | None = None) -> Generator[Article | Problem, None, None]:
-    """Each entry's Article or Problem, in order, each within the CPU budget: in `pool` when given; else in
-    a pool of `workers` processes made for this call when there are PARALLEL_FROM entries or more (closed
-    with the iterator); else here, under `parse_here`'s timer."""
+              workers: int = 1, pool: ParsePool | None = None,
+              shape: Shape | None = None) -> Generator[Any, None, None]:
+    """Each entry's Article (as `shape` makes it) or Problem, in order, each within the CPU budget: in `pool`
+    when given; else in a pool of `workers` processes made for this call when there are PARALLEL_FROM entries or
+    more (closed with the iterator); else here, under `parse_here`'s timer."""
     if pool is not None:
-        yield from pool.parse(entries, max_bytes)
+        yield from pool.parse(entries, max_bytes, shape=shape)
     elif workers > 1 and len(entries) >= PARALLEL_FROM:
         with ParsePool(workers, budget) as own:
-            yield from own.parse(entries, max_bytes)
+            yield from own.parse(entries, max_bytes, shape=shape)
     else:
         for entry in entries:
-            yield parse_here(entry, max_bytes, budget)
+            yield parse_here(entry, max_bytes, budget, shape=shape)
 
 
 # --- the child ------------------------------------------------------------------------------------------
@@ -149,8 +171,8 @@ def _write_frame(fd: int, payload: bytes) -> None:
 
 
 def serve(read_fd: int = 0, write_fd: int = 1) -> None:
-    """The worker's loop: read a list of Tasks, parse each and write (seq, result); until the parent closes
-    the pipe."""
+    """The worker's loop: read a list of tasks (`Task.sent`), parse each and write (seq, answer); until the
+    parent closes the pipe."""
     write_fd = os.dup(write_fd)  # the answers' own channel: a stray print() can never corrupt it
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
@@ -163,10 +185,11 @@ def serve(read_fd: int = 0, write_fd: int = 1) -> None:
         payload = _read_exactly(read_fd, _HEADER.unpack(header)[0])
         if payload is None:
             return
-        tasks: list[Task] = pickle.loads(payload)  # from our own parent, over a pipe only it holds
-        for task in tasks:  # each answered as soon as it is parsed: the parent times them one by one
-            result = load_entry(task.entry, task.max_bytes, head=task.head)
-            _write_frame(write_fd, _SEQ.pack(task.seq) + pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        tasks: list[tuple[Any, ...]] = pickle.loads(payload)  # from our own parent, over a pipe only it holds
+        for seq, root, path, ident, max_bytes, head, shape in tasks:
+            # Each answered as soon as it is parsed: the parent times them one by one.
+            result = answer_for(Entry(root, path, ident), max_bytes, head, shape)
+            _write_frame(write_fd, _SEQ.pack(seq) + pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 # --- the parent -----------------------------------------------------------------------------------------
@@ -257,22 +280,23 @@ class ParsePool:
         """Held by the `parse()` under way: two parses sharing workers would take each other's answers."""
 
     def parse(self, entries: Sequence[Entry], max_bytes: int = DEFAULT_MAX_BYTES,
-              head: int | None = None) -> Iterator[Article | Problem]:
-        """Each entry's Article or Problem, in the order given, as each becomes available."""
+              head: int | None = None, shape: Shape | None = None) -> Iterator[Any]:
+        """Each entry's Article (as `shape` makes it) or Problem, in the order given, as each becomes available."""
         if not entries or self._closed.is_set():
             return
         with self._turn:
-            yield from self._parse(entries, max_bytes, head)
+            yield from self._parse(entries, max_bytes, head, shape)
 
-    def _parse(self, entries: Sequence[Entry], max_bytes: int, head: int | None) -> Iterator[Article | Problem]:
-        tasks = deque(Task(i, e, max_bytes, head) for i, e in enumerate(entries))
+    def _parse(self, entries: Sequence[Entry], max_bytes: int, head: int | None,
+               shape: Shape | None) -> Iterator[Any]:
+        tasks = deque(Task(i, e, max_bytes, head, shape) for i, e in enumerate(entries))
         if not self.in_process and not self._start(min(self.size, len(tasks))):
             self.in_process = True
         if self.in_process:
             for task in tasks:
                 if self._closed.is_set():
                     return
-                yield load_entry(task.entry, task.max_bytes, head=task.head)
+                yield answer_for(task.entry, task.max_bytes, task.head, task.shape)
             return
         # A thread of its own reads the workers' answers, so that they keep parsing while the caller is busy
         # with what it was given (storing a batch in the index): a full pipe would make them wait.
@@ -284,15 +308,21 @@ class ParsePool:
                                 name="briefing-parse-pump", daemon=True)
         pump.start()
         try:
+            taken: deque[Answer] = deque()
             for next_out in range(len(entries)):
-                with ready:
-                    while next_out not in done and pump.is_alive():
-                        ready.wait(0.2)
-                    answer = done.pop(next_out, None)
-                if answer is None:  # the pump ended first: closed, or it failed
+                if not taken:
+                    with ready:  # the answers in by now that come next in order, taken at once: a lock each cost more
+                        while next_out not in done and pump.is_alive():
+                            ready.wait(0.2)
+                        seq = next_out
+                        while seq in done:
+                            taken.append(done.pop(seq))
+                            seq += 1
+                if not taken:  # the pump ended first: closed, or it failed
                     if failed and not self._closed.is_set():
                         raise failed[0]
                     return
+                answer = taken.popleft()
                 yield pickle.loads(answer) if isinstance(answer, bytes) else answer  # from our own child
         finally:
             stop.set()
@@ -383,8 +413,12 @@ class ParsePool:
         return True
 
     def _feed(self, tasks: deque[Task]) -> None:
-        """Top each worker up to AHEAD files, sent in one frame (one pickle and one write per refill)."""
+        """Top each worker up to AHEAD files once it has half of them left, sent in one frame (one pickle and one
+        write per refill): topped up after every answer, it was sent one file a frame, and the parent's share of a
+        cold index's pickling and writing was twice as much."""
         for w in self._workers:
+            if len(w.pending) > AHEAD // 2:
+                continue
             sent = [tasks.popleft() for _ in range(min(len(tasks), AHEAD - len(w.pending)))]
             if not sent:
                 continue
@@ -393,7 +427,8 @@ class ParsePool:
             w.pending.extend(sent)
             try:
                 assert w.proc.stdin is not None
-                _write_frame(w.proc.stdin.fileno(), pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL))
+                _write_frame(w.proc.stdin.fileno(), pickle.dumps([t.sent() for t in sent],
+                                                                 protocol=pickle.HIGHEST_PROTOCOL))
             except OSError:
                 pass  # it died: the read side notices and hands its tasks on
 
@@ -401,7 +436,7 @@ class ParsePool:
         """Read what the worker wrote; False when it has gone."""
         assert worker.proc.stdout is not None
         try:
-            chunk = os.read(worker.proc.stdout.fileno(), 1 << 20)
+            chunk = os.read(worker.proc.stdout.fileno(), _PIPE_SIZE)
         except OSError:
             chunk = b""
         if not chunk:
@@ -438,7 +473,7 @@ class ParsePool:
         if fresh is None and not self._workers:
             while tasks:  # no worker will start again: finish here
                 task = tasks.popleft()
-                done[task.seq] = load_entry(task.entry, task.max_bytes, head=task.head)
+                done[task.seq] = answer_for(task.entry, task.max_bytes, task.head, task.shape)
             return
         if fresh is not None:
             with self._lock:

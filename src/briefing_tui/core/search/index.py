@@ -20,7 +20,7 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from briefing_tui.core import serialize, versions
 from briefing_tui.core.library.scan import Entry, scan, sort_key, walk
@@ -128,30 +128,95 @@ _IN_LIMIT = 500
 """Keys looked up in one `IN (…)` query: well under SQLite's limit on parameters."""
 
 
-class _QuoteRows:
-    """A batch's quotation rows, numbered here and inserted together at the end (`executemany`): the
-    write lock is held for the whole batch, so the next free ids are known."""
+class ArticleRows(NamedTuple):
+    """An article as the index stores it (`article_rows`): made where it was parsed, in a worker process, so
+    that the process storing it only inserts (and the worker sends this, not the whole Article)."""
+
+    ident: str
+    date: str | None
+    title: str
+    section: str
+    summary: str
+    """The Summary (`serialize.summary`) as JSON."""
+    lang: str
+    """`forms.article_language`."""
+    body: str
+    quotes: str
+    tags: str
+    speakers: str
+    """The `fts` columns: paragraphs, quotations, tags and the speakers (sorted, once each) `joined`."""
+    quote_rows: list[tuple[int, int, int, str, str | None, str | None]]
+    """Each quote's paragraph, start, end, text, speaker and cue."""
+
+
+_summary_json = json.JSONEncoder(ensure_ascii=False).encode
+"""`json.dumps(summary, ensure_ascii=False)`, without making an encoder for each article."""
+
+
+def article_rows(article: Article) -> ArticleRows:
+    """What the index stores of an article (a `workers.Shape`: the index's parse workers make it)."""
+    summary = serialize.summary(article)
+    lang = article_language(article.metadata, article.title, article.paragraphs)
+    quotes = article.quotes
+    return ArticleRows(article.id, summary["date"], article.title, article.section, _summary_json(summary), lang,
+                       joined(article.paragraphs), joined(q.text for q in quotes), joined(article.tags),
+                       joined(sorted({q.speaker for q in quotes if q.speaker})),
+                       [(q.paragraph, q.start, q.end, q.text, q.speaker, q.cue) for q in quotes])
+
+
+class _Rows:
+    """A batch's rows, numbered here and inserted together (`executemany`): the write lock is held for the
+    whole batch, so the next free ids are known. A file gets the id SQLite would give it (one past the
+    largest), so the ids are those of inserting the files one by one."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
-        self.next_id = (db.execute("SELECT max(id) FROM quotes").fetchone()[0] or 0) + 1
-        self.rows: list[tuple[Any, ...]] = []
-        self.search_rows: list[tuple[Any, ...]] = []
+        self.next_quote = (db.execute("SELECT max(id) FROM quotes").fetchone()[0] or 0) + 1
+        self.next_file = self._next_file()
+        self.files: list[tuple[Any, ...]] = []
+        self.articles: list[tuple[Any, ...]] = []
+        self.texts: list[tuple[Any, ...]] = []
+        self.quotes: list[tuple[Any, ...]] = []
+        self.quote_texts: list[tuple[Any, ...]] = []
 
-    def add(self, fid: int, article: Article, lang: str) -> None:
-        tags = joined(article.tags)
-        for n, q in enumerate(article.quotes):
-            self.rows.append((self.next_id, fid, n, q.paragraph, q.start, q.end, q.text, q.speaker, q.cue))
-            self.search_rows.append((self.next_id, article.title, q.text, article.section, tags, q.speaker or "",
-                                     lang))
-            self.next_id += 1
+    def _next_file(self) -> int:
+        return int((self.db.execute("SELECT max(id) FROM files").fetchone()[0] or 0) + 1)
+
+    def deleted(self) -> None:
+        """Rows were deleted (a file stored again): what is pending goes in first, and the next file's id is
+        looked up again, as SQLite would give it."""
+        self.flush()
+        self.next_file = self._next_file()
+
+    def problem(self, key: bytes, root: str, size: int, mtime: int, problem: Problem) -> None:
+        self.files.append((self.next_file, key, root, size, mtime, json.dumps(serialize.problem(problem))))
+        self.next_file += 1
+
+    def article(self, key: bytes, root: str, size: int, mtime: int, rows: ArticleRows) -> None:
+        fid = self.next_file
+        self.next_file += 1
+        self.files.append((fid, key, root, size, mtime, None))
+        self.articles.append((fid, rows.ident, rows.date, rows.title, rows.section, rows.summary, rows.lang))
+        self.texts.append((fid, rows.title, rows.body, rows.quotes, rows.section, rows.tags, rows.speakers, rows.lang))
+        qid = self.next_quote
+        for n, (paragraph, start, end, text, speaker, cue) in enumerate(rows.quote_rows):
+            self.quotes.append((qid, fid, n, paragraph, start, end, text, speaker, cue))
+            self.quote_texts.append((qid, rows.title, text, rows.section, rows.tags, speaker or "", rows.lang))
+            qid += 1
+        self.next_quote = qid
 
     def flush(self) -> None:
-        self.db.executemany("INSERT INTO quotes(id, article, idx, paragraph, start, end, text, speaker, cue) "
-                            "VALUES (?,?,?,?,?,?,?,?,?)", self.rows)
-        self.db.executemany("INSERT INTO qfts(rowid, title, body, quotes, section, tags, speakers, lang) "
-                            "VALUES (?, ?, '', ?, ?, ?, ?, ?)", self.search_rows)
-        self.rows, self.search_rows = [], []
+        db = self.db
+        db.executemany("INSERT INTO files(id, rel, root, size, mtime_ns, reason) VALUES (?,?,?,?,?,?)", self.files)
+        db.executemany("INSERT INTO articles(id, ident, date, title, section, summary, lang) VALUES (?,?,?,?,?,?,?)",
+                       self.articles)
+        db.executemany("INSERT INTO fts(rowid, title, body, quotes, section, tags, speakers, lang) "
+                       "VALUES (?,?,?,?,?,?,?,?)", self.texts)
+        db.executemany("INSERT INTO quotes(id, article, idx, paragraph, start, end, text, speaker, cue) "
+                       "VALUES (?,?,?,?,?,?,?,?,?)", self.quotes)
+        db.executemany("INSERT INTO qfts(rowid, title, body, quotes, section, tags, speakers, lang) "
+                       "VALUES (?, ?, '', ?, ?, ?, ?, ?)", self.quote_texts)
+        self.files, self.articles, self.texts, self.quotes, self.quote_texts = [], [], [], [], []
 
 
 @dataclass(frozen=True)
@@ -364,7 +429,7 @@ class Index:
         A pool closed meanwhile (the reader quitting) ends the refresh after the last whole batch.
         """
         changed = plan.changed
-        results = parse_all([e for e, _, _ in changed], max_bytes, budget, workers, pool)
+        results = parse_all([e for e, _, _ in changed], max_bytes, budget, workers, pool, shape=article_rows)
         done = 0
         try:
             for start in range(0, len(changed), BATCH):
@@ -385,7 +450,7 @@ class Index:
         keys = frozenset([_key(e) for e, _, _ in changed] + plan.removed)
         return RefreshStats(plan.files, len(changed), len(plan.removed), keys)
 
-    def _store_batch(self, batch: list[tuple[Entry, int, int]], results: list[Article | Problem]) -> None:
+    def _store_batch(self, batch: list[tuple[Entry, int, int]], results: list[ArticleRows | Problem]) -> None:
         """Store parsed results in one transaction, skipping rows another process stored meanwhile."""
         with self._write():
             keys = [_key(entry) for entry, _, _ in batch]
@@ -395,13 +460,19 @@ class Index:
                 rows = self.db.execute(f"SELECT rel, id, size, mtime_ns FROM files WHERE rel IN "
                                        f"({','.join('?' * len(chunk))})", chunk)
                 stored.update((rel, (fid, size, mtime)) for rel, fid, size, mtime in rows)
-            quotes = _QuoteRows(self.db)
+            pending = _Rows(self.db)
             for key, (entry, size, mtime), result in zip(keys, batch, results, strict=True):
                 row = stored.get(key)
-                if row is not None and (row[1], row[2]) == (size, mtime) and size >= 0:
-                    continue
-                self._store(entry, size, mtime, result, row, quotes)
-            quotes.flush()
+                if row is not None:
+                    if (row[1], row[2]) == (size, mtime) and size >= 0:
+                        continue
+                    self._delete(row[0])
+                    pending.deleted()
+                if isinstance(result, Problem):
+                    pending.problem(key, _root(entry), size, mtime, result)
+                else:
+                    pending.article(key, _root(entry), size, mtime, result)
+            pending.flush()
 
     def _remove_and_record(self, removed: list[bytes], scan_problems: list[Problem] | None) -> None:
         if not removed and scan_problems is None:
@@ -418,30 +489,6 @@ class Index:
                 self.db.execute(
                     "INSERT OR REPLACE INTO files(rel, root, size, mtime_ns, reason) VALUES (?, '', -1, -1, ?)",
                     (b"\0scan\0" + p.id.encode(), json.dumps(serialize.problem(p))))
-
-    def _store(self, entry: Entry, size: int, mtime: int, result: Article | Problem,
-               old: tuple[int, int, int] | None, quotes: _QuoteRows) -> None:
-        if old is not None:
-            self._delete(old[0])
-        if isinstance(result, Problem):
-            self.db.execute("INSERT INTO files(rel, root, size, mtime_ns, reason) VALUES (?, ?, ?, ?, ?)",
-                            (_key(entry), _root(entry), size, mtime, json.dumps(serialize.problem(result))))
-            return
-        cur = self.db.execute("INSERT INTO files(rel, root, size, mtime_ns, reason) VALUES (?, ?, ?, ?, NULL)",
-                              (_key(entry), _root(entry), size, mtime))
-        fid = cur.lastrowid
-        assert fid is not None
-        summary = serialize.summary(result)
-        lang = article_language(result.metadata, result.title, result.paragraphs)
-        self.db.execute("INSERT INTO articles(id, ident, date, title, section, summary, lang) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)", (fid, result.id, summary["date"], result.title, result.section,
-                                                         json.dumps(summary, ensure_ascii=False), lang))
-        quotes.add(fid, result, lang)
-        speakers = sorted({q.speaker for q in result.quotes if q.speaker})
-        self.db.execute(
-            "INSERT INTO fts(rowid, title, body, quotes, section, tags, speakers, lang) VALUES (?,?,?,?,?,?,?,?)",
-            (fid, result.title, joined(result.paragraphs), joined(q.text for q in result.quotes),
-             result.section, joined(result.tags), joined(speakers), lang))
 
     def _delete(self, fid: int) -> None:
         row = self.db.execute("SELECT title, section, summary, lang FROM articles WHERE id = ?", (fid,)).fetchone()
@@ -881,7 +928,14 @@ def _entries_at(root: str, place: str) -> list[Entry]:
 
 
 def _root(entry: Entry) -> str:
-    return sanitize.clean_line(_real(entry.root).decode("utf-8", "replace")) or "/"
+    """The root a file is listed under (`files.root`)."""
+    return _root_name(entry.root)
+
+
+@functools.lru_cache(maxsize=64)
+def _root_name(root: str) -> str:
+    """A root's real path as a clean line (cached: every file stored asks, and a library has few roots)."""
+    return sanitize.clean_line(_real(root).decode("utf-8", "replace")) or "/"
 
 
 def _key(entry: Entry) -> bytes:
