@@ -115,6 +115,13 @@ def fold(word: str) -> str:
     """A word's key: lower case, without diacritics, apostrophes straight (`Erdoğan` and `Erdogan` meet)."""
     if word.isascii():
         return word.lower()
+    return _fold_wide(word)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_wide(word: str) -> str:
+    """`fold` of a word with a letter beyond ASCII; remembered: the same names are folded sentence after sentence,
+    and their decomposition costs ten times a lookup."""
     word = word.translate(_FOLD).casefold()
     if word.isascii():
         return word
