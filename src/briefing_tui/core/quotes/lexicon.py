@@ -159,7 +159,11 @@ def detect(text: str, lexicons: tuple[Lexicon, ...], default: Lexicon, margin: i
     """The lexicon whose frequent words occur most in `text` (its first 400 characters, each word
     once), when they clearly do (`margin` more than the default's, three at least when there is a margin); else
     `default`."""
-    found = counts(text, frequent if frequent is not None else own_words(lexicons))
+    return choose(counts(text, frequent if frequent is not None else own_words(lexicons)), lexicons, default, margin)
+
+
+def choose(found: dict[str, int], lexicons: tuple[Lexicon, ...], default: Lexicon, margin: int = 2) -> Lexicon:
+    """`detect` from the `counts` of a text, for a caller that needs the counts too."""
     best = max(found.values())
     if best == 0 or found[default.code] + margin > best or (margin > 1 and best < 3):
         return default
