@@ -137,7 +137,11 @@ def _paragraph_spans(p: int, text: str, reopened: str | None, marks: list[int]) 
             spans.append(span)
             last_end = span.end
     if reopened is not None:  # the first unclosed opener after the last quote runs on into the next paragraph
-        run_on = next(((mark, at) for mark, at in stack if at >= last_end), None)
+        run_on = None
+        for opened in stack:  # a loop, not a generator: paragraph after paragraph may open with a quote
+            if opened[1] >= last_end:
+                run_on = opened
+                break
         if run_on is not None and run_on[0] == reopened and _NONSPACE.search(text, run_on[1] + 1):
             spans.append(Span(p, run_on[1], len(text), run_on[1] + 1, len(text.rstrip()), continued=True))
     return spans
