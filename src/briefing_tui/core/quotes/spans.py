@@ -12,7 +12,7 @@ that never closes is no quote, unless the next paragraph reopens it (the multi-p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # opening mark -> the marks that may close it
 PAIRS: dict[str, str] = {
@@ -36,9 +36,12 @@ MAX_DEPTH = 8
 """Quotes nested deeper than this are not quotes: real text nests two or three deep."""
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Where a quote stands in its paragraph: [start, end) includes the marks that are present."""
+class Span(NamedTuple):
+    """Where a quote stands in its paragraph: [start, end) includes the marks that are present.
+
+    A named tuple: a paragraph dense with quotes makes one per pair of marks, several times faster than a frozen
+    dataclass.
+    """
 
     paragraph: int
     start: int
