@@ -40,8 +40,9 @@ def is_plain_prose(body: str) -> bool:
     """True for text in which CommonMark can see nothing but paragraphs (most news posts' bodies): no
     character that can start markup, no line that starts with a space, a digit or a marker. markdown-it
     would return the same paragraphs; a property test holds the two to that."""
-    # A substring test per character is a fast scan each: several times faster than a set or a class.
-    if any(ch in body for ch in _MARKUP_CHARS) or body[:1].isspace() or "0" <= body[:1] <= "9":
+    # A substring test per character is a fast scan each: several times faster than a set or a class; `map` of
+    # the method runs them with no generator frame.
+    if any(map(body.__contains__, _MARKUP_CHARS)) or body[:1].isspace() or "0" <= body[:1] <= "9":
         return False
     return _LINE_START.search(body) is None
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from briefing_tui.core import versions
 from briefing_tui.core.quotes.clauses import clause_subject, is_cue
 from briefing_tui.core.quotes.learning import LEXICONS, learn, note_speaker, plural, sentence_bounds, worth_reading
-from briefing_tui.core.quotes.lexicon import Lexicon, counts, detect, fold, own_words
+from briefing_tui.core.quotes.lexicon import Lexicon, choose, counts, detect, fold, own_words
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.names import name_text, person_name, run_end
 from briefing_tui.core.quotes.passes import PASSES, Site
@@ -55,6 +55,8 @@ pattern starts with the mark itself (the look back comes after it) so that the s
 the next mark: starting with the look back made it try every position, four times slower."""
 _WORD_BEFORE = re.compile(r"(\w+)\.$")
 _QUOTE_END_MARKS = ".!?…,"
+_LONG = max(map(len, ABBREVIATIONS)) + 1
+"""Letters a word needs to be no abbreviation."""
 
 
 def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> list[Attribution]:
@@ -66,8 +68,9 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
         sample += paragraph[:400 - len(sample)] + " "
         if len(sample) >= 400:
             break
-    default = detect(sample, LEXICONS, LEXICONS[0], margin=1, frequent=_OWN_WORDS)
-    mixed = sum(1 for n in counts(sample, _OWN_WORDS).values() if n) > 1  # else every paragraph is in `default`
+    languages = counts(sample, _OWN_WORDS)
+    default = choose(languages, LEXICONS, LEXICONS[0], margin=1)  # `detect`, counting the sample once
+    mixed = sum(1 for n in languages.values() if n) > 1  # else every paragraph is in `default`
     by_para: dict[int, list[int]] = {}
     for k, span in enumerate(spans[:MAX_ATTRIBUTED]):
         by_para.setdefault(span.paragraph, []).append(k)
@@ -137,10 +140,23 @@ def _mask(text: str, spans: list[Span]) -> str:
 
 def _sentence_ends(masked: str) -> list[int]:
     """Where sentences end: after `.`, `!` or `?` and a space before a capital, not after `Dr.` or `W.`."""
-    ends = []
-    for m in _SENTENCE_END.finditer(masked):
-        if masked[m.start()] == ".":
-            word = _WORD_BEFORE.search(masked, max(0, m.start() - 12), m.start() + 1)
+    stops = []  # the marks a sentence can end at, found by `str.find`: ten times faster than the search's scan
+    for mark in ".!?":
+        at = masked.find(mark)
+        while at >= 0:
+            stops.append(at)
+            at = masked.find(mark, at + 1)
+    stops.sort()
+    ends: list[int] = []
+    searched = 0
+    for at in stops:  # the pattern starts with the mark, so trying it at each mark finds what a search finds
+        m = _SENTENCE_END.match(masked, at) if at >= searched else None
+        if m is None:
+            continue
+        searched = m.end()
+        if masked[at] == "." and not (at >= _LONG and masked[at - _LONG:at].isalnum()):  # a word longer than any
+            # abbreviation before the stop is none: most sentences end so, and the search costs ten times this test
+            word = _WORD_BEFORE.search(masked, max(0, at - 12), at + 1)
             if word and (word.group(1).lower() in ABBREVIATIONS or (len(word.group(1)) == 1
                                                                       and word.group(1).isupper())):
                 continue

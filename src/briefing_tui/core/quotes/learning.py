@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 
 from briefing_tui.core.quotes import lexicon_de, lexicon_en, lexicon_fr
@@ -79,7 +80,7 @@ def learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: Me
     while pos < end:
         s, e, _ = sentence_bounds(ends, len(masked), pos)
         stop = min(e, end)
-        if _CAPITAL_INSIDE.search(masked, pos, stop) is None and not _opens_description(masked, pos, lex, mem):
+        if not _capital_inside(masked, pos, stop) and not _opens_description(masked, pos, lex, mem):
             pos = stop  # nothing but common words: no name to learn, no person to be about (most sentences)
             continue
         toks = tokenize(masked, pos, stop, lex)
@@ -90,23 +91,35 @@ def learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: Me
         pos = stop
 
 
-_CAPITAL_INSIDE = re.compile(r"[\s(“\"'‘«„»-][A-ZÀ-ÖØ-Þ]")
-"""A capital after the first word: the only place a name can stand."""
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s)\s*+([^\W\d_]++)")
+_CAPITAL_INSIDE = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=[\s(“\"'‘«„»-].)")
+"""A capital after the first word: the only place a name can stand. The capital comes first so that the search
+skips ahead to the next capital (rare) instead of trying each space (most characters)."""
+
+
+def _capital_inside(text: str, pos: int = 0, endpos: int | None = None) -> bool:
+    """Whether text[pos:endpos] holds a space, a bracket, a quotation mark or a hyphen, then a capital."""
+    # the mark before the capital must be at `pos` or after: the look back may see text before `pos`
+    return _CAPITAL_INSIDE.search(text, pos + 1, len(text) if endpos is None else endpos) is not None
+
+
+_FIRST_WORD = re.compile(r"\s*+([^\W\d_]++)")
+_SENTENCE_OPENING = re.compile(r"[.!?]\s\s*+([^\W\d_]++)")
+"""The first word of a text, and of a sentence after it: two patterns, so that the second starts with the
+sentence's mark and the search skips ahead to it."""
 _DESCRIBING = frozenset().union(*(lex.determiners | lex.possessives for lex in LEXICONS))
 
 
 def worth_reading(text: str, mem: Memory) -> bool:
     """Whether a paragraph with no quote can teach the memory anything: a capital inside a sentence, or a
     sentence that opens with an article, a possessive or a name given before."""
-    if _CAPITAL_INSIDE.search(text) is not None:
+    if _capital_inside(text):
         return True
-    for m in _SENTENCE_OPENING.finditer(text):
+    first = _FIRST_WORD.match(text)
+    for m in itertools.chain((first,) if first else (), _SENTENCE_OPENING.finditer(text)):
         word = m.group(1)
         if word.lower() in _DESCRIBING or mem.full_name(word) is not None or word in mem.people:
             return True
     return False
-_FIRST_WORD = re.compile(r"\s*+([^\W\d_]++)")
 
 
 def _opens_description(masked: str, pos: int, lex: Lexicon, mem: Memory) -> bool:

@@ -115,6 +115,13 @@ def fold(word: str) -> str:
     """A word's key: lower case, without diacritics, apostrophes straight (`Erdoğan` and `Erdogan` meet)."""
     if word.isascii():
         return word.lower()
+    return _fold_wide(word)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_wide(word: str) -> str:
+    """`fold` of a word with a letter beyond ASCII; remembered: the same names are folded sentence after sentence,
+    and their decomposition costs ten times a lookup."""
     word = word.translate(_FOLD).casefold()
     if word.isascii():
         return word
@@ -152,7 +159,11 @@ def detect(text: str, lexicons: tuple[Lexicon, ...], default: Lexicon, margin: i
     """The lexicon whose frequent words occur most in `text` (its first 400 characters, each word
     once), when they clearly do (`margin` more than the default's, three at least when there is a margin); else
     `default`."""
-    found = counts(text, frequent if frequent is not None else own_words(lexicons))
+    return choose(counts(text, frequent if frequent is not None else own_words(lexicons)), lexicons, default, margin)
+
+
+def choose(found: dict[str, int], lexicons: tuple[Lexicon, ...], default: Lexicon, margin: int = 2) -> Lexicon:
+    """`detect` from the `counts` of a text, for a caller that needs the counts too."""
     best = max(found.values())
     if best == 0 or found[default.code] + margin > best or (margin > 1 and best < 3):
         return default

@@ -69,7 +69,8 @@ class Memory:
     def full_name(self, word: str, initial: str = "", gender: str | None = None) -> str | None:
         """The person a surname alone means: the first named among those who bear it and fit the initial and
         the gender given (`Nyberg` is Aksel Nyberg, introduced before his daughter Ingrid Nyberg)."""
-        bearers = self.surnames.get(fold(word)) or self.first_words.get(fold(word))
+        key = fold(word)
+        bearers = self.surnames.get(key) or self.first_words.get(key)
         if not bearers:
             return None
         fitting = [b for b in bearers if (not initial or b[:1] == initial[:1])
@@ -238,13 +239,14 @@ class Memory:
         if gender is not None or name not in self.people:
             self.people[name] = gender if gender is not None else self.people.get(name)
         words = name.split()
+        folded = fold(name)
         for word in words[1:] if len(words) > 1 else words:
             bearers = self.surnames.setdefault(fold(word), [])
-            alone = next((k for k, b in enumerate(bearers) if " " not in b and len(words) > 1), None)
+            alone = next((k for k, b in enumerate(bearers) if " " not in b), None) if len(words) > 1 else None
             if alone is not None:  # `President Trump`, then `President Donald Trump`: one person, named in full
                 self._rename(bearers[alone], name)
                 bearers[alone] = name
-            elif name not in bearers and not any(fold(b) == fold(name) for b in bearers):
+            elif name not in bearers and not any(fold(b) == folded for b in bearers):
                 bearers.append(name)
         if len(words) > 1:
             firsts = self.first_words.setdefault(fold(words[0]), [])

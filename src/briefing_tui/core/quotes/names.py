@@ -11,6 +11,8 @@ What the text itself says (`Mr`, `Frau`, `her son`, `she` right after the name) 
 
 from __future__ import annotations
 
+import functools
+
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.tokens import Tok
 
@@ -88,6 +90,7 @@ COMPOUND_FIRST = {"jean": "m", "pierre": "m", "marie": "f", "anne": "f"}
 """The first part of a compound given name decides its gender: `Jean-Marie` is a man, `Marie-Claire` a woman."""
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of a name: a pronoun asks it of every person named lately
 def given_name_gender(name: str) -> str | None:
     """'m', 'f' or None from the first given name of `name` (`Jean-Louis Blanc` -> 'm' via `Louis`)."""
     first = name.split()[0].casefold() if name.split() else ""
@@ -102,6 +105,7 @@ def given_name_gender(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of a word: the same titles are asked sentence after sentence
 def word_gender(word: str) -> str | None:
     """'m', 'f' or None for a title or relation word (`Mr`, `son`, `Sprecherin`)."""
     low = word.casefold().strip(".,;:")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing_tui.core.quotes.authors import agent_phrase, author, object_author, phrase_after
 from briefing_tui.core.quotes.clauses import (
@@ -45,9 +46,11 @@ class Found:
     rule: str
 
 
-@dataclass(frozen=True, slots=True)
-class Site:
-    """A quote in its paragraph: the text, the same text with every quote's words masked, and its sentence."""
+class Site(NamedTuple):
+    """A quote in its paragraph: the text, the same text with every quote's words masked, and its sentence.
+
+    A named tuple: one is made per quote, several times faster than a frozen dataclass of ten fields.
+    """
 
     text: str
     masked: str

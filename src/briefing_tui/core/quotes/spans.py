@@ -12,7 +12,7 @@ that never closes is no quote, unless the next paragraph reopens it (the multi-p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # opening mark -> the marks that may close it
 PAIRS: dict[str, str] = {
@@ -36,9 +36,12 @@ MAX_DEPTH = 8
 """Quotes nested deeper than this are not quotes: real text nests two or three deep."""
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Where a quote stands in its paragraph: [start, end) includes the marks that are present."""
+class Span(NamedTuple):
+    """Where a quote stands in its paragraph: [start, end) includes the marks that are present.
+
+    A named tuple: a paragraph dense with quotes makes one per pair of marks, several times faster than a frozen
+    dataclass.
+    """
 
     paragraph: int
     start: int
@@ -137,7 +140,11 @@ def _paragraph_spans(p: int, text: str, reopened: str | None, marks: list[int]) 
             spans.append(span)
             last_end = span.end
     if reopened is not None:  # the first unclosed opener after the last quote runs on into the next paragraph
-        run_on = next(((mark, at) for mark, at in stack if at >= last_end), None)
+        run_on = None
+        for opened in stack:  # a loop, not a generator: paragraph after paragraph may open with a quote
+            if opened[1] >= last_end:
+                run_on = opened
+                break
         if run_on is not None and run_on[0] == reopened and _NONSPACE.search(text, run_on[1] + 1):
             spans.append(Span(p, run_on[1], len(text), run_on[1] + 1, len(text.rstrip()), continued=True))
     return spans

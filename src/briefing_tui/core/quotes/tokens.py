@@ -12,7 +12,8 @@ MASK = "\u2063"
 """What quoted words are replaced with before the rules read a paragraph: an invisible separator, which the
 sanitizer removes from every input (`core/reading/sanitize.py`), so no text can contain one."""
 
-_TOKEN = re.compile(r"\u2063++|[^\W_][\w'’\-]*+(?:\.(?=[^\W\d_])[\w'’\-]++)*+|[^\w\s]")
+_TOKEN = re.compile(r"(\u2063++|[^\W_][\w'’\-]*+(?:\.(?=[^\W\d_])[\w'’\-]++)*+|[^\w\s])")
+"""A token; in a group, so that `split` returns the tokens with the gaps between them."""
 _ELISION = re.compile(r"(?:[lLdDjJnNsScCmMtT]|[Qq]u|[Ll]orsqu|[Pp]uisqu|[Jj]usqu)['’](?=\w)")
 ABBREVIATIONS = frozenset("jr sr dr mr mrs ms prof st gen sen rep gov lt col capt sgt adm hon rev mme mlle m no "
                           "inc ltd corp co plc"
@@ -70,21 +71,30 @@ def _memo(text: str, start: int, end: int, french: bool) -> tuple[Tok, ...]:
 def _tokenize(text: str, start: int, end: int, french: bool) -> list[Tok]:
     toks: list[Tok] = []
     append = toks.append
-    for m in _TOKEN.finditer(text, start, end):
-        word = m.group()
-        s, e = m.span()
+    # gap, token, gap, …, token, gap: one call makes every token's text, with no match object per token (the
+    # pattern neither looks behind nor matches nothing, so the slice reads as the range does)
+    parts = _TOKEN.split(text[start:end])
+    e = start + len(parts[0])
+    for k in range(1, len(parts), 2):
+        word = parts[k]
+        s = e
+        e = s + len(word)
+        gap = len(parts[k + 1])
         if word == "." and toks and toks[-1].end == s:
             last = toks[-1]
             if last.low in ABBREVIATIONS or (len(last.text) == 1 and last.text.isupper()) \
                     or ("." in last.text and last.text.replace(".", "").isupper()):  # `U.S.`, `D.C.`
                 toks[-1] = tok(last.text + ".", last.start, e)
+                e += gap
                 continue
         if french and (el := _ELISION.match(word)):
             cut = el.end()
             append(tok(word[:cut], s, s + cut))
             append(tok(word[cut:], s + cut, e))
+            e += gap
             continue
         first = word[0]
         cap = first.isupper() or (first.islower() and "-" in word and word.rsplit("-", 1)[-1][:1].isupper())
         append(_new_tok(Tok, (word, s, e, word.lower(), cap, first.isalnum(), first == MASK)))
+        e += gap
     return toks
