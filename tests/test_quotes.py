@@ -367,6 +367,30 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
     assert attributions(*paragraphs) == expected
 
 
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # A name, a description with commas of its own, then the cue: the person, not the description's last part.
+    (["Cynthia Thompson, curator and director of exhibits at the University of Arkansas, Fayetteville, said, "
+      "“These images serve as documentation.”"], [("Cynthia Thompson", "appositive")]),
+    # A capital letter and a full stop before an article end a sentence; an initial inside a name does not.
+    (["La communauté internationale a critiqué l'essai de la bombe H. La Corée du Sud a annoncé « prendre toutes "
+      "les mesures nécessaires »."], [("la Corée du Sud", "before-cue")]),
+    (["“We agreed,” said George W. Bush."], [("George W. Bush", "after-cue")]),
+    # `in the words of` names a source as `according to` does.
+    (["By the end, in the words of the Crown prosecutor, Mark Tedeschi, QC, “she spent her life in pain.”"],
+     [("Mark Tedeschi", "according-to")]),
+    # An office given to a name between commas, with its article, later means that person.
+    (["Abbas Akhoundi, le ministre iranien des Transports, a annoncé un contrat.",
+      "Le ministre iranien des Transports a précisé qu'ils seraient « divisés en trois lots »."],
+     [("Abbas Akhoundi", "before-cue")]),
+    (["Haïder al-Abadi, le Premier ministre irakien, a fait part d'un choc.",
+      "Le Premier ministre a dit que les auteurs seraient « traqués »."], [("Haïder al-Abadi", "before-cue")]),
+    # A clause is no speaker: `a user labelled “Anonymous”` gives the quote to nobody.
+    (["The attack was launched on Wednesday by a user labelled “Anonymous”, on a website."], [(None, None)]),
+])
+def test_rules_version_7_patterns(paragraphs: list[str], expected: list[tuple[str | None, str | None]]) -> None:
+    assert attributions(*paragraphs) == expected
+
+
 def test_every_rule_is_a_named_pass() -> None:
     from briefing_tui.core.quotes.attribution import RULES
     paras = ["Anna Berg said “yes.” “No,” she said.", "“More.", "“Still,” said Anna Berg."]

@@ -23,7 +23,7 @@ from briefing_tui.core.quotes.passes import PASSES, Site
 from briefing_tui.core.quotes.phrases import Mention, mention
 from briefing_tui.core.quotes.spans import Span
 from briefing_tui.core.quotes.subjects import subject_of
-from briefing_tui.core.quotes.tokens import ABBREVIATIONS, MASK, Tok, tokenize
+from briefing_tui.core.quotes.tokens import ABBREVIATIONS, MASK, Tok, letter_ends_sentence, tokenize
 
 RULES_VERSION = versions.RULES_VERSION
 """Bump it in `versions` when the rules change what they find: the index stores speakers."""
@@ -141,8 +141,9 @@ def _sentence_ends(masked: str) -> list[int]:
     for m in _SENTENCE_END.finditer(masked):
         if masked[m.start()] == ".":
             word = _WORD_BEFORE.search(masked, max(0, m.start() - 12), m.start() + 1)
-            if word and (word.group(1).lower() in ABBREVIATIONS or (len(word.group(1)) == 1
-                                                                      and word.group(1).isupper())):
+            if word and (word.group(1).lower() in ABBREVIATIONS or (
+                    len(word.group(1)) == 1 and word.group(1).isupper()
+                    and not letter_ends_sentence(masked, m.start() - 1))):
                 continue
         ends.append(m.end())
     return ends

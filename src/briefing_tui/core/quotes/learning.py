@@ -379,6 +379,10 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                         full = name_text(name[given:])
                 if not title and end + 1 < n and toks[end].text == "," and is_title(toks[end + 1], lex):
                     title = toks[end + 1].low  # `Christian Jacob, président du groupe UMP`
+                described = _description_after(toks, end, lex) if not title else None
+                if described is not None:  # `Abbas Akhoundi, le ministre iranien des Transports,`
+                    title = described[0]
+                    mem.note_role(described[1], full)
                 mem.note_person(full, gender, title)
                 for x in [*titles, *context[-1:]]:  # `archbishop Monsenor Jorge Eduardo Scheinig`: `the
                     # archbishop` too
@@ -387,3 +391,28 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 people.append((full, run[-1].end))
         i = end
     return people
+
+
+_DESCRIPTION = 8
+"""Words at most in a description set after a name between commas (`, le ministre iranien des Transports,`)."""
+
+
+def _description_after(toks: list[Tok], comma: int, lex: Lexicon) -> tuple[str, str] | None:
+    """The office a name was given between commas after it, with an article (`Haïder al-Abadi, le Premier
+    ministre irakien,`): its head and its words without the article, or None."""
+    n = len(toks)
+    k = comma + 1
+    if k >= n or toks[k].low not in lex.determiners:
+        return None  # `, the president,` or `, le Premier ministre,`
+    first = k + 1
+    close = next((m for m in range(first, min(n, first + _DESCRIPTION + 1)) if toks[m].text in ",.;:"), None)
+    if close is None or close == first or toks[close].text != ",":
+        return None
+    words = toks[first:close]
+    head = next((m for m, t in enumerate(words) if is_title(t, lex) and not (
+        t.low in lex.title_modifiers and m + 1 < len(words) and is_title(words[m + 1], lex))), None)
+    if head is None or any(not t.word or t.masked for t in words) \
+            or (words[0].cap and words[0].low not in lex.titles):
+        return None  # not `, the Guardian,`
+    return words[head].low, " ".join(t.text for t in words)
+

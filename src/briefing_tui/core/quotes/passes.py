@@ -86,6 +86,8 @@ def _speaker(m: Mention | None, mem: Memory, site: Site, cue: str, rule: str) ->
     who = mem.resolve(m, site.lex)
     if not who or MASK in who:
         return None
+    if m.kind == "nominal" and any(w in site.lex.be for w in who.lower().split()[1:]):
+        return None  # `the attack was launched on Wednesday by a user`: a clause, not who spoke
     if m.kind == "pronoun":
         rule = "pronoun"
     return Found(who, cue.lower(), rule)

@@ -195,6 +195,11 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
         if _is_aside(segment, lex):
             continue
         if not _is_appositive(segment, lex):
+            if segments and _is_description(segment, lex) and _is_name(segments[-1], lex) \
+                    and not _names_person(region, lex):
+                name = segments.pop()  # `Cynthia Thompson, curator … at the University of Arkansas, Fayetteville,
+                comma = tok(",", segment[-1].end, segment[-1].end)  # said`: the person the description is of
+                return [*name, tok(",", name[-1].end, name[-1].end), *segment, comma, *region]
             cut = _cut_at_boundary(segment, lex)  # `Tout comme Nadine Morano, ex-députée UMP, l'avait appelé`
             if 0 < cut < len(segment) and _is_appositive(segment[cut:], lex) and segment[cut].cap:
                 region = [*segment[cut:], tok(",", segment[-1].end, segment[-1].end), *region]
@@ -203,6 +208,18 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
         if len(region) > MAX_SUBJECT:
             break
     return region
+
+
+def _is_description(segment: list[Tok], lex: Lexicon) -> bool:
+    """A lower-case description with no verb of its own (`curator and director of exhibits at the University`)."""
+    return len(segment) <= 12 and segment[0].word and not segment[0].cap and not any(
+        is_cue(segment, k, lex) or is_verb(segment, k, lex) or t.masked
+        or (t.low in lex.clause_openers and not _inside_name(segment, k, lex)) for k, t in enumerate(segment))
+
+
+def _is_name(segment: list[Tok], lex: Lexicon) -> bool:
+    """A segment that is a person's full name and nothing else (`Cynthia Thompson`)."""
+    return all(t.cap and t.word for t in segment) and _names_person(segment, lex)
 
 
 def _cut_at_boundary(segment: list[Tok], lex: Lexicon) -> int:
