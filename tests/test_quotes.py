@@ -384,6 +384,10 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
      [("Abbas Akhoundi", "before-cue")]),
     (["Haïder al-Abadi, le Premier ministre irakien, a fait part d'un choc.",
       "Le Premier ministre a dit que les auteurs seraient « traqués »."], [("Haïder al-Abadi", "before-cue")]),
+    # A name in quotes right after a noun is no one's words; what someone referred to something as is theirs.
+    (["Roberts says his event, “Storm Area 51, They Can't Stop All of Us”, was posted as a joke."], [(None, None)]),
+    (["The court ruled in the case “Eva Glawischnig-Piesczek vs. Facebook Ireland Limited”."], [(None, None)]),
+    (["Trump referred to the vote as “The Impeachment Hoax”."], [("Trump", "before-cue")]),
     # A clause is no speaker: `a user labelled “Anonymous”` gives the quote to nobody.
     (["The attack was launched on Wednesday by a user labelled “Anonymous”, on a website."], [(None, None)]),
 ])

@@ -14,7 +14,7 @@ import re
 from typing import NamedTuple
 
 from briefing_tui.core import versions
-from briefing_tui.core.quotes.clauses import clause_subject, is_cue
+from briefing_tui.core.quotes.clauses import clause_subject, is_cue, is_verb
 from briefing_tui.core.quotes.learning import LEXICONS, learn, note_speaker, plural, sentence_bounds, worth_reading
 from briefing_tui.core.quotes.lexicon import Lexicon, counts, detect, fold, own_words
 from briefing_tui.core.quotes.memory import Memory
@@ -159,6 +159,8 @@ def _attribute_one(text: str, masked: str, ends: list[int], lex: Lexicon, spans:
     end = min(end, span.end + WINDOW, bounds[1])
     site = Site(text, masked, lex, span, start, end, min(after, end + WINDOW, bounds[1]),
                 tokenize(masked, start, span.start, lex), tokenize(masked, span.end, end, lex), ends)
+    if lex.code != "de" and _a_name(text[span.text_start:span.text_end]) and _named_here(site):
+        return NOBODY
     for _name, run in PASSES:
         found = run(site, mem)
         if found is not None:
@@ -193,7 +195,7 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
     return _sentence_subject(site, mem) or _context(site, mem)
 
 
-_NAME_WORDS = 8
+_NAME_WORDS = 10
 """Words a quoted name has at most (`“Storm Area 51, They Can't Stop All of Us”`)."""
 
 
@@ -203,8 +205,25 @@ def _a_name(inner: str) -> bool:
     words = inner.split()
     if len(words) < 2 or len(words) > _NAME_WORDS or inner.rstrip()[-1:] in ".!?…":
         return False  # `“No.”`, `“Stop!”`: a sentence said
-    return all(w[:1].isupper() or w[:1].isdigit() or (len(w) <= 3 and w.isalpha() and w.islower()) for w in words) \
+    return all(w[:1].isupper() or w[:1].isdigit() or (len(w) <= 3 and w.rstrip(".").isalpha() and w.islower())
+               for w in words) \
         and words[0][:1].isupper() and sum(1 for w in words if w[:1].isupper()) >= max(1, len(words) // 2)
+
+
+_AS = frozenset({"as", "comme", "als"})
+"""`referred to the vote as “The Impeachment Hoax”`: what someone called something."""
+
+
+def _named_here(site: Site) -> bool:
+    """Whether a quote stands where a name does: right after a noun or an article (`the case “Eva
+    Glawischnig-Piesczek vs. Facebook Ireland Limited”`, `his event, “Storm Area 51, They Can't Stop All of Us”,`)."""
+    before = site.before
+    k = len(before) - 1
+    if k >= 0 and before[k].text == ",":
+        k -= 1
+    return k >= 0 and before[k].word and not before[k].cap and before[k].low not in site.lex.prepositions \
+        and before[k].low not in _AS \
+        and not is_cue(before, k, site.lex) and not is_verb(before, k, site.lex)  # not `referred to it as “…”`
 
 
 def _sentence_subject(site: Site, mem: Memory) -> Attribution | None:
