@@ -388,6 +388,10 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
     (["Roberts says his event, “Storm Area 51, They Can't Stop All of Us”, was posted as a joke."], [(None, None)]),
     (["The court ruled in the case “Eva Glawischnig-Piesczek vs. Facebook Ireland Limited”."], [(None, None)]),
     (["Trump referred to the vote as “The Impeachment Hoax”."], [("Trump", "before-cue")]),
+    # A time and a circumstance between commas are asides before the subject; `Pour` and a name with its article.
+    (["Lors d'une interview sur la radio France Inter, ce jeudi matin, le secrétaire général de la CGT affirme "
+      "qu'il n'y a eu « ni exigence, ni diktat »."], [("le secrétaire général de la CGT", "before-cue")]),
+    (["Pour L'Opinion, il s'agit d'une « intrusion scandaleuse du syndicat »."], [("L'Opinion", "according-to")]),
     # A clause is no speaker: `a user labelled “Anonymous”` gives the quote to nobody.
     (["The attack was launched on Wednesday by a user labelled “Anonymous”, on a website."], [(None, None)]),
 ])

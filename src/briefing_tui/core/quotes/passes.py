@@ -426,9 +426,15 @@ def _according_initial(before: list[Tok], site: Site, mem: Memory) -> Found | No
         return _speaker(mention(before[start:end], site.text, lex), mem, site, words[k].text, "according-to")
     m = mention(before[start:end], site.text, lex)
     if m is None or (m.kind == "nominal" and m.head not in lex.person_nouns and m.head not in lex.titles
-                     and m.head not in lex.org_heads and m.head not in lex.generic_orgs):
+                     and m.head not in lex.org_heads and m.head not in lex.generic_orgs and not _proper(m)):
         return None  # `Et pour la dernière période, « … »`: a time, not a source
     return _speaker(m, mem, site, words[k].text, "according-to")
+
+
+def _proper(m: Mention) -> bool:
+    """A name with its article (`Le Monde`, `L'Opinion`): every word after the article has a capital."""
+    words = m.text.replace("'", "' ").replace("’", "’ ").split()[1:]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def colon(site: Site, mem: Memory) -> Found | None:

@@ -244,10 +244,14 @@ def _starts_phrase(t: Tok, lex: Lexicon) -> bool:
 def _is_aside(segment: list[Tok], lex: Lexicon) -> bool:
     """A part between commas that is not the subject: a circumstance, a participle, a relative clause, an age."""
     first = segment[0]
+    if first.low in lex.determiners and 1 < len(segment) <= 4 \
+            and all(t.low in lex.circumstances for t in segment[1:]):
+        return True  # `, ce jeudi matin,`: a time
     if first.low in lex.determiners and len(segment) > 1 \
             and not any(tuple(t.low for t in segment[:len(a)]) == a for a in lex.asides):
         return False  # `De nombreux habitants,`: a French article that is also a preposition
-    return first.low in lex.prepositions or first.low in lex.clause_openers or first.low in lex.adverbs \
+    return first.low in lex.prepositions or first.low in lex.cut_prepositions or first.low in lex.clause_openers \
+        or first.low in lex.adverbs \
         or first.low in lex.discourse or first.low in lex.circumstances or first.text[0].isdigit() \
         or is_relative(segment, 0, lex) or first.low in lex.relatives or participle_opens(segment, 0, lex) \
         or (first.low.endswith(("ing", "ant")) and not first.cap) \
