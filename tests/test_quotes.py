@@ -392,6 +392,13 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
     (["Lors d'une interview sur la radio France Inter, ce jeudi matin, le secrétaire général de la CGT affirme "
       "qu'il n'y a eu « ni exigence, ni diktat »."], [("le secrétaire général de la CGT", "before-cue")]),
     (["Pour L'Opinion, il s'agit d'une « intrusion scandaleuse du syndicat »."], [("L'Opinion", "according-to")]),
+    # A cue that ends a paragraph introduces the quote that opens the next one.
+    (["Mark Rathbun spoke. Rathbun stated,", "“Daniel was picked up by an investigator.”"],
+     [("Mark Rathbun", "before-cue")]),
+    (["US President Barack Obama tweeted using his account:", "“Cool clock, Ahmed. Want to bring it here?”"],
+     [("Barack Obama", "before-cue")]),
+    (["The meeting ended in June, officials said,", "“We will meet again,” the mayor said."],
+     [("the mayor", "after-cue")]),
     # A clause is no speaker: `a user labelled “Anonymous”` gives the quote to nobody.
     (["The attack was launched on Wednesday by a user labelled “Anonymous”, on a website."], [(None, None)]),
 ])

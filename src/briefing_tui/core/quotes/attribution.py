@@ -10,6 +10,7 @@ person the sentence before was about. Every paragraph is read with its language'
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from typing import NamedTuple
 
@@ -89,6 +90,9 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
             bounds = (spans[ids[n - NEIGHBOURS]].end if n >= NEIGHBOURS else 0,
                       spans[ids[n + NEIGHBOURS]].start if n + NEIGHBOURS < len(ids) else len(masked))
             found = _attribute_one(text, masked, ends, lex, spans, k, results, mem, bounds)
+            if found.speaker is None and n == 0 and p > 0 and not span.continuation:
+                found = _introduced(paragraphs[p - 1], [spans[j] for j in by_para.get(p - 1, [])], text, span,
+                                    lex, mem) or found
             results.append(found)
             if found.speaker is not None:
                 note_speaker(found.speaker, mem, lex)
@@ -102,6 +106,29 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
     for r in results:
         assert r.speaker is None or MASK not in r.speaker, "a masked quote reached a speaker"
     return results
+
+
+_INTRODUCING = ("before-cue", "appositive", "subject", "colon", "according-to", "passive-agent")
+"""The passes whose cue, ending the paragraph before, may introduce a quote (not one that guessed without a cue)."""
+
+
+def _introduced(before: str, before_spans: list[Span], text: str, span: Span, lex: Lexicon,
+                mem: Memory) -> Attribution | None:
+    """A quote that opens its paragraph, introduced by a cue that ended the paragraph before (`Rathbun stated,`,
+    `US President Barack Obama tweeted using his @POTUS account:`): read as if the two were one sentence."""
+    before = before.replace(MASK, " ").rstrip()
+    if not before.endswith((":", ",")) or span.start != len(text) - len(text.lstrip()):
+        return None
+    tail = before[-WINDOW:]
+    if any(s.end > len(before) - len(tail) for s in before_spans):
+        return None  # a quote of its own in the sentence: the cue was its
+    shift = len(tail) + 1 - span.start
+    moved = dataclasses.replace(span, paragraph=0, start=span.start + shift, end=span.end + shift,
+                                text_start=span.text_start + shift, text_end=span.text_end + shift)
+    joined = tail + " " + text[span.start:span.end]
+    masked = _mask(joined, [moved])
+    found = _attribute_one(joined, masked, _sentence_ends(masked), lex, [moved], 0, [], mem, (0, len(masked)))
+    return found if found.rule in _INTRODUCING else None
 
 
 def _split_cue(masked: str, lex: Lexicon, spans: list[Span], ids: list[int], results: list[Attribution]) -> None:
