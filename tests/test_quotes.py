@@ -399,6 +399,9 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
      [("Barack Obama", "before-cue")]),
     (["The meeting ended in June, officials said,", "“We will meet again,” the mayor said."],
      [("the mayor", "after-cue")]),
+    # A description the lexicon lacks, then a full name: the name (not a possessive place).
+    (["They estimated food needs. As coauthor Colette Heald told The Huffington Post, “It is consistent.”"],
+     [("Colette Heald", "before-cue")]),
     # A clause is no speaker: `a user labelled “Anonymous”` gives the quote to nobody.
     (["The attack was launched on Wednesday by a user labelled “Anonymous”, on a website."], [(None, None)]),
 ])

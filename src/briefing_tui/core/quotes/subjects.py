@@ -187,6 +187,9 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
     if cut and region and _starts_phrase(region[0], lex):
         return region  # `… while ALDI called it`: the boundary ends the search
     if cut:
+        named = _trailing_name(region, lex)
+        if named:
+            return named  # `As lead scientist Colette Heald told`: a description the lexicon lacks, then a name
         region = []  # `…, Director General of the Institut that monitored the trial, said`: a clause inside
     while segments:
         segment = segments.pop()
@@ -208,6 +211,17 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
         if len(region) > MAX_SUBJECT:
             break
     return region
+
+
+def _trailing_name(region: list[Tok], lex: Lexicon) -> list[Tok]:
+    """The person's full name that ends a region after lower-case words (`lead scientist Colette Heald`)."""
+    k = len(region)
+    while k > 0 and region[k - 1].cap and region[k - 1].word:
+        k -= 1
+    if k == 0 or len(region) - k < 2 or not all(t.word and not t.cap for t in region[:k]):
+        return []
+    name = region[k:]
+    return name if _is_name(name, lex) and not any(t.text.endswith(("'", "’", "'s", "’s")) for t in name) else []
 
 
 def _is_description(segment: list[Tok], lex: Lexicon) -> bool:
