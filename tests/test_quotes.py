@@ -402,6 +402,11 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
     # A description the lexicon lacks, then a full name: the name (not a possessive place).
     (["They estimated food needs. As coauthor Colette Heald told The Huffington Post, “It is consistent.”"],
      [("Colette Heald", "before-cue")]),
+    # A circumstance after an inverted cue's subject is left out; an inverted `a-t-il` is its pronoun.
+    (["« Ce soir, les électeurs ont dit non », a lancé la nouvelle députée devant ses partisans."],
+     [("la nouvelle députée", "after-cue")]),
+    (["Jean-Pierre Morel a reconnu sa défaite. « Je le respecte », a-t-il déclaré, tout en dénonçant une campagne "
+      "« indigne »."], [("Jean-Pierre Morel", "pronoun"), ("Jean-Pierre Morel", "pronoun")]),
     # A clause is no speaker: `a user labelled “Anonymous”` gives the quote to nobody.
     (["The attack was launched on Wednesday by a user labelled “Anonymous”, on a website."], [(None, None)]),
 ])

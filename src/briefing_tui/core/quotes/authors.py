@@ -35,11 +35,11 @@ def phrase_after(toks: list[Tok], k: int, lex: Lexicon) -> list[Tok]:
 
 def _circumstance(toks: list[Tok], prep: Tok, lex: Lexicon) -> bool:
     i = toks.index(prep)
-    for t in toks[i + 1:i + 4]:
+    for t in toks[i + 1:i + 5]:  # `sur le réseau social Twitter`
         if t.low in lex.circumstances:
             return True
     return prep.low in ("via", "during", "as", "while", "when", "after", "before", "per", "lors", "pendant", "à", "au",
-                        "aux")
+                        "aux", "devant")  # `a lancé la nouvelle députée devant ses partisans`
 
 
 def agent_phrase(toks: list[Tok], lex: Lexicon) -> list[Tok] | None:

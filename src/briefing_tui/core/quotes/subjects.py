@@ -53,6 +53,9 @@ def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] |
     if j < 0:
         return None
     t = toks[j]
+    verb, _, pronoun = t.low.rpartition("-")
+    if verb and pronoun in lex.pronouns and lex.code == "fr":  # `a-t-il déclaré, tout en dénonçant`: `il`
+        return [tok(t.text[len(verb) + 1:], t.start + len(verb) + 1, t.end)], "before-cue"
     participle = toks[c].low.endswith(("ing", "ant")) or (j >= 0 and t.low == "en" and lex.code == "fr")
     if t.low in lex.first_person:
         return None  # `A climatologist I spoke to`: the writer
