@@ -407,6 +407,9 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
      [("la nouvelle députée", "after-cue")]),
     (["Jean-Pierre Morel a reconnu sa défaite. « Je le respecte », a-t-il déclaré, tout en dénonçant une campagne "
       "« indigne »."], [("Jean-Pierre Morel", "pronoun"), ("Jean-Pierre Morel", "pronoun")]),
+    # A document someone has seen speaks for itself: `seen by` names a reader, not its author.
+    (["It must be returned within twenty days. A leaked internal letter seen by Sky News says “failure to return "
+      "it may result in a claim being withdrawn”."], [("a leaked internal letter", "before-cue")]),
     # A clause is no speaker: `a user labelled “Anonymous”` gives the quote to nobody.
     (["The attack was launched on Wednesday by a user labelled “Anonymous”, on a website."], [(None, None)]),
 ])

@@ -11,7 +11,7 @@ from dataclasses import replace
 from briefing_tui.core.quotes.clauses import DASHES, MAX_SUBJECT, STOP
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.names import is_title, run_end
-from briefing_tui.core.quotes.phrases import PARTITIVE, Mention, mention
+from briefing_tui.core.quotes.phrases import PARTITIVE, READERS, Mention, mention
 from briefing_tui.core.quotes.tokens import Tok, tok
 
 
@@ -47,6 +47,8 @@ def agent_phrase(toks: list[Tok], lex: Lexicon) -> list[Tok] | None:
         if t.masked:
             return None
         if t.low in lex.agent:
+            if k and toks[k - 1].low in READERS:
+                return None  # `a letter seen by Sky News`: who read it, not who wrote it
             phrase = phrase_after(toks, k + 1, lex)
             cut = next((n for n, p in enumerate(phrase) if p.low in ("as", "comme") or (
                 p.low in ("of", "de") and not (n and is_title(phrase[n - 1], lex)))), len(phrase))
