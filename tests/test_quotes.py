@@ -410,6 +410,10 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
     # A document someone has seen speaks for itself: `seen by` names a reader, not its author.
     (["It must be returned within twenty days. A leaked internal letter seen by Sky News says “failure to return "
       "it may result in a claim being withdrawn”."], [("a leaked internal letter", "before-cue")]),
+    # A document named in full, then by its head alone: the same document.
+    (["Le documentaire d'Al Jazeera précise : « Nous avons trouvé du polonium. »",
+      "« Les niveaux étaient substantiels », ajoute le documentaire."],
+     [("le documentaire d'Al Jazeera", "before-cue"), ("le documentaire d'Al Jazeera", "after-cue")]),
     # A clause is no speaker: `a user labelled “Anonymous”` gives the quote to nobody.
     (["The attack was launched on Wednesday by a user labelled “Anonymous”, on a website."], [(None, None)]),
 ])

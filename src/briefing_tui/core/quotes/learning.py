@@ -196,6 +196,8 @@ def _note_about(who: str, m: Mention, mem: Memory, lex: Lexicon) -> None:
         mem.note_group(who, _GRAMMATICAL_GENDER.get(m.text.split()[0].lower()) if lex.code == "fr" else None)
         return
     if m.kind == "nominal":
+        if m.head in lex.documents and len(who.split()) > 2 and m.head not in mem.roles:
+            mem.note_role(m.head, who)  # `le documentaire d'Al Jazeera`: later `le documentaire`
         if not (m.head in lex.person_nouns or m.head in lex.titles):
             return
         if plural(m, lex):
