@@ -414,6 +414,9 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
     (["Le documentaire d'Al Jazeera précise : « Nous avons trouvé du polonium. »",
       "« Les niveaux étaient substantiels », ajoute le documentaire."],
      [("le documentaire d'Al Jazeera", "before-cue"), ("le documentaire d'Al Jazeera", "after-cue")]),
+    # A French object pronoun before a cue is no article: `le caractérise` is a cue, `selon le communiqué` is not.
+    (["Pour lui, l'élite parisienne le caractérise d'être « grossier », alors qu'elle accepte sa fille."],
+     [("l'élite parisienne", "before-cue")]),
     # A clause is no speaker: `a user labelled “Anonymous”` gives the quote to nobody.
     (["The attack was launched on Wednesday by a user labelled “Anonymous”, on a website."], [(None, None)]),
 ])
