@@ -417,6 +417,13 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
     # A French object pronoun before a cue is no article: `le caractérise` is a cue, `selon le communiqué` is not.
     (["Pour lui, l'élite parisienne le caractérise d'être « grossier », alors qu'elle accepte sa fille."],
      [("l'élite parisienne", "before-cue")]),
+    # Words before a given name that no list knows, after a place's adjective, describe the person; so does an
+    # occupation before a lone name; a name's own first part stays.
+    (["Irish Taoiseach Leo Varadkar said the law would be “enacted this year”."], [("Leo Varadkar", "before-cue")]),
+    (["Indonesian Pilot Iriyanto told him to “pull down”."], [("Iriyanto", "before-cue")]),
+    (["Jo Anne Van Tilburg said: “The seeps are near.”"], [("Jo Anne Van Tilburg", "before-cue")]),
+    # A description read into a clause is cut at its verb: `les autorités ont par la suite` is no one.
+    (["Les autorités ont par la suite qualifié l'attaque d'« acte de terrorisme »."], [(None, None)]),
     # A clause is no speaker: `a user labelled “Anonymous”` gives the quote to nobody.
     (["The attack was launched on Wednesday by a user labelled “Anonymous”, on a website."], [(None, None)]),
 ])

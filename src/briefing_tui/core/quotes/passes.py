@@ -86,11 +86,23 @@ def _speaker(m: Mention | None, mem: Memory, site: Site, cue: str, rule: str) ->
     who = mem.resolve(m, site.lex)
     if not who or MASK in who:
         return None
-    if m.kind == "nominal" and any(w in site.lex.be for w in who.lower().split()[1:]):
-        return None  # `the attack was launched on Wednesday by a user`: a clause, not who spoke
+    if m.kind == "nominal" and (verb := _verb_at(who, site.lex)) is not None:
+        head = mention(verb[0][:verb[1]], who, site.lex) if verb[1] > 0 else None  # `les autorités ont par la
+        if head is None or (head.kind == "nominal" and not _can_speak(head.head, site.lex)):  # suite qualifié`:
+            return None  # the subject before the verb; `the attack was launched on Wednesday by a user`: nobody
+        return _speaker(head, mem, site, cue, rule)
     if m.kind == "pronoun":
         rule = "pronoun"
     return Found(who, cue.lower(), rule)
+
+
+def _verb_at(who: str, lex: Lexicon) -> tuple[list[Tok], int] | None:
+    """A description's tokens and where a verb of its own is in them (`les autorités ont par la suite`,
+    `l'association cite l'exemple`): a clause that a subject was read too far into; None when it has none."""
+    toks = tokenize(who, 0, len(who), lex)
+    at = next((k for k, t in enumerate(toks) if k and (t.low in lex.be or (t.low in lex.auxiliaries and t.low != "a")
+                                                      or is_cue(toks, k, lex))), None)
+    return None if at is None else (toks, at)
 
 
 # --- the cue right after the quote --------------------------------------------------------------------
