@@ -424,6 +424,10 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
     (["Jo Anne Van Tilburg said: “The seeps are near.”"], [("Jo Anne Van Tilburg", "before-cue")]),
     # A description read into a clause is cut at its verb: `les autorités ont par la suite` is no one.
     (["Les autorités ont par la suite qualifié l'attaque d'« acte de terrorisme »."], [(None, None)]),
+    # An aside between commas right after an inverted cue is passed over to its subject.
+    (["« La CGT a déposé un préavis », a confié, à Reuters, le directeur de cabinet du Syctom, Patrice Furé. "
+      "« Ça va devenir compliqué », selon lui."], [("Patrice Furé", "after-cue"), ("Patrice Furé", "pronoun")]),
+    (["“We filed a notice,” said, on Monday, the chief of staff, Patrick Fure."], [("Patrick Fure", "after-cue")]),
     # A clause is no speaker: `a user labelled “Anonymous”` gives the quote to nobody.
     (["The attack was launched on Wednesday by a user labelled “Anonymous”, on a website."], [(None, None)]),
 ])

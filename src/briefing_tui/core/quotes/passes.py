@@ -144,7 +144,7 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     if k < len(toks) and is_cue(toks, k, lex) and not toks[k].low.endswith(("ing", "ant")):
         if strict and k == 0:
             return None
-        phrase = phrase_after(toks, k + 1, lex)
+        phrase = phrase_after(toks, _past_aside(toks, k + 1, lex), lex)
         if not phrase:
             return None
         m = mention(phrase, site.text, lex)
@@ -184,6 +184,25 @@ _NAME_WORDS_BEFORE_CUE = 6
 """Capitalised words a name right after a quote may have before its cue."""
 _PLACE = frozenset(("of", "from", "at", "de", "du", "des"))
 """Words that open where a person named right after a quote is from."""
+
+
+_ASIDE = 8
+"""Words at most in an aside between a cue and its subject (`a confié, à Reuters, le directeur`)."""
+
+
+def _past_aside(toks: list[Tok], k: int, lex: Lexicon) -> int:
+    """Where the subject starts after an inverted cue: past an aside between commas right after the cue (`a
+    confié, à Reuters, le directeur de cabinet`, `said, on Monday, the chief of staff`)."""
+    if k + 1 >= len(toks) or toks[k].text != ",":
+        return k
+    first = toks[k + 1]
+    if not (first.low in lex.prepositions or first.low in lex.cut_prepositions or first.low in lex.circumstances
+            or is_adverb(toks, k + 1, lex)):
+        return k
+    close = next((m for m in range(k + 2, min(len(toks), k + 2 + _ASIDE)) if toks[m].text == ","), None)
+    if close is None or any(t.masked or t.text in STOP for t in toks[k + 1:close] if t.text != ","):
+        return k
+    return close + 1
 
 
 def _name_then_cue(toks: list[Tok], lex: Lexicon) -> bool:
