@@ -428,6 +428,11 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
     (["« La CGT a déposé un préavis », a confié, à Reuters, le directeur de cabinet du Syctom, Patrice Furé. "
       "« Ça va devenir compliqué », selon lui."], [("Patrice Furé", "after-cue"), ("Patrice Furé", "pronoun")]),
     (["“We filed a notice,” said, on Monday, the chief of staff, Patrick Fure."], [("Patrick Fure", "after-cue")]),
+    # A person named after a pronoun, in the quote's own sentence, is not whom the pronoun means.
+    (["Jacob Zuma is in London. Vincent Magwenya, his spokesman, said it would have no impact.",
+      "Magwenya stated: “Mr Zuma is in the UK.”",
+      "He also added that Zuma did not “appreciate reading things” about his culture."],
+     [("Vincent Magwenya", "before-cue"), ("Vincent Magwenya", "pronoun")]),
     # A clause is no speaker: `a user labelled “Anonymous”` gives the quote to nobody.
     (["The attack was launched on Wednesday by a user labelled “Anonymous”, on a website."], [(None, None)]),
 ])

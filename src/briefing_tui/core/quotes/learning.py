@@ -86,7 +86,8 @@ def learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: Me
         people = _learn_names(toks, text, mem, lex)
         if pos == s:
             _learn_subject(toks, text, mem, lex, people)
-        _learn_later_subjects(toks, mem, lex)
+        if stop == e:  # not the words before a quote inside its sentence: `He also added that
+            _learn_later_subjects(toks, mem, lex)  # Zuma did not “…”` is not yet about Zuma for its `he`
         pos = stop
 
 
