@@ -69,7 +69,7 @@ def test_third_real_held_out_set_floors() -> None:
     assert scores.articles >= 30 and scores.gold >= 193
     assert scores.recall >= 0.97      # measured 98.4%
     assert scores.precision >= 0.97   # measured 100.0%
-    assert scores.speaker_accuracy >= 0.72  # measured 65.3% (124/190) blind; 73.7% with RULES_VERSION 7
+    assert scores.speaker_accuracy >= 0.72  # measured 65.3% (124/190) blind; 74.7% with RULES_VERSION 7
 
 
 def test_fourth_real_held_out_set_floors() -> None:
@@ -79,4 +79,4 @@ def test_fourth_real_held_out_set_floors() -> None:
     assert scores.articles >= 35 and scores.gold >= 236
     assert scores.recall >= 0.98      # measured 100.0%
     assert scores.precision >= 0.98   # measured 100.0%
-    assert scores.speaker_accuracy >= 0.70  # measured 69.1% (163/236) blind; 72.0% after its failures were read
+    assert scores.speaker_accuracy >= 0.70  # measured 69.1% (163/236) blind; 73.7% after its failures were read

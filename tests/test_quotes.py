@@ -433,6 +433,10 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
       "Magwenya stated: “Mr Zuma is in the UK.”",
       "He also added that Zuma did not “appreciate reading things” about his culture."],
      [("Vincent Magwenya", "before-cue"), ("Vincent Magwenya", "pronoun")]),
+    # French reports speech in the imperfect too: every -er cue's imperfect is a cue.
+    (["La police d'Orlando évoquait, sur Twitter, de « très nombreuses victimes »."],
+     [("la police d'Orlando", "before-cue")]),
+    (["Le ministre annonçait qu'il y aurait « des mesures »."], [("le ministre", "before-cue")]),
     # A clause is no speaker: `a user labelled “Anonymous”` gives the quote to nobody.
     (["The attack was launched on Wednesday by a user labelled “Anonymous”, on a website."], [(None, None)]),
 ])
