@@ -437,6 +437,10 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
     (["La police d'Orlando évoquait, sur Twitter, de « très nombreuses victimes »."],
      [("la police d'Orlando", "before-cue")]),
     (["Le ministre annonçait qu'il y aurait « des mesures »."], [("le ministre", "before-cue")]),
+    # `Abou` is part of a name; a reflexive pronoun is no speaker.
+    (["Le chef du Front al-Nosra, Abou Mohammed al-Joulani, a dit vouloir « protéger la révolution »."],
+     [("Abou Mohammed al-Joulani", "appositive")]),
+    (["Se disant « confiant », il est parti."], [(None, None)]),
     # A clause is no speaker: `a user labelled “Anonymous”` gives the quote to nobody.
     (["The attack was launched on Wednesday by a user labelled “Anonymous”, on a website."], [(None, None)]),
 ])
