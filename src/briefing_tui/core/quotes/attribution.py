@@ -10,7 +10,6 @@ person the sentence before was about. Every paragraph is read with its language'
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from typing import NamedTuple
 
@@ -123,8 +122,8 @@ def _introduced(before: str, before_spans: list[Span], text: str, span: Span, le
     if any(s.end > len(before) - len(tail) for s in before_spans):
         return None  # a quote of its own in the sentence: the cue was its
     shift = len(tail) + 1 - span.start
-    moved = dataclasses.replace(span, paragraph=0, start=span.start + shift, end=span.end + shift,
-                                text_start=span.text_start + shift, text_end=span.text_end + shift)
+    moved = Span(paragraph=0, start=span.start + shift, end=span.end + shift, text_start=span.text_start + shift,
+                 text_end=span.text_end + shift, continued=span.continued, continuation=span.continuation)
     joined = tail + " " + text[span.start:span.end]
     masked = _mask(joined, [moved])
     found = _attribute_one(joined, masked, _sentence_ends(masked), lex, [moved], 0, [], mem, (0, len(masked)))
