@@ -367,6 +367,87 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
     assert attributions(*paragraphs) == expected
 
 
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # A name, a description with commas of its own, then the cue: the person, not the description's last part.
+    (["Cynthia Thompson, curator and director of exhibits at the University of Arkansas, Fayetteville, said, "
+      "“These images serve as documentation.”"], [("Cynthia Thompson", "appositive")]),
+    # A capital letter and a full stop before an article end a sentence; an initial inside a name does not.
+    (["La communauté internationale a critiqué l'essai de la bombe H. La Corée du Sud a annoncé « prendre toutes "
+      "les mesures nécessaires »."], [("la Corée du Sud", "before-cue")]),
+    (["“We agreed,” said George W. Bush."], [("George W. Bush", "after-cue")]),
+    # `in the words of` names a source as `according to` does.
+    (["By the end, in the words of the Crown prosecutor, Mark Tedeschi, QC, “she spent her life in pain.”"],
+     [("Mark Tedeschi", "according-to")]),
+    # An office given to a name between commas, with its article, later means that person.
+    (["Abbas Akhoundi, le ministre iranien des Transports, a annoncé un contrat.",
+      "Le ministre iranien des Transports a précisé qu'ils seraient « divisés en trois lots »."],
+     [("Abbas Akhoundi", "before-cue")]),
+    (["Haïder al-Abadi, le Premier ministre irakien, a fait part d'un choc.",
+      "Le Premier ministre a dit que les auteurs seraient « traqués »."], [("Haïder al-Abadi", "before-cue")]),
+    # A name in quotes right after a noun is no one's words; what someone referred to something as is theirs.
+    (["Roberts says his event, “Storm Area 51, They Can't Stop All of Us”, was posted as a joke."], [(None, None)]),
+    (["The court ruled in the case “Eva Glawischnig-Piesczek vs. Facebook Ireland Limited”."], [(None, None)]),
+    (["Trump referred to the vote as “The Impeachment Hoax”."], [("Trump", "before-cue")]),
+    # A time and a circumstance between commas are asides before the subject; `Pour` and a name with its article.
+    (["Lors d'une interview sur la radio France Inter, ce jeudi matin, le secrétaire général de la CGT affirme "
+      "qu'il n'y a eu « ni exigence, ni diktat »."], [("le secrétaire général de la CGT", "before-cue")]),
+    (["Pour L'Opinion, il s'agit d'une « intrusion scandaleuse du syndicat »."], [("L'Opinion", "according-to")]),
+    # A cue that ends a paragraph introduces the quote that opens the next one.
+    (["Mark Rathbun spoke. Rathbun stated,", "“Daniel was picked up by an investigator.”"],
+     [("Mark Rathbun", "before-cue")]),
+    (["US President Barack Obama tweeted using his account:", "“Cool clock, Ahmed. Want to bring it here?”"],
+     [("Barack Obama", "before-cue")]),
+    (["The meeting ended in June, officials said,", "“We will meet again,” the mayor said."],
+     [("the mayor", "after-cue")]),
+    # A description the lexicon lacks, then a full name: the name (not a possessive place).
+    (["They estimated food needs. As coauthor Colette Heald told The Huffington Post, “It is consistent.”"],
+     [("Colette Heald", "before-cue")]),
+    # A circumstance after an inverted cue's subject is left out; an inverted `a-t-il` is its pronoun.
+    (["« Ce soir, les électeurs ont dit non », a lancé la nouvelle députée devant ses partisans."],
+     [("la nouvelle députée", "after-cue")]),
+    (["Jean-Pierre Morel a reconnu sa défaite. « Je le respecte », a-t-il déclaré, tout en dénonçant une campagne "
+      "« indigne »."], [("Jean-Pierre Morel", "pronoun"), ("Jean-Pierre Morel", "pronoun")]),
+    # A document someone has seen speaks for itself: `seen by` names a reader, not its author.
+    (["It must be returned within twenty days. A leaked internal letter seen by Sky News says “failure to return "
+      "it may result in a claim being withdrawn”."], [("a leaked internal letter", "before-cue")]),
+    # A document named in full, then by its head alone: the same document.
+    (["Le documentaire d'Al Jazeera précise : « Nous avons trouvé du polonium. »",
+      "« Les niveaux étaient substantiels », ajoute le documentaire."],
+     [("le documentaire d'Al Jazeera", "before-cue"), ("le documentaire d'Al Jazeera", "after-cue")]),
+    # A French object pronoun before a cue is no article: `le caractérise` is a cue, `selon le communiqué` is not.
+    (["Pour lui, l'élite parisienne le caractérise d'être « grossier », alors qu'elle accepte sa fille."],
+     [("l'élite parisienne", "before-cue")]),
+    # Words before a given name that no list knows, after a place's adjective, describe the person; so does an
+    # occupation before a lone name; a name's own first part stays.
+    (["Irish Taoiseach Leo Varadkar said the law would be “enacted this year”."], [("Leo Varadkar", "before-cue")]),
+    (["Indonesian Pilot Iriyanto told him to “pull down”."], [("Iriyanto", "before-cue")]),
+    (["Jo Anne Van Tilburg said: “The seeps are near.”"], [("Jo Anne Van Tilburg", "before-cue")]),
+    # A description read into a clause is cut at its verb: `les autorités ont par la suite` is no one.
+    (["Les autorités ont par la suite qualifié l'attaque d'« acte de terrorisme »."], [(None, None)]),
+    # An aside between commas right after an inverted cue is passed over to its subject.
+    (["« La CGT a déposé un préavis », a confié, à Reuters, le directeur de cabinet du Syctom, Patrice Furé. "
+      "« Ça va devenir compliqué », selon lui."], [("Patrice Furé", "after-cue"), ("Patrice Furé", "pronoun")]),
+    (["“We filed a notice,” said, on Monday, the chief of staff, Patrick Fure."], [("Patrick Fure", "after-cue")]),
+    # A person named after a pronoun, in the quote's own sentence, is not whom the pronoun means.
+    (["Jacob Zuma is in London. Vincent Magwenya, his spokesman, said it would have no impact.",
+      "Magwenya stated: “Mr Zuma is in the UK.”",
+      "He also added that Zuma did not “appreciate reading things” about his culture."],
+     [("Vincent Magwenya", "before-cue"), ("Vincent Magwenya", "pronoun")]),
+    # French reports speech in the imperfect too: every -er cue's imperfect is a cue.
+    (["La police d'Orlando évoquait, sur Twitter, de « très nombreuses victimes »."],
+     [("la police d'Orlando", "before-cue")]),
+    (["Le ministre annonçait qu'il y aurait « des mesures »."], [("le ministre", "before-cue")]),
+    # `Abou` is part of a name; a reflexive pronoun is no speaker.
+    (["Le chef du Front al-Nosra, Abou Mohammed al-Joulani, a dit vouloir « protéger la révolution »."],
+     [("Abou Mohammed al-Joulani", "appositive")]),
+    (["Se disant « confiant », il est parti."], [(None, None)]),
+    # A clause is no speaker: `a user labelled “Anonymous”` gives the quote to nobody.
+    (["The attack was launched on Wednesday by a user labelled “Anonymous”, on a website."], [(None, None)]),
+])
+def test_rules_version_7_patterns(paragraphs: list[str], expected: list[tuple[str | None, str | None]]) -> None:
+    assert attributions(*paragraphs) == expected
+
+
 def test_every_rule_is_a_named_pass() -> None:
     from briefing_tui.core.quotes.attribution import RULES
     paras = ["Anna Berg said “yes.” “No,” she said.", "“More.", "“Still,” said Anna Berg."]

@@ -14,7 +14,7 @@ import re
 from typing import NamedTuple
 
 from briefing_tui.core import versions
-from briefing_tui.core.quotes.clauses import clause_subject, is_cue
+from briefing_tui.core.quotes.clauses import clause_subject, is_cue, is_verb
 from briefing_tui.core.quotes.learning import LEXICONS, learn, note_speaker, plural, sentence_bounds, worth_reading
 from briefing_tui.core.quotes.lexicon import Lexicon, choose, counts, detect, fold, own_words
 from briefing_tui.core.quotes.memory import Memory
@@ -23,7 +23,7 @@ from briefing_tui.core.quotes.passes import PASSES, Site
 from briefing_tui.core.quotes.phrases import Mention, mention
 from briefing_tui.core.quotes.spans import Span
 from briefing_tui.core.quotes.subjects import subject_of
-from briefing_tui.core.quotes.tokens import ABBREVIATIONS, MASK, Tok, tokenize
+from briefing_tui.core.quotes.tokens import ABBREVIATIONS, MASK, Tok, letter_ends_sentence, tokenize
 
 RULES_VERSION = versions.RULES_VERSION
 """Bump it in `versions` when the rules change what they find: the index stores speakers."""
@@ -92,6 +92,9 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
             bounds = (spans[ids[n - NEIGHBOURS]].end if n >= NEIGHBOURS else 0,
                       spans[ids[n + NEIGHBOURS]].start if n + NEIGHBOURS < len(ids) else len(masked))
             found = _attribute_one(text, masked, ends, lex, spans, k, results, mem, bounds)
+            if found.speaker is None and n == 0 and p > 0 and not span.continuation:
+                found = _introduced(paragraphs[p - 1], [spans[j] for j in by_para.get(p - 1, [])], text, span,
+                                    lex, mem) or found
             results.append(found)
             if found.speaker is not None:
                 note_speaker(found.speaker, mem, lex)
@@ -105,6 +108,29 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
     for r in results:
         assert r.speaker is None or MASK not in r.speaker, "a masked quote reached a speaker"
     return results
+
+
+_INTRODUCING = ("before-cue", "appositive", "subject", "colon", "according-to", "passive-agent")
+"""The passes whose cue, ending the paragraph before, may introduce a quote (not one that guessed without a cue)."""
+
+
+def _introduced(before: str, before_spans: list[Span], text: str, span: Span, lex: Lexicon,
+                mem: Memory) -> Attribution | None:
+    """A quote that opens its paragraph, introduced by a cue that ended the paragraph before (`Rathbun stated,`,
+    `US President Barack Obama tweeted using his @POTUS account:`): read as if the two were one sentence."""
+    before = before.replace(MASK, " ").rstrip()
+    if not before.endswith((":", ",")) or span.start != len(text) - len(text.lstrip()):
+        return None
+    tail = before[-WINDOW:]
+    if any(s.end > len(before) - len(tail) for s in before_spans):
+        return None  # a quote of its own in the sentence: the cue was its
+    shift = len(tail) + 1 - span.start
+    moved = Span(paragraph=0, start=span.start + shift, end=span.end + shift, text_start=span.text_start + shift,
+                 text_end=span.text_end + shift, continued=span.continued, continuation=span.continuation)
+    joined = tail + " " + text[span.start:span.end]
+    masked = _mask(joined, [moved])
+    found = _attribute_one(joined, masked, _sentence_ends(masked), lex, [moved], 0, [], mem, (0, len(masked)))
+    return found if found.rule in _INTRODUCING else None
 
 
 def _split_cue(masked: str, lex: Lexicon, spans: list[Span], ids: list[int], results: list[Attribution]) -> None:
@@ -157,8 +183,9 @@ def _sentence_ends(masked: str) -> list[int]:
         if masked[at] == "." and not (at >= _LONG and masked[at - _LONG:at].isalnum()):  # a word longer than any
             # abbreviation before the stop is none: most sentences end so, and the search costs ten times this test
             word = _WORD_BEFORE.search(masked, max(0, at - 12), at + 1)
-            if word and (word.group(1).lower() in ABBREVIATIONS or (len(word.group(1)) == 1
-                                                                      and word.group(1).isupper())):
+            if word and (word.group(1).lower() in ABBREVIATIONS or (
+                    len(word.group(1)) == 1 and word.group(1).isupper()
+                    and not letter_ends_sentence(masked, at - 1))):
                 continue
         ends.append(m.end())
     return ends
@@ -174,6 +201,8 @@ def _attribute_one(text: str, masked: str, ends: list[int], lex: Lexicon, spans:
     end = min(end, span.end + WINDOW, bounds[1])
     site = Site(text, masked, lex, span, start, end, min(after, end + WINDOW, bounds[1]),
                 tokenize(masked, start, span.start, lex), tokenize(masked, span.end, end, lex), ends)
+    if lex.code != "de" and _a_name(text[span.text_start:span.text_end]) and _named_here(site):
+        return NOBODY
     for _name, run in PASSES:
         found = run(site, mem)
         if found is not None:
@@ -208,7 +237,7 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
     return _sentence_subject(site, mem) or _context(site, mem)
 
 
-_NAME_WORDS = 8
+_NAME_WORDS = 10
 """Words a quoted name has at most (`“Storm Area 51, They Can't Stop All of Us”`)."""
 
 
@@ -218,8 +247,25 @@ def _a_name(inner: str) -> bool:
     words = inner.split()
     if len(words) < 2 or len(words) > _NAME_WORDS or inner.rstrip()[-1:] in ".!?…":
         return False  # `“No.”`, `“Stop!”`: a sentence said
-    return all(w[:1].isupper() or w[:1].isdigit() or (len(w) <= 3 and w.isalpha() and w.islower()) for w in words) \
+    return all(w[:1].isupper() or w[:1].isdigit() or (len(w) <= 3 and w.rstrip(".").isalpha() and w.islower())
+               for w in words) \
         and words[0][:1].isupper() and sum(1 for w in words if w[:1].isupper()) >= max(1, len(words) // 2)
+
+
+_AS = frozenset({"as", "comme", "als"})
+"""`referred to the vote as “The Impeachment Hoax”`: what someone called something."""
+
+
+def _named_here(site: Site) -> bool:
+    """Whether a quote stands where a name does: right after a noun or an article (`the case “Eva
+    Glawischnig-Piesczek vs. Facebook Ireland Limited”`, `his event, “Storm Area 51, They Can't Stop All of Us”,`)."""
+    before = site.before
+    k = len(before) - 1
+    if k >= 0 and before[k].text == ",":
+        k -= 1
+    return k >= 0 and before[k].word and not before[k].cap and before[k].low not in site.lex.prepositions \
+        and before[k].low not in _AS \
+        and not is_cue(before, k, site.lex) and not is_verb(before, k, site.lex)  # not `referred to it as “…”`
 
 
 def _sentence_subject(site: Site, mem: Memory) -> Attribution | None:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from briefing_tui.core.quotes.clauses import DASHES, MAX_SUBJECT, STOP
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.names import is_title, run_end
-from briefing_tui.core.quotes.phrases import PARTITIVE, Mention, mention
+from briefing_tui.core.quotes.phrases import PARTITIVE, READERS, Mention, mention
 from briefing_tui.core.quotes.tokens import Tok, tok
 
 
@@ -35,11 +35,11 @@ def phrase_after(toks: list[Tok], k: int, lex: Lexicon) -> list[Tok]:
 
 def _circumstance(toks: list[Tok], prep: Tok, lex: Lexicon) -> bool:
     i = toks.index(prep)
-    for t in toks[i + 1:i + 4]:
+    for t in toks[i + 1:i + 5]:  # `sur le réseau social Twitter`
         if t.low in lex.circumstances:
             return True
     return prep.low in ("via", "during", "as", "while", "when", "after", "before", "per", "lors", "pendant", "à", "au",
-                        "aux")
+                        "aux", "devant")  # `a lancé la nouvelle députée devant ses partisans`
 
 
 def agent_phrase(toks: list[Tok], lex: Lexicon) -> list[Tok] | None:
@@ -47,6 +47,8 @@ def agent_phrase(toks: list[Tok], lex: Lexicon) -> list[Tok] | None:
         if t.masked:
             return None
         if t.low in lex.agent:
+            if k and toks[k - 1].low in READERS:
+                return None  # `a letter seen by Sky News`: who read it, not who wrote it
             phrase = phrase_after(toks, k + 1, lex)
             cut = next((n for n, p in enumerate(phrase) if p.low in ("as", "comme") or (
                 p.low in ("of", "de") and not (n and is_title(phrase[n - 1], lex)))), len(phrase))

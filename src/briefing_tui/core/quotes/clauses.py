@@ -38,7 +38,8 @@ def is_cue(toks: list[Tok], k: int, lex: Lexicon) -> bool:
         return False
     if k > 0:
         before = toks[k - 1]
-        if (before.low in lex.determiners and before.low not in ("that", "one")) or before.low in lex.possessives:
+        if ((before.low in lex.determiners and before.low not in ("that", "one")) or before.low in lex.possessives) \
+                and not _clitic(toks, k, lex):
             return False
         if before.text.endswith(("'s", "’s")) and lex.code == "en" and not _past(t.low):
             return False  # `Trump's claims`; not `Moody's said`, nor French `Moody's explique`
@@ -50,6 +51,19 @@ def is_cue(toks: list[Tok], k: int, lex: Lexicon) -> bool:
                 or before.low in AND_WORDS or before.low in TO_WORDS):
             return False
     return True
+
+
+_CLITICS = frozenset(("le", "la", "les", "l'", "l’"))
+
+
+def _clitic(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """A French object pronoun, not an article, before the cue at `k`: after the subject's last word
+    (`l'élite parisienne le caractérise`), not after a preposition or a comma (`selon le communiqué`)."""
+    if lex.code != "fr" or k < 2 or toks[k - 1].low not in _CLITICS or toks[k - 1].cap:
+        return False
+    before = toks[k - 2]
+    return before.word and before.low not in lex.prepositions and before.low not in lex.determiners \
+        and before.low not in lex.cues and toks[k].low not in lex.documents
 
 
 _IRREGULAR_PAST = frozenset(("said", "told", "wrote", "spoke", "read"))

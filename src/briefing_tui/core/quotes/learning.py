@@ -87,7 +87,8 @@ def learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: Me
         people = _learn_names(toks, text, mem, lex)
         if pos == s:
             _learn_subject(toks, text, mem, lex, people)
-        _learn_later_subjects(toks, mem, lex)
+        if stop == e:  # not the words before a quote inside its sentence: `He also added that
+            _learn_later_subjects(toks, mem, lex)  # Zuma did not “…”` is not yet about Zuma for its `he`
         pos = stop
 
 
@@ -209,6 +210,8 @@ def _note_about(who: str, m: Mention, mem: Memory, lex: Lexicon) -> None:
         mem.note_group(who, _GRAMMATICAL_GENDER.get(m.text.split()[0].lower()) if lex.code == "fr" else None)
         return
     if m.kind == "nominal":
+        if m.head in lex.documents and len(who.split()) > 2 and m.head not in mem.roles:
+            mem.note_role(m.head, who)  # `le documentaire d'Al Jazeera`: later `le documentaire`
         if not (m.head in lex.person_nouns or m.head in lex.titles):
             return
         if plural(m, lex):
@@ -392,6 +395,10 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                         full = name_text(name[given:])
                 if not title and end + 1 < n and toks[end].text == "," and is_title(toks[end + 1], lex):
                     title = toks[end + 1].low  # `Christian Jacob, président du groupe UMP`
+                described = _description_after(toks, end, lex) if not title else None
+                if described is not None:  # `Abbas Akhoundi, le ministre iranien des Transports,`
+                    title = described[0]
+                    mem.note_role(described[1], full)
                 mem.note_person(full, gender, title)
                 for x in [*titles, *context[-1:]]:  # `archbishop Monsenor Jorge Eduardo Scheinig`: `the
                     # archbishop` too
@@ -400,3 +407,28 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 people.append((full, run[-1].end))
         i = end
     return people
+
+
+_DESCRIPTION = 8
+"""Words at most in a description set after a name between commas (`, le ministre iranien des Transports,`)."""
+
+
+def _description_after(toks: list[Tok], comma: int, lex: Lexicon) -> tuple[str, str] | None:
+    """The office a name was given between commas after it, with an article (`Haïder al-Abadi, le Premier
+    ministre irakien,`): its head and its words without the article, or None."""
+    n = len(toks)
+    k = comma + 1
+    if k >= n or toks[k].low not in lex.determiners:
+        return None  # `, the president,` or `, le Premier ministre,`
+    first = k + 1
+    close = next((m for m in range(first, min(n, first + _DESCRIPTION + 1)) if toks[m].text in ",.;:"), None)
+    if close is None or close == first or toks[close].text != ",":
+        return None
+    words = toks[first:close]
+    head = next((m for m, t in enumerate(words) if is_title(t, lex) and not (
+        t.low in lex.title_modifiers and m + 1 < len(words) and is_title(words[m + 1], lex))), None)
+    if head is None or any(not t.word or t.masked for t in words) \
+            or (words[0].cap and words[0].low not in lex.titles):
+        return None  # not `, the Guardian,`
+    return words[head].low, " ".join(t.text for t in words)
+

@@ -41,7 +41,7 @@ LEXICON = Lexicon(
         described called branded labelled labeled termed characterised characterized dubbed quoted cited told
         hailed praised criticised criticized condemned denounced accused deemed considered
         """),
-    according=(("according", "to"), ("as", "reported", "by")),
+    according=(("according", "to"), ("as", "reported", "by"), ("in", "the", "words", "of")),
     pronouns={"he": "m", "she": "f", "they": None},
     it_pronouns=words("it"),
     determiners=words("""

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from briefing_tui.core.quotes.lexicon import Lexicon, words
 
-LEXICON = Lexicon(
-    code="fr",
-    frequent=words("""
-        le la les des du et est une un que qui dans pour au aux il elle a été sur par avec ne pas ce cette mais
-        ou se sa son ses
-        """),
-    cues=words("""
+
+def imperfects(cues: frozenset[str]) -> frozenset[str]:
+    """The imperfect of every -er verb whose participle is a cue (`affirmé`: `affirmait`, `affirmaient`;
+    `annoncé`: `annonçait`; `jugé`: `jugeait`): news reports speech in the imperfect as often as in the past."""
+    found = set()
+    for cue in cues:
+        if not cue.endswith("é") or len(cue) < 4:
+            continue
+        stem = cue[:-1]
+        stem = stem[:-1] + "ç" if stem.endswith("c") else stem + "e" if stem.endswith("g") else stem
+        found |= {stem + "ait", stem + "aient"}
+    return frozenset(found)
+
+
+_CUES = words("""
         déclaré déclare déclarent déclara déclarant dit dis disant affirmé affirme affirment affirma affirmant
         ajouté ajoute ajoutent ajouta ajoutant estimé estime estiment estima estimant expliqué explique
         expliquent expliqua expliquant souligné souligne soulignent souligna soulignant jugé juge jugent jugeant
@@ -29,10 +37,19 @@ LEXICON = Lexicon(
         félicité étonne emporte indigne agace interroge exclame désole amuse constate constaté évoque évoqué
         évoquant qualifié qualifie qualifiant décrit décrivit décrivant parle parlé tempère tempéré appelé
         appelle appela traite traité caractérise caractérisé renchérit renchéri corrige corriger nié nie nia
-        menacé menace condamné condamne pense pensent considère considéré prononcé prononce clamé clame tweeté
+        menacé menace condamné condamne pense pensent pensé considère considéré prononcé prononce clamé clame tweeté
+        préconisé préconise recommandé recommande
         publié publie signé signe
         demandant trouvé poursuivre tente
+        """)
+
+LEXICON = Lexicon(
+    code="fr",
+    frequent=words("""
+        le la les des du et est une un que qui dans pour au aux il elle a été sur par avec ne pas ce cette mais
+        ou se sa son ses
         """),
+    cues=_CUES | imperfects(_CUES),
     passive_cues=words("""
         qualifié qualifiée décrit décrite appelé appelée traité traitée accusé accusée
         """),

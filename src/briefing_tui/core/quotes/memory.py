@@ -142,6 +142,9 @@ class Memory:
             if m.definite and last[:1].isupper() and " " in m.text and (known := self.full_name(last)) \
                     and not any(w in lex.prepositions or w[:2] in lex.prepositions for w in m.text.lower().split()):
                 return known  # `the elder Brown`: a surname named before; not `The government of American Samoa`
+            office = self.roles.get(fold(m.text.split(" ", 1)[1])) if m.definite and " " in m.text else None
+            if office is not None:
+                return office  # `le ministre iranien des Transports`, as the article described Abbas Akhoundi
             described = self._described(m, lex) if m.definite and fold(m.head) not in self.roles else None
             if described is not None:
                 return described  # `The Wooster professor added`

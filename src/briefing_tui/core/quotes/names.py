@@ -133,7 +133,8 @@ def is_given_name(word: str) -> bool:
 POST_NOMINALS = frozenset("qc kc mp mep obe mbe cbe kbe phd md esq msp".split())
 _KEEP_TITLES = frozenset("pope king queen prince princess sheikh emir lord lady sir dame pape roi reine".split())
 """Titles that stay with a name given alone (`Pope Francis`, `King Charles`)."""
-PARTICLES = frozenset("de da di del della van von der den ter ten al bin bint ibn el le la du des dos das zu y".split())
+PARTICLES = frozenset("de da di del della van von der den ter ten al bin bint ibn el le la du des dos das zu y abu "
+                      "abou".split())
 PLACE_PREPOSITIONS = frozenset(("of", "to", "for", "from"))
 
 
@@ -213,6 +214,11 @@ def is_org(toks: list[Tok], lex: Lexicon) -> bool:
     return len(toks) == 1 and len(toks[0].text) >= 2 and toks[0].text.replace(".", "").replace("-", "").isupper()
 
 
+_DEMONYM = ("ish", "ian", "an", "ese", "ic", "i", "ch")
+"""Endings of the adjectives of a place (`Irish`, `Indonesian`, `Congolese`): such a word before a title and a
+given name is a description, where another word may be a name's first part (`Jo Anne Van Tilburg`)."""
+
+
 def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | None:
     """(name, titles) of a run of capitalised words, or None when the run is no person's name.
 
@@ -240,7 +246,8 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
         t = toks[k]
         if k and is_given_name(toks[k - 1].text) and not is_title(toks[k - 1], lex):
             continue  # `Ana Pastor García`, `John Major`: a word after a given name belongs to the name
-        if is_title(t, lex) or t.text.endswith(("'s", "’s")) or t.low in PLACE_PREPOSITIONS or _org_word(t, lex):
+        if is_title(t, lex) or t.text.endswith(("'s", "’s")) or t.low in PLACE_PREPOSITIONS or _org_word(t, lex) \
+                or t.low in lex.person_nouns:  # `Indonesian Pilot Iriyanto`
             cut = k  # `House of Commons Speaker John Bercow`, `Santa Barbara County Sheriff Bill Brown`
             break
     titles = toks[:cut + 1]
@@ -251,10 +258,12 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
             and name[0].low not in PARTICLES:
         titles, name = [*titles, name[0]], name[1:]  # `Unison Dave Prentis`, `… Committee Represenative Adam
         # Schiff`: a body, a place or a misspelt title before a given name
-    if lex.code == "de" and not titles and len(name) >= 3 and not is_given_name(name[0].text):
+    if len(name) >= 3 and not is_given_name(name[0].text) and name[0].low not in PARTICLES \
+            and (lex.code == "de" or (not titles and len(name[0].text) > 3 and name[0].low.endswith(_DEMONYM))):
         given = next((k for k in range(1, len(name) - 1) if is_given_name(name[k].text)), None)
-        if given is not None:  # `Insektenkundlerin Miriam Vogt`: German nouns are capitalised
-            titles, name = name[:given], name[given:]
+        if given is not None and not any(t.low in PARTICLES for t in name[:given]):  # `Insektenkundlerin Miriam
+            titles, name = [*titles, *name[:given]], name[given:]  # Vogt`, `Irish Taoiseach Leo Varadkar`: words
+            # before a given name that no list knows are a description
     while name and name[0].low in PARTICLES and len(name) > 1 and not name[0].cap:
         name = name[1:]
     if not name or org_words(name, lex) or name[0].low in lex.not_names or is_title(name[-1], lex):

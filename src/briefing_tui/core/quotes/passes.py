@@ -87,11 +87,25 @@ def _speaker(m: Mention | None, mem: Memory, site: Site, cue: str, rule: str) ->
     if m is None:
         return None
     who = mem.resolve(m, site.lex)
-    if not who or MASK in who:
-        return None
+    if not who or MASK in who or who.lower() in site.lex.clitics:
+        return None  # `Se disant « confiant »`: a reflexive pronoun, not a name
+    if m.kind == "nominal" and (verb := _verb_at(who, site.lex)) is not None:
+        head = mention(verb[0][:verb[1]], who, site.lex) if verb[1] > 0 else None  # `les autorités ont par la
+        if head is None or (head.kind == "nominal" and not _can_speak(head.head, site.lex)):  # suite qualifié`:
+            return None  # the subject before the verb; `the attack was launched on Wednesday by a user`: nobody
+        return _speaker(head, mem, site, cue, rule)
     if m.kind == "pronoun":
         rule = "pronoun"
     return Found(who, cue.lower(), rule)
+
+
+def _verb_at(who: str, lex: Lexicon) -> tuple[list[Tok], int] | None:
+    """A description's tokens and where a verb of its own is in them (`les autorités ont par la suite`,
+    `l'association cite l'exemple`): a clause that a subject was read too far into; None when it has none."""
+    toks = tokenize(who, 0, len(who), lex)
+    at = next((k for k, t in enumerate(toks) if k and (t.low in lex.be or (t.low in lex.auxiliaries and t.low != "a")
+                                                      or is_cue(toks, k, lex))), None)
+    return None if at is None else (toks, at)
 
 
 # --- the cue right after the quote --------------------------------------------------------------------
@@ -133,7 +147,7 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     if k < len(toks) and is_cue(toks, k, lex) and not toks[k].low.endswith(("ing", "ant")):
         if strict and k == 0:
             return None
-        phrase = phrase_after(toks, k + 1, lex)
+        phrase = phrase_after(toks, _past_aside(toks, k + 1, lex), lex)
         if not phrase:
             return None
         m = mention(phrase, site.text, lex)
@@ -173,6 +187,25 @@ _NAME_WORDS_BEFORE_CUE = 6
 """Capitalised words a name right after a quote may have before its cue."""
 _PLACE = frozenset(("of", "from", "at", "de", "du", "des"))
 """Words that open where a person named right after a quote is from."""
+
+
+_ASIDE = 8
+"""Words at most in an aside between a cue and its subject (`a confié, à Reuters, le directeur`)."""
+
+
+def _past_aside(toks: list[Tok], k: int, lex: Lexicon) -> int:
+    """Where the subject starts after an inverted cue: past an aside between commas right after the cue (`a
+    confié, à Reuters, le directeur de cabinet`, `said, on Monday, the chief of staff`)."""
+    if k + 1 >= len(toks) or toks[k].text != ",":
+        return k
+    first = toks[k + 1]
+    if not (first.low in lex.prepositions or first.low in lex.cut_prepositions or first.low in lex.circumstances
+            or is_adverb(toks, k + 1, lex)):
+        return k
+    close = next((m for m in range(k + 2, min(len(toks), k + 2 + _ASIDE)) if toks[m].text == ","), None)
+    if close is None or any(t.masked or t.text in STOP for t in toks[k + 1:close] if t.text != ","):
+        return k
+    return close + 1
 
 
 def _name_then_cue(toks: list[Tok], lex: Lexicon) -> bool:
@@ -427,9 +460,15 @@ def _according_initial(before: list[Tok], site: Site, mem: Memory) -> Found | No
         return _speaker(mention(before[start:end], site.text, lex), mem, site, words[k].text, "according-to")
     m = mention(before[start:end], site.text, lex)
     if m is None or (m.kind == "nominal" and m.head not in lex.person_nouns and m.head not in lex.titles
-                     and m.head not in lex.org_heads and m.head not in lex.generic_orgs):
+                     and m.head not in lex.org_heads and m.head not in lex.generic_orgs and not _proper(m)):
         return None  # `Et pour la dernière période, « … »`: a time, not a source
     return _speaker(m, mem, site, words[k].text, "according-to")
+
+
+def _proper(m: Mention) -> bool:
+    """A name with its article (`Le Monde`, `L'Opinion`): every word after the article has a capital."""
+    words = m.text.replace("'", "' ").replace("’", "’ ").split()[1:]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def colon(site: Site, mem: Memory) -> Found | None:

@@ -100,6 +100,11 @@ def _full_name(text: str) -> bool:
     return len(words) > 1 and any(is_given_name(w) for w in words)
 
 
+READERS = frozenset("seen obtained reviewed viewed received read consulted vu vue vus obtenu obtenue consulté "
+                     "consultée reçu reçue gesehen erhalten".split())
+"""Participles before `by` that name who had a document, not its author."""
+
+
 def _strip_edges(toks: list[Tok], lex: Lexicon) -> list[Tok]:
     """Without the punctuation, discourse words and prepositions at its start (`with Zinichev describing`),
     punctuation and adverbs at its end."""
@@ -110,6 +115,9 @@ def _strip_edges(toks: list[Tok], lex: Lexicon) -> list[Tok]:
         i += 2 if toks[i].low in _TIME_OPENERS else 1  # `this Wednesday Greek Foreign Minister …`
     while j > i and (not toks[j - 1].word or toks[j - 1].low in lex.adverbs) and toks[j - 1].text != ")":
         j -= 1
+    for k in range(i + 2, j - 1):  # `a leaked internal letter seen by Sky News`: the letter, not who saw it
+        if toks[k].low in READERS and toks[k + 1].low in lex.agent and not toks[k - 1].cap:
+            return toks[i:k]
     return toks[i:j]
 
 

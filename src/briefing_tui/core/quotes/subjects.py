@@ -53,6 +53,9 @@ def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] |
     if j < 0:
         return None
     t = toks[j]
+    verb, _, pronoun = t.low.rpartition("-")
+    if verb and pronoun in lex.pronouns and lex.code == "fr":  # `a-t-il déclaré, tout en dénonçant`: `il`
+        return [tok(t.text[len(verb) + 1:], t.start + len(verb) + 1, t.end)], "before-cue"
     participle = toks[c].low.endswith(("ing", "ant")) or (j >= 0 and t.low == "en" and lex.code == "fr")
     if t.low in lex.first_person:
         return None  # `A climatologist I spoke to`: the writer
@@ -187,6 +190,9 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
     if cut and region and _starts_phrase(region[0], lex):
         return region  # `… while ALDI called it`: the boundary ends the search
     if cut:
+        named = _trailing_name(region, lex)
+        if named:
+            return named  # `As lead scientist Colette Heald told`: a description the lexicon lacks, then a name
         region = []  # `…, Director General of the Institut that monitored the trial, said`: a clause inside
     while segments:
         segment = segments.pop()
@@ -195,6 +201,11 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
         if _is_aside(segment, lex):
             continue
         if not _is_appositive(segment, lex):
+            if segments and _is_description(segment, lex) and _is_name(segments[-1], lex) \
+                    and not _names_person(region, lex):
+                name = segments.pop()  # `Cynthia Thompson, curator … at the University of Arkansas, Fayetteville,
+                comma = tok(",", segment[-1].end, segment[-1].end)  # said`: the person the description is of
+                return [*name, tok(",", name[-1].end, name[-1].end), *segment, comma, *region]
             cut = _cut_at_boundary(segment, lex)  # `Tout comme Nadine Morano, ex-députée UMP, l'avait appelé`
             if 0 < cut < len(segment) and _is_appositive(segment[cut:], lex) and segment[cut].cap:
                 region = [*segment[cut:], tok(",", segment[-1].end, segment[-1].end), *region]
@@ -203,6 +214,29 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
         if len(region) > MAX_SUBJECT:
             break
     return region
+
+
+def _trailing_name(region: list[Tok], lex: Lexicon) -> list[Tok]:
+    """The person's full name that ends a region after lower-case words (`lead scientist Colette Heald`)."""
+    k = len(region)
+    while k > 0 and region[k - 1].cap and region[k - 1].word:
+        k -= 1
+    if k == 0 or len(region) - k < 2 or not all(t.word and not t.cap for t in region[:k]):
+        return []
+    name = region[k:]
+    return name if _is_name(name, lex) and not any(t.text.endswith(("'", "’", "'s", "’s")) for t in name) else []
+
+
+def _is_description(segment: list[Tok], lex: Lexicon) -> bool:
+    """A lower-case description with no verb of its own (`curator and director of exhibits at the University`)."""
+    return len(segment) <= 12 and segment[0].word and not segment[0].cap and not any(
+        is_cue(segment, k, lex) or is_verb(segment, k, lex) or t.masked
+        or (t.low in lex.clause_openers and not _inside_name(segment, k, lex)) for k, t in enumerate(segment))
+
+
+def _is_name(segment: list[Tok], lex: Lexicon) -> bool:
+    """A segment that is a person's full name and nothing else (`Cynthia Thompson`)."""
+    return all(t.cap and t.word for t in segment) and _names_person(segment, lex)
 
 
 def _cut_at_boundary(segment: list[Tok], lex: Lexicon) -> int:
@@ -227,10 +261,14 @@ def _starts_phrase(t: Tok, lex: Lexicon) -> bool:
 def _is_aside(segment: list[Tok], lex: Lexicon) -> bool:
     """A part between commas that is not the subject: a circumstance, a participle, a relative clause, an age."""
     first = segment[0]
+    if first.low in lex.determiners and 1 < len(segment) <= 4 \
+            and all(t.low in lex.circumstances for t in segment[1:]):
+        return True  # `, ce jeudi matin,`: a time
     if first.low in lex.determiners and len(segment) > 1 \
             and not any(tuple(t.low for t in segment[:len(a)]) == a for a in lex.asides):
         return False  # `De nombreux habitants,`: a French article that is also a preposition
-    return first.low in lex.prepositions or first.low in lex.clause_openers or first.low in lex.adverbs \
+    return first.low in lex.prepositions or first.low in lex.cut_prepositions or first.low in lex.clause_openers \
+        or first.low in lex.adverbs \
         or first.low in lex.discourse or first.low in lex.circumstances or first.text[0].isdigit() \
         or is_relative(segment, 0, lex) or first.low in lex.relatives or participle_opens(segment, 0, lex) \
         or (first.low.endswith(("ing", "ant")) and not first.cap) \

@@ -68,6 +68,22 @@ def _memo(text: str, start: int, end: int, french: bool) -> tuple[Tok, ...]:
     return tuple(_tokenize(text, start, end, french))
 
 
+_OPENERS = frozenset("the a an he she it they we this these there la le les il elle ils elles on ce cette "
+                     "der die das er sie es".split())
+"""Words that open a sentence and never follow an initial: `la bombe H. La Corée du Sud a annoncé`."""
+_NEXT_WORD = re.compile(r" ([^\W\d_]++)")
+
+
+def letter_ends_sentence(text: str, letter: int) -> bool:
+    """Whether the capital letter at `letter`, followed by a full stop, ends a sentence rather than being an
+    initial: it follows a lower-case word and an article or a pronoun follows it (`la bombe H. La Corée`,
+    `plan B. The`), where an initial follows a first name or opens a name (`George W. Bush`, `J. Smith`)."""
+    if letter < 2 or text[letter - 1] != " " or not text[letter - 2].islower():
+        return False
+    m = _NEXT_WORD.match(text, letter + 2)
+    return m is not None and m.group(1)[0].isupper() and m.group(1).lower() in _OPENERS
+
+
 def _tokenize(text: str, start: int, end: int, french: bool) -> list[Tok]:
     toks: list[Tok] = []
     append = toks.append
@@ -82,7 +98,8 @@ def _tokenize(text: str, start: int, end: int, french: bool) -> list[Tok]:
         gap = len(parts[k + 1])
         if word == "." and toks and toks[-1].end == s:
             last = toks[-1]
-            if last.low in ABBREVIATIONS or (len(last.text) == 1 and last.text.isupper()) \
+            if last.low in ABBREVIATIONS or (len(last.text) == 1 and last.text.isupper()
+                                             and not letter_ends_sentence(text, last.start)) \
                     or ("." in last.text and last.text.replace(".", "").isupper()):  # `U.S.`, `D.C.`
                 toks[-1] = tok(last.text + ".", last.start, e)
                 e += gap
