@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from bench.eval_quotes import GOLD, HELDOUT, REALNEWS, evaluate, evaluate_by_language
+from pathlib import Path
+
+import pytest
+from bench.eval_quotes import (
+    GOLD,
+    HELDOUT,
+    HELDOUT_REAL,
+    HELDOUT_REAL2,
+    HELDOUT_REAL3,
+    HELDOUT_REAL4,
+    REALNEWS,
+    evaluate,
+    evaluate_by_language,
+)
 
 from briefing_tui.core.quotes.attribution import RULES
 
@@ -41,42 +54,20 @@ def test_every_pass_is_named_and_scored() -> None:
     assert all(scores.right_by_rule[r] <= scores.by_rule[r] for r in scores.by_rule)
 
 
-def test_real_held_out_set_floors() -> None:
-    """Measured once, blind, before it was folded in (bench/eval_quotes.py): its floors only guard regressions."""
-    from bench.eval_quotes import HELDOUT_REAL
-    scores = evaluate(HELDOUT_REAL)
-    assert scores.articles >= 40 and scores.gold >= 179
-    assert scores.recall >= 0.97      # measured 98.9%
-    assert scores.precision >= 0.97   # measured 98.9%
-    assert scores.speaker_accuracy >= 0.87  # measured 71.2% (126/177) blind; 89.3% with RULES_VERSION 6
-
-
-def test_second_real_held_out_set_floors() -> None:
-    """Measured blind with RULES_VERSION 4 and 5 (75.0% both times), then folded in: floors guard regressions.
-    RULES_VERSION 6 was written while reading its failures."""
-    from bench.eval_quotes import HELDOUT_REAL2
-    scores = evaluate(HELDOUT_REAL2)
-    assert scores.articles >= 32 and scores.gold >= 108
-    assert scores.recall >= 0.97      # measured 100.0%
-    assert scores.precision >= 0.97   # measured 100.0%
-    assert scores.speaker_accuracy >= 0.90  # measured 75.0% (81/108) blind; 93.5% with RULES_VERSION 6
-
-
-def test_third_real_held_out_set_floors() -> None:
-    """Measured once, blind, with RULES_VERSION 6 (65.3%), then folded in: floors guard regressions."""
-    from bench.eval_quotes import HELDOUT_REAL3
-    scores = evaluate(HELDOUT_REAL3)
-    assert scores.articles >= 30 and scores.gold >= 193
-    assert scores.recall >= 0.97      # measured 98.4%
-    assert scores.precision >= 0.97   # measured 100.0%
-    assert scores.speaker_accuracy >= 0.72  # measured 65.3% (124/190) blind; 74.7% with RULES_VERSION 7
-
-
-def test_fourth_real_held_out_set_floors() -> None:
-    """Measured once, blind, with RULES_VERSION 7 (69.1%), then folded in: floors guard regressions."""
-    from bench.eval_quotes import HELDOUT_REAL4
-    scores = evaluate(HELDOUT_REAL4)
-    assert scores.articles >= 35 and scores.gold >= 236
-    assert scores.recall >= 0.98      # measured 100.0%
-    assert scores.precision >= 0.98   # measured 100.0%
-    assert scores.speaker_accuracy >= 0.73  # measured 69.1% (163/236) blind; 75.0% after its failures were read
+@pytest.mark.parametrize(("folder", "articles", "gold", "spans", "speakers"), [
+    # measured 71.2% (126/177) blind; 89.3% with RULES_VERSION 6 (spans 98.9% / 98.9%)
+    (HELDOUT_REAL, 40, 179, 0.97, 0.87),
+    # measured 75.0% (81/108) blind with RULES_VERSION 4 and 5; 93.5% with 6, written while reading its failures
+    (HELDOUT_REAL2, 32, 108, 0.97, 0.90),
+    # measured 65.3% (124/190) blind with RULES_VERSION 6; 74.7% with 7 (spans 100.0% / 98.4%)
+    (HELDOUT_REAL3, 30, 193, 0.97, 0.72),
+    # measured 69.1% (163/236) blind with RULES_VERSION 7; 75.0% after its failures were read (spans 100% / 100%)
+    (HELDOUT_REAL4, 35, 236, 0.98, 0.73),
+], ids=["heldout-real", "heldout-real2", "heldout-real3", "heldout-real4"])
+def test_real_held_out_set_floors(folder: Path, articles: int, gold: int, spans: float, speakers: float) -> None:
+    """Each real held-out set was measured once, blind, before it was folded in (bench/eval_quotes.py): its
+    floors only guard regressions."""
+    scores = evaluate(folder)
+    assert scores.articles >= articles and scores.gold >= gold
+    assert scores.recall >= spans and scores.precision >= spans
+    assert scores.speaker_accuracy >= speakers
