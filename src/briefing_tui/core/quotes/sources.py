@@ -1,0 +1,101 @@
+"""The passes that find a quote's source named apart from a cue: `according to X`, `selon X`, `Pour X, …`, and
+the subject of the clause a colon ends."""
+
+from __future__ import annotations
+
+import itertools
+
+from briefing_tui.core.quotes.authors import agent_phrase, author, phrase_after
+from briefing_tui.core.quotes.clauses import STOP, clause_subject
+from briefing_tui.core.quotes.memory import Memory
+from briefing_tui.core.quotes.phrases import Mention, mention
+from briefing_tui.core.quotes.site import LEAD, Found, Site, can_speak, speaker
+from briefing_tui.core.quotes.tokens import Tok
+
+_ACCORDING_REACH = 8
+"""Words after a quote in which its `according to` may come, after a circumstance (`“…” last week, according to
+a Woolworths spokesperson`)."""
+
+
+def according_to(site: Site, mem: Memory) -> Found | None:
+    """`According to X, “…”`, `“…,” according to X`, `selon X`, `laut X`."""
+    lex = site.lex
+    before = site.before
+    after = site.after
+    k = 0
+    while k < len(after) and after[k].text in LEAD:
+        k += 1
+    initial = _according_initial(before, site, mem)
+    if initial is not None:
+        return initial
+    firsts = {phrase[0] for phrase in lex.according}
+    for toks, lead in ((after[k:k + _ACCORDING_REACH], True), (before, False)):
+        for i in range(len(toks)):
+            if toks[i].low not in firsts:
+                continue
+            for phrase in lex.according:
+                n = len(phrase)
+                if tuple(t.low for t in toks[i:i + n]) == phrase and (not lead or i == 0 or (
+                        toks[i - 1].text == "," and not any(t.masked or t.text in STOP for t in toks[:i]))):
+                    who = phrase_after(toks if lead is False else after[k:], i + n, lex)
+                    cut = next((m for m, t in enumerate(who) if t.text == ","), len(who))
+                    if cut + 1 < len(who) and who[cut + 1].cap:
+                        cut = next((m for m, t in enumerate(who) if t.text == "," and m > cut), len(who))
+                    m = mention(who[:cut], site.text, lex)
+                    if cut == 1 and who[0].low in lex.object_pronouns:  # `according to him`, `selon lui`
+                        subject = lex.object_pronouns[who[0].low]
+                        m = Mention("pronoun", subject, gender=lex.pronouns.get(subject))
+                    if m is not None and m.kind == "nominal" and m.head in lex.documents:
+                        rest = toks[i + n:] if lead is False else after[k + i + n:]  # `a tweet on Monday by X`
+                        by = agent_phrase(list(itertools.takewhile(lambda t: t.text not in STOP, rest)), lex)
+                        m = author(who[:cut], lex, site.text) or (mention(by, site.text, lex) if by else None) or m
+                    found = speaker(m, mem, site, " ".join(t.text for t in toks[i:i + n]), "according-to")
+                    if found:
+                        return found
+    return None
+
+
+def _according_initial(before: list[Tok], site: Site, mem: Memory) -> Found | None:
+    """`Pour l'organisateur, Philippe Duval, la sécurité reste « … »`: a source that opens the sentence."""
+    lex = site.lex
+    words = [t for t in before if t.word]
+    k = 0
+    while k < len(words) and words[k].low in lex.discourse:
+        k += 1
+    if k >= len(words) or words[k].low not in lex.according_initial:
+        return None
+    start = before.index(words[k]) + 1
+    commas = [n for n in range(start, len(before)) if before[n].text == ","]
+    if not commas:
+        return None
+    end = commas[0]
+    named = end + 1 + (end + 1 < len(before) and before[end + 1].low in ("l'", "l’", "la", "le"))
+    if len(commas) > 1 and named < len(before) and before[named].cap:
+        end = commas[1]  # `Pour l'organisateur, Philippe Duval,`
+    elif len(commas) == 1 and named < len(before) and before[named].cap and before[-1].text == ":" \
+            and len(before) - end < 8:
+        start, end = end + 1, len(before) - 1  # `Pour la principale association …, l'April : « … »`
+        return speaker(mention(before[start:end], site.text, lex), mem, site, words[k].text, "according-to")
+    m = mention(before[start:end], site.text, lex)
+    if m is None or (m.kind == "nominal" and m.head not in lex.person_nouns and m.head not in lex.titles
+                     and m.head not in lex.org_heads and m.head not in lex.generic_orgs and not _proper(m)):
+        return None  # `Et pour la dernière période, « … »`: a time, not a source
+    return speaker(m, mem, site, words[k].text, "according-to")
+
+
+def _proper(m: Mention) -> bool:
+    """A name with its article (`Le Monde`, `L'Opinion`): every word after the article has a capital."""
+    words = m.text.replace("'", "' ").replace("’", "’ ").split()[1:]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def colon(site: Site, mem: Memory) -> Found | None:
+    """`X was blunt: “…”`, `Un rapport de la Ligue arabe apporte la même conclusion : « … »`."""
+    before = site.masked[site.start:site.span.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    subject = clause_subject(site.before[:-1], site.lex)
+    m = mention(subject, site.text, site.lex)
+    if m is not None and m.kind == "nominal" and not can_speak(m.head, site.lex):
+        return None  # `…the disease first recognized in Wuhan, China: “COVID-19”`
+    return speaker(m, mem, site, ":", "colon")
