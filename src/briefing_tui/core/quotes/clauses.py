@@ -53,13 +53,12 @@ def is_cue(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     return True
 
 
-_CLITICS = frozenset(("le", "la", "les", "l'", "l’"))
-
-
 def _clitic(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     """A French object pronoun, not an article, before the cue at `k`: after the subject's last word
     (`l'élite parisienne le caractérise`), not after a preposition or a comma (`selon le communiqué`)."""
-    if lex.code != "fr" or k < 2 or toks[k - 1].low not in _CLITICS or toks[k - 1].cap:
+    pronoun = toks[k - 1] if k >= 2 else None  # an article that is also an object pronoun: `le`, `la`, `les`, `l'`
+    if lex.code != "fr" or pronoun is None or pronoun.low not in lex.clitics or pronoun.low not in lex.determiners \
+            or pronoun.cap:
         return False
     before = toks[k - 2]
     return before.word and before.low not in lex.prepositions and before.low not in lex.determiners \

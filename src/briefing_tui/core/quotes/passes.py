@@ -22,7 +22,7 @@ from briefing_tui.core.quotes.clauses import (
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.phrases import Mention, mention
-from briefing_tui.core.quotes.site import LEAD, Found, Pass, Site, can_speak, speaker
+from briefing_tui.core.quotes.site import Found, Pass, Site, can_speak, past_lead, speaker
 from briefing_tui.core.quotes.sources import according_to, colon
 from briefing_tui.core.quotes.subjects import subject_of
 from briefing_tui.core.quotes.tokens import Tok
@@ -48,9 +48,7 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
             return None  # `Johnson continued, “…” The White House refers to …`: the quote has its cue
     stop = site.next_end if strict else site.end
     toks = site.window(site.span.end, stop) if strict else site.after
-    i = 0
-    while i < len(toks) and toks[i].text in LEAD:
-        i += 1
+    i = past_lead(toks)
     closed = i > 0 or site.masked[site.span.text_end - 1:site.span.text_end] in ".!?…,]"
     toks = toks[i:]
     if not toks or toks[0].masked:
@@ -247,9 +245,7 @@ def _opening_participle(site: Site, mem: Memory, cue: str) -> Found | None:
     `Estimant que « … », il vota contre`): the speaker is the subject of the clause after the quote."""
     lex = site.lex
     toks = site.after
-    k = 0
-    while k < len(toks) and toks[k].text in LEAD:
-        k += 1
+    k = past_lead(toks)
     subject = noun_phrase(toks, k, lex)
     m = mention(subject, site.text, lex)
     if m is None or (m.kind == "nominal" and not can_speak(m.head, lex)):
@@ -310,9 +306,7 @@ def _reduced_relative(toks: list[Tok], j: int, lex: Lexicon) -> bool:
 
 def _agent_after(site: Site, lex: Lexicon) -> list[Tok] | None:
     toks = site.after
-    k = 0
-    while k < len(toks) and toks[k].text in LEAD:
-        k += 1
+    k = past_lead(toks)
     if k < len(toks) and toks[k].low in lex.agent:
         return phrase_after(toks, k + 1, lex) or None
     return None

@@ -18,6 +18,14 @@ LEAD = frozenset(",.!?;:—–-\"“”«»„‘’'")
 """Marks between a quote and the words after it."""
 
 
+def past_lead(toks: list[Tok]) -> int:
+    """Where the words after a quote start: past the marks that close it (`LEAD`)."""
+    k = 0
+    while k < len(toks) and toks[k].text in LEAD:
+        k += 1
+    return k
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """Who said a quote, the word that ties them to it, and the pass that decided."""

@@ -9,7 +9,7 @@ from briefing_tui.core.quotes.authors import agent_phrase, author, phrase_after
 from briefing_tui.core.quotes.clauses import STOP, clause_subject
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.phrases import Mention, mention
-from briefing_tui.core.quotes.site import LEAD, Found, Site, can_speak, speaker
+from briefing_tui.core.quotes.site import Found, Site, can_speak, past_lead, speaker
 from briefing_tui.core.quotes.tokens import Tok
 
 _ACCORDING_REACH = 8
@@ -22,9 +22,7 @@ def according_to(site: Site, mem: Memory) -> Found | None:
     lex = site.lex
     before = site.before
     after = site.after
-    k = 0
-    while k < len(after) and after[k].text in LEAD:
-        k += 1
+    k = past_lead(after)
     initial = _according_initial(before, site, mem)
     if initial is not None:
         return initial
