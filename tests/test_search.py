@@ -320,7 +320,8 @@ def test_two_processes_share_one_cache(tmp_path: Path, isolated_home: Path) -> N
     procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(4)]
     outs = [p.communicate(timeout=120) for p in procs]
     assert all(p.returncode == 0 for p in procs), [o[1] for o in outs]
-    assert all(json.loads(o[0])["total"] == 1200 for o in outs)
+    totals = [json.loads(o[0])["total"] for o in outs]
+    assert totals == [1200] * 4, (totals, [o[1].decode()[-300:] for o in outs])  # which process saw what, if one fails
     (cache,) = (isolated_home / "cache" / "briefing-tui").glob("index-*.sqlite")
     index = open_index(cache)
     assert index.search(parse("shared"))[0] == 1200
