@@ -101,3 +101,32 @@ def test_one_refresh_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert parsed == [0, 6]
     assert index.article_count() == 6 and index.file_count() == 6
     index.close()
+
+
+def test_commands_started_together_share_one_new_cache(tmp_path: Path) -> None:
+    """Several processes opening a cache that does not exist yet (two `briefing` commands started together):
+    one creates it and the others open that file. Each opener was alone in the file before: one could read
+    the header half before and half after another's creation, take the file for foreign and delete it under
+    the other's feet ("disk I/O error", a refresh stored into a deleted file, a search counting too few)."""
+    for round_ in range(20):  # threads race as processes do: each has its own connections and lock
+        path = tmp_path / f"c{round_}" / "index.sqlite"
+        start = threading.Barrier(6)
+        errors: list[BaseException] = []
+        inodes: list[int] = []
+
+        def open_one() -> None:
+            start.wait()
+            try:
+                index = open_index(path, verify=False)
+                inodes.append(path.stat().st_ino)
+                index.close()
+            except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=open_one, daemon=True) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(WAIT)
+        assert not errors, (round_, errors)
+        assert len(inodes) == 6 and len(set(inodes)) == 1, (round_, inodes)  # never deleted and made again

@@ -254,3 +254,17 @@ async def test_exporting_over_a_fifo_is_refused_and_the_reader_stays_responsive(
         done.set()
     assert not rescued(), "the export blocked the reader on the FIFO"
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_folder_lock_takes_turns_and_never_hangs(tmp_path: Path) -> None:
+    from briefing_tui.core.reading.private_files import folder_lock
+
+    with folder_lock(tmp_path) as first:
+        assert first
+        with folder_lock(tmp_path, timeout=0.05) as second:  # held elsewhere: waits a moment, then goes on
+            assert not second
+    with folder_lock(tmp_path, timeout=0.05) as again:  # released when the block ends
+        assert again
+    assert list(tmp_path.iterdir()) == []  # the lock writes nothing
+    with folder_lock(tmp_path / "missing") as held:  # nothing to lock: the block still runs
+        assert not held

@@ -6,10 +6,18 @@ memory, an empty state) and say why.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX: nothing to lock with
+    fcntl = None  # type: ignore[assignment]
 
 _OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
 """Looking at an existing file: a link is refused by the kernel, a FIFO does not block."""
@@ -33,6 +41,38 @@ def private_folder(folder: Path) -> str | None:
         os.chmod(folder, 0o700)
         return f"{folder} was open to other users (mode {stat.S_IMODE(st.st_mode):04o}); made it user-only (0700)"
     return None
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path, timeout: float = 30.0) -> Iterator[bool]:
+    """Hold an exclusive lock on `folder` (an advisory `flock` on the folder itself: no file is written)
+    while the block runs, so that two processes opening the same cache one moment apart take turns.
+
+    Waits at most `timeout` seconds, then goes on without it (a stopped process must not hang others);
+    yields whether the lock is held. Where folders cannot be locked the block simply runs.
+    """
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        yield False
+        return
+    try:
+        held, deadline, pause = False, time.monotonic() + timeout, 0.001
+        while fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                held = True
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    break
+                time.sleep(pause)  # the holder is opening a cache: a fraction of a second
+                pause = min(pause * 2, 0.05)
+            except OSError:  # a file system that cannot lock
+                break
+        yield held
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
 
 
 def replace_private(path: Path, text: str) -> str | None:

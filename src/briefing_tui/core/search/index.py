@@ -27,7 +27,7 @@ from briefing_tui.core.library.scan import Entry, scan, sort_key, walk
 from briefing_tui.core.library.workers import ParsePool, parse_all
 from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.reading import sanitize
-from briefing_tui.core.reading.private_files import private_file, private_folder
+from briefing_tui.core.reading.private_files import folder_lock, private_file, private_folder
 from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES, is_within
 from briefing_tui.core.search.forms import article_language, form_prefix, forms_in
 from briefing_tui.core.search.highlight import joined, without_boundaries
@@ -1188,6 +1188,13 @@ def open_index(path: Path | None, verify: bool = True) -> Index:
         _create(db)
         return Index(db, None)
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with folder_lock(path.parent):  # two commands started together: one creates the file, the other waits
+        return _open_file(path, verify)
+
+
+def _open_file(path: Path, verify: bool) -> Index:
+    """`open_index` for a file, while no other process is opening it (a cache rebuilt under another
+    one's feet, or its journal mode switched, fails with "disk I/O error" or "database is locked")."""
     for attempt in range(2):
         for companion in _companions(path):  # SQLite opens these by name: they must not be links
             private_file(companion, create=companion == path)
