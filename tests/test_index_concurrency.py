@@ -113,20 +113,21 @@ def test_commands_started_together_share_one_new_cache(tmp_path: Path) -> None:
         start = threading.Barrier(6)
         errors: list[BaseException] = []
         inodes: list[int] = []
-
-        def open_one() -> None:
-            start.wait()
-            try:
-                index = open_index(path, verify=False)
-                inodes.append(path.stat().st_ino)
-                index.close()
-            except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
-                errors.append(exc)
-
-        threads = [threading.Thread(target=open_one, daemon=True) for _ in range(6)]
+        threads = [threading.Thread(target=_open_at_once, args=(path, start, inodes, errors), daemon=True)
+                   for _ in range(6)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(WAIT)
         assert not errors, (round_, errors)
         assert len(inodes) == 6 and len(set(inodes)) == 1, (round_, inodes)  # never deleted and made again
+
+
+def _open_at_once(path: Path, start: threading.Barrier, inodes: list[int], errors: list[BaseException]) -> None:
+    start.wait()
+    try:
+        index = open_index(path, verify=False)
+        inodes.append(path.stat().st_ino)
+        index.close()
+    except BaseException as exc:  # reported by the test's assertion
+        errors.append(exc)

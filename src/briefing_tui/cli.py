@@ -559,9 +559,13 @@ def _print_json(data: Any) -> None:
 
 
 def _stream_json(*parts: tuple[str, Iterator[Any] | Callable[[], Iterator[Any]]]) -> int:
-    """Print `{"key": [items…], …}` one item at a time (the same layout as `_print_json`); return how many
-    items the first key had. A part given as a function is called only when its turn comes."""
+    """Print `{"key": [items…], …}` one item at a time, each on a line of its own; return how many items
+    the first key had. A part given as a function is called only when its turn comes.
+
+    An item is one line (as the index keeps summaries) because `json.dumps` with an indent runs in Python,
+    not C: 300,000 quotes took 16 s to print indented, 5 s on one line each."""
     out = sys.stdout
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
     first = 0
     out.write("{")
     for n, (key, source) in enumerate(parts):
@@ -570,8 +574,7 @@ def _stream_json(*parts: tuple[str, Iterator[Any] | Callable[[], Iterator[Any]]]
         count = 0
         for item in items:
             out.write(",\n    " if count else "\n    ")
-            out.write(item if isinstance(item, _Raw) else
-                      json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+            out.write(item if isinstance(item, _Raw) else dumps(item))
             count += 1
         out.write("\n  ]" if count else "]")
         first = count if n == 0 else first
