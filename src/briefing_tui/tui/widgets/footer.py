@@ -14,6 +14,9 @@ class Footer(TextualFooter):
     """
 
     _shown: tuple[tuple[str, str, str, bool, str], ...] | None = None
+    _pending = False
+    """A recompose is asked for and has not run yet: keys that change again before it need no other one
+    (at start the focus moves twice before the first frame)."""
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True
@@ -25,4 +28,10 @@ class Footer(TextualFooter):
                       if binding.show or key == palette)
         if shown != self._shown:
             self._shown = shown
-            self.call_after_refresh(self.recompose)
+            if not self._pending:
+                self._pending = True
+                self.call_after_refresh(self._recompose_once)
+
+    async def _recompose_once(self) -> None:
+        self._pending = False
+        await self.recompose()
