@@ -127,7 +127,9 @@ def _paragraph_spans(p: int, text: str, reopened: str | None, marks: list[int]) 
         if stack and stack[-1][0] == mark and _after_sentence(text, i):
             opener, at = stack.pop()  # `"We will wait. "Then we act,"`: the first quote ends where this opens
             open_count[opener] -= 1
-            end = len(text[:i].rstrip())
+            end = i
+            while text[end - 1].isspace():  # back over the spaces since the mark before: linear in all
+                end -= 1
             if text[at + 1:end].strip():
                 pairs.append(Span(p, at, end, at + 1, end))
         if len(stack) < MAX_DEPTH:
