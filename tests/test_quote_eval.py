@@ -25,10 +25,10 @@ def test_real_development_set_floors() -> None:
     assert scores.articles >= 82 and scores.gold >= 535
     assert scores.recall >= 0.99      # measured 100.0%
     assert scores.precision >= 0.99   # measured 100.0%
-    assert scores.speaker_accuracy >= 0.91  # measured in docs/quotes.md (92.9% with RULES_VERSION 7)
+    assert scores.speaker_accuracy >= 0.92  # measured in docs/quotes.md (93.8% with RULES_VERSION 8)
     by_language = evaluate_by_language(REALNEWS)
     assert set(by_language) == {"en", "fr"}
-    assert by_language["en"].speaker_accuracy >= 0.92
+    assert by_language["en"].speaker_accuracy >= 0.93
     assert by_language["fr"].speaker_accuracy >= 0.85
 
 

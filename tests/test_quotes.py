@@ -448,6 +448,36 @@ def test_rules_version_7_patterns(paragraphs: list[str], expected: list[tuple[st
     assert attributions(*paragraphs) == expected
 
 
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # A quote that opens its sentence and holds whole sentences of its own is words said, even when the
+    # sentence goes on after it without a cue: the person the sentence before was about said them.
+    (["Tired of the part, she quit after a year. “It was not why I started. I wanted lines” to go with the "
+      "costume, which never came."],
+     [(None, None)]),
+    (["Marta Olsen found the part dull. Tired of it, she quit after a year. “It was not why I started. I wanted "
+      "lines” to go with the costume, which never came."],
+     [("Marta Olsen", "context")]),
+    # A phrase inside a sentence is not enough: no sentence of its own, no speaker.
+    (["Marta Olsen found the part dull. “Dull work” was all the studio offered her."], [(None, None)]),
+    # A name in the possessive between two quotes is an owner, not a new speaker: the second is a follow-on.
+    (["Marta Olsen recalled the set. “We stood still,” she said. The stage held Captain Pete Rowe's chair. "
+      "“I had no lines at all.”"],
+     [("Marta Olsen", "pronoun"), ("Marta Olsen", "follow-on")]),
+    (["Marta Olsen recalled the set. “We stood still,” she said. The stage held Captain Pete Rowe and his chair. "
+      "“I had no lines at all.”"],
+     [("Marta Olsen", "pronoun"), (None, None)]),
+    # One code-like word (letters and digits) is a name or a label, even after a cue.
+    (["The agency announced the new name: “HX-7” replaces the old label “2031-aQ.”"], [(None, None), (None, None)]),
+    (["The agency announced: “We chose a new name.”"], [("the agency", "before-cue")]),
+    # What something is called, by no one named, is a label; with an agent, the agent called it so.
+    (["The valley was called the “larder” of the north, according to the BBC."], [(None, None)]),
+    (["The valley was called “barren” by the governor."], [("the governor", "passive-agent")]),
+    (["The governor called the valley “barren”."], [("the governor", "before-cue")]),
+])
+def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[str | None, str | None]]) -> None:
+    assert attributions(*paragraphs) == expected
+
+
 def test_every_rule_is_a_named_pass() -> None:
     from briefing_tui.core.quotes.attribution import RULES
     paras = ["Anna Berg said “yes.” “No,” she said.", "“More.", "“Still,” said Anna Berg."]

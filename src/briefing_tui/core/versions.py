@@ -1,14 +1,16 @@
 """Version numbers of what the index stores, in a module of their own: the command line reads them on every
 start and must not pay for importing the parsers that they describe."""
 
-RULES_VERSION = 7
+RULES_VERSION = 8
 """Bump when the quote and speaker rules (`core/quotes/`) or the formats change what a parse gives the index
 (paragraphs, quotes, speakers, titles, which files are articles): it rebuilds on a new value.
 3: named passes over per-language lexicons, spans matched like brackets. 4: articles as documents (list
 markers, code and tables leave the paragraphs; HTML and e-mail are read; character references decoded).
 5: a name's first word alone, a body by its first word, `quoted X as saying`. 6: documents' authors,
 descriptions resolved to the person or body the text is about, acronyms spelt out, appositive chains,
-subjects for pronouns, French typography and adjectives."""
+subjects for pronouns, French typography and adjectives. 7: cues that end a paragraph, descriptions with
+commas, offices and documents named in full, French imperfects and clitics. 8: a quote holding whole sentences
+is words said; a name in the possessive is no new speaker."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

@@ -201,7 +201,8 @@ def _attribute_one(text: str, masked: str, ends: list[int], lex: Lexicon, spans:
     end = min(end, span.end + WINDOW, bounds[1])
     site = Site(text, masked, lex, span, start, end, min(after, end + WINDOW, bounds[1]),
                 tokenize(masked, start, span.start, lex), tokenize(masked, span.end, end, lex), ends)
-    if lex.code != "de" and _a_name(text[span.text_start:span.text_end]) and _named_here(site):
+    inner = text[span.text_start:span.text_end]
+    if (lex.code != "de" and _a_name(inner) and _named_here(site)) or _a_code(inner) or _passive_label(site):
         return NOBODY
     for _name, run in PASSES:
         found = run(site, mem)
@@ -250,6 +251,29 @@ def _a_name(inner: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or (len(w) <= 3 and w.rstrip(".").isalpha() and w.islower())
                for w in words) \
         and words[0][:1].isupper() and sum(1 for w in words if w[:1].isupper()) >= max(1, len(words) // 2)
+
+
+def _a_code(inner: str) -> bool:
+    """Whether the quoted words are one code-like word, letters and digits together (`“COVID-19”`, `“2019-nCoV.”`,
+    `“A380”`): a name or a label, never words said."""
+    word = inner.strip().rstrip(".,;:!?…")
+    return 2 < len(word) <= 30 and " " not in word and any(c.isdigit() for c in word) \
+        and any(c.isalpha() for c in word)
+
+
+def _passive_label(site: Site) -> bool:
+    """Whether the quote is what something is called, by no one named (`was called the “breadbasket” of
+    southern Africa`, `est surnommé « le Boucher »`): a label. With an agent (`was called “reckless” by the
+    minister`) the passive-agent pass names who called it so."""
+    before, lex = site.before, site.lex
+    k = len(before) - 1
+    if k >= 0 and before[k].low in lex.determiners:
+        k -= 1
+    if k >= 0 and before[k].low in _AS:
+        k -= 1
+    if k < 1 or before[k].low not in lex.naming or before[k - 1].low not in lex.be:
+        return False
+    return not (site.after and site.after[0].low in lex.agent)
 
 
 _AS = frozenset({"as", "comme", "als"})
@@ -304,6 +328,8 @@ def _someone_else(site: Site, since: int, speaker: str, mem: Memory) -> bool:
         if toks[i].cap and toks[i].word:
             end = run_end(toks, i, site.lex)
             found = person_name(toks[i:end], site.lex)
+            if found is not None and toks[end - 1].text.endswith(("'s", "’s")):
+                found = None  # `the character Tasha Yar's bridge station`: an owner, not a new speaker
             if found is not None and (len(found[0]) > 1 or mem.full_name(found[0][0].text)):
                 name = mem.full_name(found[0][-1].text) or name_text(found[0])
                 if fold(name) != fold(speaker) and not fold(speaker).endswith(fold(found[0][-1].text)):
@@ -324,6 +350,10 @@ def _reporter(toks: list[Tok], site: Site, mem: Memory) -> Mention | None:
     return None
 
 
+_HOLDS_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?…] ++[A-Z\u00c0-\u00dd]")
+"""A sentence's end inside a quote, after a word and before a capital: the quote holds a whole sentence."""
+
+
 def _context(site: Site, mem: Memory) -> Attribution | None:
     """A full quoted sentence after a sentence about a person, in the same paragraph, is that person's."""
     span = site.span
@@ -331,8 +361,9 @@ def _context(site: Site, mem: Memory) -> Attribution | None:
         return None
     inner = site.text[span.text_start:span.text_end].rstrip()
     ended = inner.endswith((".", "!", "?", "…")) or site.text[span.end:span.end + 1] in (".", "!", "?")
-    if not ended or site.masked[span.end:site.end].strip(" .,;"):
-        return None
+    if not (ended and not site.masked[span.end:site.end].strip(" .,;")) and not _HOLDS_SENTENCE.search(inner):
+        return None  # a phrase inside a sentence; but `“This is not what I wanted. I didn't want …” to place at`
+        # holds whole sentences of its own: words said, whatever the sentence goes on with (no cue: it has none)
     k = bisect.bisect_left(site.ends, site.start)
     prev_start = max(site.ends[k - 1] if k else 0, site.start - WINDOW)
     toks = site.window(prev_start, site.start)
