@@ -35,3 +35,16 @@ def test_choose_from_counts_is_detect(text: str) -> None:
     for margin in (1, 2):
         assert choose(counts(text, frequent), LEXICONS, LEXICONS[0], margin) \
             is detect(text, LEXICONS, LEXICONS[0], margin, frequent)
+
+
+def test_an_elided_word_is_no_acronym() -> None:
+    """`C'est` opens many French sentences: its `C'` (one capital, an apostrophe) once stood for a body that
+    `la société` was then resolved to, and came out as a speaker."""
+    from briefing_tui.core.quotes.attribution import LEXICONS
+    from briefing_tui.core.quotes.names import is_org
+    from briefing_tui.core.quotes.tokens import tokenize
+
+    fr = LEXICONS[1]
+    for text, org in (("C'est", False), ("L’Union", False), ("ONU", True), ("UN", True)):
+        first = tokenize(text, 0, len(text), fr)[:1]
+        assert is_org(first, fr) is org, text

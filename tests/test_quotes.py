@@ -473,6 +473,14 @@ def test_rules_version_7_patterns(paragraphs: list[str], expected: list[tuple[st
     (["The valley was called the “larder” of the north, according to the BBC."], [(None, None)]),
     (["The valley was called “barren” by the governor."], [("the governor", "passive-agent")]),
     (["The governor called the valley “barren”."], [("the governor", "before-cue")]),
+    # `according to` opening a clause of its own after a cue's object names that clause's source.
+    (["Scientists at the Lund Institute, Sweden, announced a comet, named C-40, and according to the institute's "
+      "astronomer Pia Lind, it is “the brightest we have seen”."], [("Pia Lind", "according-to")]),
+    # A name, then a capitalised office with `and` between places, then the cue: the name.
+    (["Omar Reyes, Member of Parliament for Upper Vale and Kirkby, said he would help: “We owe him that.”"],
+     [("Omar Reyes", "appositive")]),
+    # `only`, `merely`, `just` between a subject and its cue are no part of the subject.
+    (["The utility only admitted that “some damage” had occurred."], [("the utility", "before-cue")]),
 ])
 def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[str | None, str | None]]) -> None:
     assert attributions(*paragraphs) == expected

@@ -264,7 +264,7 @@ def _a_code(inner: str) -> bool:
 def _passive_label(site: Site) -> bool:
     """Whether the quote is what something is called, by no one named (`was called the “breadbasket” of
     southern Africa`, `est surnommé « le Boucher »`): a label. With an agent (`was called “reckless” by the
-    minister`) the passive-agent pass names who called it so."""
+    minister`) the passive-agent pass names who called it so, and after a cue its subject does."""
     before, lex = site.before, site.lex
     k = len(before) - 1
     if k >= 0 and before[k].low in lex.determiners:
@@ -273,6 +273,8 @@ def _passive_label(site: Site) -> bool:
         k -= 1
     if k < 1 or before[k].low not in lex.naming or before[k - 1].low not in lex.be:
         return False
+    if any(is_cue(before, i, lex) for i in range(k - 1)):
+        return False  # `Gaudi told the BBC that it was named “as a joke”`: the cue's subject says so
     return not (site.after and site.after[0].low in lex.agent)
 
 

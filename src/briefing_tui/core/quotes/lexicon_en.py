@@ -58,7 +58,8 @@ LEXICON = Lexicon(
         simply even still already subsequently earlier publicly privately separately similarly additionally
         initially finally directly immediately openly angrily calmly firmly strongly jokingly famously never not
         specifically explicitly officially formally clearly allegedly apparently unanimously jointly ultimately
-        eventually emphatically categorically specifically personally tearfully proudly optimistically
+        eventually emphatically categorically specifically personally tearfully proudly optimistically only merely
+        just first now
         """),
     relatives=words("who whom whose which"),
     clause_openers=words("""

@@ -211,7 +211,8 @@ def is_org(toks: list[Tok], lex: Lexicon) -> bool:
     `Senate Minority Whip Dick Durbin`), or it is one word in capitals (`WHO`, `UCL`)."""
     if org_words(toks, lex):
         return True
-    return len(toks) == 1 and len(toks[0].text) >= 2 and toks[0].text.replace(".", "").replace("-", "").isupper()
+    return len(toks) == 1 and len(toks[0].text) >= 2 and toks[0].text.replace(".", "").replace("-", "").isupper() \
+        and not toks[0].text.endswith(("'", "’"))  # `C'est`, `L'Union`: an elided word, no acronym
 
 
 _DEMONYM = ("ish", "ian", "an", "ese", "ic", "i", "ch")

@@ -204,6 +204,8 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         if not is_cue(toks, c, lex):
             continue
         cue = toks[c]
+        if _according_after(toks, c, lex):
+            return None  # `revealed the discovery, and according to its author, it is “…”`: the source is named
         j = c - 1
         passive = False
         while j >= 0 and not toks[j].cap and (toks[j].low in lex.auxiliaries or is_adverb(toks, j, lex)
@@ -238,6 +240,20 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         if found:
             return found
     return None
+
+
+def _according_after(toks: list[Tok], c: int, lex: Lexicon) -> bool:
+    """Whether an `according to` opens a clause of its own after the cue at `c` (after `and`, `but` or a
+    semicolon, past the cue's object): that clause, and its quote, has its own source."""
+    firsts = {phrase[0] for phrase in lex.according}
+    for i in range(c + 2, len(toks)):
+        if toks[i].low in firsts and toks[i - 1].low in _CLAUSE_LINKS and any(
+                tuple(t.low for t in toks[i:i + len(p)]) == p for p in lex.according):
+            return True
+    return False
+
+
+_CLAUSE_LINKS = frozenset({"and", "but", ";", "et", "mais", "und", "aber"})
 
 
 def _opening_participle(site: Site, mem: Memory, cue: str) -> Found | None:

@@ -78,8 +78,8 @@ def speaker(m: Mention | None, mem: Memory, site: Site, cue: str, rule: str) -> 
     if m is None:
         return None
     who = mem.resolve(m, site.lex)
-    if not who or MASK in who or who.lower() in site.lex.clitics:
-        return None  # `Se disant « confiant »`: a reflexive pronoun, not a name
+    if not who or MASK in who or who.lower() in site.lex.clitics or who.endswith(("'", "’")):
+        return None  # `Se disant « confiant »`: a reflexive pronoun, not a name; `C'est`: an elided word
     if m.kind == "nominal" and (verb := _verb_at(who, site.lex)) is not None:
         head = mention(verb[0][:verb[1]], who, site.lex) if verb[1] > 0 else None  # `les autorités ont par la
         if head is None or (head.kind == "nominal" and not can_speak(head.head, site.lex)):  # suite qualifié`:

@@ -182,6 +182,8 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
     if cut and segments and segments[-1] and segments[-1][0].cap and nearest[0].low in lex.possessives \
             and nearest[cut - 1].low in AND_WORDS and _is_appositive(segments[-1], lex):
         cut = 0  # `Maya Rockeymoore Cummings, his wife and the current chairwoman of …, said`: one appositive
+    elif cut and segments and _is_name(segments[-1], lex) and _is_description(nearest, lex):
+        cut = 0  # `Simon Hughes, Member of Parliament for North Southwark and Bermondsey, said`: one description
     region = nearest[cut:]
     if antecedent:
         last = max((k for k, t in enumerate(region) if (t.low in lex.prepositions and t.low not in PARTICLES)
@@ -228,10 +230,20 @@ def _trailing_name(region: list[Tok], lex: Lexicon) -> list[Tok]:
 
 
 def _is_description(segment: list[Tok], lex: Lexicon) -> bool:
-    """A lower-case description with no verb of its own (`curator and director of exhibits at the University`)."""
-    return len(segment) <= 12 and segment[0].word and not segment[0].cap and not any(
+    """A description with no verb of its own (`curator and director of exhibits at the University`, `Member of
+    Parliament for North Southwark and Bermondsey`): lower-case, or opened by an office or a person's noun."""
+    first = segment[0]
+    return len(segment) <= 12 and first.word and (not first.cap or first.low in lex.person_nouns
+                                                   or first.low in lex.titles) and not any(
         is_cue(segment, k, lex) or is_verb(segment, k, lex) or t.masked
-        or (t.low in lex.clause_openers and not _inside_name(segment, k, lex)) for k, t in enumerate(segment))
+        or (t.low in lex.clause_openers and not _inside_name(segment, k, lex) and not _between_names(segment, k))
+        for k, t in enumerate(segment))
+
+
+def _between_names(segment: list[Tok], k: int) -> bool:
+    """`and` between two capitalised words, inside a description (`for North Southwark and Bermondsey`)."""
+    return segment[k].low in AND_WORDS and 0 < k < len(segment) - 1 and segment[k - 1].cap \
+        and segment[k + 1].cap and segment[k + 1].word
 
 
 def _is_name(segment: list[Tok], lex: Lexicon) -> bool:
