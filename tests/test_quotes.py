@@ -479,6 +479,14 @@ def test_rules_version_7_patterns(paragraphs: list[str], expected: list[tuple[st
     # A name, then a capitalised office with `and` between places, then the cue: the name.
     (["Omar Reyes, Member of Parliament for Upper Vale and Kirkby, said he would help: “We owe him that.”"],
      [("Omar Reyes", "appositive")]),
+    (["As Lena Frisk, a marine biologist and a co-author of the paper, told the BBC: “We did not expect it.”"],
+     [("Lena Frisk", "appositive")]),
+    # A nickname, a motto or a slogan in quotes is a label.
+    (["The striker earned the nickname “the Hammer” in his first season."], [(None, None)]),
+    (["Le club a gardé sa devise « Toujours plus haut » depuis 1920."], [(None, None)]),
+    # A circumstance after a body is no part of it.
+    (["La Commission européenne au travers de son porte-parole a dénoncé « une décision inacceptable »."],
+     [("la Commission européenne", "before-cue")]),
     # `only`, `merely`, `just` between a subject and its cue are no part of the subject.
     (["The utility only admitted that “some damage” had occurred."], [("the utility", "before-cue")]),
 ])

@@ -49,7 +49,7 @@ LEXICON = Lexicon(
         dienstag mittwoch donnerstag freitag samstag sonntag morgen abend
         """),
     agent=words("von vom"),
-    naming=words("namens genannt alias bekannt"),
+    naming=words("namens genannt alias bekannt spitzname motto slogan"),
     titles=words("""
         kanzler kanzlerin minister ministerin präsident präsidentin sprecher sprecherin botschafter
         botschafterin gesandte gesandter abgeordnete abgeordneter stadtrat stadträtin bürgermeister

@@ -81,7 +81,7 @@ LEXICON = Lexicon(
         hearing livestream stream release blog podcast programme program show call phone rally session
         """),
     agent=words("by"),
-    naming=words("named called dubbed nicknamed pseudonym alias known"),
+    naming=words("named called dubbed nicknamed pseudonym alias known nickname moniker slogan motto"),
     titles=words("""
         president vice prime minister secretary general state foreign defense defence finance interior
         chancellor senator sen rep representative governor gov mayor king queen prince princess pope ambassador

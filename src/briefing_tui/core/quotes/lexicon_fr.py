@@ -79,11 +79,12 @@ LEXICON = Lexicon(
     circumstances=words("""
         communiqué entretien interview conférence discours tweet twitter facebook radio télévision journalistes
         presse médias réunion séance lundi mardi mercredi jeudi vendredi samedi dimanche matin soir journée afp
-        reuters blog vidéo émission micro antenne
+        reuters blog vidéo émission micro antenne travers biais intermédiaire
         """),
     agent=words("par"),
     naming=words("""
-        nommé nommée appelé appelée surnommé surnommée baptisé baptisée pseudonyme alias connu connue
+        nommé nommée appelé appelée surnommé surnommée baptisé baptisée pseudonyme alias connu connue surnom
+        slogan devise
         """),
     titles=words("""
         président présidente ministre secrétaire directeur directrice porte-parole maire député députée sénateur

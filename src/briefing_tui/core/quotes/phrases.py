@@ -361,7 +361,7 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         if t.masked:
             end = k
             break
-    toks = toks[:end]
+    toks = toks[:_circumstance_at(toks[:end], lex)]
     if not toks:
         return None
     head_k = _head_index(toks, lex)
@@ -373,6 +373,15 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     phrase = text[toks[0].start:toks[-1].end]
     return Mention("nominal", phrase, head=head, definite=definite, bare=head_k == 1,
                    gender=_description_gender(toks))
+
+
+def _circumstance_at(toks: list[Tok], lex: Lexicon) -> int:
+    """Where a circumstance starts after a description (`la mairie dans un communiqué`, `L'Union européenne au
+    travers de sa délégation`): a preposition that opens one, then one of its nouns within three words."""
+    for k in range(1, len(toks)):
+        if toks[k].low in lex.cut_prepositions and any(t.low in lex.circumstances for t in toks[k + 1:k + 4]):
+            return k
+    return len(toks)
 
 
 INDEFINITE = frozenset("a an one un une ein eine einer".split())

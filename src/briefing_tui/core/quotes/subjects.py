@@ -182,8 +182,11 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
     if cut and segments and segments[-1] and segments[-1][0].cap and nearest[0].low in lex.possessives \
             and nearest[cut - 1].low in AND_WORDS and _is_appositive(segments[-1], lex):
         cut = 0  # `Maya Rockeymoore Cummings, his wife and the current chairwoman of …, said`: one appositive
-    elif cut and segments and _is_name(segments[-1], lex) and _is_description(nearest, lex):
-        cut = 0  # `Simon Hughes, Member of Parliament for North Southwark and Bermondsey, said`: one description
+    elif cut and segments and _is_name(_past_openers(segments[-1], lex), lex) and _is_description(nearest, lex):
+        # `Simon Hughes, Member of Parliament for North Southwark and Bermondsey, said`, `As Ben Rozitis, a
+        # planetary scientist and a co-author of the study, told`: one description, of the name before it
+        name = _past_openers(segments[-1], lex)
+        return [*name, tok(",", name[-1].end, name[-1].end), *nearest]
     region = nearest[cut:]
     if antecedent:
         last = max((k for k, t in enumerate(region) if (t.low in lex.prepositions and t.low not in PARTICLES)
@@ -236,14 +239,16 @@ def _is_description(segment: list[Tok], lex: Lexicon) -> bool:
     return len(segment) <= 12 and first.word and (not first.cap or first.low in lex.person_nouns
                                                    or first.low in lex.titles) and not any(
         is_cue(segment, k, lex) or is_verb(segment, k, lex) or t.masked
-        or (t.low in lex.clause_openers and not _inside_name(segment, k, lex) and not _between_names(segment, k))
-        for k, t in enumerate(segment))
+        or (t.low in lex.clause_openers and t.low not in AND_WORDS and not _inside_name(segment, k, lex))
+        for k, t in enumerate(segment))  # with no verb, `and` joins descriptions (`a scientist and a co-author`)
 
 
-def _between_names(segment: list[Tok], k: int) -> bool:
-    """`and` between two capitalised words, inside a description (`for North Southwark and Bermondsey`)."""
-    return segment[k].low in AND_WORDS and 0 < k < len(segment) - 1 and segment[k - 1].cap \
-        and segment[k + 1].cap and segment[k + 1].word
+def _past_openers(segment: list[Tok], lex: Lexicon) -> list[Tok]:
+    """The segment without the words that open its clause (`As Ben Rozitis` is the name `Ben Rozitis`)."""
+    k = 0
+    while k < len(segment) - 1 and (segment[k].low in lex.clause_openers or segment[k].low in lex.discourse):
+        k += 1
+    return segment[k:]
 
 
 def _is_name(segment: list[Tok], lex: Lexicon) -> bool:
