@@ -26,7 +26,7 @@ def test_real_development_set_floors() -> None:
     assert scores.articles >= 82 and scores.gold >= 535
     assert scores.recall >= 0.99      # measured 100.0%
     assert scores.precision >= 0.99   # measured 100.0%
-    assert scores.speaker_accuracy >= 0.92  # measured in docs/quotes.md (93.8% with RULES_VERSION 8)
+    assert scores.speaker_accuracy >= 0.93  # measured in docs/quotes.md (94.2% with RULES_VERSION 8)
     by_language = evaluate_by_language(REALNEWS)
     assert set(by_language) == {"en", "fr"}
     assert by_language["en"].speaker_accuracy >= 0.93
@@ -65,7 +65,7 @@ def test_every_pass_is_named_and_scored() -> None:
     # measured 69.1% (163/236) blind with RULES_VERSION 7; 75.0% after its failures were read (spans 100% / 100%)
     (HELDOUT_REAL4, 35, 236, 0.98, 0.73),
     # measured 74.0% (148/200) blind with RULES_VERSION 8; 76.0% after its failures were read (spans 100% / 100%)
-    (HELDOUT_REAL5, 36, 200, 0.98, 0.74),
+    (HELDOUT_REAL5, 36, 200, 0.98, 0.76),
 ], ids=["heldout-real", "heldout-real2", "heldout-real3", "heldout-real4", "heldout-real5"])
 def test_real_held_out_set_floors(folder: Path, articles: int, gold: int, spans: float, speakers: float) -> None:
     """Each real held-out set was measured once, blind, before it was folded in (bench/eval_quotes.py): its

@@ -487,6 +487,13 @@ def test_rules_version_7_patterns(paragraphs: list[str], expected: list[tuple[st
     # A circumstance after a body is no part of it.
     (["La Commission européenne au travers de son porte-parole a dénoncé « une décision inacceptable »."],
      [("la Commission européenne", "before-cue")]),
+    # A quote that is the object of its clause's verb with a possessive is the subject's own words; a body
+    # named the other way round before (`the Justice Ministry`, `the Ministry of Justice`) is the same body.
+    (["Officials at the Ministry of Justice met on Monday. The Justice Ministry voiced its “deep concern” and "
+      "said the case was under “close review”."],
+     [("the Ministry of Justice", "own-words"), ("the Ministry of Justice", "follow-on")]),
+    (["Marta Olsen left early. She showed her “firm opposition” to the plan."], [("Marta Olsen", "own-words")]),
+    (["The report gave its “findings” on Monday."], [(None, None)]),
     # `only`, `merely`, `just` between a subject and its cue are no part of the subject.
     (["The utility only admitted that “some damage” had occurred."], [("the utility", "before-cue")]),
 ])

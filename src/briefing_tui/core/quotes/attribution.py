@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from briefing_tui.core import versions
 from briefing_tui.core.quotes.clauses import clause_subject, is_cue, is_verb
+from briefing_tui.core.quotes.labels import a_code, a_name, named_here, passive_label
 from briefing_tui.core.quotes.learning import LEXICONS, learn, note_speaker, plural, sentence_bounds, worth_reading
 from briefing_tui.core.quotes.lexicon import Lexicon, choose, counts, detect, fold, own_words
 from briefing_tui.core.quotes.memory import Memory
@@ -35,7 +36,7 @@ NEIGHBOURS = 3
 """How many quotes away a quote's reading stops: a cue is never further, and text dense with quotes stays cheap."""
 _OWN_WORDS = own_words(LEXICONS)
 RULES = (*(name for name, _ in PASSES), "pronoun", "appositive", "subject", "passive-agent", "continuation",
-         "follow-on", "sentence-subject", "context")
+         "follow-on", "sentence-subject", "own-words", "context")
 """Every value a quote's `rule` can take: the pass that attributed it."""
 
 
@@ -202,7 +203,7 @@ def _attribute_one(text: str, masked: str, ends: list[int], lex: Lexicon, spans:
     site = Site(text, masked, lex, span, start, end, min(after, end + WINDOW, bounds[1]),
                 tokenize(masked, start, span.start, lex), tokenize(masked, span.end, end, lex), ends)
     inner = text[span.text_start:span.text_end]
-    if (lex.code != "de" and _a_name(inner) and _named_here(site)) or _a_code(inner) or _passive_label(site):
+    if (lex.code != "de" and a_name(inner) and named_here(site)) or a_code(inner) or passive_label(site):
         return NOBODY
     for _name, run in PASSES:
         found = run(site, mem)
@@ -221,7 +222,7 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
     before = site.before
     if any(t.low in site.lex.naming for t in before[-4:] if t.word):
         return None  # `He named it “Operation Peace Spring”`, `known as the “Blue House”`: a name, not words said
-    if site.lex.code != "de" and _a_name(site.text[span.text_start:span.text_end]):  # German capitalises nouns
+    if site.lex.code != "de" and a_name(site.text[span.text_start:span.text_end]):  # German capitalises nouns
         return None  # `“Super Tuesday”`, `“Storm Area 51, They Can't Stop All of Us”`: a name, not words said
     after = site.after[:2]
     if before and before[-1].cap and before[-1].word and after and after[0].cap and after[0].word:
@@ -235,63 +236,25 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
                 and not _someone_else(site, prev_span.end, prev.speaker, mem):  # `X, who was described as
             # “knife-obsessed” by the police, … her “kuffar” parents`: the police spoke of X, not for the sentence
             return prev._replace(rule="follow-on")
-    return _sentence_subject(site, mem) or _context(site, mem)
+    return _own_words(site, mem) or _sentence_subject(site, mem) or _context(site, mem)
 
 
-_NAME_WORDS = 10
-"""Words a quoted name has at most (`“Storm Area 51, They Can't Stop All of Us”`)."""
-
-
-def _a_name(inner: str) -> bool:
-    """Whether quoted words are a name or a title: two to a few words, each with a capital or a digit, but for
-    short function words (`of`, `and`, `de`), and no sentence's end."""
-    words = inner.split()
-    if len(words) < 2 or len(words) > _NAME_WORDS or inner.rstrip()[-1:] in ".!?…":
-        return False  # `“No.”`, `“Stop!”`: a sentence said
-    return all(w[:1].isupper() or w[:1].isdigit() or (len(w) <= 3 and w.rstrip(".").isalpha() and w.islower())
-               for w in words) \
-        and words[0][:1].isupper() and sum(1 for w in words if w[:1].isupper()) >= max(1, len(words) // 2)
-
-
-def _a_code(inner: str) -> bool:
-    """Whether the quoted words are one code-like word, letters and digits together (`“COVID-19”`, `“2019-nCoV.”`,
-    `“A380”`): a name or a label, never words said."""
-    word = inner.strip().rstrip(".,;:!?…")
-    return 2 < len(word) <= 30 and " " not in word and any(c.isdigit() for c in word) \
-        and any(c.isalpha() for c in word)
-
-
-def _passive_label(site: Site) -> bool:
-    """Whether the quote is what something is called, by no one named (`was called the “breadbasket” of
-    southern Africa`, `est surnommé « le Boucher »`): a label. With an agent (`was called “reckless” by the
-    minister`) the passive-agent pass names who called it so, and after a cue its subject does."""
+def _own_words(site: Site, mem: Memory) -> Attribution | None:
+    """A quote that is the object of its clause's verb with a possessive (`The State Department gave its “deepest
+    sympathies”`, `She voiced her “deep concern”`): the subject's own words."""
     before, lex = site.before, site.lex
-    k = len(before) - 1
-    if k >= 0 and before[k].low in lex.determiners:
-        k -= 1
-    if k >= 0 and before[k].low in _AS:
-        k -= 1
-    if k < 1 or before[k].low not in lex.naming or before[k - 1].low not in lex.be:
-        return False
-    if any(is_cue(before, i, lex) for i in range(k - 1)):
-        return False  # `Gaudi told the BBC that it was named “as a joke”`: the cue's subject says so
-    return not (site.after and site.after[0].low in lex.agent)
-
-
-_AS = frozenset({"as", "comme", "als"})
-"""`referred to the vote as “The Impeachment Hoax”`: what someone called something."""
-
-
-def _named_here(site: Site) -> bool:
-    """Whether a quote stands where a name does: right after a noun or an article (`the case “Eva
-    Glawischnig-Piesczek vs. Facebook Ireland Limited”`, `his event, “Storm Area 51, They Can't Stop All of Us”,`)."""
-    before = site.before
-    k = len(before) - 1
-    if k >= 0 and before[k].text == ",":
-        k -= 1
-    return k >= 0 and before[k].word and not before[k].cap and before[k].low not in site.lex.prepositions \
-        and before[k].low not in _AS \
-        and not is_cue(before, k, site.lex) and not is_verb(before, k, site.lex)  # not `referred to it as “…”`
+    if len(before) < 3 or before[-1].low not in lex.possessives or before[-1].low in lex.first_person \
+            or not is_verb(before, len(before) - 2, lex):
+        return None
+    m = mention(clause_subject(before[:-2], lex), site.text, lex)
+    if m is None or (m.kind == "pronoun" and m.gender is None):
+        return None
+    if m.kind == "nominal" and not (m.head in lex.person_nouns or m.head in lex.titles or m.head in lex.org_heads):
+        return None  # `the report gave its “findings”`: a thing's
+    who = mem.resolve(m, lex)
+    if not who or who.lower() in lex.clitics:
+        return None
+    return Attribution(who, None, "own-words")
 
 
 def _sentence_subject(site: Site, mem: Memory) -> Attribution | None:

@@ -160,6 +160,8 @@ class Memory:
                         # body written about last, else named last; not `the launch company`
                     if body is not None:
                         return body
+            if m.definite and m.head in lex.org_heads and (body := self._inverted_body(m.text)) is not None:
+                return body
             first = m.text.split()[0]
             if first.lower() in lex.determiners or first.lower() in lex.possessives:
                 return m.text[0].lower() + m.text[1:]
@@ -223,7 +225,16 @@ class Memory:
         for body in reversed(self.bodies):
             if fold(body).startswith(key):
                 return body
-        return name
+        return self._inverted_body(name) or name
+
+    def _inverted_body(self, name: str) -> str | None:
+        """The body named before whose name says the same the other way round (`the State Department`: the
+        United States Department of State; `the Justice Ministry`: the Ministry of Justice)."""
+        words = name.split()
+        if len(words) != 3 or words[0].lower() != "the" or not words[1][:1].isupper():
+            return None
+        inverted = f" {fold(words[2])} of {fold(words[1])} "
+        return next((body for body in reversed(self.bodies) if inverted in f" {fold(body)} "), None)
 
     def _body_with(self, head: str, other_than: str = "") -> str | None:
         """The body a description with this head means: the one written about last if it fits (`the court`

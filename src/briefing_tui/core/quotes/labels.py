@@ -1,0 +1,62 @@
+"""Quoted words that are a label, not words said: a name or a title (`“Super Tuesday”`), a code (`“COVID-19”`),
+what something is called by no one named (`was called the “breadbasket”`). Such a quote gets no speaker."""
+
+from __future__ import annotations
+
+from briefing_tui.core.quotes.clauses import is_cue, is_verb
+from briefing_tui.core.quotes.site import Site
+
+_NAME_WORDS = 10
+"""Words a quoted name has at most (`“Storm Area 51, They Can't Stop All of Us”`)."""
+
+
+def a_name(inner: str) -> bool:
+    """Whether quoted words are a name or a title: two to a few words, each with a capital or a digit, but for
+    short function words (`of`, `and`, `de`), and no sentence's end."""
+    words = inner.split()
+    if len(words) < 2 or len(words) > _NAME_WORDS or inner.rstrip()[-1:] in ".!?…":
+        return False  # `“No.”`, `“Stop!”`: a sentence said
+    return all(w[:1].isupper() or w[:1].isdigit() or (len(w) <= 3 and w.rstrip(".").isalpha() and w.islower())
+               for w in words) \
+        and words[0][:1].isupper() and sum(1 for w in words if w[:1].isupper()) >= max(1, len(words) // 2)
+
+
+def a_code(inner: str) -> bool:
+    """Whether the quoted words are one code-like word, letters and digits together (`“COVID-19”`, `“2019-nCoV.”`,
+    `“A380”`): a name or a label, never words said."""
+    word = inner.strip().rstrip(".,;:!?…")
+    return 2 < len(word) <= 30 and " " not in word and any(c.isdigit() for c in word) \
+        and any(c.isalpha() for c in word)
+
+
+def passive_label(site: Site) -> bool:
+    """Whether the quote is what something is called, by no one named (`was called the “breadbasket” of
+    southern Africa`, `est surnommé « le Boucher »`): a label. With an agent (`was called “reckless” by the
+    minister`) the passive-agent pass names who called it so, and after a cue its subject does."""
+    before, lex = site.before, site.lex
+    k = len(before) - 1
+    if k >= 0 and before[k].low in lex.determiners:
+        k -= 1
+    if k >= 0 and before[k].low in _AS:
+        k -= 1
+    if k < 1 or before[k].low not in lex.naming or before[k - 1].low not in lex.be:
+        return False
+    if any(is_cue(before, i, lex) for i in range(k - 1)):
+        return False  # `Gaudi told the BBC that it was named “as a joke”`: the cue's subject says so
+    return not (site.after and site.after[0].low in lex.agent)
+
+
+_AS = frozenset({"as", "comme", "als"})
+"""`referred to the vote as “The Impeachment Hoax”`: what someone called something."""
+
+
+def named_here(site: Site) -> bool:
+    """Whether a quote stands where a name does: right after a noun or an article (`the case “Eva
+    Glawischnig-Piesczek vs. Facebook Ireland Limited”`, `his event, “Storm Area 51, They Can't Stop All of Us”,`)."""
+    before = site.before
+    k = len(before) - 1
+    if k >= 0 and before[k].text == ",":
+        k -= 1
+    return k >= 0 and before[k].word and not before[k].cap and before[k].low not in site.lex.prepositions \
+        and before[k].low not in _AS \
+        and not is_cue(before, k, site.lex) and not is_verb(before, k, site.lex)  # not `referred to it as “…”`
