@@ -494,6 +494,8 @@ def test_rules_version_7_patterns(paragraphs: list[str], expected: list[tuple[st
      [("the Ministry of Justice", "own-words"), ("the Ministry of Justice", "follow-on")]),
     (["Marta Olsen left early. She showed her “firm opposition” to the plan."], [("Marta Olsen", "own-words")]),
     (["The report gave its “findings” on Monday."], [(None, None)]),
+    # A conjunction that opens a sentence (`Bien qu'`, `Afin d'`) is no name before a colon.
+    (["Afin d'éviter les erreurs, la règle reste simple : « une couleur, une forme »."], [(None, None)]),
     # `only`, `merely`, `just` between a subject and its cue are no part of the subject.
     (["The utility only admitted that “some damage” had occurred."], [("the utility", "before-cue")]),
 ])

@@ -123,7 +123,8 @@ LEXICON = Lexicon(
         le la les un une des du de et mais ou donc or ni car il elle ils elles on nous vous je tu ce cette ces
         lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août
         septembre octobre novembre décembre selon pour dans en à au aux sur par avec après avant pendant depuis
-        lors alors ainsi cependant pourtant toutefois néanmoins enfin mise plus tout tous
+        lors alors ainsi cependant pourtant toutefois néanmoins enfin mise plus tout tous bien afin quoique lorsque
+        puisque tandis
         """),
     discourse=words("""
         cependant pourtant toutefois néanmoins ainsi enfin alors ensuite puis mais et or donc aujourd'hui hier plus tard
