@@ -23,7 +23,7 @@ from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.phrases import Mention, mention
 from briefing_tui.core.quotes.site import Found, Pass, Site, can_speak, past_lead, speaker
-from briefing_tui.core.quotes.sources import according_to, colon
+from briefing_tui.core.quotes.sources import according_at, according_to, colon
 from briefing_tui.core.quotes.subjects import subject_of
 from briefing_tui.core.quotes.tokens import Tok
 
@@ -200,11 +200,12 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         found = _opening_participle(site, mem, opening.low)  # `Estimant que « … », il vota contre`
         if found:
             return found
+    sourced = _according_clause(toks, lex)
     for c in range(len(toks) - 1, -1, -1):
         if not is_cue(toks, c, lex):
             continue
         cue = toks[c]
-        if _according_after(toks, c, lex):
+        if sourced >= c + 2:
             return None  # `revealed the discovery, and according to its author, it is “…”`: the source is named
         j = c - 1
         passive = False
@@ -242,15 +243,11 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
     return None
 
 
-def _according_after(toks: list[Tok], c: int, lex: Lexicon) -> bool:
-    """Whether an `according to` opens a clause of its own after the cue at `c` (after `and`, `but` or a
-    semicolon, past the cue's object): that clause, and its quote, has its own source."""
-    firsts = {phrase[0] for phrase in lex.according}
-    for i in range(c + 2, len(toks)):
-        if toks[i].low in firsts and toks[i - 1].low in _CLAUSE_LINKS and any(
-                tuple(t.low for t in toks[i:i + len(p)]) == p for p in lex.according):
-            return True
-    return False
+def _according_clause(toks: list[Tok], lex: Lexicon) -> int:
+    """Where the last `according to` that opens a clause of its own starts (after `and`, `but` or a
+    semicolon), or -1: a cue at least two words before it (past its object) is not its quote's."""
+    return next((i for i in range(len(toks) - 1, 0, -1)
+                 if toks[i - 1].low in _CLAUSE_LINKS and according_at(toks, i, lex)), -1)
 
 
 _CLAUSE_LINKS = frozenset({"and", "but", ";", "et", "mais", "und", "aber"})

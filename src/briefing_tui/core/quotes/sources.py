@@ -7,6 +7,7 @@ import itertools
 
 from briefing_tui.core.quotes.authors import agent_phrase, author, phrase_after
 from briefing_tui.core.quotes.clauses import STOP, clause_subject
+from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.phrases import Mention, mention
 from briefing_tui.core.quotes.site import Found, Site, can_speak, past_lead, speaker
@@ -15,6 +16,16 @@ from briefing_tui.core.quotes.tokens import Tok
 _ACCORDING_REACH = 8
 """Words after a quote in which its `according to` may come, after a circumstance (`“…” last week, according to
 a Woolworths spokesperson`)."""
+
+
+def according_at(toks: list[Tok], i: int, lex: Lexicon) -> int:
+    """How many words an `according to` (`selon`, `laut`, …) that starts at `i` has, or 0 (no two of a
+    lexicon's phrases start with the same word)."""
+    first = toks[i].low
+    for phrase in lex.according:
+        if phrase[0] == first and tuple(t.low for t in toks[i:i + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
 
 
 def according_to(site: Site, mem: Memory) -> Found | None:
@@ -26,30 +37,26 @@ def according_to(site: Site, mem: Memory) -> Found | None:
     initial = _according_initial(before, site, mem)
     if initial is not None:
         return initial
-    firsts = {phrase[0] for phrase in lex.according}
     for toks, lead in ((after[k:k + _ACCORDING_REACH], True), (before, False)):
         for i in range(len(toks)):
-            if toks[i].low not in firsts:
-                continue
-            for phrase in lex.according:
-                n = len(phrase)
-                if tuple(t.low for t in toks[i:i + n]) == phrase and (not lead or i == 0 or (
-                        toks[i - 1].text == "," and not any(t.masked or t.text in STOP for t in toks[:i]))):
-                    who = phrase_after(toks if lead is False else after[k:], i + n, lex)
-                    cut = next((m for m, t in enumerate(who) if t.text == ","), len(who))
-                    if cut + 1 < len(who) and who[cut + 1].cap:
-                        cut = next((m for m, t in enumerate(who) if t.text == "," and m > cut), len(who))
-                    m = mention(who[:cut], site.text, lex)
-                    if cut == 1 and who[0].low in lex.object_pronouns:  # `according to him`, `selon lui`
-                        subject = lex.object_pronouns[who[0].low]
-                        m = Mention("pronoun", subject, gender=lex.pronouns.get(subject))
-                    if m is not None and m.kind == "nominal" and m.head in lex.documents:
-                        rest = toks[i + n:] if lead is False else after[k + i + n:]  # `a tweet on Monday by X`
-                        by = agent_phrase(list(itertools.takewhile(lambda t: t.text not in STOP, rest)), lex)
-                        m = author(who[:cut], lex, site.text) or (mention(by, site.text, lex) if by else None) or m
-                    found = speaker(m, mem, site, " ".join(t.text for t in toks[i:i + n]), "according-to")
-                    if found:
-                        return found
+            n = according_at(toks, i, lex)
+            if n and (not lead or i == 0 or (
+                    toks[i - 1].text == "," and not any(t.masked or t.text in STOP for t in toks[:i]))):
+                who = phrase_after(toks if lead is False else after[k:], i + n, lex)
+                cut = next((m for m, t in enumerate(who) if t.text == ","), len(who))
+                if cut + 1 < len(who) and who[cut + 1].cap:
+                    cut = next((m for m, t in enumerate(who) if t.text == "," and m > cut), len(who))
+                m = mention(who[:cut], site.text, lex)
+                if cut == 1 and who[0].low in lex.object_pronouns:  # `according to him`, `selon lui`
+                    subject = lex.object_pronouns[who[0].low]
+                    m = Mention("pronoun", subject, gender=lex.pronouns.get(subject))
+                if m is not None and m.kind == "nominal" and m.head in lex.documents:
+                    rest = toks[i + n:] if lead is False else after[k + i + n:]  # `a tweet on Monday by X`
+                    by = agent_phrase(list(itertools.takewhile(lambda t: t.text not in STOP, rest)), lex)
+                    m = author(who[:cut], lex, site.text) or (mention(by, site.text, lex) if by else None) or m
+                found = speaker(m, mem, site, " ".join(t.text for t in toks[i:i + n]), "according-to")
+                if found:
+                    return found
     return None
 
 
