@@ -11,7 +11,7 @@ from dataclasses import replace
 from briefing_tui.core.quotes.clauses import DASHES, MAX_SUBJECT, STOP
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.names import is_title, run_end
-from briefing_tui.core.quotes.phrases import PARTITIVE, READERS, Mention, mention
+from briefing_tui.core.quotes.phrases import PARTITIVE, READERS, Mention, circumstance_after, mention
 from briefing_tui.core.quotes.tokens import Tok, tok
 
 
@@ -24,22 +24,20 @@ def phrase_after(toks: list[Tok], k: int, lex: Lexicon) -> list[Tok]:
         if j + 1 < len(toks) and (toks[j + 1].cap or toks[j + 1].low in lex.determiners):
             k = j + 1
     out: list[Tok] = []
-    for t in toks[k:]:
+    for i in range(k, len(toks)):
+        t = toks[i]
         if t.text in STOP or t.masked or t.text in DASHES:
             break
-        if out and t.low in lex.cut_prepositions and _circumstance(toks, t, lex):
+        if out and t.low in lex.cut_prepositions and (circumstance_after(toks, i, lex, 4) or t.low in _OPENS_ASIDE):
             break
         out.append(t)
     return out
 
 
-def _circumstance(toks: list[Tok], prep: Tok, lex: Lexicon) -> bool:
-    i = toks.index(prep)
-    for t in toks[i + 1:i + 5]:  # `sur le réseau social Twitter`
-        if t.low in lex.circumstances:
-            return True
-    return prep.low in ("via", "during", "as", "while", "when", "after", "before", "per", "lors", "pendant", "à", "au",
-                        "aux", "devant")  # `a lancé la nouvelle députée devant ses partisans`
+_OPENS_ASIDE = frozenset(("via", "during", "as", "while", "when", "after", "before", "per", "lors", "pendant", "à",
+                          "au", "aux", "devant"))
+"""Prepositions after an inverted cue's subject that always open a circumstance (`a lancé la nouvelle députée
+devant ses partisans`); the others do when one of its nouns follows (`sur le réseau social Twitter`)."""
 
 
 def agent_phrase(toks: list[Tok], lex: Lexicon) -> list[Tok] | None:

@@ -361,7 +361,9 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         if t.masked:
             end = k
             break
-    toks = toks[:_circumstance_at(toks[:end], lex)]
+    toks = toks[:end]
+    toks = toks[:next((k for k in range(1, end) if toks[k].low in lex.cut_prepositions  # `la mairie dans un
+                       and circumstance_after(toks, k, lex, 3)), end)]  # communiqué`: the body, not where it spoke
     if not toks:
         return None
     head_k = _head_index(toks, lex)
@@ -375,13 +377,10 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
                    gender=_description_gender(toks))
 
 
-def _circumstance_at(toks: list[Tok], lex: Lexicon) -> int:
-    """Where a circumstance starts after a description (`la mairie dans un communiqué`, `L'Union européenne au
-    travers de sa délégation`): a preposition that opens one, then one of its nouns within three words."""
-    for k in range(1, len(toks)):
-        if toks[k].low in lex.cut_prepositions and any(t.low in lex.circumstances for t in toks[k + 1:k + 4]):
-            return k
-    return len(toks)
+def circumstance_after(toks: list[Tok], k: int, lex: Lexicon, reach: int) -> bool:
+    """Whether one of the nouns of a circumstance comes within `reach` words after `k` (`dans un communiqué`,
+    `au travers de sa délégation`, `sur le réseau social Twitter`): what starts at `k` is a circumstance."""
+    return any(t.low in lex.circumstances for t in toks[k + 1:k + 1 + reach])
 
 
 INDEFINITE = frozenset("a an one un une ein eine einer".split())
