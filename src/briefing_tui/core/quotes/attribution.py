@@ -20,8 +20,9 @@ from briefing_tui.core.quotes.learning import LEXICONS, learn, note_speaker, plu
 from briefing_tui.core.quotes.lexicon import Lexicon, choose, counts, detect, fold, own_words
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.names import name_text, person_name, run_end
-from briefing_tui.core.quotes.passes import PASSES, Site
+from briefing_tui.core.quotes.passes import PASSES
 from briefing_tui.core.quotes.phrases import Mention, mention
+from briefing_tui.core.quotes.site import Site, no_one
 from briefing_tui.core.quotes.spans import Span
 from briefing_tui.core.quotes.subjects import subject_of
 from briefing_tui.core.quotes.tokens import ABBREVIATIONS, MASK, Tok, letter_ends_sentence, tokenize
@@ -252,7 +253,7 @@ def _own_words(site: Site, mem: Memory) -> Attribution | None:
     if m.kind == "nominal" and not (m.head in lex.person_nouns or m.head in lex.titles or m.head in lex.org_heads):
         return None  # `the report gave its “findings”`: a thing's
     who = mem.resolve(m, lex)
-    if not who or who.lower() in lex.clitics:
+    if not who or no_one(who, lex):
         return None
     return Attribution(who, None, "own-words")
 

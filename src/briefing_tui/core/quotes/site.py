@@ -72,14 +72,20 @@ def can_speak(head: str, lex: Lexicon) -> bool:
         or head in lex.documents or bool(lex.title_suffixes and head.endswith(lex.title_suffixes))
 
 
+def no_one(who: str, lex: Lexicon) -> bool:
+    """Whether a resolved phrase can name no speaker: masked words, a pronoun alone (`Se disant « confiant »`: a
+    reflexive pronoun), an elided word (`C'est`)."""
+    return MASK in who or who.lower() in lex.clitics or who.endswith(("'", "’"))
+
+
 def speaker(m: Mention | None, mem: Memory, site: Site, cue: str, rule: str) -> Found | None:
     """The speaker a mention means (resolved by the memory), or None: never a masked word, a pronoun alone, or a
     clause read as a phrase."""
     if m is None:
         return None
     who = mem.resolve(m, site.lex)
-    if not who or MASK in who or who.lower() in site.lex.clitics or who.endswith(("'", "’")):
-        return None  # `Se disant « confiant »`: a reflexive pronoun, not a name; `C'est`: an elided word
+    if not who or no_one(who, site.lex):
+        return None
     if m.kind == "nominal" and (verb := _verb_at(who, site.lex)) is not None:
         head = mention(verb[0][:verb[1]], who, site.lex) if verb[1] > 0 else None  # `les autorités ont par la
         if head is None or (head.kind == "nominal" and not can_speak(head.head, site.lex)):  # suite qualifié`:
