@@ -563,7 +563,7 @@ def _stream_json(*parts: tuple[str, Iterator[Any] | Callable[[], Iterator[Any]]]
     the first key had. A part given as a function is called only when its turn comes.
 
     An item is one line (as the index keeps summaries) because `json.dumps` with an indent runs in Python,
-    not C: 300,000 quotes took 16 s to print indented, 5 s on one line each."""
+    not C: `quotes --json` of 300,000 quotes took 16 s indented, 8.7 s with one line each."""
     out = sys.stdout
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     first = 0

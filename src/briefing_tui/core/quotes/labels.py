@@ -6,6 +6,10 @@ from __future__ import annotations
 from briefing_tui.core.quotes.clauses import is_cue, is_verb
 from briefing_tui.core.quotes.site import Site
 
+_AS = frozenset({"as", "comme", "als"})
+"""`referred to the vote as “The Impeachment Hoax”`: what someone called something."""
+
+
 _NAME_WORDS = 10
 """Words a quoted name has at most (`“Storm Area 51, They Can't Stop All of Us”`)."""
 
@@ -44,10 +48,6 @@ def passive_label(site: Site) -> bool:
     if any(is_cue(before, i, lex) for i in range(k - 1)):
         return False  # `Gaudi told the BBC that it was named “as a joke”`: the cue's subject says so
     return not (site.after and site.after[0].low in lex.agent)
-
-
-_AS = frozenset({"as", "comme", "als"})
-"""`referred to the vote as “The Impeachment Hoax”`: what someone called something."""
 
 
 def named_here(site: Site) -> bool:

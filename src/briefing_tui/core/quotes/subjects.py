@@ -182,10 +182,10 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
     if cut and segments and segments[-1] and segments[-1][0].cap and nearest[0].low in lex.possessives \
             and nearest[cut - 1].low in AND_WORDS and _is_appositive(segments[-1], lex):
         cut = 0  # `Maya Rockeymoore Cummings, his wife and the current chairwoman of …, said`: one appositive
-    elif cut and segments and _is_name(_past_openers(segments[-1], lex), lex) and _is_description(nearest, lex):
+    elif cut and segments and _is_name(name := _past_openers(segments[-1], lex), lex) \
+            and _is_description(nearest, lex):
         # `Simon Hughes, Member of Parliament for North Southwark and Bermondsey, said`, `As Ben Rozitis, a
         # planetary scientist and a co-author of the study, told`: one description, of the name before it
-        name = _past_openers(segments[-1], lex)
         return [*name, tok(",", name[-1].end, name[-1].end), *nearest]
     region = nearest[cut:]
     if antecedent:
