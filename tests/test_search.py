@@ -511,7 +511,7 @@ def test_common_words_skip_scoring_without_changing_the_order(tmp_path: Path, mo
         write(root / f"{i:03d}.md", f"---\ntitle: Story {i % 7}\n{date}{lang}---\n{body}.\n")
     idx = open_index(None)
     idx.refresh([str(root)])
-    assert any(len(found) > 1 for found in (idx.forms("harbour"), idx.forms("tariff")))
+    assert any(len(held.found) > 1 for held in (idx.forms("harbour"), idx.forms("tariff")))
     monkeypatch.setattr(index_module, "RANK_CAP", 30)
     monkeypatch.setattr(index_module, "PROBED", 5 + seed * 10)  # too few to find them all, or enough
     queries = ["harbour", "harbours", "tariff", "harbour tariff", "harbours tariffs", "harbour*", "news",

@@ -15,7 +15,7 @@ from briefing_tui.cli import main
 from briefing_tui.core.library.scan import load_library
 from briefing_tui.core.search.forms import article_language, detect_language, form_prefix, is_form, language_tag
 from briefing_tui.core.search.highlight import find_hits
-from briefing_tui.core.search.index import Index, open_index
+from briefing_tui.core.search.index import Index, compile_query, open_index
 from briefing_tui.core.search.query import FormsIn, parse
 from briefing_tui.core.search.suggest import did_you_mean, distance, library_of, nearest
 from tests.conftest import write
@@ -119,16 +119,39 @@ def test_forms_are_looked_up_again_when_the_library_changes(tmp_path: Path) -> N
     write(tmp_path / "a.md", "---\ntitle: A\n---\nThe sanction was lifted.\n")
     index = open_index(None)
     index.refresh([str(tmp_path)])
-    assert ids(index, "sanction") == {"a.md"} and [f.words for f in index.forms("sanction")] == [()]
+    assert ids(index, "sanction") == {"a.md"} and [f.words for f in index.forms("sanction").found] == [()]
     write(tmp_path / "b.md", "---\ntitle: B\n---\nThe sanctions were lifted.\n")
     index.refresh([str(tmp_path)])
-    assert index.forms("sanction") == [FormsIn("en", ("sanctions",), (), True)]  # every article is English
+    assert index.forms("sanction").found == (FormsIn("en", ("sanctions",), (), True),)  # every article is English
     assert ids(index, "sanction") == {"a.md", "b.md"}
     write(tmp_path / "c.md", "---\ntitle: C\nlang: fr\n---\nLes sanctions et la sanction.\n")
     index.refresh([str(tmp_path)])
-    assert index.forms("sanction") == [FormsIn("en", ("sanctions",), ("fr",), True),
-                                       FormsIn("fr", ("sanctions",), ("en",), False)]
+    assert index.forms("sanction").found == (FormsIn("en", ("sanctions",), ("fr",), True),
+                                             FormsIn("fr", ("sanctions",), ("en",), False))
     assert ids(index, "sanction") == {"a.md", "b.md", "c.md"}
+
+
+def test_a_word_only_in_the_text_is_asked_without_columns(tmp_path: Path) -> None:
+    """FTS5 reads where every word is in each article to keep a match to the text's columns: a word (and
+    forms) in no article's section, tags, speakers or language is asked without them, and a form of every
+    language held is asked once."""
+    write(tmp_path / "energy" / "a.md", "---\ntitle: A\ntags: [steel, ports]\n---\nThe sanctions hit the harbour.\n")
+    write(tmp_path / "b.md", "---\ntitle: B\n---\nThe energy of steel in the harbour, and a port.\n")
+    write(tmp_path / "c.md", "---\ntitle: C\nlang: fr\n---\nLes sanctions sur l'énergie du port.\n")
+    index = open_index(None)
+    index.refresh([str(tmp_path)])
+    assert index.forms("harbour").text_only and index.forms("sanction").text_only
+    assert not index.forms("energy").text_only and not index.forms("steel").text_only
+    assert not index.forms("port").text_only  # its form `ports` is a tag
+    assert compile_query(parse("harbour"), forms=index.forms)[0] == '"harbour"'
+    assert compile_query(parse("sanction"), forms=index.forms)[0] == '("sanction" OR "sanctions")'
+    assert compile_query(parse("title:harbour"), forms=index.forms)[0] == 'title : "harbour"'
+    assert compile_query(parse('"harbour"'), forms=index.forms)[0] == '{title body quotes} : "harbour"'
+    assert ids(index, "harbour") == {"energy/a.md", "b.md"} and ids(index, "sanction") == {"energy/a.md", "c.md"}
+    assert ids(index, "energy") == {"b.md"} and ids(index, "steel") == {"b.md"}
+    assert ids(index, "port") == {"b.md", "c.md"}
+    _, quotes = index.find_quotes(parse("harbour"))
+    assert quotes == []
 
 
 def test_forms_relation() -> None:

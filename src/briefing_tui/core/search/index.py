@@ -41,6 +41,7 @@ from briefing_tui.core.search.query import (
     Or,
     Query,
     Term,
+    WordForms,
     fts_phrases,
     fts_term,
 )
@@ -119,7 +120,10 @@ a plain word's other forms match only in articles of the language they are forms
 _VOCABULARY = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms USING fts5vocab(main, fts, col)"
 """The words of the index with the articles that hold them, per column (each connection's own, in memory):
 a plain word's forms and the words a mistyped one may have meant are looked up here, by range."""
-_TEXT_TERMS = "FROM temp.terms WHERE term >= ? AND term < ? AND col != 'lang'"
+_TERMS = "FROM temp.terms WHERE term >= ? AND term < ?"
+_TEXT_TERMS = _TERMS + " AND col != 'lang'"
+_TEXT_COLUMNS = frozenset(("title", "body", "quotes"))
+"""The columns a plain word is looked for in (unless the query names one)."""
 FORMS_LIMIT = 200
 """Forms of one word at most, per language (past that, the first in sorted order): a bound on the query."""
 
@@ -325,7 +329,7 @@ class Index:
         else:
             db.execute(_VOCABULARY)
         self._reader.row_factory = sqlite3.Row  # rows are read by column name (`_listed`, `_quote_hit`)
-        self._forms: dict[str, list[FormsIn]] = {}
+        self._forms: dict[str, WordForms] = {}
         """A plain word's forms in the index, per language, as found since the index last changed."""
         self._languages: dict[str, int] | None = None
         """How many articles are in each language, counted since the index last changed."""
@@ -628,22 +632,30 @@ class Index:
                 found.update((row["qid"], _quote_hit(row)) for row in db.execute(sql, chunk))
             return [found.get(i) for i in ids]
 
-    def forms(self, word: str) -> list[FormsIn]:
+    def forms(self, word: str) -> WordForms:
         """The other forms of a plain word (folded) that the index holds, in each language it has articles in
         (`forms.is_form`): the words that begin with its `form_prefix`, looked up by range, whose stem is its
-        stem there."""
+        stem there; and whether the word and those forms are only ever in the text (the same look-up tells)."""
         with self._reading() as db:
-            found = self._forms.get(word) if self._current(db) else None
-            if found is None:
+            held_forms = self._forms.get(word) if self._current(db) else None
+            if held_forms is None:
                 held = self._language_counts(db)
-                prefix = form_prefix(word)
-                terms = [t for (t,) in db.execute(f"SELECT DISTINCT term {_TEXT_TERMS}", _range(prefix))]
+                columns: dict[str, set[str]] = {}
+                for term, col in db.execute(f"SELECT term, col {_TERMS}", _range(form_prefix(word))):
+                    columns.setdefault(term, set()).add(col)
+                terms = [term for term, cols in columns.items() if cols - {"lang"}]
                 total = sum(held.values())
-                found = [FormsIn(lang, tuple(forms[:FORMS_LIMIT]), tuple(other for other in held if other != lang),
-                                 2 * held[lang] > total)
-                         for lang, forms in forms_in(word, terms).items() if held.get(lang)]
-                self._forms[word] = found
-            return found
+                found = tuple(FormsIn(lang, tuple(forms[:FORMS_LIMIT]), tuple(other for other in held if other != lang),
+                                      2 * held[lang] > total)
+                              for lang, forms in forms_in(word, terms).items() if held.get(lang))
+                words = {word, *(w for f in found for w in f.words)}
+                text_only = all(columns.get(w, set()) <= _TEXT_COLUMNS for w in words)
+                held_forms = self._forms[word] = WordForms(found, text_only)
+            return held_forms
+
+    def _as_typed(self, word: str) -> WordForms:
+        """`forms` without the other forms: the word as typed, asked of FTS5 as `forms` has it asked."""
+        return WordForms((), self.forms(word).text_only)
 
     def _current(self, db: sqlite3.Connection) -> bool:
         """True when what was looked up since the index last changed still holds (else it is forgotten)."""
@@ -776,7 +788,7 @@ class Index:
             order = "exact DESC, round(score, 4), date IS NULL, date DESC, id"
             if sort == "date":
                 order = "date IS NULL, date DESC, exact DESC, round(score, 4), id"
-            as_typed = compile_query(query)[0]  # no other forms: when it is the match itself, all are exact
+            as_typed = compile_query(query, forms=self._as_typed)[0]  # when it is the match itself, all are exact
             exact, flag = ("0", []) if as_typed == match else ("{} IN (SELECT rowid FROM fts WHERE fts MATCH ?)",
                                                                [as_typed])
             ranked: list[tuple[int, float]] | None = None

@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefing_tui.core.formats.dates import MAX_YEAR, MIN_YEAR
 from briefing_tui.core.search.text import words
@@ -355,7 +355,19 @@ class FormsIn:
     """Most articles are in `lang`: leaving out the others' articles costs less than naming its own."""
 
 
-Forms = Callable[[str], list[FormsIn]]
+@dataclass(frozen=True)
+class WordForms:
+    """What the index holds of a plain word (`Index.forms`)."""
+
+    found: tuple[FormsIn, ...]
+    """Its other forms, in each language the index has articles in."""
+    text_only: bool = False
+    """The word and those forms are in no article's section, tags, speakers or language: a match in the text
+    is a match anywhere, so FTS5 is asked without naming the text's columns (which makes it read where in
+    each article every word is: twice the cost for a word in most articles)."""
+
+
+Forms = Callable[[str], WordForms]
 """A plain word's other forms in each language the index has articles in (`Index.forms`)."""
 
 
@@ -368,16 +380,32 @@ def fts_phrases(term: Term, in_quotes: bool, forms: Forms | None = None) -> list
     term's phrase in its columns and each of its other forms (the `lang` phrases that keep a form to its
     language are left out: their column weighs nothing)."""
     columns, phrase, found = _term_parts(term, in_quotes, forms)
-    return [f"{columns} : {phrase}"] + [f"{columns} : {_quoted(word)}" for f in found for word in f.words]
+    return [f"{columns}{phrase}"] + [f"{columns}{_quoted(word)}" for f in found for word in f.words]
 
 
 def _term_parts(term: Term, in_quotes: bool, forms: Forms | None) -> tuple[str, str, list[FormsIn]]:
-    """A term's columns (an FTS5 column filter), its phrase as FTS5 reads it, and its other forms found."""
+    """A term's columns (an FTS5 column filter and its colon, or nothing when the term can only be in the
+    text), its phrase as FTS5 reads it, and its other forms found."""
     phrase = _quoted(" ".join(term.words)) + (" *" if term.prefix else "")
     column = term.column or ("quotes" if in_quotes else None)
-    columns = column if column else "{title body quotes}"
-    found = [f for f in forms(term.words[0]) if f.words] if forms is not None and term.stemmed else []
-    return columns, phrase, found
+    columns = f"{column} : " if column else "{title body quotes} : "
+    if forms is None or not term.stemmed:
+        return columns, phrase, []
+    held = forms(term.words[0])
+    if held.text_only and not column:
+        columns = ""
+    return columns, phrase, [f for f in held.found if f.words]
+
+
+def _forms_everywhere(found: list[FormsIn]) -> list[str]:
+    """The forms that are forms in every language the index has articles in (`sanctions` in English and in
+    French): they need no `lang` to keep them to their articles, and a form named once per language made FTS5
+    walk its rows once per language (a common word's forms cost twice a common word)."""
+    held = {found[0].lang, *found[0].others}
+    if {f.lang for f in found} != held:
+        return []
+    rest = [set(f.words) for f in found[1:]]
+    return [word for word in found[0].words if all(word in other for other in rest)]
 
 
 def fts_term(term: Term, in_quotes: bool, forms: Forms | None = None) -> str:
@@ -390,10 +418,17 @@ def fts_term(term: Term, in_quotes: bool, forms: Forms | None = None) -> str:
     """
     columns, phrase, found = _term_parts(term, in_quotes, forms)
     if not found:
-        return f"{columns} : {phrase}"
-    branches = [f"({columns} : {phrase})"]
+        return f"{columns}{phrase}"
+    everywhere = _forms_everywhere(found)
+    if everywhere:
+        found = [replace(f, words=tuple(w for w in f.words if w not in everywhere)) for f in found]
+        found = [f for f in found if f.words]
+        if not found:  # one list of words, no language to keep them to: FTS5 walks each word's rows once
+            return f"{columns}({' OR '.join([phrase, *map(_quoted, everywhere)])})"
+    branches = [f"({columns}({' OR '.join([phrase, *map(_quoted, everywhere)])}))"] if everywhere \
+        else [f"({columns}{phrase})"]
     for f in found:
-        these = f"{columns} : ({' OR '.join(map(_quoted, f.words))})"
+        these = f"{columns}({' OR '.join(map(_quoted, f.words))})"
         if not f.others:
             branches.append(f"({these})")
         elif f.most:
