@@ -13,12 +13,18 @@ from textual.worker import WorkerCancelled
 
 from tests.netguard import sitecustomize  # noqa: F401  (no network in this process from here on)
 
-# Textual's pilot waits after every key press until the process looks idle, sleeping 20 ms at a time (twice a
-# key): a third of a pilot test's wall time was those sleeps, the CPU idle. Looking every 4 ms keeps the rule
-# (no more than a twentieth of the interval spent working) and lets keys come as fast as a paste. Tests wait
-# for what they check, never for time, so this changes no verdict; it only stops waiting for nothing.
+# Textual's pilot waits after every key press and click until the process looks idle: it sleeps a short
+# interval at a time (20 ms by default) and calls the process idle when it spent less than SLEEP_IDLE of CPU
+# in one (1 ms by default), else gives up after a second. A third of a pilot test's wall time was those
+# sleeps with the CPU idle, so the interval here is 4 ms (keys come as fast as a paste). The idle bound stays
+# an absolute 1 ms: merely waking from a sleep costs a pilot's process about 0.3 ms of CPU on this machine
+# (0.25-0.5 ms measured, every interval, with the app doing nothing), so a bound scaled with the interval
+# (0.2 ms) was never met and a third of the waits ran the whole second (test_reader_safety's search test:
+# 27 of 74 waits, 19.7 s; with 1 ms: none, 9.4 s). A frame drawn or a message handled costs milliseconds.
+# Tests wait for what they check, never for time, so this changes no verdict; it only stops waiting for
+# nothing.
 textual_wait.SLEEP_GRANULARITY = 0.004
-textual_wait.SLEEP_IDLE = textual_wait.SLEEP_GRANULARITY / 20
+textual_wait.SLEEP_IDLE = 0.001
 
 ROOT = Path(__file__).resolve().parents[1]
 NETGUARD = Path(__file__).resolve().parent / "netguard"
