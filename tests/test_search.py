@@ -568,3 +568,39 @@ def test_the_index_built_by_workers_holds_what_one_built_here_holds() -> None:
         assert here.db.execute(sql + " ORDER BY 1").fetchall() == there.db.execute(sql + " ORDER BY 1").fetchall()
     here.close()
     there.close()
+
+
+@pytest.mark.parametrize("cap", [10, 5000])
+def test_a_query_of_fields_lists_newest_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap: int) -> None:
+    """`section:`, `tag:` and `speaker:` are filters: their articles come newest first with score 0, as a
+    query of dates does, in every way the search can go (few matches or more than RANK_CAP, a date filter).
+    bm25 would put the shortest articles first: here the newest are the longest."""
+    from briefing_tui.core.search import index as index_module
+
+    root = tmp_path / "lib"
+    for i in range(30):
+        words = " ".join(["harbour"] * (1 + 3 * i))
+        write(root / "energy" / f"{i:02d}.md",
+              f"---\ntitle: Story {i}\ndate: 2025-03-{1 + i:02d}\ntags: [grid]\n---\n"
+              f"The {words}. “We will see,” said Anna Berg.\n")
+    for j in range(40):  # most articles are elsewhere: `harbour` and `energy` weigh something in bm25
+        write(root / "other" / f"{j:02d}.md", f"---\ntitle: Other\ndate: 2025-04-{1 + j % 28:02d}\n---\nNothing.\n")
+    idx = open_index(None)
+    idx.refresh([str(root)])
+    monkeypatch.setattr(index_module, "RANK_CAP", cap)
+    newest = [f"energy/{i:02d}.md" for i in reversed(range(30))]
+    for text, expected in [("section:energy", newest), ("tag:grid", newest), ("speaker:berg", newest),
+                           ("section:energy -tag:none", newest), ("section:energy date:2025-03-05..2025-03-20",
+                                                                  newest[10:26]),
+                           ("speaker:berg OR tag:grid", newest)]:
+        for limit in (5, 40):
+            total, results = idx.search(parse(text), limit=limit)
+            assert total == len(expected), text
+            assert [r.summary["id"] for r in results] == expected[:limit], (text, limit)
+            assert {r.score for r in results} == {0.0}, text
+    everything = [ident for (ident,) in idx.db.execute("SELECT ident FROM articles ORDER BY date DESC, id")]
+    for limit in (5, 40, 80):  # most articles match: the newest are looked at one by one
+        total, results = idx.search(parse("section:energy OR section:other"), limit=limit)
+        assert total == 70 and [r.summary["id"] for r in results] == everything[:limit], limit
+    _, ranked = idx.search(parse("section:energy harbour"), limit=3)  # a word to rank: bm25 again
+    assert all(r.score > 0 for r in ranked)

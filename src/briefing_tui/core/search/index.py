@@ -789,6 +789,8 @@ class Index:
             if sort == "date":
                 order = "date IS NULL, date DESC, exact DESC, round(score, 4), id"
             as_typed = compile_query(query, forms=self._as_typed)[0]  # when it is the match itself, all are exact
+            unranked = _ranks_nothing(query)
+            score = "0.0" if unranked else f"bm25(fts, {_WEIGHTS})"
             exact, flag = ("0", []) if as_typed == match else ("{} IN (SELECT rowid FROM fts WHERE fts MATCH ?)",
                                                                [as_typed])
             ranked: list[tuple[int, float]] | None = None
@@ -800,14 +802,15 @@ class Index:
                                                      params).fetchone()[0] <= cap:
                     # Few articles in those dates: the matches among them, scored (not every match's article
                     # looked up for its date).
+                    scored = ("", []) if unranked else (" JOIN fts ON fts.rowid = c.id WHERE fts MATCH ?", [match])
                     rows = db.execute(
                         f"WITH c AS MATERIALIZED (SELECT a.id AS id, a.date AS date FROM articles a INDEXED BY "
                         f"articles_date WHERE {where} AND a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)) "
-                        f"SELECT c.id, bm25(fts, {_WEIGHTS}), c.date, {exact.format('c.id')} FROM c "
-                        f"JOIN fts ON fts.rowid = c.id WHERE fts MATCH ?", [*params, match, *flag, match]).fetchall()
+                        f"SELECT c.id, {score}, c.date, {exact.format('c.id')} FROM c{scored[0]}",
+                        [*params, match, *flag, *scored[1]]).fetchall()
                 else:
                     rows = db.execute(
-                        f"SELECT a.id, bm25(fts, {_WEIGHTS}), a.date, {exact.format('a.id')} FROM fts "
+                        f"SELECT a.id, {score}, a.date, {exact.format('a.id')} FROM fts "
                         f"JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where} LIMIT {int(cap) + 1}",
                         [*flag, match, *params]).fetchall()
                 total = len(rows)
@@ -823,13 +826,21 @@ class Index:
                 cand = (f"WITH cand AS MATERIALIZED (SELECT a.id AS id, a.date AS date FROM articles a "
                         f"INDEXED BY articles_date WHERE a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?) AND {where} "
                         f"ORDER BY a.date DESC LIMIT {int(cap)}) ")
-                counts = self._scores_vanish(db, query, match, where, total)
+                counts = {} if unranked else self._scores_vanish(db, query, match, where, total)
                 newest = None
                 # Unscored, the order is by date, the words as typed first when some other form is in the query;
                 # the newest matches are then found by looking at the newest articles one by one (cheap, but not
                 # for a prefix, whose look-up gathers every word it begins each time). With the words as typed
                 # first, those found among the PROBED newest articles are the first of the RANK_CAP newest.
-                if counts is not None and not _prefixed(query):
+                self._current(db)
+                sparse = unranked and 2 * total < sum(self._language_counts(db).values())
+                # A filter that most articles fail (`section:energy`, a tenth of them): looking at the newest
+                # articles one by one would look at many that fail; its newest matches are taken from them all.
+                if sparse and not flag:
+                    newest = [fid for (fid,) in db.execute(
+                        f"SELECT a.id FROM articles a INDEXED BY articles_date WHERE a.id IN (SELECT rowid FROM fts "
+                        f"WHERE fts MATCH ?) AND {where} ORDER BY a.date DESC, a.id LIMIT ?", [match, *params, limit])]
+                elif counts is not None and not _prefixed(query) and not sparse:
                     if not flag or counts.get(as_typed or "") == 0:
                         newest = self._newest_matches(db, match, where, params, limit)
                     elif sort == "relevance" and cap >= PROBED:
@@ -848,7 +859,7 @@ class Index:
                 if ranked is None:
                     ranked = [(fid, score) for fid, score, _, _ in db.execute(sql, args)]
             elif ranked is None:
-                sql = (f"SELECT a.id AS id, bm25(fts, {_WEIGHTS}) AS score, a.date AS date, "
+                sql = (f"SELECT a.id AS id, {score} AS score, a.date AS date, "
                        f"{exact.format('a.id')} AS exact FROM fts "
                        f"JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where} ORDER BY {order} LIMIT ?")
                 ranked = [(fid, score) for fid, score, _, _ in db.execute(sql, [*flag, match, *params, limit])]
@@ -982,6 +993,25 @@ def _phrases(node: Node, in_quotes: bool, forms: Forms | None) -> list[str]:
         return fts_phrases(node, in_quotes, forms)
     assert isinstance(node, And | Or)
     return [p for n in node.nodes if not isinstance(n, Not) for p in _phrases(n, in_quotes, forms)]
+
+
+_FIELDS = frozenset(("section", "tags", "speakers"))
+"""The columns of fields that are filters: a hit there says which articles, not how well they match (bm25
+would rank them by their length alone: every hit is the field's one value)."""
+
+
+def _ranks_nothing(query: Query) -> bool:
+    """True when no word of the query's MATCH part looks in the text (the title, body or quotations): fields
+    only (`section:energy`, `speaker:rutte`), perhaps with dates and negations. Such a query is a filter, and
+    its articles come newest first, as a query of dates alone does."""
+    def walk(node: Node) -> bool:
+        if isinstance(node, Term):
+            return node.column in _FIELDS
+        if isinstance(node, Not):
+            return True  # a match holds none of it: it adds nothing to a score
+        assert isinstance(node, And | Or)
+        return all(walk(n) for n in node.nodes)
+    return all(walk(n) for n in _match_parts(query))
 
 
 def _dates_only(query: Query) -> bool:

@@ -81,8 +81,8 @@ QUERY = (
     ), ("An undated article never matches a date: filter.",)),
     Section("Order", notes=(
         "Search results come by relevance (a hit in the title weighs most), the newest first among equals; "
-        "briefing search --sort date puts the newest first. A query of dates and negations only "
-        "(date:2025-06, -trump) lists its articles newest first.",)),
+        "briefing search --sort date puts the newest first. A query of dates, negations and the fields section:, "
+        "tag: and speaker: only (date:2025-06, -trump, section:energy) lists its articles newest first.",)),
     Section("Quotes", notes=(
         "In the quote finder and briefing quotes -q, a query picks quotes: words match the quote's own words "
         "or its article's title, speaker: the quote's speaker, and section:, tag:, title: and date: its article. "
