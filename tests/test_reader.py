@@ -264,3 +264,72 @@ async def test_a_slow_article_parses_off_the_screen_thread(tmp_path: Path) -> No
         await loaded(pilot)
         article = app.query_one(ArticleView).article
         assert article is not None and article.title == "Slow"
+
+
+def _dated_library(root: Path, n: int, written: int) -> None:
+    """`n` articles, each dated a day after the one before; the file of article i written `written` × i seconds
+    after the first (a refresh reads the most lately written first)."""
+    import datetime as dt
+    import os
+
+    for i in range(n):
+        path = root / f"{i:03d}.md"
+        write(path, f"---\ntitle: Story {i:03d}\ndate: {dt.date(2025, 1, 1) + dt.timedelta(days=i)}\n"
+                    f"---\nText of story {i}.\n")
+        os.utime(path, ns=(1_700_000_000_000_000_000 + written * i * 10**9,) * 2)
+
+
+def test_a_first_start_lists_its_library_in_growing_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a first start indexes, what is stored so far is listed after the first batch and then each time
+    it has grown EARLY_LISTING times over; the last listing is whole and counts as changed only what no part
+    listed."""
+    from briefing_tui.core.search import index as index_module
+    from briefing_tui.tui.session import LibrarySession
+
+    monkeypatch.setattr(index_module, "BATCH", 5)
+    _dated_library(tmp_path / "lib", 100, written=1)
+    session = LibrarySession([str(tmp_path / "lib")], Settings(private=True))
+    posted: list[object] = []
+    try:
+        session.load(posted.append)
+    finally:
+        session.close()
+    listings = [m for m in posted if isinstance(m, LibrarySession.LibraryListed)]
+    assert [(len(m.listing), m.indexing) for m in listings] == [(5, True), (20, True), (100, False)]  # 80 > 100/4
+    early = {a.key for a in listings[-2].listing}
+    assert listings[-1].changed == {a.key for a in listings[-1].listing} - early and len(listings[-1].changed) == 80
+    assert all(m.changed == frozenset() for m in listings[:-1])
+    assert [a.title for a in listings[0].listing] == [f"Story {i:03d}" for i in range(99, 94, -1)]  # the latest
+
+
+@pytest.mark.parametrize("touched", [False, True])
+async def test_a_first_start_follows_the_newest_article_until_a_key_is_pressed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, touched: bool) -> None:
+    """The first part listed opens its newest article at once; the reader moves to the newest of each larger
+    part, and of the whole, unless the user has pressed a key or clicked meanwhile."""
+    from briefing_tui.core.search import index as index_module
+    from briefing_tui.tui.session import LibrarySession
+
+    monkeypatch.setattr(index_module, "BATCH", 5)
+    _dated_library(tmp_path / "lib", 60, written=-1)  # the newest article is in the file written first
+    parts: list[str] = []  # the newest article of each part listed
+    report = LibrarySession._report
+
+    def recorded(session: LibrarySession, changed: frozenset[bytes], always: bool, indexing: bool = False) -> bool:
+        posted = report(session, changed, always, indexing)
+        if posted and indexing:
+            parts.append(session.listing[0].title)
+        return posted
+
+    monkeypatch.setattr(LibrarySession, "_report", recorded)
+    app = BriefingApp([str(tmp_path / "lib")], Settings(private=True))
+    app.touched = touched  # as if a key had been pressed before the first part was listed
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        assert "60 articles" in app.sub_title and "so far" not in app.sub_title
+        assert not app.query_one("#loading-bar").display
+        assert view.article is not None
+        assert parts == ["Story 004"]  # the part of the 5 files written last
+        assert view.article.title == (parts[0] if touched else "Story 059")
+        assert app.query_one(LibrarySidebar).cursor_node.data.title == view.article.title  # type: ignore[union-attr]

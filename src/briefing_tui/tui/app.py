@@ -40,6 +40,9 @@ class BriefingApp(App[int]):
         """The user's own settings, the same for every library: the theme."""
         self.hint = hint
         self._started = False
+        self.touched = False
+        """The user has pressed a key or clicked since the reader started: a first start that lists its
+        library in parts stops moving to the newest article then (docs/reader.md)."""
         if settings.ascii:
             self.add_class("-ascii")  # app.tcss draws borders in ASCII under it
 
@@ -72,6 +75,11 @@ class BriefingApp(App[int]):
             super().action_command_palette()
         elif self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # App[int]
             self.push_screen(PlainCommandPalette(id="--command-palette"))
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown) and not event.is_forwarded:
+            self.touched = True
+        await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
         """A letter that reaches the app while a filter box has the focus was on its way when the focus moved

@@ -414,6 +414,9 @@ class Index:
                 found = (-1, -1)
             if known.get(key) != found or found[0] < 0:
                 changed.append((entry, *found))
+        # The most lately written first: a first start, which lists what it has stored as it goes, shows the
+        # newest files first (the reader opens the newest article; saved briefings are mostly written in order).
+        changed.sort(key=lambda c: -c[2])
         return RefreshPlan(len(entries), changed, [k for k in known if k not in seen], scan_problems)
 
     def apply(

@@ -83,6 +83,10 @@ class ReaderScreen(SidebarScreen):
         """Keys typed while a chosen article opens (see `_hold`); None when none is opening."""
         self._hold_timer: Timer | None = None
         self._asked_for: str | None = None
+        self._opened_itself: str | None = None
+        """The article the reader opened by itself when the library was first listed (the newest)."""
+        self._in_parts = False
+        """The last listing was a part of the library, listed while a first start indexes it."""
         """The article the user last asked to open (the start leaves it alone if that was before the library
         was listed)."""
 
@@ -145,10 +149,12 @@ class ReaderScreen(SidebarScreen):
     @on(LibrarySession.LibraryListed)
     def _listing_loaded(self, event: LibrarySession.LibraryListed) -> None:
         listing, problems, changed = event.listing, event.problems, event.changed
+        in_parts, self._in_parts = self._in_parts, event.indexing  # the last listing was a first start's part
         sidebar = self.query_one(LibrarySidebar)
-        self.query_one("#loading-label").display = False
-        self.query_one("#loading-bar").display = False
+        self.query_one("#loading-label").display = event.indexing  # a first start lists its first part early
+        self.query_one("#loading-bar").display = event.indexing
         self.app.sub_title = (f"{self._library_name()} · {count(len(listing), 'article')}"
+                          + (" so far, indexing…" if event.indexing else "")
                           + (f" · {count(len(problems), 'problem')} (p)" if problems else ""))
         current = self._current()
         if self._loaded:
@@ -158,8 +164,21 @@ class ReaderScreen(SidebarScreen):
                 self._run_sidebar_filter(parse_filter(text), text, sidebar.grouping, True)
             self._count_saved()
             self.library_changed.publish(None)
+            if in_parts and not event.indexing:
+                self.session.warm_up()  # not while the parse workers use every core
             listed = self.session.listed(current.id) if current else None
-            if current is None and listing and self._asked_for is None:  # the newest listed at start had gone
+            opened = current.id if current is not None else self._loading
+            if in_parts and opened is not None and opened == self._opened_itself:
+                # A first start lists its library in parts: the newest so far was opened (and may still be
+                # on its way). Unless a key was pressed since, the newest of this larger part replaces it.
+                if listing and listing[0].id != opened and not getattr(self.app, "touched", True):
+                    newest = sidebar.select_article(listing[0].id)
+                    if newest is not None:
+                        self._opened_itself = newest.id
+                        self._show_plain(newest)
+                else:  # the cursor stays on it (parts can come before the first part's cursor is placed)
+                    sidebar.select_article(opened, quiet=True)
+            elif current is None and listing and self._asked_for is None:  # the newest listed at start had gone
                 newest = sidebar.select_article(listing[0].id)
                 if newest is not None:
                     self._show_plain(newest)
@@ -170,16 +189,18 @@ class ReaderScreen(SidebarScreen):
                 self._request_article(listed, self._show_in_place)  # changed on disk: new text, same place
             return
         self._loaded = True
-        self.session.warm_up()  # after the first screen, so that it never competes with it
+        if not event.indexing:
+            self.session.warm_up()  # after the first screen, so that it never competes with it
         selected = sidebar.load(listing, self.state.read, self.state.bookmarks,
                                 select=current.id if current else self._asked_for)
         self._count_saved()
         if selected is not None and self._asked_for is None:
+            self._opened_itself = selected.id
             self._show_plain(selected)
         if self.hint:
             self.notify(self.hint, markup=False, timeout=6)
             self.hint = None
-        if not listing:
+        if not listing and not event.indexing:
             self.notify("No articles found here. Press p to see why.", markup=False, severity="warning")
 
     def _show_in_place(self, article: Article) -> None:
