@@ -30,6 +30,9 @@ class ReaderFigures:
     """What `measure` found."""
 
     warm_start: float
+    first_article: float
+    """When the header first counts articles (a first start lists what it has indexed so far, and opens its
+    newest: an article is on screen then)."""
     listed: float
     peak_rss_mb: float
     live_refresh: float | None
@@ -101,9 +104,12 @@ def measure(library: str, env: dict[str, str], live: bool = True,
         subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", "bench", "-x", "140", "-y", "40",
                         "env", *[f"{k}={v}" for k, v in env.items() if k.startswith(("XDG_", "HOME", "PATH"))],
                         exe, library], check=True)
-        shown = None
+        shown = first = None
         while time.perf_counter() - started < 600:
-            if title in _screen():
+            screen = _screen()
+            if first is None and " article" in screen.split("\n", 1)[0]:
+                first = time.perf_counter() - started
+            if title in screen:
                 shown = time.perf_counter() - started
                 break
             time.sleep(0.01)
@@ -127,7 +133,7 @@ def measure(library: str, env: dict[str, str], live: bool = True,
         rss = _peak_rss_mb(pid) if pid else float("nan")
         _tmux("send-keys", "-t", "bench", "q")
         time.sleep(0.5)
-        return ReaderFigures(shown, listed, rss, live_time)
+        return ReaderFigures(shown, first if first is not None else shown, listed, rss, live_time)
     finally:
         _tmux("kill-server")
 

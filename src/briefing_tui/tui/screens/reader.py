@@ -96,7 +96,10 @@ class ReaderScreen(SidebarScreen):
         with ReaderPanes(id="main"):
             with Vertical(id="sidebar-pane"):
                 yield Static(Text("Loading library…"), id="loading-label")
-                yield (PlainProgressBar if ascii else ProgressBar)(id="loading-bar", show_eta=False)
+                # The label counts the files; a percentage beside the bar changed its width, and the screen's
+                # layout, at every batch (a tenth of a first start's time once articles are on screen).
+                bar = PlainProgressBar if ascii else ProgressBar
+                yield bar(id="loading-bar", show_eta=False, show_percentage=False)
                 yield FilterBox([], id="sidebar-filter",
                                 placeholder="Filter: words, date:2015-03, section:arctic")
                 yield Static(Text(""), id="sidebar-filter-status")
@@ -139,8 +142,8 @@ class ReaderScreen(SidebarScreen):
     @on(LibrarySession.IndexProgress)
     def _show_progress(self, event: LibrarySession.IndexProgress) -> None:
         self.query_one("#loading-bar", ProgressBar).update(total=event.total, progress=event.done)
-        self.query_one("#loading-label", Static).update(
-            Text(f"Indexing the library… {event.done:,} / {event.total:,} files"))
+        self.query_one("#loading-label", Static).update(  # one line, as wide as the pane: the layout stays
+            Text(f"Indexing the library… {event.done:,} / {event.total:,} files"), layout=False)
 
     @on(LibrarySession.Warning)
     def _warn(self, event: LibrarySession.Warning) -> None:
