@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual import _wait as textual_wait
+from textual import pilot as textual_pilot
 from textual.app import App
 from textual.worker import WorkerCancelled
 
@@ -15,16 +16,27 @@ from tests.netguard import sitecustomize  # noqa: F401  (no network in this proc
 
 # Textual's pilot waits after every key press and click until the process looks idle: it sleeps a short
 # interval at a time (20 ms by default) and calls the process idle when it spent less than SLEEP_IDLE of CPU
-# in one (1 ms by default), else gives up after a second. A third of a pilot test's wall time was those
-# sleeps with the CPU idle, so the interval here is 4 ms (keys come as fast as a paste). The idle bound stays
-# an absolute 1 ms: merely waking from a sleep costs a pilot's process about 0.3 ms of CPU on this machine
-# (0.25-0.5 ms measured, every interval, with the app doing nothing), so a bound scaled with the interval
-# (0.2 ms) was never met and a third of the waits ran the whole second (test_reader_safety's search test:
-# 27 of 74 waits, 19.7 s; with 1 ms: none, 9.4 s). A frame drawn or a message handled costs milliseconds.
+# in one (1 ms by default), else gives up after a second. Here the interval is 4 ms, so a wait ends soon after
+# the work does; the idle bound stays an absolute 1 ms: merely waking from a sleep costs a pilot's process
+# about 0.3 ms of CPU on this machine (0.25-0.5 ms measured, every interval, with the app doing nothing), so a
+# bound scaled with the interval (0.2 ms) was never met and a third of the waits ran the whole second
+# (test_reader_safety's search test: 27 of 74 waits, 19.7 s; with 1 ms: none, 9.4 s). A wait still lasts at
+# least FRAME, as Textual's own first interval does: what a key changes on screen is often drawn at the next
+# frame (a footer rebuilt after a refresh), and a test that reads the screen must not look before it.
 # Tests wait for what they check, never for time, so this changes no verdict; it only stops waiting for
 # nothing.
 textual_wait.SLEEP_GRANULARITY = 0.004
 textual_wait.SLEEP_IDLE = 0.001
+FRAME = 1 / 50
+"""The least a pilot's wait for idleness lasts: a frame at Textual's 60 per second, and a little more."""
+_wait_for_idle = textual_wait.wait_for_idle
+
+
+async def _a_frame_at_least(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
+    await _wait_for_idle(max(min_sleep, FRAME), max_sleep)
+
+
+textual_pilot.wait_for_idle = _a_frame_at_least
 
 ROOT = Path(__file__).resolve().parents[1]
 NETGUARD = Path(__file__).resolve().parent / "netguard"

@@ -74,7 +74,8 @@ async def test_the_keys_a_hint_shows_work_where_the_focus_is() -> None:
         finder = await open_finder(pilot, "speaker:rutte")
         hint = status(app, "#finder-status")
         assert "ctrl+y copy" in hint and "ctrl+t add" in hint and " c copy" not in hint
-        assert "^y Copy" in footer(app) and " c Copy" not in footer(app)
+        await until(pilot, lambda: "^y Copy" in footer(app), "the box's keys in the footer")  # drawn after a frame
+        assert " c Copy" not in footer(app)
         await pilot.press("ctrl+y")  # from the box
         assert app.clipboard == RUTTE
         panel = finder.query_one(CitationPanel)
@@ -83,9 +84,11 @@ async def test_the_keys_a_hint_shows_work_where_the_focus_is() -> None:
         assert [q.speaker for q in app.state.board.quotes] == ["Mark Rutte"]
         await pilot.press("tab")  # the list: its letter keys
         assert isinstance(app.focused, QuoteList)
+        await until(pilot, lambda: " c copy" in status(app, "#finder-status"), "the list's keys in the hint")
         hint = status(app, "#finder-status")
-        assert " c copy" in hint and "s spotlight" in hint and "ctrl+y" not in hint
-        assert " c Copy" in footer(app) and "^y" not in footer(app)
+        assert "s spotlight" in hint and "ctrl+y" not in hint
+        await until(pilot, lambda: " c Copy" in footer(app), "the list's keys in the footer")  # drawn after a frame
+        assert "^y" not in footer(app)
         await pilot.press("down", "c")
         assert app.clipboard.startswith("“daddy” — Mark Rutte")
         await pilot.press("shift+tab", "c")  # back in the box, `c` is a letter of the filter, typed at its end
