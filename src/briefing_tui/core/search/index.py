@@ -674,6 +674,11 @@ class Index:
             self._languages = dict(db.execute("SELECT lang, count(*) FROM articles GROUP BY lang").fetchall())
         return self._languages
 
+    def _article_total(self, db: sqlite3.Connection) -> int:
+        """How many articles the index holds (counted once after each change, with their languages)."""
+        self._current(db)
+        return sum(self._language_counts(db).values())
+
     def _scores_vanish(self, db: sqlite3.Connection, query: Query, match: str, where: str,
                        total: int) -> dict[str, int] | None:
         """Not None when bm25 gives every match of the query the same score at the 4 decimals `search` orders
@@ -693,8 +698,7 @@ class Index:
             return None
         # A form of two languages (`sanctions`) is scored twice but counted once.
         parts = [(part, list(dict.fromkeys(phrases))) for part, phrases in scored]
-        self._current(db)
-        half = sum(self._language_counts(db).values()) / 2
+        half = self._article_total(db) / 2
         counts: dict[str, int] = {}
 
         def holds(phrase: str) -> bool:
@@ -835,8 +839,7 @@ class Index:
                 # the newest matches are then found by looking at the newest articles one by one (cheap, but not
                 # for a prefix, whose look-up gathers every word it begins each time). With the words as typed
                 # first, those found among the PROBED newest articles are the first of the RANK_CAP newest.
-                self._current(db)
-                sparse = unranked and 2 * total < sum(self._language_counts(db).values())
+                sparse = unranked and 2 * total < self._article_total(db)
                 # A filter that most articles fail (`section:energy`, a tenth of them): looking at the newest
                 # articles one by one would look at many that fail; its newest matches are taken from them all.
                 if sparse and not flag:

@@ -420,13 +420,13 @@ def fts_term(term: Term, in_quotes: bool, forms: Forms | None = None) -> str:
     if not found:
         return f"{columns}{phrase}"
     everywhere = _forms_everywhere(found)
-    if everywhere:
-        found = [replace(f, words=tuple(w for w in f.words if w not in everywhere)) for f in found]
-        found = [f for f in found if f.words]
-        if not found:  # one list of words, no language to keep them to: FTS5 walks each word's rows once
-            return f"{columns}({' OR '.join([phrase, *map(_quoted, everywhere)])})"
-    branches = [f"({columns}({' OR '.join([phrase, *map(_quoted, everywhere)])}))"] if everywhere \
-        else [f"({columns}{phrase})"]
+    if everywhere:  # the word and those forms, one list with no language to keep them to
+        phrase = f"({' OR '.join([phrase, *map(_quoted, everywhere)])})"
+        found = [f for f in (replace(f, words=tuple(w for w in f.words if w not in everywhere)) for f in found)
+                 if f.words]
+        if not found:  # FTS5 walks each word's rows once
+            return f"{columns}{phrase}"
+    branches = [f"({columns}{phrase})"]
     for f in found:
         these = f"{columns}({' OR '.join(map(_quoted, f.words))})"
         if not f.others:

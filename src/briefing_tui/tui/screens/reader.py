@@ -83,12 +83,12 @@ class ReaderScreen(SidebarScreen):
         """Keys typed while a chosen article opens (see `_hold`); None when none is opening."""
         self._hold_timer: Timer | None = None
         self._asked_for: str | None = None
+        """The article the user last asked to open (the start leaves it alone if that was before the library
+        was listed)."""
         self._opened_itself: str | None = None
         """The article the reader opened by itself when the library was first listed (the newest)."""
         self._in_parts = False
         """The last listing was a part of the library, listed while a first start indexes it."""
-        """The article the user last asked to open (the start leaves it alone if that was before the library
-        was listed)."""
 
     def compose(self) -> ComposeResult:
         ascii = self.session.settings.ascii
