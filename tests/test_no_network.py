@@ -29,13 +29,40 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
+FORK_SERVER = SRC / "core" / "library" / "forkserver.py"
+"""The one module that may import `socket`: a socket pair between the reader and its fork server."""
+LOCAL_SOCKET = {"socketpair", "AF_UNIX", "SOCK_STREAM", "send_fds", "recv_fds", "socket"}
+"""What the fork server may use of `socket`: a Unix socket pair, passing pipes over it, and (in a fork server
+started as an interpreter) its end of the pair, by descriptor."""
+
+
 def test_our_code_imports_no_network_module() -> None:
     files = sorted(SRC.rglob("*.py"))
     assert len(files) > 20
     for path in files:
         for name in imported_modules(path):
+            if path == FORK_SERVER and name == "socket":
+                continue
             parts = name.split(".")
             assert not any(".".join(parts[:i]) in NETWORK_MODULES for i in range(1, len(parts) + 1)), (path, name)
+
+
+def test_the_fork_server_uses_a_local_socket_pair_only() -> None:
+    """Its socket is a pair of connected Unix sockets made in this process: nothing to connect, bind or listen
+    to, no address of any kind (and `socket.socket` is only ever given the descriptor of that pair's end)."""
+    tree = ast.parse(FORK_SERVER.read_text(encoding="utf-8"))
+    used = {node.attr for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "socket"}
+    assert used <= LOCAL_SOCKET, used - LOCAL_SOCKET
+    assert "socketpair" in used
+    made = [node for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name) and node.func.value.id == "socket"
+            and node.func.attr in {"socket", "socketpair"}]
+    for call in made:
+        if call.func.attr == "socket":  # type: ignore[attr-defined]
+            assert not call.args and [k.arg for k in call.keywords] == ["fileno"], ast.unparse(call)
+        else:
+            assert [ast.unparse(a) for a in call.args] == ["socket.AF_UNIX", "socket.SOCK_STREAM"], ast.unparse(call)
 
 
 def test_the_cli_loads_no_network_client(isolated_home: Path) -> None:

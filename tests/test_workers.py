@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import pytest
 
+from briefing_tui.core.library import forkserver
+from briefing_tui.core.library.forkserver import ForkedWorker
 from briefing_tui.core.library.scan import Entry, load_entry, walk
 from briefing_tui.core.library.workers import ParsePool, parse_here
 from briefing_tui.core.model import Article, Problem
@@ -59,6 +64,7 @@ def test_no_worker_can_start_so_files_parse_here(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(os, "fork", refused)
     monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    monkeypatch.setattr(forkserver, "worker", lambda: None)  # nor a fork server (one may run from another test)
     found = entries(SEEDS)[:3]
     with ParsePool(2) as pool:
         got = list(pool.parse(found))
@@ -95,13 +101,73 @@ def test_two_threads_sharing_a_pool_each_get_their_own_answers() -> None:
     assert got == {"a": expected, "b": expected, "c": expected}
 
 
-def test_a_relative_library_path_parses_in_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`briefing seeds` from the project folder: the workers read from the caller's working folder."""
-    monkeypatch.chdir(SEEDS.parent)
-    found = entries(Path(SEEDS.name))
-    with ParsePool(1) as pool:
-        got = list(pool.parse(found))
+@contextmanager
+def a_second_thread() -> Iterator[None]:
+    """This process has another thread meanwhile, as the reader has: a pool may not fork it."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _parent(pid: int) -> int:
+    with open(f"/proc/{pid}/stat", "rb") as f:
+        return int(f.read().rsplit(b")", 1)[1].split()[1])
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_relative_library_path_parses_in_the_workers(monkeypatch: pytest.MonkeyPatch, threads: int) -> None:
+    """`briefing seeds` from the project folder: the workers read from the caller's working folder, whether
+    forked here or by the fork server (which started elsewhere and is told the folder with each request)."""
+    with a_second_thread() if threads == 2 else nullcontext():
+        forkserver.server()  # running before the caller moves
+        monkeypatch.chdir(SEEDS.parent)
+        found = entries(Path(SEEDS.name))
+        with ParsePool(1) as pool:
+            got = list(pool.parse(found))
+            assert not pool.in_process
     assert got and all(isinstance(r, Article) for r in got), got
+
+
+def test_a_caller_with_threads_has_its_workers_forked_by_the_fork_server(tmp_path: Path) -> None:
+    """The reader has threads: its workers come from the process's fork server (the parsers imported once, no
+    interpreter started for each), answer what parsing here answers, are killed over the budget and replaced,
+    and are gone when the pool closes."""
+    write(tmp_path / "a.txt", "A\n\n“Fine,” said Anna Berg.\n")
+    write(tmp_path / "b-slow.md", SLOW)
+    write(tmp_path / "c.txt", "C\n\nBody.\n")
+    found = entries(tmp_path)
+    with a_second_thread():
+        server = forkserver.server()
+        assert server is not None
+        with ParsePool(2, budget=0.5) as pool:
+            got = list(pool.parse(found))
+            procs = [w.proc for w in pool._workers]
+            assert len(procs) == 2 and all(isinstance(p, ForkedWorker) for p in procs), procs
+            assert {_parent(p.pid) for p in procs} == {server.pid}
+    assert [type(r).__name__ for r in got] == ["Article", "Problem", "Article"]
+    assert got[0] == load_entry(found[0]) and got[2] == load_entry(found[2])
+    assert isinstance(got[1], Problem) and "took too long to read" in got[1].reason
+    assert not any(os.path.exists(f"/proc/{p.pid}") for p in procs), "a worker left behind"
+
+
+def test_a_fork_server_that_died_is_started_again() -> None:
+    found = entries(SEEDS)[:2]
+    with a_second_thread():
+        server = forkserver.server()
+        assert server is not None
+        os.kill(server.pid, signal.SIGKILL)
+        with ParsePool(1) as pool:
+            got = list(pool.parse(found))  # the request finds it gone: a new one forks the worker
+            (proc,) = [w.proc for w in pool._workers]
+            again = forkserver.server()
+            assert again is not None and again.pid != server.pid
+            assert isinstance(proc, ForkedWorker) and _parent(proc.pid) == again.pid
+    assert got == [load_entry(e) for e in found]
 
 
 def test_a_module_in_the_working_folder_is_never_imported_by_a_worker(tmp_path: Path,
@@ -123,8 +189,8 @@ found = sorted(walk(sys.argv[1]), key=lambda e: e.id)
 assert threading.active_count() == 1
 with ParsePool(2, budget=0.5) as pool:
     got = list(pool.parse(found))
-    # the one killed was replaced from the pool's reading thread: a fresh interpreter, never a fork there
-    assert sorted(type(w.proc).__name__ for w in pool._workers) == ["Popen", "_Forked"], pool._workers
+    # the one killed was replaced from the pool's reading thread: by the fork server, never a fork there
+    assert sorted(type(w.proc).__name__ for w in pool._workers) == ["ForkedWorker", "_Forked"], pool._workers
     pids = [w.proc.pid for w in pool._workers]
 print([type(r).__name__ for r in got])
 print(got[0] == load_entry(found[0]) and got[2] == load_entry(found[2]))

@@ -12,6 +12,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
+from briefing_tui.core.library import forkserver
 from briefing_tui.core.user.config import Settings, config_dir, data_dir
 from briefing_tui.core.user.prefs import UserPrefs
 from briefing_tui.core.user.state import ReaderState, library_key
@@ -96,6 +97,7 @@ class BriefingApp(App[int]):
 
 def run_reader(paths: list[str], settings: Settings, hint: str | None = None) -> int:
     """Run the reader until the user quits; return the exit code."""
+    forkserver.prepare()  # forked now, with one thread: the reader's parse workers are forked from it
     app = BriefingApp(paths, settings, hint)
     app.run()
     return app.return_code or 0

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import functools
 import os
 import select
 import stat
@@ -52,12 +53,18 @@ SETTLE = 0.1
 """After the first event, how long to gather more before answering (a copy of many files is one refresh)."""
 
 
+@functools.cache
+def _libc() -> ctypes.CDLL:
+    """The C library, found once per process (`find_library` runs `ldconfig -p`: 50 ms a reader start)."""
+    name = ctypes.util.find_library("c")
+    return ctypes.CDLL(name or "libc.so.6", use_errno=True)
+
+
 class _Inotify:
     """The kernel's inotify: a file descriptor, watches on folders, and events read from it."""
 
     def __init__(self) -> None:
-        name = ctypes.util.find_library("c")
-        libc = ctypes.CDLL(name or "libc.so.6", use_errno=True)
+        libc = _libc()
         init = libc.inotify_init1
         init.argtypes = [ctypes.c_int]
         init.restype = ctypes.c_int

@@ -486,11 +486,17 @@ def _spawn(start: str = "auto") -> _Worker | None:
 
     A caller with one thread (the command line) forks: the child has everything imported already, so
     it starts in a millisecond instead of a third of a second of CPU. With more threads (the reader,
-    or the pool's own pump replacing a worker) a fork could copy a lock another thread holds, so a
-    fresh interpreter is started instead. `start` = "spawn" always starts one.
+    or the pool's own pump replacing a worker) a fork could copy a lock another thread holds, so the
+    process's fork server (`forkserver`, one thread, parsers imported) forks it; a fresh interpreter is
+    started only when there is no server. `start` = "spawn" always starts an interpreter.
     """
-    if start != "spawn" and hasattr(os, "fork") and threading.active_count() == 1:
-        child = _fork()
+    if start != "spawn" and hasattr(os, "fork"):
+        if threading.active_count() == 1:
+            child: _Process | None = _fork()
+        else:
+            from briefing_tui.core.library import forkserver
+
+            child = forkserver.worker()
         if child is not None:
             return _greeted(child)
     package_parent = os.path.dirname(os.path.dirname(os.path.abspath(briefing_tui.__file__)))
@@ -556,8 +562,9 @@ class _Forked:
         return self.returncode
 
 
-def _fork() -> _Forked | None:
-    """Fork a worker (the caller has one thread); None when the system refuses."""
+def worker_pipes() -> tuple[int, int, int, int] | None:
+    """A worker's two pipes: (task read end, task write end, answer read end, answer write end); None when the
+    system has no descriptors left."""
     try:
         task_r, task_w = os.pipe()
     except OSError:
@@ -568,6 +575,15 @@ def _fork() -> _Forked | None:
         os.close(task_r)
         os.close(task_w)
         return None
+    return task_r, task_w, answer_r, answer_w
+
+
+def _fork() -> _Forked | None:
+    """Fork a worker (the caller has one thread); None when the system refuses."""
+    pipes = worker_pipes()
+    if pipes is None:
+        return None
+    task_r, task_w, answer_r, answer_w = pipes
     try:
         pid = os.fork()
     except OSError:
