@@ -244,11 +244,11 @@ def _serve_forks(sock: socket.socket) -> None:
     os.close(devnull)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps the workers
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a ^C at the terminal is the reader's to handle
+    sock.sendall(_READY)  # at once: the reader starting does not wait for the imports (a request waits instead)
     from briefing_tui.core.formats import detect  # noqa: F401  (the parsers, imported once for every worker)
 
     gc.collect()
     gc.freeze()  # what is imported now is never walked again by a worker's collections
-    sock.sendall(_READY)
     while True:
         try:
             message, fds, _flags, _address = socket.recv_fds(sock, 1 << 16, 2)
