@@ -28,8 +28,7 @@ import threading
 import time
 from typing import IO
 
-import briefing_tui
-from briefing_tui.core.library.workers import _close_all_but, serve, worker_pipes
+from briefing_tui.core.library.workers import _close_all_but, interpreter, interpreter_env, serve, worker_pipes
 
 _PID = struct.Struct("!i")
 _READY = b"forks"
@@ -198,13 +197,10 @@ def _start(fork: bool) -> ForkServer | None:
                 finally:
                     os._exit(0)
         else:
-            package_parent = os.path.dirname(os.path.dirname(os.path.abspath(briefing_tui.__file__)))
-            env = dict(os.environ)
-            env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
             proc = subprocess.Popen(
-                [sys.executable, "-P", "-m", "briefing_tui.core.library.forkserver", str(theirs.fileno())],
+                interpreter("briefing_tui.core.library.forkserver", str(theirs.fileno())),
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                pass_fds=[theirs.fileno()], env=env)
+                pass_fds=[theirs.fileno()], env=interpreter_env())
             pid = proc.pid
     except (OSError, ValueError):
         ours.close()
@@ -254,13 +250,11 @@ def _serve_forks(sock: socket.socket) -> None:
             message, fds, _flags, _address = socket.recv_fds(sock, 1 << 16, 2)
         except OSError:
             return
-        if not message:
-            for fd in fds:
-                os.close(fd)
-            return
-        pid = _fork_worker(message, fds) if len(fds) == 2 else 0
-        for fd in fds:
+        pid = _fork_worker(message, fds) if message and len(fds) == 2 else 0
+        for fd in fds:  # the worker has its own copies
             os.close(fd)
+        if not message:  # the reader's end closed
+            return
         try:
             sock.sendall(_PID.pack(pid))
         except OSError:

@@ -481,6 +481,21 @@ class ParsePool:
             selector.register(fresh.proc.stdout, selectors.EVENT_READ, fresh)  # type: ignore[arg-type]
 
 
+def interpreter(module: str, *args: str) -> list[str]:
+    """The command that runs one of our modules in a fresh interpreter. -P: the working folder is not put on the
+    import path (a `briefing_tui` folder there is never imported); the process still runs in it, where the
+    caller's relative library paths lead."""
+    return [sys.executable, "-P", "-m", module, *args]
+
+
+def interpreter_env() -> dict[str, str]:
+    """This process's environment, with this package's folder first on the import path (as `-P` leaves it off)."""
+    package_parent = os.path.dirname(os.path.dirname(os.path.abspath(briefing_tui.__file__)))
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
+    return env
+
+
 def _spawn(start: str = "auto") -> _Worker | None:
     """Start one worker and wait for its first word; None when it cannot start.
 
@@ -499,15 +514,11 @@ def _spawn(start: str = "auto") -> _Worker | None:
             child = forkserver.worker()
         if child is not None:
             return _greeted(child)
-    package_parent = os.path.dirname(os.path.dirname(os.path.abspath(briefing_tui.__file__)))
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
     try:
         proc = subprocess.Popen(
-            # -P: the working folder is not put on the import path (a `briefing_tui` folder there is never
-            # imported); the worker still runs in it, where the caller's relative library paths lead.
-            [sys.executable, "-P", "-m", "briefing_tui.core.library.workers"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, close_fds=True, env=env,
+            interpreter("briefing_tui.core.library.workers"),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, close_fds=True,
+            env=interpreter_env(),
         )
     except (OSError, ValueError):
         return None
