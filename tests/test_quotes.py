@@ -503,6 +503,36 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     assert attributions(*paragraphs) == expected
 
 
+@pytest.mark.parametrize(("title", "paragraphs", "expected"), [
+    # A French description of a company's or an agency's kind, then its name: the name is the body.
+    ("", ["L'opérateur Sprint a annoncé « 5 000 emplois créés »."], [("Sprint", "before-cue")]),
+    ("", ["« Les bus sont entrés », a indiqué l'agence de presse officielle syrienne Sana."],
+     [("Sana", "after-cue")]),
+    # ... but not a body named after a person, a complement's name, or a person after a title.
+    ("", ["Le comité Nobel a salué « une découverte majeure »."], [("le comité Nobel", "before-cue")]),
+    ("", ["Le bureau de MSF a dénoncé « une attaque délibérée »."], [("le bureau de MSF", "before-cue")]),
+    # An office the text never tied to a name is the one person the title is about, named in full in the text.
+    ("Pour Montebourg, le nucléaire a un avenir",
+     ["Le ministre du Redressement productif a déclaré que « le nucléaire est une filière d'avenir ». Arnaud "
+      "Montebourg reconnaît qu'il faut le rééquilibrer."],
+     [("Arnaud Montebourg", "before-cue")]),
+    # ... not a title anyone may hold, nor when the title names no one the text showed acting.
+    ("Yasser Arafat aurait été empoisonné",
+     ["Souha Arafat a demandé l'exhumation de Yasser Arafat. Le négociateur palestinien a appelé à « une "
+      "enquête internationale »."],
+     [("le négociateur palestinien", "before-cue")]),
+    ("Storm hits El Paso",
+     ["The storm reached El Paso on Monday. The mayor said the city was “ready”."], [("the mayor", "before-cue")]),
+    # Kin who share a family name: `Surname's father Given-name` is Given-name Surname.
+    ("", ["Aitchison's father Norrie said the verdict would “finally allow Liam to rest in peace”."],
+     [("Norrie Aitchison", "before-cue")]),
+    ("", ["Aitchison's wife Claire said the verdict was “a relief”."], [("Claire", "before-cue")]),
+])
+def test_rules_version_9_patterns(title: str, paragraphs: list[str],
+                                  expected: list[tuple[str | None, str | None]]) -> None:
+    assert [(a.speaker, a.rule) for a in attribute(paragraphs, find_spans(paragraphs), title)] == expected
+
+
 def test_every_rule_is_a_named_pass() -> None:
     from briefing_tui.core.quotes.attribution import RULES
     paras = ["Anna Berg said “yes.” “No,” she said.", "“More.", "“Still,” said Anna Berg."]

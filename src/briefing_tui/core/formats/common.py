@@ -185,7 +185,7 @@ def build(draft: Draft, info: FileInfo) -> Article:
     related = [RelatedLink(sanitize.clean_line(r.label), sanitize.clean_line(r.month)) for r in draft.related]
 
     spans = find_spans(paragraphs)
-    speakers = attribute(paragraphs, spans)
+    speakers = attribute(paragraphs, spans, title)
     quotes = tuple(
         Quote(paragraphs[s.paragraph][s.text_start:s.text_end].strip(), s.paragraph, s.start, s.end, who, cue, rule)
         for s, (who, cue, rule) in zip(spans, speakers, strict=True)

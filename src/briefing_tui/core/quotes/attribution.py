@@ -19,9 +19,9 @@ from briefing_tui.core.quotes.labels import a_code, a_name, named_here, passive_
 from briefing_tui.core.quotes.learning import LEXICONS, learn, note_speaker, plural, sentence_bounds, worth_reading
 from briefing_tui.core.quotes.lexicon import Lexicon, choose, counts, detect, fold, own_words
 from briefing_tui.core.quotes.memory import Memory
-from briefing_tui.core.quotes.names import name_text, person_name, run_end
+from briefing_tui.core.quotes.names import is_given_name, name_text, person_name, run_end, word_gender
 from briefing_tui.core.quotes.passes import PASSES
-from briefing_tui.core.quotes.phrases import Mention, mention
+from briefing_tui.core.quotes.phrases import Mention, mention, nominal_head
 from briefing_tui.core.quotes.site import Site, no_one
 from briefing_tui.core.quotes.spans import Span
 from briefing_tui.core.quotes.subjects import subject_of
@@ -61,8 +61,8 @@ _LONG = max(map(len, ABBREVIATIONS)) + 1
 """Letters a word needs to be no abbreviation."""
 
 
-def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> list[Attribution]:
-    """(speaker, cue, rule) for each span, in order."""
+def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span], title: str = "") -> list[Attribution]:
+    """(speaker, cue, rule) for each span, in order; `title` is the article's (it may name whom it is about)."""
     if not spans:
         return []
     sample = ""
@@ -106,10 +106,57 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span]) -> lis
     for k in range(len(results) - 2, -1, -1):  # a quote run on over paragraphs: its speaker is named at its end
         if results[k].speaker is None and spans[k].continued and spans[k + 1].continuation and results[k + 1].speaker:
             results[k] = results[k + 1]._replace(rule="continuation")
-
+    _offices_of_protagonist(results, title, mem, default)
     for r in results:
         assert r.speaker is None or MASK not in r.speaker, "a masked quote reached a speaker"
     return results
+
+
+def _offices_of_protagonist(results: list[Attribution], title: str, mem: Memory, lex: Lexicon) -> None:
+    """An office the text never tied to a name (`Le ministre du Redressement productif a déclaré`, `le premier
+    ministre … a affirmé`) means the one person the title is about (`pour Montebourg`, `Discours de politique
+    générale de Jean-Marc Ayrault`), when their gender does not contradict it. Only an office held by one person
+    at a time: `le négociateur palestinien` may be anyone who negotiates."""
+    who = _protagonist(title, mem)
+    if who is None:
+        return
+    for k, r in enumerate(results):
+        if r.speaker is None or r.speaker.split(" ", 1)[0] not in _DEFINITE:
+            continue
+        head, _ = nominal_head(r.speaker, lex)
+        if head not in lex.offices or (head.endswith("s") and not head.endswith("ss")):
+            continue
+        said = next((g for w in r.speaker.split() if (g := word_gender(w)) is not None), None)
+        if said is None or mem.gender(who) in (None, said):
+            results[k] = r._replace(speaker=who)
+
+
+_DEFINITE = frozenset(("the", "le", "la", "l'", "l’"))
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*+")
+
+
+def _protagonist(title: str, mem: Memory) -> str | None:
+    """The one person the title names (by their full name or their last word) whom the text named in full and
+    showed acting or speaking; as the title names them if it gives more of the name (`Jean-Marc Ayrault` where
+    the text wrote `J-M Ayrault`). A person: the text or a given name shows it (not `El Paso`)."""
+    words = _TITLE_WORD.findall(title)
+    capitals = {fold(w) for w in words if w[:1].isupper()}
+    found = [p for p in mem.people if " " in p and fold(p.rsplit(" ", 1)[-1]) in capitals
+             and (p in mem.actors or p.rsplit(" ", 1)[-1] in mem.actors)]
+    if len(found) != 1:
+        return None
+    who = found[0]
+    last = fold(who.rsplit(" ", 1)[-1])
+    for k, w in enumerate(words):
+        if k and fold(w) == last:
+            start = k
+            while start > 1 and words[start - 1][:1].isupper():
+                start -= 1
+            named = " ".join(words[start:k + 1])
+            if len(named) > len(who) and named[:1] == who[:1]:
+                who = named
+                break
+    return who if mem.gender(found[0]) is not None or any(is_given_name(w) for w in who.split()) else None
 
 
 _INTRODUCING = ("before-cue", "appositive", "subject", "colon", "according-to", "passive-agent")

@@ -98,6 +98,11 @@ class Lexicon:
     offices: frozenset[str] = frozenset()
     """Titles of an office held by one person at a time (`president`, `ministre`): `the president` means its
     holder, not whoever the text is about."""
+    family_kin: frozenset[str] = frozenset()
+    """Kin who share a family name, written `Surname's father Given-name` (English)."""
+    named_kinds: frozenset[str] = frozenset()
+    """Kinds of companies, agencies and media written before their name in lower case (`l'opérateur Sprint`):
+    the name alone is the body. Not `comité`, `gouvernement`: `le comité Nobel` is named by its kind too."""
     object_pronouns: dict[str, str] = field(default_factory=dict)
     """Object pronouns and the subject pronoun they stand for (`according to him`, `selon lui`, `laut ihm`)."""
     possessive_pronouns: dict[str, str] = field(default_factory=dict)

@@ -170,6 +170,7 @@ LEXICON = Lexicon(
         defence finance interior emeritus crown assistant co- under mr mrs ms dr sir lord lady
         """),
     role_changers=words("vice former deputy ex assistant under co"),
+    family_kin=words("father mother son daughter brother sister"),
     offices=words("""
         president minister premier chancellor mayor governor senator secretary king queen pope prince princess
         ambassador speaker leader

@@ -135,6 +135,10 @@ LEXICON = Lexicon(
     title_modifiers=words("ancien ancienne ex premier première adjoint adjointe vice- m mme mlle monsieur madame "
                           "dr"),
     role_changers=words("vice ancien ancienne ex adjoint adjointe"),
+    named_kinds=words("""
+        agence opérateur entreprise société groupe constructeur compagnie firme banque chaîne radio journal
+        quotidien hebdomadaire magazine site ong association fondation
+        """),
     offices=words("président présidente ministre premier chancelier chancelière maire gouverneur sénateur roi reine "
                   "pape prince princesse ambassadeur"),
     first_person=words("je j' j’ nous"),

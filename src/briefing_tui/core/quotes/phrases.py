@@ -298,6 +298,8 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         return Mention("org", text[run[1].start:run[-1].end], head=run[0].low)
     if toks[k - 1].low in lex.generic_orgs and not toks[k - 1].cap:  # `Facebook's parent company Meta`
         return Mention("org", text[run[0].start:run[-1].end], head=toks[k - 1].low)
+    if _kind_then_name(toks, k, lex):  # `l'opérateur Sprint`, `l'agence de presse officielle syrienne Sana`
+        return Mention("org", text[run[0].start:run[-1].end], head=toks[1].low)
     if toks[k - 1].low in PLACE_PREPOSITIONS and k >= 2 and is_title(toks[k - 2], lex) and not is_org(run, lex) \
             and (len(run) >= 3 or any(is_given_name(t.text) for t in run)):
         found = person_name(toks[k - 2:], lex)  # `director of Amnesty International Man-kei Tam`
@@ -318,7 +320,26 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     if found is None or (len(found[0]) < 2 and not relation):
         return None
     title = toks[k - 1].low if relation else ""
-    return Mention("person", name_text(found[0]), title=title, gender=_description_gender(toks[:k]))
+    name = name_text(found[0])
+    if len(found[0]) == 1 and toks[k - 1].low in lex.family_kin and k == 2 \
+            and toks[0].cap and toks[0].text.endswith(("'s", "’s")) and len(toks[0].text) > 3:
+        name += " " + toks[0].text[:-2]  # `Aitchison's father Norrie`: Norrie Aitchison
+    return Mention("person", name, title=title, gender=_description_gender(toks[:k]))
+
+
+def _kind_then_name(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """A French description of a body's kind, then its name (`l'opérateur Sprint`, `l'agence de presse officielle
+    syrienne Sana`): the article, a kind of company, agency or medium in lower case, a few lower-case words
+    (complements and adjectives, no article), then the name that ends the phrase (toks[k:]). Not a person's name
+    after a title (`le groupe du président Macron`), a complement's name (`le bureau de MSF`) or a clause."""
+    if k < 2 or k > 6 or toks[0].low not in lex.determiners or toks[1].low not in lex.named_kinds:
+        return False
+    before = toks[k - 1]
+    if any(t.cap or not t.word or (t.low in lex.determiners and t.low not in lex.prepositions)
+           or t.low.endswith(("'", "’")) for t in toks[1:k]) \
+            or before.low in lex.prepositions or is_title(before, lex) or before.low in lex.person_nouns:
+        return False
+    return not any(is_given_name(t.text) for t in toks[k:])
 
 
 def _org(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
