@@ -527,6 +527,22 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Aitchison's father Norrie said the verdict would “finally allow Liam to rest in peace”."],
      [("Norrie Aitchison", "before-cue")]),
     ("", ["Aitchison's wife Claire said the verdict was “a relief”."], [("Claire", "before-cue")]),
+    # A present form between a name and its object ends the subject: the name is whom `he` means next.
+    ("", ["One aid worker was Max Peberdy. Peberdy disputes the claims that he was duped, saying, “We were told "
+          "they were merchants.” He added, “It is the first time anybody has claimed such a thing.”"],
+     [("Max Peberdy", "subject"), ("Max Peberdy", "pronoun")]),
+    # `par la voix de X`: X spoke for the subject.
+    ("", ["Le Rwanda a répondu par la voix du lieutenant-colonel René Ngendahimana, porte-parole de l'armée : "
+          "« Le Rwanda n'a aucun intérêt à tuer qui que ce soit. »"],
+     [("René Ngendahimana", "before-cue")]),
+    # `d'autres` is an article, not a preposition to strip.
+    ("", ["D'après un policier, rien n'est clair ; d'autres policiers déclarent que l'individu « semblait en "
+          "vouloir à l'État »."],
+     [("d'autres policiers", "before-cue")]),
+    # A document's owner in the possessive is the body, not the article before it.
+    ("", ["The World Health Organization (WHO) met on Monday. The WHO's website said: “Some remedies may ease "
+          "the symptoms, but none cures it.”"],
+     [("World Health Organization", "before-cue")]),
 ])
 def test_rules_version_9_patterns(title: str, paragraphs: list[str],
                                   expected: list[tuple[str | None, str | None]]) -> None:

@@ -93,7 +93,8 @@ def author(region: list[Tok], lex: Lexicon, text: str) -> Mention | None:
     for k, t in enumerate(region[1:-1], 1):  # `the judge's statement`: the judge
         if t.text.endswith(("'s", "’s")) and region[k + 1].low in lex.documents:
             start = k
-            while t.cap and start > 0 and region[start - 1].cap and region[start - 1].word:
+            while t.cap and start > 0 and region[start - 1].cap and region[start - 1].word \
+                    and region[start - 1].low not in lex.determiners:  # `The WHO's website`: the WHO
                 start -= 1  # `sent from Anna Berg's account`: the name, not the words before it
             owner = region[start:k] if t.cap else region[:k]
             return mention([*owner, tok(t.text[:-2], t.start, t.end - 2)], text, lex)

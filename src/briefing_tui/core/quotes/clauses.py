@@ -84,17 +84,23 @@ def is_adverb(toks: list[Tok], k: int, lex: Lexicon) -> bool:
 
 
 def is_verb(toks: list[Tok], k: int, lex: Lexicon) -> bool:
-    """A word that ends a subject phrase: a common verb, or (in English) a past form in `-ed` that is not
-    an adjective before a noun (`newly elected Assemblywoman`, `a retired teacher`)."""
+    """A word that ends a subject phrase: a common verb, or (in English) a present form in `-s` between a name
+    and an article (`Peberdy disputes the claims`), or a past form in `-ed` that is not an adjective before a noun
+    (`newly elected Assemblywoman`, `a retired teacher`)."""
     t = toks[k]
     if t.cap or not t.word:
         return False
     if t.low in lex.verbs:
         return True
-    if lex.code != "en" or len(t.low) < 5 or not t.low.endswith("ed"):
-        return False
     before = toks[k - 1] if k else None
     nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if lex.code == "en" and t.low.endswith("s") and not t.low.endswith(("ss", "'s", "’s")) and len(t.low) > 3 \
+            and before is not None and before.cap and before.word and not is_title(before, lex) \
+            and before.low not in lex.not_names and nxt is not None \
+            and (nxt.low in lex.determiners or nxt.low in lex.possessives):
+        return True  # `Peberdy disputes the claims`: a present form between a name and its object
+    if lex.code != "en" or len(t.low) < 5 or not t.low.endswith("ed"):
+        return False
     if nxt is not None and nxt.low in lex.agent:
         return False  # `The decree signed by the Pope`: a participle
     if before is not None and (before.low in lex.determiners or before.low in lex.possessives

@@ -233,6 +233,9 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         if subject is None or not subject[0]:
             continue
         region, rule = subject
+        voice = _voice(toks, c, lex)
+        if voice and (found := speaker(mention(voice, site.text, lex), mem, site, cue.text, rule)):
+            return found
         if region and c > 0 and toks[c - 1].low in lex.relatives:
             m = mention(region, site.text, lex)
             if m is not None and m.kind == "nominal" and not can_speak(m.head, lex):
@@ -241,6 +244,19 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         if found:
             return found
     return None
+
+
+def _voice(toks: list[Tok], c: int, lex: Lexicon) -> list[Tok]:
+    """The person who spoke for the subject, named after its cue at `c` (`a répondu par la voix du
+    lieutenant-colonel René Ngendahimana, porte-parole de l'armée`), up to a comma; else nothing."""
+    n = len(lex.voice_of)
+    for i in range(c + 1, min(len(toks) - n, c + 4)):  # the words come right after the cue, or an adverb or two
+        if n and tuple(t.low for t in toks[i:i + n]) == lex.voice_of:
+            k = i + n + 1  # past `de`, `du`, `d'`, `des`
+            if k <= len(toks) and toks[k - 1].low in lex.prepositions:
+                end = next((j for j in range(k, len(toks)) if not toks[j].word), len(toks))
+                return toks[k:end]
+    return []
 
 
 def _according_clause(toks: list[Tok], lex: Lexicon) -> int:

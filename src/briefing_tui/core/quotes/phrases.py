@@ -110,7 +110,9 @@ def _strip_edges(toks: list[Tok], lex: Lexicon) -> list[Tok]:
     punctuation and adverbs at its end."""
     i, j = 0, len(toks)
     while i < j and not toks[i].masked and (not toks[i].word or toks[i].low in lex.discourse or (
-            toks[i].low in lex.prepositions and toks[i].low not in PARTICLES and not toks[i].cap)
+            toks[i].low in lex.prepositions and toks[i].low not in PARTICLES and not toks[i].cap
+            and not (toks[i].low in ("d'", "d’") and i + 1 < j and toks[i + 1].low == "autres"))  # `d'autres
+            # policiers`: an article
             or (toks[i].low in _TIME_OPENERS and i + 1 < j and toks[i + 1].low in lex.circumstances)):
         i += 2 if toks[i].low in _TIME_OPENERS else 1  # `this Wednesday Greek Foreign Minister …`
     while j > i and (not toks[j - 1].word or toks[j - 1].low in lex.adverbs) and toks[j - 1].text != ")":
