@@ -539,6 +539,10 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["D'après un policier, rien n'est clair ; d'autres policiers déclarent que l'individu « semblait en "
           "vouloir à l'État »."],
      [("d'autres policiers", "before-cue")]),
+    # A French word between a noun and an article is a verb: the subject ends before it.
+    ("", ["Médecins du monde lance une campagne. Par ailleurs, l'association cite l'exemple du traitement contre "
+          "l'hépatite C et annonce un traitement « vendu 41 000 euros par patient »."],
+     [("l'association", "subject")]),
     # A document's owner in the possessive is the body, not the article before it.
     ("", ["The World Health Organization (WHO) met on Monday. The WHO's website said: “Some remedies may ease "
           "the symptoms, but none cures it.”"],

@@ -83,6 +83,10 @@ def is_adverb(toks: list[Tok], k: int, lex: Lexicon) -> bool:
         and (toks[k - 1].low in lex.auxiliaries or toks[k - 1].low in lex.be)
 
 
+_FR_OBJECT_ARTICLES = frozenset(("le", "la", "les", "l'", "l’", "un", "une"))
+"""Articles that open an object (not `du`, `des`: `le prix des médicaments` is one phrase)."""
+
+
 def is_verb(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     """A word that ends a subject phrase: a common verb, or (in English) a present form in `-s` between a name
     and an article (`Peberdy disputes the claims`), or a past form in `-ed` that is not an adjective before a noun
@@ -99,6 +103,10 @@ def is_verb(toks: list[Tok], k: int, lex: Lexicon) -> bool:
             and before.low not in lex.not_names and nxt is not None \
             and (nxt.low in lex.determiners or nxt.low in lex.possessives):
         return True  # `Peberdy disputes the claims`: a present form between a name and its object
+    if lex.code == "fr" and before is not None and before.word and nxt is not None and nxt.low in _FR_OBJECT_ARTICLES \
+            and t.low not in lex.prepositions and t.low not in lex.determiners and t.low not in ("et", "ou") \
+            and before.low not in lex.prepositions and not t.low.endswith(("'", "’")):
+        return True  # `l'association cite l'exemple`: a word between a noun and an article is a verb
     if lex.code != "en" or len(t.low) < 5 or not t.low.endswith("ed"):
         return False
     if nxt is not None and nxt.low in lex.agent:
