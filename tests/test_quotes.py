@@ -543,6 +543,18 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Médecins du monde lance une campagne. Par ailleurs, l'association cite l'exemple du traitement contre "
           "l'hépatite C et annonce un traitement « vendu 41 000 euros par patient »."],
      [("l'association", "subject")]),
+    # An office, its complement's first capitalised word (the office's domain), then the person's name.
+    ("", ["La Première ministre Beata Szydło a salué les soldats. Le Ministre de la Défense Antoni Macierewicz "
+          "était également présent. « Nous avons attendu très longtemps », a-t-il dit aux troupes."],
+     [("Antoni Macierewicz", "pronoun")]),
+    # A family name without its Arabic article is the person named with it.
+    ("", ["Prime Minister Nouri al-Maliki flew to Basra. “We will not stop until the city is safe,” Maliki said."],
+     [("Nouri al-Maliki", "after-cue")]),
+    # `Pour lui, « … »`: the source is the person `il` means; when, not who: `Quelques minutes plus tard,`.
+    ("", ["François Fillon a répondu aux critiques. Pour lui, « la vraie question est ailleurs »."],
+     [("François Fillon", "pronoun")]),
+    ("", ["Afterwards, the panel revealed its findings: the driver had been “going too fast”."],
+     [("the panel", "before-cue")]),
     # A document's owner in the possessive is the body, not the article before it.
     ("", ["The World Health Organization (WHO) met on Monday. The WHO's website said: “Some remedies may ease "
           "the symptoms, but none cures it.”"],

@@ -27,7 +27,7 @@ from briefing_tui.core.quotes.names import (
     run_end,
     word_gender,
 )
-from briefing_tui.core.quotes.phrases import Mention, mention, nominal_head
+from briefing_tui.core.quotes.phrases import Mention, mention, nominal_head, office_complement
 from briefing_tui.core.quotes.tokens import Tok, tokenize
 
 LEXICONS: tuple[Lexicon, ...] = (lexicon_en.LEXICON, lexicon_fr.LEXICON, lexicon_de.LEXICON)
@@ -393,6 +393,9 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                     given = next((g for g in range(1, len(name) - 1) if is_given_name(name[g].text)), None)
                     if given is not None:  # `directeur du site de Jababeka David Quentin`: a place first
                         full = name_text(name[given:])
+                elif len(name) >= 3 and name[0] is run[0] and not titles and not is_given_name(name[0].text) \
+                        and office_complement(toks, i, lex):
+                    full = name_text(name[1:])  # `le Ministre de la Défense Antoni Macierewicz`: the domain first
                 if not title and end + 1 < n and toks[end].text == "," and is_title(toks[end + 1], lex):
                     title = toks[end + 1].low  # `Christian Jacob, président du groupe UMP`
                 described = _description_after(toks, end, lex) if not title else None

@@ -158,7 +158,7 @@ LEXICON = Lexicon(
     discourse=words("""
         however meanwhile but and yet still later earlier separately instead also then now moreover furthermore
         additionally nevertheless namely specifically finally first second third last similarly likewise indeed
-        today yesterday
+        today yesterday afterwards afterward
         """),
     plural_pronouns=words("they"),
     object_pronouns={"him": "he", "her": "she", "them": "they", "it": "it"},

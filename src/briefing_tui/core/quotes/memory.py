@@ -70,7 +70,8 @@ class Memory:
         """The person a surname alone means: the first named among those who bear it and fit the initial and
         the gender given (`Nyberg` is Aksel Nyberg, introduced before his daughter Ingrid Nyberg)."""
         key = fold(word)
-        bearers = self.surnames.get(key) or self.first_words.get(key)
+        bearers = self.surnames.get(key) or self.first_words.get(key) or self.surnames.get("al-" + key) \
+            or self.surnames.get("el-" + key)  # `Maliki` after `Nouri al-Maliki`
         if not bearers:
             return None
         fitting = [b for b in bearers if (not initial or b[:1] == initial[:1])

@@ -265,8 +265,12 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
         if given is not None and not any(t.low in PARTICLES for t in name[:given]):  # `Insektenkundlerin Miriam
             titles, name = [*titles, *name[:given]], name[given:]  # Vogt`, `Irish Taoiseach Leo Varadkar`: words
             # before a given name that no list knows are a description
+    complement = bool(name) and name[0].low in ("de", "du", "des", "d'", "d’") and bool(titles) \
+        and is_title(titles[-1], lex)
     while name and name[0].low in PARTICLES and len(name) > 1 and not name[0].cap:
         name = name[1:]
+    if complement and len(name) >= 3 and not is_given_name(name[0].text):
+        name = _after_place(name)  # `Ministre de la Défense Antoni Macierewicz`: the office's domain, then the name
     if not name or org_words(name, lex) or name[0].low in lex.not_names or is_title(name[-1], lex):
         return None
     if len(name) == 1 and titles and titles[-1].low.rstrip(".") in _KEEP_TITLES:

@@ -137,6 +137,8 @@ def _segments(toks: list[Tok], lex: Lexicon) -> list[list[Tok]]:
         if not part:
             continue
         first = part[0]
+        if k == 0 and len(parts) > 1 and part[-1].low in lex.discourse and not any(t.cap for t in part[1:]):
+            continue  # `Quelques minutes plus tard, …`, `Two days later, …`: when, not who
         aged_name = first.text[0].isdigit() and any(t.cap and t.word for t in part[1:])  # `23-year-old Tom Ford`
         if k > 0 and (first.low in lex.relatives or first.low in lex.prepositions or first.low in lex.clause_openers
                       or (first.text[0].isdigit() and not aged_name) or (first.low.endswith("ing") and not first.cap)
@@ -309,6 +311,11 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
             return Mention("person", name_text(found[0]), title=toks[k - 2].low)
     if any(t.low in lex.prepositions and t.low not in ("and",) for t in toks[:k]):
         given = next((n for n, t in enumerate(run) if is_given_name(t.text)), None)
+        lead = next((n for n, t in enumerate(run) if t.cap), 0)  # past `la` in `de la Défense …`
+        if (not given or len(run) - given < 2) and len(run) - lead >= 3 and office_complement(toks, k + lead, lex):
+            found = person_name(run[lead + 1:], lex)  # `le Ministre de la Défense Antoni Macierewicz`: one word
+            if found is not None and len(found[0]) >= 2:  # of office, then the name
+                return Mention("person", name_text(found[0]), title=next(t.low for t in toks if t.low in lex.offices))
         if not given or len(run) - given < 2:  # `a close associate of Anna Berg`: the complement's name
             return None  # `spokesperson for Halland Energy`: the name is what the person speaks for
         run = run[given:]  # `le directeur du site de Jababeka David Quentin`
@@ -342,6 +349,15 @@ def _kind_then_name(toks: list[Tok], k: int, lex: Lexicon) -> bool:
             or before.low in lex.prepositions or is_title(before, lex) or before.low in lex.person_nouns:
         return False
     return not any(is_given_name(t.text) for t in toks[k:])
+
+
+def office_complement(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """Whether the words before `k` are an office and the start of its complement (`Ministre de la`, `minister
+    of`): then the first capitalised word at `k` names the office's domain, and the rest of the run a person."""
+    j = k - 1
+    while j > 0 and (toks[j].low in lex.prepositions or toks[j].low in lex.determiners) and not toks[j].cap:
+        j -= 1
+    return j < k - 1 and toks[j].low in lex.offices
 
 
 def _org(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
