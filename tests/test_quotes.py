@@ -550,6 +550,16 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # A family name without its Arabic article is the person named with it.
     ("", ["Prime Minister Nouri al-Maliki flew to Basra. “We will not stop until the city is safe,” Maliki said."],
      [("Nouri al-Maliki", "after-cue")]),
+    # A name alone with an age (`Syakrani, 24,`) is a person, whom `he` may mean next.
+    ("", ["Adam Nur saw the bridge fall.", "Syakrani, 24, says he survived by clinging to plastic containers. "
+          "“The authorities should have closed the bridge,” he said."],
+     [("Syakrani", "pronoun")]),
+    # A name written once with a one-letter typo is the person named before; two given names apart are two people.
+    ("", ["Le code a été conçu par le graphiste Miguel Neiva.", "Miguel Nerva a dessiné les symboles : « Je suis "
+          "parti des couleurs primaires »."],
+     [("Miguel Neiva", "colon")]),
+    ("", ["Colonel Mohamed Bacar fled.", "“He has been spotted in the village,” Abdourahim Bakar said."],
+     [("Abdourahim Bakar", "after-cue")]),
     # `Pour lui, « … »`: the source is the person `il` means; when, not who: `Quelques minutes plus tard,`.
     ("", ["François Fillon a répondu aux critiques. Pour lui, « la vraie question est ailleurs »."],
      [("François Fillon", "pronoun")]),

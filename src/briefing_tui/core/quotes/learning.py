@@ -27,7 +27,7 @@ from briefing_tui.core.quotes.names import (
     run_end,
     word_gender,
 )
-from briefing_tui.core.quotes.phrases import Mention, mention, nominal_head, office_complement
+from briefing_tui.core.quotes.phrases import Mention, mention, nominal_head
 from briefing_tui.core.quotes.tokens import Tok, tokenize
 
 LEXICONS: tuple[Lexicon, ...] = (lexicon_en.LEXICON, lexicon_fr.LEXICON, lexicon_de.LEXICON)
@@ -103,6 +103,8 @@ def _capital_inside(text: str, pos: int = 0, endpos: int | None = None) -> bool:
     return _CAPITAL_INSIDE.search(text, pos + 1, len(text) if endpos is None else endpos) is not None
 
 
+_AGE = re.compile(r",\s?+\d{1,3}+,")
+"""`Syakrani, 24, says …`: a name alone, then an age, opens the sentence."""
 _FIRST_WORD = re.compile(r"\s*+([^\W\d_]++)")
 _SENTENCE_OPENING = re.compile(r"[.!?]\s\s*+([^\W\d_]++)")
 """The first word of a text, and of a sentence after it: two patterns, so that the second starts with the
@@ -118,7 +120,8 @@ def worth_reading(text: str, mem: Memory) -> bool:
     first = _FIRST_WORD.match(text)
     for m in itertools.chain((first,) if first else (), _SENTENCE_OPENING.finditer(text)):
         word = m.group(1)
-        if word.lower() in _DESCRIBING or mem.full_name(word) is not None or word in mem.people:
+        if word.lower() in _DESCRIBING or mem.full_name(word) is not None or word in mem.people \
+                or (word[:1].isupper() and _AGE.match(text, m.end()) is not None):
             return True
     return False
 
@@ -132,7 +135,8 @@ def _opens_description(masked: str, pos: int, lex: Lexicon, mem: Memory) -> bool
     word = first.group(1)
     low = word.lower()
     return low in lex.determiners or low in lex.possessives or mem.full_name(word) is not None \
-        or word in mem.people or word in mem.acronyms
+        or word in mem.people or word in mem.acronyms \
+        or (word[:1].isupper() and _AGE.match(masked, first.end()) is not None)
 
 
 def _learn_subject(toks: list[Tok], text: str, mem: Memory, lex: Lexicon, people: list[tuple[str, int]]) -> None:
@@ -167,6 +171,11 @@ def _learn_subject(toks: list[Tok], text: str, mem: Memory, lex: Lexicon, people
         said = {PRONOUN_GENDER[t.low] for t in toks if t.start >= people[0][1] and t.low in _GENDERED}
         if len(said) == 1:  # `Maren Eklund, who …, died at her home`: nobody else it could be
             mem.note_person(who, said.pop())
+
+
+def _aged(toks: list[Tok], end: int) -> bool:
+    """Whether an age stands between commas at `end` (`Syakrani, 24,`): the name before is a person's."""
+    return end + 2 < len(toks) and toks[end].text == "," and toks[end + 1].text.isdigit() and toks[end + 2].text == ","
 
 
 def _first_conjunct(subject: list[Tok], text: str, mem: Memory, lex: Lexicon) -> str | None:
@@ -388,21 +397,18 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 if title and titles and is_title(titles[-1], lex):
                     mem.note_role(title, known)  # `President Trump`, named before: `the president` is Trump
                 people.append((known, run[-1].end))
-            elif len(name) >= 2 or title or gender:
+            elif len(name) >= 2 or title or gender or _aged(toks, end):
                 if len(name) >= 3 and before is not None and before.low in lex.prepositions and not titles:
                     given = next((g for g in range(1, len(name) - 1) if is_given_name(name[g].text)), None)
                     if given is not None:  # `directeur du site de Jababeka David Quentin`: a place first
                         full = name_text(name[given:])
-                elif len(name) >= 3 and name[0] is run[0] and not titles and not is_given_name(name[0].text) \
-                        and office_complement(toks, i, lex):
-                    full = name_text(name[1:])  # `le Ministre de la Défense Antoni Macierewicz`: the domain first
                 if not title and end + 1 < n and toks[end].text == "," and is_title(toks[end + 1], lex):
                     title = toks[end + 1].low  # `Christian Jacob, président du groupe UMP`
                 described = _description_after(toks, end, lex) if not title else None
                 if described is not None:  # `Abbas Akhoundi, le ministre iranien des Transports,`
                     title = described[0]
                     mem.note_role(described[1], full)
-                mem.note_person(full, gender, title)
+                full = mem.note_person(full, gender, title)
                 for x in [*titles, *context[-1:]]:  # `archbishop Monsenor Jorge Eduardo Scheinig`: `the
                     # archbishop` too
                     if x.low != title and x.low not in lex.title_modifiers and is_title(x, lex):

@@ -129,6 +129,8 @@ class Memory:
             known = self.full_name(words[-1])
             if known is not None and set(fold(m.text).split()) <= set(fold(known).split()):
                 return known  # `Tayyip Erdogan` for `Recep Tayyip Erdoğan`, `Ana Pastor` for `Ana Pastor García`
+            if known is None and m.text not in self.people and (earlier := self._misspelt(words)) is not None:
+                return earlier  # `Miguel Nerva` once, after `Miguel Neiva`: a typo, not a new person
             if len(words) == 2 and words[0].lower() in lex.titles:  # `Dame Cressida` after `Cressida Dick`,
                 known = self.full_name(words[1])  # `Princess Ubolratana` after `Ubolratana Mahidol`
                 if known is not None and fold(words[1]) in fold(known).split():
@@ -196,6 +198,20 @@ class Memory:
             return self.subject
         return self.referent(m.gender)  # `The father said …`, then `The mother said`
 
+    def _misspelt(self, words: list[str]) -> str | None:
+        """The person named before with the same first names and a family name one letter away (a typo)."""
+        last = fold(words[-1])
+        if len(last) < 4:
+            return None
+        firsts = fold(" ".join(words[:-1]))
+        for b in self.first_words.get(fold(words[0]), []):
+            if b == " ".join(words):
+                return None  # named first as written: the other spelling came later
+            known = b.rsplit(" ", 1)
+            if len(known) == 2 and fold(known[0]) == firsts and _one_letter_apart(fold(known[1]), last):
+                return b
+        return None
+
     def _by_initials(self, acronym: str) -> str | None:
         """The body whose capitalised words start with the acronym's letters (`HRW`: Human Rights Watch)."""
         letters = acronym.replace(".", "")
@@ -249,8 +265,15 @@ class Memory:
 
     # --- updates: only the walk in attribution.py calls these ----------------------------------------
 
-    def note_person(self, name: str, gender: str | None = None, title: str = "") -> None:
-        """A person was named: remember the name, its words for surnames, the gender and the title shown."""
+    def note_person(self, name: str, gender: str | None = None, title: str = "") -> str:
+        """A person was named: remember the name, its words for surnames, the gender and the title shown; return
+        the name they are known by (the first spelling of a name written once with a typo: `Miguel Nerva`
+        after `Miguel Neiva`)."""
+        if name not in self.people and " " in name:
+            earlier = self._misspelt(name.split())
+            if earlier is not None:
+                self.note_mention(earlier)
+                return earlier
         if gender is not None or name not in self.people:
             self.people[name] = gender if gender is not None else self.people.get(name)
         words = name.split()
@@ -271,6 +294,7 @@ class Memory:
             self.roles[fold(title)] = name
             self.actors.add(name)
         self.note_mention(name)
+        return name
 
     def _rename(self, short: str, full: str) -> None:
         gender = self.people.pop(short, None)
@@ -318,3 +342,14 @@ class Memory:
             self.group = name
             self.group_gender = gender
             self.group_latest = True
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether two words differ by one letter changed, added or dropped (`Neiva`, `Nerva`)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    k = next((n for n, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return short[k:] == long[k + 1:]
