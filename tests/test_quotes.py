@@ -560,6 +560,10 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
      [("Miguel Neiva", "colon")]),
     ("", ["Colonel Mohamed Bacar fled.", "“He has been spotted in the village,” Abdourahim Bakar said."],
      [("Abdourahim Bakar", "after-cue")]),
+    # A plural article inside a capitalised run makes it a body, which `le parti` then means.
+    ("", ["Europe Écologie Les Verts faisait part de son étonnement ; le parti écologiste pense qu'il s'agit de "
+          "« propos isolés »."],
+     [("Europe Écologie Les Verts", "before-cue")]),
     # `Pour lui, « … »`: the source is the person `il` means; when, not who: `Quelques minutes plus tard,`.
     ("", ["François Fillon a répondu aux critiques. Pour lui, « la vraie question est ailleurs »."],
      [("François Fillon", "pronoun")]),

@@ -211,10 +211,14 @@ def is_org(toks: list[Tok], lex: Lexicon) -> bool:
     `Senate Minority Whip Dick Durbin`), or it is one word in capitals (`WHO`, `UCL`)."""
     if org_words(toks, lex):
         return True
+    if any(t.low in _PLURAL_ARTICLES for t in toks[1:-1]):
+        return True  # `Europe Écologie Les Verts`, `Reporters des Droits`: no person's name has these inside
     return len(toks) == 1 and len(toks[0].text) >= 2 and toks[0].text.replace(".", "").replace("-", "").isupper() \
         and not toks[0].text.endswith(("'", "’"))  # `C'est`, `L'Union`: an elided word, no acronym
 
 
+_PLURAL_ARTICLES = frozenset(("les", "des", "the"))
+"""Articles that never stand inside a person's name (`Le Pen`, `La Fontaine`, `Van der Bellen` do)."""
 _DEMONYM = ("ish", "ian", "an", "ese", "ic", "i", "ch")
 """Endings of the adjectives of a place (`Irish`, `Indonesian`, `Congolese`): such a word before a title and a
 given name is a description, where another word may be a name's first part (`Jo Anne Van Tilburg`)."""
