@@ -101,17 +101,17 @@ async def test_below_70_columns_the_article_takes_the_screen_while_read() -> Non
         await loaded(pilot)
         assert sidebar_shown(app)  # browsing: the sidebar, the article beside it
         await pilot.press("enter")  # the newest article, opened
-        await until(pilot, lambda: not sidebar_shown(app), "the sidebar to give way")
         view = app.query_one(ArticleView)
-        assert app.focused is view and view.region.width == 60
+        # the pane hides first, the article widens at the next layout: wait for both, never for a fixed time
+        await until(pilot, lambda: not sidebar_shown(app) and view.region.width == 60, "the article to take the screen")
+        assert app.focused is view
         await pilot.press("escape")
-        await pilot.pause()
-        assert sidebar_shown(app) and app.focused is app.query_one(LibrarySidebar)
+        await until(pilot, lambda: sidebar_shown(app), "the sidebar to come back")
+        assert app.focused is app.query_one(LibrarySidebar)
         await pilot.press("tab")
         await until(pilot, lambda: not sidebar_shown(app), "the sidebar to give way again")
         await pilot.press("slash")  # the search lives in the sidebar's place: it shows
-        await pilot.pause()
-        assert sidebar_shown(app)
+        await until(pilot, lambda: sidebar_shown(app), "the search to show in the sidebar's place")
 
 
 async def test_a_wider_terminal_shows_the_sidebar_hidden_for_width() -> None:
