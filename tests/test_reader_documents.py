@@ -129,8 +129,7 @@ async def test_a_wide_code_line_scrolls_sideways_and_never_wraps(tmp_path: Path)
         assert len(code) == 1 and view.line_text(code[0]).endswith("repo.repo cuda")  # one line, whole
         assert view.virtual_size.width > view.scrollable_content_region.width
         await pilot.press("tab", "right", "right", "right")
-        await pilot.pause()
-        assert view.scroll_offset.x > 0
+        await until(pilot, lambda: view.scroll_offset.x > 0, "the code block to scroll sideways")
 
 
 async def test_the_sample_page_and_newsletter_open() -> None:

@@ -87,12 +87,11 @@ async def test_z_hides_the_sidebar_and_brings_it_back() -> None:
         view = app.query_one(ArticleView)
         narrow = view.region.width
         await pilot.press("z")
-        await pilot.pause()
-        assert not sidebar_shown(app) and app.focused is view and view.region.width == 120
+        await until(pilot, lambda: not sidebar_shown(app) and view.region.width == 120, "the article to widen")
+        assert app.focused is view
         await pilot.press("z")
-        await pilot.pause()
-        assert sidebar_shown(app) and app.focused is app.query_one(LibrarySidebar)
-        assert view.region.width == narrow
+        await until(pilot, lambda: sidebar_shown(app) and view.region.width == narrow, "the sidebar to come back")
+        assert app.focused is app.query_one(LibrarySidebar)
 
 
 async def test_below_70_columns_the_article_takes_the_screen_while_read() -> None:
