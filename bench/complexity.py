@@ -37,6 +37,21 @@ MAX_RATIO = 16.0
 RETRIES = 3
 """Rounds of measuring again (the better of two at each size) for a case that looks superlinear."""
 
+def _distinct_names(pattern: str, size: int) -> str:
+    """People who share a first name or a family name, each named once (`Anna Baaax met Anna Caaay.`): a memory
+    that scans everyone bearing a name for each new one is quadratic here."""
+    out: list[str] = []
+    total = 0
+    for n in range(size):
+        key = "".join(chr(97 + (n // 26 ** k) % 26) for k in range(4))
+        piece = pattern.format(key, key[::-1])
+        total += len(piece)
+        if total > size:
+            break
+        out.append(piece)
+    return "".join(out)
+
+
 SHAPES: dict[str, str | Callable[[int], str]] = {
     "capitals": "O ",
     "capital-words": "Obama Said ",
@@ -102,6 +117,8 @@ SHAPES: dict[str, str | Callable[[int], str]] = {
     "header-params": '; a="b;',
     "atx-hashes": lambda size: "# " + "#" * (size - 3) + "x",
     "word-spaces": lambda size: "a" + " " * (size - 2) + "b",
+    "shared-first-names": lambda size: _distinct_names("Anna B{}x met Anna C{}y. ", size),
+    "shared-surnames": lambda size: _distinct_names("B{}x Smith met C{}y Smith. ", size),
 }
 """Repeated units, each a delimiter or a run a regex could backtrack over; or a whole text of a size."""
 

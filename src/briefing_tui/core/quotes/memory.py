@@ -18,6 +18,9 @@ _AGED = ("-year-old", "-year-olds", "-jährige", "-jähriger")
 _THE = frozenset(("the", "le", "la", "l'", "l’", "der", "die"))
 _COMPLEMENT = frozenset(("of", "for", "at", "de", "du", "des", "d'", "d’", "von", "des", "der"))
 MAX_RECENT = 40
+MAX_BEARERS = 8
+"""People kept per family name or first word: a surname alone means the first named, and text naming thousands of
+people who share one (`Anna B…, Anna C…, …`) must cost linear time, not a scan of all of them per name."""
 """People remembered for pronouns: enough for any article, and a bound on the work a pronoun costs."""
 _OPPOSITE = {"m": "f", "f": "m"}
 
@@ -200,11 +203,14 @@ class Memory:
 
     def _misspelt(self, words: list[str]) -> str | None:
         """The person named before with the same first names and a family name one letter away (a typo)."""
+        bearers = self.first_words.get(fold(words[0]))
+        if not bearers:
+            return None
         last = fold(words[-1])
         if len(last) < 4:
             return None
         firsts = fold(" ".join(words[:-1]))
-        for b in self.first_words.get(fold(words[0]), []):
+        for b in bearers:
             if b == " ".join(words):
                 return None  # named first as written: the other spelling came later
             known = b.rsplit(" ", 1)
@@ -284,11 +290,11 @@ class Memory:
             if alone is not None:  # `President Trump`, then `President Donald Trump`: one person, named in full
                 self._rename(bearers[alone], name)
                 bearers[alone] = name
-            elif name not in bearers and not any(fold(b) == folded for b in bearers):
+            elif len(bearers) < MAX_BEARERS and name not in bearers and not any(fold(b) == folded for b in bearers):
                 bearers.append(name)
         if len(words) > 1:
             firsts = self.first_words.setdefault(fold(words[0]), [])
-            if name not in firsts:
+            if len(firsts) < MAX_BEARERS and name not in firsts:
                 firsts.append(name)
         if title:
             self.roles[fold(title)] = name
