@@ -145,7 +145,8 @@ LEXICON = Lexicon(
         organisers organizers participant participants attendee attendees spectator spectators viewer viewers
         customer customers shopper shoppers commentator commentators journalist journalists reporter reporters
         mp mps senator senators judge judges lawyer lawyers prosecutor prosecutors investigator investigators
-        director president chairman chairwoman secretary governor mayor coach player players
+        director president chairman chairwoman secretary governor mayor coach player players policeman
+        policewoman policemen soldier soldiers firefighter firefighters patient patients poster posters
         """),
     not_names=words("""
         the a an this that these those however meanwhile but and yet so still despite in on at for from with by

@@ -117,7 +117,11 @@ LEXICON = Lexicon(
         victimes homme femme hommes femmes personne personnes enfant enfants père mère fils fille frère sœur ami
         amis voisin voisins employé salarié salariés passager passagers usager usagère usagers guide chercheur
         chercheurs membre membres dirigeant dirigeants candidat leader graphiste président présidente directeur
-        directrice maire vainqueur fondateur fondatrice
+        directrice maire vainqueur fondateur fondatrice chauffeur chauffeurs conducteur conductrice conducteurs
+        voyageur voyageurs passagère policier policière policiers agent agents gendarme gendarmes soldat soldats
+        élève élèves étudiant étudiante étudiants enseignant enseignante enseignants ouvrier ouvrière ouvriers
+        agriculteur agriculteurs pompier pompiers patient patiente patients réalisateur réalisatrice scientifique
+        scientifiques habitante citoyen citoyenne citoyens parent parents proche proches supporter supporters
         """),
     not_names=words("""
         le la les un une des du de et mais ou donc or ni car il elle ils elles on nous vous je tu ce cette ces
