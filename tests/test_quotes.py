@@ -560,6 +560,16 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
      [("Miguel Neiva", "colon")]),
     ("", ["Colonel Mohamed Bacar fled.", "“He has been spotted in the village,” Abdourahim Bakar said."],
      [("Abdourahim Bakar", "after-cue")]),
+    # An inverted cue past a set aside (`pour sa part`) or with an adverb after it; `d'après` past a parenthesis.
+    ("", ["« Le spectateur a été héliporté », a pour sa part commenté l'Automobile club de Monaco."],
+     [("l'Automobile club de Monaco", "after-cue")]),
+    ("", ["« Il croyait au progrès », souligne encore l'Élysée."], [("l'Élysée", "after-cue")]),
+    ("", ["Ce n'est pas une mutinerie, mais « une action rapide » (moins d'une heure), d'après les autorités."],
+     [("les autorités", "according-to")]),
+    # A French cue in the plural; a cue followed by `que` and a quote is that quote's, not the one before it.
+    ("", ["Même si le recruteur a été placé en détention pour « financement du terrorisme », les parents "
+          "rapportent que « d'autres recruteurs sévissent »."],
+     [(None, None), ("les parents", "before-cue")]),
     # A plural article inside a capitalised run makes it a body, which `le parti` then means.
     ("", ["Europe Écologie Les Verts faisait part de son étonnement ; le parti écologiste pense qu'il s'agit de "
           "« propos isolés »."],

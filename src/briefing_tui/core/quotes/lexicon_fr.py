@@ -18,6 +18,14 @@ def imperfects(cues: frozenset[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def plurals(cues: frozenset[str]) -> frozenset[str]:
+    """The present plural of every -er verb whose present singular and participle are cues (`considère`,
+    `considéré`: `considèrent`; `rappelle`: `rappellent`): `Les syndicats dénoncent` as `Le syndicat dénonce`."""
+    return frozenset(cue + "nt" for cue in cues if cue.endswith("e") and len(cue) > 3
+                     and (cue[:-1] + "é" in cues or cue[:-1].replace("è", "é") + "é" in cues
+                          or cue[:-2] + "é" in cues))
+
+
 _CUES = words("""
         déclaré déclare déclarent déclara déclarant dit dis disant affirmé affirme affirment affirma affirmant
         ajouté ajoute ajoutent ajouta ajoutant estimé estime estiment estima estimant expliqué explique
@@ -39,7 +47,7 @@ _CUES = words("""
         appelle appela traite traité caractérise caractérisé renchérit renchéri corrige corriger nié nie nia
         menacé menace condamné condamne pense pensent pensé considère considéré prononcé prononce clamé clame tweeté
         préconisé préconise recommandé recommande
-        publié publie signé signe
+        publié publie signé signe rapporté rapporte rapportent rapporta rapportant
         demandant trouvé poursuivre tente
         """)
 
@@ -49,7 +57,7 @@ LEXICON = Lexicon(
         le la les des du et est une un que qui dans pour au aux il elle a été sur par avec ne pas ce cette mais
         ou se sa son ses
         """),
-    cues=_CUES | imperfects(_CUES),
+    cues=_CUES | imperfects(_CUES) | plurals(_CUES),
     passive_cues=words("""
         qualifié qualifiée décrit décrite appelé appelée traité traitée accusé accusée
         """),

@@ -66,13 +66,20 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     if lex.code == "de" and first.low == "so" and len(toks) > 1 and (toks[1].cap or toks[1].low in lex.determiners):
         return speaker(mention(phrase_after(toks, 1, lex), site.text, lex), mem, site, "so", "after-cue")
     k = 0
-    while k < len(toks) and (toks[k].low in lex.auxiliaries or toks[k].low in lex.adverbs
-                             or toks[k].low in lex.clitics) and not toks[k].cap:
-        k += 1
+    while k < len(toks) and not toks[k].cap:
+        if toks[k].low in lex.auxiliaries or toks[k].low in lex.adverbs or toks[k].low in lex.clitics:
+            k += 1
+        elif aside := _aside_at(toks, k, lex):  # `», a pour sa part commenté l'Automobile club de Monaco`
+            k += aside
+        else:
+            break
     if k < len(toks) and is_cue(toks, k, lex) and not toks[k].low.endswith(("ing", "ant")):
         if strict and k == 0:
             return None
-        phrase = phrase_after(toks, _past_aside(toks, k + 1, lex), lex)
+        start = _past_aside(toks, k + 1, lex)
+        while start + 1 < len(toks) and toks[start].low in lex.adverbs and not toks[start].cap:
+            start += 1  # `», souligne encore l'Élysée`
+        phrase = phrase_after(toks, start, lex)
         if not phrase:
             return None
         m = mention(phrase, site.text, lex)
@@ -101,6 +108,9 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
                 end -= 1
             if strict and not _bare_cue(toks, c, lex):
                 return None
+            if c + 2 < len(toks) and toks[c + 1].low in _INTRODUCERS and any(t.masked for t in toks[c + 2:c + 4]):
+                return None  # `…pour « financement du terrorisme », les Roy rapportent que « … »`: the cue is the
+                # next quote's
             m = mention(toks[:end], site.text, lex)
             if m is not None and not _subject_start(first, lex) and m.kind != "person":
                 return None  # `proposal and accused`: not a subject
@@ -108,6 +118,8 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     return None if strict else _closing_cue(toks, site, mem)
 
 
+_INTRODUCERS = frozenset(("que", "qu'", "qu’", "that", "dass", ":"))
+"""Words after a cue that introduce the words said: a quote right after them is the cue's."""
 _NAME_WORDS_BEFORE_CUE = 6
 """Capitalised words a name right after a quote may have before its cue."""
 _PLACE = frozenset(("of", "from", "at", "de", "du", "des"))
@@ -116,6 +128,11 @@ _PLACE = frozenset(("of", "from", "at", "de", "du", "des"))
 
 _ASIDE = 8
 """Words at most in an aside between a cue and its subject (`a confié, à Reuters, le directeur`)."""
+
+
+def _aside_at(toks: list[Tok], k: int, lex: Lexicon) -> int:
+    """The length of a set phrase at `k` that stands aside in a clause (`pour sa part`, `de son côté`), or 0."""
+    return next((len(a) for a in lex.asides if len(a) > 1 and tuple(t.low for t in toks[k:k + len(a)]) == a), 0)
 
 
 def _past_aside(toks: list[Tok], k: int, lex: Lexicon) -> int:

@@ -37,11 +37,13 @@ def according_to(site: Site, mem: Memory) -> Found | None:
     initial = _according_initial(before, site, mem)
     if initial is not None:
         return initial
-    for toks, lead in ((after[k:k + _ACCORDING_REACH], True), (before, False)):
+    for toks, lead in ((after[k:k + _ACCORDING_REACH + _parenthesis(after[k:k + _ACCORDING_REACH * 2])], True),
+                       (before, False)):
         for i in range(len(toks)):
             n = according_at(toks, i, lex)
+            skip = _parenthesis(toks) if lead else 0  # `« … » (moins d'une heure), d'après les autorités`
             if n and (not lead or i == 0 or (
-                    toks[i - 1].text == "," and not any(t.masked or t.text in STOP for t in toks[:i]))):
+                    toks[i - 1].text == "," and not any(t.masked or t.text in STOP for t in toks[skip:i]))):
                 who = phrase_after(toks if lead is False else after[k:], i + n, lex)
                 cut = next((m for m, t in enumerate(who) if t.text == ","), len(who))
                 if cut + 1 < len(who) and who[cut + 1].cap:
@@ -58,6 +60,14 @@ def according_to(site: Site, mem: Memory) -> Found | None:
                 if found:
                     return found
     return None
+
+
+def _parenthesis(toks: list[Tok]) -> int:
+    """Where the words after a parenthesis that opens `toks` start (`(moins d'une heure)`), or 0."""
+    if not toks or toks[0].text != "(":
+        return 0
+    close = next((k for k, t in enumerate(toks) if t.text == ")" or t.masked), None)
+    return close + 1 if close is not None and toks[close].text == ")" else 0
 
 
 def _according_initial(before: list[Tok], site: Site, mem: Memory) -> Found | None:
