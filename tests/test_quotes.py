@@ -570,6 +570,12 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Même si le recruteur a été placé en détention pour « financement du terrorisme », les parents "
           "rapportent que « d'autres recruteurs sévissent »."],
      [(None, None), ("les parents", "before-cue")]),
+    # An object pronoun as a document's agent is the person it means; a name after an honorific wins over
+    # the title's complement before it.
+    ("", ["The bomber, Humam al-Balawi, wrote on forums for years. One post by him read: “The time has come.”"],
+     [("Humam al-Balawi", "pronoun")]),
+    ("", ["Undersecretary for Education Mr. Toccafondi says “many schools will raise their fees”."],
+     [("Toccafondi", "before-cue")]),
     # A plural article inside a capitalised run makes it a body, which `le parti` then means.
     ("", ["Europe Écologie Les Verts faisait part de son étonnement ; le parti écologiste pense qu'il s'agit de "
           "« propos isolés »."],

@@ -157,6 +157,9 @@ def _mention_of_segment(toks: list[Tok], text: str, lex: Lexicon) -> Mention | N
         return Mention("pronoun", first.low, gender=lex.pronouns[first.low])  # `sagte er vor dem Gerichtssaal`
     if len(toks) == 1 and first.low in lex.it_pronouns:
         return Mention("pronoun", first.low)
+    if len(toks) == 1 and first.low in lex.object_pronouns and not first.cap:  # `One post by him read`
+        subject = lex.object_pronouns[first.low]
+        return Mention("pronoun", subject, gender=lex.pronouns.get(subject))
     named = _named_by(toks, lex)  # `a protester using the pseudonym Katya`
     if named is not None:
         return named
@@ -226,6 +229,9 @@ def _capitalised(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         later = _last_name_run(rest, text, lex)  # `UCL astronomer Angelos Tsiaras`, `Lead Paul Sun-Hyung Lee`
         if later is not None:
             return later
+    honoured = _after_honorific(rest, lex)  # `Undersecretary for Education Mr. Toccafondi`
+    if honoured is not None:
+        return honoured
     found = person_name(run, lex)
     titled = found is not None and bool(found[1]) and len(found[0]) >= 2  # `House of Commons Speaker John Bercow`
     if not titled and (is_org(run, lex) or (len(run) > 1 and run[0].low in lex.determiners)):
@@ -237,6 +243,23 @@ def _capitalised(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     if rest and rest[0].low in ("of", "to", "for") and not titles and len(name) == 1 and is_title(name[0], lex):
         return None
     return Mention("person", name_text(name), title=title, gender=_description_gender(titles))
+
+
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. m. mme mme. mlle herr frau".split())
+"""Words before a person's name only: what follows one is that person, whatever came before."""
+
+
+def _after_honorific(rest: list[Tok], lex: Lexicon) -> Mention | None:
+    """The person named after an honorific in the words after a title's complement (`for Education Mr.
+    Toccafondi`), when the phrase ends with that name."""
+    k = next((n for n, t in enumerate(rest[:-1]) if t.low in HONORIFICS and rest[n + 1].cap), None)
+    if k is None or rest[0].low not in lex.prepositions:
+        return None
+    end = run_end(rest, k + 1, lex)
+    if end != len(rest):
+        return None
+    found = person_name(rest[k + 1:end], lex)
+    return Mention("person", name_text(found[0]), title=rest[k].low) if found is not None else None
 
 
 def _name_start(toks: list[Tok], k: int, lex: Lexicon) -> int:

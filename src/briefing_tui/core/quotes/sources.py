@@ -91,11 +91,9 @@ def _according_initial(before: list[Tok], site: Site, mem: Memory) -> Found | No
             and len(before) - end < 8:
         start, end = end + 1, len(before) - 1  # `Pour la principale association …, l'April : « … »`
         return speaker(mention(before[start:end], site.text, lex), mem, site, words[k].text, "according-to")
-    m = mention(before[start:end], site.text, lex)
-    if end == start + 1 and before[start].low in lex.object_pronouns \
-            and lex.object_pronouns[before[start].low] not in lex.plural_pronouns:  # `Pour lui, « … »`; not
-        subject = lex.object_pronouns[before[start].low]  # `Pour eux`: a group the text may not have named
-        m = Mention("pronoun", subject, gender=lex.pronouns.get(subject))
+    m = mention(before[start:end], site.text, lex)  # `Pour lui, « … »`: the person `il` means
+    if m is not None and m.kind == "pronoun" and m.text in lex.plural_pronouns:
+        return None  # `Pour eux`: a group the text may not have named
     if m is None or (m.kind == "nominal" and m.head not in lex.person_nouns and m.head not in lex.titles
                      and m.head not in lex.org_heads and m.head not in lex.generic_orgs and not _proper(m)):
         return None  # `Et pour la dernière période, « … »`: a time, not a source
