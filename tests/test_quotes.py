@@ -576,6 +576,15 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
      [("Humam al-Balawi", "pronoun")]),
     ("", ["Undersecretary for Education Mr. Toccafondi says “many schools will raise their fees”."],
      [("Toccafondi", "before-cue")]),
+    # `issued a statement saying`: a participle after a document is a cue; `is reported to have said`: the
+    # subject of `is`; an age before a name keeps the name, and a relative clause runs to the cue's comma.
+    ("", ["Malaysia Airlines issued a statement saying “The usual flight route was declared safe.”"],
+     [("Malaysia Airlines", "subject")]),
+    ("", ["Al-Majid is reported to have said “Thanks be to God” as he left the court."],
+     [("Al-Majid", "before-cue")]),
+    ("", ["After winning the contest, 25-year-old Netta, who performed Toy featuring chicken dance, chicken noises, "
+          "and a kimono, said, “Thank you for celebrating diversity.”"],
+     [("Netta", "before-cue")]),
     # A plural article inside a capitalised run makes it a body, which `le parti` then means.
     ("", ["Europe Écologie Les Verts faisait part de son étonnement ; le parti écologiste pense qu'il s'agit de "
           "« propos isolés »."],

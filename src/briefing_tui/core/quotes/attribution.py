@@ -117,7 +117,7 @@ def _offices_of_protagonist(results: list[Attribution], title: str, mem: Memory,
     ministre … a affirmé`) means the one person the title is about (`pour Montebourg`, `Discours de politique
     générale de Jean-Marc Ayrault`), when their gender does not contradict it. Only an office held by one person
     at a time: `le négociateur palestinien` may be anyone who negotiates."""
-    who = _protagonist(title, mem)
+    who = _protagonist(title[:300], mem)  # a title is one line: a hostile one of a megabyte costs no more
     if who is None:
         return
     for k, r in enumerate(results):

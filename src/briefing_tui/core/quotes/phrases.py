@@ -349,7 +349,8 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         start = k - 1 if toks[k - 1].low in lex.determiners else k
         return Mention("org", text[toks[start].start:toks[-1].end], head=toks[k - 1].low)
     relation = toks[k - 1].low in lex.person_nouns or is_title(toks[k - 1], lex)
-    if found is None or (len(found[0]) < 2 and not relation):
+    aged = toks[k - 1].low.endswith(("-year-old", "-jährige", "-jähriger"))  # `25-year-old Netta`: a person
+    if found is None or (len(found[0]) < 2 and not relation and not aged):
         return None
     title = toks[k - 1].low if relation else ""
     name = name_text(found[0])

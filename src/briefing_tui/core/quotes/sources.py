@@ -39,9 +39,9 @@ def according_to(site: Site, mem: Memory) -> Found | None:
         return initial
     for toks, lead in ((after[k:k + _ACCORDING_REACH + _parenthesis(after[k:k + _ACCORDING_REACH * 2])], True),
                        (before, False)):
+        skip = _parenthesis(toks) if lead else 0  # `« … » (moins d'une heure), d'après les autorités`
         for i in range(len(toks)):
             n = according_at(toks, i, lex)
-            skip = _parenthesis(toks) if lead else 0  # `« … » (moins d'une heure), d'après les autorités`
             if n and (not lead or i == 0 or (
                     toks[i - 1].text == "," and not any(t.masked or t.text in STOP for t in toks[skip:i]))):
                 who = phrase_after(toks if lead is False else after[k:], i + n, lex)

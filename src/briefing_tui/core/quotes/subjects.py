@@ -25,6 +25,10 @@ from briefing_tui.core.quotes.names import PARTICLES, is_title, org_words, perso
 from briefing_tui.core.quotes.phrases import is_relative, nominal_head
 from briefing_tui.core.quotes.tokens import Tok, tok
 
+_RAISING = frozenset("reported said thought believed understood alleged known expected rumoured rumored supposed "
+                     "claimed".split())
+"""Participles that raise a subject over `to` (`X is reported to have said`): the cue is X's."""
+
 
 def _skip_to_subject(toks: list[Tok], c: int, lex: Lexicon) -> int:
     """The index of the last word of the cue's subject: back over auxiliaries, adverbs, clitics and set asides
@@ -35,6 +39,9 @@ def _skip_to_subject(toks: list[Tok], c: int, lex: Lexicon) -> int:
         if not t.cap and (t.low in lex.auxiliaries or is_adverb(toks, j, lex) or t.low in lex.be or t.low in TO_WORDS
                           or t.low in lex.clitics):
             j -= 1
+            continue
+        if t.low in _RAISING and j > 0 and toks[j - 1].low in lex.be and toks[j + 1].low in TO_WORDS:
+            j -= 2  # `Al-Majid is reported to have said`: the subject of `is`
             continue
         aside = next((a for a in lex.asides if j + 1 > len(a)  # something before it: `Elle estime` is no aside
                       and [x.low for x in toks[j + 1 - len(a):j + 1]] == list(a)), None)
@@ -170,6 +177,10 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
             segments.append([])
         else:
             segments[-1].append(t)
+    relative = next((k for k in range(1, len(segments)) if segments[k] and segments[k][0].low in lex.relatives), None)
+    if relative is not None and not segments[-1] and relative < len(segments) - 2:
+        segments = [*segments[:relative], []]  # `Netta, who performed Toy featuring A, B, and C, said`: the relative
+        # clause runs to the comma before the cue, its list's commas included
     if not segments[-1]:  # a comma before the cue closes an aside or an appositive
         segments.pop()
         while len(segments) > 1 and (not segments[-1] or (_is_aside(segments[-1], lex)
@@ -276,7 +287,8 @@ def _starts_phrase(t: Tok, lex: Lexicon) -> bool:
 
 
 def _is_aside(segment: list[Tok], lex: Lexicon) -> bool:
-    """A part between commas that is not the subject: a circumstance, a participle, a relative clause, an age."""
+    """A part between commas that is not the subject: a circumstance, a participle, a relative clause, an age (not
+    an age before a name: `25-year-old Netta`)."""
     first = segment[0]
     if first.low in lex.determiners and 1 < len(segment) <= 4 \
             and all(t.low in lex.circumstances for t in segment[1:]):
@@ -286,7 +298,8 @@ def _is_aside(segment: list[Tok], lex: Lexicon) -> bool:
         return False  # `De nombreux habitants,`: a French article that is also a preposition
     return first.low in lex.prepositions or first.low in lex.cut_prepositions or first.low in lex.clause_openers \
         or first.low in lex.adverbs \
-        or first.low in lex.discourse or first.low in lex.circumstances or first.text[0].isdigit() \
+        or first.low in lex.discourse or first.low in lex.circumstances \
+        or (first.text[0].isdigit() and not any(t.cap for t in segment[1:])) \
         or is_relative(segment, 0, lex) or first.low in lex.relatives or participle_opens(segment, 0, lex) \
         or (first.low.endswith(("ing", "ant")) and not first.cap) \
         or (len(segment) == 1 and not first.cap and first.word)
