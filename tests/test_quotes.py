@@ -585,6 +585,8 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["After winning the contest, 25-year-old Netta, who performed Toy featuring chicken dance, chicken noises, "
           "and a kimono, said, “Thank you for celebrating diversity.”"],
      [("Netta", "before-cue")]),
+    ("", ["Critics were harsh, with one poster writing “How can people look at both sides?”"],
+     [("one poster", "subject")]),
     # A plural article inside a capitalised run makes it a body, which `le parti` then means.
     ("", ["Europe Écologie Les Verts faisait part de son étonnement ; le parti écologiste pense qu'il s'agit de "
           "« propos isolés »."],

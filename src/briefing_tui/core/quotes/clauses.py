@@ -48,8 +48,9 @@ def is_cue(toks: list[Tok], k: int, lex: Lexicon) -> bool:
         if t.low.endswith("ing") and before.word and not before.cap and not (
                 before.low in lex.auxiliaries or before.low in lex.be or before.low in lex.adverbs
                 or before.low in lex.pronouns or before.low in lex.prepositions or before.low in lex.relatives
-                or before.low in AND_WORDS or before.low in TO_WORDS or before.low in lex.documents):
-            return False  # `its highest warning`; not `issued a statement saying`
+                or before.low in AND_WORDS or before.low in TO_WORDS or before.low in lex.documents
+                or before.low in lex.person_nouns):
+            return False  # `its highest warning`; not `issued a statement saying`, `with one poster writing`
     return True
 
 

@@ -85,8 +85,11 @@ def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] |
         return _subject_tokens(toks, j - 1, lex, antecedent=True), "subject"  # `Alex Greenwich who said`
     if participle and t.word and t.low not in lex.prepositions:
         region = _last_phrase(_subject_tokens(toks, j, lex), lex)
-        if region and region[0].low in ("with", "avec", "mit") and len(region) > 1 and region[1].cap:
-            return region[1:], "subject"  # `with Zinichev describing`
+        if region and region[0].low in ("with", "avec", "mit") and len(region) > 1:
+            if region[1].cap:
+                return region[1:], "subject"  # `with Zinichev describing`
+            if _head(region[1:], lex) in lex.person_nouns:
+                return region[1:], "subject"  # `with one poster writing`
         head = _head(region, lex)
         if head in lex.documents or head in lex.person_nouns:
             return region, "subject"  # `un communiqué de presse affirmant`: the document's author speaks
