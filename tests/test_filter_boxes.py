@@ -225,6 +225,21 @@ async def test_an_answer_to_an_older_filter_never_acts_on_a_waiting_enter(monkey
         assert app.query_one(ArticleView).current_quote == 4
 
 
+async def test_a_search_typed_in_one_go_after_choosing_a_quote_runs_once_the_quote_is_shown() -> None:
+    """`"speaker:rutte⏎/underlings⏎` in one go: the finder opens Rutte's quote, and the keys typed after its
+    `enter` (some already on their way to the finder's box as it closed) search once the quote is shown. This
+    crashed the reader (the finder dismissed twice) or hung it (a closing screen waited for its box's keys)."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        for key, character in [("quotation_mark", '"'), *((k if k.isalpha() else "colon", k) for k in "speaker:rutte"),
+                               ("enter", None), ("slash", "/"), *((k, k) for k in "underlings"), ("enter", None)]:
+            app.post_message(events.Key(key, character))  # queued at once, as a terminal delivers them
+        await until(pilot, lambda: "Search “underlings”: hit 1/1" in str(app.query_one("#hit-status").render()),
+                    "the search typed ahead to open its best match")
+        assert app.query_one(SearchPanel).query_text == "underlings" and len(app.screen_stack) == 1
+
+
 async def test_keys_typed_straight_after_the_key_that_opens_a_box_go_into_it() -> None:
     """A fast typist (or a paste) sends `"speaker:rutte⏎` in one go: no letter runs a key of the screen behind
     (`s` spotlight, `p` problems, `r` reload, `n` next hit…) and enter opens the best match of all of it."""

@@ -6,7 +6,7 @@ The work is elsewhere: `session.LibrarySession` owns the library (index, watcher
 
 from __future__ import annotations
 
-from textual import events
+from textual import events, on
 from textual.app import App
 from textual.command import CommandPalette
 from textual.screen import Screen
@@ -17,6 +17,7 @@ from briefing_tui.core.user.config import Settings, config_dir, data_dir
 from briefing_tui.core.user.prefs import UserPrefs
 from briefing_tui.core.user.state import ReaderState, library_key
 from briefing_tui.tui.commands import PlainCommandPalette
+from briefing_tui.tui.handoff import Then, run_then
 from briefing_tui.tui.keymap import bindings
 from briefing_tui.tui.screens.help import HelpScreen
 from briefing_tui.tui.screens.reader import ReaderScreen
@@ -81,6 +82,10 @@ class BriefingApp(App[int]):
         if isinstance(event, events.Key | events.MouseDown) and not event.is_forwarded:
             self.touched = True
         await super().on_event(event)
+
+    @on(Then)
+    def _then(self, message: Then) -> None:
+        run_then(message)  # a worker's answer for a screen that may be gone by now (`handoff.py`)
 
     def on_key(self, event: events.Key) -> None:
         """A letter that reaches the app while a filter box has the focus was on its way when the focus moved

@@ -7,6 +7,7 @@ in private mode.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -19,6 +20,7 @@ from textual.widgets import Button, Input, Static
 
 from briefing_tui.core.serialize import count
 from briefing_tui.core.user.export import ExportRefused, write_new_file
+from briefing_tui.tui.handoff import hand_to
 
 
 class ExportScreen(ModalScreen[None]):
@@ -96,7 +98,7 @@ class ExportScreen(ModalScreen[None]):
             write_new_file(path, self.text, overwrite=overwrite)
         except (OSError, ExportRefused) as exc:
             error = exc
-        self.app.call_from_thread(self._written, path, raw, error)
+        hand_to(self.app, partial(self._written, path, raw, error))  # the app: the dialog may be closed by now
 
     def _written(self, path: Path, raw: str, error: Exception | None) -> None:
         self._writing = False

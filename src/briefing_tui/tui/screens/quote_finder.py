@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Protocol
 
 from rich.text import Text
@@ -30,6 +31,7 @@ from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.export import quotes_markdown
 from briefing_tui.core.user.state import ReaderState
 from briefing_tui.tui.glyphs import UP_DOWN, pick
+from briefing_tui.tui.handoff import Then, hand_to, run_then
 from briefing_tui.tui.keymap import SHORT, bindings
 from briefing_tui.tui.screens.board import QuoteChoice, add_to_board
 from briefing_tui.tui.screens.export import ExportScreen
@@ -98,9 +100,11 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         """Saves the reader state (the board, the history) and says so when it cannot."""
         self.private = private
         self.initial = initial
+        """The filter the finder opens with: the last one, so that escape and `\"` come back to it."""
         self.hand_over = hand_over
         """Takes the keys typed after `enter` when a quote opens (the reader holds them until it is shown)."""
-        """The filter the finder opens with: the last one, so that escape and `\"` come back to it."""
+        self._chosen = False
+        """A quote was chosen and the finder is going: what is still on its way to it acts on nothing."""
         self._library_signal = changed
         """Published when the library changes (the finder then lists what it now holds)."""
         self.filter_query: Query | None = None
@@ -248,12 +252,12 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             better = self.source.suggestion(query, len(ids), quotes=True) if query is not None else None
         except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep the finder
             if generation == self._generation:
-                self.app.call_from_thread(self._show_error, REFUSED, generation)
+                hand_to(self, partial(self._show_error, REFUSED, generation))
             return
         if better is not None and typing is not None:  # the `*` that made the last word a prefix is ours
             better = better.removesuffix("*")
         if generation == self._generation:
-            self.app.call_from_thread(self._show, query, ids, first, keep, generation, hint, better)
+            hand_to(self, partial(self._show, query, ids, first, keep, generation, hint, better))
 
     @property
     def settled_at(self) -> int:
@@ -261,8 +265,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         return self._generation
 
     def _show_error(self, message: str, generation: int | None = None) -> None:
-        if generation is not None and generation != self._generation:  # typed since: a newer answer is coming
-            return
+        if self._chosen or (generation is not None and generation != self._generation):  # typed since: a newer
+            return  # answer is coming
         self.answered = self._generation
         self._when_answered.clear()
         self._give_back()
@@ -273,7 +277,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
 
     def _show(self, query: Query | None, ids: Sequence[int], first: list[QuoteHit | None], keep: bool = False,
               generation: int = 0, hint: str | None = None, better: str | None = None) -> None:
-        if generation != self._generation:  # typed since it was asked: a newer answer is coming
+        if generation != self._generation or self._chosen:  # typed since it was asked: a newer answer is coming
             return
         self.answered = generation
         self._answered_text = self._asked
@@ -331,6 +335,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
     def _once_answered(self, act: Callable[[], None]) -> None:
         """Run `act` now if what is in the box is answered on screen; else as soon as it is (and with a filter
         that cannot be read, not at all: the quotes listed are an older filter's)."""
+        if self._chosen:
+            return
         if not self._waiting and self.answered == self._generation:
             if self._error is not None:
                 self.app.bell()
@@ -358,13 +364,25 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             self.app.bell()
             self._give_back()
 
+    @on(Then)
+    def _then(self, message: Then) -> None:
+        run_then(message)
+
     @on(QuoteList.Chosen)
     def _open(self, event: QuoteList.Chosen) -> None:
+        if self._chosen:
+            return  # a second choice on its way as the finder closed
+        self._chosen = True
         self._remember()
-        keys = self.query_one(FilterBox).release()
+        box = self.query_one(FilterBox)
+        keys = box.release()
         if self.hand_over is not None:  # before the finder goes, so that no key falls between
             self.hand_over(keys)
-        self.dismiss(QuoteChoice(event.hit.article.id, event.hit.index, event.hit.quote.text))
+            box.forward = self.hand_over  # and keys already on their way to the box follow them
+        # The finder goes once the box has taken the keys on their way to it (a fast typist's `/…⏎` after the
+        # `enter` that chose): removing a screen whose box still has keys to handle never completes.
+        choice = QuoteChoice(event.hit.article.id, event.hit.index, event.hit.quote.text)
+        box.call_later(lambda: self.dismiss(choice) and None)  # not awaited by the box: it is being removed too
 
     def _give_back(self) -> None:
         """The keys held while waiting for an answer, typed now as they were meant: in the box."""
@@ -424,10 +442,10 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         try:
             _, hits = self.source.find_quotes(query, None)
         except sqlite3.Error:
-            self.app.call_from_thread(self.notify, REFUSED, markup=False, severity="error")
+            hand_to(self, partial(self.notify, REFUSED, markup=False, severity="error"))
             return
         text = quotes_markdown([(h.quote, h.article) for h in hits], heading)
-        self.app.call_from_thread(self.app.push_screen, ExportScreen(text, len(hits)))
+        hand_to(self, partial(self.app.push_screen, ExportScreen(text, len(hits))))
 
     def action_close(self) -> None:
         self._remember()

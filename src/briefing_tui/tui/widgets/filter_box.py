@@ -9,6 +9,7 @@ for what was typed (did you mean…), `tab` puts it in the box; else `tab` moves
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import events
@@ -59,6 +60,11 @@ class FilterBox(Input):
         """Where the history walk is (its position and the filter it put in the box)."""
         self.held: list[tuple[str, str | None]] | None = None
         """Keys typed while `enter` waits for an answer, as (key, character); None when not holding."""
+        self._submitted = False
+        """An `enter` was submitted and its keys are held: a second `enter` is one of them."""
+        self.forward: Callable[[Keys], None] | None = None
+        """Where keys still on their way to the box go once its owner has closed (a finder that opened a quote):
+        they were typed for what opens, and must neither type into the closed box nor act in it."""
         self.suggestion: str | None = None
         """A filter to put in the box with `tab` instead of what was typed (did you mean…), or None."""
 
@@ -82,17 +88,27 @@ class FilterBox(Input):
     def release(self) -> Keys:
         """Stop holding; the keys held, in order."""
         held, self.held = tuple(self.held or ()), None
+        self._submitted = False
         return held
 
     async def action_submit(self) -> None:
         """`enter`: what the owner does with it may wait for an answer, so the keys typed after it are held
         from this moment (the owner releases them: for what opens, or back into the box)."""
+        if self.forward is not None:  # the owner has closed: this `enter` was typed for what it opened
+            self.forward((("enter", None),))
+            return
+        if self._submitted and self.held is not None:  # a second `enter` while the first waits: typed after it
+            self.held.append(("enter", None))
+            return
         self.hold()
+        self._submitted = True
         await super().action_submit()
 
     def take(self, key: str, character: str | None) -> None:
         """A key on its way to the box when the focus moved there: held, or typed in."""
-        if self.held is not None:
+        if self.forward is not None:
+            self.forward(((key, character),))
+        elif self.held is not None:
             self.held.append((key, character))
         elif character:
             self.type_text(character)
@@ -100,8 +116,12 @@ class FilterBox(Input):
     def on_key(self, event: events.Key) -> None:
         """Hold from `enter` on, in the order the box takes its keys (the binding that submits runs later, in the
         app: a key right behind `enter` would slip in first); `escape` gives up on what `enter` waits for."""
-        if self.held is not None and event.key == "escape":
-            self.held = None  # dropped with the wait: escape goes on to close
+        if self.forward is not None:
+            self.forward(((event.key, event.character),))
+            event.stop()
+            event.prevent_default()
+        elif self.held is not None and event.key == "escape":
+            self.held, self._submitted = None, False  # dropped with the wait: escape goes on to close
         elif self.held is not None:  # before Input's own handling (and the bindings): the key is held
             self.held.append((event.key, event.character))
             event.stop()
