@@ -14,6 +14,7 @@ from bench.eval_quotes import (
     HELDOUT_REAL4,
     HELDOUT_REAL5,
     HELDOUT_REAL6,
+    HELDOUT_REAL7,
     REALNEWS,
     evaluate,
     evaluate_by_language,
@@ -27,7 +28,7 @@ def test_real_development_set_floors() -> None:
     assert scores.articles >= 82 and scores.gold >= 535
     assert scores.recall >= 0.99      # measured 100.0%
     assert scores.precision >= 0.99   # measured 100.0%
-    assert scores.speaker_accuracy >= 0.93  # measured in docs/quotes.md (94.2% with RULES_VERSION 8)
+    assert scores.speaker_accuracy >= 0.94  # measured in docs/quotes.md (94.8% with RULES_VERSION 9)
     by_language = evaluate_by_language(REALNEWS)
     assert set(by_language) == {"en", "fr"}
     assert by_language["en"].speaker_accuracy >= 0.93
@@ -67,9 +68,12 @@ def test_every_pass_is_named_and_scored() -> None:
     (HELDOUT_REAL4, 35, 236, 0.98, 0.73),
     # measured 74.0% (148/200) blind with RULES_VERSION 8; 76.0% after its failures were read (spans 100% / 100%)
     (HELDOUT_REAL5, 36, 200, 0.98, 0.76),
-    # measured 74.5% (199/267) blind with RULES_VERSION 9 (spans 100% / 100%)
-    (HELDOUT_REAL6, 35, 267, 0.98, 0.73),
-], ids=["heldout-real", "heldout-real2", "heldout-real3", "heldout-real4", "heldout-real5", "heldout-real6"])
+    # measured 74.5% (199/267) blind with RULES_VERSION 9 at a30c6eb; 79.0% after its failures were read
+    (HELDOUT_REAL6, 35, 267, 0.98, 0.77),
+    # measured 63.3% (140/221) blind with RULES_VERSION 9 at 158e594 (spans 100% / 100%)
+    (HELDOUT_REAL7, 16, 221, 0.98, 0.62),
+], ids=["heldout-real", "heldout-real2", "heldout-real3", "heldout-real4", "heldout-real5", "heldout-real6",
+        "heldout-real7"])
 def test_real_held_out_set_floors(folder: Path, articles: int, gold: int, spans: float, speakers: float) -> None:
     """Each real held-out set was measured once, blind, before it was folded in (bench/eval_quotes.py): its
     floors only guard regressions."""
