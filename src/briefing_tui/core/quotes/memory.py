@@ -275,7 +275,7 @@ class Memory:
         """A person was named: remember the name, its words for surnames, the gender and the title shown; return
         the name they are known by (the first spelling of a name written once with a typo: `Miguel Nerva`
         after `Miguel Neiva`)."""
-        if name not in self.people and " " in name:
+        if self.first_words and name not in self.people and " " in name:
             earlier = self._misspelt(name.split())
             if earlier is not None:
                 self.note_mention(earlier)

@@ -211,7 +211,7 @@ def is_org(toks: list[Tok], lex: Lexicon) -> bool:
     `Senate Minority Whip Dick Durbin`), or it is one word in capitals (`WHO`, `UCL`)."""
     if org_words(toks, lex):
         return True
-    if any(t.low in _PLURAL_ARTICLES for t in toks[1:-1]):
+    if len(toks) > 2 and any(t.low in _PLURAL_ARTICLES for t in toks[1:-1]):
         return True  # `Europe Écologie Les Verts`, `Reporters des Droits`: no person's name has these inside
     return len(toks) == 1 and len(toks[0].text) >= 2 and toks[0].text.replace(".", "").replace("-", "").isupper() \
         and not toks[0].text.endswith(("'", "’"))  # `C'est`, `L'Union`: an elided word, no acronym

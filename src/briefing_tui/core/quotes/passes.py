@@ -132,7 +132,9 @@ _ASIDE = 8
 
 def _aside_at(toks: list[Tok], k: int, lex: Lexicon) -> int:
     """The length of a set phrase at `k` that stands aside in a clause (`pour sa part`, `de son côté`), or 0."""
-    return next((len(a) for a in lex.asides if len(a) > 1 and tuple(t.low for t in toks[k:k + len(a)]) == a), 0)
+    low = toks[k].low
+    return next((len(a) for a in lex.asides if a[0] == low and len(a) > 1
+                 and tuple(t.low for t in toks[k:k + len(a)]) == a), 0)
 
 
 def _past_aside(toks: list[Tok], k: int, lex: Lexicon) -> int:

@@ -252,8 +252,10 @@ HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. m. mme mme. mlle herr frau
 def _after_honorific(rest: list[Tok], lex: Lexicon) -> Mention | None:
     """The person named after an honorific in the words after a title's complement (`for Education Mr.
     Toccafondi`), when the phrase ends with that name."""
+    if len(rest) < 3 or rest[0].low not in lex.prepositions:
+        return None
     k = next((n for n, t in enumerate(rest[:-1]) if t.low in HONORIFICS and rest[n + 1].cap), None)
-    if k is None or rest[0].low not in lex.prepositions:
+    if k is None:
         return None
     end = run_end(rest, k + 1, lex)
     if end != len(rest):
