@@ -74,7 +74,9 @@ HELDOUT_REAL7 = EVAL / "heldout-real7"
 walk that source further; 15 French from WiNER, 28 January-16 February 2017; 221 quotes, 34 of them null)
 annotated blind by someone who never saw the rules, and committed sealed. Measured once, blind, with the final
 RULES_VERSION 9 of this session (commit 158e594): spans 100.0% / 100.0%, speakers 63.3% (140/221: English 8/9;
-French 62.3%, 132/212). RULES_VERSION 8 (f8e23fc) scores 62.4% (138/221) on it. Its failures are not read yet."""
+French 62.3%, 132/212). RULES_VERSION 8 (f8e23fc) scores 62.4% (138/221) on it. Then its failures were first
+read (64.7%, 143/221, after the rules that reading gave: given names without accents, `ce dernier`, times that
+are no speaker, French imperfects)."""
 GOLD = EVAL / "gold"
 """The written development set: the first rules were written while reading its failures."""
 HELDOUT = EVAL / "heldout"

@@ -587,6 +587,13 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
      [("Netta", "before-cue")]),
     ("", ["Critics were harsh, with one poster writing “How can people look at both sides?”"],
      [("one poster", "subject")]),
+    # Given names match with or without accents (`Éric`); `ce dernier` is the person named last; a time is no
+    # speaker; a French imperfect after its subject ends the subject.
+    ("", ["Le député LR Éric Ciotti a jugé la situation « intenable »."], [("Éric Ciotti", "before-cue")]),
+    ("", ["Michel Crépu a dirigé la revue. Selon ce dernier, elle n'a « jamais écrit une ligne »."],
+     [("Michel Crépu", "according-to")]),
+    ("", ["Le pape avait demandé une enquête. Le lendemain, l’Ordre avait, dans un communiqué, déclaré cette décision "
+          "« inacceptable »."], [(None, None)]),
     # A plural article inside a capitalised run makes it a body, which `le parti` then means.
     ("", ["Europe Écologie Les Verts faisait part de son étonnement ; le parti écologiste pense qu'il s'agit de "
           "« propos isolés »."],

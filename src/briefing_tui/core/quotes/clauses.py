@@ -108,6 +108,9 @@ def is_verb(toks: list[Tok], k: int, lex: Lexicon) -> bool:
             and t.low not in lex.prepositions and t.low not in lex.determiners and t.low not in ("et", "ou") \
             and before.low not in lex.prepositions and not t.low.endswith(("'", "’")):
         return True  # `l'association cite l'exemple`: a word between a noun and an article is a verb
+    if lex.code == "fr" and t.low.endswith(("ait", "aient")) and len(t.low) > 5 and before is not None \
+            and before.word and before.low not in lex.determiners and before.low not in lex.prepositions:
+        return True  # `le jeune homme logeait depuis …`: an imperfect after its subject
     if lex.code != "en" or len(t.low) < 5 or not t.low.endswith("ed"):
         return False
     if nxt is not None and nxt.low in lex.agent:

@@ -81,6 +81,7 @@ LEXICON = Lexicon(
         """),
     prepositions=words("""
         de du des d' d’ à au aux pour par avec sans sur sous chez dans en entre vers contre malgré parmi
+        concernant
         """),
     cut_prepositions=words("à au aux sur lors pendant dans devant après avant depuis lundi mardi mercredi jeudi "
                            "vendredi samedi dimanche"),
@@ -110,7 +111,7 @@ LEXICON = Lexicon(
     title_suffixes=(),
     org_heads=words("""
         ministère gouvernement commission parlement assemblée conseil cour tribunal parti syndicat fédération
-        association organisation ong agence office institut université banque groupe société entreprise
+        association organisation ong agence office institut université banque groupe société entreprise ordre
         compagnie fondation comité union ligue mission armée police gendarmerie préfecture mairie journal
         quotidien hebdomadaire chaîne radio télévision réseau front mouvement parquet
         """),

@@ -120,6 +120,8 @@ class Memory:
             if who is None and not lex.it_pronouns and self.group_latest:
                 return self.group  # `La société Renault a annoncé … Elle estime`: `il`, `elle` mean things too
             return who
+        if m.kind == "latter":
+            return self.recent[-1] if self.recent else None
         if m.kind == "acronym":
             return self.acronyms.get(m.text) or self._by_initials(m.text) or self._hyphenated(m.text) or m.text
         if m.kind == "person":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 
-from briefing_tui.core.quotes.lexicon import Lexicon
+from briefing_tui.core.quotes.lexicon import Lexicon, fold
 from briefing_tui.core.quotes.tokens import Tok
 
 FEMALE_NAMES = frozenset("""
@@ -90,6 +90,12 @@ COMPOUND_FIRST = {"jean": "m", "pierre": "m", "marie": "f", "anne": "f"}
 """The first part of a compound given name decides its gender: `Jean-Marie` is a man, `Marie-Claire` a woman."""
 
 
+_FEMALE = frozenset(fold(n) for n in FEMALE_NAMES)
+_MALE = frozenset(fold(n) for n in MALE_NAMES)
+"""The lists without accents: `Éric` and `Eric`, `Frédéric` and `Frederic` are one name (text and lists write
+them either way)."""
+
+
 @functools.lru_cache(maxsize=4096)  # a pure function of a name: a pronoun asks it of every person named lately
 def given_name_gender(name: str) -> str | None:
     """'m', 'f' or None from the first given name of `name` (`Jean-Louis Blanc` -> 'm' via `Louis`)."""
@@ -98,9 +104,10 @@ def given_name_gender(name: str) -> str | None:
     if len(parts) > 1 and parts[0] in COMPOUND_FIRST:
         return COMPOUND_FIRST[parts[0]]
     for part in parts:
-        if part in FEMALE_NAMES:
+        part = fold(part)
+        if part in _FEMALE:
             return "f"
-        if part in MALE_NAMES:
+        if part in _MALE:
             return "m"
     return None
 
@@ -122,10 +129,10 @@ def word_gender(word: str) -> str | None:
 
 def is_given_name(word: str) -> bool:
     """A common given name (of either gender, or neither list's)."""
-    low = word.casefold()
+    low = fold(word)
     if "-" not in low:  # most names: one part
-        return low in FEMALE_NAMES or low in MALE_NAMES
-    return any(part in FEMALE_NAMES or part in MALE_NAMES for part in low.split("-"))
+        return low in _FEMALE or low in _MALE
+    return any(part in _FEMALE or part in _MALE for part in low.split("-"))
 
 
 # --- names in a run of capitalised words ------------------------------------------------------------

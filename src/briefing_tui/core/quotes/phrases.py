@@ -37,7 +37,8 @@ class Mention:
 
     kind: str
     """`person` (a name: `text` is the name, one word when only a surname was given), `org` (a body named
-    with capitals, as written), `nominal` (a description, as written), `pronoun`, or `acronym`."""
+    with capitals, as written), `nominal` (a description, as written), `pronoun`, `acronym`, or `latter` (`ce
+    dernier`: the person named last)."""
     text: str
     head: str = ""
     """The head noun of a nominal, lower case (`commissioner` in `the commissioner`)."""
@@ -157,6 +158,8 @@ def _mention_of_segment(toks: list[Tok], text: str, lex: Lexicon) -> Mention | N
         return Mention("pronoun", first.low, gender=lex.pronouns[first.low])  # `sagte er vor dem Gerichtssaal`
     if len(toks) == 1 and first.low in lex.it_pronouns:
         return Mention("pronoun", first.low)
+    if len(toks) == 2 and (first.low, toks[1].low) in LATTER:  # `ce dernier`, `the latter`: the person named last
+        return Mention("latter", first.text + " " + toks[1].text)
     if len(toks) == 1 and first.low in lex.object_pronouns and not first.cap:  # `One post by him read`
         subject = lex.object_pronouns[first.low]
         return Mention("pronoun", subject, gender=lex.pronouns.get(subject))
@@ -245,6 +248,8 @@ def _capitalised(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     return Mention("person", name_text(name), title=title, gender=_description_gender(titles))
 
 
+LATTER = frozenset((("ce", "dernier"), ("cette", "dernière"), ("the", "latter")))
+"""Phrases that mean the person named last."""
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. m. mme mme. mlle herr frau".split())
 """Words before a person's name only: what follows one is that person, whatever came before."""
 

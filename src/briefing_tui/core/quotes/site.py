@@ -78,6 +78,12 @@ def no_one(who: str, lex: Lexicon) -> bool:
     return MASK in who or who.lower() in lex.clitics or who.endswith(("'", "’"))
 
 
+TIME_NOUNS = frozenset("""lendemain veille jour jours matin matinée soir soirée nuit semaine semaines mois année
+    années an ans heure heures minute minutes day days morning evening night week weeks month months year years hour
+    hours minute minutes tag tage woche wochen monat jahr jahre stunde stunden""".split())
+"""Heads of a time, never a speaker's."""
+
+
 def speaker(m: Mention | None, mem: Memory, site: Site, cue: str, rule: str) -> Found | None:
     """The speaker a mention means (resolved by the memory), or None: never a masked word, a pronoun alone, or a
     clause read as a phrase."""
@@ -91,6 +97,8 @@ def speaker(m: Mention | None, mem: Memory, site: Site, cue: str, rule: str) -> 
         if head is None or (head.kind == "nominal" and not can_speak(head.head, site.lex)):  # suite qualifié`:
             return None  # the subject before the verb; `the attack was launched on Wednesday by a user`: nobody
         return speaker(head, mem, site, cue, rule)
+    if m.kind == "nominal" and m.head in TIME_NOUNS:
+        return None  # `le lendemain, …`, `the next day`: when, not who
     if m.kind == "pronoun":
         rule = "pronoun"
     return Found(who, cue.lower(), rule)
