@@ -67,16 +67,16 @@ HELDOUT_REAL6 = EVAL / "heldout-real6"
 French from WiNER, December 2016-January 2017; 267 quotes, 22 of them null) annotated blind by someone who never
 saw the rules (see its README), and committed sealed. Measured once, blind, with RULES_VERSION 9 (commit a30c6eb):
 spans 100.0% / 100.0%, speakers 74.5% (199/267: English 84.5%, 131/155; French 60.7%, 68/112). RULES_VERSION 8
-(f8e23fc) scores the same 74.5% on it. Then its failures were read and it was folded in: 79.0% with the final
-RULES_VERSION 9 (211/267)."""
+(f8e23fc) scores the same 74.5% on it. Then its failures were read and it was folded in: 79.4% with the final
+RULES_VERSION 9 (212/267)."""
 HELDOUT_REAL7 = EVAL / "heldout-real7"
 """The seventh real held-out set: 16 Wikinews articles (1 English from AMALGUM, `castro`: the file lister could not
 walk that source further; 15 French from WiNER, 28 January-16 February 2017; 221 quotes, 34 of them null)
 annotated blind by someone who never saw the rules, and committed sealed. Measured once, blind, with the final
 RULES_VERSION 9 of this session (commit 158e594): spans 100.0% / 100.0%, speakers 63.3% (140/221: English 8/9;
 French 62.3%, 132/212). RULES_VERSION 8 (f8e23fc) scores 62.4% (138/221) on it. Then its failures were first
-read (64.7%, 143/221, after the rules that reading gave: given names without accents, `ce dernier`, times that
-are no speaker, French imperfects)."""
+read (66.1%, 146/221, after the rules that reading gave: given names without accents, `ce dernier`, times that
+are no speaker, French imperfects, inverted cues past an adverb)."""
 GOLD = EVAL / "gold"
 """The written development set: the first rules were written while reading its failures."""
 HELDOUT = EVAL / "heldout"

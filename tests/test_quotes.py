@@ -594,6 +594,13 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
      [("Michel Crépu", "according-to")]),
     ("", ["Le pape avait demandé une enquête. Le lendemain, l’Ordre avait, dans un communiqué, déclaré cette décision "
           "« inacceptable »."], [(None, None)]),
+    # An inverted pronoun cue past an adverb (`a-t-il aussi précisé`); verbs that say `said` only inverted
+    # (`remarque-t-il`; before a quote, `remarquer` is to notice).
+    ("", ["Bertrand Lefebvre a étudié le fossile. « Ces fossiles sont anciens », remarque-t-il."],
+     [("Bertrand Lefebvre", "pronoun")]),
+    ("", ["Donald Trump a prêté serment. « L'Amérique d'abord », a-t-il aussi martelé."],
+     [("Donald Trump", "pronoun")]),
+    ("", ["Les agresseurs auraient remarqué sur la victime un « signe religieux distinctif »."], [(None, None)]),
     # A plural article inside a capitalised run makes it a body, which `le parti` then means.
     ("", ["Europe Écologie Les Verts faisait part de son étonnement ; le parti écologiste pense qu'il s'agit de "
           "« propos isolés »."],

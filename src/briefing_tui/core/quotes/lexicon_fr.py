@@ -157,6 +157,7 @@ LEXICON = Lexicon(
     first_person=words("je j' j’ nous"),
     clitics=words("l' l’ le la les lui leur y en se s' s’ me m' m’ te t' t’ n' n’ ne pas"),
     voice_of=("par", "la", "voix"),
+    inverted_cues=words("remarque continue poursuit reprend enchaîne"),
     asides=(("de", "son", "côté"), ("de", "leur", "côté"), ("pour", "sa", "part"), ("pour", "leur", "part"),
             ("quant", "à", "lui"), ("quant", "à", "elle"), ("lui",), ("elle",), ("ensuite",), ("tout", "de", "même")),
     verbs=frozenset(),

@@ -59,7 +59,11 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
         verb, _, pronoun = first.low.rpartition("-")
         verb = verb.removesuffix("-t")
         if pronoun in lex.pronouns:
-            cue = verb if verb in lex.cues else (toks[1].low if len(toks) > 1 and toks[1].low in lex.cues else "")
+            k = 1
+            while k < min(len(toks), 4) and toks[k].low in lex.adverbs:
+                k += 1  # `a-t-il aussi précisé`
+            cue = verb if verb in lex.cues or verb in lex.inverted_cues else (
+                toks[k].low if len(toks) > k and toks[k].low in lex.cues else "")
             if cue:
                 return speaker(Mention("pronoun", pronoun, gender=lex.pronouns[pronoun]), mem, site, cue,
                                 "after-cue")
