@@ -601,6 +601,14 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Donald Trump a prêté serment. « L'Amérique d'abord », a-t-il aussi martelé."],
      [("Donald Trump", "pronoun")]),
     ("", ["Les agresseurs auraient remarqué sur la victime un « signe religieux distinctif »."], [(None, None)]),
+    # `selon ce qu'a confié X`, `selon les informations que X a confiées`, `les renseignements confiés par X`:
+    # who gave what is reported.
+    ("", ["« Il avait été arrêté à l'aéroport », selon ce qu'a confié Rodrigue, un ami, à l'AFP."],
+     [("Rodrigue", "according-to")]),
+    ("", ["Selon ce qu'a confié à France Info Jacques Witkowski, préfet de la Manche, « on a eu un incendie »."],
+     [("Jacques Witkowski", "according-to")]),
+    ("", ["Selon les renseignements confiés par une source au Parisien, « les enquêteurs ont la conviction »."],
+     [("une source", "according-to")]),
     # A plural article inside a capitalised run makes it a body, which `le parti` then means.
     ("", ["Europe Écologie Les Verts faisait part de son étonnement ; le parti écologiste pense qu'il s'agit de "
           "« propos isolés »."],

@@ -9,6 +9,7 @@ from briefing_tui.core.quotes.authors import agent_phrase, author, phrase_after
 from briefing_tui.core.quotes.clauses import STOP, clause_subject
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
+from briefing_tui.core.quotes.names import is_given_name
 from briefing_tui.core.quotes.phrases import Mention, mention
 from briefing_tui.core.quotes.site import Found, Site, can_speak, past_lead, speaker
 from briefing_tui.core.quotes.tokens import Tok
@@ -56,10 +57,49 @@ def according_to(site: Site, mem: Memory) -> Found | None:
                     rest = toks[i + n:] if lead is False else after[k + i + n:]  # `a tweet on Monday by X`
                     by = agent_phrase(list(itertools.takewhile(lambda t: t.text not in STOP, rest)), lex)
                     m = author(who[:cut], lex, site.text) or (mention(by, site.text, lex) if by else None) or m
+                raw = toks[i + n:] if lead is False else after[k + i + n:]
+                source = _reported_by(raw[:next((c for c, x in enumerate(raw) if x.text == ","), len(raw))], lex)
+                # `selon ce qu'a confié Rodrigue`, `Selon ce qu'a confié à France Info Jacques Witkowski,`
+                if source:
+                    m = mention(source, site.text, lex) or m
                 found = speaker(m, mem, site, " ".join(t.text for t in toks[i:i + n]), "according-to")
                 if found:
                     return found
     return None
+
+
+_TO = frozenset(("à", "au", "aux"))
+
+
+def _said(word: str, lex: Lexicon) -> bool:
+    """A cue, or its participle agreed (`confiées`, `confiés`: `confié`)."""
+    return word in lex.cues or word.removesuffix("s").removesuffix("e") in lex.cues
+
+
+def _reported_by(toks: list[Tok], lex: Lexicon) -> list[Tok]:
+    """Who gave what an `according to` reports: `ce qu'a confié Rodrigue`, `ce qu'a confié à France Info Jacques
+    Witkowski` (the name after the medium), `les informations que le procureur a confiées à l'AFP`, `les
+    renseignements confiés par une source au Parisien`; else nothing."""
+    if not toks or toks[0].low not in ("ce", "les", "le", "la", "l'", "l’"):
+        return []
+    for i in range(1, len(toks)):
+        t = toks[i]
+        if t.low in ("que", "qu'", "qu’"):
+            rest = toks[i + 1:]
+            if len(rest) >= 3 and rest[0].low in lex.auxiliaries and _said(rest[1].low, lex):  # `qu'a confié X`
+                if rest[2].low not in _TO:
+                    return rest[2:]
+                run = [x for x in rest[3:] if x.word]
+                given = next((g for g in range(1, len(run)) if run[g].cap and is_given_name(run[g].text)), None)
+                return run[given:] if given else []  # `à France Info Jacques Witkowski`: the medium, then the name
+            aux = next((n for n, x in enumerate(rest) if x.low in lex.auxiliaries), None)
+            if aux and aux + 1 < len(rest) and _said(rest[aux + 1].low, lex):
+                return rest[:aux]  # `que le procureur a confiées`
+            return []
+        if t.low == "par" and i >= 2 and _said(toks[i - 1].low, lex):  # `confiés par une source au Parisien`
+            rest = toks[i + 1:]
+            return rest[:next((n for n, x in enumerate(rest) if x.low in _TO), len(rest))]
+    return []
 
 
 def _parenthesis(toks: list[Tok]) -> int:
@@ -91,7 +131,8 @@ def _according_initial(before: list[Tok], site: Site, mem: Memory) -> Found | No
             and len(before) - end < 8:
         start, end = end + 1, len(before) - 1  # `Pour la principale association …, l'April : « … »`
         return speaker(mention(before[start:end], site.text, lex), mem, site, words[k].text, "according-to")
-    m = mention(before[start:end], site.text, lex)  # `Pour lui, « … »`: the person `il` means
+    source = _reported_by(before[start:end], lex)  # `Selon ce qu'a confié à France Info Jacques Witkowski,`
+    m = mention(source or before[start:end], site.text, lex)  # `Pour lui, « … »`: the person `il` means
     if m is not None and m.kind == "pronoun" and m.text in lex.plural_pronouns:
         return None  # `Pour eux`: a group the text may not have named
     if m is None or (m.kind == "nominal" and m.head not in lex.person_nouns and m.head not in lex.titles
