@@ -86,13 +86,13 @@ class Lexicon:
     clitics: frozenset[str] = frozenset()
     """Pronouns bound to the verb that may stand between a subject and its cue (`l'avait appelé`, `lui a dit`)."""
     asides: tuple[tuple[str, ...], ...] = ()
+    """Set phrases that may stand between an auxiliary and its cue (`a de son côté dénoncé`)."""
     inverted_cues: frozenset[str] = frozenset()
     """Verbs that say `said` only inverted after a quote (`», remarque-t-il`, `», continue-t-il`): before one,
     `remarquer` is to notice (`Les agresseurs auraient remarqué un « signe »`)."""
     voice_of: tuple[str, ...] = ()
     """The words that give the person speaking for the subject after its cue (`le Rwanda a répondu par la voix
     du lieutenant-colonel René Ngendahimana`): then that person is the speaker."""
-    """Set phrases that may stand between an auxiliary and its cue (`a de son côté dénoncé`)."""
     according_initial: tuple[str, ...] = ()
     """Words that name a source only when they open a sentence: `Pour X, …`, `Für X …`."""
     org_suffixes: tuple[str, ...] = ()

@@ -10,18 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefing_tui.core.quotes.lexicon import Lexicon, fold
-from briefing_tui.core.quotes.names import given_name_gender, word_gender
+from briefing_tui.core.quotes.names import AGED, given_name_gender, word_gender
 from briefing_tui.core.quotes.phrases import Mention
 
-_AGED = ("-year-old", "-year-olds", "-jährige", "-jähriger")
-"""`the 45-year-old told reporters`: an age is a description of a person."""
 _THE = frozenset(("the", "le", "la", "l'", "l’", "der", "die"))
 _COMPLEMENT = frozenset(("of", "for", "at", "de", "du", "des", "d'", "d’", "von", "des", "der"))
 MAX_RECENT = 40
+"""People remembered for pronouns: enough for any article, and a bound on the work a pronoun costs."""
 MAX_BEARERS = 8
 """People kept per family name or first word: a surname alone means the first named, and text naming thousands of
 people who share one (`Anna B…, Anna C…, …`) must cost linear time, not a scan of all of them per name."""
-"""People remembered for pronouns: enough for any article, and a bound on the work a pronoun costs."""
 _OPPOSITE = {"m": "f", "f": "m"}
 
 
@@ -192,7 +190,7 @@ class Memory:
         description with a complement (`the father of the victim`)."""
         words = m.text.lower().replace("'", "' ").replace("’", "’ ").split()  # `l'ancien`: `l'` `ancien`
         former = any(w in lex.role_changers for w in words)
-        if not (m.head in lex.titles or word_gender(m.head) is not None or m.head.endswith(_AGED)) \
+        if not (m.head in lex.titles or word_gender(m.head) is not None or m.head.endswith(AGED)) \
                 or (m.head in lex.offices and not former) \
                 or self.subject not in self.people or (m.gender is None and self.gender(self.subject) is None):
             return None  # an office means its holder, whom the article may not have named; a body is no person

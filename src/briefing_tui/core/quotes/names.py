@@ -224,6 +224,8 @@ def is_org(toks: list[Tok], lex: Lexicon) -> bool:
         and not toks[0].text.endswith(("'", "’"))  # `C'est`, `L'Union`: an elided word, no acronym
 
 
+AGED = ("-year-old", "-year-olds", "-jährige", "-jähriger")
+"""Endings of an age, which describes a person: `the 45-year-old told reporters`, `25-year-old Netta`."""
 _PLURAL_ARTICLES = frozenset(("les", "des", "the"))
 """Articles that never stand inside a person's name (`Le Pen`, `La Fontaine`, `Van der Bellen` do)."""
 _DEMONYM = ("ish", "ian", "an", "ese", "ic", "i", "ch")

@@ -275,8 +275,8 @@ def _voice(toks: list[Tok], c: int, lex: Lexicon) -> list[Tok]:
     n = len(lex.voice_of)
     for i in range(c + 1, min(len(toks) - n, c + 4)):  # the words come right after the cue, or an adverb or two
         if n and tuple(t.low for t in toks[i:i + n]) == lex.voice_of:
-            k = i + n + 1  # past `de`, `du`, `d'`, `des`
-            if k <= len(toks) and toks[k - 1].low in lex.prepositions:
+            k = i + n + 1  # past `de`, `du`, `d'`, `des` (there: the range stops n words before the end)
+            if toks[k - 1].low in lex.prepositions:
                 end = next((j for j in range(k, len(toks)) if not toks[j].word), len(toks))
                 return toks[k:end]
     return []

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.names import (
+    AGED,
     PARTICLES,
     PLACE_PREPOSITIONS,
     is_given_name,
@@ -356,7 +357,7 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         start = k - 1 if toks[k - 1].low in lex.determiners else k
         return Mention("org", text[toks[start].start:toks[-1].end], head=toks[k - 1].low)
     relation = toks[k - 1].low in lex.person_nouns or is_title(toks[k - 1], lex)
-    aged = toks[k - 1].low.endswith(("-year-old", "-jährige", "-jähriger"))  # `25-year-old Netta`: a person
+    aged = toks[k - 1].low.endswith(AGED)  # `25-year-old Netta`: a person
     if found is None or (len(found[0]) < 2 and not relation and not aged):
         return None
     title = toks[k - 1].low if relation else ""

@@ -80,7 +80,7 @@ def no_one(who: str, lex: Lexicon) -> bool:
 
 TIME_NOUNS = frozenset("""lendemain veille jour jours matin matinée soir soirée nuit semaine semaines mois année
     années an ans heure heures minute minutes day days morning evening night week weeks month months year years hour
-    hours minute minutes tag tage woche wochen monat jahr jahre stunde stunden""".split())
+    hours tag tage woche wochen monat jahr jahre stunde stunden""".split())
 """Heads of a time, never a speaker's."""
 
 

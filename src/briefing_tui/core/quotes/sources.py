@@ -38,9 +38,8 @@ def according_to(site: Site, mem: Memory) -> Found | None:
     initial = _according_initial(before, site, mem)
     if initial is not None:
         return initial
-    for toks, lead in ((after[k:k + _ACCORDING_REACH + _parenthesis(after[k:k + _ACCORDING_REACH * 2])], True),
-                       (before, False)):
-        skip = _parenthesis(toks) if lead else 0  # `« … » (moins d'une heure), d'après les autorités`
+    aside = _parenthesis(after[k:k + _ACCORDING_REACH * 2])  # `« … » (moins d'une heure), d'après les autorités`
+    for toks, lead, skip in ((after[k:k + _ACCORDING_REACH + aside], True, aside), (before, False, 0)):
         for i in range(len(toks)):
             n = according_at(toks, i, lex)
             if n and (not lead or i == 0 or (
@@ -50,15 +49,14 @@ def according_to(site: Site, mem: Memory) -> Found | None:
                 if cut + 1 < len(who) and who[cut + 1].cap:
                     cut = next((m for m, t in enumerate(who) if t.text == "," and m > cut), len(who))
                 m = mention(who[:cut], site.text, lex)
+                rest = toks[i + n:] if lead is False else after[k + i + n:]
                 if cut == 1 and who[0].low in lex.object_pronouns:  # `according to him`, `selon lui`
                     subject = lex.object_pronouns[who[0].low]
                     m = Mention("pronoun", subject, gender=lex.pronouns.get(subject))
                 if m is not None and m.kind == "nominal" and m.head in lex.documents:
-                    rest = toks[i + n:] if lead is False else after[k + i + n:]  # `a tweet on Monday by X`
                     by = agent_phrase(list(itertools.takewhile(lambda t: t.text not in STOP, rest)), lex)
                     m = author(who[:cut], lex, site.text) or (mention(by, site.text, lex) if by else None) or m
-                raw = toks[i + n:] if lead is False else after[k + i + n:]
-                source = _reported_by(raw[:next((c for c, x in enumerate(raw) if x.text == ","), len(raw))], lex)
+                source = _reported_by(rest[:next((c for c, x in enumerate(rest) if x.text == ","), len(rest))], lex)
                 # `selon ce qu'a confié Rodrigue`, `Selon ce qu'a confié à France Info Jacques Witkowski,`
                 if source:
                     m = mention(source, site.text, lex) or m
