@@ -628,6 +628,19 @@ def test_rules_version_9_patterns(title: str, paragraphs: list[str],
     assert [(a.speaker, a.rule) for a in attribute(paragraphs, find_spans(paragraphs), title)] == expected
 
 
+@pytest.mark.parametrize(("title", "paragraphs", "expected"), [
+    # Another name between commas is an aside, quoted or not, and the quote that gives it does not end the
+    # subject's clause; a law's number is part of its name.
+    ("", ['Republic Act No. 3846, also known as the "Radio Control Law", states "no person shall construct a '
+          'station without a franchise."'],
+     [(None, None), ("Republic Act No. 3846", "before-cue")]),
+    ("", ["John Smith, known as the Hammer, said “we will win the fight.”"], [("John Smith", "before-cue")]),
+])
+def test_rules_version_10_patterns(title: str, paragraphs: list[str],
+                                   expected: list[tuple[str | None, str | None]]) -> None:
+    assert [(a.speaker, a.rule) for a in attribute(paragraphs, find_spans(paragraphs), title)] == expected
+
+
 def test_every_rule_is_a_named_pass() -> None:
     from briefing_tui.core.quotes.attribution import RULES
     paras = ["Anna Berg said “yes.” “No,” she said.", "“More.", "“Still,” said Anna Berg."]

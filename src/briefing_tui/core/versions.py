@@ -1,7 +1,7 @@
 """Version numbers of what the index stores, in a module of their own: the command line reads them on every
 start and must not pay for importing the parsers that they describe."""
 
-RULES_VERSION = 9
+RULES_VERSION = 10
 """Bump when the quote and speaker rules (`core/quotes/`) or the formats change what a parse gives the index
 (paragraphs, quotes, speakers, titles, which files are articles): it rebuilds on a new value.
 3: named passes over per-language lexicons, spans matched like brackets. 4: articles as documents (list
@@ -10,7 +10,8 @@ markers, code and tables leave the paragraphs; HTML and e-mail are read; charact
 descriptions resolved to the person or body the text is about, acronyms spelt out, appositive chains,
 subjects for pronouns, French typography and adjectives. 7: cues that end a paragraph, descriptions with
 commas, offices and documents named in full, French imperfects and clitics. 8: a quote holding whole sentences
-is words said; a name in the possessive is no new speaker."""
+is words said; a name in the possessive is no new speaker. 9: rules from real text (offices, kin, typos, French
+cues and sources). 10: another name between commas is an aside (`X, known as “Y”, said`); a law's number."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

@@ -160,6 +160,9 @@ def is_title(tok: Tok, lex: Lexicon) -> bool:
     return prefix in _TIME_PREFIXES and (rest in lex.titles or (len(rest) > 6 and rest.endswith(lex.title_suffixes)))
 
 
+_NUMBER_WORDS = frozenset(("no.", "no", "nr.", "n°", "number", "nummer", "numéro"))
+
+
 def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
     """The end of the run of capitalised words starting at `i`: particles (`bin`, `de`, `of`) and initials
     inside it, a parenthesis after it excluded."""
@@ -170,6 +173,9 @@ def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
         if t.word and t.cap:
             j += 1
             continue
+        if j > i and t.text.isdigit() and toks[j - 1].low in _NUMBER_WORDS:
+            j += 1  # `Republic Act No. 3846`: a law's number is part of its name
+            break
         if t.word and t.low in PARTICLES and j > i and j + 2 < n and toks[j + 1].low in PARTICLES \
                 and toks[j + 2].word and toks[j + 2].cap and not t.cap:
             j += 2  # `Ursula von der Leyen`, `Charles de la Fontaine`: two particles

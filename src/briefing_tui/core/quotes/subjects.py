@@ -100,7 +100,7 @@ def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] |
     start = region[0] if region else None
     if start is not None:
         k0 = toks.index(start)
-        if any(is_relative(toks, k, lex) for k in range(_clause_start(toks, k0), k0)) and not (
+        if any(is_relative(toks, k, lex) for k in range(_clause_start(toks, k0, lex), k0)) and not (
                 k0 > 0 and is_relative(toks, k0 - 1, lex)):
             return clause_subject(toks[:c], lex), "subject"  # `A diplomat who attended as an observer said`
     if any(r.text == "," for r in region):
@@ -163,17 +163,33 @@ def _earlier_subject(toks: list[Tok], j: int, lex: Lexicon) -> list[Tok]:
     return clause_subject(toks[:j], lex)
 
 
-def _clause_start(toks: list[Tok], k: int) -> int:
-    while k > 0 and not (toks[k - 1].text in STOP or toks[k - 1].masked):
+def _clause_start(toks: list[Tok], k: int, lex: Lexicon) -> int:
+    while k > 0 and not (toks[k - 1].text in STOP or (toks[k - 1].masked and not _a_name_given(toks, k - 1, lex))):
         k -= 1
     return k
+
+
+_MARKS = frozenset("\"“”«»„‘’'")
+
+
+def _a_name_given(toks: list[Tok], m: int, lex: Lexicon) -> bool:
+    """Whether the quote masked at `m` is a name the clause gives (`Republic Act No. 3846, also known as the
+    “Radio Control Law”, states`): it does not end the clause its subject is in."""
+    k = m - 1
+    while k >= 0 and toks[k].text in _MARKS:
+        k -= 1
+    if k >= 0 and toks[k].low in lex.determiners:
+        k -= 1
+    if k >= 0 and toks[k].low in ("as", "comme", "als"):
+        k -= 1
+    return k >= 0 and toks[k].low in lex.naming
 
 
 def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = False) -> list[Tok]:
     """The subject phrase that ends at `j` (a comma there closes an aside or an appositive): back to a clause
     boundary, taking in appositives (`Colin Sutherland, Lord Carloway, the Lord President of the court`),
     leaving out asides (`Coles, in its March 8 media release,`, `Trump, responding to …,`)."""
-    start = _clause_start(toks, j + 1)
+    start = _clause_start(toks, j + 1, lex)
     segments: list[list[Tok]] = [[]]
     for t in toks[start:j + 1]:
         if t.text == ",":
@@ -289,10 +305,16 @@ def _starts_phrase(t: Tok, lex: Lexicon) -> bool:
         or is_title(t, lex) or t.low in lex.person_nouns or t.text[0].isdigit()
 
 
+_ALSO = frozenset(("also", "better", "aussi", "auch"))
+
+
 def _is_aside(segment: list[Tok], lex: Lexicon) -> bool:
     """A part between commas that is not the subject: a circumstance, a participle, a relative clause, an age (not
     an age before a name: `25-year-old Netta`)."""
     first = segment[0]
+    naming = segment[1] if first.low in _ALSO and len(segment) > 1 else first
+    if naming.low in lex.naming and not naming.cap:
+        return True  # `, known as the Hammer,`, `, also known as the “Radio Control Law”,`: another name
     if first.low in lex.determiners and 1 < len(segment) <= 4 \
             and all(t.low in lex.circumstances for t in segment[1:]):
         return True  # `, ce jeudi matin,`: a time
