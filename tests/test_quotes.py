@@ -635,6 +635,15 @@ def test_rules_version_9_patterns(title: str, paragraphs: list[str],
           'station without a franchise."'],
      [(None, None), ("Republic Act No. 3846", "before-cue")]),
     ("", ["John Smith, known as the Hammer, said “we will win the fight.”"], [("John Smith", "before-cue")]),
+    # A given name and a name after `de` are a person's (the name before `de` ends there); a quoted term after
+    # an article inside a description does not end the subject's clause; one quoted capitalised word after an
+    # article is a name, said by no one.
+    ("", ["L’avocat Robert Bourgi a réglé les costumes Arnys de François Fillon.", "« Un ami m’a offert des "
+          "costumes », avait confié Fillon aux Échos."],
+     [("François Fillon", "after-cue")]),
+    ("", ["Robert Bourgi, pilier des réseaux de la « Françafrique » et ami de longue date de François Fillon, a "
+          "reconnu avoir payé, confirmant les révélations du « Monde ». Pour lui, il s'agit d'« un simple cadeau »."],
+     [(None, None), (None, None), ("Robert Bourgi", "pronoun")]),
 ])
 def test_rules_version_10_patterns(title: str, paragraphs: list[str],
                                    expected: list[tuple[str | None, str | None]]) -> None:

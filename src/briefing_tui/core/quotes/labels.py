@@ -60,3 +60,18 @@ def named_here(site: Site) -> bool:
     return k >= 0 and before[k].word and not before[k].cap and before[k].low not in site.lex.prepositions \
         and before[k].low not in _AS \
         and not is_cue(before, k, site.lex) and not is_verb(before, k, site.lex)  # not `referred to it as “…”`
+
+
+_OF_THE = frozenset(("du", "des", "au", "aux", "of", "the"))
+"""Contracted articles (`du`: of the) and the English article: a capitalised word after them names something."""
+
+
+def a_word_name(inner: str, site: Site) -> bool:
+    """Whether one quoted capitalised word stands where a name does, right after an article (`les révélations du
+    « Monde »`, `les réseaux de la « Françafrique »`, `the “Dealer's Den” hall`): not in German, whose nouns all
+    have capitals."""
+    word = inner.strip()
+    if site.lex.code == "de" or " " in word or not word[:1].isupper() or not word.replace("-", "").isalpha():
+        return False
+    before = site.before
+    return bool(before) and before[-1].word and (before[-1].low in site.lex.determiners or before[-1].low in _OF_THE)

@@ -182,6 +182,10 @@ def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
             continue
         if t.word and (t.low in PARTICLES or t.low in ("of", "for", "on", "and", "&")) and j + 1 < n \
                 and toks[j + 1].word and toks[j + 1].cap and j > i:
+            if t.low in PARTICLES and t.low not in ("of", "for") and is_given_name(toks[j + 1].text) \
+                    and j + 2 < n and toks[j + 2].cap and toks[j + 2].word:
+                break  # `les costumes Arnys de François Fillon`: a given name and a name after `de` are a
+                # person's, not the end of a name (`Charles de Gaulle`, `Ursula von der Leyen`)
             if t.low in ("on", "and", "&", "for") and (not org_words(toks[i:j], lex)
                                                        or toks[j + 1].low in lex.not_names):
                 break  # `Woolworths and Coles` are two; `Commission on International Religious Freedom` is one;

@@ -179,6 +179,9 @@ def _a_name_given(toks: list[Tok], m: int, lex: Lexicon) -> bool:
     while k >= 0 and toks[k].text in _MARKS:
         k -= 1
     if k >= 0 and toks[k].low in lex.determiners:
+        if k > 0 and toks[k - 1].low in lex.prepositions:
+            return True  # `Robert Bourgi, pilier des réseaux de la « Françafrique » et ami de Fillon, a reconnu`:
+            # a term inside a description
         k -= 1
     if k >= 0 and toks[k].low in ("as", "comme", "als"):
         k -= 1
