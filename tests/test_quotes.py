@@ -644,6 +644,12 @@ def test_rules_version_9_patterns(title: str, paragraphs: list[str],
     ("", ["Robert Bourgi, pilier des réseaux de la « Françafrique » et ami de longue date de François Fillon, a "
           "reconnu avoir payé, confirmant les révélations du « Monde ». Pour lui, il s'agit d'« un simple cadeau »."],
      [(None, None), (None, None), ("Robert Bourgi", "pronoun")]),
+    # A full name right after a description's complement is the person described; after a title or a preposition
+    # it is the complement's.
+    ("", ["L'ancien candidat à la primaire de la droite et du centre Alain Juppé a annoncé qu'il ne serait pas un "
+          "« plan B »."], [("Alain Juppé", "before-cue")]),
+    ("", ["Un proche du président Emmanuel Macron a déclaré « non »."],
+     [("un proche du président Emmanuel Macron", "before-cue")]),
 ])
 def test_rules_version_10_patterns(title: str, paragraphs: list[str],
                                    expected: list[tuple[str | None, str | None]]) -> None:

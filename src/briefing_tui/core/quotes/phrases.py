@@ -301,7 +301,10 @@ def _final_name(toks: list[Tok], lex: Lexicon) -> Mention | None:
         return None
     before = toks[k - 1]
     role = is_title(before, lex) or before.low in lex.person_nouns
-    described = (is_title(toks[0], lex) or toks[0].low in lex.person_nouns) and before.low not in lex.prepositions \
+    h = 0
+    while h < k - 1 and (toks[h].low in lex.determiners or toks[h].low in lex.role_changers):
+        h += 1  # `L'ancien candidat à la primaire de la droite et du centre Alain Juppé`
+    described = (is_title(toks[h], lex) or toks[h].low in lex.person_nouns) and before.low not in lex.prepositions \
         and before.low not in lex.determiners  # `Member of parliament Kevin Conolly`
     if not (role or described):
         return None
@@ -347,9 +350,11 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
             found = person_name(run[lead + 1:], lex)  # `le Ministre de la Défense Antoni Macierewicz`: one word
             if found is not None and len(found[0]) >= 2:  # of office, then the name
                 return Mention("person", name_text(found[0]), title=next(t.low for t in toks if t.low in lex.offices))
-        if not given or len(run) - given < 2:  # `a close associate of Anna Berg`: the complement's name
-            return None  # `spokesperson for Halland Energy`: the name is what the person speaks for
-        run = run[given:]  # `le directeur du site de Jababeka David Quentin`
+        if given is None or len(run) - given < 2 or (given == 0 and not _ends_description(toks[k - 1], lex)):
+            return None  # `a close associate of Anna Berg`: the complement's name; `spokesperson for Halland
+            # Energy`: the name is what the person speaks for; `un proche du président Emmanuel Macron`
+        run = run[given:]  # `le directeur du site de Jababeka David Quentin`, `L'ancien candidat à la primaire de
+        # la droite et du centre Alain Juppé`
     found = person_name(run, lex)
     named = found is not None and (any(is_given_name(t.text) for t in found[0]) or bool(found[1]))
     if is_org(run, lex) or (run[0].low in lex.determiners and len(run) > 1) \
@@ -366,6 +371,14 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
             and toks[0].cap and toks[0].text.endswith(("'s", "’s")) and len(toks[0].text) > 3:
         name += " " + toks[0].text[:-2]  # `Aitchison's father Norrie`: Norrie Aitchison
     return Mention("person", name, title=title, gender=_description_gender(toks[:k]))
+
+
+def _ends_description(t: Tok, lex: Lexicon) -> bool:
+    """Whether a full name after this word is the person a description is of (`… à la primaire Alain Juppé`): a
+    noun of the complement in lower case, not a preposition or an article (`of Anna Berg`) and not a title or a
+    person's noun, whose name it would be (`un proche du président Emmanuel Macron`)."""
+    return t.word and not t.cap and t.low not in lex.prepositions and t.low not in lex.determiners \
+        and not is_title(t, lex) and t.low not in lex.person_nouns
 
 
 def _kind_then_name(toks: list[Tok], k: int, lex: Lexicon) -> bool:
