@@ -650,6 +650,9 @@ def test_rules_version_9_patterns(title: str, paragraphs: list[str],
           "« plan B »."], [("Alain Juppé", "before-cue")]),
     ("", ["Un proche du président Emmanuel Macron a déclaré « non »."],
      [("un proche du président Emmanuel Macron", "before-cue")]),
+    # An announcement's author is who spoke; a time after a description is when, not who.
+    ("", ["Une opération qualifiée d'« inédite », selon l'annonce du gouvernement camerounais ce mercredi."],
+     [("le gouvernement camerounais", "according-to")]),
 ])
 def test_rules_version_10_patterns(title: str, paragraphs: list[str],
                                    expected: list[tuple[str | None, str | None]]) -> None:

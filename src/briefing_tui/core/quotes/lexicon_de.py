@@ -70,7 +70,7 @@ LEXICON = Lexicon(
         """),
     generic_orgs=words("unternehmen konzern firma"),
     documents=words("""
-        mitteilung erklärung bericht pressemitteilung brief schreiben stellungnahme
+        mitteilung erklärung bericht pressemitteilung brief schreiben stellungnahme ankündigung urteil
         """),
     person_nouns=words("""
         sprecher sprecherin beamter beamtin diplomat diplomatin experte expertin anwohner anwohnerin zeuge

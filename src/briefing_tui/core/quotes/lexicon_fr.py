@@ -118,7 +118,7 @@ LEXICON = Lexicon(
     generic_orgs=words("entreprise société groupe organisation ong firme parti"),
     documents=words("""
         communiqué rapport déclaration décret message lettre courriel tweet billet texte document reportage
-        documentaire enquête étude note compte-rendu site blog
+        documentaire enquête étude note compte-rendu site blog annonce arrêt jugement avis bulletin publication
         """),
     person_nouns=words("""
         porte-parole responsable habitant habitants témoin témoins manifestant manifestants militant militants

@@ -446,8 +446,9 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
             end = k
             break
     toks = toks[:end]
-    toks = toks[:next((k for k in range(1, end) if toks[k].low in lex.cut_prepositions  # `la mairie dans un
-                       and circumstance_after(toks, k, lex, 3)), end)]  # communiqué`: the body, not where it spoke
+    toks = toks[:next((k for k in range(1, end) if (toks[k].low in lex.cut_prepositions  # `la mairie dans un
+                       and circumstance_after(toks, k, lex, 3)) or (  # communiqué`: the body, not where it spoke
+        toks[k].low in _THIS and k + 1 < end and toks[k + 1].low in _WHEN)), end)]  # `le gouvernement ce mercredi`
     if not toks:
         return None
     head_k = _head_index(toks, lex)
@@ -459,6 +460,13 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     phrase = text[toks[0].start:toks[-1].end]
     return Mention("nominal", phrase, head=head, definite=definite, bare=head_k == 1,
                    gender=_description_gender(toks))
+
+
+_THIS = frozenset(("ce", "cette", "this", "last", "diesen", "diese", "letzten"))
+_WHEN = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche matin soir week-end monday tuesday wednesday
+    thursday friday saturday sunday morning evening weekend week montag dienstag mittwoch donnerstag freitag samstag
+    sonntag morgen abend woche""".split())
+"""A time after a description (`selon le gouvernement camerounais ce mercredi`): when, not who."""
 
 
 def circumstance_after(toks: list[Tok], k: int, lex: Lexicon, reach: int) -> bool:
