@@ -653,6 +653,14 @@ def test_rules_version_9_patterns(title: str, paragraphs: list[str],
     # An announcement's author is who spoke; a time after a description is when, not who.
     ("", ["Une opération qualifiée d'« inédite », selon l'annonce du gouvernement camerounais ce mercredi."],
      [("le gouvernement camerounais", "according-to")]),
+    # `elle` after a comma is the subject, not an emphatic aside (`Mélenchon, lui, estime`); a description with a
+    # body's name for complement is the person the text is about (not `L'avocate de Benoît Hamon`).
+    ("", ["Nathalie Arthaud souhaite un plafond. La candidate de Lutte ouvrière voudrait aussi fixer le nombre "
+          "d'attachés. Enfin, concernant le patrimoine des parlementaires, elle pense que « tout doit être public »."],
+     [("Nathalie Arthaud", "pronoun")]),
+    ("", ["Benoît Hamon a été visé par une plainte de Nicolas Miguet. L'avocate de Benoît Hamon précise que "
+          "« c'est une injure »."],
+     [("L'avocate de Benoît Hamon", "before-cue")]),
 ])
 def test_rules_version_10_patterns(title: str, paragraphs: list[str],
                                    expected: list[tuple[str | None, str | None]]) -> None:

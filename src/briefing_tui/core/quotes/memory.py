@@ -188,7 +188,15 @@ class Memory:
         added`). Only a title, a word of kinship (`the mother`) or an age (`the 45-year-old`); an office only
         when it was held before (`L'ancien président a ajouté`); not a plural, a group (`the family`) or a
         description with a complement (`the father of the victim`)."""
-        words = m.text.lower().replace("'", "' ").replace("’", "’ ").split()  # `l'ancien`: `l'` `ancien`
+        written = m.text.replace("'", "' ").replace("’", "’ ").split()  # `l'ancien`: `l'` `ancien`
+        of = next((k for k, w in enumerate(written) if k >= 2 and w.lower() in _COMPLEMENT), len(written))
+        complement = written[of + 1:]
+        if len(complement) >= 2 and complement[0][:1].isupper() and " ".join(complement) not in self.people \
+                and self.full_name(complement[-1]) is None:
+            written = written[:of]  # `La candidate de Lutte ouvrière`: a body's name says where the person
+            # works, not whose they are (`the father of the victim`, `L'avocate de Benoît Hamon`); one word
+            # is most often a place (`L'archevêque de Rouen`), which does not make a person the one written about
+        words = [w.lower() for w in written]
         former = any(w in lex.role_changers for w in words)
         if not (m.head in lex.titles or word_gender(m.head) is not None or m.head.endswith(AGED)) \
                 or (m.head in lex.offices and not former) \

@@ -44,7 +44,8 @@ def _skip_to_subject(toks: list[Tok], c: int, lex: Lexicon) -> int:
             j -= 2  # `Al-Majid is reported to have said`: the subject of `is`
             continue
         aside = next((a for a in lex.asides if j + 1 > len(a)  # something before it: `Elle estime` is no aside
-                      and [x.low for x in toks[j + 1 - len(a):j + 1]] == list(a)), None)
+                      and [x.low for x in toks[j + 1 - len(a):j + 1]] == list(a)
+                      and (len(a) > 1 or toks[j - 1].word)), None)  # `Mélenchon lui estime`, not `…, elle pense`
         if aside is not None:
             j -= len(aside)
             continue
