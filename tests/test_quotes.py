@@ -622,13 +622,7 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["The World Health Organization (WHO) met on Monday. The WHO's website said: “Some remedies may ease "
           "the symptoms, but none cures it.”"],
      [("World Health Organization", "before-cue")]),
-])
-def test_rules_version_9_patterns(title: str, paragraphs: list[str],
-                                  expected: list[tuple[str | None, str | None]]) -> None:
-    assert [(a.speaker, a.rule) for a in attribute(paragraphs, find_spans(paragraphs), title)] == expected
-
-
-@pytest.mark.parametrize(("title", "paragraphs", "expected"), [
+    # RULES_VERSION 10.
     # Another name between commas is an aside, quoted or not, and the quote that gives it does not end the
     # subject's clause; a law's number is part of its name.
     ("", ['Republic Act No. 3846, also known as the "Radio Control Law", states "no person shall construct a '
@@ -662,8 +656,8 @@ def test_rules_version_9_patterns(title: str, paragraphs: list[str],
           "« c'est une injure »."],
      [("L'avocate de Benoît Hamon", "before-cue")]),
 ])
-def test_rules_version_10_patterns(title: str, paragraphs: list[str],
-                                   expected: list[tuple[str | None, str | None]]) -> None:
+def test_rules_from_real_text(title: str, paragraphs: list[str],
+                              expected: list[tuple[str | None, str | None]]) -> None:
     assert [(a.speaker, a.rule) for a in attribute(paragraphs, find_spans(paragraphs), title)] == expected
 
 
