@@ -655,6 +655,10 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Benoît Hamon a été visé par une plainte de Nicolas Miguet. L'avocate de Benoît Hamon précise que "
           "« c'est une injure »."],
      [("L'avocate de Benoît Hamon", "before-cue")]),
+    # `se trouver` is to be somewhere: no cue.
+    ("", ["Bernard Cazeneuve a écourté une visite et François Hollande a confié, depuis la Corrèze où il se "
+          "trouvait, que « tout cela me conduit à justifier l'état d'urgence »."],
+     [("François Hollande", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

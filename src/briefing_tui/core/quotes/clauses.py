@@ -38,6 +38,8 @@ def is_cue(toks: list[Tok], k: int, lex: Lexicon) -> bool:
         return False
     if k > 0:
         before = toks[k - 1]
+        if before.low in _REFLEXIVE and t.low.startswith(_NOT_SAID_REFLEXIVE):
+            return False  # `où il se trouvait`: where he was, not what he found
         if ((before.low in lex.determiners and before.low not in ("that", "one")) or before.low in lex.possessives) \
                 and not _clitic(toks, k, lex):
             return False
@@ -52,6 +54,11 @@ def is_cue(toks: list[Tok], k: int, lex: Lexicon) -> bool:
                 or before.low in lex.person_nouns):
             return False  # `its highest warning`; not `issued a statement saying`, `with one poster writing`
     return True
+
+
+_REFLEXIVE = frozenset(("se", "s'", "s’", "sich"))
+_NOT_SAID_REFLEXIVE = ("trouv", "demand")
+"""Cues whose reflexive form says nothing (`se trouver`: to be somewhere; `se demander`: to wonder)."""
 
 
 def _clitic(toks: list[Tok], k: int, lex: Lexicon) -> bool:
