@@ -659,6 +659,11 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Bernard Cazeneuve a écourté une visite et François Hollande a confié, depuis la Corrèze où il se "
           "trouvait, que « tout cela me conduit à justifier l'état d'urgence »."],
      [("François Hollande", "before-cue")]),
+    # `Pour X, …`: the sentence gives X's view, and `il` next is X.
+    ("", ["Jean-Luc Mélenchon veut une VIe République. Pour Philippe Poutou, candidat du Nouveau Parti "
+          "anticapitaliste, l'absence de représentativité constitue le problème principal. « Les parlementaires "
+          "sont pour 3% des ouvriers », déplore-t-il."],
+     [("Philippe Poutou", "pronoun")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

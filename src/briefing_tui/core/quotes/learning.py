@@ -13,7 +13,7 @@ import itertools
 import re
 
 from briefing_tui.core.quotes import lexicon_de, lexicon_en, lexicon_fr
-from briefing_tui.core.quotes.clauses import clause_subject
+from briefing_tui.core.quotes.clauses import MAX_SUBJECT, clause_subject
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.names import (
@@ -141,6 +141,12 @@ def _opens_description(masked: str, pos: int, lex: Lexicon, mem: Memory) -> bool
 
 def _learn_subject(toks: list[Tok], text: str, mem: Memory, lex: Lexicon, people: list[tuple[str, int]]) -> None:
     """Whom a sentence is about: a person, a body, or a description of either (`A senior official said`)."""
+    if toks and toks[0].low in lex.according_initial:
+        comma = next((k for k, t in enumerate(toks[:MAX_SUBJECT]) if t.text == ","), 0)
+        held = mention(toks[1:comma], text, lex) if comma > 1 else None
+        if held is not None and held.kind == "person" and (who := mem.resolve(held, lex)):
+            mem.note_subject(who)  # `Pour Philippe Poutou, …, l'absence de représentativité constitue le problème`:
+            return  # the view is his, and `il` next is he
     subject = clause_subject(toks, lex)
     owner = next((k for k, t in enumerate(subject) if t.text.endswith(("'s", "’s")) and t.cap), None)
     if owner is not None:  # `Actor Brendan Fraser's appearance at the convention was …`: he is what it is about
