@@ -664,6 +664,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
           "anticapitaliste, l'absence de représentativité constitue le problème principal. « Les parlementaires "
           "sont pour 3% des ouvriers », déplore-t-il."],
      [("Philippe Poutou", "pronoun")]),
+    # `Selon X, Y, …, « … »`: a name after the source's comma is the clause's subject, not the source's appositive.
+    ("", ["Selon l'IGF, Business France, ou certains de ses salariés, « pourraient être incriminés »."],
+     [("l'IGF", "according-to")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -46,8 +46,9 @@ def according_to(site: Site, mem: Memory) -> Found | None:
                     toks[i - 1].text == "," and not any(t.masked or t.text in STOP for t in toks[skip:i]))):
                 who = phrase_after(toks if lead is False else after[k:], i + n, lex)
                 cut = next((m for m, t in enumerate(who) if t.text == ","), len(who))
-                if cut + 1 < len(who) and who[cut + 1].cap:
-                    cut = next((m for m, t in enumerate(who) if t.text == "," and m > cut), len(who))
+                if cut + 1 < len(who) and who[cut + 1].cap and (lead or not _a_name(who[:cut], site.text, lex)):
+                    cut = next((m for m, t in enumerate(who) if t.text == "," and m > cut), len(who))  # `selon
+                    # Jean Dupont, Ministre de la Santé,`; not `Selon l'IGF, Business France, …, « … »`: the clause
                 m = mention(who[:cut], site.text, lex)
                 rest = toks[i + n:] if lead is False else after[k + i + n:]
                 if cut == 1 and who[0].low in lex.object_pronouns:  # `according to him`, `selon lui`
@@ -64,6 +65,11 @@ def according_to(site: Site, mem: Memory) -> Found | None:
                 if found:
                     return found
     return None
+
+
+def _a_name(toks: list[Tok], text: str, lex: Lexicon) -> bool:
+    m = mention(toks, text, lex)
+    return m is not None and m.kind in ("person", "org", "acronym")
 
 
 _TO = frozenset(("à", "au", "aux"))
