@@ -667,6 +667,12 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # `Selon X, Y, …, « … »`: a name after the source's comma is the clause's subject, not the source's appositive.
     ("", ["Selon l'IGF, Business France, ou certains de ses salariés, « pourraient être incriminés »."],
      [("l'IGF", "according-to")]),
+    # `décrire` said by its subject, with its object pronoun after a relative clause's comma; a passive description
+    # with no agent is by no one (and goes on no one's words before it).
+    ("", ["Sa mère a confié qu'il avait été « victime d’un burn-out ». Une de ses tantes, qui avait coupé les ponts "
+          "avec lui, le décrit comme un « homme très étrange ». Il est aussi décrit comme « discret ». Sur LCI, des "
+          "voisins décrivent des gens « réservés »."],
+     [("sa mère", "before-cue"), ("une de ses tantes", "before-cue"), (None, None), ("des voisins", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

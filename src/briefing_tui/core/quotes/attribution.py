@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from briefing_tui.core import versions
 from briefing_tui.core.quotes.clauses import clause_subject, is_cue, is_verb
-from briefing_tui.core.quotes.labels import a_code, a_name, a_word_name, named_here, passive_label
+from briefing_tui.core.quotes.labels import a_code, a_name, a_word_name, described_passively, named_here, passive_label
 from briefing_tui.core.quotes.learning import LEXICONS, learn, note_speaker, plural, sentence_bounds, worth_reading
 from briefing_tui.core.quotes.lexicon import Lexicon, choose, counts, detect, fold, own_words
 from briefing_tui.core.quotes.memory import Memory
@@ -273,6 +273,8 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
         return None  # `He named it “Operation Peace Spring”`, `known as the “Blue House”`: a name, not words said
     if site.lex.code != "de" and a_name(site.text[span.text_start:span.text_end]):  # German capitalises nouns
         return None  # `“Super Tuesday”`, `“Storm Area 51, They Can't Stop All of Us”`: a name, not words said
+    if described_passively(site):
+        return None  # `Il est aussi décrit comme « discret »`: by no one named
     after = site.after[:2]
     if before and before[-1].cap and before[-1].word and after and after[0].cap and after[0].word:
         return None  # `Pasquale “Pat” Di Cicco`: a nickname

@@ -69,8 +69,14 @@ def _clitic(toks: list[Tok], k: int, lex: Lexicon) -> bool:
             or pronoun.cap:
         return False
     before = toks[k - 2]
+    if before.text == "," and toks[k].low.startswith(_VERB_ONLY):
+        return True  # `Une de ses tantes, qui avait coupé les ponts avec lui, le décrit`: no noun is spelt so
     return before.word and before.low not in lex.prepositions and before.low not in lex.determiners \
         and before.low not in lex.cues and toks[k].low not in lex.documents
+
+
+_VERB_ONLY = ("décri", "qualifi", "jug")
+"""French cues that no noun shares a spelling with, whose object pronoun may follow a comma."""
 
 
 _IRREGULAR_PAST = frozenset(("said", "told", "wrote", "spoke", "read"))

@@ -75,3 +75,23 @@ def a_word_name(inner: str, site: Site) -> bool:
         return False
     before = site.before
     return bool(before) and before[-1].word and (before[-1].low in site.lex.determiners or before[-1].low in _OF_THE)
+
+
+_OF = frozenset(("de", "d'", "d’"))
+
+
+def described_passively(site: Site) -> bool:
+    """Whether the quote is how someone is described in a passive with no agent (`Il est aussi décrit comme
+    « discret »`, `was described as “quiet”`): no one is named, so it goes on no one's words before it."""
+    before, lex = site.before, site.lex
+    k = len(before) - 1
+    if k >= 0 and before[k].low in lex.determiners:
+        k -= 1
+    if k >= 0 and (before[k].low in _AS or before[k].low in _OF):
+        k -= 1
+    if k < 1 or before[k].low not in lex.passive_cues:
+        return False
+    k -= 1
+    while k >= 0 and before[k].low in lex.adverbs:
+        k -= 1
+    return k >= 0 and before[k].low in lex.be and not (site.after and site.after[0].low in lex.agent)

@@ -131,7 +131,8 @@ LEXICON = Lexicon(
         proclamation declaration affidavit indictment opinion memorandum directive resolution
         """),
     person_nouns=words("""
-        official officials spokesperson spokesman spokeswoman diplomat diplomats analyst analysts source sources
+        official officials aunt uncle spokesperson spokesman spokeswoman diplomat diplomats analyst analysts source
+        sources
         minister aide aides officer officers adviser advisor expert experts observer observers lawmaker
         lawmakers commander envoy negotiator negotiators resident residents witness witnesses critic critics
         campaigner campaigners activist activists delegate delegates nurse doctor engineer member members victim

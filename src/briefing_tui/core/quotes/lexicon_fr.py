@@ -43,7 +43,8 @@ _CUES = words("""
         analyse souri sourit écrit écrivit écrivent demandé demande noté note observé observe relevé relève
         avancé avance défendu défend plaidé plaide accusé accuse souvient inquiète réjoui réjouit félicite
         félicité étonne emporte indigne agace interroge exclame désole amuse constate constaté évoque évoqué
-        évoquant qualifié qualifie qualifiant décrit décrivit décrivant parle parlé tempère tempéré appelé
+        évoquant qualifié qualifie qualifiant décrit décrivit décrivant décrivent décrivait décrivaient parle parlé
+        tempère tempéré appelé
         appelle appela traite traité caractérise caractérisé renchérit renchéri corrige corriger nié nie nia
         menacé menace condamné condamne pense pensent pensé considère considéré prononcé prononce clamé clame tweeté
         préconisé préconise recommandé recommande
@@ -124,6 +125,7 @@ LEXICON = Lexicon(
         porte-parole responsable habitant habitants témoin témoins manifestant manifestants militant militants
         expert experts diplomate diplomates source sources négociateur ministre député députés élu élus victime
         victimes homme femme hommes femmes personne personnes enfant enfants père mère fils fille frère sœur ami
+        tante tantes oncle oncles épouse mari cousin cousine
         amis voisin voisins employé salarié salariés passager passagers usager usagère usagers guide chercheur
         chercheurs membre membres dirigeant dirigeants candidat leader graphiste président présidente directeur
         directrice maire vainqueur fondateur fondatrice chauffeur chauffeurs conducteur conductrice conducteurs

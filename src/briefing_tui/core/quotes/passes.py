@@ -352,6 +352,7 @@ def _reduced_relative(toks: list[Tok], j: int, lex: Lexicon) -> bool:
         return False
     t = toks[j]
     return t.word and not t.cap and t.low not in lex.pronouns and t.low not in lex.relatives \
+        and not (t.low in lex.clitics and j > 0 and toks[j - 1].text == ",") \
         and t.low not in lex.auxiliaries and t.low not in lex.be and t.low not in lex.person_nouns \
         and t.low not in lex.generic_orgs and t.low not in lex.org_heads
 
