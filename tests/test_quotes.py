@@ -673,6 +673,14 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
           "avec lui, le décrit comme un « homme très étrange ». Il est aussi décrit comme « discret ». Sur LCI, des "
           "voisins décrivent des gens « réservés »."],
      [("sa mère", "before-cue"), ("une de ses tantes", "before-cue"), (None, None), ("des voisins", "before-cue")]),
+    # A court's `decided` reports its ruling, and its `according to` between the cue and the quote names where the
+    # ruling was read; `decided by` says nothing.
+    ("", ['Colin Sutherland, the Lord President of the court, decided, according to the summary, "that it would '
+          'be unlawful".'],
+     [("Colin Sutherland", "appositive")]),
+    ("", ['The government issued a statement agreeing the issue should be decided by Congress: "citizenship by '
+          'judicial fiat would fail."'],
+     [("the government", "colon")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -16,7 +16,8 @@ LEXICON = Lexicon(
         argued argues arguing explained explains explaining declared declares declaring announced announces
         announcing admitted admits admitting acknowledged acknowledges suggested suggests suggesting wrote
         writes writing recalled recalls recalling replied replies replying responded responds continued
-        continues concluded concludes stressed stresses emphasized emphasised urged urges called calls calling
+        continues concluded concludes decided decides stressed stresses emphasized emphasised urged urges called
+        calls calling
         described describes describing echoed echoes compared compares dismissed dismisses affirmed cautioned
         predicted vowed vows vowing pledged promised complained complains conceded agreed countered observed
         remarked quipped joked tweeted tweets tweeting posted mused shouted shouting asked asks maintained

@@ -238,6 +238,8 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
             passive = passive or (toks[j].low in lex.be and not reflexive)
             j -= 1
         passive = passive and not cue.low.endswith(("ing", "ant"))  # `was saying` is no passive
+        if passive and cue.low in _ACTIVE_ONLY:
+            continue  # `the issue should be decided by Congress`: settled, not said
         if passive or (cue.low in lex.passive_cues and (c == len(toks) - 1 or toks[c + 1].low in ("as", "comme")
                                                         or toks[c + 1].low in lex.agent)  # `described by X as`
                        and _reduced_relative(toks, j, lex)):
@@ -267,6 +269,10 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         if found:
             return found
     return None
+
+
+_ACTIVE_ONLY = frozenset(("decided", "decides"))
+"""Cues only in the active voice: `the court decided, “…”` reports a ruling; `was decided by` says nothing."""
 
 
 def _voice(toks: list[Tok], c: int, lex: Lexicon) -> list[Tok]:
