@@ -681,6 +681,12 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ['The government issued a statement agreeing the issue should be decided by Congress: "citizenship by '
           'judicial fiat would fail."'],
      [("the government", "colon")]),
+    # `The family`, named with no one's name, is the family of the one person the title is about (named in full
+    # in the title when the text also has a name ending like it).
+    ("Radio host Don Imus dies aged 79", ["Don Imus died on Friday, his family reported. Longtime Imus in the "
+                                           "Morning writer Rob Bartlett was his friend.",
+                                           "The family's statement read: “Don loved and adored Deirdre.”"],
+     [("Don Imus's family", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -121,7 +121,13 @@ def _offices_of_protagonist(results: list[Attribution], title: str, mem: Memory,
     if who is None:
         return
     for k, r in enumerate(results):
-        if r.speaker is None or r.speaker.split(" ", 1)[0] not in _DEFINITE:
+        if r.speaker is None or r.speaker.split(" ", 1)[0].lower() not in _DEFINITE:
+            continue
+        if r.speaker.lower() in _THE_FAMILY:
+            results[k] = r._replace(speaker=_THE_FAMILY[r.speaker.lower()].format(
+                who, "d'" if who[:1].lower() in "aeiouhéè" else "de "))
+            continue  # `The family's statement read:` in an article about Don Imus: his family
+        if r.speaker.split(" ", 1)[0] not in _DEFINITE:
             continue
         head, _ = nominal_head(r.speaker, lex)
         if head not in lex.offices or (head.endswith("s") and not head.endswith("ss")):
@@ -132,6 +138,9 @@ def _offices_of_protagonist(results: list[Attribution], title: str, mem: Memory,
 
 
 _DEFINITE = frozenset(("the", "le", "la", "l'", "l’"))
+_THE_FAMILY = {"the family": "{0}'s family", "la famille": "la famille {1}{0}", "les proches": "les proches {1}{0}",
+               "die familie": "die Familie von {0}"}
+"""A family named with no one's name: the family of the one person the title is about."""
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*+")
 
 
@@ -143,6 +152,8 @@ def _protagonist(title: str, mem: Memory) -> str | None:
     capitals = {fold(w) for w in words if w[:1].isupper()}
     found = [p for p in mem.people if " " in p and fold(p.rsplit(" ", 1)[-1]) in capitals
              and (p in mem.actors or p.rsplit(" ", 1)[-1] in mem.actors)]
+    if len(found) > 1:  # `Don Imus` and `Longtime Imus`: the one the title names in full
+        found = [p for p in found if all(fold(w) in capitals for w in p.split())]
     if len(found) != 1:
         return None
     who = found[0]
