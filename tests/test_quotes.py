@@ -687,6 +687,22 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
                                            "Morning writer Rob Bartlett was his friend.",
                                            "The family's statement read: “Don loved and adored Deirdre.”"],
      [("Don Imus's family", "before-cue")]),
+    # A family name given alone with its particles (`de la Morlais`) is the person named in full before.
+    ("", ["Pour Thomas de la Morlais, l'avocat de la mère, « Sarah a été manipulée ».", "« C'est une adolescente "
+          "comme les autres », ajoute encore de la Morlais."],
+     [("Thomas de la Morlais", "according-to"), ("Thomas de la Morlais", "after-cue")]),
+    # A body by its first word without its elided article (`Ordre`, `L'Ordre`: l'Ordre de Malte); `Selon` opening a
+    # sentence is no part of the source's name.
+    ("", ["Le grand-maître de l'Ordre de Malte a démissionné. L'Ordre avait refusé cette enquête. Le 10 janvier, "
+          "Ordre a publié un communiqué « en réponse aux activités menées par un groupe »."],
+     [("l'Ordre de Malte", "appositive")]),
+    ("", ["Le journal L'Union a enquêté.", "Selon L'Union, deux opérations de « vérification » ont été effectuées."],
+     [("L'Union", "according-to")]),
+    # `par conséquent` set aside before a cue; a full name right after a description's complement, even with a
+    # given name the lists lack.
+    ("", ["La ministre de la santé Marisol Touraine a par conséquent annoncé avoir « saisi les services du "
+          "ministère »."],
+     [("Marisol Touraine", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

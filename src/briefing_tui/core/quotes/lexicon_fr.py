@@ -161,7 +161,8 @@ LEXICON = Lexicon(
     voice_of=("par", "la", "voix"),
     inverted_cues=words("remarque continue poursuit reprend enchaîne"),
     asides=(("de", "son", "côté"), ("de", "leur", "côté"), ("pour", "sa", "part"), ("pour", "leur", "part"),
-            ("quant", "à", "lui"), ("quant", "à", "elle"), ("lui",), ("elle",), ("ensuite",), ("tout", "de", "même")),
+            ("quant", "à", "lui"), ("quant", "à", "elle"), ("lui",), ("elle",), ("ensuite",), ("tout", "de", "même"),
+            ("par", "conséquent"), ("par", "ailleurs"), ("en", "effet"), ("à", "son", "tour"), ("de", "nouveau")),
     verbs=frozenset(),
     according_initial=("pour",),
 )

@@ -14,6 +14,7 @@ from briefing_tui.core.quotes.names import AGED, given_name_gender, word_gender
 from briefing_tui.core.quotes.phrases import Mention
 
 _THE = frozenset(("the", "le", "la", "l'", "l’", "der", "die"))
+_ELIDED = frozenset(("l'", "L'", "l’", "L’"))
 _COMPLEMENT = frozenset(("of", "for", "at", "de", "du", "des", "d'", "d’", "von", "des", "der"))
 MAX_RECENT = 40
 """People remembered for pronouns: enough for any article, and a bound on the work a pronoun costs."""
@@ -121,7 +122,8 @@ class Memory:
         if m.kind == "latter":
             return self.recent[-1] if self.recent else None
         if m.kind == "acronym":
-            return self.acronyms.get(m.text) or self._by_initials(m.text) or self._hyphenated(m.text) or m.text
+            return self.acronyms.get(m.text) or self._by_initials(m.text) or self._hyphenated(m.text) \
+                or (None if m.text.isupper() else self._body_named(m.text)) or m.text  # `Ordre`: l'Ordre de Malte
         if m.kind == "person":
             words = m.text.split()
             if len(words) == 1:
@@ -245,7 +247,7 @@ class Memory:
         """The body a word alone names: the latest whose name starts with it (`Ford`: Ford Motor Company)."""
         for body in reversed(self.bodies):
             first, _, rest = body.partition(" ")
-            if rest and first == word:
+            if rest and (first == word or (first[2:] == word and first[:2] in _ELIDED)):  # `Ordre`: l'Ordre de Malte
                 return body
         return None
 
@@ -273,7 +275,7 @@ class Memory:
         for body in (self.group, *reversed(self.bodies)):
             if body is None or body not in self.bodies:
                 continue
-            if fold(head) in fold(body).split() and fold(body) != fold(other_than):
+            if fold(head) in _body_words(body) and fold(body) != fold(other_than):
                 return body
         return None
 
@@ -356,6 +358,11 @@ class Memory:
             self.group = name
             self.group_gender = gender
             self.group_latest = True
+
+
+def _body_words(body: str) -> list[str]:
+    """A body's words, folded, without an elided article (`l'Ordre de Malte`: ordre, de, malte)."""
+    return [w[2:] if w[:2] in ("l'", "l’") else w for w in fold(body).split()]
 
 
 def _one_letter_apart(a: str, b: str) -> bool:

@@ -111,6 +111,8 @@ def _strip_edges(toks: list[Tok], lex: Lexicon) -> list[Tok]:
     """Without the punctuation, discourse words and prepositions at its start (`with Zinichev describing`),
     punctuation and adverbs at its end."""
     i, j = 0, len(toks)
+    if j > 1 and toks[0].cap and (toks[0].low,) in lex.according:
+        i = 1  # `Selon L'Union, deux opérations …`: the source's word, capitalised at the sentence's start
     while i < j and not toks[i].masked and (not toks[i].word or toks[i].low in lex.discourse or (
             toks[i].low in lex.prepositions and toks[i].low not in PARTICLES and not toks[i].cap
             and not (toks[i].low in ("d'", "d’") and i + 1 < j and toks[i + 1].low == "autres"))  # `d'autres
@@ -167,11 +169,30 @@ def _mention_of_segment(toks: list[Tok], text: str, lex: Lexicon) -> Mention | N
     named = _named_by(toks, lex)  # `a protester using the pseudonym Katya`
     if named is not None:
         return named
-    if (first.cap or (first.low in PARTICLES and len(toks) > 1 and toks[1].cap)) \
-            and first.low not in lex.determiners and first.low not in lex.possessives \
-            and not (first.low in PARTITIVE and len(toks) > 1 and not toks[1].cap):  # `Part of the report`
+    if _particles_then_name(toks):
+        k = next(n for n, t in enumerate(toks) if t.cap)
+        end = run_end(toks, k, lex)
+        return Mention("person", text[first.start:toks[end - 1].end])  # `de la Morlais`: a family name alone
+    if (first.cap and first.low not in lex.determiners
+                                      and first.low not in lex.possessives
+                                      and not (first.low in PARTITIVE and len(toks) > 1 and not toks[1].cap)):
+        # `Part of the report` is no name
         return _capitalised(toks, text, lex)  # `Pieter de Vries`, `de Vries`
     return _nominal(toks, text, lex)
+
+
+def _particles_then_name(toks: list[Tok]) -> bool:
+    """A family name that starts with its particles (`de Vries`, `de la Morlais`, `van der Berg`)."""
+    if not toks or toks[0].low not in _NAME_PARTICLES or toks[0].cap:
+        return False  # not `le Conseil`, `der Glaziologe`: an article
+    k = 1
+    while k < min(len(toks), 3) and toks[k].low in PARTICLES and not toks[k].cap:
+        k += 1
+    return k < len(toks) and toks[k].cap and toks[k].word
+
+
+_NAME_PARTICLES = frozenset("de van von da di del della dos ter ten bin ibn".split())
+"""Particles that start a family name given alone (`de Vries`), unlike articles (`le Conseil`)."""
 
 
 def _cut_clause(toks: list[Tok], lex: Lexicon) -> list[Tok]:
@@ -350,6 +371,9 @@ def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
             found = person_name(run[lead + 1:], lex)  # `le Ministre de la Défense Antoni Macierewicz`: one word
             if found is not None and len(found[0]) >= 2:  # of office, then the name
                 return Mention("person", name_text(found[0]), title=next(t.low for t in toks if t.low in lex.offices))
+        if given is None and toks[0].low in lex.determiners and _ends_description(toks[k - 1], lex) \
+                and len(run) in (2, 3) and not is_org(run, lex):
+            given = 0  # `La ministre de la santé Marisol Touraine`: a name the given names do not know
         if given is None or len(run) - given < 2 or (given == 0 and not _ends_description(toks[k - 1], lex)):
             return None  # `a close associate of Anna Berg`: the complement's name; `spokesperson for Halland
             # Energy`: the name is what the person speaks for; `un proche du président Emmanuel Macron`
@@ -377,7 +401,8 @@ def _ends_description(t: Tok, lex: Lexicon) -> bool:
     """Whether a full name after this word is the person a description is of (`… à la primaire Alain Juppé`): a
     noun of the complement in lower case, not a preposition or an article (`of Anna Berg`) and not a title or a
     person's noun, whose name it would be (`un proche du président Emmanuel Macron`)."""
-    return t.word and not t.cap and t.low not in lex.prepositions and t.low not in lex.determiners \
+    return t.word and t.text.isalpha() and not t.cap and t.low not in lex.prepositions \
+        and t.low not in lex.determiners \
         and not is_title(t, lex) and t.low not in lex.person_nouns
 
 
