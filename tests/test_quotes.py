@@ -703,6 +703,14 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["La ministre de la santé Marisol Touraine a par conséquent annoncé avoir « saisi les services du "
           "ministère »."],
      [("Marisol Touraine", "before-cue")]),
+    # An office with its place or domain right before a full name: later, the same words mean that person (the
+    # place's word is no part of the name, even with a given name the lists lack).
+    ("", ["L'archevêque de Rouen Dominique Lebrun a annoncé son retour.", "L'archevêque de Rouen, invité à "
+          "l'Élysée, appelle tout le monde, « même les non-croyants, à prier »."],
+     [("Dominique Lebrun", "before-cue")]),
+    ("", ["Le ministre iranien des Transports Abbas Akhoundi a annoncé son retour.", "Le ministre iranien des "
+          "Transports, invité à l'Élysée, appelle « à prier »."],
+     [("Abbas Akhoundi", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

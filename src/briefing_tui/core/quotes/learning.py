@@ -406,6 +406,8 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
             elif len(name) >= 2 or title or gender or _aged(toks, end):
                 if len(name) >= 3 and before is not None and before.low in lex.prepositions and not titles:
                     given = next((g for g in range(1, len(name) - 1) if is_given_name(name[g].text)), None)
+                    if given is None and len(name) == 3 and _title_of(toks, i, lex):
+                        given = 1  # `L'archevêque de Rouen Dominique Lebrun`: the office's place, then the name
                     if given is not None:  # `directeur du site de Jababeka David Quentin`: a place first
                         full = name_text(name[given:])
                 if not title and end + 1 < n and toks[end].text == "," and is_title(toks[end + 1], lex):
@@ -414,6 +416,9 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 if described is not None:  # `Abbas Akhoundi, le ministre iranien des Transports,`
                     title = described[0]
                     mem.note_role(described[1], full)
+                elif (before_name := _description_before(toks, i, end, full, lex)) is not None:
+                    mem.note_role(before_name, full)  # `L'archevêque de Rouen Dominique Lebrun`: later
+                    # `L'archevêque de Rouen`
                 full = mem.note_person(full, gender, title)
                 for x in [*titles, *context[-1:]]:  # `archbishop Monsenor Jorge Eduardo Scheinig`: `the
                     # archbishop` too
@@ -422,6 +427,39 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 people.append((full, run[-1].end))
         i = end
     return people
+
+
+def _title_of(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """Whether a title (and an adjective or two) and a preposition (and articles) stand right before `i`
+    (`L'archevêque de`, `le ministre iranien des`)."""
+    k = i - 1
+    while k > 0 and (toks[k].low in lex.prepositions or toks[k].low in _THE) and not toks[k].cap:
+        k -= 1
+    if k == i - 1:
+        return False
+    for j in range(k, max(k - 3, -1), -1):  # past an adjective or two: `le ministre iranien des Transports`
+        if is_title(toks[j], lex):
+            return True
+        if toks[j].cap or not toks[j].word:
+            return False
+    return False
+
+
+def _description_before(toks: list[Tok], i: int, end: int, full: str, lex: Lexicon) -> str | None:
+    """An office with a complement that names its place or domain, written right before a full name with an
+    article (`L'archevêque de Rouen Dominique Lebrun`, `le ministre iranien des Transports Abbas Akhoundi`): its
+    words without the article, or None."""
+    count = len(full.split())
+    start = end - count  # the name ends the run
+    if start < i or count < 2 or " ".join(t.text for t in toks[start:end]) != full:
+        return None
+    k = start - 1
+    while k >= 0 and start - k <= _DESCRIPTION and toks[k].word and toks[k].low not in _THE:
+        k -= 1
+    if k < 0 or k + 2 >= start or toks[k].low not in _THE or not is_title(toks[k + 1], lex) \
+            or not any(toks[m].low in lex.prepositions for m in range(k + 2, start)):
+        return None
+    return " ".join(t.text for t in toks[k + 1:start])
 
 
 _DESCRIPTION = 8

@@ -150,7 +150,8 @@ class Memory:
             if m.definite and last[:1].isupper() and " " in m.text and (known := self.full_name(last)) \
                     and not any(w in lex.prepositions or w[:2] in lex.prepositions for w in m.text.lower().split()):
                 return known  # `the elder Brown`: a surname named before; not `The government of American Samoa`
-            office = self.roles.get(fold(m.text.split(" ", 1)[1])) if m.definite and " " in m.text else None
+            rest = m.text[2:] if m.text[:2].lower() in ("l'", "l’") else m.text.partition(" ")[2]
+            office = self.roles.get(fold(rest)) if m.definite and " " in m.text else None
             if office is not None:
                 return office  # `le ministre iranien des Transports`, as the article described Abbas Akhoundi
             described = self._described(m, lex) if m.definite and fold(m.head) not in self.roles else None
