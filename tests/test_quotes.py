@@ -711,6 +711,8 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Le ministre iranien des Transports Abbas Akhoundi a annoncé son retour.", "Le ministre iranien des "
           "Transports, invité à l'Élysée, appelle « à prier »."],
      [("Abbas Akhoundi", "before-cue")]),
+    # A person's noun capitalised at a sentence's start is no part of the name after it.
+    ("", ['Motorist Dom Lawson said "It was like something out of Die Hard".'], [("Dom Lawson", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -136,7 +136,9 @@ LEXICON = Lexicon(
         sources
         minister aide aides officer officers adviser advisor expert experts observer observers lawmaker
         lawmakers commander envoy negotiator negotiators resident residents witness witnesses critic critics
-        campaigner campaigners activist activists delegate delegates nurse doctor engineer member members victim
+        motorist motorists drivers cyclist cyclists pedestrian pedestrians commuter commuters bystander bystanders
+        onlooker onlookers tourist tourists campaigner campaigners activist activists delegate delegates nurse
+        doctor engineer member members victim
         victims man woman men women person people child children boy girl father mother son daughter wife
         husband brother sister friend friends neighbour neighbor neighbours neighbors fan fans protester
         protesters protestor protestors student students worker workers employee employees driver passenger
