@@ -713,6 +713,10 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
      [("Abbas Akhoundi", "before-cue")]),
     # A person's noun capitalised at a sentence's start is no part of the name after it.
     ("", ['Motorist Dom Lawson said "It was like something out of Die Hard".'], [("Dom Lawson", "before-cue")]),
+    # A date is no speaker and no part of one; a possessive alone is none either.
+    ("", ["Le Canard enchaîné de ce 22 mars ajoute que le couple a « signé une fausse déclaration »."],
+     [("le Canard enchaîné", "before-cue")]),
+    ("", ["Il possédait deux montres, d'après son « évaluation personnelle »."], [(None, None)]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -473,7 +473,8 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     toks = toks[:end]
     toks = toks[:next((k for k in range(1, end) if (toks[k].low in lex.cut_prepositions  # `la mairie dans un
                        and circumstance_after(toks, k, lex, 3)) or (  # communiqué`: the body, not where it spoke
-        toks[k].low in _THIS and k + 1 < end and toks[k + 1].low in _WHEN)), end)]  # `le gouvernement ce mercredi`
+        toks[k].low in _THIS and k + 1 < end and toks[k + 1].low in _WHEN) or _dated(toks, k)), end)]  # `le
+    # gouvernement ce mercredi`, `Le Canard enchaîné de ce 22 mars`
     if not toks:
         return None
     head_k = _head_index(toks, lex)
@@ -492,6 +493,23 @@ _WHEN = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche matin s
     thursday friday saturday sunday morning evening weekend week montag dienstag mittwoch donnerstag freitag samstag
     sonntag morgen abend woche""".split())
 """A time after a description (`selon le gouvernement camerounais ce mercredi`): when, not who."""
+
+
+def _dated(toks: list[Tok], k: int) -> bool:
+    """Whether a date's complement starts at `k` (`de ce 22 mars`, `du jeudi 23 mars`, `of March 22`)."""
+    if toks[k].low not in ("de", "du", "of"):
+        return False
+    nxt = toks[k + 1:k + 4]
+    if nxt and nxt[0].low in _THIS:
+        nxt = nxt[1:]
+    if nxt and nxt[0].low in _WHEN:
+        nxt = nxt[1:]  # `du jeudi 23 mars`; not `Le Journal du dimanche`
+    return len(nxt) >= 2 and ((nxt[0].text.isdigit() and nxt[1].low in _MONTHS)
+                              or (nxt[0].low in _MONTHS and nxt[1].text.isdigit()))
+
+
+_MONTHS = frozenset("""janvier février mars avril mai juin juillet août septembre octobre novembre décembre january
+    february march april june july august september october november december""".split())
 
 
 def circumstance_after(toks: list[Tok], k: int, lex: Lexicon, reach: int) -> bool:

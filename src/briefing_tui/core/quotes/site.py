@@ -74,13 +74,15 @@ def can_speak(head: str, lex: Lexicon) -> bool:
 
 def no_one(who: str, lex: Lexicon) -> bool:
     """Whether a resolved phrase can name no speaker: masked words, a pronoun alone (`Se disant « confiant »`: a
-    reflexive pronoun), an elided word (`C'est`)."""
-    return MASK in who or who.lower() in lex.clitics or who.endswith(("'", "’"))
+    reflexive pronoun), an elided word (`C'est`), a possessive alone (`d'après son « évaluation »`)."""
+    return MASK in who or who.lower() in lex.clitics or who.endswith(("'", "’")) or who.lower() in lex.possessives
 
 
 TIME_NOUNS = frozenset("""lendemain veille jour jours matin matinée soir soirée nuit semaine semaines mois année
     années an ans heure heures minute minutes day days morning evening night week weeks month months year years hour
-    hours tag tage woche wochen monat jahr jahre stunde stunden""".split())
+    hours tag tage woche wochen monat jahr jahre stunde stunden lundi mardi mercredi jeudi vendredi samedi dimanche
+    monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag
+    sonntag""".split())
 """Heads of a time, never a speaker's."""
 
 
