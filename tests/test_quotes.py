@@ -717,6 +717,10 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Le Canard enchaîné de ce 22 mars ajoute que le couple a « signé une fausse déclaration »."],
      [("le Canard enchaîné", "before-cue")]),
     ("", ["Il possédait deux montres, d'après son « évaluation personnelle »."], [(None, None)]),
+    # A quote that is its sentence's whole predicate, right after a name given before, is that name's words.
+    ("", ["Le groupe Airbus est visé par une enquête. L'enquête a été ouverte « en lien avec des contrats », selon "
+          "une source judiciaire. Airbus « coopère pleinement avec ces deux organismes »."],
+     [("une source judiciaire", "according-to"), ("Airbus", "sentence-subject")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -289,6 +289,9 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
     after = site.after[:2]
     if before and before[-1].cap and before[-1].word and after and after[0].cap and after[0].word:
         return None  # `Pasquale “Pat” Di Cicco`: a nickname
+    predicate = _subject_of_predicate(site, mem)
+    if predicate is not None:
+        return predicate  # `Airbus « coopère pleinement avec ces deux organismes ».`
     if prev.speaker and prev_span is not None:
         if span.continuation and prev_span.continued:
             return prev._replace(rule="continuation")
@@ -299,6 +302,22 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
             # “knife-obsessed” by the police, … her “kuffar” parents`: the police spoke of X, not for the sentence
             return prev._replace(rule="follow-on")
     return _own_words(site, mem) or _sentence_subject(site, mem) or _context(site, mem)
+
+
+def _subject_of_predicate(site: Site, mem: Memory) -> Attribution | None:
+    """A quote that is its sentence's whole predicate, right after a name that opens the sentence (`Airbus
+    « coopère pleinement avec ces deux organismes ».`): the words are that person's or body's."""
+    before, span = site.before, site.span
+    inner = site.text[span.text_start:span.text_end].lstrip()
+    if not 1 <= len(before) <= 4 or not inner[:1].islower() or not all(t.word and t.cap for t in before):
+        return None
+    m = mention(before, site.text, site.lex)
+    if m is None or m.kind not in ("person", "org", "acronym"):
+        return None
+    who = mem.resolve(m, site.lex)
+    if not who or not (who in mem.people or who in mem.bodies):
+        return None  # named before: not `They're « … »`, `Fidèle « … »`
+    return Attribution(who, None, "sentence-subject")
 
 
 def _own_words(site: Site, mem: Memory) -> Attribution | None:
