@@ -721,6 +721,10 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Le groupe Airbus est visé par une enquête. L'enquête a été ouverte « en lien avec des contrats », selon "
           "une source judiciaire. Airbus « coopère pleinement avec ces deux organismes »."],
      [("une source judiciaire", "according-to"), ("Airbus", "sentence-subject")]),
+    # Two quotes joined by `et` share the source after the second.
+    ("", ["David Rockefeller est décédé, selon son porte-parole, Fraser Seitel.", "« Il est resté actif jusqu'au "
+          "dernier moment » et « vivait chaque jour au maximum », selon Seitel."],
+     [("Fraser Seitel", "according-to"), ("Fraser Seitel", "according-to")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

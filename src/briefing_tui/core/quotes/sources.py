@@ -43,7 +43,8 @@ def according_to(site: Site, mem: Memory) -> Found | None:
         for i in range(len(toks)):
             n = according_at(toks, i, lex)
             if n and (not lead or i == 0 or (
-                    toks[i - 1].text == "," and not any(t.masked or t.text in STOP for t in toks[skip:i]))):
+                    toks[i - 1].text == "," and (not any(t.masked or t.text in STOP for t in toks[skip:i])
+                                                 or _joined_quotes(toks[skip:i - 1])))):
                 who = phrase_after(toks if lead is False else after[k:], i + n, lex)
                 cut = next((m for m, t in enumerate(who) if t.text == ","), len(who))
                 if cut + 1 < len(who) and who[cut + 1].cap and (lead or not _a_name(who[:cut], site.text, lex)):
@@ -65,6 +66,15 @@ def according_to(site: Site, mem: Memory) -> Found | None:
                 if found:
                     return found
     return None
+
+
+_JOINING = frozenset(("et", "and", "und", ",", "\"", "“", "”", "«", "»", "„"))
+
+
+def _joined_quotes(toks: list[Tok]) -> bool:
+    """Whether only `and` and another quote stand between a quote and its source (`« … » et « … », selon X`)."""
+    return bool(toks) and toks[0].low in ("et", "and", "und") and any(t.masked for t in toks) \
+        and all(t.masked or t.low in _JOINING for t in toks)
 
 
 def _a_name(toks: list[Tok], text: str, lex: Lexicon) -> bool:
