@@ -725,6 +725,10 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["David Rockefeller est décédé, selon son porte-parole, Fraser Seitel.", "« Il est resté actif jusqu'au "
           "dernier moment » et « vivait chaque jour au maximum », selon Seitel."],
      [("Fraser Seitel", "according-to"), ("Fraser Seitel", "according-to")]),
+    # A clause of time between a quote and its inverted cue.
+    ("", ["Pierre Moscovici a reçu des costumes.", "« L’apparence compte » quand on exerce une fonction publique, "
+          "répond encore Moscovici."],
+     [("Pierre Moscovici", "after-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

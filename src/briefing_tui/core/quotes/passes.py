@@ -67,6 +67,12 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
             if cue:
                 return speaker(Mention("pronoun", pronoun, gender=lex.pronouns[pronoun]), mem, site, cue,
                                 "after-cue")
+    if first.low in _SUBORDINATORS and not strict:
+        comma = next((m for m in range(2, min(len(toks), _ASIDE + 4)) if toks[m].text == ","), None)
+        if comma is not None and comma + 1 < len(toks) \
+                and not any(t.masked or t.text in STOP for t in toks[1:comma]):
+            toks = toks[comma + 1:]  # `« L’apparence compte » quand on exerce une fonction publique, répond
+            first = toks[0]  # encore Moscovici`: a clause of its own between the quote and its cue
     if lex.code == "de" and first.low == "so" and len(toks) > 1 and (toks[1].cap or toks[1].low in lex.determiners):
         return speaker(mention(phrase_after(toks, 1, lex), site.text, lex), mem, site, "so", "after-cue")
     k = 0
@@ -122,6 +128,8 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     return None if strict else _closing_cue(toks, site, mem)
 
 
+_SUBORDINATORS = frozenset(("quand", "lorsque", "when", "wenn"))
+"""Words that open a clause of time after a quote, before an inverted cue."""
 _INTRODUCERS = frozenset(("que", "qu'", "qu’", "that", "dass", ":"))
 """Words after a cue that introduce the words said: a quote right after them is the cue's."""
 _NAME_WORDS_BEFORE_CUE = 6
