@@ -23,6 +23,7 @@ from bench.generate import PHRASE, RARE, generate
 from bench.reader import measure as measure_reader
 from bench.reader import newest_title
 from briefing_tui.core.library.scan import Entry, load_entry
+from briefing_tui.core.library.workers import index_workers
 from briefing_tui.core.model import Article
 from briefing_tui.core.search.index import open_index
 from briefing_tui.core.search.query import parse
@@ -114,7 +115,7 @@ def bench_size(n: int, tmp: Path) -> dict[str, str]:
     cache = tmp / f"cache{n}" / "index.sqlite"
     index = open_index(cache)
     started = time.perf_counter()
-    index.refresh([str(lib)], workers=os.cpu_count() or 1)
+    index.refresh([str(lib)], workers=index_workers())
     cold = time.perf_counter() - started
     row["cold index"] = f"{cold:.1f} s ({n / cold:,.0f}/s)"
     bare = bare_fts_load(lib, tmp / f"bare{n}.sqlite")

@@ -15,7 +15,6 @@ best 20 by bm25 for stemmed words, rare and common.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import statistics
 import sys
@@ -23,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from briefing_tui.core.library.workers import index_workers
 from briefing_tui.core.search.forms import stem
 from briefing_tui.core.search.index import compile_query, open_index
 from briefing_tui.core.search.query import parse
@@ -49,7 +49,7 @@ def main() -> None:
         path = Path(tmp) / "index.sqlite"
         index = open_index(path)
         started = time.perf_counter()
-        index.refresh([library], workers=os.cpu_count() or 1)
+        index.refresh([library], workers=index_workers())
         print(f"index (shipped): {time.perf_counter() - started:.1f} s, {path.stat().st_size / 1e6:,.0f} MB")
         db = sqlite3.connect(str(path))
         db.execute(f"ATTACH '{tmp}/porter.sqlite' AS porter")

@@ -16,7 +16,7 @@ from briefing_tui import __version__
 from briefing_tui.cli_checks import first_path_problem, missing, names_a_place, path_problem, split_query
 from briefing_tui.core import serialize
 from briefing_tui.core.library.scan import file_entry
-from briefing_tui.core.library.workers import parse_here
+from briefing_tui.core.library.workers import index_workers, parse_here
 from briefing_tui.core.model import Problem
 from briefing_tui.core.reading import sanitize
 from briefing_tui.core.reading.safe import is_within
@@ -376,7 +376,7 @@ def _with_fresh_index(paths: list[str], settings: Settings, use: Callable[[Index
     path = None if settings.private else index_path(cache_dir(), library_key(paths))
 
     def refreshed(index: Index) -> T:
-        stats = index.refresh(paths, settings.max_bytes, workers=os.cpu_count() or 1, progress=progress,
+        stats = index.refresh(paths, settings.max_bytes, workers=index_workers(), progress=progress,
                               budget=settings.parse_budget)
         return use(index, stats)
 

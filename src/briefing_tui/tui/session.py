@@ -22,7 +22,7 @@ from textual.message import Message
 
 from briefing_tui.core.library.scan import Entry, load_entry
 from briefing_tui.core.library.watch import Watcher
-from briefing_tui.core.library.workers import ParsePool
+from briefing_tui.core.library.workers import ParsePool, index_workers
 from briefing_tui.core.model import Article, Listed, Problem
 from briefing_tui.core.search.hints import Facts, empty_hint
 from briefing_tui.core.search.index import (
@@ -112,7 +112,7 @@ class LibrarySession:
         self._progress_at = 0.0
         self._list_at: int | None = None
         """While a first start indexes: the files stored at which the part stored so far is listed next."""
-        self._pool = ParsePool(os.cpu_count() or 1, settings.parse_budget)
+        self._pool = ParsePool(index_workers(), settings.parse_budget)
         """Parses for index refreshes (the index runs one refresh at a time)."""
         self._reading_pool = ParsePool(1, settings.parse_budget)
         """Parses the article being opened; `_reading_lock` lets one thread use it at a time."""

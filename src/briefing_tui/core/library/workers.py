@@ -47,6 +47,13 @@ def allowance(path: str, budget: float) -> float:
 
 PARALLEL_FROM = 400
 """Fewer files than this parse in the calling process: starting a pool costs more than it saves."""
+def index_workers() -> int:
+    """Parse workers for an index refresh: one per core and one more. The storing process, the pump thread and
+    the workers share the cores, and a worker waiting for its next files left a core idle: a cold index of
+    10,000 generated articles on 2 cores took 5.6-6.0 s with 2 workers, 4.8-5.1 s with 3, 5.0 s with 4."""
+    return (os.cpu_count() or 1) + 1
+
+
 AHEAD = 16
 """Files sent to a worker before its first result comes back, so that it never waits on the parent."""
 GATHER = 0.005
