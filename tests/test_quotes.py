@@ -593,7 +593,7 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Michel Crépu a dirigé la revue. Selon ce dernier, elle n'a « jamais écrit une ligne »."],
      [("Michel Crépu", "according-to")]),
     ("", ["Le pape avait demandé une enquête. Le lendemain, l’Ordre avait, dans un communiqué, déclaré cette décision "
-          "« inacceptable »."], [(None, None)]),
+          "« inacceptable »."], [("l’Ordre", "appositive")]),  # RULES_VERSION 10: the auxiliary before an aside
     # An inverted pronoun cue past an adverb (`a-t-il aussi précisé`); verbs that say `said` only inverted
     # (`remarque-t-il`; before a quote, `remarquer` is to notice).
     ("", ["Bertrand Lefebvre a étudié le fossile. « Ces fossiles sont anciens », remarque-t-il."],

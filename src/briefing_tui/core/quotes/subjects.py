@@ -212,6 +212,9 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
     if not segments:
         return []
     nearest = segments.pop()
+    while len(nearest) > 1 and not nearest[-1].cap and (nearest[-1].low in lex.auxiliaries
+                                                        or nearest[-1].low in lex.be):
+        nearest = nearest[:-1]  # `l’Ordre avait, dans un communiqué, déclaré`: the auxiliary before the aside
     cut = _cut_at_boundary(nearest, lex)
     if cut and segments and segments[-1] and segments[-1][0].cap and nearest[0].low in lex.possessives \
             and nearest[cut - 1].low in AND_WORDS and _is_appositive(segments[-1], lex):
