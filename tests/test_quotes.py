@@ -422,8 +422,10 @@ def test_rules_version_6_patterns(paragraphs: list[str], expected: list[tuple[st
     (["Irish Taoiseach Leo Varadkar said the law would be “enacted this year”."], [("Leo Varadkar", "before-cue")]),
     (["Indonesian Pilot Iriyanto told him to “pull down”."], [("Iriyanto", "before-cue")]),
     (["Jo Anne Van Tilburg said: “The seeps are near.”"], [("Jo Anne Van Tilburg", "before-cue")]),
-    # A description read into a clause is cut at its verb: `les autorités ont par la suite` is no one.
-    (["Les autorités ont par la suite qualifié l'attaque d'« acte de terrorisme »."], [(None, None)]),
+    # A description read into a clause is cut at its verb: `les autorités ont par la suite` is no one (and since
+    # RULES_VERSION 10 `par la suite` stands aside: the authorities).
+    (["Les autorités ont par la suite qualifié l'attaque d'« acte de terrorisme »."],
+     [("les autorités", "before-cue")]),
     # An aside between commas right after an inverted cue is passed over to its subject.
     (["« La CGT a déposé un préavis », a confié, à Reuters, le directeur de cabinet du Syctom, Patrice Furé. "
       "« Ça va devenir compliqué », selon lui."], [("Patrice Furé", "after-cue"), ("Patrice Furé", "pronoun")]),
@@ -729,6 +731,13 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Pierre Moscovici a reçu des costumes.", "« L’apparence compte » quand on exerce une fonction publique, "
           "répond encore Moscovici."],
      [("Pierre Moscovici", "after-cue")]),
+    # `décider` reports a ruling in the active voice; `riposter` is said; `par la suite` stands aside.
+    ("", ["Le Conseil d'Etat a décidé qu' « une sélection ne peut être mise en place » dans un avis."],
+     [("le Conseil d'Etat", "before-cue")]),
+    ("", ["Les autorités ont par la suite confirmé qu'il s'agissait d'un « acte de terrorisme intérieur »."],
+     [("les autorités", "before-cue")]),
+    ("", ["Le 17 janvier, le Vatican riposte en réaffirmant sa « confiance » au groupe."],
+     [("le Vatican", "appositive")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

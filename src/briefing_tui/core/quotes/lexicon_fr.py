@@ -44,7 +44,7 @@ _CUES = words("""
         avancé avance défendu défend plaidé plaide accusé accuse souvient inquiète réjoui réjouit félicite
         félicité étonne emporte indigne agace interroge exclame désole amuse constate constaté évoque évoqué
         évoquant qualifié qualifie qualifiant décrit décrivit décrivant décrivent décrivait décrivaient parle parlé
-        tempère tempéré appelé
+        tempère tempéré appelé décidé décide riposte riposté
         appelle appela traite traité caractérise caractérisé renchérit renchéri corrige corriger nié nie nia
         menacé menace condamné condamne pense pensent pensé considère considéré prononcé prononce clamé clame tweeté
         préconisé préconise recommandé recommande
@@ -162,7 +162,8 @@ LEXICON = Lexicon(
     inverted_cues=words("remarque continue poursuit reprend enchaîne"),
     asides=(("de", "son", "côté"), ("de", "leur", "côté"), ("pour", "sa", "part"), ("pour", "leur", "part"),
             ("quant", "à", "lui"), ("quant", "à", "elle"), ("lui",), ("elle",), ("ensuite",), ("tout", "de", "même"),
-            ("par", "conséquent"), ("par", "ailleurs"), ("en", "effet"), ("à", "son", "tour"), ("de", "nouveau")),
+            ("par", "conséquent"), ("par", "ailleurs"), ("en", "effet"), ("à", "son", "tour"), ("de", "nouveau"),
+            ("par", "la", "suite")),
     verbs=frozenset(),
     according_initial=("pour",),
 )

@@ -279,7 +279,7 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
     return None
 
 
-_ACTIVE_ONLY = frozenset(("decided", "decides"))
+_ACTIVE_ONLY = frozenset(("decided", "decides", "décidé", "décide"))
 """Cues only in the active voice: `the court decided, “…”` reports a ruling; `was decided by` says nothing."""
 
 
