@@ -738,6 +738,10 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
      [("les autorités", "before-cue")]),
     ("", ["Le 17 janvier, le Vatican riposte en réaffirmant sa « confiance » au groupe."],
      [("le Vatican", "appositive")]),
+    # A relative clause's cue after a body whose adjective follows its noun (`la Commission européenne`).
+    ("", ["Cette baisse n'a pas été appréciée par la Commission européenne de Bruxelles qui regrette le « moment » "
+          "choisi."],
+     [("la Commission européenne de Bruxelles", "subject")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

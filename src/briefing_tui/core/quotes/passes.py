@@ -271,8 +271,10 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
             return found
         if region and c > 0 and toks[c - 1].low in lex.relatives:
             m = mention(region, site.text, lex)
-            if m is not None and m.kind == "nominal" and not can_speak(m.head, lex):
-                continue  # `holding signs which read “…”`: what a sign says has no speaker
+            if m is not None and m.kind == "nominal" and not can_speak(m.head, lex) \
+                    and not any(t.cap and t.low in lex.org_heads for t in region):
+                continue  # `holding signs which read “…”`: what a sign says has no speaker; `la Commission
+                # européenne de Bruxelles qui regrette`: a body (French puts the adjective after its noun)
         found = _speaker_of_region(region, toks, mem, site, cue.text, rule, c)
         if found:
             return found
