@@ -742,6 +742,10 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Cette baisse n'a pas été appréciée par la Commission européenne de Bruxelles qui regrette le « moment » "
           "choisi."],
      [("la Commission européenne de Bruxelles", "subject")]),
+    # A colon after a statement `from` someone: theirs (not a video `from the Internet`).
+    ("", ["King Maha Vajiralongkorn disapproved.", 'The palace issued the following statement from the king: "Even '
+          'though she relinquished her title, she remains a member of the dynasty."'],
+     [("Maha Vajiralongkorn", "colon")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

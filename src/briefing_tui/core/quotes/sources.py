@@ -82,6 +82,8 @@ def _a_name(toks: list[Tok], text: str, lex: Lexicon) -> bool:
     return m is not None and m.kind in ("person", "org", "acronym")
 
 
+_FROM = frozenset(("from", "von"))
+"""`a statement from the king`: who a document is from (French `de` is too often whose subject it is)."""
 _TO = frozenset(("à", "au", "aux"))
 
 
@@ -166,7 +168,16 @@ def colon(site: Site, mem: Memory) -> Found | None:
     before = site.masked[site.start:site.span.start].rstrip()
     if not before.endswith(":"):
         return None
-    subject = clause_subject(site.before[:-1], site.lex)
+    toks = site.before[:-1]
+    for k in range(len(toks) - 2, 0, -1):  # `issued the following statement from the king:`: its author
+        if toks[k].low in site.lex.documents and toks[k + 1].low in _FROM:
+            source = mention(phrase_after(toks, k + 2, site.lex), site.text, site.lex)
+            found = speaker(source, mem, site, ":", "colon")
+            if found and source is not None and (source.kind in ("person", "pronoun") or found.speaker in mem.bodies
+                                                 or (source.kind == "nominal" and can_speak(source.head, site.lex))):
+                return found  # not `the Cruise video from the Internet:`
+            break
+    subject = clause_subject(toks, site.lex)
     m = mention(subject, site.text, site.lex)
     if m is not None and m.kind == "nominal" and not can_speak(m.head, site.lex):
         return None  # `…the disease first recognized in Wuhan, China: “COVID-19”`
