@@ -746,6 +746,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["King Maha Vajiralongkorn disapproved.", 'The palace issued the following statement from the king: "Even '
           'though she relinquished her title, she remains a member of the dynasty."'],
      [("Maha Vajiralongkorn", "colon")]),
+    # A family name alone one letter away from one person's named lately, meaning no one else: a typo.
+    ("", ["Kathryn Waters, director of the gallery, spoke.", '"Everybody knows Andy Warhol\'s name," Water said.'],
+     [("Kathryn Waters", "after-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

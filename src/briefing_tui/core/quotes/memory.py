@@ -128,7 +128,7 @@ class Memory:
             words = m.text.split()
             if len(words) == 1:
                 return (self.full_name(words[0], gender=m.gender) or self.acronyms.get(m.text)
-                        or self._body_named(m.text) or m.text)
+                        or self._body_named(m.text) or self._misspelt_surname(words[0]) or m.text)
             if len(words) == 2 and len(words[0]) == 2 and words[0].endswith("."):  # `B. Obama`
                 return self.full_name(words[1], initial=words[0]) or m.text
             known = self.full_name(words[-1])
@@ -211,6 +211,15 @@ class Memory:
         if m.gender is None:
             return self.subject
         return self.referent(m.gender)  # `The father said …`, then `The mother said`
+
+    def _misspelt_surname(self, word: str) -> str | None:
+        """The one person named lately whose family name is one letter away from a name that means no one
+        (`Water said` after `Kathryn Waters`)."""
+        key = fold(word)
+        if len(key) < 5 or word in self.people:
+            return None
+        found = {p for p in self.recent if " " in p and _one_letter_apart(fold(p.rsplit(" ", 1)[1]), key)}
+        return found.pop() if len(found) == 1 else None
 
     def _misspelt(self, words: list[str]) -> str | None:
         """The person named before with the same first names and a family name one letter away (a typo)."""
