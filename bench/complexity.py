@@ -58,6 +58,8 @@ SHAPES: dict[str, str | Callable[[int], str]] = {
     "quoted-as": "Politico quoted Tim Manning as saying “so” and citing it as ",
     "partitive": "Part of ",
     "joined-names": "Ann Lee and Bob Day made ",
+    "body-complements": "Council of the ",
+    "joined-bodies": "Council and ",
     "appositive-who": "Mark Hay, a marine ecologist, who said “x” ",
     "according-after": "“x” last week, according to ",
     "documents-by": "a tweet by Mike Pompeo said “x” and an order by ",

@@ -749,6 +749,10 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # A family name alone one letter away from one person's named lately, meaning no one else: a typo.
     ("", ["Kathryn Waters, director of the gallery, spoke.", '"Everybody knows Andy Warhol\'s name," Water said.'],
      [("Kathryn Waters", "after-cue")]),
+    # A body's complement with its article is part of its name (`the Supreme Council of the Armed Forces`).
+    ("", ["Ahmed Shafik has resigned, the Supreme Council of the Armed Forces, now in control of the country, "
+          "announced.", '"The council decided to accept the resignation," the armed forces said on Facebook.'],
+     [("the Supreme Council of the Armed Forces", "after-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -256,8 +256,11 @@ def _learn_later_subjects(toks: list[Tok], mem: Memory, lex: Lexicon) -> None:
     """A person named at the head of a later clause is whom the sentence ends up about (`Duda said … while
     Interior Minister Joachim Brudziński wrote …`), and so is a source (`according to Kidston`)."""
     firsts = {p[0] for p in lex.according}
+    read = 0  # where the last run read ends: an opener inside it (`Council and Council and …`) starts no other
     for k in range(len(toks) - 2):
         t = toks[k]
+        if k < read:
+            continue
         if t.low in _LATER_OPENERS or t.text == ";":
             i = k + 1
         elif t.low in firsts and (n := next((len(p) for p in lex.according
@@ -271,6 +274,7 @@ def _learn_later_subjects(toks: list[Tok], mem: Memory, lex: Lexicon) -> None:
         if i >= len(toks) or not toks[i].cap:
             continue
         end = run_end(toks, i, lex)
+        read = end
         found = person_name(toks[i:end], lex)
         if found is None:
             continue

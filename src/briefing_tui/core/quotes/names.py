@@ -168,6 +168,7 @@ def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
     inside it, a parenthesis after it excluded."""
     j = i
     n = len(toks)
+    body: bool | None = None  # whether the run so far names a body: decided once, at its first `of` or `and`
     while j < n:
         t = toks[j]
         if t.word and t.cap:
@@ -180,14 +181,22 @@ def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
                 and toks[j + 2].word and toks[j + 2].cap and not t.cap:
             j += 2  # `Ursula von der Leyen`, `Charles de la Fontaine`: two particles
             continue
+        if t.low in ("of", "de") and j > i and j + 2 < n and toks[j + 1].low in ("the", "la", "l'", "l’") \
+                and toks[j + 2].word and toks[j + 2].cap:
+            if body is None:
+                body = org_words(toks[i:j], lex)
+            if body:
+                j += 2  # `the Supreme Council of the Armed Forces`: a body's complement with its article
+                continue
         if t.word and (t.low in PARTICLES or t.low in ("of", "for", "on", "and", "&")) and j + 1 < n \
                 and toks[j + 1].word and toks[j + 1].cap and j > i:
             if t.low in PARTICLES and t.low not in ("of", "for") and is_given_name(toks[j + 1].text) \
                     and j + 2 < n and toks[j + 2].cap and toks[j + 2].word:
                 break  # `les costumes Arnys de François Fillon`: a given name and a name after `de` are a
                 # person's, not the end of a name (`Charles de Gaulle`, `Ursula von der Leyen`)
-            if t.low in ("on", "and", "&", "for") and (not org_words(toks[i:j], lex)
-                                                       or toks[j + 1].low in lex.not_names):
+            if t.low in ("on", "and", "&", "for") and body is None:
+                body = org_words(toks[i:j], lex)
+            if t.low in ("on", "and", "&", "for") and (not body or toks[j + 1].low in lex.not_names):
                 break  # `Woolworths and Coles` are two; `Commission on International Religious Freedom` is one;
                 # `the Puerto Rico Senate on Sunday` is the Senate
             j += 1
