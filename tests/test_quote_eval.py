@@ -76,8 +76,8 @@ def test_every_pass_is_named_and_scored() -> None:
     (HELDOUT_REAL7, 16, 221, 0.98, 0.72),
     # measured 59.5% (75/126) blind with RULES_VERSION 10 at 141cecb; 78.6% after its failures were read
     (HELDOUT_REAL8, 15, 126, 0.98, 0.78),
-    # measured 70.6% (96/136) blind with RULES_VERSION 10 at 772f3ee (spans 100% / 100%)
-    (HELDOUT_REAL9, 15, 136, 0.98, 0.70),
+    # measured 70.6% (96/136) blind with RULES_VERSION 10 at 772f3ee; 75.0% after its failures were read
+    (HELDOUT_REAL9, 15, 136, 0.98, 0.74),
 ], ids=["heldout-real", "heldout-real2", "heldout-real3", "heldout-real4", "heldout-real5", "heldout-real6",
         "heldout-real7", "heldout-real8", "heldout-real9"])
 def test_real_held_out_set_floors(folder: Path, articles: int, gold: int, spans: float, speakers: float) -> None:

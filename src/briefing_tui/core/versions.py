@@ -11,7 +11,8 @@ descriptions resolved to the person or body the text is about, acronyms spelt ou
 subjects for pronouns, French typography and adjectives. 7: cues that end a paragraph, descriptions with
 commas, offices and documents named in full, French imperfects and clitics. 8: a quote holding whole sentences
 is words said; a name in the possessive is no new speaker. 9: rules from real text (offices, kin, typos, French
-cues and sources). 10: another name between commas is an aside (`X, known as “Y”, said`); a law's number."""
+cues and sources). 10: rules from two more real sets (asides, offices before names, dates and times, documents'
+authors, one-letter typos in family names, bodies' complements)."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a
