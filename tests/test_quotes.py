@@ -753,6 +753,8 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Ahmed Shafik has resigned, the Supreme Council of the Armed Forces, now in control of the country, "
           "announced.", '"The council decided to accept the resignation," the armed forces said on Facebook.'],
      [("the Supreme Council of the Armed Forces", "after-cue")]),
+    # A French title, capitalised on its article alone, right after a preposition: a name nobody says.
+    ("", ["Jeudi, Fillon s'est défendu lors de « L'Émission politique »."], [(None, None)]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

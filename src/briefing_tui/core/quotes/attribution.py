@@ -15,7 +15,15 @@ from typing import NamedTuple
 
 from briefing_tui.core import versions
 from briefing_tui.core.quotes.clauses import clause_subject, is_cue, is_verb
-from briefing_tui.core.quotes.labels import a_code, a_name, a_word_name, described_passively, named_here, passive_label
+from briefing_tui.core.quotes.labels import (
+    a_code,
+    a_french_title,
+    a_name,
+    a_word_name,
+    described_passively,
+    named_here,
+    passive_label,
+)
 from briefing_tui.core.quotes.learning import LEXICONS, learn, note_speaker, plural, sentence_bounds, worth_reading
 from briefing_tui.core.quotes.lexicon import Lexicon, choose, counts, detect, fold, own_words
 from briefing_tui.core.quotes.memory import Memory
@@ -263,7 +271,7 @@ def _attribute_one(text: str, masked: str, ends: list[int], lex: Lexicon, spans:
                 tokenize(masked, start, span.start, lex), tokenize(masked, span.end, end, lex), ends)
     inner = text[span.text_start:span.text_end]
     if (lex.code != "de" and a_name(inner) and named_here(site)) or a_code(inner) or a_word_name(inner, site) \
-            or passive_label(site):
+            or a_french_title(inner, site) or passive_label(site):
         return NOBODY
     for _name, run in PASSES:
         found = run(site, mem)

@@ -3,6 +3,8 @@ what something is called by no one named (`was called the “breadbasket”`). S
 
 from __future__ import annotations
 
+import re
+
 from briefing_tui.core.quotes.clauses import is_cue, is_verb
 from briefing_tui.core.quotes.site import Site
 
@@ -64,6 +66,23 @@ def named_here(site: Site) -> bool:
 
 _OF_THE = frozenset(("du", "des", "au", "aux", "of", "the"))
 """Contracted articles (`du`: of the) and the English article: a capitalised word after them names something."""
+
+
+def a_french_title(inner: str, site: Site) -> bool:
+    """Whether the quoted words are a French title, capitalised on its article alone (`lors de « L'Émission
+    politique »`, `dans « Le Monde »`): a few words opened by an article and a capital, no sentence's end, right
+    after a preposition or an article."""
+    words = inner.split()
+    if site.lex.code != "fr" or not 1 <= len(words) <= 5 or inner.rstrip()[-1:] in ".!?…," \
+            or not _TITLE_OPENING.match(inner.lstrip()):
+        return False
+    before = site.before
+    return bool(before) and before[-1].word and (before[-1].low in site.lex.prepositions
+                                                 or before[-1].low in site.lex.determiners)
+
+
+_TITLE_OPENING = re.compile(r"(?:L['’]|Les? |La )[A-ZÀ-Þ]")
+"""`L'Émission`, `Le Monde`, `La Croix`, `Les Échos`: the article, then the capital that opens the name."""
 
 
 def a_word_name(inner: str, site: Site) -> bool:
