@@ -755,6 +755,7 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
      [("the Supreme Council of the Armed Forces", "after-cue")]),
     # A French title, capitalised on its article alone, right after a preposition: a name nobody says.
     ("", ["Jeudi, Fillon s'est défendu lors de « L'Émission politique »."], [(None, None)]),
+    ("", ["Bruno Le Roux a employé ses filles, selon l'émission « Quotidien »."], [(None, None)]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -93,7 +93,8 @@ def a_word_name(inner: str, site: Site) -> bool:
     if site.lex.code == "de" or " " in word or not word[:1].isupper() or not word.replace("-", "").isalpha():
         return False
     before = site.before
-    return bool(before) and before[-1].word and (before[-1].low in site.lex.determiners or before[-1].low in _OF_THE)
+    return bool(before) and before[-1].word and (before[-1].low in site.lex.determiners or before[-1].low in _OF_THE
+                                                 or named_here(site))  # `l'émission « Quotidien »`
 
 
 _OF = frozenset(("de", "d'", "d’"))
