@@ -47,6 +47,8 @@ def allowance(path: str, budget: float) -> float:
 
 PARALLEL_FROM = 400
 """Fewer files than this parse in the calling process: starting a pool costs more than it saves."""
+
+
 def index_workers() -> int:
     """Parse workers for an index refresh: one per core and one more. The storing process, the pump thread and
     the workers share the cores, and a worker waiting for its next files left a core idle: a cold index of

@@ -129,11 +129,11 @@ def _offices_of_protagonist(results: list[Attribution], title: str, mem: Memory,
     if who is None:
         return
     for k, r in enumerate(results):
-        if r.speaker is None or r.speaker.split(" ", 1)[0].lower() not in _DEFINITE:
+        if r.speaker is None:
             continue
-        if r.speaker.lower() in _THE_FAMILY:
-            results[k] = r._replace(speaker=_THE_FAMILY[r.speaker.lower()].format(
-                who, "d'" if who[:1].lower() in "aeiouhéè" else "de "))
+        family = _THE_FAMILY.get(r.speaker.lower())
+        if family is not None:
+            results[k] = r._replace(speaker=family.format(who, "d'" if who[:1].lower() in "aeiouhéè" else "de "))
             continue  # `The family's statement read:` in an article about Don Imus: his family
         if r.speaker.split(" ", 1)[0] not in _DEFINITE:
             continue

@@ -14,7 +14,6 @@ from briefing_tui.core.quotes.names import AGED, given_name_gender, word_gender
 from briefing_tui.core.quotes.phrases import Mention
 
 _THE = frozenset(("the", "le", "la", "l'", "l’", "der", "die"))
-_ELIDED = frozenset(("l'", "L'", "l’", "L’"))
 _COMPLEMENT = frozenset(("of", "for", "at", "de", "du", "des", "d'", "d’", "von", "des", "der"))
 MAX_RECENT = 40
 """People remembered for pronouns: enough for any article, and a bound on the work a pronoun costs."""
@@ -150,7 +149,8 @@ class Memory:
             if m.definite and last[:1].isupper() and " " in m.text and (known := self.full_name(last)) \
                     and not any(w in lex.prepositions or w[:2] in lex.prepositions for w in m.text.lower().split()):
                 return known  # `the elder Brown`: a surname named before; not `The government of American Samoa`
-            rest = m.text[2:] if m.text[:2].lower() in ("l'", "l’") else m.text.partition(" ")[2]
+            unelided = _unelided(m.text)  # `L'archevêque de Rouen`: archevêque de Rouen
+            rest = unelided if unelided != m.text else m.text.partition(" ")[2]
             office = self.roles.get(fold(rest)) if m.definite and " " in m.text else None
             if office is not None:
                 return office  # `le ministre iranien des Transports`, as the article described Abbas Akhoundi
@@ -257,7 +257,7 @@ class Memory:
         """The body a word alone names: the latest whose name starts with it (`Ford`: Ford Motor Company)."""
         for body in reversed(self.bodies):
             first, _, rest = body.partition(" ")
-            if rest and (first == word or (first[2:] == word and first[:2] in _ELIDED)):  # `Ordre`: l'Ordre de Malte
+            if rest and word in (first, _unelided(first)):  # `Ordre`: l'Ordre de Malte
                 return body
         return None
 
@@ -370,9 +370,14 @@ class Memory:
             self.group_latest = True
 
 
+def _unelided(word: str) -> str:
+    """A word without the elided article it opens with (`l'Ordre`: Ordre), else the word."""
+    return word[2:] if word[:2].lower() in ("l'", "l’") else word
+
+
 def _body_words(body: str) -> list[str]:
     """A body's words, folded, without an elided article (`l'Ordre de Malte`: ordre, de, malte)."""
-    return [w[2:] if w[:2] in ("l'", "l’") else w for w in fold(body).split()]
+    return [_unelided(w) for w in fold(body).split()]
 
 
 def _one_letter_apart(a: str, b: str) -> bool:

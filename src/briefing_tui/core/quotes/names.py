@@ -194,11 +194,12 @@ def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
                     and j + 2 < n and toks[j + 2].cap and toks[j + 2].word:
                 break  # `les costumes Arnys de François Fillon`: a given name and a name after `de` are a
                 # person's, not the end of a name (`Charles de Gaulle`, `Ursula von der Leyen`)
-            if t.low in ("on", "and", "&", "for") and body is None:
-                body = org_words(toks[i:j], lex)
-            if t.low in ("on", "and", "&", "for") and (not body or toks[j + 1].low in lex.not_names):
-                break  # `Woolworths and Coles` are two; `Commission on International Religious Freedom` is one;
-                # `the Puerto Rico Senate on Sunday` is the Senate
+            if t.low in ("on", "and", "&", "for"):
+                if body is None:
+                    body = org_words(toks[i:j], lex)
+                if not body or toks[j + 1].low in lex.not_names:
+                    break  # `Woolworths and Coles` are two; `Commission on International Religious Freedom` is
+                    # one; `the Puerto Rico Senate on Sunday` is the Senate
             j += 1
             continue
         break

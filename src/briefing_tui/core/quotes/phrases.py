@@ -169,26 +169,25 @@ def _mention_of_segment(toks: list[Tok], text: str, lex: Lexicon) -> Mention | N
     named = _named_by(toks, lex)  # `a protester using the pseudonym Katya`
     if named is not None:
         return named
-    if _particles_then_name(toks):
-        k = next(n for n, t in enumerate(toks) if t.cap)
-        end = run_end(toks, k, lex)
+    named_at = _name_after_particles(toks)
+    if named_at:
+        end = run_end(toks, named_at, lex)
         return Mention("person", text[first.start:toks[end - 1].end])  # `de la Morlais`: a family name alone
-    if (first.cap and first.low not in lex.determiners
-                                      and first.low not in lex.possessives
-                                      and not (first.low in PARTITIVE and len(toks) > 1 and not toks[1].cap)):
-        # `Part of the report` is no name
-        return _capitalised(toks, text, lex)  # `Pieter de Vries`, `de Vries`
+    if first.cap and first.low not in lex.determiners and first.low not in lex.possessives \
+            and not (first.low in PARTITIVE and len(toks) > 1 and not toks[1].cap):  # `Part of the report`
+        return _capitalised(toks, text, lex)  # `Pieter de Vries`
     return _nominal(toks, text, lex)
 
 
-def _particles_then_name(toks: list[Tok]) -> bool:
-    """A family name that starts with its particles (`de Vries`, `de la Morlais`, `van der Berg`)."""
+def _name_after_particles(toks: list[Tok]) -> int:
+    """Where the capitalised part of a family name that starts with its particles begins (`de Vries`, `de la
+    Morlais`, `van der Berg`), or 0 when the phrase is no such name."""
     if not toks or toks[0].low not in _NAME_PARTICLES or toks[0].cap:
-        return False  # not `le Conseil`, `der Glaziologe`: an article
+        return 0  # not `le Conseil`, `der Glaziologe`: an article
     k = 1
     while k < min(len(toks), 3) and toks[k].low in PARTICLES and not toks[k].cap:
         k += 1
-    return k < len(toks) and toks[k].cap and toks[k].word
+    return k if k < len(toks) and toks[k].cap and toks[k].word else 0
 
 
 _NAME_PARTICLES = frozenset("de van von da di del della dos ter ten bin ibn".split())
@@ -489,9 +488,9 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
 
 
 _THIS = frozenset(("ce", "cette", "this", "last", "diesen", "diese", "letzten"))
-_WHEN = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche matin soir week-end monday tuesday wednesday
-    thursday friday saturday sunday morning evening weekend week montag dienstag mittwoch donnerstag freitag samstag
-    sonntag morgen abend woche""".split())
+WEEKDAYS = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday
+    saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag""".split())
+_WHEN = WEEKDAYS | frozenset("matin soir week-end morning evening weekend week morgen abend woche".split())
 """A time after a description (`selon le gouvernement camerounais ce mercredi`): when, not who."""
 
 

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from briefing_tui.core.quotes.clauses import is_cue
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
-from briefing_tui.core.quotes.phrases import Mention, mention
+from briefing_tui.core.quotes.phrases import WEEKDAYS, Mention, mention
 from briefing_tui.core.quotes.spans import Span
 from briefing_tui.core.quotes.tokens import MASK, Tok, tokenize
 
@@ -80,9 +80,7 @@ def no_one(who: str, lex: Lexicon) -> bool:
 
 TIME_NOUNS = frozenset("""lendemain veille jour jours matin matinée soir soirée nuit semaine semaines mois année
     années an ans heure heures minute minutes day days morning evening night week weeks month months year years hour
-    hours tag tage woche wochen monat jahr jahre stunde stunden lundi mardi mercredi jeudi vendredi samedi dimanche
-    monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag
-    sonntag""".split())
+    hours tag tage woche wochen monat jahr jahre stunde stunden""".split()) | WEEKDAYS
 """Heads of a time, never a speaker's."""
 
 
