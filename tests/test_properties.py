@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from briefing_tui.core.formats.common import FileInfo, ParseError
@@ -248,6 +248,7 @@ _PROSE = st.lists(st.one_of(st.sampled_from(["\n", "\n\n", " ", "  ", ".", ",", 
 
 @HYPOTHESIS
 @given(st.one_of(_PROSE, st.text(max_size=60)))
+@example("?\xa0\n:")  # found by `make fuzz`: a no-break space ends no line in CommonMark
 def test_plain_prose_reads_as_markdown_it_reads_it(body: str) -> None:
     """The shortcut for bodies with no markup gives the paragraphs markdown-it gives, and nothing else."""
     from briefing_tui.core.formats.markdown import is_plain_prose, markdown_blocks, plain_paragraphs

@@ -48,8 +48,9 @@ def is_plain_prose(body: str) -> bool:
 
 
 def plain_paragraphs(body: str) -> list[str]:
-    """The paragraphs of plain prose (see `is_plain_prose`): blank-line separated, lines joined by spaces."""
-    return [" ".join([line.strip() for line in block.split("\n")]) if "\n" in block else block.strip()
+    """The paragraphs of plain prose (see `is_plain_prose`): blank-line separated, lines joined by spaces. Only
+    spaces and tabs end a line, as in CommonMark: a no-break space before a line break stays (`?\xa0\n:`)."""
+    return [" ".join([line.strip(" \t") for line in block.split("\n")]).strip() if "\n" in block else block.strip()
             for block in _BLANK_LINES.split(body.strip()) if block.strip()]
 
 
