@@ -89,6 +89,10 @@ null; annotated blind by someone who never saw the rules, and committed with its
 blind, with RULES_VERSION 10 (commit 772f3ee): spans 100.0% / 100.0%, speakers 70.6% (96/136). RULES_VERSION 9
 (738f9cf) scores 66.9% (91/136) on it. Then its failures were read (75.7%, 103/136, with the final RULES_VERSION
 10)."""
+HELDOUT_REAL10 = EVAL / "heldout-real10"
+"""The tenth real held-out set: 15 French Wikinews articles from WiNER, 30 March-3 May 2017; 87 quotes, 15 of them
+null; annotated blind by someone who never saw the rules, and committed with its blind figure. Measured once,
+blind, with RULES_VERSION 10 (commit ca4bbb5): spans 100.0% / 100.0%, speakers 50.6% (44/87)."""
 GOLD = EVAL / "gold"
 """The written development set: the first rules were written while reading its failures."""
 HELDOUT = EVAL / "heldout"
@@ -111,6 +115,7 @@ SETS = (("real development set (eval/realnews)", REALNEWS), ("real held-out set 
         ("seventh real held-out set (eval/heldout-real7)", HELDOUT_REAL7),
         ("eighth real held-out set (eval/heldout-real8)", HELDOUT_REAL8),
         ("ninth real held-out set (eval/heldout-real9)", HELDOUT_REAL9),
+        ("tenth real held-out set (eval/heldout-real10)", HELDOUT_REAL10),
         ("written development set (eval/gold)", GOLD), ("written held-out set (eval/heldout)", HELDOUT))
 
 
