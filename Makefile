@@ -51,7 +51,7 @@ eval: $(STAMP)
 
 ## Longer fuzzing of the parsers (hypothesis, many more examples than make test).
 fuzz: $(TEST_STAMP)
-	BRIEFING_FUZZ_EXAMPLES=20000 $(BIN)/python -m pytest -q tests/test_properties.py tests/test_fuzz_query.py tests/test_complexity.py
+	BRIEFING_FUZZ_EXAMPLES=20000 BRIEFING_COMPLEXITY_N=16384 $(BIN)/python -m pytest -q tests/test_properties.py tests/test_fuzz_query.py tests/test_complexity.py
 
 ## The air-gapped install (see the README): one folder of wheels for every target Python and CPU.
 ## Targets: PYTHONS="3.12" PLATFORMS="manylinux2014_aarch64" narrow them (pip platform tags).

@@ -68,6 +68,11 @@ def _memo(text: str, start: int, end: int, french: bool) -> tuple[Tok, ...]:
     return tuple(_tokenize(text, start, end, french))
 
 
+def forget() -> None:
+    """Forget the remembered paragraphs (`_memo`): a measurement that repeats a parse starts each run cold."""
+    _memo.cache_clear()
+
+
 _OPENERS = frozenset("the a an he she it they we this these there la le les il elle ils elles on ce cette "
                      "der die das er sie es".split())
 """Words that open a sentence and never follow an initial: `la bombe H. La Corée du Sud a annoncé`."""
