@@ -19,6 +19,7 @@ from briefing_tui.core.quotes.labels import (
     a_code,
     a_french_title,
     a_name,
+    a_vote,
     a_word_name,
     described_passively,
     named_here,
@@ -271,7 +272,7 @@ def _attribute_one(text: str, masked: str, ends: list[int], lex: Lexicon, spans:
                 tokenize(masked, start, span.start, lex), tokenize(masked, span.end, end, lex), ends)
     inner = text[span.text_start:span.text_end]
     if (lex.code != "de" and a_name(inner) and named_here(site)) or a_code(inner) or a_word_name(inner, site) \
-            or a_french_title(inner, site) or passive_label(site):
+            or a_french_title(inner, site) or passive_label(site) or a_vote(inner, site):
         return NOBODY
     for _name, run in PASSES:
         found = run(site, mem)

@@ -49,7 +49,7 @@ def agent_phrase(toks: list[Tok], lex: Lexicon) -> list[Tok] | None:
                 return None  # `a letter seen by Sky News`: who read it, not who wrote it
             phrase = phrase_after(toks, k + 1, lex)
             cut = next((n for n, p in enumerate(phrase) if p.low in ("as", "comme") or (
-                p.low in ("of", "de") and not (n and is_title(phrase[n - 1], lex)))), len(phrase))
+                p.low in ("of", "de", "d'", "d’") and not (n and is_title(phrase[n - 1], lex)))), len(phrase))
             return phrase[:cut] or None  # `by the CBCP as`, `by police of`; not `by US Secretary of State X`
     return None
 

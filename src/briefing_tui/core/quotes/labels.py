@@ -98,6 +98,16 @@ def a_word_name(inner: str, site: Site) -> bool:
 
 
 _OF = frozenset(("de", "d'", "d’"))
+_VOTES = frozenset(("yes", "no", "oui", "non", "ja", "nein"))
+
+
+def a_vote(inner: str, site: Site) -> bool:
+    """Whether the quote is a yes or a no named as a vote or a side, not said: after an article (`le « non »
+    au référendum`, `the “yes” campaign`) or before a preposition (`a dit « oui » au référendum`)."""
+    if inner.strip().lower() not in _VOTES:
+        return False
+    before, after, lex = site.before, site.after, site.lex
+    return bool(before and before[-1].low in lex.determiners) or bool(after and after[0].low in lex.prepositions)
 
 
 def described_passively(site: Site) -> bool:

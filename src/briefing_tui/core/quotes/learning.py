@@ -23,6 +23,7 @@ from briefing_tui.core.quotes.names import (
     is_org,
     is_title,
     name_text,
+    org_words,
     person_name,
     run_end,
     word_gender,
@@ -319,6 +320,43 @@ def _spelt_out(toks: list[Tok], text: str, i: int, end: int, acronym: str) -> st
     return None
 
 
+def _french_body_before(toks: list[Tok], text: str, i: int, end: int, lex: Lexicon) -> str | None:
+    """The French body whose name ends with the run toks[i:end] before an acronym that spells something else (a
+    name in another language): from its capitalised noun after an article (`l'Autorité des technologies de
+    Communication et d'Information (BTK)`), over words only."""
+    for k in range(i - 1, max(0, i - _ACRONYM_REACH) - 1, -1):
+        t = toks[k]
+        if not t.word or t.masked:
+            return None
+        if t.cap and t.low in lex.org_heads and k > 0 and toks[k - 1].low in lex.determiners:
+            return text[toks[k - 1].start:toks[end - 1].end]
+    return None
+
+
+_ADJECTIVE_ENDINGS = ("al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ien", "ienne", "iens", "iennes",
+                      "ais", "aise", "aises", "ois", "oise", "oises", "ique", "iques", "if", "ive", "ifs", "ives",
+                      "aire", "aires", "ain", "aine", "ains", "aines", "éen", "éenne", "éens", "éennes")
+"""How French adjectives of nationality, scope and kind end (`national`, `constitutionnel`, `français`)."""
+_MAX_ADJECTIVES = 3
+
+
+def _adjectives_after(toks: list[Tok], end: int, lex: Lexicon) -> int:
+    """Where the adjectives right after a French body's noun end (`Conseil constitutionnel français`), with a
+    name that follows them (`Tribunal international Monsanto`); `end` if there are none."""
+    j = end
+    while j < len(toks) and j - end < _MAX_ADJECTIVES:
+        t = toks[j]
+        if not t.word or t.cap or t.masked or t.low in lex.cues or t.low in lex.auxiliaries or t.low in lex.be \
+                or not (t.low.endswith(_ADJECTIVE_ENDINGS) or t.low.startswith(("anti-", "pro-"))):
+            break
+        j += 1
+    if j > end and j < len(toks) and toks[j].cap and toks[j].word and not toks[j].masked:
+        name_end = run_end(toks, j, lex)
+        if (name_end == j + 1 and not is_given_name(toks[j].text)) or org_words(toks[j:name_end], lex):
+            j = name_end  # one word or a body's name; not `la Commission européenne Jean-Claude Juncker`
+    return j
+
+
 _ACRONYM_REACH = 8
 """Words looked back over for the body an acronym spells: names are short."""
 
@@ -381,7 +419,12 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                     and not before.cap:
                 role = toks[i - 2].low  # `Le quotidien français Le Figaro`
             if acronym and _initials(body) != acronym:
-                body = _spelt_out(toks, text, i, end, acronym) or body
+                body = _spelt_out(toks, text, i, end, acronym) or (
+                    _french_body_before(toks, text, i, end, lex) if lex.code == "fr" else None) or body
+            if not acronym and lex.code == "fr" and run[-1].low in lex.org_heads \
+                    and (adjectives_end := _adjectives_after(toks, end, lex)) > end:
+                body += text[toks[end - 1].end:toks[adjectives_end - 1].end]  # `le Conseil constitutionnel
+                end = adjectives_end  # français`, `le Tribunal international Monsanto`: adjectives after the noun
             mem.note_body(body, acronym, role)
             i = end
             continue
@@ -394,6 +437,7 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
             gender = None
             for word in [*titles, *context]:
                 gender = gender or word_gender(word.text)
+            gender = gender or _gender_described_before(toks, i)
             full = name_text(name)
             known = mem.full_name(full) if len(name) == 1 else None
             if len(name) == 2 and is_title(name[0], lex):  # `Dame Cressida` after `Cressida Dick`
@@ -423,6 +467,9 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 elif (before_name := _description_before(toks, i, end, full, lex)) is not None:
                     mem.note_role(before_name, full)  # `L'archevêque de Rouen Dominique Lebrun`: later
                     # `L'archevêque de Rouen`
+                elif (head := _described_between_commas(toks, i, lex)) is not None:
+                    mem.note_role(head, full)  # `le candidat LR à la présidentielle française, François Fillon,`:
+                    # later `Le candidat de droite à la présidentielle`
                 full = mem.note_person(full, gender, title)
                 for x in [*titles, *context[-1:]]:  # `archbishop Monsenor Jorge Eduardo Scheinig`: `the
                     # archbishop` too
@@ -464,6 +511,34 @@ def _description_before(toks: list[Tok], i: int, end: int, full: str, lex: Lexic
             or not any(toks[m].low in lex.prepositions for m in range(k + 2, start)):
         return None
     return " ".join(t.text for t in toks[k + 1:start])
+
+
+def _description_start(toks: list[Tok], i: int) -> int | None:
+    """Where a description set before a name and its comma at `i - 1` starts (after a comma, or as the sentence
+    does), or None."""
+    if i < 3 or toks[i - 1].text != ",":
+        return None
+    k = i - 2
+    while k > 0 and i - 1 - k < _DESCRIPTION and toks[k - 1].word:
+        k -= 1
+    return None if k > 0 and toks[k - 1].word else k  # None: longer than a description
+
+
+def _described_between_commas(toks: list[Tok], i: int, lex: Lexicon) -> str | None:
+    """The title that heads a description with an article right before a name and its comma (`, le candidat LR à
+    la présidentielle française, François Fillon`), or None."""
+    k = _description_start(toks, i)
+    if k is None or k + 2 >= i or toks[k].low not in _THE or not is_title(toks[k + 1], lex):
+        return None
+    return toks[k + 1].low
+
+
+def _gender_described_before(toks: list[Tok], i: int) -> str | None:
+    """The gender a description set before a name and its comma gives (`Une des passagères ayant filmé la scène,
+    Audra D. Bridges`), or None."""
+    k = _description_start(toks, i)
+    return next((g for t in toks[k:i - 1] if (g := word_gender(t.text)) is not None), None) if k is not None \
+        else None
 
 
 _DESCRIPTION = 8

@@ -47,7 +47,7 @@ _CUES = words("""
         tempère tempéré appelé décidé décide riposte riposté
         appelle appela traite traité caractérise caractérisé renchérit renchéri corrige corriger nié nie nia
         menacé menace condamné condamne pense pensent pensé considère considéré prononcé prononce clamé clame tweeté
-        préconisé préconise recommandé recommande
+        préconisé préconise recommandé recommande excusé excuse excusée excusant souhaité souhaite espéré espère
         publié publie signé signe rapporté rapporte rapportent rapporta rapportant
         demandant trouvé poursuivre tente
         """)
@@ -71,7 +71,7 @@ LEXICON = Lexicon(
         """),
     possessives=words("son sa ses leur leurs mon ma mes notre nos votre vos"),
     auxiliaries=words("a ont avait avaient aura auraient aurait est sont était étaient"),
-    be=words("est sont était étaient été fut"),
+    be=words("est sont était étaient été fut sera seront serait seraient soit soient"),
     adverbs=words("""
         ensuite également aussi encore alors déjà notamment pourtant cependant toutefois enfin ainsi plutôt même
         aujourd'hui hier lui-même elle-même immédiatement publiquement
@@ -114,7 +114,7 @@ LEXICON = Lexicon(
         ministère gouvernement commission parlement assemblée conseil cour tribunal parti syndicat fédération
         association organisation ong agence office institut université banque groupe société entreprise ordre
         compagnie fondation comité union ligue mission armée police gendarmerie préfecture mairie journal
-        quotidien hebdomadaire chaîne radio télévision réseau front mouvement parquet
+        quotidien hebdomadaire chaîne radio télévision réseau front mouvement parquet autorité
         """),
     generic_orgs=words("entreprise société groupe organisation ong firme parti"),
     documents=words("""

@@ -171,6 +171,9 @@ class Memory:
                         return body
             if m.definite and m.head in lex.org_heads and (body := self._inverted_body(m.text)) is not None:
                 return body
+            if lex.code == "fr" and m.definite and m.head in lex.org_heads \
+                    and (body := self._body_in_full(m.text)) != m.text:
+                return body  # `Le Tribunal`: le Tribunal international Monsanto
             first = m.text.split()[0]
             if first.lower() in lex.determiners or first.lower() in lex.possessives:
                 return m.text[0].lower() + m.text[1:]

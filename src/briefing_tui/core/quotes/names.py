@@ -68,6 +68,7 @@ mrs ms miss madam madame mme mlle frau fräulein dame lady queen princess duches
 nun daughter mother wife granddaughter grandmother aunt niece widow girlfriend fiancée bride stepmother
 stepdaughter spokeswoman chairwoman councilwoman congresswoman businesswoman sportswoman policewoman actress
 mère fille sœur soeur femme épouse tante nièce grand-mère veuve directrice présidente fondatrice avocate
+woman girl passagère passagères députée sénatrice candidate militante habitante voisine
 tochter mutter schwester ehefrau witwe nichte großmutter
 """.split())
 MALE_WORDS = frozenset("""
@@ -75,6 +76,7 @@ mr mister sir lord herr monsieur king prince duke count baron emperor father bro
 uncle nephew widower boyfriend fiancé groom stepfather stepson husband spokesman chairman councilman congressman
 businessman sportsman policeman monk
 père fils frère mari époux oncle neveu grand-père veuf directeur président fondateur avocat
+man boy homme garçon passager député sénateur militant habitant voisin
 sohn vater bruder ehemann witwer onkel neffe großvater
 """.split())
 

@@ -73,6 +73,9 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
                 and not any(t.masked or t.text in STOP for t in toks[1:comma]):
             toks = toks[comma + 1:]  # `« L’apparence compte » quand on exerce une fonction publique, répond
             first = toks[0]  # encore Moscovici`: a clause of its own between the quote and its cue
+    if lex.code == "fr" and first.low == "comme" and len(toks) > 3 and toks[1].low in ("l'", "l’", "le"):
+        toks = toks[2:]  # `« … », comme l'a lancé un de ses porte-paroles, Olivier Goudet`: as X said it
+        first = toks[0]
     if lex.code == "de" and first.low == "so" and len(toks) > 1 and (toks[1].cap or toks[1].low in lex.determiners):
         return speaker(mention(phrase_after(toks, 1, lex), site.text, lex), mem, site, "so", "after-cue")
     k = 0
@@ -86,6 +89,10 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     if k < len(toks) and is_cue(toks, k, lex) and not toks[k].low.endswith(("ing", "ant")):
         if strict and k == 0:
             return None
+        if lex.code == "fr" and toks[k].low.endswith(_PARTICIPLE_ENDINGS) \
+                and not any(t.low in lex.auxiliaries for t in toks[:k]):
+            return None  # `d'« homme violent », déjà condamné plusieurs fois par la justice`: a past participle
+            # with no auxiliary describes; an inverted cue is `a déclaré X`, `déclare X`
         start = _past_aside(toks, k + 1, lex)
         while start + 1 < len(toks) and toks[start].low in lex.adverbs and not toks[start].cap:
             start += 1  # `», souligne encore l'Élysée`
@@ -128,6 +135,8 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     return None if strict else _closing_cue(toks, site, mem)
 
 
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
+"""How a French past participle of a reporting verb ends (`déclaré`, `condamnée`), where no present tense does."""
 _SUBORDINATORS = frozenset(("quand", "lorsque", "when", "wenn"))
 """Words that open a clause of time after a quote, before an inverted cue."""
 _INTRODUCERS = frozenset(("que", "qu'", "qu’", "that", "dass", ":"))
@@ -233,8 +242,9 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
             return found
     sourced = _according_clause(toks, lex)
     for c in range(len(toks) - 1, -1, -1):
-        if not is_cue(toks, c, lex):
-            continue
+        if not is_cue(toks, c, lex) and not (toks[c].low in lex.passive_cues and c + 1 < len(toks)
+                                             and toks[c + 1].low in lex.agent):
+            continue  # a cue, or a description by someone (`qualifié par les enquêteurs d'« … »`)
         cue = toks[c]
         if sourced >= c + 2:
             return None  # `revealed the discovery, and according to its author, it is “…”`: the source is named
@@ -337,12 +347,19 @@ def _speaker_of_region(region: list[Tok], toks: list[Tok], mem: Memory, site: Si
     """The speaker a subject phrase means: a document's author (`Facebook released a statement which read`),
     a possessive resolved to its owner in the same clause (`Znak.com reported its source said`)."""
     lex = site.lex
+    if len(region) > 2 and region[0].low in lex.prepositions and region[0].low not in _PARTITIVE \
+            and region[1].low in lex.determiners:
+        region = region[1:]  # `Parmi les commentaires rapportés par l'AFP, on y dénonce`: whose words, not where
     m = mention(region, site.text, lex)
     start = toks.index(region[0]) if region and region[0] in toks else 0
     if m is not None and m.kind == "nominal" and m.head in lex.documents:
         by = agent_phrase(toks[start + len(region):cue_at], lex)  # `The report, published by Amnesty International,`
+        document = m
         m = author(region, lex, site.text) or (mention(by, site.text, lex) if by else None) \
             or mention(clause_subject(toks[:start], lex), site.text, lex) or m
+        lead = next((t for t in region if t.word), None)
+        if m is document and lead is not None and lead.low in lex.prepositions and lead.low not in _PARTITIVE:
+            return None  # `« … » dans un communiqué en expliquant`: where the words were, not who wrote them
     elif m is not None and m.kind == "nominal" and region and region[0].low in lex.possessives and start:
         owner = mention(clause_subject(toks[:start], lex), site.text, lex)
         who = mem.resolve(owner, lex) if owner is not None and owner.kind in ("person", "org", "acronym") else None
@@ -350,6 +367,10 @@ def _speaker_of_region(region: list[Tok], toks: list[Tok], mem: Memory, site: Si
             rest = site.text[region[1].start:region[-1].end] if len(region) > 1 else ""
             return Found(f"{who}’s {rest}" if "’" in site.text else f"{who}'s {rest}", cue.lower(), rule)
     return speaker(m, mem, site, cue, rule)
+
+
+_PARTITIVE = frozenset(("de", "du", "des", "d'", "d’", "of"))
+"""Prepositions that open a subject too (`Des manifestants ont dénoncé`, `Of those polled, most said`)."""
 
 
 def _without_asides(toks: list[Tok]) -> list[Tok]:
@@ -367,6 +388,9 @@ def _reduced_relative(toks: list[Tok], j: int, lex: Lexicon) -> bool:
     if j < 0:
         return False
     t = toks[j]
+    if t.text == "," and j + 2 < len(toks) and toks[j + 2].low in lex.agent:
+        return True  # `un détenu en fuite, qualifié par les enquêteurs d'« homme violent »`: a participle
+        # clause, its agent named
     return t.word and not t.cap and t.low not in lex.pronouns and t.low not in lex.relatives \
         and not (t.low in lex.clitics and j > 0 and toks[j - 1].text == ",") \
         and t.low not in lex.auxiliaries and t.low not in lex.be and t.low not in lex.person_nouns \

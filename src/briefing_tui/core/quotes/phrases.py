@@ -10,6 +10,7 @@ London Sadiq Khan`); an appositive name wins over the description beside it (`Th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefing_tui.core.quotes.lexicon import Lexicon
@@ -205,8 +206,9 @@ def _cut_clause(toks: list[Tok], lex: Lexicon) -> list[Tok]:
             and toks[k - 1].cap and toks[k - 1].word and t.low not in lex.titles \
             and toks[k - 1].low not in lex.determiners and toks[k - 1].low not in lex.possessives
         if relative or participle or (t.low in lex.clause_openers and t.low not in ("and", "et", "und")) \
-                or (t.text in _BOUNDARY_PUNCT and t.text != "("):
-            return toks[:k]
+                or (t.text in _BOUNDARY_PUNCT and t.text != "(" and not (t.text == ")" and k >= 2 and toks[k - 2].text
+                                                                         == "(")):
+            return toks[:k]  # an acronym in parentheses stays: `le dirigeant de l'Autorité … (BTK) Ömer Fatih Sayan`
     return toks
 
 
@@ -334,9 +336,35 @@ def _final_name(toks: list[Tok], lex: Lexicon) -> Mention | None:
     return Mention("person", name_text(found[0]), title=toks[k - 1].low, gender=_description_gender(toks[:k]))
 
 
+_ACRONYM_BETWEEN = re.compile(r" ?\([A-Z]{2,8}\) ?")
+
+
+def _name_after_acronym(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
+    """A person's name after a body's acronym at the end of a description of a person (`le dirigeant de
+    l'Autorité … (BTK) Ömer Fatih Sayan`; the parentheses may have been dropped from the tokens)."""
+    for size in (2, 3):
+        k = len(toks) - size
+        if k < 2:
+            continue
+        if toks[k - 1].text == ")" and k >= 4 and toks[k - 3].text == "(" and toks[k - 2].text.isupper():
+            before = toks[:k - 3]
+        elif _ACRONYM_BETWEEN.fullmatch(text, toks[k - 1].end, toks[k].start):
+            before = toks[:k]
+        else:
+            continue
+        run = toks[k:]
+        if all(t.cap and t.word for t in run) and not is_org(run, lex) \
+                and any(t.low in lex.person_nouns or is_title(t, lex) for t in before) \
+                and (found := person_name(run, lex)) is not None and len(found[0]) == size:
+            return Mention("person", name_text(found[0]))
+    return None
+
+
 def _last_name_run(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     """The name that ends a run of descriptions (`political scholar Kelly Dittmar`, `his wife Mary`), if the
     phrase's head part (before a complement: `Tobias Lund at a briefing`) ends with one."""
+    if (after_acronym := _name_after_acronym(toks, text, lex)) is not None:
+        return after_acronym
     for k, t in enumerate(toks):
         if k and t.low in lex.prepositions and not t.cap and toks[k - 1].cap and not is_title(toks[k - 1], lex) \
                 and (not (k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word) or _name_ends(toks[:k], lex)):
@@ -503,11 +531,11 @@ def _dated(toks: list[Tok], k: int) -> bool:
         nxt = nxt[1:]
     if nxt and nxt[0].low in _WHEN:
         nxt = nxt[1:]  # `du jeudi 23 mars`; not `Le Journal du dimanche`
-    return len(nxt) >= 2 and ((nxt[0].text.isdigit() and nxt[1].low in _MONTHS)
-                              or (nxt[0].low in _MONTHS and nxt[1].text.isdigit()))
+    return len(nxt) >= 2 and ((nxt[0].text.isdigit() and nxt[1].low in MONTHS)
+                              or (nxt[0].low in MONTHS and nxt[1].text.isdigit()))
 
 
-_MONTHS = frozenset("""janvier février mars avril mai juin juillet août septembre octobre novembre décembre january
+MONTHS = frozenset("""janvier février mars avril mai juin juillet août septembre octobre novembre décembre january
     february march april june july august september october november december""".split())
 
 

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from briefing_tui.core.quotes.clauses import is_cue
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
-from briefing_tui.core.quotes.phrases import WEEKDAYS, Mention, mention
+from briefing_tui.core.quotes.phrases import MONTHS, WEEKDAYS, Mention, mention
 from briefing_tui.core.quotes.spans import Span
 from briefing_tui.core.quotes.tokens import MASK, Tok, tokenize
 
@@ -97,8 +97,9 @@ def speaker(m: Mention | None, mem: Memory, site: Site, cue: str, rule: str) -> 
         if head is None or (head.kind == "nominal" and not can_speak(head.head, site.lex)):  # suite qualifié`:
             return None  # the subject before the verb; `the attack was launched on Wednesday by a user`: nobody
         return speaker(head, mem, site, cue, rule)
-    if m.kind == "nominal" and m.head in TIME_NOUNS:
-        return None  # `le lendemain, …`, `the next day`: when, not who
+    if m.kind == "nominal" and (m.head in TIME_NOUNS or (m.head.isdigit() and m.text.rpartition(" ")[2].lower()
+                                                         in MONTHS)):
+        return None  # `le lendemain, …`, `the next day`, `Le 7 avril`: when, not who
     if m.kind == "pronoun":
         rule = "pronoun"
     return Found(who, cue.lower(), rule)

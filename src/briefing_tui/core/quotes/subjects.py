@@ -22,7 +22,7 @@ from briefing_tui.core.quotes.clauses import (
 )
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.names import PARTICLES, is_title, org_words, person_name
-from briefing_tui.core.quotes.phrases import is_relative, nominal_head
+from briefing_tui.core.quotes.phrases import MONTHS, WEEKDAYS, is_relative, nominal_head
 from briefing_tui.core.quotes.tokens import Tok, tok
 
 _RAISING = frozenset("reported said thought believed understood alleged known expected rumoured rumored supposed "
@@ -104,7 +104,11 @@ def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] |
         if any(is_relative(toks, k, lex) for k in range(_clause_start(toks, k0, lex), k0)) and not (
                 k0 > 0 and is_relative(toks, k0 - 1, lex)):
             return clause_subject(toks[:c], lex), "subject"  # `A diplomat who attended as an observer said`
-    if any(r.text == "," for r in region):
+    comma = next((k for k, r in enumerate(region) if r.text == ","), None)
+    if comma is not None and comma > 0 and (region[comma - 1].low in MONTHS or region[comma - 1].low in WEEKDAYS):
+        return _last_phrase(region[comma + 1:], lex), "before-cue"  # `Le 7 avril, le gouvernement publie un
+        # communiqué qui « … »`: when, then who
+    if comma is not None:
         return region, "appositive"
     return _last_phrase(region, lex), "before-cue"
 
@@ -145,6 +149,9 @@ def _head(region: list[Tok], lex: Lexicon) -> str:
     return nominal_head(" ".join(t.text for t in words), lex)[0]
 
 
+_REFLEXIVE = frozenset(("se", "s'", "s’", "sich"))
+
+
 def _earlier_subject(toks: list[Tok], j: int, lex: Lexicon) -> list[Tok]:
     """The subject of the verb before: `X said …, calling it` -> X; else the clause's subject."""
     for c2 in range(j - 1, -1, -1):
@@ -155,8 +162,9 @@ def _earlier_subject(toks: list[Tok], j: int, lex: Lexicon) -> list[Tok]:
                     and (toks[c2 + 1].low in lex.prepositions or toks[c2 + 1].low in lex.agent):
                 continue  # `In a video message posted to Twitter, Warren … and said`: what the message is; not
                 # `A tweet sent from X's account repeated the claim`
-            if c2 > 0 and toks[c2 - 1].low in lex.be:
-                break  # `when the result was announced, calling it`: nobody announced; the clause's subject
+            if c2 > 0 and toks[c2 - 1].low in lex.be and not (c2 > 1 and toks[c2 - 2].low in _REFLEXIVE):
+                break  # `when the result was announced, calling it`: nobody announced; the clause's subject (not
+                # `s'est excusé « … » dans un communiqué en expliquant`: he apologised)
             found = subject_of(toks, c2, lex)
             if found and found[0]:
                 return found[0]
