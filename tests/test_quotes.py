@@ -798,6 +798,15 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # A yes or a no named as a vote or a side is said by no one.
     ("", ["Les électeurs ont dit « oui » au référendum. Le « oui » obtient 52 % et devance le « non »."],
      [(None, None), (None, None), (None, None)]),
+    # A relative clause after a comma is about the complement that ends the phrase before it, when that can speak.
+    ("", ["Le groupe Ansar Dine a détruit des mausolées. Ces actes sont des représailles de l'organisation "
+          "islamiste, qui affirme « agir au nom de Dieu »."], [("Ansar Dine", "subject")]),
+    # A French body's noun alone means the body as the text first described it (not a force: `la police`);
+    # `justifier` gives reasons, which are words.
+    ("", ["La cour d'appel de Lyon a confirmé la peine. La cour justifie cette décision par l'« extrême gravité » "
+          "des faits."], [("la cour d'appel de Lyon", "before-cue")]),
+    ("", ["Une frappe de la coalition internationale anti-EI a tué des civils. La coalition a annoncé une enquête sur "
+          "ces « multiples allégations »."], [("la coalition internationale anti-EI", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

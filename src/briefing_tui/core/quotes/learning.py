@@ -357,6 +357,31 @@ def _adjectives_after(toks: list[Tok], end: int, lex: Lexicon) -> int:
     return j
 
 
+_DEFINITE_FR = frozenset(("le", "la", "l'", "l’"))
+_FORCES = frozenset(("police", "gendarmerie", "armée"))
+"""Forces, not single bodies: `la police` is whichever officers speak, not `la police de l'État de Victoria`."""
+_OF_FR = frozenset(("de", "d'", "d’", "du", "des"))
+_COMPLEMENT_WORDS = 4
+
+
+def _described_end(toks: list[Tok], end: int, lex: Lexicon) -> int:
+    """Where the description of a French body's noun ends (its noun ends at `end`): its adjectives
+    (`internationale anti-EI`), then a complement that names a place or a domain (`d'appel de Paris`, `de la
+    Justice`); `end` if there is neither."""
+    j = _adjectives_after(toks, end, lex)
+    if j < len(toks) and toks[j].low in _OF_FR:
+        k = j + 1
+        while k < len(toks) and k - j <= _COMPLEMENT_WORDS and toks[k].word and not toks[k].masked \
+                and (toks[k].low in _OF_FR or toks[k].low in _DEFINITE_FR or toks[k].cap
+                     or (k == j + 1 and toks[k].low not in lex.cues and not toks[k].low.endswith("s"))):
+            k += 1
+        while k > j + 1 and not toks[k - 1].cap:
+            k -= 1  # the complement ends with a name: `de Paris`, `de la Justice`
+        if k > j + 1:
+            j = k
+    return j
+
+
 _ACRONYM_REACH = 8
 """Words looked back over for the body an acronym spells: names are short."""
 
@@ -369,6 +394,12 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
     while i < n:
         t = toks[i]
         if not (t.cap and t.word):
+            if lex.code == "fr" and t.low in lex.org_heads and t.low not in _FORCES and i > 0 \
+                    and toks[i - 1].low in _DEFINITE_FR and (described := _described_end(toks, i + 1, lex)) > i + 1:
+                written = text[toks[i - 1].start:toks[described - 1].end]
+                mem.note_described_body(t.low, written[0].lower() + written[1:])
+                i = described  # `la coalition internationale anti-EI`, `la cour d'appel de Paris`
+                continue
             i += 1
             continue
         if t.low in lex.not_names and t.low not in lex.determiners and i + 1 < n and toks[i + 1].cap \

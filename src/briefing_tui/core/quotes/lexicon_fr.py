@@ -47,7 +47,8 @@ _CUES = words("""
         tempère tempéré appelé décidé décide riposte riposté
         appelle appela traite traité caractérise caractérisé renchérit renchéri corrige corriger nié nie nia
         menacé menace condamné condamne pense pensent pensé considère considéré prononcé prononce clamé clame tweeté
-        préconisé préconise recommandé recommande excusé excuse excusée excusant souhaité souhaite espéré espère
+        préconisé préconise recommandé recommande excusé excuse excusée excusant
+        souhaité souhaite espéré espère justifié justifie justifiant
         publié publie signé signe rapporté rapporte rapportent rapporta rapportant
         demandant trouvé poursuivre tente
         """)
@@ -114,7 +115,7 @@ LEXICON = Lexicon(
         ministère gouvernement commission parlement assemblée conseil cour tribunal parti syndicat fédération
         association organisation ong agence office institut université banque groupe société entreprise ordre
         compagnie fondation comité union ligue mission armée police gendarmerie préfecture mairie journal
-        quotidien hebdomadaire chaîne radio télévision réseau front mouvement parquet autorité
+        quotidien hebdomadaire chaîne radio télévision réseau front mouvement parquet autorité coalition
         """),
     generic_orgs=words("entreprise société groupe organisation ong firme parti"),
     documents=words("""

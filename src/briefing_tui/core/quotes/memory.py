@@ -40,6 +40,9 @@ class Memory:
     """A description's head (folded) -> whom it described last: `commissioner` -> `Albert Muchanga`."""
     bodies: list[str] = field(default_factory=list)
     """Bodies named so far, the latest last."""
+    described_bodies: dict[str, str] = field(default_factory=dict)
+    """A French body's noun (folded) -> how the text first described it in full, in lower case: `cour` -> `la cour
+    d'appel de Paris`, for `la cour` later (not a body a pronoun may mean: only its shorter form resolves to it)."""
     recent: list[str] = field(default_factory=list)
     """People named so far, the latest last (at most MAX_RECENT)."""
     subject: str | None = None
@@ -171,6 +174,8 @@ class Memory:
                         return body
             if m.definite and m.head in lex.org_heads and (body := self._inverted_body(m.text)) is not None:
                 return body
+            if m.definite and m.bare and m.text.count(" ") == 1 and (body := self.described_bodies.get(fold(m.head))):
+                return body  # `la cour`: la cour d'appel de Paris
             if lex.code == "fr" and m.definite and m.head in lex.org_heads \
                     and (body := self._body_in_full(m.text)) != m.text:
                 return body  # `Le Tribunal`: le Tribunal international Monsanto
@@ -353,6 +358,10 @@ class Memory:
             self.acronyms[acronym] = name
         if head:
             self.roles[fold(head)] = name
+
+    def note_described_body(self, head: str, description: str) -> None:
+        """`la cour d'appel de Paris` was written: `la cour` will mean it, unless another was described first."""
+        self.described_bodies.setdefault(fold(head), description)
 
     def note_role(self, head: str, name: str) -> None:
         """`the coach` will mean `name` (from `Name, the coach,` or `the coach, Name,`)."""

@@ -283,11 +283,27 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
             m = mention(region, site.text, lex)
             if m is not None and m.kind == "nominal" and not can_speak(m.head, lex) \
                     and not any(t.cap and t.low in lex.org_heads for t in region):
-                continue  # `holding signs which read “…”`: what a sign says has no speaker; `la Commission
-                # européenne de Bruxelles qui regrette`: a body (French puts the adjective after its noun)
+                complement = _speaking_complement(region, site, lex) if c > 1 and toks[c - 2].text == "," else None
+                if complement is None:
+                    continue  # `holding signs which read “…”`: what a sign says has no speaker; `la Commission
+                    # européenne de Bruxelles qui regrette`: a body (French puts the adjective after its noun)
+                region = complement  # `des représailles de l'organisation islamique, qui affirme « … »`
         found = _speaker_of_region(region, toks, mem, site, cue.text, rule, c)
         if found:
             return found
+    return None
+
+
+def _speaking_complement(region: list[Tok], site: Site, lex: Lexicon) -> list[Tok] | None:
+    """The complement that ends a phrase whose head cannot speak, when it names someone who can: what a relative
+    clause after a comma is about (`des représailles de l'organisation islamique, qui affirme`)."""
+    for k in range(len(region) - 1, 0, -1):
+        if region[k].low in lex.determiners and region[k - 1].low in lex.prepositions:
+            m = mention(region[k:], site.text, lex)
+            if m is not None and (m.kind in ("person", "org", "acronym")
+                                  or (m.kind == "nominal" and can_speak(m.head, lex))):
+                return region[k:]
+            return None
     return None
 
 
