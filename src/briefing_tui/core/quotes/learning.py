@@ -395,10 +395,10 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
         t = toks[i]
         if not (t.cap and t.word):
             if lex.code == "fr" and t.low in lex.org_heads and t.low not in _FORCES and i > 0 \
-                    and toks[i - 1].low in _DEFINITE_FR and (described := _described_end(toks, i + 1, lex)) > i + 1:
-                written = text[toks[i - 1].start:toks[described - 1].end]
+                    and toks[i - 1].low in _DEFINITE_FR and (noun_end := _described_end(toks, i + 1, lex)) > i + 1:
+                written = text[toks[i - 1].start:toks[noun_end - 1].end]
                 mem.note_described_body(t.low, written[0].lower() + written[1:])
-                i = described  # `la coalition internationale anti-EI`, `la cour d'appel de Paris`
+                i = noun_end  # `la coalition internationale anti-EI`, `la cour d'appel de Paris`
                 continue
             i += 1
             continue
