@@ -807,6 +807,11 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
           "des faits."], [("la cour d'appel de Lyon", "before-cue")]),
     ("", ["Une frappe de la coalition internationale anti-EI a tué des civils. La coalition a annoncé une enquête sur "
           "ces « multiples allégations »."], [("la coalition internationale anti-EI", "before-cue")]),
+    # A participle's subject is someone, not a thing the clause was about (`sa candidature, affirmant`).
+    ("", ["Marc Petit conteste les faits. Il maintient cependant sa contestation de ces reproches, qu'il juge "
+          "« injustes » et visant à « briser » sa candidature, affirmant qu'il n'y avait « aucune faute » sur le "
+          "contrat « légal » de son fils."],
+     [("Marc Petit", "pronoun"), ("Marc Petit", "pronoun"), ("Marc Petit", "pronoun"), ("Marc Petit", "follow-on")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

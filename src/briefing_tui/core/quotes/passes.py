@@ -288,6 +288,13 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
                     continue  # `holding signs which read “…”`: what a sign says has no speaker; `la Commission
                     # européenne de Bruxelles qui regrette`: a body (French puts the adjective after its noun)
                 region = complement  # `des représailles de l'organisation islamique, qui affirme « … »`
+        if rule == "subject" and toks[c].low.endswith(("ing", "ant")):
+            m = mention(region, site.text, lex)
+            if m is not None and m.kind == "nominal" and not can_speak(m.head, lex) \
+                    and not can_speak(m.head[:-1], lex) and not any(t.cap for t in region[1:]):  # `Trois
+                # adjoints …, dénonçant`: people; `a link to the FNA article page …`: a document's author, maybe
+                continue  # `a déclaré sa candidature en affirmant`, `L'attaque a été revendiquée … ajoutant`: a
+                # participle's subject is someone, not a thing the clause was about
         found = _speaker_of_region(region, toks, mem, site, cue.text, rule, c)
         if found:
             return found
