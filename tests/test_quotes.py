@@ -812,6 +812,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
           "« injustes » et visant à « briser » sa candidature, affirmant qu'il n'y avait « aucune faute » sur le "
           "contrat « légal » de son fils."],
      [("Marc Petit", "pronoun"), ("Marc Petit", "pronoun"), ("Marc Petit", "pronoun"), ("Marc Petit", "follow-on")]),
+    # A French possessive of one owner before a relative or a circle: that person's, named (`sa mère` of X).
+    ("", ["Paul Marchal a été arrêté mardi. Sa sœur a confié qu'il était « calme »."],
+     [("la sœur de Paul Marchal", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -180,6 +180,10 @@ class Memory:
                     and (body := self._body_in_full(m.text)) != m.text:
                 return body  # `Le Tribunal`: le Tribunal international Monsanto
             first = m.text.split()[0]
+            owner = self.subject if self.subject in self.people else (self.recent[-1] if self.recent else None)
+            if lex.code == "fr" and first.lower() in _THIRD_PERSON and m.bare and owner is not None \
+                    and (m.head in lex.person_nouns or m.head in _ENTOURAGE or word_gender(m.head) is not None):
+                return _of_owner(m.text, owner)  # `sa mère`: la mère d'Hubert Caouissin
             if first.lower() in lex.determiners or first.lower() in lex.possessives:
                 return m.text[0].lower() + m.text[1:]
             return m.text
@@ -380,6 +384,23 @@ class Memory:
             self.group = name
             self.group_gender = gender
             self.group_latest = True
+
+
+_THIRD_PERSON = {"son": "le", "sa": "la", "ses": "les"}
+"""French possessives of one owner, and the article the described noun takes instead (`sa mère`: la mère de …)."""
+_ENTOURAGE = frozenset(("entourage", "équipe", "camp", "cabinet"))
+"""Nouns of a person's circle, which speak for the person's side."""
+
+
+def _of_owner(text: str, owner: str) -> str:
+    """`sa mère` of Hubert Caouissin: `la mère d'Hubert Caouissin`."""
+    possessive, _, rest = text.partition(" ")
+    article = _THIRD_PERSON[possessive.lower()]
+    if article != "les" and rest[:1].lower() in "aeiouyéèêh":
+        article = "l'"
+    of = "d'" if owner[:1].lower() in "aeiouyéèêh" else "de "
+    space = "" if article == "l'" else " "
+    return f"{article}{space}{rest} {of}{owner}"
 
 
 def _unelided(word: str) -> str:
