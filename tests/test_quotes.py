@@ -815,6 +815,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # A French possessive of one owner before a relative or a circle: that person's, named (`sa mère` of X).
     ("", ["Paul Marchal a été arrêté mardi. Sa sœur a confié qu'il était « calme »."],
      [("la sœur de Paul Marchal", "before-cue")]),
+    # A weekday after an English description is when, not part of who.
+    ("", ["A spokesman for the city council Tuesday said the plan was “deeply flawed”."],
+     [("a spokesman for the city council", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

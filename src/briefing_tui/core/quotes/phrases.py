@@ -498,6 +498,8 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
             end = k
             break
     toks = toks[:end]
+    if lex.code == "en" and end > 2 and toks[end - 1].low in WEEKDAYS and toks[end - 2].word:
+        toks, end = toks[:end - 1], end - 1  # `a resolution passed by the European Parliament Thursday`: when
     toks = toks[:next((k for k in range(1, end) if (toks[k].low in lex.cut_prepositions  # `la mairie dans un
                        and circumstance_after(toks, k, lex, 3)) or (  # communiqué`: the body, not where it spoke
         toks[k].low in _THIS and k + 1 < end and toks[k + 1].low in _WHEN) or _dated(toks, k)), end)]  # `le
