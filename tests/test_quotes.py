@@ -818,6 +818,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # A weekday after an English description is when, not part of who.
     ("", ["A spokesman for the city council Tuesday said the plan was “deeply flawed”."],
      [("a spokesman for the city council", "before-cue")]),
+    # Exhorting, demanding, promising, calling for and pointing out report words.
+    ("", ["Jean Corti, maire de Bastia, a été suspendu. Il avait exhorté son voisin à « fermer la frontière »."],
+     [("Jean Corti", "pronoun")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

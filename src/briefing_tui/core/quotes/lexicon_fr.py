@@ -48,7 +48,8 @@ _CUES = words("""
         appelle appela traite traité caractérise caractérisé renchérit renchéri corrige corriger nié nie nia
         menacé menace condamné condamne pense pensent pensé considère considéré prononcé prononce clamé clame tweeté
         préconisé préconise recommandé recommande excusé excuse excusée excusant
-        souhaité souhaite espéré espère justifié justifie justifiant
+        souhaité souhaite espéré espère justifié justifie justifiant promettant appelant exhorté exhorte exhortant
+        réclame réclamé réclamant réclament exige exigé exigeant exigent martelant déplorant pointé pointe
         publié publie signé signe rapporté rapporte rapportent rapporta rapportant
         demandant trouvé poursuivre tente
         """)
