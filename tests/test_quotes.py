@@ -821,6 +821,10 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # Exhorting, demanding, promising, calling for and pointing out report words.
     ("", ["Jean Corti, maire de Bastia, a été suspendu. Il avait exhorté son voisin à « fermer la frontière »."],
      [("Jean Corti", "pronoun")]),
+    # A charge named by the law is said by no one (unless someone is named as using the word).
+    ("", ["Marc Dubois a été mis en examen mardi pour « abus de confiance ». Il est accusé de « favoritisme ». "
+          "Il est aussi accusé de « népotisme » par ses rivaux."],
+     [(None, None), (None, None), ("ses rivaux", "passive-agent")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -99,6 +99,27 @@ def a_word_name(inner: str, site: Site) -> bool:
 
 _OF = frozenset(("de", "d'", "d’"))
 _VOTES = frozenset(("yes", "no", "oui", "non", "ja", "nein"))
+_CHARGED_FOR = frozenset("examen enquête enquêtes information inculpé inculpée inculpés inculpées poursuivi poursuivie "
+                         "poursuivis poursuivies condamné condamnée condamnés condamnées interpellé interpellée "
+                         "interpellés arrêté arrêtée arrêtés plainte plaintes".split())
+"""French words of the law before `pour « … »`: what follows is a charge (`mis en examen pour « recel … »`)."""
+_CHARGED_WITH = frozenset("accusé accusée accusés accusées soupçonné soupçonnée soupçonnés soupçonnées".split())
+"""French passives before `de « … »`: a charge (`est accusé de « favoritisme »`), after a form of `être`."""
+
+
+def a_charge(site: Site) -> bool:
+    """Whether the quote is a charge named by the law (`mis en examen pour « injure publique »`, `l'enquête pour
+    « homicides volontaires »`, `est accusé de « favoritisme »`): words of the charge, said by no one."""
+    before, lex = site.before, site.lex
+    if lex.code != "fr" or len(before) < 2 or (site.after and site.after[0].low in lex.agent):
+        return False  # `accusé de « favoritisme » par ses rivaux`: their word for it
+    last = before[-1].low
+    if last == "pour":
+        return any(t.low in _CHARGED_FOR for t in before[-4:-1])
+    if last in _OF and before[-2].low in _CHARGED_WITH:
+        return len(before) > 2 and (before[-3].low in lex.be or before[-3].low in lex.auxiliaries
+                                    or before[-3].low == "été")
+    return False
 
 
 def a_vote(inner: str, site: Site) -> bool:
