@@ -825,6 +825,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Marc Dubois a été mis en examen mardi pour « abus de confiance ». Il est accusé de « favoritisme ». "
           "Il est aussi accusé de « népotisme » par ses rivaux."],
      [(None, None), (None, None), ("ses rivaux", "passive-agent")]),
+    # A capitalised quote right after the kind of thing it names is a name (`le mouvement « … »`).
+    ("", ["Marie Roux ne s'inscrit dans aucun parti et a créé le mouvement « Demain ensemble » en avril."],
+     [(None, None)]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

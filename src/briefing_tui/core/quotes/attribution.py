@@ -17,6 +17,7 @@ from briefing_tui.core import versions
 from briefing_tui.core.quotes.clauses import clause_subject, is_cue, is_verb
 from briefing_tui.core.quotes.labels import (
     a_charge,
+    a_named_kind,
     a_code,
     a_french_title,
     a_name,
@@ -273,7 +274,8 @@ def _attribute_one(text: str, masked: str, ends: list[int], lex: Lexicon, spans:
                 tokenize(masked, start, span.start, lex), tokenize(masked, span.end, end, lex), ends)
     inner = text[span.text_start:span.text_end]
     if (lex.code != "de" and a_name(inner) and named_here(site)) or a_code(inner) or a_word_name(inner, site) \
-            or a_french_title(inner, site) or passive_label(site) or a_vote(inner, site) or a_charge(site):
+            or a_french_title(inner, site) or passive_label(site) or a_vote(inner, site) or a_charge(site) \
+            or a_named_kind(inner, site):
         return NOBODY
     for _name, run in PASSES:
         found = run(site, mem)

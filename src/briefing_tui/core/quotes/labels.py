@@ -107,6 +107,20 @@ _CHARGED_WITH = frozenset("accusé accusée accusés accusées soupçonné soup�
 """French passives before `de « … »`: a charge (`est accusé de « favoritisme »`), after a form of `être`."""
 
 
+_KINDS = frozenset("""mouvement émission opération programme campagne slogan hashtag livre film chanson album série
+    magazine projet plan mot-dièse movement programme program campaign slogan hashtag book film song album series
+    show operation project""".split())
+"""Nouns that a name in quotation marks follows (`le mouvement « En marche! »`, `the campaign “Stop the War”`)."""
+
+
+def a_named_kind(inner: str, site: Site) -> bool:
+    """Whether the quote is the name of the thing the noun right before it is (`a créé le mouvement « En
+    marche! »`): a name, said by no one."""
+    before = site.before
+    return bool(before) and before[-1].low in _KINDS and inner.lstrip()[:1].isupper() \
+        and len(inner.split()) <= 6
+
+
 def a_charge(site: Site) -> bool:
     """Whether the quote is a charge named by the law (`mis en examen pour « injure publique »`, `l'enquête pour
     « homicides volontaires »`, `est accusé de « favoritisme »`): words of the charge, said by no one."""
