@@ -17,10 +17,10 @@ from briefing_tui.core import versions
 from briefing_tui.core.quotes.clauses import clause_subject, is_cue, is_verb
 from briefing_tui.core.quotes.labels import (
     a_charge,
-    a_named_kind,
     a_code,
     a_french_title,
     a_name,
+    a_named_kind,
     a_vote,
     a_word_name,
     described_passively,
