@@ -828,6 +828,20 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # A capitalised quote right after the kind of thing it names is a name (`le mouvement « … »`).
     ("", ["Marie Roux ne s'inscrit dans aucun parti et a créé le mouvement « Demain ensemble » en avril."],
      [(None, None)]),
+    # RULES_VERSION 11, from heldout-real11's failures after its blind measurement.
+    # A French adjective after a body's name is no verb: the subject runs on to the name in apposition.
+    ("", ["Le ministre a parlé mardi. Aussi le président de la Banque centrale européenne, Jean Morel, a réagi, il "
+          "parle d'un « choc durable »."], [("Jean Morel", "pronoun")]),
+    # `auprès de` says whom the words were said to, never who said them.
+    ("", ["La Serbie « refuse de produire plus », analyse un chercheur auprès du Figaro."],
+     [("un chercheur", "after-cue")]),
+    # A plural body's noun alone means it as first described (`Les autorités` after `Les autorités belges`).
+    ("", ["Les autorités belges ont confirmé l'attaque.",
+          "Les autorités ont affirmé que la situation était « sous contrôle »."],
+     [("les autorités belges", "before-cue")]),
+    # `X … dans un communiqué`: later `le communiqué` is X's.
+    ("", ["La mairie de Lyon a annoncé la fermeture du parc dans un communiqué.",
+          "Le site est « dangereux », précise le communiqué."], [("la mairie de Lyon", "after-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

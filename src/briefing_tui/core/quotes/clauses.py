@@ -217,6 +217,10 @@ def noun_phrase(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
                 and low not in lex.determiners and low not in lex.prepositions and low not in PARTICLES \
                 and out[-1].low not in lex.determiners and out[-1].low not in lex.possessives \
                 and not is_title(t, lex) and low not in lex.person_nouns:  # `Le Premier ministre Édouard Philippe`
+            if lex.code == "fr" and french_adjective(low, lex):
+                out.append(t)  # `le président de la Commission européenne, Jean-Claude Juncker,`: an adjective
+                k += 1
+                continue
             if lex.code == "fr" and _adjective_after_name(toks, k, lex):
                 out.append(t)  # `Un rapport de la Ligue arabe apporte`: the verb comes next
             break  # `Le député Karim Benali réclame`: a verb after the name
@@ -229,6 +233,24 @@ def noun_phrase(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
     while out and out[-1].text == ",":
         out.pop()
     return out
+
+
+ADJECTIVE_ENDINGS_FR = ("al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ien", "ienne", "iens", "iennes",
+                        "ais", "aise", "aises", "ois", "oise", "oises", "aire", "aires", "éen", "éenne", "éens",
+                        "éennes")
+"""How French adjectives of nationality, scope and kind end (`européenne`, `national`, `constitutionnel`,
+`français`), where no verb that follows a name does (a cue excepted: `appelle`)."""
+NATIONALITIES_FR = frozenset(f"{stem}{end}" for stem in ("allemand", "espagnol", "argentin", "afghan", "philippin")
+                             for end in ("", "e", "s", "es")) | frozenset("""turc turque turcs turques russe russes
+    belge belges suisse suisses grec grecque grecs grecques tchèque tchèques serbe serbes croate croates bulgare
+    bulgares slovaque slovaques""".split())
+"""French adjectives of nationality that do not end as `ADJECTIVE_ENDINGS_FR` do."""
+
+
+def french_adjective(low: str, lex: Lexicon) -> bool:
+    """Whether a French word in lower case reads as an adjective of nationality, scope or kind, not a verb."""
+    return (low.endswith(ADJECTIVE_ENDINGS_FR) or low in NATIONALITIES_FR) and low not in lex.cues \
+        and low not in lex.verbs
 
 
 def _adjective_after_name(toks: list[Tok], k: int, lex: Lexicon) -> bool:

@@ -13,7 +13,7 @@ import itertools
 import re
 
 from briefing_tui.core.quotes import lexicon_de, lexicon_en, lexicon_fr
-from briefing_tui.core.quotes.clauses import MAX_SUBJECT, clause_subject
+from briefing_tui.core.quotes.clauses import ADJECTIVE_ENDINGS_FR, MAX_SUBJECT, NATIONALITIES_FR, clause_subject
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.names import (
@@ -174,6 +174,12 @@ def _learn_subject(toks: list[Tok], text: str, mem: Memory, lex: Lexicon, people
     if who is None:
         return
     _note_about(who, m, mem, lex)
+    if m.kind != "nominal" or m.head in lex.org_heads or m.head in lex.generic_orgs \
+            or any(t.cap for t in subject[1:]):  # `Le parc animalier du zoo d'Amnéville`
+        for k in range(len(toks) - 2):  # `X a annoncé … dans un communiqué`: later `le communiqué` is X's
+            if toks[k].low in _IN and toks[k + 1].low in _INDEFINITE and toks[k + 2].low in lex.documents:
+                mem.note_role(toks[k + 2].low, who)
+                break
     if len(people) == 1 and people[0][0] == who and mem.people.get(who) is None:
         said = {PRONOUN_GENDER[t.low] for t in toks if t.start >= people[0][1] and t.low in _GENDERED}
         if len(said) == 1:  # `Maren Eklund, who …, died at her home`: nobody else it could be
@@ -216,6 +222,8 @@ def _verb_like(t: Tok, lex: Lexicon) -> bool:
 
 
 _AND = frozenset(("and", "et", "und"))
+_IN = frozenset(("dans", "in"))
+_INDEFINITE = frozenset(("un", "une", "a", "an"))
 
 
 def _note_about(who: str, m: Mention, mem: Memory, lex: Lexicon) -> None:
@@ -333,10 +341,10 @@ def _french_body_before(toks: list[Tok], text: str, i: int, end: int, lex: Lexic
     return None
 
 
-_ADJECTIVE_ENDINGS = ("al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ien", "ienne", "iens", "iennes",
-                      "ais", "aise", "aises", "ois", "oise", "oises", "ique", "iques", "if", "ive", "ifs", "ives",
-                      "aire", "aires", "ain", "aine", "ains", "aines", "éen", "éenne", "éens", "éennes")
-"""How French adjectives of nationality, scope and kind end (`national`, `constitutionnel`, `français`)."""
+_ADJECTIVE_ENDINGS = (*ADJECTIVE_ENDINGS_FR, "ique", "iques", "if", "ive", "ifs", "ives", "ain", "aine", "ains",
+                      "aines")
+"""How French adjectives of nationality, scope and kind end (`national`, `constitutionnel`, `français`,
+`islamique`, `américain`): after a body's noun, where no verb is read."""
 _MAX_ADJECTIVES = 3
 
 
@@ -347,7 +355,8 @@ def _adjectives_after(toks: list[Tok], end: int, lex: Lexicon) -> int:
     while j < len(toks) and j - end < _MAX_ADJECTIVES:
         t = toks[j]
         if not t.word or t.cap or t.masked or t.low in lex.cues or t.low in lex.auxiliaries or t.low in lex.be \
-                or not (t.low.endswith(_ADJECTIVE_ENDINGS) or t.low.startswith(("anti-", "pro-"))):
+                or not (t.low.endswith(_ADJECTIVE_ENDINGS) or t.low in NATIONALITIES_FR
+                        or t.low.startswith(("anti-", "pro-"))):
             break
         j += 1
     if j > end and j < len(toks) and toks[j].cap and toks[j].word and not toks[j].masked:
@@ -358,6 +367,8 @@ def _adjectives_after(toks: list[Tok], end: int, lex: Lexicon) -> int:
 
 
 _DEFINITE_FR = frozenset(("le", "la", "l'", "l’"))
+_PLURAL_BODIES = frozenset(("autorités",))
+"""Plural nouns of one body (`Les autorités allemandes` … `Les autorités ont affirmé`)."""
 _FORCES = frozenset(("police", "gendarmerie", "armée"))
 """Forces, not single bodies: `la police` is whichever officers speak, not `la police de l'État de Victoria`."""
 _OF_FR = frozenset(("de", "d'", "d’", "du", "des"))
@@ -394,8 +405,10 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
     while i < n:
         t = toks[i]
         if not (t.cap and t.word):
-            if lex.code == "fr" and t.low in lex.org_heads and t.low not in _FORCES and i > 0 \
-                    and toks[i - 1].low in _DEFINITE_FR and (noun_end := _described_end(toks, i + 1, lex)) > i + 1:
+            if lex.code == "fr" and ((t.low in lex.org_heads and t.low not in _FORCES and i > 0
+                                      and toks[i - 1].low in _DEFINITE_FR)
+                                     or (t.low in _PLURAL_BODIES and i > 0 and toks[i - 1].low == "les")) \
+                    and (noun_end := _described_end(toks, i + 1, lex)) > i + 1:
                 written = text[toks[i - 1].start:toks[noun_end - 1].end]
                 mem.note_described_body(t.low, written[0].lower() + written[1:])
                 i = noun_end  # `la coalition internationale anti-EI`, `la cour d'appel de Paris`

@@ -144,7 +144,8 @@ LEXICON = Lexicon(
         puisque tandis
         """),
     discourse=words("""
-        cependant pourtant toutefois néanmoins ainsi enfin alors ensuite puis mais et or donc aujourd'hui hier plus tard
+        aussi cependant pourtant toutefois néanmoins ainsi enfin alors ensuite puis mais et or donc aujourd'hui hier
+        plus tard
         """),
     plural_pronouns=words("ils elles"),
     object_pronouns={"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"},

@@ -502,8 +502,9 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         toks, end = toks[:end - 1], end - 1  # `a resolution passed by the European Parliament Thursday`: when
     toks = toks[:next((k for k in range(1, end) if (toks[k].low in lex.cut_prepositions  # `la mairie dans un
                        and circumstance_after(toks, k, lex, 3)) or (  # communiqué`: the body, not where it spoke
-        toks[k].low in _THIS and k + 1 < end and toks[k + 1].low in _WHEN) or _dated(toks, k)), end)]  # `le
-    # gouvernement ce mercredi`, `Le Canard enchaîné de ce 22 mars`
+        toks[k].low in _THIS and k + 1 < end and toks[k + 1].low in _WHEN) or _dated(toks, k)
+        or toks[k].low in _TO_WHOM), end)]  # `le gouvernement ce mercredi`, `Le Canard enchaîné de ce 22 mars`,
+    # `un expert auprès du Parisien`: whom it was said to
     if not toks:
         return None
     head_k = _head_index(toks, lex)
@@ -518,6 +519,8 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
 
 
 _THIS = frozenset(("ce", "cette", "this", "last", "diesen", "diese", "letzten"))
+_TO_WHOM = frozenset(("auprès", "gegenüber"))
+"""Prepositions of whom words were said to (`analyse un expert auprès du Parisien`), never part of who."""
 WEEKDAYS = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday
     saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag""".split())
 _WHEN = WEEKDAYS | frozenset("matin soir week-end morning evening weekend week morgen abend woche".split())
