@@ -41,8 +41,9 @@ class Memory:
     bodies: list[str] = field(default_factory=list)
     """Bodies named so far, the latest last."""
     described_bodies: dict[str, str] = field(default_factory=dict)
-    """A French body's noun (folded) -> how the text first described it in full, in lower case: `cour` -> `la cour
-    d'appel de Paris`, for `la cour` later (not a body a pronoun may mean: only its shorter form resolves to it)."""
+    """A French body's noun (folded) -> how the text first described it in full, its article in lower case: `cour`
+    -> `la cour d'appel de Paris`, for `la cour` later (not a body a pronoun may mean: only its shorter form
+    resolves to it)."""
     recent: list[str] = field(default_factory=list)
     """People named so far, the latest last (at most MAX_RECENT)."""
     subject: str | None = None
