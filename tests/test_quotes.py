@@ -842,6 +842,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # `X … dans un communiqué`: later `le communiqué` is X's.
     ("", ["La mairie de Lyon a annoncé la fermeture du parc dans un communiqué.",
           "Le site est « dangereux », précise le communiqué."], [("la mairie de Lyon", "after-cue")]),
+    # Whom a speech verb's agent is (`criticized by X`) is whom `he` means next.
+    ("", ["One policeman was injured in the raid. This move was criticized by Omar Haddad, a member of parliament. "
+          "“We condemn the raid,” he said."], [("Omar Haddad", "pronoun")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -272,6 +272,8 @@ def _learn_later_subjects(toks: list[Tok], mem: Memory, lex: Lexicon) -> None:
             continue
         if t.low in _LATER_OPENERS or t.text == ";":
             i = k + 1
+        elif k and t.low in lex.agent and toks[k - 1].low in lex.cues and not toks[k - 1].cap:
+            i = k + 1  # `This move was criticized by Nassar al-Rubaie, a member of Parliament.`: he spoke last
         elif t.low in firsts and (n := next((len(p) for p in lex.according
                                              if [x.low for x in toks[k:k + len(p)]] == list(p)), 0)):
             i = k + n
