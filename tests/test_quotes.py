@@ -845,6 +845,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # Whom a speech verb's agent is (`criticized by X`) is whom `he` means next.
     ("", ["One policeman was injured in the raid. This move was criticized by Omar Haddad, a member of parliament. "
           "“We condemn the raid,” he said."], [("Omar Haddad", "pronoun")]),
+    # A source named after its description (`According to French political analyst Marc Roy,`) is whom `he` means.
+    ("", ["Jean Dupont met his party leaders on Monday. According to French political analyst Marc Roy, Dupont is "
+          "isolated in his party. “There is no way back,” he said."], [("Marc Roy", "pronoun")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

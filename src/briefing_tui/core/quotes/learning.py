@@ -285,8 +285,14 @@ def _learn_later_subjects(toks: list[Tok], mem: Memory, lex: Lexicon) -> None:
         if i >= len(toks) or not toks[i].cap:
             continue
         end = run_end(toks, i, lex)
-        read = end
         found = person_name(toks[i:end], lex)
+        if t.low in firsts and (found is None or len(found[0]) == 1) and end < len(toks) and not toks[end].cap:
+            j = next((m for m in range(end, min(len(toks), end + _DESCRIPTION))  # `According to Iraqi political
+                      if toks[m].cap and toks[m].word), None)  # analyst Hazem al-Nuaeimi,`: the name after
+            if j is not None and all(x.word and not x.masked for x in toks[end:j]):  # its description
+                i, end = j, run_end(toks, j, lex)
+                found = person_name(toks[i:end], lex)
+        read = end
         if found is None:
             continue
         name = name_text(found[0])
