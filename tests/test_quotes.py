@@ -848,6 +848,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # A source named after its description (`According to French political analyst Marc Roy,`) is whom `he` means.
     ("", ["Jean Dupont met his party leaders on Monday. According to French political analyst Marc Roy, Dupont is "
           "isolated in his party. “There is no way back,” he said."], [("Marc Roy", "pronoun")]),
+    # `For X, …` opening an English sentence gives X's view, as `Pour X, …` does in French.
+    ("", ["Critics met on Monday. For Anna Kowal, a teacher in Leeds, Warhol was a hero. She said, “He changed how "
+          "we see.”"], [("Anna Kowal", "pronoun")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

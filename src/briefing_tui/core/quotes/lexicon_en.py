@@ -43,6 +43,7 @@ LEXICON = Lexicon(
         hailed praised criticised criticized condemned denounced accused deemed considered
         """),
     according=(("according", "to"), ("as", "reported", "by"), ("in", "the", "words", "of")),
+    according_initial=("for",),
     pronouns={"he": "m", "she": "f", "they": None},
     it_pronouns=words("it"),
     determiners=words("""
