@@ -851,6 +851,8 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # `For X, …` opening an English sentence gives X's view, as `Pour X, …` does in French.
     ("", ["Critics met on Monday. For Anna Kowal, a teacher in Leeds, Warhol was a hero. She said, “He changed how "
           "we see.”"], [("Anna Kowal", "pronoun")]),
+    # A plural passive description with its agent after the quote (`sont décrits comme « … » par X`).
+    ("", ["Les Martin sont décrits comme « des gens discrets » par un voisin."], [("un voisin", "passive-agent")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

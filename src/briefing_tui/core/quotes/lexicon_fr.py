@@ -48,6 +48,7 @@ _CUES = words("""
         appelle appela traite traité caractérise caractérisé renchérit renchéri corrige corriger nié nie nia
         menacé menace condamné condamne pense pensent pensé considère considéré prononcé prononce clamé clame tweeté
         préconisé préconise recommandé recommande excusé excuse excusée excusant
+        décrits décrites qualifiés qualifiées
         souhaité souhaite espéré espère justifié justifie justifiant promettant appelant exhorté exhorte exhortant
         réclame réclamé réclamant réclament exige exigé exigeant exigent martelant déplorant pointé pointe
         publié publie signé signe rapporté rapporte rapportent rapporta rapportant
@@ -62,7 +63,8 @@ LEXICON = Lexicon(
         """),
     cues=_CUES | imperfects(_CUES) | plurals(_CUES),
     passive_cues=words("""
-        qualifié qualifiée décrit décrite appelé appelée traité traitée accusé accusée
+        qualifié qualifiée qualifiés qualifiées décrit décrite décrits décrites appelé appelée traité traitée accusé
+        accusée
         """),
     according=(("selon",), ("d'", "après"), ("d’", "après")),
     pronouns={"il": "m", "elle": "f", "ils": None, "elles": None},
