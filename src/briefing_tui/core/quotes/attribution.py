@@ -29,7 +29,7 @@ from briefing_tui.core.quotes.labels import (
 )
 from briefing_tui.core.quotes.learning import LEXICONS, learn, note_speaker, plural, sentence_bounds, worth_reading
 from briefing_tui.core.quotes.lexicon import Lexicon, choose, counts, detect, fold, own_words
-from briefing_tui.core.quotes.memory import Memory
+from briefing_tui.core.quotes.memory import Memory, of_french
 from briefing_tui.core.quotes.names import is_given_name, name_text, person_name, run_end, word_gender
 from briefing_tui.core.quotes.passes import PASSES
 from briefing_tui.core.quotes.phrases import Mention, mention, nominal_head
@@ -136,7 +136,7 @@ def _offices_of_protagonist(results: list[Attribution], title: str, mem: Memory,
             continue
         family = _THE_FAMILY.get(r.speaker.lower())
         if family is not None:
-            results[k] = r._replace(speaker=family.format(who, "d'" if who[:1].lower() in "aeiouhéè" else "de "))
+            results[k] = r._replace(speaker=family.format(who, of_french(who)))
             continue  # `The family's statement read:` in an article about Don Imus: his family
         if r.speaker.split(" ", 1)[0] not in _DEFINITE:
             continue

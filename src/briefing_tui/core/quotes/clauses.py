@@ -38,7 +38,7 @@ def is_cue(toks: list[Tok], k: int, lex: Lexicon) -> bool:
         return False
     if k > 0:
         before = toks[k - 1]
-        if before.low in _REFLEXIVE and t.low.startswith(_NOT_SAID_REFLEXIVE):
+        if before.low in REFLEXIVE and t.low.startswith(_NOT_SAID_REFLEXIVE):
             return False  # `où il se trouvait`: where he was, not what he found
         if ((before.low in lex.determiners and before.low not in ("that", "one")) or before.low in lex.possessives) \
                 and not _clitic(toks, k, lex):
@@ -56,7 +56,8 @@ def is_cue(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     return True
 
 
-_REFLEXIVE = frozenset(("se", "s'", "s’", "sich"))
+REFLEXIVE = frozenset(("se", "s'", "s’", "sich"))
+"""Reflexive pronouns before a verb (`s'est dit`, `se trouvait`, `sich`)."""
 _NOT_SAID_REFLEXIVE = ("trouv", "demand")
 """Cues whose reflexive form says nothing (`se trouver`: to be somewhere; `se demander`: to wonder)."""
 

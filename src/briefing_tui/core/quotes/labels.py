@@ -131,8 +131,8 @@ def a_charge(site: Site) -> bool:
     if last == "pour":
         return any(t.low in _CHARGED_FOR for t in before[-4:-1])
     if last in _OF and before[-2].low in _CHARGED_WITH:
-        return len(before) > 2 and (before[-3].low in lex.be or before[-3].low in lex.auxiliaries
-                                    or before[-3].low == "été")
+        return len(before) > 2 and (before[-3].low in lex.be or before[-3].low in lex.auxiliaries)  # `est`,
+        # `a été`, `avait été`
     return False
 
 

@@ -374,7 +374,6 @@ def _adjectives_after(toks: list[Tok], end: int, lex: Lexicon) -> int:
     return j
 
 
-_DEFINITE_FR = frozenset(("le", "la", "l'", "l’"))
 _PLURAL_BODIES = frozenset(("autorités",))
 """Plural nouns of one body (`Les autorités allemandes` … `Les autorités ont affirmé`)."""
 _FORCES = frozenset(("police", "gendarmerie", "armée"))
@@ -391,7 +390,7 @@ def _described_end(toks: list[Tok], end: int, lex: Lexicon) -> int:
     if j < len(toks) and toks[j].low in _OF_FR:
         k = j + 1
         while k < len(toks) and k - j <= _COMPLEMENT_WORDS and toks[k].word and not toks[k].masked \
-                and (toks[k].low in _OF_FR or toks[k].low in _DEFINITE_FR or toks[k].cap
+                and (toks[k].low in _OF_FR or toks[k].low in _THE or toks[k].cap
                      or (k == j + 1 and toks[k].low not in lex.cues and not toks[k].low.endswith("s"))):
             k += 1
         while k > j + 1 and not toks[k - 1].cap:
@@ -414,7 +413,7 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
         t = toks[i]
         if not (t.cap and t.word):
             if lex.code == "fr" and ((t.low in lex.org_heads and t.low not in _FORCES and i > 0
-                                      and toks[i - 1].low in _DEFINITE_FR)
+                                      and toks[i - 1].low in _THE)
                                      or (t.low in _PLURAL_BODIES and i > 0 and toks[i - 1].low == "les")) \
                     and (noun_end := _described_end(toks, i + 1, lex)) > i + 1:
                 written = text[toks[i - 1].start:toks[noun_end - 1].end]

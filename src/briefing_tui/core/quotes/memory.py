@@ -181,10 +181,11 @@ class Memory:
                     and (body := self._body_in_full(m.text)) != m.text:
                 return body  # `Le Tribunal`: le Tribunal international Monsanto
             first = m.text.split()[0]
-            owner = self.subject if self.subject in self.people else (self.recent[-1] if self.recent else None)
-            if lex.code == "fr" and first.lower() in _THIRD_PERSON and m.bare and owner is not None \
+            if lex.code == "fr" and first.lower() in _THIRD_PERSON and m.bare \
                     and (m.head in lex.person_nouns or m.head in _ENTOURAGE or word_gender(m.head) is not None):
-                return _of_owner(m.text, owner)  # `sa mère`: la mère d'Hubert Caouissin
+                owner = self.subject if self.subject in self.people else (self.recent[-1] if self.recent else None)
+                if owner is not None:
+                    return _of_owner(m.text, owner)  # `sa mère`: la mère d'Hubert Caouissin
             if first.lower() in lex.determiners or first.lower() in lex.possessives:
                 return m.text[0].lower() + m.text[1:]
             return m.text
@@ -397,11 +398,23 @@ def _of_owner(text: str, owner: str) -> str:
     """`sa mère` of Hubert Caouissin: `la mère d'Hubert Caouissin`."""
     possessive, _, rest = text.partition(" ")
     article = _THIRD_PERSON[possessive.lower()]
-    if article != "les" and rest[:1].lower() in "aeiouyéèêh":
-        article = "l'"
-    of = "d'" if owner[:1].lower() in "aeiouyéèêh" else "de "
-    space = "" if article == "l'" else " "
-    return f"{article}{space}{rest} {of}{owner}"
+    if article != "les" and elides(rest):
+        return f"l'{rest} {of_french(owner)}{owner}"
+    return f"{article} {rest} {of_french(owner)}{owner}"
+
+
+_ELIDING = frozenset("aeiouyéèêh")
+"""First letters before which French elides `de` and `le`/`la` (`d'Hubert`, `l'entourage`)."""
+
+
+def elides(word: str) -> bool:
+    """Whether French elides the article or `de` before this word (`l'entourage`, `d'Hubert Caouissin`)."""
+    return word[:1].lower() in _ELIDING
+
+
+def of_french(name: str) -> str:
+    """French `de` before a name, elided where it must be: `d'` or `de `."""
+    return "d'" if elides(name) else "de "
 
 
 def _unelided(word: str) -> str:

@@ -12,6 +12,7 @@ from briefing_tui.core.quotes.authors import agent_phrase, author, object_author
 from briefing_tui.core.quotes.clauses import (
     DASHES,
     MAX_SUBJECT,
+    REFLEXIVE,
     STOP,
     clause_subject,
     drop_parentheses,
@@ -252,7 +253,7 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         passive = False
         while j >= 0 and not toks[j].cap and (toks[j].low in lex.auxiliaries or is_adverb(toks, j, lex)
                                               or toks[j].low in lex.be):
-            reflexive = j > 0 and toks[j - 1].low in ("se", "s'", "s’", "sich")  # `s'est dit`: no passive
+            reflexive = j > 0 and toks[j - 1].low in REFLEXIVE  # `s'est dit`: no passive
             passive = passive or (toks[j].low in lex.be and not reflexive)
             j -= 1
         passive = passive and not cue.low.endswith(("ing", "ant"))  # `was saying` is no passive

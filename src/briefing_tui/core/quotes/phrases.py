@@ -205,10 +205,11 @@ def _cut_clause(toks: list[Tok], lex: Lexicon) -> list[Tok]:
         participle = t.word and not t.cap and t.low.endswith(("ing", "ant")) and len(t.low) > 5 \
             and toks[k - 1].cap and toks[k - 1].word and t.low not in lex.titles \
             and toks[k - 1].low not in lex.determiners and toks[k - 1].low not in lex.possessives
+        acronym_closed = t.text == ")" and k >= 2 and toks[k - 2].text == "("  # `le dirigeant de l'Autorité …
+        # (BTK) Ömer Fatih Sayan`: an acronym in parentheses stays
         if relative or participle or (t.low in lex.clause_openers and t.low not in ("and", "et", "und")) \
-                or (t.text in _BOUNDARY_PUNCT and t.text != "(" and not (t.text == ")" and k >= 2 and toks[k - 2].text
-                                                                         == "(")):
-            return toks[:k]  # an acronym in parentheses stays: `le dirigeant de l'Autorité … (BTK) Ömer Fatih Sayan`
+                or (t.text in _BOUNDARY_PUNCT and t.text != "(" and not acronym_closed):
+            return toks[:k]
     return toks
 
 

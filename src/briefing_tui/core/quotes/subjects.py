@@ -12,6 +12,7 @@ from briefing_tui.core.quotes.clauses import (
     BUT_WORDS,
     DASHES,
     MAX_SUBJECT,
+    REFLEXIVE,
     STOP,
     TO_WORDS,
     clause_subject,
@@ -149,9 +150,6 @@ def _head(region: list[Tok], lex: Lexicon) -> str:
     return nominal_head(" ".join(t.text for t in words), lex)[0]
 
 
-_REFLEXIVE = frozenset(("se", "s'", "s’", "sich"))
-
-
 def _earlier_subject(toks: list[Tok], j: int, lex: Lexicon) -> list[Tok]:
     """The subject of the verb before: `X said …, calling it` -> X; else the clause's subject."""
     for c2 in range(j - 1, -1, -1):
@@ -162,7 +160,7 @@ def _earlier_subject(toks: list[Tok], j: int, lex: Lexicon) -> list[Tok]:
                     and (toks[c2 + 1].low in lex.prepositions or toks[c2 + 1].low in lex.agent):
                 continue  # `In a video message posted to Twitter, Warren … and said`: what the message is; not
                 # `A tweet sent from X's account repeated the claim`
-            if c2 > 0 and toks[c2 - 1].low in lex.be and not (c2 > 1 and toks[c2 - 2].low in _REFLEXIVE):
+            if c2 > 0 and toks[c2 - 1].low in lex.be and not (c2 > 1 and toks[c2 - 2].low in REFLEXIVE):
                 break  # `when the result was announced, calling it`: nobody announced; the clause's subject (not
                 # `s'est excusé « … » dans un communiqué en expliquant`: he apologised)
             found = subject_of(toks, c2, lex)
