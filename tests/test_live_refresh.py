@@ -37,6 +37,12 @@ async def _until(pilot, check: Callable[[], bool]) -> float:  # type: ignore[no-
     raise AssertionError("the change did not show up")
 
 
+def _listed_as_indexed(app: BriefingApp) -> None:
+    """The listing the session mended after a live change is the one the index gives when asked in full."""
+    assert app.session.index is not None
+    assert app.session.listing == app.session.index.listing()
+
+
 def _library(tmp_path: Path) -> Path:
     lib = tmp_path / "lib"
     shutil.copytree(SEEDS, lib)
@@ -92,9 +98,22 @@ async def test_changed_and_removed_files_update_in_place(tmp_path: Path) -> None
         await pilot.pause()
         assert sidebar.cursor_node is not None and sidebar.cursor_node.label.plain == "Clash Report (updated)"
         assert sidebar.cursor_line == line
+        _listed_as_indexed(app)
+        # Another file moves to another day and becomes a problem: the listing is mended, not read again
+        (lib / "a.md").write_text(_article("Alpha Moved", "2020-01-03"))
+        await _until(pilot, lambda: any(a.title == "Alpha Moved" for a in app.session.listing))
+        _listed_as_indexed(app)
+        (lib / "b.md").write_text(_article("Beta", "2025-06-21"))
+        await _until(pilot, lambda: "12 articles" in app.sub_title)
+        (lib / "b.md").write_bytes(b"ab\0\0 binary")  # no longer an article: a problem
+        await _until(pilot, lambda: "11 articles" in app.sub_title)
+        _listed_as_indexed(app)
+        os.unlink(lib / "b.md")
+        await _until(pilot, lambda: not app.session.problems)
         # Another file goes: it leaves the sidebar, and the cursor stays where it was.
         os.unlink(lib / "a.md")
         await _until(pilot, lambda: "10 articles" in app.sub_title)
+        _listed_as_indexed(app)
         await pilot.pause()
         assert "Alpha" not in visible_labels(sidebar)
         assert sidebar.cursor_node is not None and sidebar.cursor_node.label.plain == "Clash Report (updated)"

@@ -10,6 +10,7 @@ from any thread).
 
 from __future__ import annotations
 
+import bisect
 import os
 import sqlite3
 import threading
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from textual.cache import LRUCache
 from textual.message import Message
 
-from briefing_tui.core.library.scan import Entry, load_entry
+from briefing_tui.core.library.scan import Entry, load_entry, sort_key
 from briefing_tui.core.library.watch import Watcher
 from briefing_tui.core.library.workers import ParsePool, index_workers
 from briefing_tui.core.model import Article, Listed, Problem
@@ -50,6 +51,8 @@ SMALL_FILE = 64 * 1024
 Larger ones parse in a worker process that is stopped at the CPU budget."""
 PARSED_CACHE = 16
 """Parsed articles kept for going back and forth; the rest of the library is only listed."""
+PATCHED = 1000
+"""A change to at most this many files mends the last listing (`_patched`); a larger one lists the index again."""
 EARLY_LISTING = 4
 """While a first start indexes, what is stored so far is listed after the first batch, then each time it has
 grown this many times over, while it is at most this fraction of the whole: the reader shows articles within
@@ -203,10 +206,11 @@ class LibrarySession:
         self.index, stats = use_library_index(path, refresh, self._warn, index=self.index, verify=verify)
         return stats
 
-    def _report(self, changed: frozenset[bytes], always: bool, indexing: bool = False) -> bool:
-        """Post the listing; False (and nothing posted) when the index is empty and `always` is not set."""
+    def _report(self, changed: frozenset[bytes], always: bool, indexing: bool = False, patch: bool = False) -> bool:
+        """Post the listing; False (and nothing posted) when the index is empty and `always` is not set. With
+        `patch` (a refresh of a few files), the last listing is mended where they changed instead of read again."""
         assert self.index is not None
-        listing = self.index.listing()
+        listing = self._patched(changed) if patch and len(changed) <= PATCHED else self.index.listing()
         problems = [Problem(p["id"], p["path"], p["reason"]) for p in self.index.problems()]
         if not (always or listing or problems):
             return False
@@ -218,6 +222,16 @@ class LibrarySession:
                 self._parsed.discard(ident)
         self._post(self.LibraryListed(listing, problems, changed, indexing))
         return True
+
+    def _patched(self, changed: frozenset[bytes]) -> list[Listed]:
+        """The last listing with the articles of the changed files taken out and what the index now holds for
+        them put in their places: the same list `Index.listing()` gives, in a few milliseconds instead of half a
+        second at 100,000 articles (a file saved in a watched folder is listed that much sooner)."""
+        assert self.index is not None
+        listing = [a for a in self.listing if a.key not in changed]
+        for article in self.index.listed_keys(changed):
+            bisect.insort(listing, article, key=sort_key)
+        return listing
 
     def _warn(self, text: str) -> None:
         self._post(self.Warning(text))
@@ -243,7 +257,7 @@ class LibrarySession:
                 with self._refresh_lock:
                     stats = self._refresh(folders=where)
                     if stats.keys and not self._stopping.is_set():
-                        self._report(stats.keys, always=True)
+                        self._report(stats.keys, always=True, patch=True)
                 if where is None:  # polling: never spend more than a fifth of the time on it
                     watcher.poll_interval = max(self.settings.poll_interval, 5 * (time.monotonic() - started))
         finally:

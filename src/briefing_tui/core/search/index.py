@@ -17,7 +17,7 @@ import sqlite3
 import sys
 import threading
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -560,6 +560,18 @@ class Index:
             items.sort(key=sort_key)
             return items
 
+    def listed_keys(self, keys: Iterable[bytes]) -> list[Listed]:
+        """The articles the index holds under these file keys (a file that is now a problem, or gone, is not
+        among them), in no particular order: what a refresh of a few files changed in `listing()`."""
+        found: list[Listed] = []
+        keys = list(keys)
+        with self._reading() as db:
+            for start in range(0, len(keys), _IN_LIMIT):
+                chunk = keys[start:start + _IN_LIMIT]
+                found.extend(_listed(row) for row in db.execute(
+                    f"SELECT {_LISTED} {_LISTED_FROM} WHERE f.rel IN ({','.join('?' * len(chunk))})", chunk))
+        return found
+
     def newest(self) -> Listed | None:
         """The article the reader opens first (the first of `listing()`), found without listing them all."""
         with self._reading() as db:
@@ -622,7 +634,9 @@ class Index:
         """
         with self._reading() as db:
             base, args = self._quote_base(query)
-            return array("q", (i for (i,) in db.execute(f"SELECT q.id {base} {_QUOTE_ORDER}", args)))
+            cursor = db.cursor()
+            cursor.row_factory = None  # plain tuples: a Row for each of 325,000 quotes cost a third of the time
+            return array("q", (i for (i,) in cursor.execute(f"SELECT q.id {base} {_QUOTE_ORDER}", args)))
 
     def quote_hits(self, ids: Sequence[int]) -> list[QuoteHit | None]:
         """The quotes with these ids, in the same order; None for one removed from the library since."""
