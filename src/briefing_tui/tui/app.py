@@ -102,6 +102,11 @@ class BriefingApp(App[int]):
 
 def run_reader(paths: list[str], settings: Settings, hint: str | None = None) -> int:
     """Run the reader until the user quits; return the exit code."""
+    # The parsers, imported before anything is drawn: the first article is parsed in this process as soon as the
+    # reader starts, and importing them then, while the first screen was drawn, took 0.4 s instead of 0.1 s
+    # (100,000 articles: newest article on screen 0.68 s against 0.47 s for the code that imported them first).
+    # The fork server below is forked with them.
+    import briefing_tui.core.formats.detect  # noqa: F401
     forkserver.prepare()  # forked now, with one thread: the reader's parse workers are forked from it
     app = BriefingApp(paths, settings, hint)
     app.run()
