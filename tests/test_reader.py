@@ -259,8 +259,9 @@ async def test_a_slow_article_parses_off_the_screen_thread(tmp_path: Path) -> No
                     "the newest article to start parsing")
         await pilot.press("g")  # the screen thread is free while the file parses
         assert sidebar.grouping == "section"
+        # the listing waits for the first article at most `session.FIRST_WAIT`, then comes while it still parses
+        await until(pilot, lambda: "2 articles" in app.sub_title, "the library to be listed")
         assert any(w.group == "article" and w.is_running for w in app.workers)
-        assert "2 articles" in app.sub_title
         await loaded(pilot)
         article = app.query_one(ArticleView).article
         assert article is not None and article.title == "Slow"

@@ -243,6 +243,7 @@ class ReaderScreen(SidebarScreen):
         if self._loading == listed.id:
             self._loading = None
         if isinstance(result, Problem):
+            self.session.article_shown()
             if os.path.lexists(self.session.entry(listed).path):  # else removed since: the refresh drops it
                 self.notify(f"{result.id}: {result.reason}", title="Cannot open", markup=False, severity="warning")
             return
@@ -251,6 +252,7 @@ class ReaderScreen(SidebarScreen):
                         markup=False, timeout=3)
             self._parse_whole(listed)
         then(result)
+        self.session.article_shown()  # a warm start lists the library now (`session.FIRST_WAIT`)
 
     @work(thread=True, exclusive=True, group="parse-whole")
     def _parse_whole(self, listed: Listed) -> None:
