@@ -47,10 +47,11 @@ from briefing_tui.core.search.query import (
 )
 from briefing_tui.core.versions import DEFAULT_BUDGET
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """4: paragraphs, quotations, tags and speakers sharing a column are stored with a boundary between them.
 5: each article's language (`forms.article_language`), in `articles` (with an index of its own: the languages
-are counted from it, not from the table, which holds every summary) and as a word in the full-text tables."""
+are counted from it, not from the table, which holds every summary) and as a word in the full-text tables.
+6: the files and the articles with problems, each in an index of their own (`Index.problems`)."""
 USER_VERSION = (SCHEMA_VERSION * 100 + sanitize.POLICY_VERSION) * 1000 + versions.RULES_VERSION
 """Stored in the cache: a new schema, new quote rules (whose speakers the cache holds) or a stricter
 sanitizer (whose output it holds) rebuild it."""
@@ -92,6 +93,8 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_date ON articles(date);
 CREATE INDEX articles_lang ON articles(lang);
+CREATE INDEX articles_noted ON articles(id) WHERE summary NOT LIKE '%"problems": []}';
+CREATE INDEX files_problems ON files(id) WHERE reason IS NOT NULL;
 CREATE VIRTUAL TABLE fts USING fts5(
     title, body, quotes, section, tags, speakers, lang,
     tokenize = 'unicode61 remove_diacritics 2'
@@ -556,7 +559,12 @@ class Index:
     def listing(self) -> list[Listed]:
         """Every article as the sidebar lists it, newest first (no file is read)."""
         with self._reading() as db:
-            items = [_listed(row) for row in db.execute(f"SELECT {_LISTED} {_LISTED_FROM}")]
+            cursor = db.cursor()
+            cursor.row_factory = None  # plain tuples, read in `_LISTED`'s order: Rows cost a fifth more
+            day = _day
+            rows = cursor.execute(f"SELECT {_LISTED} {_LISTED_FROM}")
+            items = [Listed(ident, title, day(date), section, rel, size, mtime)
+                     for ident, title, date, section, rel, size, mtime in rows]
             items.sort(key=sort_key)
             return items
 
@@ -777,7 +785,8 @@ class Index:
         with self._reading() as db:
             found = [(rel, json.loads(r)) for rel, r in
                      db.execute("SELECT rel, reason FROM files WHERE reason IS NOT NULL")]
-            # Most summaries end with an empty list: the LIKE skips those without reading their JSON.
+            # Most summaries end with an empty list: the LIKE (the condition of the index `articles_noted`, which
+            # SQLite reads instead of every summary: 100,000 articles, 0.1 ms against 66 ms) skips them.
             rows = db.execute(
                 "SELECT f.rel, a.ident, json_extract(a.summary, '$.path'), json_extract(a.summary, '$.problems') "
                 "FROM articles a JOIN files f ON f.id = a.id "

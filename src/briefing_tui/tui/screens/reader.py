@@ -151,6 +151,12 @@ class ReaderScreen(SidebarScreen):
 
     @on(LibrarySession.LibraryListed)
     def _listing_loaded(self, event: LibrarySession.LibraryListed) -> None:
+        try:
+            self._show_listing(event)
+        finally:
+            self.session.listing_shown()  # a warm start checks the library against the disk now
+
+    def _show_listing(self, event: LibrarySession.LibraryListed) -> None:
         listing, problems, changed = event.listing, event.problems, event.changed
         in_parts, self._in_parts = self._in_parts, event.indexing  # the last listing was a first start's part
         sidebar = self.query_one(LibrarySidebar)
