@@ -853,6 +853,14 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
           "we see.”"], [("Anna Kowal", "pronoun")]),
     # A plural passive description with its agent after the quote (`sont décrits comme « … » par X`).
     ("", ["Les Martin sont décrits comme « des gens discrets » par un voisin."], [("un voisin", "passive-agent")]),
+    # RULES_VERSION 12, from heldout-real12's failures after its blind measurement.
+    # An adverb in `-ment` or `-ly` between an auxiliary and an inverted cue's participle.
+    ("", ["La famille est arrivée. « Nous partirons demain », avait récemment annoncé le porte-parole de la famille.",
+          "“We will go,” has recently said the mayor."],
+     [("le porte-parole de la famille", "after-cue"), ("the mayor", "after-cue")]),
+    # A description opening a sentence has its gender, capital or not: `il` is not `Épouse de …`.
+    ("", ["Le décès d'Anne Roy a été annoncé. Épouse de président des Pays-Bas puis mère de président, elle est "
+          "saluée par Paul Morel : « elle était forte », a-t-il écrit."], [("Paul Morel", "pronoun")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -105,11 +105,13 @@ class Memory:
         return None
 
     def _can_be(self, name: str, gender: str) -> bool:
-        if name in self.people or name[:1].isupper():
+        if name in self.people:
             return self.gender(name) != _OPPOSITE[gender]
         said = None
-        for word in name.split():  # `the mother`, `a council spokeswoman`
-            said = said or word_gender(word)
+        for word in name.split():  # `the mother`, `a council spokeswoman`, `Épouse de président …` opening a
+            said = said or word_gender(word)  # sentence: a description, not a name, though it has a capital
+        if said is None and name[:1].isupper():
+            said = self.gender(name)
         return said != _OPPOSITE[gender]
 
     def resolve(self, m: Mention, lex: Lexicon) -> str | None:
