@@ -861,6 +861,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # A description opening a sentence has its gender, capital or not: `il` is not `Épouse de …`.
     ("", ["Le décès d'Anne Roy a été annoncé. Épouse de président des Pays-Bas puis mère de président, elle est "
           "saluée par Paul Morel : « elle était forte », a-t-il écrit."], [("Paul Morel", "pronoun")]),
+    # An acronym after an elided article (`l'OSF`) is the body the text spelt it out for, with its article.
+    ("", ["Il a fondé l'Open Society Foundations (OSF). En mai, l'OSF a dénoncé une situation « répressive »."],
+     [("l'Open Society Foundations", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:
