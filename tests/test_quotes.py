@@ -864,6 +864,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # An acronym after an elided article (`l'OSF`) is the body the text spelt it out for, with its article.
     ("", ["Il a fondé l'Open Society Foundations (OSF). En mai, l'OSF a dénoncé une situation « répressive »."],
      [("l'Open Society Foundations", "before-cue")]),
+    # `Ce dernier` opening a sentence is the person named last before it, not one the sentence names after it.
+    ("", ["Le projet vise Anna Weber. Le ministre Jan Kowal a fait campagne. Ce dernier, accusant Weber de mentir, "
+          "a affirmé vouloir préserver la « culture du pays »."], [("Jan Kowal", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -81,6 +81,8 @@ def learn(text: str, masked: str, start: int, end: int, ends: list[int], mem: Me
     while pos < end:
         s, e, _ = sentence_bounds(ends, len(masked), pos)
         stop = min(e, end)
+        if pos == s:
+            mem.note_sentence_start()
         if not _capital_inside(masked, pos, stop) and not _opens_description(masked, pos, lex, mem):
             pos = stop  # nothing but common words: no name to learn, no person to be about (most sentences)
             continue

@@ -54,6 +54,8 @@ class Memory:
     """The body or the group the latest sentence was about: what `it` or `they` means first."""
     group_gender: str | None = None
     """The grammatical gender of `group` (`le gouvernement`: m), for French `il` and `elle`."""
+    before_sentence: str | None = None
+    """The person named last before the sentence being read began (`Ce dernier` opening it means them)."""
     group_latest: bool = False
     """Whether `group` was noted after `subject`: a French `il` may mean `le gouvernement` named last."""
 
@@ -124,7 +126,9 @@ class Memory:
             if who is None and not lex.it_pronouns and self.group_latest:
                 return self.group  # `La société Renault a annoncé … Elle estime`: `il`, `elle` mean things too
             return who
-        if m.kind == "latter":
+        if m.kind == "latter":  # `Ce dernier, accusant Soros …, a affirmé`: opening its sentence, the person named
+            if m.text[:1].isupper() and self.before_sentence is not None:  # before it, not in it
+                return self.before_sentence
             return self.recent[-1] if self.recent else None
         if m.kind == "acronym":
             return self.acronyms.get(m.text) or self._by_initials(m.text) or self._hyphenated(m.text) \
@@ -380,6 +384,10 @@ class Memory:
     def note_role(self, head: str, name: str) -> None:
         """`the coach` will mean `name` (from `Name, the coach,` or `the coach, Name,`)."""
         self.roles[fold(head)] = name
+
+    def note_sentence_start(self) -> None:
+        """A sentence begins: whom a `Ce dernier` opening it means is the person named last until now."""
+        self.before_sentence = self.recent[-1] if self.recent else None
 
     def note_subject(self, name: str | None) -> None:
         """The sentence just read was about the person `name` (or a quote was just given to them)."""
