@@ -867,6 +867,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # `Ce dernier` opening a sentence is the person named last before it, not one the sentence names after it.
     ("", ["Le projet vise Anna Weber. Le ministre Jan Kowal a fait campagne. Ce dernier, accusant Weber de mentir, "
           "a affirmé vouloir préserver la « culture du pays »."], [("Jan Kowal", "before-cue")]),
+    # A relative clause after a comma is about a name right after a preposition too (`le cas de X, qui commente`).
+    ("", ["D'autres ont réagi. C'est le cas de Léa Brun, qui commente « Ne nous mettez pas dans le même panier »."],
+     [("Léa Brun", "subject")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

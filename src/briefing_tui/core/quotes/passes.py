@@ -317,7 +317,8 @@ def _speaking_complement(region: list[Tok], site: Site, lex: Lexicon) -> list[To
     """The complement that ends a phrase whose head cannot speak, when it names someone who can: what a relative
     clause after a comma is about (`des représailles de l'organisation islamique, qui affirme`)."""
     for k in range(len(region) - 1, 0, -1):
-        if region[k].low in lex.determiners and region[k - 1].low in lex.prepositions:
+        if (region[k].low in lex.determiners or (region[k].cap and region[k].word)) \
+                and region[k - 1].low in lex.prepositions:  # `le cas de Cyprien, qui commente`: a name, bare
             m = mention(region[k:], site.text, lex)
             if m is not None and (m.kind in ("person", "org", "acronym")
                                   or (m.kind == "nominal" and can_speak(m.head, lex))):
