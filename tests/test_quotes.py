@@ -870,6 +870,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # A relative clause after a comma is about a name right after a preposition too (`le cas de X, qui commente`).
     ("", ["D'autres ont réagi. C'est le cas de Léa Brun, qui commente « Ne nous mettez pas dans le même panier »."],
      [("Léa Brun", "subject")]),
+    # `signaler` reports (`Les lecteurs signalent une « … »`).
+    ("", ["Les lecteurs du journal signalent également une « diffamation » dans les commentaires."],
+     [("les lecteurs du journal", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -52,7 +52,7 @@ _CUES = words("""
         souhaité souhaite espéré espère justifié justifie justifiant promettant appelant exhorté exhorte exhortant
         réclame réclamé réclamant réclament exige exigé exigeant exigent martelant déplorant pointé pointe
         publié publie signé signe rapporté rapporte rapportent rapporta rapportant
-        demandant trouvé poursuivre tente
+        demandant trouvé poursuivre tente signale signalé signalent signalant
         """)
 
 LEXICON = Lexicon(
