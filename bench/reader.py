@@ -102,7 +102,8 @@ def measure(library: str, env: dict[str, str], live: bool = True,
     try:
         started = time.perf_counter()
         subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", "bench", "-x", "140", "-y", "40",
-                        "env", *[f"{k}={v}" for k, v in env.items() if k.startswith(("XDG_", "HOME", "PATH"))],
+                        "env", *[f"{k}={v}" for k, v in env.items()
+                                 if k.startswith(("XDG_", "HOME", "PATH")) or k == "PYTHONPATH"],  # another checkout's
                         exe, library], check=True)
         shown = first = None
         while time.perf_counter() - started < 600:
