@@ -270,6 +270,14 @@ def _quote_hit(row: sqlite3.Row) -> QuoteHit:
     return QuoteHit(quote, _listed(row), row["idx"])
 
 
+def _quote_hit_of(idx: int, paragraph: int, start: int, end: int, text: str, speaker: str | None, cue: str | None,
+                  ident: str, title: str, date: str | None, section: str, rel: bytes, size: int,
+                  mtime: int) -> QuoteHit:
+    """A QuoteHit from a plain row of the `_QUOTE_ROW` columns, in their order."""
+    return QuoteHit(Quote(text, paragraph, start, end, speaker, cue),
+                    Listed(ident, title, _day(date), section, rel, size, mtime), idx)
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _day(text: str | None) -> dt.date | None:
     """A stored ISO date as a date (cached: 100,000 articles share a few thousand days)."""
@@ -650,11 +658,13 @@ class Index:
         """The quotes with these ids, in the same order; None for one removed from the library since."""
         with self._reading() as db:
             found: dict[int, QuoteHit] = {}
+            cursor = db.cursor()
+            cursor.row_factory = None  # plain tuples, read in `_QUOTE_ROW`'s order: a page is read as it scrolls
             for start in range(0, len(ids), 500):  # under SQLite's parameter limit
                 chunk = list(ids[start:start + 500])
                 sql = (f"SELECT q.id AS qid, {_QUOTE_ROW} FROM quotes q {_QUOTE_JOINS} "
                        f"WHERE q.id IN ({','.join('?' * len(chunk))})")
-                found.update((row["qid"], _quote_hit(row)) for row in db.execute(sql, chunk))
+                found.update((qid, _quote_hit_of(*row)) for qid, *row in cursor.execute(sql, chunk))
             return [found.get(i) for i in ids]
 
     def forms(self, word: str) -> WordForms:
