@@ -175,4 +175,5 @@ class Listed:
     """The file's size when it was indexed."""
     mtime: int = 0
     """The file's modification time when it was indexed (ns since the epoch; 0 when not known): the
-    sidebar groups a library of undated files by it."""
+    sidebar groups a library of undated files by it. The index gives it for undated articles only (a dated
+    one is never grouped by it: 4.4 MB less for 100,000 articles in the reader)."""

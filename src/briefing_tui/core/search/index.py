@@ -245,7 +245,7 @@ class QuoteHit:
 
 
 _LISTED = ("a.ident AS ident, a.title AS title, a.date AS date, a.section AS section, f.rel AS rel, f.size AS size, "
-           "f.mtime_ns AS mtime")
+           "CASE WHEN a.date IS NULL THEN f.mtime_ns ELSE 0 END AS mtime")
 """The columns a Listed is made of (see `_listed`), from `_LISTED_FROM` or a join with `a` and `f`."""
 _LISTED_FROM = "FROM articles a JOIN files f ON f.id = a.id"
 _QUOTE_ROW = (f"q.idx AS idx, q.paragraph AS paragraph, q.start AS start, q.end AS end, q.text AS text, "
