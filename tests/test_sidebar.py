@@ -81,6 +81,24 @@ def test_undated_files_in_one_folder_are_grouped_by_modification_month() -> None
         ("Undated · modified May 2023", 1), ("Undated · modified March 2023", 2)]
 
 
+def test_the_index_lists_undated_files_by_modification_month(tmp_path: Path) -> None:
+    """The listing the reader takes from the index: undated files keep their modification time (their sidebar
+    groups come from it), dated ones need none."""
+    from briefing_tui.core.search.index import open_index
+
+    march, may = (int(dt.datetime(2023, m, 10, tzinfo=dt.UTC).timestamp()) for m in (3, 5))
+    for name, when in (("a.txt", march), ("b.txt", may), ("c.txt", march)):
+        write(tmp_path / name, f"Undated {name}\n\nSome text.\n")
+        os.utime(tmp_path / name, (when, when))
+    write(tmp_path / "d.md", "---\ntitle: Dated\ndate: 2024-01-02\n---\nText.\n")
+    index = open_index(None)
+    index.refresh([str(tmp_path)])
+    listing = index.listing()
+    assert [a.mtime for a in listing if a.date is not None] == [0]
+    assert [(g.label, g.count) for g in group_by_date([a for a in listing if a.date is None])] == [
+        ("Undated · modified May 2023", 1), ("Undated · modified March 2023", 2)]
+
+
 def test_a_few_undated_articles_keep_one_group() -> None:
     articles = [listed("a/x.txt", "A", dt.date(2025, 1, 2)), listed("b/y.txt", "B", dt.date(2025, 1, 3)),
                 listed("c/z.txt", "C", None)]
