@@ -81,8 +81,7 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
         return speaker(mention(phrase_after(toks, 1, lex), site.text, lex), mem, site, "so", "after-cue")
     k = 0
     while k < len(toks) and not toks[k].cap:
-        if toks[k].low in lex.auxiliaries or toks[k].low in lex.adverbs or toks[k].low in lex.clitics \
-                or (k and toks[k - 1].low in lex.auxiliaries and _adverb_form(toks[k].low, lex)):
+        if toks[k].low in lex.auxiliaries or toks[k].low in lex.clitics or is_adverb(toks, k, lex):
             k += 1  # `», avait récemment annoncé le porte-parole`
         elif aside := _aside_at(toks, k, lex):  # `», a pour sa part commenté l'Automobile club de Monaco`
             k += aside
@@ -135,16 +134,6 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
                 return None  # `proposal and accused`: not a subject
             return speaker(m, mem, site, t.text, "after-cue")
     return None if strict else _closing_cue(toks, site, mem)
-
-
-_ADVERB_ENDINGS = {"fr": "ment", "en": "ly"}
-"""How an adverb of manner or time ends (`récemment`, `recently`): between an auxiliary and its participle a word
-so ended is an adverb, whatever it is (nouns in `-ment` do not stand there)."""
-
-
-def _adverb_form(low: str, lex: Lexicon) -> bool:
-    ending = _ADVERB_ENDINGS.get(lex.code)
-    return ending is not None and len(low) > len(ending) + 3 and low.endswith(ending)
 
 
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
