@@ -258,24 +258,16 @@ _ARTICLE_ORDER = "ORDER BY a.date IS NULL, a.date DESC, lower(a.title), a.ident,
 _QUOTE_ORDER = f"{_ARTICLE_ORDER}, q.idx"
 
 
-def _listed(row: sqlite3.Row) -> Listed:
-    """A Listed from a row holding the `_LISTED` columns, read by name."""
-    return Listed(row["ident"], row["title"], _day(row["date"]), row["section"], row["rel"], row["size"],
-                  row["mtime"])
+def _listed(ident: str, title: str, date: str | None, section: str, rel: bytes, size: int, mtime: int) -> Listed:
+    """A Listed from the `_LISTED` columns, in their order (`_listed(*row)`), its section interned: one string per
+    section, not one per article (5 MB at 100,000 articles)."""
+    return Listed(ident, title, _day(date), sys.intern(section), rel, size, mtime)
 
 
-def _quote_hit(row: sqlite3.Row) -> QuoteHit:
-    """A QuoteHit from a row holding the `_QUOTE_ROW` columns, read by name."""
-    quote = Quote(row["text"], row["paragraph"], row["start"], row["end"], row["speaker"], row["cue"])
-    return QuoteHit(quote, _listed(row), row["idx"])
-
-
-def _quote_hit_of(idx: int, paragraph: int, start: int, end: int, text: str, speaker: str | None, cue: str | None,
-                  ident: str, title: str, date: str | None, section: str, rel: bytes, size: int,
-                  mtime: int) -> QuoteHit:
-    """A QuoteHit from a plain row of the `_QUOTE_ROW` columns, in their order."""
-    return QuoteHit(Quote(text, paragraph, start, end, speaker, cue),
-                    Listed(ident, title, _day(date), section, rel, size, mtime), idx)
+def _quote_hit(idx: int, paragraph: int, start: int, end: int, text: str, speaker: str | None, cue: str | None,
+               *listed: Any) -> QuoteHit:
+    """A QuoteHit from the `_QUOTE_ROW` columns, in their order (`_quote_hit(*row)`)."""
+    return QuoteHit(Quote(text, paragraph, start, end, speaker, cue), _listed(*listed), idx)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -339,7 +331,6 @@ class Index:
             self._read_lock = threading.RLock()
         else:
             db.execute(_VOCABULARY)
-        self._reader.row_factory = sqlite3.Row  # rows are read by column name (`_listed`, `_quote_hit`)
         self._forms: dict[str, WordForms] = {}
         """A plain word's forms in the index, per language, as found since the index last changed."""
         self._languages: dict[str, int] | None = None
@@ -567,13 +558,7 @@ class Index:
     def listing(self) -> list[Listed]:
         """Every article as the sidebar lists it, newest first (no file is read)."""
         with self._reading() as db:
-            cursor = db.cursor()
-            cursor.row_factory = None  # plain tuples, read in `_LISTED`'s order: Rows cost a fifth more
-            day = _day
-            rows = cursor.execute(f"SELECT {_LISTED} {_LISTED_FROM}")
-            sections: dict[str, str] = {}  # one string per section, not one per article (5 MB at 100,000)
-            items = [Listed(ident, title, day(date), sections.setdefault(section, section), rel, size, mtime)
-                     for ident, title, date, section, rel, size, mtime in rows]
+            items = [_listed(*row) for row in db.execute(f"SELECT {_LISTED} {_LISTED_FROM}")]
             items.sort(key=sort_key)
             return items
 
@@ -585,7 +570,7 @@ class Index:
         with self._reading() as db:
             for start in range(0, len(keys), _IN_LIMIT):
                 chunk = keys[start:start + _IN_LIMIT]
-                found.extend(_listed(row) for row in db.execute(
+                found.extend(_listed(*row) for row in db.execute(
                     f"SELECT {_LISTED} {_LISTED_FROM} WHERE f.rel IN ({','.join('?' * len(chunk))})", chunk))
         return found
 
@@ -594,7 +579,7 @@ class Index:
         with self._reading() as db:
             rows = (db.execute(f"SELECT {_LISTED} {_LISTED_FROM} WHERE a.date = (SELECT max(date) FROM articles)")
                     .fetchall() or db.execute(f"SELECT {_LISTED} {_LISTED_FROM} WHERE a.date IS NULL").fetchall())
-            return min((_listed(row) for row in rows), key=sort_key) if rows else None
+            return min((_listed(*row) for row in rows), key=sort_key) if rows else None
 
     def _quote_base(self, query: Query | None) -> tuple[str, list[Any]]:
         match, where, params = compile_query(query, fts="qfts", row="q.id", forms=self.forms) if query \
@@ -612,7 +597,7 @@ class Index:
             sql = f"SELECT {_QUOTE_ROW} {base} {_QUOTE_ORDER}"
             if limit is not None:
                 sql += f" LIMIT {int(limit)}"
-            return total, [_quote_hit(row) for row in db.execute(sql, args)]
+            return total, [_quote_hit(*row) for row in db.execute(sql, args)]
 
     def iter_quotes(self, query: Query | None, limit: int | None = None) -> Iterator[tuple[QuoteHit, str]]:
         """Quotes that satisfy the query with their article's path, newest article first, as SQLite gives them.
@@ -626,7 +611,7 @@ class Index:
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         cursor = self._reader.execute(sql, args)  # here, not at the first row: a refused query raises to the caller
-        return ((_quote_hit(row), row["path"]) for row in cursor)
+        return ((_quote_hit(*row[:-1]), row[-1]) for row in cursor)  # the path comes last
 
     def _first_quotes(self, limit: int) -> Iterator[tuple[QuoteHit, str]]:
         """The first `limit` quotes of the library, article by article in the reader's order: sorting the
@@ -641,7 +626,7 @@ class Index:
                                         f"FROM quotes q {_QUOTE_JOINS} WHERE q.article IN ({','.join('?' * len(ids))}) "
                                         f"{_QUOTE_ORDER} LIMIT {left}", ids)
             for row in rows:
-                yield _quote_hit(row), row["path"]
+                yield _quote_hit(*row[:-1]), row[-1]  # the path comes last
                 left -= 1
 
     def quote_ids(self, query: Query | None) -> array[int]:
@@ -651,21 +636,17 @@ class Index:
         """
         with self._reading() as db:
             base, args = self._quote_base(query)
-            cursor = db.cursor()
-            cursor.row_factory = None  # plain tuples: a Row for each of 325,000 quotes cost a third of the time
-            return array("q", (i for (i,) in cursor.execute(f"SELECT q.id {base} {_QUOTE_ORDER}", args)))
+            return array("q", (i for (i,) in db.execute(f"SELECT q.id {base} {_QUOTE_ORDER}", args)))
 
     def quote_hits(self, ids: Sequence[int]) -> list[QuoteHit | None]:
         """The quotes with these ids, in the same order; None for one removed from the library since."""
         with self._reading() as db:
             found: dict[int, QuoteHit] = {}
-            cursor = db.cursor()
-            cursor.row_factory = None  # plain tuples, read in `_QUOTE_ROW`'s order: a page is read as it scrolls
             for start in range(0, len(ids), 500):  # under SQLite's parameter limit
                 chunk = list(ids[start:start + 500])
                 sql = (f"SELECT q.id AS qid, {_QUOTE_ROW} FROM quotes q {_QUOTE_JOINS} "
                        f"WHERE q.id IN ({','.join('?' * len(chunk))})")
-                found.update((qid, _quote_hit_of(*row)) for qid, *row in cursor.execute(sql, chunk))
+                found.update((qid, _quote_hit(*row)) for qid, *row in db.execute(sql, chunk))
             return [found.get(i) for i in ids]
 
     def forms(self, word: str) -> WordForms:
