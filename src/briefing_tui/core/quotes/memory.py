@@ -154,12 +154,11 @@ class Memory:
             article, acronym = m.text.split()
             if article.lower() in lex.determiners and acronym.isupper() and len(acronym) > 1:
                 return self.acronyms.get(acronym) or self._by_initials(acronym) or m.text  # `the UN`
-        if m.kind in ("nominal", "org", "acronym") and m.text[:2].lower() in ("l'", "l’") and " " not in m.text:
-            acronym = m.text[2:]
-            if acronym.isupper() and len(acronym) > 1 and (known := self.acronyms.get(acronym)):
-                # `l'OSF`, after `l'Open Society Foundations (OSF)`: with the article, as the text names it
-                return known if known.split(" ", 1)[0].lower() in lex.determiners or known[:2].lower() in (
-                    "l'", "l’") else m.text[:2].lower() + known
+        if m.kind in ("nominal", "org", "acronym") and " " not in m.text and (acronym := _unelided(m.text)) != m.text \
+                and acronym.isupper() and len(acronym) > 1 and (known := self.acronyms.get(acronym)):
+            # `l'OSF`, after `l'Open Society Foundations (OSF)`: with the article, as the text names it
+            return known if _unelided(known) != known or known.split(" ", 1)[0].lower() in lex.determiners \
+                else m.text[:2].lower() + known
         if m.kind == "nominal":
             last = m.text.rsplit(" ", 1)[-1]
             if m.definite and last[:1].isupper() and " " in m.text and (known := self.full_name(last)) \
