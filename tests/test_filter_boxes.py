@@ -263,6 +263,37 @@ async def test_keys_typed_straight_after_the_key_that_opens_a_box_go_into_it() -
         assert app.query_one(SearchPanel).query_text == "underlings" and len(app.screen_stack) == 1
 
 
+async def test_keys_typed_as_the_chosen_article_shows_come_after_the_keys_held(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`/und` is held while Rutte's quote opens, and `erlings⏎` is typed at the instant it shows, so that those
+    keys are in the app's queue before the held ones are pressed again: they must still come after them. (They
+    ran first, as `erlings⏎/und`, when the held keys were simply pressed again: a flaky CI failure.)"""
+    from briefing_tui.tui.screens.reader import ReaderScreen
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    replay = ReaderScreen._replay
+    typed: list[str] = []
+
+    def typed_meanwhile(screen: ReaderScreen) -> None:
+        if not typed:
+            typed.append("erlings⏎")
+            for key in "erlings":
+                app.post_message(events.Key(key, key))
+            app.post_message(events.Key("enter", None))
+        replay(screen)
+
+    monkeypatch.setattr(ReaderScreen, "_replay", typed_meanwhile)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        for key, character in [("quotation_mark", '"'), *[(ch if ch.isalpha() else "colon", ch)
+                                                          for ch in "speaker:rutte"], ("enter", None),
+                               ("slash", "/"), ("u", "u"), ("n", "n"), ("d", "d")]:
+            app.post_message(events.Key(key, character))
+        await until(pilot, lambda: "Search “underlings”: hit 1/1" in str(app.query_one("#hit-status").render()),
+                    "the search's best match")
+        assert typed and app.query_one(SearchPanel).query_text == "underlings" and len(app.screen_stack) == 1
+
+
 async def test_a_quote_chosen_while_the_library_is_still_listed_opens_at_that_quote(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Keys typed before the library is listed: the finder waits for it, and the quote chosen opens; the

@@ -6,6 +6,8 @@ The work is elsewhere: `session.LibrarySession` owns the library (index, watcher
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events, on
 from textual.app import App
 from textual.command import CommandPalette
@@ -45,6 +47,9 @@ class BriefingApp(App[int]):
         self.touched = False
         """The user has pressed a key or clicked since the reader started: a first start that lists its
         library in parts stops moving to the newest article then (docs/reader.md)."""
+        self.key_gate: Callable[[events.Key], bool] | None = None
+        """Sees each key as the app takes it from its queue, before any widget does, and returns True to keep it
+        (the reader holds the keys typed while a chosen article opens, in the order they were typed)."""
         if settings.ascii:
             self.add_class("-ascii")  # app.tcss draws borders in ASCII under it
 
@@ -81,7 +86,14 @@ class BriefingApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown) and not event.is_forwarded:
             self.touched = True
+            if (isinstance(event, events.Key) and self.key_gate is not None and not self._priority(event.key)
+                    and self.key_gate(event)):
+                return
         await super().on_event(event)
+
+    def _priority(self, key: str) -> bool:
+        """`key` runs one of the app's priority bindings (quit, the palette): never held."""
+        return any(binding.priority for binding in self._bindings.key_to_bindings.get(key, ()))
 
     @on(Then)
     def _then(self, message: Then) -> None:
