@@ -294,6 +294,32 @@ async def test_keys_typed_as_the_chosen_article_shows_come_after_the_keys_held(
         assert typed and app.query_one(SearchPanel).query_text == "underlings" and len(app.screen_stack) == 1
 
 
+async def test_keys_given_back_to_a_box_come_before_keys_typed_meanwhile(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`/zzq⏎abc`: nothing matches, so the `abc` held after enter is typed back into the box; `def`, typed at
+    that instant and already in the app's queue, must come after it (it went first when the keys given back
+    were simply pressed again)."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    give_back = SearchPanel._give_back
+    typed: list[str] = []
+
+    def typed_meanwhile(panel: SearchPanel) -> None:
+        if not typed:
+            typed.append("def")
+            for key in "def":
+                app.post_message(events.Key(key, key))
+        give_back(panel)
+
+    monkeypatch.setattr(SearchPanel, "_give_back", typed_meanwhile)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        for key, character in [("slash", "/"), ("z", "z"), ("z", "z"), ("q", "q"), ("enter", None),
+                               ("a", "a"), ("b", "b"), ("c", "c")]:
+            app.post_message(events.Key(key, character))
+        panel = app.query_one(SearchPanel)
+        await until(pilot, lambda: typed and len(panel.query_text) == 9, "the keys given back and typed meanwhile")
+        assert panel.query_text == "zzqabcdef"
+
+
 async def test_a_quote_chosen_while_the_library_is_still_listed_opens_at_that_quote(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Keys typed before the library is listed: the finder waits for it, and the quote chosen opens; the

@@ -6,8 +6,6 @@ The work is elsewhere: `session.LibrarySession` owns the library (index, watcher
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual import events, on
 from textual.app import App
 from textual.command import CommandPalette
@@ -20,6 +18,7 @@ from briefing_tui.core.user.prefs import UserPrefs
 from briefing_tui.core.user.state import ReaderState, library_key
 from briefing_tui.tui.commands import PlainCommandPalette
 from briefing_tui.tui.handoff import Then, run_then
+from briefing_tui.tui.key_hold import KeyHold
 from briefing_tui.tui.keymap import bindings
 from briefing_tui.tui.screens.help import HelpScreen
 from briefing_tui.tui.screens.reader import ReaderScreen
@@ -47,9 +46,8 @@ class BriefingApp(App[int]):
         self.touched = False
         """The user has pressed a key or clicked since the reader started: a first start that lists its
         library in parts stops moving to the newest article then (docs/reader.md)."""
-        self.key_gate: Callable[[events.Key], bool] | None = None
-        """Sees each key as the app takes it from its queue, before any widget does, and returns True to keep it
-        (the reader holds the keys typed while a chosen article opens, in the order they were typed)."""
+        self.key_hold = KeyHold(self)
+        """Keys typed while what they are meant for opens, held in the order typed (`key_hold.py`)."""
         if settings.ascii:
             self.add_class("-ascii")  # app.tcss draws borders in ASCII under it
 
@@ -86,8 +84,8 @@ class BriefingApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown) and not event.is_forwarded:
             self.touched = True
-            if (isinstance(event, events.Key) and self.key_gate is not None and not self._priority(event.key)
-                    and self.key_gate(event)):
+            if (isinstance(event, events.Key) and self.key_hold.held is not None and not self._priority(event.key)
+                    and self.key_hold.take(event)):
                 return
         await super().on_event(event)
 

@@ -32,13 +32,14 @@ from briefing_tui.core.user.export import quotes_markdown
 from briefing_tui.core.user.state import ReaderState
 from briefing_tui.tui.glyphs import UP_DOWN, pick
 from briefing_tui.tui.handoff import Then, hand_to, run_then
+from briefing_tui.tui.key_hold import Keys, press
 from briefing_tui.tui.keymap import SHORT, bindings
 from briefing_tui.tui.screens.board import QuoteChoice, add_to_board
 from briefing_tui.tui.screens.export import ExportScreen
 from briefing_tui.tui.screens.saved_search import SavedSearchDialog, SavedSearchEdit
 from briefing_tui.tui.screens.spotlight import Spotlight
 from briefing_tui.tui.widgets.citation_panel import CitationPanel
-from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
+from briefing_tui.tui.widgets.filter_box import FilterBox
 from briefing_tui.tui.widgets.key_footer import KeyFooter
 from briefing_tui.tui.widgets.quote_list import PAGE, QuoteList
 

@@ -16,7 +16,6 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.signal import Signal
-from textual.timer import Timer
 from textual.widgets import Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
@@ -33,6 +32,7 @@ from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.state import ReaderState
 from briefing_tui.tui.commands import OpenArticleProvider
 from briefing_tui.tui.glyphs import HEADER_ICON, pick
+from briefing_tui.tui.key_hold import KeyHold, Keys
 from briefing_tui.tui.keymap import SHORT, bindings
 from briefing_tui.tui.quote_cursor import ReadingPlace, quote_by
 from briefing_tui.tui.screens.board import QuoteBoardScreen, QuoteChoice, add_to_board
@@ -43,7 +43,7 @@ from briefing_tui.tui.screens.spotlight import Spotlight
 from briefing_tui.tui.session import BIG_FILE, LibrarySession
 from briefing_tui.tui.widgets.article_status import ArticleStatus
 from briefing_tui.tui.widgets.article_view import ArticleView
-from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
+from briefing_tui.tui.widgets.filter_box import FilterBox
 from briefing_tui.tui.widgets.key_footer import KeyFooter
 from briefing_tui.tui.widgets.panes import ReaderPanes
 from briefing_tui.tui.widgets.plain import PlainProgressBar
@@ -79,16 +79,6 @@ class ReaderScreen(SidebarScreen):
         """The quote finder's last filter: it opens with it again."""
         self._loading: str | None = None
         """The id of the article a worker is parsing for the screen."""
-        self._held: list[tuple[str, str | None]] | None = None
-        """Keys typed while a chosen article opens, or while the keys held are pressed again (see `_hold`);
-        None when none is held."""
-        self._opening = False
-        """A chosen article is opening: the keys held wait for it."""
-        self._sent_before = 0
-        """How many of the keys held were typed before the app began to hold (they come first)."""
-        self._replaying: list[events.Key] = []
-        """The keys held, pressed again and on their way: they act, while keys typed after them wait."""
-        self._hold_timer: Timer | None = None
         self._asked_for: str | None = None
         """The article the user last asked to open (the start leaves it alone if that was before the library
         was listed)."""
@@ -523,69 +513,26 @@ class ReaderScreen(SidebarScreen):
 
     # --- type-ahead: keys typed while a chosen article opens ---------------------------------------------
 
+    @property
+    def _keys(self) -> KeyHold:
+        return self.app.key_hold  # type: ignore[attr-defined,no-any-return]  # the BriefingApp's
+
     def _hold(self, keys: Keys = ()) -> None:
         """Hold the keys typed from now on (after `keys`, typed already) until the article chosen is shown:
-        `c` pressed straight after `enter` copies from it, not from the article it replaces. Released after
-        five seconds whatever happens, so that no key is held for long.
-
-        The app holds them as it takes them from its queue (`BriefingApp.key_gate`), in the order typed; the
-        screen holds those it had already sent on to a widget, which were typed before them."""
-        self._held = [*(self._held or ()), *keys]
-        self._sent_before = len(self._held)
-        self._opening = True
-        self.app.key_gate = self._gate  # type: ignore[attr-defined]  # a BriefingApp's
-        if self._hold_timer is not None:
-            self._hold_timer.stop()
-        self._hold_timer = self.set_timer(5, self._replay)
-
-    def _gate(self, event: events.Key) -> bool:
-        """A key taken by the app: held (True) unless it is one of those held and pressed again."""
-        if self._held is None or any(event is pressed for pressed in self._replaying):
-            return False
-        self._held.append((event.key, event.character))
-        return True
+        `c` pressed straight after `enter` copies from it, not from the article it replaces (`key_hold.py`)."""
+        self._keys.hold(keys)
 
     def _take(self, keys: Keys) -> None:
-        """Keys that were on their way to a box that has closed (the finder's, once a quote was chosen): held
-        with the others if keys are held, else pressed now."""
-        if self._held is not None:
-            self._held[self._sent_before:self._sent_before] = keys
-            self._sent_before += len(keys)
-        else:
-            self._held = list(keys)
-            self._press_held()
+        """Keys that were on their way to a box that has closed (the finder's, once a quote was chosen): behind
+        the keys held, or pressed now."""
+        self._keys.press(keys)
 
     def _replay(self) -> None:
         """The article chosen is shown: the keys held are pressed now, in order."""
-        self._opening = False
-        if self._hold_timer is not None:
-            self._hold_timer.stop()
-            self._hold_timer = None
-        self._press_held()
-
-    def _press_held(self) -> None:
-        """Press the keys held again. They go to the end of the app's queue, behind keys typed meanwhile and
-        already in it: the app holds those in turn, and they are pressed once it has taken the ones pressed
-        here, and so on until none is left. (Else `/und` held and `erlings⏎` typed as the article showed would
-        act as `erlings⏎/und`.)"""
-        self._replaying = []
-        if self._opening:
-            return  # a key pressed again chose another article: the rest wait for it
-        held = self._held or []
-        if not held:
-            self._held = None
-            self.app.key_gate = None  # type: ignore[attr-defined]
-            return
-        self._held, self._sent_before = [], 0
-        self._replaying = press(self.app, tuple(held))
-        self.app.call_later(self._press_held)  # in the app's queue behind them, so after the keys typed meanwhile
+        self._keys.release()
 
     def on_key(self, event: events.Key) -> None:
-        """A key the app had sent on before the hold began reaches the screen while the article opens: held,
-        before those the app held."""
-        if self._opening and self._held is not None and not any(event is pressed for pressed in self._replaying):
-            self._held.insert(self._sent_before, (event.key, event.character))
-            self._sent_before += 1
+        if self._keys.take_sent(event):  # sent on before the hold began: typed before the keys it holds
             event.stop()
             event.prevent_default()
 

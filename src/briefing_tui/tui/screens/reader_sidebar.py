@@ -24,9 +24,10 @@ from briefing_tui.core.search.query import QueryError
 from briefing_tui.core.search.query import parse as parse_query
 from briefing_tui.core.serialize import count
 from briefing_tui.core.user.state import ReaderState, SavedSearch
+from briefing_tui.tui.key_hold import press
 from briefing_tui.tui.screens.saved_search import SavedSearchDialog, SavedSearchEdit
 from briefing_tui.tui.session import LibrarySession
-from briefing_tui.tui.widgets.filter_box import FilterBox, press
+from briefing_tui.tui.widgets.filter_box import FilterBox
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
 

@@ -13,24 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 from textual.widgets.input import Selection
 
-Keys = tuple[tuple[str, str | None], ...]
-"""Keys as (key, character), in the order they were typed."""
-
-
-def press(app: App[object], keys: Keys) -> list[events.Key]:
-    """Press `keys` again, as if typed now: the app sends each to the widget with the focus, and its bindings
-    apply. (Sent as the app's own, so that a key bubbles all the way up to the app whoever replays it.) The
-    events sent, so that whoever replays can tell them from keys typed meanwhile."""
-    sent = [events.Key(key, character).set_sender(app) for key, character in keys]
-    for event in sent:
-        app.post_message(event)
-    return sent
+from briefing_tui.tui.key_hold import Keys
 
 
 class FilterBox(Input):

@@ -23,8 +23,9 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.core.search.index import Result
 from briefing_tui.render import snippet_text
+from briefing_tui.tui.key_hold import Keys, press
 from briefing_tui.tui.keymap import bindings
-from briefing_tui.tui.widgets.filter_box import FilterBox, Keys, press
+from briefing_tui.tui.widgets.filter_box import FilterBox
 from briefing_tui.tui.widgets.plain import PlainOptionList, PlainSparkline
 
 DEBOUNCE = 0.15
