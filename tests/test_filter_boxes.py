@@ -263,6 +263,33 @@ async def test_keys_typed_straight_after_the_key_that_opens_a_box_go_into_it() -
         assert app.query_one(SearchPanel).query_text == "underlings" and len(app.screen_stack) == 1
 
 
+def type_keys(app: BriefingApp, keys: Sequence[tuple[str, str | None]]) -> None:
+    """Put `keys` in the app's queue at once, as a terminal delivers a paste or a line sent in one go."""
+    for key, character in keys:
+        app.post_message(events.Key(key, character))
+
+
+def type_before(monkeypatch: pytest.MonkeyPatch, app: BriefingApp, owner: type[Any], method: str,
+                keys: Sequence[tuple[str, str | None]]) -> list[bool]:
+    """The first time `owner.method` runs, `keys` are typed just before it: they are in the app's queue before
+    whatever it presses. The list returned holds True once they have been."""
+    typed: list[bool] = []
+    original = getattr(owner, method)
+
+    def typed_first(self: Any) -> None:
+        if not typed:
+            typed.append(True)
+            type_keys(app, keys)
+        original(self)
+
+    monkeypatch.setattr(owner, method, typed_first)
+    return typed
+
+
+def letters(text: str) -> list[tuple[str, str | None]]:
+    return [(ch if ch.isalpha() else {":": "colon", "/": "slash", '"': "quotation_mark"}[ch], ch) for ch in text]
+
+
 async def test_keys_typed_as_the_chosen_article_shows_come_after_the_keys_held(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """`/und` is held while Rutte's quote opens, and `erlings⏎` is typed at the instant it shows, so that those
@@ -271,24 +298,10 @@ async def test_keys_typed_as_the_chosen_article_shows_come_after_the_keys_held(
     from briefing_tui.tui.screens.reader import ReaderScreen
 
     app = BriefingApp([str(SEEDS)], Settings(private=True))
-    replay = ReaderScreen._replay
-    typed: list[str] = []
-
-    def typed_meanwhile(screen: ReaderScreen) -> None:
-        if not typed:
-            typed.append("erlings⏎")
-            for key in "erlings":
-                app.post_message(events.Key(key, key))
-            app.post_message(events.Key("enter", None))
-        replay(screen)
-
-    monkeypatch.setattr(ReaderScreen, "_replay", typed_meanwhile)
+    typed = type_before(monkeypatch, app, ReaderScreen, "_replay", [*letters("erlings"), ("enter", None)])
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        for key, character in [("quotation_mark", '"'), *[(ch if ch.isalpha() else "colon", ch)
-                                                          for ch in "speaker:rutte"], ("enter", None),
-                               ("slash", "/"), ("u", "u"), ("n", "n"), ("d", "d")]:
-            app.post_message(events.Key(key, character))
+        type_keys(app, [*letters('"speaker:rutte'), ("enter", None), *letters("/und")])
         await until(pilot, lambda: "Search “underlings”: hit 1/1" in str(app.query_one("#hit-status").render()),
                     "the search's best match")
         assert typed and app.query_one(SearchPanel).query_text == "underlings" and len(app.screen_stack) == 1
@@ -299,22 +312,10 @@ async def test_keys_given_back_to_a_box_come_before_keys_typed_meanwhile(monkeyp
     that instant and already in the app's queue, must come after it (it went first when the keys given back
     were simply pressed again)."""
     app = BriefingApp([str(SEEDS)], Settings(private=True))
-    give_back = SearchPanel._give_back
-    typed: list[str] = []
-
-    def typed_meanwhile(panel: SearchPanel) -> None:
-        if not typed:
-            typed.append("def")
-            for key in "def":
-                app.post_message(events.Key(key, key))
-        give_back(panel)
-
-    monkeypatch.setattr(SearchPanel, "_give_back", typed_meanwhile)
+    typed = type_before(monkeypatch, app, SearchPanel, "_give_back", letters("def"))
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        for key, character in [("slash", "/"), ("z", "z"), ("z", "z"), ("q", "q"), ("enter", None),
-                               ("a", "a"), ("b", "b"), ("c", "c")]:
-            app.post_message(events.Key(key, character))
+        type_keys(app, [*letters("/zzq"), ("enter", None), *letters("abc")])
         panel = app.query_one(SearchPanel)
         await until(pilot, lambda: typed and len(panel.query_text) == 9, "the keys given back and typed meanwhile")
         assert panel.query_text == "zzqabcdef"
