@@ -15,7 +15,6 @@ from briefing_tui.core.formats.common import (
     take_related,
 )
 from briefing_tui.core.formats.dates import leading_date
-from briefing_tui.core.formats.mail import SECTION_HEADERS, read_mail
 from briefing_tui.core.formats.markdown import is_plain_prose, markdown_blocks, plain_paragraphs
 from briefing_tui.core.formats.webpage import read_page
 from briefing_tui.core.model import PROSE_KINDS, Article
@@ -47,10 +46,11 @@ def detect_format(text: str, suffix: str) -> str:
 
 
 def parse_text(text: str, info: FileInfo, suffix: str, *,
-               email_section_headers: tuple[str, ...] = SECTION_HEADERS) -> Article:
+               email_section_headers: tuple[str, ...] | None = None) -> Article:
     """Parse decoded text as the format it is; raise ParseError for a file with no article in it.
 
-    `email_section_headers` are the headers that give an e-mail its section, first found wins."""
+    `email_section_headers` are the headers that give an e-mail its section, first found wins (None: those of
+    `mail.SECTION_HEADERS`)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ParseError("empty file")
@@ -115,8 +115,12 @@ def _webpage(text: str) -> Draft:
     return draft
 
 
-def _mail(text: str, section_headers: tuple[str, ...]) -> Draft:
-    message = read_mail(text, section_headers)
+def _mail(text: str, section_headers: tuple[str, ...] | None) -> Draft:
+    # Imported for the first e-mail only: the standard library's `email` package is 4.6 MB of memory that a
+    # library with no `.eml` in it (and the reader showing it) never needs.
+    from briefing_tui.core.formats.mail import SECTION_HEADERS, read_mail
+
+    message = read_mail(text, section_headers or SECTION_HEADERS)
     return Draft("email", [], front=message.front, heading=message.heading, blocks=message.blocks)
 
 
