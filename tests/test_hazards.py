@@ -183,6 +183,27 @@ def test_undecodable_file_name(tmp_path: Path) -> None:
     assert isinstance(result, Article) and result.id == "bad\ufffd-name.txt"
 
 
+def test_the_listing_keys_files_whose_names_are_not_their_ids(tmp_path: Path) -> None:
+    """A Listed keeps its file's raw name only when the id is not that name (undecodable bytes, a control
+    character): its key is the index's key for the file either way, so a change to it mends the listing."""
+    from briefing_tui.core.search.index import open_index
+
+    lib = tmp_path / "lib"
+    os.makedirs(lib)
+    for name in (b"plain.txt", b"bad\xff-name.txt", b"e\x1bvil.txt"):
+        with open(os.fsencode(lib) + b"/" + name, "wb") as f:
+            f.write(b"Title\n\nBody.\n")
+    index = open_index(None)
+    index.refresh([str(lib)], workers=0)
+    listing = index.listing()
+    assert sorted((a.id, a.raw_id) for a in listing) == [
+        ("bad\ufffd-name.txt", b"bad\xff-name.txt"), ("evil.txt", b"e\x1bvil.txt"), ("plain.txt", None)]
+    real = os.fsencode(os.path.realpath(lib))
+    assert {a.key for a in listing} == {real + b"\0" + n for n in (b"plain.txt", b"bad\xff-name.txt", b"e\x1bvil.txt")}
+    assert all(index.listed_keys([a.key]) == [a] for a in listing)
+    assert len({id(a.root) for a in listing}) == 1  # one root object for all
+
+
 def test_show_a_missing_file_is_a_problem(tmp_path: Path) -> None:
     result = load_file(str(tmp_path / "nope.txt"))
     assert isinstance(result, Problem) and "vanished" in result.reason

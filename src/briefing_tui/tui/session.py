@@ -252,7 +252,11 @@ class LibrarySession:
         them put in their places: the same list `Index.listing()` gives, in a few milliseconds instead of half a
         second at 100,000 articles (a file saved in a watched folder is listed that much sooner)."""
         assert self.index is not None
-        listing = [a for a in self.listing if a.key not in changed]
+        # Each article's key is made when asked for: asked only of those whose id is one of the changed paths
+        # (or whose path is not its id encoded back), not of all 100,000.
+        paths = {os.fsdecode(key.partition(b"\0")[2]) for key in changed}
+        listing = [a for a in self.listing
+                   if not ((a.id in paths or a.raw_id is not None) and a.key in changed)]
         for article in self.index.listed_keys(changed):
             bisect.insort(listing, article, key=sort_key)
         return listing

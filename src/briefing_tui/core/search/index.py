@@ -244,8 +244,11 @@ class QuoteHit:
     index: int
 
 
-_LISTED = ("a.ident AS ident, a.title AS title, a.date AS date, a.section AS section, f.rel AS rel, f.size AS size, "
-           "CASE WHEN a.date IS NULL THEN f.mtime_ns ELSE 0 END AS mtime")
+_LISTED = ("a.ident AS ident, a.title AS title, a.date AS date, a.section AS section, "
+           "substr(f.rel, 1, instr(f.rel, x'00') - 1) AS root, f.size AS size, "
+           "CASE WHEN a.date IS NULL THEN f.mtime_ns ELSE 0 END AS mtime, "
+           "CASE WHEN CAST(substr(f.rel, instr(f.rel, x'00') + 1) AS TEXT) = a.ident THEN NULL "
+           "ELSE substr(f.rel, instr(f.rel, x'00') + 1) END AS raw_id")
 """The columns a Listed is made of (see `_listed`), from `_LISTED_FROM` or a join with `a` and `f`."""
 _LISTED_FROM = "FROM articles a JOIN files f ON f.id = a.id"
 _QUOTE_ROW = (f"q.idx AS idx, q.paragraph AS paragraph, q.start AS start, q.end AS end, q.text AS text, "
@@ -258,10 +261,15 @@ _ARTICLE_ORDER = "ORDER BY a.date IS NULL, a.date DESC, lower(a.title), a.ident,
 _QUOTE_ORDER = f"{_ARTICLE_ORDER}, q.idx"
 
 
-def _listed(ident: str, title: str, date: str | None, section: str, rel: bytes, size: int, mtime: int) -> Listed:
-    """A Listed from the `_LISTED` columns, in their order (`_listed(*row)`), its section interned: one string per
-    section, not one per article (5 MB at 100,000 articles)."""
-    return Listed(ident, title, _day(date), sys.intern(section), rel, size, mtime)
+def _listed(ident: str, title: str, date: str | None, section: str, root: bytes, size: int, mtime: int,
+            raw_id: bytes | None) -> Listed:
+    """A Listed from the `_LISTED` columns, in their order (`_listed(*row)`), its section interned and its root
+    shared: one string per section and one per root, not one per article (5 MB at 100,000 articles)."""
+    return Listed(ident, title, _day(date), sys.intern(section), _ROOTS.setdefault(root, root), size, mtime, raw_id)
+
+
+_ROOTS: dict[bytes, bytes] = {}
+"""Each real root listed, as one shared object (a library has a few)."""
 
 
 def _quote_hit(idx: int, paragraph: int, start: int, end: int, text: str, speaker: str | None, cue: str | None,
