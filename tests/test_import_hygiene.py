@@ -88,3 +88,20 @@ def test_a_warm_search_loads_no_parser(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)  # builds
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
     assert out.strip() == ""
+
+
+def test_the_parsers_load_the_email_package_only_for_an_e_mail(tmp_path: Path) -> None:
+    """The standard library's `email` package (4.6 MB) is loaded by the first `.eml` parsed, not with the
+    parsers: the reader imports them before it draws, for libraries that mostly hold no e-mail."""
+    (tmp_path / "a.md").write_text("---\ntitle: A\n---\n\nBody.\n")
+    (tmp_path / "b.eml").write_text("Subject: B\nDate: Mon, 1 Jun 2026 10:00:00 +0000\n\nBody.\n")
+    code = (
+        "import sys\n"
+        "from briefing_tui.core.library.scan import load_file\n"
+        f"load_file({str(tmp_path / 'a.md')!r})\n"
+        "before = 'email' in sys.modules\n"
+        f"article = load_file({str(tmp_path / 'b.eml')!r})\n"
+        "print(before, 'email' in sys.modules, article.title)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True", "B"]
