@@ -604,3 +604,19 @@ def test_a_query_of_fields_lists_newest_first(tmp_path: Path, monkeypatch: pytes
         assert total == 70 and [r.summary["id"] for r in results] == everything[:limit], limit
     _, ranked = idx.search(parse("section:energy harbour"), limit=3)  # a word to rank: bm25 again
     assert all(r.score > 0 for r in ranked)
+
+
+def test_quote_rows_of_one_article_share_its_listing(tmp_path: Path) -> None:
+    """The quote finder's page holds one Listed per article, not one per quote, and each quote is its own."""
+    index = open_index(None)
+    index.refresh([str(SEEDS)], workers=0)
+    ids = list(index.quote_ids(None))
+    hits = index.quote_hits(ids)
+    assert len(ids) > 3 and all(hit is not None for hit in hits)
+    by_article: dict[str, set[int]] = {}
+    for hit in hits:
+        assert hit is not None
+        by_article.setdefault(hit.article.id, set()).add(id(hit.article))
+    assert all(len(objects) == 1 for objects in by_article.values())
+    texts = [hit.quote.text for hit in hits if hit is not None]
+    assert len(set(texts)) == len(texts) and index.quote_hits(ids[::-1])[0] == hits[-1]

@@ -252,8 +252,8 @@ _LISTED = ("a.ident AS ident, a.title AS title, a.date AS date, a.section AS sec
 """The columns a Listed is made of (see `_listed`), from `_LISTED_FROM` or a join with `a` and `f`."""
 _LISTED_FROM = "FROM articles a JOIN files f ON f.id = a.id"
 _QUOTE_ROW = (f"q.idx AS idx, q.paragraph AS paragraph, q.start AS start, q.end AS end, q.text AS text, "
-              f"q.speaker AS speaker, q.cue AS cue, {_LISTED}")
-"""The columns a QuoteHit is made of (see `_quote_hit`)."""
+              f"q.speaker AS speaker, q.cue AS cue, a.id AS aid, {_LISTED}")
+"""The columns a QuoteHit is made of (see `QuoteHits`)."""
 _QUOTE_JOINS = "JOIN articles a ON a.id = q.article JOIN files f ON f.id = a.id"
 """A quote `q`'s article `a` and file `f`."""
 _ARTICLE_ORDER = "ORDER BY a.date IS NULL, a.date DESC, lower(a.title), a.ident, a.id"
@@ -272,10 +272,22 @@ _ROOTS: dict[bytes, bytes] = {}
 """Each real root listed, as one shared object (a library has a few)."""
 
 
-def _quote_hit(idx: int, paragraph: int, start: int, end: int, text: str, speaker: str | None, cue: str | None,
-               *listed: Any) -> QuoteHit:
-    """A QuoteHit from the `_QUOTE_ROW` columns, in their order (`_quote_hit(*row)`)."""
-    return QuoteHit(Quote(text, paragraph, start, end, speaker, cue), _listed(*listed), idx)
+class QuoteHits:
+    """Makes QuoteHits from `_QUOTE_ROW` rows (`hit(*row)`), one Listed for a run of rows of the same article:
+    its quotes come together, and a page of the quote finder then holds a third as many (100,000 articles: 3.3
+    quotes each)."""
+
+    __slots__ = ("_article", "_listed")
+
+    def __init__(self) -> None:
+        self._article: int | None = None
+        self._listed: Listed | None = None
+
+    def __call__(self, idx: int, paragraph: int, start: int, end: int, text: str, speaker: str | None,
+                 cue: str | None, article: int, *listed: Any) -> QuoteHit:
+        if article != self._article or self._listed is None:
+            self._article, self._listed = article, _listed(*listed)
+        return QuoteHit(Quote(text, paragraph, start, end, speaker, cue), self._listed, idx)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -605,7 +617,8 @@ class Index:
             sql = f"SELECT {_QUOTE_ROW} {base} {_QUOTE_ORDER}"
             if limit is not None:
                 sql += f" LIMIT {int(limit)}"
-            return total, [_quote_hit(*row) for row in db.execute(sql, args)]
+            hit = QuoteHits()
+            return total, [hit(*row) for row in db.execute(sql, args)]
 
     def iter_quotes(self, query: Query | None, limit: int | None = None) -> Iterator[tuple[QuoteHit, str]]:
         """Quotes that satisfy the query with their article's path, newest article first, as SQLite gives them.
@@ -619,13 +632,15 @@ class Index:
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         cursor = self._reader.execute(sql, args)  # here, not at the first row: a refused query raises to the caller
-        return ((_quote_hit(*row[:-1]), row[-1]) for row in cursor)  # the path comes last
+        hit = QuoteHits()
+        return ((hit(*row[:-1]), row[-1]) for row in cursor)  # the path comes last
 
     def _first_quotes(self, limit: int) -> Iterator[tuple[QuoteHit, str]]:
         """The first `limit` quotes of the library, article by article in the reader's order: sorting the
         articles and stopping early beats sorting every quote (100,000 articles: 0.1 s against 0.4 s)."""
         articles = self._reader.execute(f"SELECT a.id FROM articles a {_ARTICLE_ORDER}")
         left = limit
+        hit = QuoteHits()
         while left > 0:
             ids = [fid for (fid,) in articles.fetchmany(64)]
             if not ids:
@@ -634,7 +649,7 @@ class Index:
                                         f"FROM quotes q {_QUOTE_JOINS} WHERE q.article IN ({','.join('?' * len(ids))}) "
                                         f"{_QUOTE_ORDER} LIMIT {left}", ids)
             for row in rows:
-                yield _quote_hit(*row[:-1]), row[-1]  # the path comes last
+                yield hit(*row[:-1]), row[-1]  # the path comes last
                 left -= 1
 
     def quote_ids(self, query: Query | None) -> array[int]:
@@ -650,11 +665,12 @@ class Index:
         """The quotes with these ids, in the same order; None for one removed from the library since."""
         with self._reading() as db:
             found: dict[int, QuoteHit] = {}
+            hit = QuoteHits()
             for start in range(0, len(ids), 500):  # under SQLite's parameter limit
                 chunk = list(ids[start:start + 500])
                 sql = (f"SELECT q.id AS qid, {_QUOTE_ROW} FROM quotes q {_QUOTE_JOINS} "
                        f"WHERE q.id IN ({','.join('?' * len(chunk))})")
-                found.update((qid, _quote_hit(*row)) for qid, *row in db.execute(sql, chunk))
+                found.update((qid, hit(*row)) for qid, *row in db.execute(sql, chunk))
             return [found.get(i) for i in ids]
 
     def forms(self, word: str) -> WordForms:
