@@ -873,6 +873,14 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # `signaler` reports (`Les lecteurs signalent une « … »`).
     ("", ["Les lecteurs du journal signalent également une « diffamation » dans les commentaires."],
      [("les lecteurs du journal", "before-cue")]),
+    # RULES_VERSION 13, from heldout-real13's failures after its blind measurement.
+    # An acronym after a possessive names the possessor (`the Ministry of Labour's (MOL) inspectors`).
+    ("", ["Inspectors of the Ministry of Labour's (MOL) safety unit came. MOL stated, "
+          "\"The ministry was informed about the incident.\""], [("the Ministry of Labour", "before-cue")]),
+    # A circumstance that opens the sentence with no comma is no part of the subject after it.
+    ("", ["Danny Fitzsimons was charged. In further testimony today Fitzsimons told the judges \"I was attacked.\"",
+          "On Monday Fitzsimons said \"I am sorry.\""], [("Danny Fitzsimons", "before-cue"),
+                                                          ("Danny Fitzsimons", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -471,6 +471,8 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
             if not role and i >= 2 and toks[i - 2].low in lex.org_heads and before is not None and before.word \
                     and not before.cap:
                 role = toks[i - 2].low  # `Le quotidien français Le Figaro`
+            if acronym and body.endswith(("'s", "’s")):
+                body = body[:-2]  # `the Ministry of Manpower's (MOM) Occupational Safety …`: the ministry is MOM
             if acronym and _initials(body) != acronym:
                 body = _spelt_out(toks, text, i, end, acronym) or (
                     _french_body_before(toks, text, i, end, lex) if lex.code == "fr" else None) or body

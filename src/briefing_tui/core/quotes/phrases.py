@@ -170,6 +170,12 @@ def _mention_of_segment(toks: list[Tok], text: str, lex: Lexicon) -> Mention | N
     named = _named_by(toks, lex)  # `a protester using the pseudonym Katya`
     if named is not None:
         return named
+    if first.cap and first.low in lex.cut_prepositions and len(toks) > 2 and lex.code != "de":
+        k = len(toks)  # `On Monday Fitzsimons told`, `In further testimony today Fitzsimons told`: a circumstance
+        while k > 1 and toks[k - 1].cap and toks[k - 1].word and toks[k - 1].low not in lex.not_names:
+            k -= 1  # opens the sentence with no comma before its subject, the name that ends the phrase
+        if 1 < k < len(toks):
+            return _mention_of_segment(toks[k:], text, lex)
     named_at = _name_after_particles(toks)
     if named_at:
         end = run_end(toks, named_at, lex)
