@@ -881,6 +881,11 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Danny Fitzsimons was charged. In further testimony today Fitzsimons told the judges \"I was attacked.\"",
           "On Monday Fitzsimons said \"I am sorry.\""], [("Danny Fitzsimons", "before-cue"),
                                                           ("Danny Fitzsimons", "before-cue")]),
+    # Members of the Scottish Parliament and of legislative assemblies are titles, as MPs are.
+    ("", ["\"It matters to our country,\" said Conservative MSP Ruth Davidson."], [("Ruth Davidson", "after-cue")]),
+    # A community is a body: the name after it is the person's (`the Andean Community Wagner` is Wagner).
+    ("", ["Secretary General of the Andean Community Wagner opened the summit. \"These are anchor projects,\" "
+          "said Wagner."], [("Wagner", "after-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

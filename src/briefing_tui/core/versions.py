@@ -15,7 +15,8 @@ cues and sources). 10: rules from two more real sets (asides, offices before nam
 authors, one-letter typos in family names, bodies' complements). 11: rules from a tenth real set (French bodies'
 adjectives, participle agents, votes, dates before subjects, descriptions before names). 12: rules from a twelfth
 real set (adverbs inside inverted cues, the gender of descriptions that open a sentence). 13: rules from a
-thirteenth real set (an acronym after a possessive, a circumstance before a subject with no comma)."""
+thirteenth real set (an acronym after a possessive, a circumstance before a subject with no comma, MSPs,
+communities)."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

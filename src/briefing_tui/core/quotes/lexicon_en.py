@@ -102,7 +102,7 @@ LEXICON = Lexicon(
         administrator monsignor monsenor monseñor father sister brother
         photographer prosecutor barrister solicitor magistrate coroner officer constable commandant marshal
         lieutenant major corporal admiral brigadier astronomer astronaut oceanographer physician surgeon doctor
-        nurse pastor priest reverend rev lead star captain player winger batsman bowler skipper boss mp mep qc
+        nurse pastor priest reverend rev lead star captain player winger batsman bowler skipper boss mp mep msp mla qc
         kc co-chair chancellor vice-chancellor provost dean rector principal headteacher teacher student pupil
         candidate nominee incumbent challenger businessman businesswoman entrepreneur investor billionaire
         tycoon heiress mogul magnate chef expert specialist advisor adviser consultant counsel attorney-general
@@ -117,7 +117,7 @@ LEXICON = Lexicon(
         federation corporation press times post news fund league club firm operator regulator watchdog airline
         trust hospital school police army navy team network museum zoo orchestra processor carrier forces corps
         guard organization organisation assembly parliament senate congress house embassy consulate council
-        administration bureau centre center college academy society institution inc ltd llc plc co corp
+        administration bureau centre center college academy society community institution inc ltd llc plc co corp
         broadcasting radio television tv channel journal magazine herald telegraph guardian tribune review
         gazette daily weekly agency committee court tribunal cabinet coalition movement front brigade division
         command unit squad clinic laboratory laboratories lab network studios records entertainment wrestling
@@ -149,7 +149,8 @@ LEXICON = Lexicon(
         backbencher trader traders owner owners manager pilot guard fisherman farmer farmers organiser organizer
         organisers organizers participant participants attendee attendees spectator spectators viewer viewers
         customer customers shopper shoppers commentator commentators journalist journalists reporter reporters
-        mp mps senator senators judge judges lawyer lawyers prosecutor prosecutors investigator investigators
+        mp mps msp msps mla mlas senator senators judge judges lawyer lawyers prosecutor prosecutors investigator
+        investigators
         director president chairman chairwoman secretary governor mayor coach player players policeman
         policewoman policemen soldier soldiers firefighter firefighters patient patients poster posters
         """),
