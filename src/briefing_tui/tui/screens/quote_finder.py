@@ -93,8 +93,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
 
     def __init__(self, source: QuoteSource, state: ReaderState, save: Callable[[], None], private: bool,
                  changed: Signal[None] | None = None, initial: str = "",
-                 hand_over: Callable[[Keys], None] | None = None,
-                 forward: Callable[[Keys], None] | None = None) -> None:
+                 hand_over: Callable[[Keys], None] | None = None) -> None:
         super().__init__()
         self.source = source
         self.state = state
@@ -105,9 +104,6 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         """The filter the finder opens with: the last one, so that escape and `\"` come back to it."""
         self.hand_over = hand_over
         """Takes the keys typed after `enter` when a quote opens (the reader holds them until it is shown)."""
-        self.forward = forward or hand_over
-        """Takes the keys still on their way to the box once the finder has handed over (they follow the others,
-        however far the quote has got in opening)."""
         self._chosen = False
         """A quote was chosen and the finder is going: what is still on its way to it acts on nothing."""
         self._library_signal = changed
@@ -383,7 +379,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         keys = box.release()
         if self.hand_over is not None:  # before the finder goes, so that no key falls between
             self.hand_over(keys)
-            box.forward = self.forward  # and keys already on their way to the box follow them
+            box.forward = partial(press, self.app)  # and keys already on their way to the box follow them, in order
         # The finder goes once the box has taken the keys on their way to it (a fast typist's `/…⏎` after the
         # `enter` that chose): removing a screen whose box still has keys to handle never completes.
         choice = QuoteChoice(event.hit.article.id, event.hit.index, event.hit.quote.text)

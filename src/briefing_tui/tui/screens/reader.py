@@ -473,8 +473,7 @@ class ReaderScreen(SidebarScreen):
 
     def action_quote_finder(self) -> None:
         finder = QuoteFinder(self.session, self.state, self._save_state, self.session.settings.private,
-                             self.library_changed, initial=self._finder_text, hand_over=self._hold,
-                             forward=self._take)
+                             self.library_changed, initial=self._finder_text, hand_over=self._hold)
 
         def closed(choice: QuoteChoice | None) -> None:
             self._finder_text = finder.filter_text
@@ -521,11 +520,6 @@ class ReaderScreen(SidebarScreen):
         """Hold the keys typed from now on (after `keys`, typed already) until the article chosen is shown:
         `c` pressed straight after `enter` copies from it, not from the article it replaces (`key_hold.py`)."""
         self._keys.hold(keys)
-
-    def _take(self, keys: Keys) -> None:
-        """Keys that were on their way to a box that has closed (the finder's, once a quote was chosen): behind
-        the keys held, or pressed now."""
-        self._keys.press(keys)
 
     def _replay(self) -> None:
         """The article chosen is shown: the keys held are pressed now, in order."""
