@@ -23,6 +23,7 @@ from briefing_tui.tui.widgets import sidebar as sidebar_module
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar, More
 from tests.conftest import SEEDS, write
+from tests.test_filter_boxes import type_keys
 from tests.test_reader import SIZE, loaded, showing, until, visible_labels
 
 
@@ -197,11 +198,30 @@ async def test_a_date_in_the_filter_jumps_there() -> None:
         assert app.focused is sidebar
         await pilot.press("escape")  # the whole library, the cursor where the filter left it
         await until(pilot, lambda: sidebar.kept is None, "the whole library again")
-        await pilot.pause()
-        assert cursor_title(app) == "Nordwind-Gipfel endet ohne Einigung"
+        # The cursor is put back once the tree has laid out its new lines (a refresh later): wait for it.
+        await until(pilot, lambda: cursor_title(app) == "Nordwind-Gipfel endet ohne Einigung", "the cursor kept")
         assert "Fri 27 Jun  1" in visible_labels(sidebar)  # the whole library, only the way to the cursor open
         await pilot.press("enter")
         await until(pilot, lambda: showing(app, "Nordwind-Gipfel endet ohne Einigung"), "the article")
+
+
+async def test_keys_typed_with_the_escape_that_ends_a_filter_move_from_the_cursor_kept() -> None:
+    """`escape j enter` typed at once: `j` moves from the row the cursor is kept on, not from where the filter's
+    tree had it (the cursor is put back at once, not after the next refresh)."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        await pilot.press("f", *"date:2025-06-1 europe")
+        await until(pilot, lambda: sidebar.kept is not None and len(sidebar.kept) == 1, "the filter")
+        await pilot.press("enter")
+        await until(pilot, lambda: showing(app, "Nordwind-Gipfel endet ohne Einigung"), "the match shown")
+        type_keys(app, [("escape", None), ("j", "j"), ("enter", None)])  # in one go, as a terminal sends them
+        # j: the row below the article, a day; enter opens it.
+        await until(pilot, lambda: sidebar.cursor_node is not None and sidebar.cursor_node.is_expanded, "opened")
+        assert sidebar.cursor_node.label.plain == "Wed 18 Jun  1"
+        labels = visible_labels(sidebar)
+        assert labels[labels.index("Wed 18 Jun  1") - 1] == "Nordwind-Gipfel endet ohne Einigung"
 
 
 async def test_enter_before_the_filter_answers_shows_its_first_match() -> None:

@@ -172,7 +172,7 @@ class LibrarySidebar(Tree[NodeData]):
                 self._expand_all(node)
         first = next((n for n in self._all_nodes_in_order() if isinstance(n.data, Listed)), None)
         if first is not None:
-            self.call_after_refresh(self._put_cursor, first, True)
+            self._put_cursor(first, True)
 
     def set_saved(self, saved: list[Group]) -> None:
         """Show the saved searches' groups (counts changed, or the searches): in place, the reader's place kept."""
@@ -275,7 +275,7 @@ class LibrarySidebar(Tree[NodeData]):
         if target is None and self.root.children:
             target = self.root.children[0]
         if target is not None:
-            self.call_after_refresh(self._put_back, target, offset, at_top and not only_cursor_path)
+            self._put_back(target, offset, at_top and not only_cursor_path)
 
     def _restore(self, node: TreeNode[NodeData], expanded: set[str]) -> None:
         if isinstance(node.data, Group) and node.data.key in expanded:
@@ -299,8 +299,14 @@ class LibrarySidebar(Tree[NodeData]):
         return None
 
     def _put_back(self, node: TreeNode[NodeData], offset: int, at_top: bool) -> None:
+        """The cursor back on `node` now, and the view scrolled to keep it `offset` lines from the top (or at the
+        top, `at_top`) once the tree has its new height."""
+        self._tree_lines  # noqa: B018 (lays out the lines now: a new node has no line before that)
         with self.prevent(Tree.NodeHighlighted):  # the cursor put back after a refresh: not the user's move
             self.move_cursor(node, animate=False)
+        self.call_after_refresh(self._scroll_back, node, offset, at_top)
+
+    def _scroll_back(self, node: TreeNode[NodeData], offset: int, at_top: bool) -> None:
         if node.line < 0:
             return
         if at_top and node.line < self.scrollable_content_region.height:
@@ -402,7 +408,7 @@ class LibrarySidebar(Tree[NodeData]):
         self._add_page(parent, group, start)
         first = parent.children[start] if start < len(parent.children) else None
         if first is not None:
-            self.call_after_refresh(self._put_cursor, first, False)
+            self._put_cursor(first, False)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         event.stop()
@@ -430,7 +436,7 @@ class LibrarySidebar(Tree[NodeData]):
         node = self._open_path_to(article_id)
         if node is None:
             return None
-        self.call_after_refresh(self._put_cursor, node, quiet)
+        self._put_cursor(node, quiet)
         return node.data if isinstance(node.data, Listed) else None
 
     def _open_path_to(self, article_id: str) -> TreeNode[NodeData] | None:
@@ -468,9 +474,16 @@ class LibrarySidebar(Tree[NodeData]):
             self._add_page(node, group, shown)
 
     def _put_cursor(self, node: TreeNode[NodeData], quiet: bool) -> None:
-        """Move the cursor once the tree has laid out its lines (a new node has no line before that)."""
+        """Move the cursor to `node` now, so that the keys typed next act on it, and scroll it into view once
+        the tree has its new height (the Tree lays out its lines lazily: a new node has no line before that)."""
+        self._tree_lines  # noqa: B018 (lays out the lines now)
         with self.prevent(Tree.NodeHighlighted) if quiet else contextlib.nullcontext():
             self.move_cursor(node, animate=False)
+        self.call_after_refresh(self._keep_in_view, node)
+
+    def _keep_in_view(self, node: TreeNode[NodeData]) -> None:
+        if self.cursor_node is node:
+            self.scroll_to_node(node, animate=False)
 
     def _find_in_group(self, group: Group, article_id: str) -> list[int] | None:
         """Child indexes leading from the group to the article, without creating nodes."""
