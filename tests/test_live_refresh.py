@@ -95,8 +95,9 @@ async def test_changed_and_removed_files_update_in_place(tmp_path: Path) -> None
         seed.write_text(seed.read_text(encoding="utf-8").replace("Clash Report", "Clash Report (updated)", 1),
                         encoding="utf-8")
         await _until(pilot, lambda: view.article is not None and view.article.title == "Clash Report (updated)")
-        await pilot.pause()
-        assert sidebar.cursor_node is not None and sidebar.cursor_node.label.plain == "Clash Report (updated)"
+        # The cursor is put back once the tree has laid out its new lines (a refresh later): wait for it.
+        await _until(pilot, lambda: sidebar.cursor_node is not None
+                     and sidebar.cursor_node.label.plain == "Clash Report (updated)")
         assert sidebar.cursor_line == line
         _listed_as_indexed(app)
         # Another file moves to another day and becomes a problem: the listing is mended, not read again
@@ -114,9 +115,9 @@ async def test_changed_and_removed_files_update_in_place(tmp_path: Path) -> None
         os.unlink(lib / "a.md")
         await _until(pilot, lambda: "10 articles" in app.sub_title)
         _listed_as_indexed(app)
-        await pilot.pause()
         assert "Alpha" not in visible_labels(sidebar)
-        assert sidebar.cursor_node is not None and sidebar.cursor_node.label.plain == "Clash Report (updated)"
+        await _until(pilot, lambda: sidebar.cursor_node is not None  # put back once the tree is laid out
+                     and sidebar.cursor_node.label.plain == "Clash Report (updated)")
         assert app.focused is sidebar
         # The article being read goes: it stays on screen, the cursor moves to the next one listed.
         seed.unlink()
