@@ -886,6 +886,15 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # A community is a body: the name after it is the person's (`the Andean Community Wagner` is Wagner).
     ("", ["Secretary General of the Andean Community Wagner opened the summit. \"These are anchor projects,\" "
           "said Wagner."], [("Wagner", "after-cue")]),
+    # RULES_VERSION 14. A surname alone opening a sentence is a man or a woman when the sentence says `his` or `her`
+    # of it: the `he` after is that person, not the body named before.
+    ("", ["Vancouver Whitecaps lost their second game of the season to Seattle.",
+          "Schmetzer was naturally delighted with the way his side claimed an away victory in Vancouver. "
+          "\"I think we played well,\" he said."],
+     [("Schmetzer", "pronoun")]),
+    # A word in lower case after a titled name is its verb (`… film director Steven Spielberg withdrew`).
+    ("", ["On Wednesday, United States film director Steven Spielberg withdrew from his position. "
+          "\"Conscience will not allow me to continue,\" he said."], [("Steven Spielberg", "pronoun")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

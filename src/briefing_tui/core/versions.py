@@ -1,7 +1,7 @@
 """Version numbers of what the index stores, in a module of their own: the command line reads them on every
 start and must not pay for importing the parsers that they describe."""
 
-RULES_VERSION = 13
+RULES_VERSION = 14
 """Bump when the quote and speaker rules (`core/quotes/`) or the formats change what a parse gives the index
 (paragraphs, quotes, speakers, titles, which files are articles): it rebuilds on a new value.
 3: named passes over per-language lexicons, spans matched like brackets. 4: articles as documents (list
@@ -16,7 +16,8 @@ authors, one-letter typos in family names, bodies' complements). 11: rules from 
 adjectives, participle agents, votes, dates before subjects, descriptions before names). 12: rules from a twelfth
 real set (adverbs inside inverted cues, the gender of descriptions that open a sentence). 13: rules from a
 thirteenth real set (an acronym after a possessive, a circumstance before a subject with no comma, MSPs,
-communities)."""
+communities). 14: a surname alone that the sentence gives a gender is a person; a verb in lower case ends a
+titled name."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

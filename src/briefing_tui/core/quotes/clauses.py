@@ -225,6 +225,10 @@ def noun_phrase(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
             if lex.code == "fr" and _adjective_after_name(toks, k, lex):
                 out.append(t)  # `Un rapport de la Ligue arabe apporte`: the verb comes next
             break  # `Le député Karim Benali réclame`: a verb after the name
+        if out and lex.code == "en" and t.word and not t.cap and out[-1].cap and out[-1].word \
+                and low not in lex.determiners and low not in lex.prepositions and low not in PARTICLES \
+                and low not in AND_WORDS and _titled_name_ends(out, lex):
+            break  # `United States film director Steven Spielberg withdrew`: a verb after the titled name
         if out and low in lex.first_person:  # `A climatologist I spoke to, Dr. Karin Ek,`
             while k < n and toks[k].text != "," and not toks[k].masked and toks[k].text not in STOP:
                 k += 1
@@ -234,6 +238,15 @@ def noun_phrase(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
     while out and out[-1].text == ",":
         out.pop()
     return out
+
+
+def _titled_name_ends(out: list[Tok], lex: Lexicon) -> bool:
+    """Whether `out` ends with a name of two words or more right after a title or a person's noun (`film director
+    Steven Spielberg`): in English a word in lower case after it is no part of the phrase."""
+    k = len(out)
+    while k > 0 and out[k - 1].cap and out[k - 1].word:
+        k -= 1
+    return len(out) - k >= 2 and k > 0 and (is_title(out[k - 1], lex) or out[k - 1].low in lex.person_nouns)
 
 
 ADJECTIVE_ENDINGS_FR = ("al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ien", "ienne", "iens", "iennes",

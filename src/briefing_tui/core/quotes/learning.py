@@ -170,6 +170,13 @@ def _learn_subject(toks: list[Tok], text: str, mem: Memory, lex: Lexicon, people
         return
     if m.kind == "person" and " " not in m.text and mem.full_name(m.text) is None and m.text not in mem.people \
             and subject and subject[0] is toks[0] and not m.title:
+        said = {PRONOUN_GENDER[t.low] for t in toks[len(subject):] if t.low in _GENDERED}
+        verb = toks[len(subject)].low if len(toks) > len(subject) else ""
+        if len(subject) == 1 and len(said) == 1 \
+                and (verb in lex.be or verb in lex.auxiliaries or verb in lex.verbs or verb in lex.cues):
+            mem.note_person(m.text, said.pop())  # `Schmetzer was delighted with the way his side …`: a man
+            mem.note_subject(m.text)
+            return
         mem.note_group(m.text)  # `Hasbro hosted a panel`, `Fitness was a big factor`: maybe a body, not a person
         return
     who = mem.resolve(m, lex)
