@@ -895,6 +895,13 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # A word in lower case after a titled name is its verb (`… film director Steven Spielberg withdrew`).
     ("", ["On Wednesday, United States film director Steven Spielberg withdrew from his position. "
           "\"Conscience will not allow me to continue,\" he said."], [("Steven Spielberg", "pronoun")]),
+    # `association` is a body's kind, as `ONG` is: `l'association` is the body named last, with the noun its French
+    # name ends with (`Médecins du monde`, `Reporters sans frontières`).
+    ("", ["L'association Médecins du monde n'a pas pu placarder ses affiches.",
+          "Par ailleurs, l'association a décidé de lancer un « dispositif de guérilla marketing »."],
+     [("Médecins du monde", "before-cue")]),
+    ("", ["Selon Greenpeace, « il s’agit du troisième incendie ». « Tout cela s'inscrit dans un contexte grave », "
+          "fustige encore l'association."], [("Greenpeace", "according-to"), ("Greenpeace", "after-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -409,6 +409,8 @@ def _described_end(toks: list[Tok], end: int, lex: Lexicon) -> int:
     return j
 
 
+_NAME_LINKS_FR = frozenset(("du", "des", "sans", "de"))
+"""Words that join a French body's name to a noun in lower case, part of the name (`Médecins du monde`)."""
 _ACRONYM_REACH = 8
 """Words looked back over for the body an acronym spells: names are short."""
 
@@ -460,7 +462,13 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
         if generic or (before is not None and before.low in lex.generic_orgs and not before.cap):  # `the company X`
             named = run[lead + 1:] if generic else run
             role = run[lead].low if generic else before.low if before is not None else ""
-            mem.note_body(text[named[0].start:named[-1].end], "", role)
+            last = named[-1].end
+            if lex.code == "fr" and len(named) == 1 and end + 1 < n and toks[end].low in _NAME_LINKS_FR \
+                    and toks[end + 1].word and not toks[end + 1].cap and toks[end + 1].low not in lex.determiners \
+                    and toks[end + 1].low not in lex.cues and toks[end + 1].low not in lex.verbs:
+                last = toks[end + 1].end  # `l'association Médecins du monde`, `l'ONG Reporters sans frontières`
+                end += 2
+            mem.note_body(text[named[0].start:last], "", role)
             i = end
             continue
         found = person_name(run, lex)

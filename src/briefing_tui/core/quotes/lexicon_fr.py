@@ -120,7 +120,7 @@ LEXICON = Lexicon(
         compagnie fondation comité union ligue mission armée police gendarmerie préfecture mairie journal
         quotidien hebdomadaire chaîne radio télévision réseau front mouvement parquet autorité coalition
         """),
-    generic_orgs=words("entreprise société groupe organisation ong firme parti"),
+    generic_orgs=words("entreprise société groupe organisation ong firme parti association"),
     documents=words("""
         communiqué rapport déclaration décret message lettre courriel tweet billet texte document reportage
         documentaire enquête étude note compte-rendu site blog annonce arrêt jugement avis bulletin publication
