@@ -902,6 +902,12 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
      [("Médecins du monde", "before-cue")]),
     ("", ["Selon Greenpeace, « il s’agit du troisième incendie ». « Tout cela s'inscrit dans un contexte grave », "
           "fustige encore l'association."], [("Greenpeace", "according-to"), ("Greenpeace", "after-cue")]),
+    # A relative clause after `Name of Place` is about the name: the `of` is no boundary before it.
+    ("", ["The talks were held with Mayor Anna Berg of Oslo, who said: \"The danger is greater.\""],
+     [("Anna Berg", "subject")]),
+    ("", ["The right to a fair trial is enshrined in Article 10 of the Universal Declaration of Human Rights, which "
+          "states \"everyone is entitled to a fair and public hearing.\""],
+     [("the Universal Declaration of Human Rights", "subject")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

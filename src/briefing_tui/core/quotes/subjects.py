@@ -114,6 +114,13 @@ def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] |
     return _last_phrase(region, lex), "before-cue"
 
 
+def _of_name(region: list[Tok], k: int) -> bool:
+    """Whether region[k] is the `of` of a place after a name (`King Hamad of Bahrain`, `Ross Spano of Florida`): part
+    of the person's phrase, not a boundary before the relative clause's antecedent."""
+    return region[k].low == "of" and 0 < k < len(region) - 1 and region[k - 1].cap and region[k - 1].word \
+        and region[k + 1].cap and region[k + 1].word
+
+
 def _described_name(toks: list[Tok], comma: int, lex: Lexicon) -> list[Tok]:
     """The person's name before an appositive description that ends at `comma` (`led by Mark Hay, a marine
     ecologist and Regents Professor at GT,`), if the description has no verb of its own."""
@@ -232,7 +239,8 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
         return [*name, tok(",", name[-1].end, name[-1].end), *nearest]
     region = nearest[cut:]
     if antecedent:
-        last = max((k for k, t in enumerate(region) if (t.low in lex.prepositions and t.low not in PARTICLES)
+        last = max((k for k, t in enumerate(region) if ((t.low in lex.prepositions and t.low not in PARTICLES)
+                                                       and not _of_name(region, k))
                     or is_verb(region, k, lex) or is_cue(region, k, lex)), default=-1)
         return region[last + 1:]  # `drafted by Alex Greenwich who said`, `des représailles de l'organisation, qui`
     if cut and region and _starts_phrase(region[0], lex):
