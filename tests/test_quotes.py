@@ -908,6 +908,10 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["The right to a fair trial is enshrined in Article 10 of the Universal Declaration of Human Rights, which "
           "states \"everyone is entitled to a fair and public hearing.\""],
      [("the Universal Declaration of Human Rights", "subject")]),
+    # A source may open a later clause as it opens a sentence (`tandis que, pour X, « … »`).
+    ("", ["« Prouvez-le », a ainsi lancé le président Donald Tusk tandis que, pour le président de la Commission "
+          "Jean-Claude Juncker, « il y aura un anniversaire »."],
+     [("Donald Tusk", "after-cue"), ("Jean-Claude Juncker", "according-to")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

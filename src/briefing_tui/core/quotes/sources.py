@@ -126,6 +126,10 @@ def _parenthesis(toks: list[Tok]) -> int:
     return close + 1 if close is not None and toks[close].text == ")" else 0
 
 
+_CLAUSE_JOINS = frozenset("que qu' qu’ tandis alors mais et while whereas but and während aber und".split())
+"""Words a clause opens with, after which a source may open it as it opens a sentence (`tandis que, pour X, « … »`)."""
+
+
 def _according_initial(before: list[Tok], site: Site, mem: Memory) -> Found | None:
     """`Pour l'organisateur, Philippe Duval, la sécurité reste « … »`: a source that opens the sentence."""
     lex = site.lex
@@ -134,7 +138,12 @@ def _according_initial(before: list[Tok], site: Site, mem: Memory) -> Found | No
     while k < len(words) and words[k].low in lex.discourse:
         k += 1
     if k >= len(words) or words[k].low not in lex.according_initial:
-        return None
+        # or one that opens a later clause: `… a lancé Donald Tusk tandis que, pour le président de la Commission
+        # européenne Jean-Claude Juncker, « … »`
+        k = next((n for n in range(len(words) - 1, 0, -1) if words[n].low in lex.according_initial
+                  and words[n - 1].low in _CLAUSE_JOINS), len(words))
+        if k >= len(words):
+            return None
     start = before.index(words[k]) + 1
     commas = [n for n in range(start, len(before)) if before[n].text == ","]
     if not commas:
