@@ -912,6 +912,12 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["« Prouvez-le », a ainsi lancé le président Donald Tusk tandis que, pour le président de la Commission "
           "Jean-Claude Juncker, « il y aura un anniversaire »."],
      [("Donald Tusk", "after-cue"), ("Jean-Claude Juncker", "according-to")]),
+    # A body named after its kind gets the acronym that follows it (`du groupe Future Pipe Industries (FPI)`).
+    ("", ["Les versements venaient du groupe Future Pipe Industries (FPI), leader des pipelines. La mission de Fillon "
+          "consistait à aider l'homme d'affaires.",
+          "FPI a pour sa part confié s'être assuré de la légalité de ce contrat. « Tout est réglo », déclare la "
+          "société."],
+     [("Future Pipe Industries", "after-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

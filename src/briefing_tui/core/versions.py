@@ -18,7 +18,7 @@ real set (adverbs inside inverted cues, the gender of descriptions that open a s
 thirteenth real set (an acronym after a possessive, a circumstance before a subject with no comma, MSPs,
 communities). 14: a surname alone that the sentence gives a gender is a person; a verb in lower case ends a
 titled name; French associations are bodies, their names with the noun they end with; `Name of Place, who`;
-sources that open a later clause."""
+sources that open a later clause; the acronym after a body named after its kind."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

@@ -468,7 +468,9 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                     and toks[end + 1].low not in lex.cues and toks[end + 1].low not in lex.verbs:
                 last = toks[end + 1].end  # `l'association Médecins du monde`, `l'ONG Reporters sans frontières`
                 end += 2
-            mem.note_body(text[named[0].start:last], "", role)
+            acronym = toks[end + 1].text if end + 2 < n and toks[end].text == "(" and toks[end + 2].text == ")" \
+                and toks[end + 1].text.isupper() and len(toks[end + 1].text) > 1 else ""  # `le groupe Future Pipe
+            mem.note_body(text[named[0].start:last], acronym, role)  # Industries (FPI)`
             i = end
             continue
         found = person_name(run, lex)
