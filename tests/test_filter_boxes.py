@@ -152,7 +152,9 @@ async def test_the_search_box_opens_the_best_match_moves_and_remembers() -> None
         await pilot.press("slash")  # the panel again: the query is kept (and selected)
         panel = app.query_one(SearchPanel)
         box = panel.query_one(Input)
-        assert app.focused is box and box.value == "harbour"
+        # (a key typed as the article shows may be held until it has shown its hit: wait for the `/` to act)
+        await until(pilot, lambda: app.focused is box, "the search box")
+        assert box.value == "harbour"
         await until(pilot, lambda: panel.settled, "the search to answer")
         results = panel.query_one(OptionList)
         await pilot.press("down", "down")
@@ -410,3 +412,49 @@ async def test_escape_gives_up_an_enter_still_waiting(monkeypatch: pytest.Monkey
         await until(pilot, lambda: panel.settled, "the answer")
         await pilot.pause()
         assert app.query_one(ArticleView).article is shown and "Search" not in status(app, "#hit-status")
+
+
+async def test_tab_typed_before_the_search_answers_moves_to_the_results_of_what_was_typed() -> None:
+    """`/putin⇥⏎` in one go, the panel still showing an older search's results: `tab` waits for the answer to
+    `putin`, and `enter` opens its best match, not the older search's."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        panel = app.query_one(SearchPanel)
+        await pilot.press("slash", *"harbour")
+        await until(pilot, lambda: panel.settled and panel.query_text == "harbour", "the first search")
+        first = app.query_one("#search-results", OptionList).get_option_at_index(0).prompt
+        assert "Clash Report" not in str(first)
+        await pilot.press("escape")  # the panel closes, its results kept for the next `/`
+        type_keys(app, [("slash", "/"), *letters("putin"), ("tab", None), ("enter", None)])  # over `harbour`
+        await until(pilot, lambda: "putin" in status(app, "#hit-status"), "putin's best match")
+        assert showing(app, "Clash Report")
+
+
+async def test_tab_typed_before_the_finder_answers_acts_on_the_quotes_of_what_was_typed() -> None:
+    """`"speaker:rutte⇥a` in one go: `tab` waits for the answer, and `a` adds Rutte's quote to the board."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        type_keys(app, [*letters('"speaker:rutte'), ("tab", None), ("a", "a")])
+        await until(pilot, lambda: bool(app.state.board.quotes), "a quote added")
+        finder = app.screen
+        assert isinstance(finder, QuoteFinder) and isinstance(app.focused, QuoteList)
+        assert [q.speaker for q in app.state.board.quotes] == ["Mark Rutte"]
+
+
+async def test_keys_typed_after_enter_in_the_sidebar_filter_act_on_the_filtered_sidebar() -> None:
+    """`fharbour⏎j⏎` in one go: `j` and `enter` wait for the filter's answer, then move in the filtered sidebar
+    (to the day after the first match, which `enter` closes)."""
+    from briefing_tui.tui.widgets.sidebar import LibrarySidebar
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = app.query_one(LibrarySidebar)
+        type_keys(app, [("f", "f"), *letters("harbour"), ("enter", None), ("j", "j"), ("enter", None)])
+        await until(pilot, lambda: sidebar.kept is not None and sidebar.cursor_node is not None
+                    and sidebar.cursor_node.label.plain.startswith("Thu 12 Jun")
+                    and not sidebar.cursor_node.is_expanded, "j and enter in the filtered sidebar")
+        first = "Morning Brief — Harbour talks resume in Port Amsel"
+        await until(pilot, lambda: showing(app, first), "the first match shown")

@@ -100,11 +100,21 @@ class BriefingApp(App[int]):
     def on_key(self, event: events.Key) -> None:
         """A letter that reaches the app while a filter box has the focus was on its way when the focus moved
         there (typed straight after `/` or `"`): it goes into the box, not to a key of the screen behind.
-        (A letter typed in the box never gets here: the box keeps it.)"""
-        if isinstance(self.focused, FilterBox) and event.is_printable and event.character:
+        (A letter typed in the box never gets here: the box keeps it.) So does a `tab`: held while the box
+        holds, or while what was typed in it is not answered yet (`/putin⇥⏎` in one go)."""
+        if not self.screen_stack:
+            return  # a key still on its way as the app closes
+        box = self.focused
+        if not isinstance(box, FilterBox):
+            return
+        if event.is_printable and event.character:
             event.prevent_default()
             event.stop()
-            self.focused.take(event.key, event.character)
+            box.take(event.key, event.character)
+        elif event.key == "tab":
+            event.prevent_default()
+            event.stop()
+            box.press_tab()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

@@ -131,8 +131,10 @@ class QuoteFinder(Screen[QuoteChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="finder-body"):
             yield Static(Text("Quote finder", style="bold"), id="finder-title")
-            yield FilterBox(self.state.history.setdefault("quotes", []), self.initial, id="finder-input",
+            box = FilterBox(self.state.history.setdefault("quotes", []), self.initial, id="finder-input",
                             placeholder="Filter: words, speaker:rutte, section:, date:2025-06, \"phrase\"")
+            box.tab_waits = self._tab_waits  # from the start: a `tab` typed straight after `"` may come first
+            yield box
             yield Static(Text(""), id="finder-status")
             yield CitationPanel(id="finder-citation")
             yield QuoteList(self.source.quote_hits, id="finder-list")
@@ -164,6 +166,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             "escape": self.action_close}
         if event.is_printable and event.character:
             box.type_text(event.character)
+        elif event.key == "tab":
+            box.press_tab()
         elif event.key in acts:
             acts[event.key]()
         else:
@@ -353,6 +357,15 @@ class QuoteFinder(Screen[QuoteChoice | None]):
                 self._timer.stop()
             self._generation += 1
             self._filter(self.filter_text, self._generation)
+
+    def _tab_waits(self) -> bool:
+        """`tab` before the answer to what was typed (`"speaker:khan⇥a` in one go): `tab`, and the `a` meant for
+        the list it moves to, wait for the answer (a filter that cannot be read lets `tab` act at once)."""
+        if self._chosen or (not self._waiting and self.answered == self._generation
+                            and (self._error is not None or self._answered_text == self.filter_text)):
+            return False
+        self._once_answered(lambda: None)  # holds the box's keys; they are given back once the answer shows
+        return True
 
     @on(FilterBox.Move, "#finder-input")
     def _move(self, event: FilterBox.Move) -> None:

@@ -140,7 +140,8 @@ class SidebarScreen(Screen[None]):
             self._filter_shown = text
             if self._filter_entered == text:  # after the cursor is put on the first match
                 self._filter_entered = None
-                sidebar.call_after_refresh(sidebar.show_cursor_article)
+                sidebar.show_cursor_article()
+                self.app.key_hold.release()  # type: ignore[attr-defined]  # the keys typed after `enter` act now
         self.query_one("#sidebar-filter-status", Static).update(
             Text(f"{len(kept):,} of {count(len(listing), 'article')}", style="dim"))
 
@@ -152,9 +153,10 @@ class SidebarScreen(Screen[None]):
         self.set_focus(sidebar)
         if self._filter_shown == event.value or parse_filter(event.value).empty:
             sidebar.show_cursor_article()
-        else:  # typed faster than the filter answers: shown when it does
-            self._filter_entered = event.value
-        press(self.app, self._filter_box().release())
+            press(self.app, self._filter_box().release())
+        else:  # typed faster than the filter answers: shown when it does, and the keys typed after `enter` (`j⏎`)
+            self._filter_entered = event.value  # wait for it: they are meant for the filtered sidebar
+            self.app.key_hold.hold(self._filter_box().release())  # type: ignore[attr-defined]
 
     @on(FilterBox.Move, "#sidebar-filter")
     def _sidebar_filter_move(self, event: FilterBox.Move) -> None:

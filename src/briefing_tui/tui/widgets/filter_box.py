@@ -4,7 +4,8 @@ It does not select its text when it gets the focus (Textual's default): whoever 
 what should be replaced (`select_all`) at once, so that a letter already on its way (`type_text`) is never
 caught by a selection made later. Once `enter` is waiting for an answer, it holds the keys typed after it
 (`hold`, `release`): they are meant for what opens, not for the filter. When its owner has a suggestion
-for what was typed (did you mean…), `tab` puts it in the box; else `tab` moves the focus on, as anywhere.
+for what was typed (did you mean…), `tab` puts it in the box; else `tab` moves the focus on, as anywhere. A
+`tab` typed before what is in the box is answered waits for the answer, with the keys after it (`tab_waits`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from textual.message import Message
 from textual.widgets import Input
 from textual.widgets.input import Selection
 
-from briefing_tui.tui.key_hold import Keys
+from briefing_tui.tui.key_hold import Keys, press
 
 
 class FilterBox(Input):
@@ -58,6 +59,10 @@ class FilterBox(Input):
         they were typed for what opens, and must neither type into the closed box nor act in it."""
         self.suggestion: str | None = None
         """A filter to put in the box with `tab` instead of what was typed (did you mean…), or None."""
+        self.tab_waits: Callable[[], bool] | None = None
+        """The owner's answer to a `tab` typed before what is in the box is answered: True when it asked for the
+        answer and will give the keys back once it is on screen (`tab` then acts on it: the list it moves to is
+        that of what was typed, not an older filter's, and a suggestion is taken); False to let `tab` act now."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`tab` takes a suggestion only when there is one (else it moves the focus, the screen's binding)."""
@@ -96,7 +101,7 @@ class FilterBox(Input):
         await super().action_submit()
 
     def take(self, key: str, character: str | None) -> None:
-        """A key on its way to the box when the focus moved there: held, or typed in."""
+        """A key on its way to the box when the focus moved there: held, or typed in (a letter)."""
         if self.forward is not None:
             self.forward(((key, character),))
         elif self.held is not None:
@@ -107,6 +112,14 @@ class FilterBox(Input):
     def on_key(self, event: events.Key) -> None:
         """Hold from `enter` on, in the order the box takes its keys (the binding that submits runs later, in the
         app: a key right behind `enter` would slip in first); `escape` gives up on what `enter` waits for."""
+        focused = self.screen.focused if self.is_attached else None
+        if focused is not None and focused is not self and self.forward is None and self.held is None:
+            # Sent here while the box had the focus, behind a key that has moved it since (`tab` then `a`, typed
+            # in one go): pressed again, it goes where the focus is now (or waits with the keys the app holds).
+            press(self.app, ((event.key, event.character),))
+            event.stop()
+            event.prevent_default()
+            return
         if self.forward is not None:
             self.forward(((event.key, event.character),))
             event.stop()
@@ -119,6 +132,27 @@ class FilterBox(Input):
             event.prevent_default()
         elif event.key == "enter":
             self.hold()
+        elif event.key == "tab":
+            event.stop()
+            event.prevent_default()
+            self.press_tab()
+
+    def press_tab(self) -> None:
+        """`tab`, acted on here and now: a key typed right after it (`"speaker:khan⇥a`) must find the focus where
+        `tab` put it, which a binding, run once the key has bubbled up to the app, does not promise. Before what
+        is in the box is answered (`/rescuers⇥⏎` in one go) it waits for the answer, with the keys after it, when
+        the owner will give them back (`tab_waits`); then it takes the suggestion if there is one, else moves the
+        focus on."""
+        if self.forward is not None or self.held is not None:
+            self.take("tab", None)
+        elif self.suggestion is None and self.tab_waits is not None and self.tab_waits():
+            self.hold()
+            assert self.held is not None
+            self.held.append(("tab", None))
+        elif self.suggestion is not None:
+            self.action_take_suggestion()
+        else:
+            self.screen.focus_next()
 
     def select_all(self) -> None:
         """Select the whole filter, so that what is typed next replaces it."""

@@ -118,14 +118,29 @@ class SearchPanel(Vertical):
         """`enter` came before the answer to what was typed: the best match opens when it comes."""
         self.answered: str | None = None
         """The query text whose answer (results, an error, or nothing) is on screen."""
+        self._give_back_when_answered = False
+        """A `tab` came before the answer to what was typed: it and the keys after it are pressed when it comes."""
 
     def compose(self) -> ComposeResult:
-        yield FilterBox(self.history, id="search-input",
+        box = FilterBox(self.history, id="search-input",
                         placeholder="Search: words, \"phrase\", section:, date:2025-06, speaker:, -word, OR")
+        box.tab_waits = self._tab_waits
+        yield box
         yield Static(Text(""), id="search-status")
         yield (PlainSparkline if self._ascii else Sparkline)([], id="search-sparkline")
         yield Static(Text(""), id="search-range")
         yield (PlainOptionList if self._ascii else OptionList)(id="search-results")
+
+    def _tab_waits(self) -> bool:
+        """`tab` before the answer to what was typed: ask for it now; `tab` and the keys after it wait for it."""
+        if self.settled and not self._pending:
+            return False
+        self._give_back_when_answered = True
+        if self._timer is not None:  # no need to wait for the pause in typing: the user has moved on
+            self._timer.stop()
+        self._pending = False
+        self.post_message(self.QueryChanged(self.query_text))
+        return True
 
     @property
     def query_text(self) -> str:
@@ -194,6 +209,9 @@ class SearchPanel(Vertical):
             else:
                 self.app.bell()
                 self._give_back()
+        elif self._give_back_when_answered and text == self.query_text:
+            self._give_back_when_answered = False
+            self._give_back()  # the `tab` typed before the answer, and what followed it, act on it now
 
     def release_keys(self) -> Keys:
         """The keys typed after `enter` (held until whoever opens the result takes them over)."""
@@ -292,7 +310,7 @@ class SearchPanel(Vertical):
         self.post_message(self.SaveRequested(self.query_text.strip()))
 
     def action_close(self) -> None:
-        self._open_when_answered = False  # an enter still waiting for its answer is given up
+        self._open_when_answered = self._give_back_when_answered = False  # what waits for its answer is given up
         self.query_one(FilterBox).release()
         self.post_message(self.Closed())
 
