@@ -345,3 +345,27 @@ async def test_the_board_opens_clear_of_the_readers_notifications() -> None:
         await until(pilot, lambda: "u puts it back" in screen_text(app), "the board's own notification")
         assert len(app.screen.query("Toast")) == 1
         assert "A shows it" not in screen_text(app) and "Copied citation" not in screen_text(app)
+
+
+async def test_the_board_opens_from_the_finder_and_j_k_move_on_it() -> None:
+    """`A` in the finder's list shows the board, as the note of an added quote says; `j` / `k` move there as in
+    the other lists; a quote opened from it closes the finder and opens in the reader, at the quote."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, "speaker:rutte")
+        await pilot.press("tab", "a", "down", "a")  # two of Rutte's quotes on the board
+        await until(pilot, lambda: len(app.state.board.quotes) == 2, "two quotes added")
+        await pilot.press("A")
+        await until(pilot, lambda: isinstance(app.screen, QuoteBoardScreen), "the board")
+        board = app.screen
+        assert isinstance(board, QuoteBoardScreen) and board.position == 0
+        await pilot.press("j")
+        assert board.position == 1
+        await pilot.press("k", "j")
+        assert board.position == 1
+        wanted = app.state.board.quotes[1]
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is not board and app.screen is not finder, "back to the reader")
+        view = app.query_one(ArticleView)
+        await until(pilot, lambda: view.current_quote == wanted.index, "the quote opened from the board")
+        assert showing(app, wanted.title)

@@ -62,6 +62,7 @@ FINDER_KEYS: list[Key] = [
     ("a", "add", "Add", "In the list: add the quote to the board", True),
     ("s", "spotlight", "Spotlight", "In the list: the quote in the spotlight", True),
     ("e", "export", "Export", "In the list: export the filtered quotes as Markdown", True),
+    ("A", "board", "Board", "In the list: the quote board (a quote opened there opens in the reader)", False),
     ("ctrl+s", "save_filter", "Save filter",
      "Save the filter as a saved search: the articles it finds head the sidebar", False),
     ("escape", "close", "Back", "Back to the reader; the filter is there when the finder opens again", True),
@@ -69,6 +70,7 @@ FINDER_KEYS: list[Key] = [
 """The quote finder's keys. In the filter box letters are typed, so its own keys there are ctrl keys."""
 
 BOARD_KEYS: list[Key] = [
+    ("up,down", "", "Move", "Move between the quotes (j / k too)", False),
     ("enter", "", "Open", "Open the quote's article, the quote centred", False),
     ("s", "spotlight", "Spotlight", "The quote in the spotlight; ←/→ step through the board", True),
     ("K,ctrl+up", "move_quote(-1)", "Up", "Move the quote up the board", True),

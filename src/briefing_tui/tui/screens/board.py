@@ -14,6 +14,7 @@ from rich.padding import Padding
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widget import Widget
@@ -44,6 +45,12 @@ class QuoteChoice:
     article_id: str
     quote_index: int
     text: str | None = None
+
+
+class BoardList(OptionList):
+    """The board's quotes: `j` / `k` move as in the sidebar and the finder's list (besides the arrows)."""
+
+    BINDINGS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
 
 
 def add_to_board(screen: Widget, state: ReaderState, item: BoardQuote, save: Callable[[], None]) -> bool:
@@ -108,7 +115,7 @@ class QuoteBoardScreen(Screen[QuoteChoice | None]):
             yield Static(Text(""), id="board-title")
             yield CitationPanel(id="board-citation")
             yield Static(Text(EMPTY), id="board-empty")
-            yield OptionList(id="board-list")
+            yield BoardList(id="board-list")
         yield KeyFooter(SHORT)
 
     def on_mount(self) -> None:

@@ -34,7 +34,7 @@ from briefing_tui.tui.glyphs import UP_DOWN, pick
 from briefing_tui.tui.handoff import Then, hand_to, run_then
 from briefing_tui.tui.key_hold import Keys, press
 from briefing_tui.tui.keymap import SHORT, bindings
-from briefing_tui.tui.screens.board import QuoteChoice, add_to_board
+from briefing_tui.tui.screens.board import QuoteBoardScreen, QuoteChoice, add_to_board
 from briefing_tui.tui.screens.export import ExportScreen
 from briefing_tui.tui.screens.saved_search import SavedSearchDialog, SavedSearchEdit
 from briefing_tui.tui.screens.spotlight import Spotlight
@@ -48,7 +48,7 @@ __all__ = ["ExportScreen", "QuoteChoice", "QuoteFinder", "QuoteSource"]
 BOX_HINT = "enter open · {} move · ctrl+y copy · ctrl+t add to board · tab list · esc back"
 """The keys of the filter box ({}: the arrows, as `glyphs.UP_DOWN` draws them)."""
 LIST_HINT = "enter open · c copy · a add · s spotlight · e export · tab filter · esc back"
-LIST_ACTIONS = frozenset({"copy", "add", "spotlight", "export"})
+LIST_ACTIONS = frozenset({"copy", "add", "spotlight", "export", "board"})
 """Actions with a letter key in the list and a ctrl key in the box (`copy('box')`): each works only there."""
 
 
@@ -113,6 +113,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self._timer: Timer | None = None
         self._waiting = False
         """True while typing has paused less than the debounce: the filter in the box has not been asked for."""
+        self._last_text = initial
+        """What the filter box held when last looked at."""
         self._when_answered: list[Callable[[], None]] = []
         """Keys pressed in the box before the answer to what was typed (`enter`, `ctrl+y`, `ctrl+t`): they act
         on the best match when the answer comes, not on the list an older filter left."""
@@ -177,8 +179,11 @@ class QuoteFinder(Screen[QuoteChoice | None]):
 
     @property
     def filter_text(self) -> str:
-        """What is in the filter box."""
-        return self.query_one(FilterBox).value
+        """What is in the filter box (what it held last, once the finder has closed and its box is gone)."""
+        found = self.query(FilterBox)
+        if found:
+            self._last_text = found.first().value
+        return self._last_text
 
     @property
     def in_box(self) -> bool:
@@ -432,6 +437,23 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             self.app.bell()
             return
         add_to_board(self, self.state, BoardQuote.of(item.quote, item.article, item.index), self.save)
+
+    def action_board(self) -> None:
+        """The quote board, over the finder (`A`, as in the reader: the note of an added quote says so)."""
+        self.app.push_screen(QuoteBoardScreen(self.state, self.save, self.private), self._board_chosen)
+
+    def _board_chosen(self, choice: QuoteChoice | None) -> None:
+        """A quote opened from the board: the finder closes with it, and the reader opens it."""
+        if choice is None or self._chosen:
+            return
+        self._chosen = True
+        self._remember()
+        box = self.query_one(FilterBox)
+        keys = box.release()
+        if self.hand_over is not None:
+            self.hand_over(keys)
+            box.forward = partial(press, self.app)
+        box.call_later(lambda: self.dismiss(choice) and None)  # as `_open` does: once the board has gone
 
     def action_spotlight(self, where: str = "list") -> None:
         item = self._current()
