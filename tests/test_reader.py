@@ -175,16 +175,30 @@ async def test_problems_screen_lists_files_with_reasons(tmp_path: Path) -> None:
         assert not isinstance(app.screen, ProblemsScreen)
 
 
-async def test_reload_picks_up_new_files(tmp_path: Path) -> None:
+@pytest.mark.parametrize("private", [True, False], ids=["private", "cached"])
+async def test_reload_picks_up_new_files_and_keeps_the_article_read(tmp_path: Path, isolated_home: Path,
+                                                                     private: bool) -> None:
+    """`r` lists a file added since, and the article being read stays on screen (the newest is shown at
+    start only: it replaced the article read, its cursor left behind in the sidebar)."""
     write(tmp_path / "a.txt", "2025-01-01 First\nBody.\n")
-    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    write(tmp_path / "b.txt", "2025-02-01 Second\nBody.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=private))
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        write(tmp_path / "b.txt", "2025-02-01 Second\nBody.\n")
+        await until(pilot, lambda: showing(app, "Second"), "the newest article")
+        sidebar = app.query_one(LibrarySidebar)
+        first = next(a for a in app.session.listing if a.title == "First")
+        sidebar.select_article(first.id)  # the reader moves to the older article
+        await until(pilot, lambda: showing(app, "First"), "the older article")
+        write(tmp_path / "c.txt", "2025-03-01 Third\nBody.\n")
         await pilot.press("r")
-        await loaded(pilot)
-        assert [a.title for a in app.session.listing] == ["Second", "First"]
-        assert app.query_one(ArticleView).article.title == "First"  # type: ignore[union-attr]
+        await until(pilot, lambda: [a.title for a in app.session.listing] == ["Third", "Second", "First"],
+                    "the new file")
+        screen = app.screen
+        await until(pilot, lambda: screen._loading is None, "no article on its way")  # type: ignore[attr-defined]
+        assert showing(app, "First")
+        cursor = sidebar.cursor_node
+        assert cursor is not None and "First" in cursor.label.plain
 
 
 async def test_copy_citation() -> None:

@@ -132,8 +132,9 @@ class ReaderScreen(SidebarScreen):
 
     def _show_first(self, newest: Listed) -> None:
         """Show the newest article at start, unless the user has already asked for one (a quote or a search
-        result chosen while the library was being listed): showing it would cancel theirs."""
-        if self._loaded or self._asked_for is None:
+        result chosen while the library was being listed): showing it would cancel theirs. `r` (the library
+        read again) leaves the article being read where it is, as a change seen on disk does."""
+        if not self._loaded and self._asked_for is None:
             self._show_plain(newest)
 
     @on(LibrarySession.IndexProgress)
