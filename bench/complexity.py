@@ -118,6 +118,8 @@ SHAPES: dict[str, str | Callable[[int], str]] = {
     "encoded-words": "=?utf-8?q?a?= ",
     "mime-parts": "\n--b\n\n",
     "header-params": '; a="b;',
+    "escape-sequences": "\x1b[1;31m\x1b]0;t\x07",
+    "unended-escape-strings": "\x1b]0;\x1bPa",
     "atx-hashes": lambda size: "# " + "#" * (size - 3) + "x",
     "word-spaces": lambda size: "a" + " " * (size - 2) + "b",
     "shared-first-names": lambda size: _distinct_names("Anna B{}x met Anna C{}y. ", size),

@@ -174,6 +174,20 @@ def test_control_and_bidi_characters_never_reach_fields(tmp_path: Path) -> None:
         assert sanitize.is_clean(value), repr(value)
 
 
+def test_terminal_escape_sequences_go_whole(tmp_path: Path) -> None:
+    """A title that sets the window's title and a colour reads as its words: the sequences go whole, not only
+    their ESC (`]0;pwnedTitle [31mred`); so does a sequence in a file's name, where it is shown."""
+    from briefing_tui.core.library.scan import display_path
+
+    prose = "The harbour talks went on all day, and nobody left the room before the evening. " * 4
+    evil = f"# \x1b]0;pwned\x07Title \x1b[31mred\x1b[0m\n\nBody \x1b[2Jsaid \x1bPq\x1b\\Bob.\n\n{prose}\n"
+    result = only(write(tmp_path / "lib" / "evil.md", evil).parent)
+    assert isinstance(result, Article), result  # (a few sequences in a text file do not make it binary)
+    assert result.title == "Title red" and result.paragraphs[0] == "Body said Bob."
+    assert display_path("\x1b[31mred\x1b]0;x\x07name.md") == "redname.md"
+    assert display_path("e\x1bvil.txt") == "evil.txt"  # a stray ESC alone goes, the letter after it stays
+
+
 def test_undecodable_file_name(tmp_path: Path) -> None:
     name = os.fsencode(str(tmp_path / "lib")) + b"/bad\xff-name.txt"
     os.makedirs(tmp_path / "lib")

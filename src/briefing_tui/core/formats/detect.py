@@ -18,6 +18,7 @@ from briefing_tui.core.formats.dates import leading_date
 from briefing_tui.core.formats.markdown import is_plain_prose, markdown_blocks, plain_paragraphs
 from briefing_tui.core.formats.webpage import read_page
 from briefing_tui.core.model import PROSE_KINDS, Article
+from briefing_tui.core.reading.sanitize import strip_escape_sequences
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
@@ -51,7 +52,7 @@ def parse_text(text: str, info: FileInfo, suffix: str, *,
 
     `email_section_headers` are the headers that give an e-mail its section, first found wins (None: those of
     `mail.SECTION_HEADERS`)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_escape_sequences(text.replace("\r\n", "\n").replace("\r", "\n"))  # whole, not only their ESC
     if not text.strip():
         raise ParseError("empty file")
     kind = detect_format(text, suffix)

@@ -66,8 +66,9 @@ def sort_key(article: Article | Listed) -> tuple[int, int, str, str]:
 
 
 def display_path(path: str) -> str:
-    """A path as a clean line for people and JSON (undecodable bytes show as U+FFFD)."""
-    return sanitize.clean_line(path)
+    """A path as a clean line for people and JSON (undecodable bytes show as U+FFFD; a terminal escape sequence
+    in a name goes whole)."""
+    return sanitize.clean_line(sanitize.strip_escape_sequences(path))
 
 
 def walk(root: str, problems: list[Problem] | None = None, folder: str = "") -> Iterator[Entry]:

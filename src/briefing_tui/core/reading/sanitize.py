@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 REPLACEMENT = "\ufffd"
 
-POLICY_VERSION = 2
+POLICY_VERSION = 3
 """Raised whenever the policy removes more, so that text cleaned by an older one (the index) is redone."""
 
 _FORMAT_CHARS = (  # category Cf; tests/test_properties.py checks this against every code point
@@ -45,6 +45,29 @@ _CHANGED_RUN = re.compile(
 """What clean_line changes: a run of two or more spaces, breaks or forbidden characters, or one break or one
 forbidden character. A single space between words is left alone (it is not matched at all)."""
 _DIRTY_LINE = re.compile(f"[{_FORBIDDEN_CHARS}\ud800-\udfff\r\n\u2028\u2029\x85\t]|[ \u00a0]{{2}}")
+
+
+_ESCAPE_SEQUENCE = re.compile(
+    "\x1b\\[[0-?]*+[ -/]*+[@-~]?"  # CSI (colours, cursor moves): ESC [, parameters, intermediates, final
+    "|\x9b[0-?]*+[ -/]*+[@-~]?"  # the same, 8-bit
+    "|\x1b\\][^\x07\x1b\x9c\n]{0,512}+(?:\x07|\x1b\\\\|\x9c)"  # OSC (a window title), ended by BEL or ST
+    "|\x1b[P^_X][^\x1b\x9c\n]{0,512}+(?:\x1b\\\\|\x9c)"  # DCS, PM, APC, SOS strings, ended by ST
+    "|\x1b[()*+#%][0-~]"  # a character set chosen (ESC ( B), a line's size (ESC # 3)
+    "|\x1b[0-9=>@-Z^c]"  # a one-character function (ESC 7, ESC =, ESC M, ESC c); not ESC before a letter
+    # in lower case, which is more likely text with a stray ESC in it
+)
+"""A terminal escape sequence as a whole: not only its ESC (which `clean` removes) but what follows it, so that
+`ESC ]0;pwned BEL Title ESC [31m red` reads `Title red`, not `]0;pwnedTitle [31mred`. Every run is possessive
+and a string is at most 512 characters long (one never ended loses only its ESC and the next character): linear.
+A stray ESC that starts no sequence is left for `clean`, which removes it alone."""
+
+
+def strip_escape_sequences(text: str) -> str:
+    """`text` without terminal escape sequences (their ESC or CSI and what belongs to them); unchanged when it has
+    neither character (nearly every text: two `in` tests)."""
+    if "\x1b" not in text and "\x9b" not in text:
+        return text
+    return _ESCAPE_SEQUENCE.sub("", text)
 
 
 _INVISIBLE_LEADS = (b"\xcd\x8f", b"\xe1\x85", b"\xe3\x85\xa4", b"\xef\xbe\xa0", b"\xef\xb8", b"\xf3\xa0")
