@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Tree
 from briefing_tui.core.model import Article
 from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.commands import OpenArticleProvider
 from briefing_tui.tui.screens.problems import ProblemsScreen
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.search_panel import SearchPanel
@@ -219,6 +220,26 @@ async def test_open_article_from_command_palette() -> None:
         await until(pilot, lambda: palette_offers(app, "Harbour Talks"), "the palette's match")
         await pilot.press("enter")
         await until(pilot, lambda: showing(app, "Harbour Talks Stall Over Fishing Quotas"), "the article to open")
+
+
+async def test_the_palette_forgives_accents(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "---\ntitle: Stocznia w Gdańsku\ndate: 2024-01-04\n---\n\nText.\n")
+    write(tmp_path / "b.md", "---\ntitle: Gdańsk shipyard reopens\ndate: 2024-01-03\n---\n\nText.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        provider = OpenArticleProvider(app.screen)
+        hits = [hit async for hit in provider.search("gdansk ship")]
+        assert [hit.text for hit in hits] == ["Gdańsk shipyard reopens"]
+        shown = hits[0].match_display
+        assert "".join(shown.plain[span.start:span.end] for span in shown.spans
+                       if span.end - span.start == 1) == "Gdańskship"  # the letters matched, ń among them
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"gdansk ship")
+        await until(pilot, lambda: palette_offers(app, "Gdańsk shipyard reopens"), "the palette's match")
+        await pilot.press("enter")
+        await until(pilot, lambda: showing(app, "Gdańsk shipyard reopens"), "the article to open")
 
 
 async def test_empty_library_says_so(tmp_path: Path) -> None:

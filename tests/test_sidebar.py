@@ -57,6 +57,23 @@ def test_filter_words_dates_and_sections() -> None:
     assert filter_articles(articles * 5000, lines * 5000, parse_filter("x"), cancelled=lambda: True) is None
 
 
+def test_filter_forgives_accents_both_ways() -> None:
+    articles = [listed("a.md", "La Grèce vote", dt.date(2023, 3, 4), "Europe"),
+                listed("b.md", "Gdańsk shipyard", dt.date(2015, 3, 1), "Économie"),
+                listed("c.md", "Straße closed", None, "Notes")]
+    lines = [haystack(a) for a in articles]
+
+    def titles(text: str) -> list[str]:
+        kept = filter_articles(articles, lines, parse_filter(text))
+        assert kept is not None
+        return [a.title for a in kept]
+
+    assert titles("grece") == titles("GRÈCE") == ["La Grèce vote"]
+    assert titles("gdansk") == titles("gdańsk") == ["Gdańsk shipyard"]
+    assert titles("section:economie") == titles("économie") == ["Gdańsk shipyard"]
+    assert titles("strasse") == ["Straße closed"]
+
+
 def test_filter_text_is_bounded_and_never_a_pattern() -> None:
     wanted = parse_filter("(a+)+$ " * 1000)
     assert wanted.words and all(len(w) <= 200 for w in wanted.words)

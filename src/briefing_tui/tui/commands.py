@@ -9,6 +9,7 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider, S
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from briefing_tui.core.search.text import fold
 from briefing_tui.core.serialize import short_date
 from briefing_tui.tui.glyphs import PALETTE_ICON
 
@@ -23,11 +24,13 @@ def highlight(matcher: Matcher, title: str) -> Content:
 
     Matcher.highlight would read the title as markup: a title holding `[@click=app.…]` would become a
     link that runs an app action when clicked, and one holding `[/]` would raise and vanish from the
-    hits. The offsets are the ones it would style, from the same search over the plain string.
+    hits. The offsets are the ones it would style, from the same search over the plain string, its accents
+    gone as in `OpenArticleProvider.search` (`fold` keeps the length: an offset is the title's own).
     """
     content = Content(title)
-    score, offsets = matcher.fuzzy_search.match(matcher.query, title)
-    if not score or len(title.lower()) != len(title):  # lower-casing changed the length: offsets would be off
+    folded = fold(title)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, folded)
+    if not score or len(folded.lower()) != len(title):  # lower-casing changed the length: offsets would be off
         return content
     for offset in offsets:
         if offset < len(title) and not title[offset].isspace():
@@ -36,7 +39,7 @@ def highlight(matcher: Matcher, title: str) -> Content:
 
 
 class OpenArticleProvider(Provider):
-    """"Open article…": fuzzy search over titles."""
+    """"Open article…": fuzzy search over titles, case and accents aside (`gdansk` finds *Gdańsk*)."""
 
     @property
     def _reader(self) -> ReaderScreen:
@@ -51,10 +54,10 @@ class OpenArticleProvider(Provider):
                                partial(self._reader.open_article_id, article.id), text=article.title)
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        matcher = self.matcher(fold(query))
         found = 0
         for article in self._reader.session.listing:
-            score = matcher.match(article.title)
+            score = matcher.match(fold(article.title))
             if score > 0:
                 yield Hit(score, self._display(highlight(matcher, article.title), short_date(article.date),
                                                article.section),

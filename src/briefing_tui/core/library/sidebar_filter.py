@@ -1,8 +1,8 @@
 """The sidebar's filter (docs/reader.md): words that narrow the listing by title, section and date as you
 type, with `date:` and `section:` to say which, and a date prefix such as `date:2015-03` to jump to a month.
 
-Plain substring tests over lower-cased lines made once per listing: linear, and no pattern is compiled
-from what the user types.
+Plain substring tests over lines made once per listing, lower-cased and without diacritics: linear, and no
+pattern is compiled from what the user types.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.core.model import Listed
+from briefing_tui.core.search.text import fold
 
 MAX_FILTER = 200
 """The longest filter read (characters); the rest is ignored."""
@@ -19,7 +20,7 @@ _MONTHS = ("", "january", "february", "march", "april", "may", "june", "july", "
 
 Haystack = tuple[str, str, str]
 """What a filter looks in, per article: its ISO date ("" when undated), its section and the whole line
-(title, section, ISO date and month name, or `undated`), lower-cased."""
+(title, section, ISO date and month name, or `undated`), lower-cased and without diacritics."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def parse_filter(text: str) -> SidebarFilter:
     date: str | None = None
     section: str | None = None
     for token in _tokens(text[:MAX_FILTER]):
-        lowered = token.casefold()
+        lowered = _folded(token)
         if lowered.startswith("date:"):
             value = lowered[5:].replace("/", "-").replace(".", "-")
             if value:
@@ -79,9 +80,15 @@ def _tokens(text: str) -> list[str]:
 def haystack(article: Listed) -> Haystack:
     """What a filter looks in for this article (see `Haystack`)."""
     day = article.date.isoformat() if article.date else ""
-    section = article.section.casefold()
+    section = _folded(article.section)
     when = f"{day} {_MONTHS[article.date.month]}" if article.date else "undated"
-    return day, section, f"{article.title.casefold()}\n{section}\n{when}"
+    return day, section, f"{_folded(article.title)}\n{section}\n{when}"
+
+
+def _folded(text: str) -> str:
+    """`text` as the filter compares it: case and diacritics gone, as the search's words (`Gdańsk` and
+    `gdansk`, `Grèce` and `grece` are one; `Straße` and `strasse` too)."""
+    return fold(text).casefold()
 
 
 def filter_articles(articles: Sequence[Listed], haystacks: Sequence[Haystack], wanted: SidebarFilter,
