@@ -214,12 +214,18 @@ async def test_open_article_from_command_palette() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"harbour stall")
-        await until(pilot, lambda: palette_offers(app, "Harbour Talks"), "the palette's match")
-        await pilot.press("enter")
-        await until(pilot, lambda: showing(app, "Harbour Talks Stall Over Fishing Quotas"), "the article to open")
+        await open_from_palette(pilot, "harbour stall", "Harbour Talks Stall Over Fishing Quotas")
+
+
+async def open_from_palette(pilot, typed: str, title: str) -> None:  # type: ignore[no-untyped-def]
+    """Type `typed` in the command palette, wait for it to offer `title`, open it, and wait for it to show."""
+    app: BriefingApp = pilot.app
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*typed)
+    await until(pilot, lambda: palette_offers(app, title), "the palette's match")
+    await pilot.press("enter")
+    await until(pilot, lambda: showing(app, title), "the article to open")
 
 
 async def test_the_palette_forgives_accents(tmp_path: Path) -> None:
@@ -234,12 +240,7 @@ async def test_the_palette_forgives_accents(tmp_path: Path) -> None:
         shown = hits[0].match_display
         assert "".join(shown.plain[span.start:span.end] for span in shown.spans
                        if span.end - span.start == 1) == "Gdańskship"  # the letters matched, ń among them
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"gdansk ship")
-        await until(pilot, lambda: palette_offers(app, "Gdańsk shipyard reopens"), "the palette's match")
-        await pilot.press("enter")
-        await until(pilot, lambda: showing(app, "Gdańsk shipyard reopens"), "the article to open")
+        await open_from_palette(pilot, "gdansk ship", "Gdańsk shipyard reopens")
 
 
 async def test_empty_library_says_so(tmp_path: Path) -> None:

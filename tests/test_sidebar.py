@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,16 +35,23 @@ def listed(ident: str, title: str, day: dt.date | None, section: str = "S", mtim
 # --- the filter, in core -------------------------------------------------------------------------------------
 
 
-def test_filter_words_dates_and_sections() -> None:
-    articles = [listed("a.md", "Arctic ice melts", dt.date(2023, 3, 4), "Arctic"),
-                listed("b.md", "Harbour talks", dt.date(2015, 3, 1), "Middle East"),
-                listed("c.md", "Arctic notes", None, "Notes")]
+def kept_titles(articles: list[Listed]) -> Callable[[str], list[str]]:
+    """The titles a filter keeps of `articles`, as a function of what is typed."""
     lines = [haystack(a) for a in articles]
 
     def titles(text: str) -> list[str]:
         kept = filter_articles(articles, lines, parse_filter(text))
         assert kept is not None
         return [a.title for a in kept]
+    return titles
+
+
+def test_filter_words_dates_and_sections() -> None:
+    articles = [listed("a.md", "Arctic ice melts", dt.date(2023, 3, 4), "Arctic"),
+                listed("b.md", "Harbour talks", dt.date(2015, 3, 1), "Middle East"),
+                listed("c.md", "Arctic notes", None, "Notes")]
+    lines = [haystack(a) for a in articles]
+    titles = kept_titles(articles)
 
     assert titles("arctic") == ["Arctic ice melts", "Arctic notes"]  # title or section, any case
     assert titles("ARCTIC ICE") == ["Arctic ice melts"]  # every word
@@ -61,12 +69,7 @@ def test_filter_forgives_accents_both_ways() -> None:
     articles = [listed("a.md", "La Grèce vote", dt.date(2023, 3, 4), "Europe"),
                 listed("b.md", "Gdańsk shipyard", dt.date(2015, 3, 1), "Économie"),
                 listed("c.md", "Straße closed", None, "Notes")]
-    lines = [haystack(a) for a in articles]
-
-    def titles(text: str) -> list[str]:
-        kept = filter_articles(articles, lines, parse_filter(text))
-        assert kept is not None
-        return [a.title for a in kept]
+    titles = kept_titles(articles)
 
     assert titles("grece") == titles("GRÈCE") == ["La Grèce vote"]
     assert titles("gdansk") == titles("gdańsk") == ["Gdańsk shipyard"]
