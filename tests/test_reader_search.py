@@ -61,6 +61,26 @@ async def test_typing_shows_results_and_enter_opens_with_hits() -> None:
         assert not panel.display and app.focused is app.query_one(LibrarySidebar)
 
 
+async def test_the_sidebar_is_on_the_result_read_when_the_search_closes(tmp_path: Path) -> None:
+    for n in range(60):  # a month each over five years, the one searched for in a group closed at the start
+        word = "walrus" if n == 59 else "news"
+        write(tmp_path / f"a{n:02}.md", f"---\ntitle: Article {n}\ndate: {2024 - n // 12}-{n % 12 + 1:02}-03\n"
+                                        f"---\n\nSome {word} here.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = app.query_one(LibrarySidebar)
+        await pilot.press("slash")
+        await type_query(pilot, "walrus")
+        await pilot.press("enter")
+        await until(pilot, lambda: showing(app, "Article 59"), "the result to open")
+        await pilot.press("escape", "escape")
+        assert app.focused is sidebar and sidebar.cursor_node is not None
+        assert getattr(sidebar.cursor_node.data, "title", None) == "Article 59"
+        await until(pilot, lambda: sidebar.scroll_y <= sidebar.cursor_line < sidebar.scroll_y
+                    + sidebar.scrollable_content_region.height, "the cursor's line to be in view")
+
+
 async def test_results_update_as_you_type_and_errors_show_inline() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:

@@ -358,6 +358,7 @@ class ReaderScreen(SidebarScreen):
         sidebar = self.query_one(LibrarySidebar)
         sidebar.display = True
         sidebar.focus()
+        sidebar.keep_cursor_in_view()  # on the result opened last, moved there while the sidebar was hidden
 
     @on(SearchPanel.QueryChanged)
     def _query_changed(self, event: SearchPanel.QueryChanged) -> None:
@@ -431,6 +432,7 @@ class ReaderScreen(SidebarScreen):
         if listed is None:
             self.notify("That article is no longer in the library.", markup=False)
             return
+        self.query_one(LibrarySidebar).select_article(event.article_id, quiet=True)  # found there on escape
         self._hold(self.query_one(SearchPanel).release_keys())
         self.set_focus(self.query_one(ArticleView))  # keys typed from now on are for the article
 

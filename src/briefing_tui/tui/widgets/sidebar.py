@@ -481,6 +481,11 @@ class LibrarySidebar(Tree[NodeData]):
             self.move_cursor(node, animate=False)
         self.call_after_refresh(self._keep_in_view, node)
 
+    def keep_cursor_in_view(self) -> None:
+        """Scroll the cursor's line into view once laid out (after the sidebar was hidden, say)."""
+        if self.cursor_node is not None:
+            self.call_after_refresh(self._keep_in_view, self.cursor_node)
+
     def _keep_in_view(self, node: TreeNode[NodeData]) -> None:
         if self.cursor_node is node:
             self.scroll_to_node(node, animate=False)
