@@ -23,6 +23,7 @@ from briefing_tui.core.formats.dates import leading_date
 from briefing_tui.core.formats.detect import detect_format, parse_text
 from briefing_tui.core.quotes import tokens
 from briefing_tui.core.reading import sanitize
+from briefing_tui.core.reading.safe import ReadError, decode
 from briefing_tui.core.search.forms import article_language
 from briefing_tui.core.search.highlight import find_hits
 from briefing_tui.core.search.query import QueryError
@@ -137,6 +138,13 @@ def _parse(text: str, suffix: str) -> None:
         parse_text(text, _info(suffix), suffix)
 
 
+def _decode(text: str) -> None:
+    """UTF-8 with a stray byte, and the same text as 8-bit bytes (cp1252 or too far from ASCII for it)."""
+    for data in (text.encode("utf-8", "surrogatepass") + b"\xff", text.encode("cp1252", "replace")):
+        with contextlib.suppress(ReadError):
+            decode(data)
+
+
 def _query(text: str) -> None:
     with contextlib.suppress(QueryError):
         parse_query(text[:1000])
@@ -158,6 +166,7 @@ ENTRY_POINTS: dict[str, Callable[[str, int], None]] = {
     "email parts": lambda body, _n: _parse('Subject: T\nContent-Type: multipart/mixed; boundary="b"\n\n--b\n'
                                            + body + "\n--b--\n", ".eml"),
     "detect": lambda body, _n: detect_format(body, ".txt"),
+    "decoding": lambda body, _n: _decode(body),
     "front matter": lambda body, _n: _front_matter_load("title: a" + body + "b"),
     "front matter tags": lambda body, _n: _front_matter_load("tags: [" + body + "]"),
     "dates": lambda body, _n: leading_date(body),

@@ -143,6 +143,22 @@ def test_cp1252_smart_quotes(tmp_path: Path) -> None:
     assert [q.text for q in result.quotes] == ["fine"]
 
 
+def test_utf8_with_a_stray_byte_stays_utf8(tmp_path: Path) -> None:
+    data = "Title\n\nThe café’s owner said “fine”, ".encode() + b"\xff" + " and left – for Gdańsk.\n".encode()
+    result = only(write(tmp_path / "lib" / "x.txt", data).parent)
+    assert isinstance(result, Article)
+    assert result.paragraphs == ("The café’s owner said “fine”, \ufffd and left – for Gdańsk.",)
+
+
+@pytest.mark.parametrize("data", [bytes(range(0x80, 0x100)) * 4 + b"\n" + bytes(range(0xFF, 0x7F, -1)) * 4,
+                                  "Заголовок\n\nМинистр сказал: «Мы готовы».\n".encode("cp1251"),
+                                  "Τίτλος\n\nΟ υπουργός είπε ότι είναι έτοιμοι.\n".encode("cp1253")],
+                         ids=["high-bytes", "cyrillic-cp1251", "greek-cp1253"])
+def test_eight_bit_text_that_is_not_western_is_a_problem_not_mojibake(tmp_path: Path, data: bytes) -> None:
+    result = only(write(tmp_path / "lib" / "x.txt", data).parent)
+    assert isinstance(result, Problem) and "save it as UTF-8" in result.reason
+
+
 def test_utf16_with_bom(tmp_path: Path) -> None:
     result = only(write(tmp_path / "lib" / "x.txt", "Título\n\nCuerpo «citado».\n".encode("utf-16")).parent)
     assert isinstance(result, Article) and result.title == "Título" and result.quotes[0].text == "citado"

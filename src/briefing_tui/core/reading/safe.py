@@ -148,7 +148,9 @@ def read_fd(fd: int, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (BOM aware), UTF-16 with a BOM, else cp1252; return (text, encoding)."""
+    """Decode bytes as UTF-8 (BOM aware), UTF-16 with a BOM, else cp1252; return (text, encoding). UTF-8 with a
+    few bytes that do not decode is UTF-8 still; bytes that are mostly above ASCII are no cp1252 text (a
+    ReadError)."""
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -160,7 +162,23 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        pass
+    as_utf8 = data.decode("utf-8", errors="replace")
+    bad = as_utf8.count("\ufffd")
+    if len(as_utf8.encode("utf-8")) - len(as_utf8) - 2 * bad > 2 * bad:  # bytes of good multi-byte characters
+        return as_utf8, "utf-8"  # UTF-8 with a stray byte or two: those become U+FFFD, the rest reads right
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if high >= 16 and high * 100 > len(data) * MAX_HIGH_PERCENT:  # a short line (`Élysée`) is not judged
+        raise ReadError(f"not text in UTF-8 or a Western encoding ({high * 100 // len(data)}% of its bytes are "
+                        "not ASCII); if it is text, save it as UTF-8")
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+MAX_HIGH_PERCENT = 25
+"""The most of a file's bytes, in per cent, that may be above ASCII for it to be read as cp1252: Western European
+text in it (French, German, Spanish) holds a few per cent; Greek or Cyrillic in an 8-bit encoding, and random
+bytes, hold half or more, and would read as a screen of mojibake."""
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def looks_binary(text: str) -> bool:

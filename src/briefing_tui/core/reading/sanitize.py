@@ -14,8 +14,9 @@ from collections.abc import Callable
 
 REPLACEMENT = "\ufffd"
 
-POLICY_VERSION = 3
-"""Raised whenever the policy removes more, so that text cleaned by an older one (the index) is redone."""
+POLICY_VERSION = 4
+"""Raised whenever the policy removes more (or decoding, `safe.decode`, reads differently), so that text cleaned
+by an older one (the index) is redone."""
 
 _FORMAT_CHARS = (  # category Cf; tests/test_properties.py checks this against every code point
     "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
