@@ -3,6 +3,7 @@ quote board (reorder, remove, copy all, export, kept across restarts) and the sp
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -10,11 +11,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Static
 
+from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.board import QuoteBoardScreen
 from briefing_tui.tui.screens.export import ExportScreen
-from briefing_tui.tui.screens.spotlight import Spotlight
+from briefing_tui.tui.screens.spotlight import Spotlight, source_line
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.citation_panel import CitationPanel
 from briefing_tui.tui.widgets.search_panel import SearchPanel
@@ -240,6 +242,16 @@ async def test_an_empty_board_says_how_to_fill_it() -> None:
         await pilot.pause()
         assert isinstance(app.screen, QuoteBoardScreen) and app.is_running
         assert "The board is empty. In an article, ] puts the cursor on a quote" in screen_text(app)
+
+
+def test_the_spotlight_keeps_the_date_of_a_long_title() -> None:
+    item = BoardQuote("a.md", 0, "Yes", "Anna Berg", None, "Harbour talks stall over fishing quotas as the "
+                      "ministers of five countries meet again in Bergen", "Europe", dt.date(2025, 6, 27))
+    assert source_line(item, 60).plain == "Harbour talks stall over fishing qu… · Europe · 27 June 2025"
+    assert source_line(item, 30).plain == "Harbour talks … · 27 June 2025"  # narrow: the section gives way
+    assert source_line(item, 12).plain.endswith("…") and source_line(item, 12).cell_len == 12
+    short = BoardQuote("a.md", 0, "Yes", None, None, "Talks", "Europe", None)
+    assert source_line(short, 60).plain == "Talks · Europe · undated"
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)])

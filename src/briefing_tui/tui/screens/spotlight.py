@@ -32,10 +32,9 @@ def card(item: BoardQuote, position: str, width: int, height: int, console: Cons
     measure = max(12, min(MEASURE, width - 8))
     quote = Text(f"“{item.text}”", style="bold")
     lines = quote.wrap(console, measure, justify="left")
-    attribution = [Text(f"— {item.speaker}" if item.speaker else "— unattributed", style="bold")]
-    attribution.append(Text(f"{item.title} · {item.section} · {short_date(item.date)}"))
-    for line in attribution:
-        line.truncate(measure, overflow="ellipsis")
+    speaker = Text(f"— {item.speaker}" if item.speaker else "— unattributed", style="bold")
+    speaker.truncate(measure, overflow="ellipsis")
+    attribution = [speaker, source_line(item, measure)]
     spaced = 2 * len(lines) + 1 + len(attribution) + 2 <= height  # a blank line between lines, if they fit
     body: list[Text] = []
     for n, line in enumerate(lines):
@@ -57,6 +56,21 @@ def card(item: BoardQuote, position: str, width: int, height: int, console: Cons
     page.append("\n" * max(0, height - 1 - top - len(body)))
     page.append(position.rjust(max(0, width - 1)), style="dim")
     return page
+
+
+def source_line(item: BoardQuote, measure: int) -> Text:
+    """`title · section · date` in `measure` cells: a long title is what gives way (with an ellipsis), then
+    the section; the date, the *when* of who said what, stays."""
+    title = Text(item.title)
+    when = short_date(item.date)
+    for tail in (f" · {item.section} · {when}", f" · {when}", ""):
+        room = measure - Text(tail).cell_len
+        if room >= min(12, title.cell_len):
+            break
+    title.truncate(max(1, room), overflow="ellipsis")
+    line = Text.assemble(title, tail)
+    line.truncate(measure, overflow="ellipsis")
+    return line
 
 
 class SpotlightCard(Widget):
