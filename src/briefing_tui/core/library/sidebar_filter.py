@@ -7,11 +7,11 @@ pattern is compiled from what the user types.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.core.model import Listed
-from briefing_tui.core.search.text import fold
 
 MAX_FILTER = 200
 """The longest filter read (characters); the rest is ignored."""
@@ -87,8 +87,11 @@ def haystack(article: Listed) -> Haystack:
 
 def _folded(text: str) -> str:
     """`text` as the filter compares it: case and diacritics gone, as the search's words (`Gdańsk` and
-    `gdansk`, `Grèce` and `grece` are one; `Straße` and `strasse` too)."""
-    return fold(text).casefold()
+    `gdansk`, `Grèce` and `grece` are one; `Straße` and `strasse` too). (The search's `fold` is a layer up.)"""
+    text = text.casefold()
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def filter_articles(articles: Sequence[Listed], haystacks: Sequence[Haystack], wanted: SidebarFilter,
