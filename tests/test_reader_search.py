@@ -81,6 +81,26 @@ async def test_the_sidebar_is_on_the_result_read_when_the_search_closes(tmp_path
                     + sidebar.scrollable_content_region.height, "the cursor's line to be in view")
 
 
+async def test_below_70_columns_the_search_takes_the_whole_width() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(50, 30)) as pilot:
+        await loaded(pilot)
+        article_pane = app.query_one("#article-pane")
+        assert article_pane.display
+        await pilot.press("slash")
+        await type_query(pilot, "putin")
+        assert not article_pane.display and app.query_one(SearchPanel).size.width == 50
+        await pilot.press("enter")
+        await until(pilot, lambda: showing(app, "Clash Report"), "the article to open")
+        assert article_pane.display and app.query_one(ArticleView).size.width >= 45  # the article, whole width
+        await pilot.press("escape")  # back to the results: the whole width again
+        await pilot.pause()
+        assert not article_pane.display and app.query_one(SearchPanel).size.width == 50
+        await pilot.press("escape")  # the sidebar beside the article
+        await pilot.pause()
+        assert article_pane.display and app.query_one(LibrarySidebar).display
+
+
 async def test_results_update_as_you_type_and_errors_show_inline() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:

@@ -350,6 +350,7 @@ class ReaderScreen(SidebarScreen):
         panel.display = True
         self.query_one(LibrarySidebar).display = False
         panel.focus_input()
+        self.query_one(ReaderPanes).fit_search()
 
     @on(SearchPanel.Closed)
     def _close_search(self) -> None:
@@ -359,6 +360,7 @@ class ReaderScreen(SidebarScreen):
         sidebar.display = True
         sidebar.focus()
         sidebar.keep_cursor_in_view()  # on the result opened last, moved there while the sidebar was hidden
+        self.query_one(ReaderPanes).fit_search()
 
     @on(SearchPanel.QueryChanged)
     def _query_changed(self, event: SearchPanel.QueryChanged) -> None:

@@ -9,7 +9,8 @@ from textual.widget import Widget
 
 NARROW = 70
 """Below this many columns the sidebar (24 at least) would leave the article under 45: it hides while an
-article is read, and `escape` brings it back."""
+article is read, and `escape` brings it back; the search panel, while it has the focus, takes the whole width
+(its results wrapped in 22 columns were a word a line)."""
 
 
 class ReaderPanes(Horizontal):
@@ -40,12 +41,20 @@ class ReaderPanes(Horizontal):
         """Whether `widget` is in the article pane."""
         return widget is not None and self.query_one("#article-pane") in widget.ancestors
 
+    def fit_search(self) -> None:
+        """On a narrow terminal, the search panel takes the whole width while it is shown and the focus is not
+        in the article (class `-search-wide`)."""
+        panel = self.query_one("#search")
+        self.set_class(self.narrow and panel.display and not self._reading(self.screen.focused), "-search-wide")
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if self.narrow and not self.sidebar_hidden and self._reading(event.widget):
             self.sidebar_hidden = self._by_width = True
+        self.fit_search()
 
     def on_resize(self, event: events.Resize) -> None:
         if self.narrow and not self.sidebar_hidden and self._reading(self.screen.focused):
             self.sidebar_hidden = self._by_width = True
         elif not self.narrow and self._by_width:
             self.show_sidebar()
+        self.fit_search()
