@@ -435,6 +435,19 @@ def test_snippets_show_a_boundary_as_an_ellipsis(bounded: Index) -> None:
     assert any("amber … ⟦Harbour⟧" in s for s in snippets), snippets
 
 
+@pytest.mark.parametrize(("snippet", "shown"), [
+    ("…\ue000\nVladimir \x02Putin\x03 said…", "…Vladimir ⟦Putin⟧ said…"),  # began at a part's start
+    ("Vladimir \x02Putin\x03 said\n\ue000\n…", "Vladimir ⟦Putin⟧ said…"),  # ended at a part's end
+    ("\ue000\n\x02Putin\x03 said\n\ue000\nHe", "…⟦Putin⟧ said … He"),
+    ("…a \x02Putin\x03 b…", "…a ⟦Putin⟧ b…"),
+    ("\x02Putin\x03", "⟦Putin⟧"),
+])
+def test_a_snippet_has_one_ellipsis_at_a_part_boundary(snippet: str, shown: str) -> None:
+    from briefing_tui.core.search.index import marked_snippet
+
+    assert marked_snippet(snippet) == shown
+
+
 _PARTS = st.lists(st.lists(st.sampled_from(WORDS[:5]), min_size=1, max_size=4).map(" ".join), min_size=1, max_size=4)
 
 

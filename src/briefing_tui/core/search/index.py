@@ -30,7 +30,7 @@ from briefing_tui.core.reading import sanitize
 from briefing_tui.core.reading.private_files import folder_lock, private_file, private_folder
 from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES, is_within
 from briefing_tui.core.search.forms import article_language, form_prefix, forms_in
-from briefing_tui.core.search.highlight import joined, without_boundaries
+from briefing_tui.core.search.highlight import BOUNDARY, joined, without_boundaries
 from briefing_tui.core.search.query import (
     And,
     DateRange,
@@ -963,7 +963,7 @@ def _ordered(rows: list[_Row], sort: str) -> list[_Row]:
 def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
     """A snippet as (text, is_hit) pieces."""
     pieces: list[tuple[str, bool]] = []
-    snippet = without_boundaries(snippet)
+    snippet = without_boundaries(_ends_trimmed(snippet))
     for i, chunk in enumerate(snippet.split(_HIT_START)):
         hit, sep, rest = chunk.partition(_HIT_END)
         if i == 0 or not sep:
@@ -971,6 +971,19 @@ def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
         else:
             pieces.extend([(hit, True), (rest, False)])
     return [(t, h) for t, h in pieces if t]
+
+
+def _ends_trimmed(snippet: str) -> str:
+    """A snippet that begins or ends at a boundary between parts, with one ellipsis there: FTS5 puts its own
+    ellipsis before the boundary's, and the text began on a line of its own (`……` over `Vladimir Putin, …`)."""
+    breaks = f"\n {BOUNDARY}"
+    core = snippet.removeprefix("…")
+    start = core.lstrip(breaks)
+    lead = "…" if core != snippet or start != core else ""
+    body = start.removesuffix("…")
+    end = body.rstrip(breaks)
+    trail = "…" if body != start or end != body else ""
+    return f"{lead}{end}{trail}"
 
 
 def marked_snippet(snippet: str) -> str:
