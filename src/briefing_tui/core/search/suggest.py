@@ -131,6 +131,7 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
     text = query.text
     for (start, end), better in sorted(changes, reverse=True):  # from the end: earlier spans stay where they are
         text = text[:start] + better + text[end:]
+    text = " ".join(text.split())  # as it would be typed: `did you mean “protests”`, not “protests ”
     try:  # offered only when it finds more: a word of the text may be in no quote, two words in no one article
         return text if library.count(parse(text)) > total else None
     except QueryError:
