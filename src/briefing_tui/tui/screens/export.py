@@ -7,6 +7,7 @@ in private mode.
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from pathlib import Path
 
@@ -104,7 +105,8 @@ class ExportScreen(ModalScreen[None]):
         self._writing = False
         shown = self.app.screen is self  # else the dialog was closed while the file was written
         if error is None:
-            self.notify(f"Exported {count(self.count, 'quote')} to {path}", markup=False)
+            self.notify(f"Exported {count(self.count, 'quote')} to {os.path.abspath(path)}",  # where, in full
+                        markup=False)
             if shown:
                 self.dismiss(None)
             return
