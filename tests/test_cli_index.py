@@ -143,7 +143,7 @@ def test_show_cites_a_file_as_the_library_it_was_read_in(capsys: pytest.CaptureF
     assert as_json(capsys, "show", path)["article"]["section"] == "Unfiled"  # never read as part of a library
     out_of(capsys, "list", str(mixed))
     shown = as_json(capsys, "show", path)["article"]
-    assert shown["section"] == "sport" and shown["quotes"][0]["citation"] == "“Yes,” — Ann Lee, Bad date (sport)"
+    assert shown["section"] == "sport" and shown["quotes"][0]["citation"] == "“Yes” — Ann Lee, Bad date (sport)"
 
 
 def test_the_same_library_given_twice_is_read_once(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:

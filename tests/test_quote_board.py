@@ -21,7 +21,7 @@ from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.citation_panel import CitationPanel
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from tests.conftest import SEEDS
-from tests.test_quote_finder import RUTTE, open_finder
+from tests.test_quote_finder import RUTTE, RUTTE_TEXT, open_finder
 from tests.test_reader import loaded, showing, until
 from tests.test_reader_safety import screen_lines
 
@@ -174,7 +174,7 @@ async def test_the_board_lists_reorders_removes_and_copies(tmp_path: Path, monke
         listed = board.query_one(OptionList)
         assert app.focused is listed and board.position == 0
         await pilot.press("J", "J")  # the first to the bottom
-        assert [q.text for q in app.state.board.quotes] == ["daddy", "underlings.", RUTTE[1:RUTTE.index("” —")]]
+        assert [q.text for q in app.state.board.quotes] == ["daddy", "underlings.", RUTTE_TEXT]
         assert board.position == 2
         await pilot.press("ctrl+up")
         assert board.position == 1 and app.state.board.quotes[1].citation == RUTTE

@@ -22,8 +22,9 @@ from tests.test_links import recorded_notifications
 from tests.test_reader import loaded, showing, until
 
 SIZE = (120, 40)
-RUTTE = ("“If we do not invest now, we are really at risk that the Russians might try something against NATO "
-         "territory in three, five or seven years,” — Mark Rutte, Clash Report (Ukraine - Russia War), 27 June 2025")
+RUTTE_TEXT = ("If we do not invest now, we are really at risk that the Russians might try something against NATO "
+              "territory in three, five or seven years,")
+RUTTE = f"“{RUTTE_TEXT[:-1]}” — Mark Rutte, Clash Report (Ukraine - Russia War), 27 June 2025"  # without its comma
 
 
 async def settled(pilot, finder: QuoteFinder) -> None:  # type: ignore[no-untyped-def]
@@ -56,7 +57,7 @@ async def test_finder_lists_every_quote_and_filters_as_you_type() -> None:
         await pilot.press(*"speaker:rutte")
         await settled(pilot, finder)
         assert [h.quote.text for h in finder.shown] == [
-            RUTTE[1:RUTTE.index("” —")], "daddy", "underlings."]
+            RUTTE_TEXT, "daddy", "underlings."]
         assert str(finder.query_one("#finder-status", Static).render()).startswith("3 quotes")
         await pilot.press(*" date:2024")
         await settled(pilot, finder)
@@ -144,6 +145,8 @@ async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path
                         "- “daddy” — Mark Rutte, Clash Report (Ukraine - Russia War), 27 June 2025\n"
                         "- “underlings.” — Mark Rutte, Clash Report (Ukraine - Russia War), 27 June 2025\n")
         assert oct(os.stat(tmp_path / "briefing-quotes.md").st_mode & 0o777) == "0o600"
+        assert f"Exported 3 quotes to {tmp_path.resolve() / 'briefing-quotes.md'}" in \
+            [n.message for n in app._notifications]  # the folder said, not only the name
         (tmp_path / "briefing-quotes.md").write_text("keep me")
         await pilot.press("e")
         await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export screen")
@@ -206,7 +209,7 @@ async def test_finder_reaches_every_quote_and_fetches_only_what_is_seen(tmp_path
         screen = "\n".join(quotes.render_line(y).text for y in range(quotes.scrollable_content_region.height))
         assert f"“{last.quote.text}”" in screen and last.quote.speaker in screen
         await pilot.press("c")
-        assert app.clipboard.startswith(f"“{last.quote.text}” — {last.quote.speaker}")
+        assert app.clipboard.startswith(f"“{last.quote.text.rstrip(',')}” — {last.quote.speaker}")
 
 
 async def test_reader_keys_do_nothing_behind_the_finder() -> None:

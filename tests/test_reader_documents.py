@@ -98,9 +98,9 @@ async def test_quote_cursor_and_citation_skip_the_link_notes(tmp_path: Path) -> 
         assert styled(view, line, "current-quote") == ["“the driver is required,”"]  # not shifted by the [1]
         assert "Anna Berg (cue: said)" in str(app.query_one("#hit-status", Static).render())
         await pilot.press("c")
-        assert app.clipboard == "“the driver is required,” — Anna Berg, Drivers for the Cluster (Howto), 20 June 2025"
+        assert app.clipboard == "“the driver is required” — Anna Berg, Drivers for the Cluster (Howto), 20 June 2025"
         await pilot.press("right_square_bracket", "c")
-        assert app.clipboard.startswith("“It just works,” — Jonas Ferro, Drivers for the Cluster")
+        assert app.clipboard.startswith("“It just works” — Jonas Ferro, Drivers for the Cluster")
 
 
 async def test_search_hits_in_list_items_and_block_quotes(tmp_path: Path) -> None:

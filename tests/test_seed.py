@@ -84,6 +84,7 @@ def test_seed_citation_format() -> None:
     a = seed()
     rutte = a.quotes[4]
     assert quote_citation(rutte, a) == (
-        f"“{rutte.text}” — Mark Rutte, Clash Report (Ukraine - Russia War), 27 June 2025"
+        f"“{rutte.text.rstrip(',')}” — Mark Rutte, Clash Report (Ukraine - Russia War), 27 June 2025"
     )
-    assert quote_citation(a.quotes[6], a).startswith("“long-term threat posed by Russia,” — Clash Report (")
+    assert a.quotes[6].text.endswith(",")  # its comma is left out of the citation
+    assert quote_citation(a.quotes[6], a).startswith("“long-term threat posed by Russia” — Clash Report (")

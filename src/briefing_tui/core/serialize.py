@@ -24,8 +24,9 @@ def long_date(date: dt.date | None) -> str:
 
 
 def quote_citation(quote: Quote, article: Article | Listed) -> str:
-    """`“TEXT” — SPEAKER, TITLE (SECTION), 27 June 2025`; the speaker and date only when known."""
-    parts = [f"“{quote.text}” —"]
+    """`“TEXT” — SPEAKER, TITLE (SECTION), 27 June 2025`; the speaker and date only when known. A comma (or `;`,
+    `:`) that ends the text is left out: it was the sentence's, before the attribution (`“Yes,” said Anna`)."""
+    parts = [f"“{quote.text.rstrip().rstrip(',;:').rstrip() or quote.text}” —"]
     if quote.speaker:
         parts.append(f" {quote.speaker},")
     parts.append(f" {article.title} ({article.section})")
