@@ -918,6 +918,20 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
           "FPI a pour sa part confié s'être assuré de la légalité de ce contrat. « Tout est réglo », déclare la "
           "société."],
      [("Future Pipe Industries", "after-cue")]),
+    # RULES_VERSION 15. A name between the words that open its clause and a description between commas is the
+    # subject (`while Bambang Widaryatmo, head of East Kalimantan's police, promised`), not the description.
+    ("", ["Ministers went to the site, while Bambang Widaryatmo, head of East Kalimantan's police, promised "
+          "\"parties found to be negligent will be prosecuted\".",
+          "Later Anna Berg, head of the local fire brigade, said \"we are done\"."],
+     [("Bambang Widaryatmo", "appositive"), ("Anna Berg", "appositive")]),
+    # An office by another name is its holder as the article named them (`le chef du gouvernement`, `le chef de
+    # l'État`, `the head of state`); a title before a French adjective of nationality is the person's.
+    ("", ["Haïder al-Abadi, le Premier ministre irakien, a parlé. « Nous avons ordonné aux forces de traquer les "
+          "criminels », a déclaré le chef du gouvernement sur Twitter."], [("Haïder al-Abadi", "after-cue")]),
+    ("", ["Le président français Emmanuel Macron s'en est pris aux ouvriers. Le chef de l’État en déplacement à "
+          "Égletons a dit : « Il y en a certains qui foutent le bordel »."], [("Emmanuel Macron", "before-cue")]),
+    ("", ["President Anna Berg opened the summit. \"We will not wait,\" the head of state said."],
+     [("Anna Berg", "after-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

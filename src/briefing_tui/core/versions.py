@@ -1,7 +1,7 @@
 """Version numbers of what the index stores, in a module of their own: the command line reads them on every
 start and must not pay for importing the parsers that they describe."""
 
-RULES_VERSION = 14
+RULES_VERSION = 15
 """Bump when the quote and speaker rules (`core/quotes/`) or the formats change what a parse gives the index
 (paragraphs, quotes, speakers, titles, which files are articles): it rebuilds on a new value.
 3: named passes over per-language lexicons, spans matched like brackets. 4: articles as documents (list
@@ -18,7 +18,9 @@ real set (adverbs inside inverted cues, the gender of descriptions that open a s
 thirteenth real set (an acronym after a possessive, a circumstance before a subject with no comma, MSPs,
 communities). 14: a surname alone that the sentence gives a gender is a person; a verb in lower case ends a
 titled name; French associations are bodies, their names with the noun they end with; `Name of Place, who`;
-sources that open a later clause; the acronym after a body named after its kind."""
+sources that open a later clause; the acronym after a body named after its kind. 15: a name after its clause's
+opening words before a description between commas is the subject; an office by another name (`le chef du
+gouvernement`, `the head of state`) is its holder as named; a French title before an adjective of nationality."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

@@ -13,7 +13,13 @@ import itertools
 import re
 
 from briefing_tui.core.quotes import lexicon_de, lexicon_en, lexicon_fr
-from briefing_tui.core.quotes.clauses import ADJECTIVE_ENDINGS_FR, MAX_SUBJECT, NATIONALITIES_FR, clause_subject
+from briefing_tui.core.quotes.clauses import (
+    ADJECTIVE_ENDINGS_FR,
+    MAX_SUBJECT,
+    NATIONALITIES_FR,
+    clause_subject,
+    french_adjective,
+)
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.names import (
@@ -506,6 +512,9 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
             context = [x for x in toks[max(0, i - 3):i] if x.word]  # `her son, Anders Eklund`, `his wife Mary`
             if not title and context and (is_title(context[-1], lex) or context[-1].low in lex.person_nouns):
                 title = context[-1].low
+            elif not title and len(context) >= 2 and lex.code == "fr" and is_title(context[-2], lex) \
+                    and not context[-1].cap and french_adjective(context[-1].low, lex):
+                title = context[-2].low  # `Le président français Emmanuel Macron`: later `le président`
             gender = None
             for word in [*titles, *context]:
                 gender = gender or word_gender(word.text)

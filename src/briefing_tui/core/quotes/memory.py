@@ -23,6 +23,14 @@ people who share one (`Anna B…, Anna C…, …`) must cost linear time, not a 
 _OPPOSITE = {"m": "f", "f": "m"}
 
 
+OFFICE_NAMES = {"chef du gouvernement": ("premier ministre",), "chef de l'etat": ("president", "presidente"),
+                "head of government": ("prime minister", "premier"), "head of state": ("president",),
+                "regierungschef": ("ministerprasident", "kanzler", "bundeskanzler", "premierminister"),
+                "staatschef": ("prasident", "staatsprasident", "bundesprasident")}
+"""Offices by another name (folded: lower case, no accents, straight apostrophes), and the titles the article may
+have named their holder by: `le chef du gouvernement` is the Premier ministre named before."""
+
+
 @dataclass
 class Memory:
     """People, bodies and descriptions named so far in one article."""
@@ -166,7 +174,8 @@ class Memory:
                 return known  # `the elder Brown`: a surname named before; not `The government of American Samoa`
             unelided = _unelided(m.text)  # `L'archevêque de Rouen`: archevêque de Rouen
             rest = unelided if unelided != m.text else m.text.partition(" ")[2]
-            office = self.roles.get(fold(rest)) if m.definite and " " in m.text else None
+            office = (self.roles.get(fold(rest)) or self._office_named(fold(rest))) \
+                if m.definite and " " in m.text else None
             if office is not None:
                 return office  # `le ministre iranien des Transports`, as the article described Abbas Akhoundi
             described = self._described(m, lex) if m.definite and fold(m.head) not in self.roles else None
@@ -236,6 +245,17 @@ class Memory:
         if m.gender is None:
             return self.subject
         return self.referent(m.gender)  # `The father said …`, then `The mother said`
+
+    def _office_named(self, described: str) -> str | None:
+        """The holder of the office another name of which `described` starts with, as the article named them
+        (`le chef du gouvernement` after `Haïder al-Abadi, le Premier ministre irakien,`; `le chef de l'État`
+        after `le président français Emmanuel Macron`; `the head of state` after `President X`)."""
+        for other, offices in OFFICE_NAMES.items():
+            if described == other or described.startswith(other + " "):
+                for key in reversed(list(self.roles)):
+                    if any(key == office or key.startswith(office + " ") for office in offices):
+                        return self.roles[key]
+        return None
 
     def _misspelt_surname(self, word: str) -> str | None:
         """The one person named lately whose family name is one letter away from a name that means no one

@@ -217,7 +217,8 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
     if relative is not None and not segments[-1] and relative < len(segments) - 2:
         segments = [*segments[:relative], []]  # `Netta, who performed Toy featuring A, B, and C, said`: the relative
         # clause runs to the comma before the cue, its list's commas included
-    if not segments[-1]:  # a comma before the cue closes an aside or an appositive
+    closed = not segments[-1]
+    if closed:  # a comma before the cue closes an aside or an appositive
         segments.pop()
         while len(segments) > 1 and (not segments[-1] or (_is_aside(segments[-1], lex)
                                                            and segments[-1][0].low not in lex.clause_openers)):
@@ -237,7 +238,7 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
         # `Simon Hughes, Member of Parliament for North Southwark and Bermondsey, said`, `As Ben Rozitis, a
         # planetary scientist and a co-author of the study, told`: one description, of the name before it
         return [*name, tok(",", name[-1].end, name[-1].end), *nearest]
-    region = nearest[cut:]
+    region = nearest_region = nearest[cut:]
     if antecedent:
         last = max((k for k, t in enumerate(region) if ((t.low in lex.prepositions and t.low not in PARTICLES)
                                                        and not _of_name(region, k))
@@ -254,6 +255,13 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
         segment = segments.pop()
         if not segment:
             continue
+        if closed and region and region is nearest_region and (_is_aside(segment, lex)
+                                                               or not _is_appositive(segment, lex)) \
+                and _is_description(region, lex) and not _names_person(region, lex) \
+                and (name := _name_ending(segment, lex)):
+            # `while Bambang Widaryatmo, head of East Kalimantan's police, promised`, `Later John Smith, head of
+            # …, said`: the name before the description between commas, after the words that open its clause
+            return [*name, tok(",", name[-1].end, name[-1].end), *region]
         if _is_aside(segment, lex):
             continue
         if not _is_appositive(segment, lex):
@@ -270,6 +278,15 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
         if len(region) > MAX_SUBJECT:
             break
     return region
+
+
+def _name_ending(segment: list[Tok], lex: Lexicon) -> list[Tok]:
+    """The person's name that a segment ends with, after the words that open its clause (`Later John Smith`,
+    `while Bambang Widaryatmo`), or []."""
+    rest = _past_openers(segment, lex)
+    if rest is not segment and _is_name(rest, lex):
+        return rest
+    return _trailing_name(segment, lex)
 
 
 def _trailing_name(region: list[Tok], lex: Lexicon) -> list[Tok]:
