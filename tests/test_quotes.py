@@ -932,6 +932,21 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
           "Égletons a dit : « Il y en a certains qui foutent le bordel »."], [("Emmanuel Macron", "before-cue")]),
     ("", ["President Anna Berg opened the summit. \"We will not wait,\" the head of state said."],
      [("Anna Berg", "after-cue")]),
+    # RULES_VERSION 16. A rank of titles joined by a hyphen is a title (`Major-General`); a title after a given
+    # name is a surname (`Howard Dean`, then `said Dean`).
+    ("", ["Major-General Piet Hansen, spokesman for the army in Velsia said, \"The operation is over.\""],
+     [("Piet Hansen", "appositive")]),
+    ("", ["In the radio address, party chairman Howard Dean urged voters to act.",
+          "\"The candidates stand for the past,\" said Dean."], [("Howard Dean", "after-cue")]),
+    # A thing that cannot speak, subject of a clause another cue reports, is not the speaker.
+    ("", ["Secretary of State Anna Berg said the bombings underlined \"the absolute bankruptcy\" of those who did "
+          "it."], [("Anna Berg", "before-cue")]),
+    # A passive cue followed by `comme` has its agent after the quote; a title opens a description too.
+    ("", ["Le VX est d'ailleurs classé comme « arme de destruction massive » par les Nations unies."],
+     [("les Nations unies", "passive-agent")]),
+    ("", ["Les pays ont désapprouvé, à l'exception de Idriss Déby, Président du Tchad et de l'Union africaine, qui "
+          "a rappelé que selon lui « le troisième mandat n'est pas anticonstitutionnel. »"],
+     [("Idriss Déby", "subject")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -1,7 +1,7 @@
 """Version numbers of what the index stores, in a module of their own: the command line reads them on every
 start and must not pay for importing the parsers that they describe."""
 
-RULES_VERSION = 15
+RULES_VERSION = 16
 """Bump when the quote and speaker rules (`core/quotes/`) or the formats change what a parse gives the index
 (paragraphs, quotes, speakers, titles, which files are articles): it rebuilds on a new value.
 3: named passes over per-language lexicons, spans matched like brackets. 4: articles as documents (list
@@ -20,7 +20,9 @@ communities). 14: a surname alone that the sentence gives a gender is a person; 
 titled name; French associations are bodies, their names with the noun they end with; `Name of Place, who`;
 sources that open a later clause; the acronym after a body named after its kind. 15: a name after its clause's
 opening words before a description between commas is the subject; an office by another name (`le chef du
-gouvernement`, `the head of state`) is its holder as named; a French title before an adjective of nationality."""
+gouvernement`, `the head of state`) is its holder as named; a French title before an adjective of nationality.
+16: rules from a fourteenth real set (ranks joined by hyphens, a title after a given name is a surname, more
+given names, a thing under a reporting cue is no speaker, passive cues with `as`/`comme`, titled appositives)."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

@@ -40,7 +40,7 @@ LEXICON = Lexicon(
         """),
     passive_cues=words("""
         described called branded labelled labeled termed characterised characterized dubbed quoted cited told
-        hailed praised criticised criticized condemned denounced accused deemed considered
+        hailed praised criticised criticized condemned denounced accused deemed considered classified classed
         """),
     according=(("according", "to"), ("as", "reported", "by"), ("in", "the", "words", "of")),
     according_initial=("for",),

@@ -64,7 +64,8 @@ LEXICON = Lexicon(
     cues=_CUES | imperfects(_CUES) | plurals(_CUES),
     passive_cues=words("""
         qualifié qualifiée qualifiés qualifiées décrit décrite décrits décrites appelé appelée traité traitée accusé
-        accusée
+        accusée classé classée classés classées considéré considérée considérés considérées surnommé surnommée
+        surnommés surnommées
         """),
     according=(("selon",), ("d'", "après"), ("d’", "après")),
     pronouns={"il": "m", "elle": "f", "ils": None, "elles": None},

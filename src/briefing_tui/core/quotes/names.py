@@ -38,6 +38,10 @@ pia priya rachel rebecca regina renate rita rosa rose ruth sabine sabrina sandra
 sofie sophia sophie stefanie stephanie susan susanne svetlana sylvie tamara tanja tatiana teresa theresa tina
 ulrike ursula valentina valérie valerie vanessa vera veronika véronique victoria virginie wanda yasmin yvonne
 zainab zeynep zofia zoe zoé
+hillary condoleezza betty sharon donna shirley cynthia kathleen pamela samantha debra carolyn diane joyce lauren
+joan evelyn cheryl frances gloria kathryn janice judy marilyn beverly brittany alexis kayla tiffany ashley melissa
+kimberly wendy tammy tracy stacy peggy sally jill joanne lori kristen erin kristin leah vicki gwen marcia rosemary meryl
+kirsten chelsea naomi yolanda oprah martine ségolène christiane rachida najat simone geneviève annalena sahra svenja
 """.split())
 
 MALE_NAMES = frozenset("""
@@ -61,6 +65,14 @@ rainer ralf raphael raúl reinhard richard robert roberto roger roland rolf roma
 sebastian sébastien seamus sean sergei sergio simon stefan stefano stephan stephen steven sven thomas thorsten
 tiago till tim timo tobias tom tomas tomasz torsten ulrich uwe viktor vincent vladimir walter werner wilhelm
 william wolfgang xavier yann youssef yusuf
+howard gordon larry gary jerry harold douglas raymond ralph eugene wayne russell bobby victor johnny ernest craig
+shawn clarence jesse bradley todd earl jimmy danny bryan keith jason justin brandon ryan kyle scott timothy jeffrey
+gregory kenneth joshua anthony ronald terry lawrence dylan billy bruce gabriel willie randy roy nathaniel curtis lloyd
+leonard stanley norman fred allen marvin francis leroy neil stuart barry rick ricky warren clint trevor dwight mitchell
+tyler ethan owen luke isaac caleb evan connor cameron hank ted teddy tommy hugh dwayne neal lyndon rudy ronnie jimmie
+benny barack rahul vijay sanjay amit ravi felipe ricardo andrés gustavo hernan nicolas ramon enrique ignacio alfonso
+guillermo jean édouard benoît gérard patrice rené gilles didier thierry fabien yves hervé jérôme gaston idriss horst
+sigmar heiko volker günther lothar cem winfried dietmar hubertus
 """.split())
 
 FEMALE_WORDS = frozenset("""
@@ -159,7 +171,10 @@ def is_title(tok: Tok, lex: Lexicon) -> bool:
     if "-" not in low:
         return False
     prefix, _, rest = low.partition("-")
-    return prefix in _TIME_PREFIXES and (rest in lex.titles or (len(rest) > 6 and rest.endswith(lex.title_suffixes)))
+    if prefix in _TIME_PREFIXES and (rest in lex.titles or (len(rest) > 6 and rest.endswith(lex.title_suffixes))):
+        return True
+    parts = low.split("-")  # `Major-General`, `Lieutenant-Colonel`, `Vice-Admiral`: a rank of titles joined
+    return all(part in lex.titles for part in parts)
 
 
 _NUMBER_WORDS = frozenset(("no.", "no", "nr.", "n°", "number", "nummer", "numéro"))
@@ -306,8 +321,9 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
         name = name[1:]
     if complement and len(name) >= 3 and not is_given_name(name[0].text):
         name = _after_place(name)  # `Ministre de la Défense Antoni Macierewicz`: the office's domain, then the name
-    if not name or org_words(name, lex) or name[0].low in lex.not_names or is_title(name[-1], lex):
-        return None
+    if not name or org_words(name, lex) or name[0].low in lex.not_names \
+            or (is_title(name[-1], lex) and not (len(name) >= 2 and is_given_name(name[-2].text))):
+        return None  # a title after a given name is a surname (`Howard Dean`, `John Major`)
     if len(name) == 1 and titles and titles[-1].low.rstrip(".") in _KEEP_TITLES:
         return titles[-1:] + name, titles
     return name, titles

@@ -244,8 +244,9 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
     sourced = _according_clause(toks, lex)
     for c in range(len(toks) - 1, -1, -1):
         if not is_cue(toks, c, lex) and not (toks[c].low in lex.passive_cues and c + 1 < len(toks)
-                                             and toks[c + 1].low in lex.agent):
-            continue  # a cue, or a description by someone (`qualifié par les enquêteurs d'« … »`)
+                                             and (toks[c + 1].low in lex.agent or toks[c + 1].low in ("as", "comme"))):
+            continue  # a cue, or a description by someone (`qualifié par les enquêteurs d'« … »`, `classé comme
+            # « … » par les Nations unies`: its agent after the quote)
         cue = toks[c]
         if sourced >= c + 2:
             return None  # `revealed the discovery, and according to its author, it is “…”`: the source is named
@@ -296,10 +297,29 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
                 # adjoints …, dénonçant`: people; `a link to the FNA article page …`: a document's author, maybe
                 continue  # `a déclaré sa candidature en affirmant`, `L'attaque a été revendiquée … ajoutant`: a
                 # participle's subject is someone, not a thing the clause was about
+        if region and _thing_under_cue(region, toks, c, site, lex):
+            continue  # `Rice said the bombings underlined “…”`: Rice's words, not the bombings'
         found = _speaker_of_region(region, toks, mem, site, cue.text, rule, c)
         if found:
             return found
     return None
+
+
+def _thing_under_cue(region: list[Tok], toks: list[Tok], c: int, site: Site, lex: Lexicon) -> bool:
+    """Whether the subject of the cue at `c` is a thing that cannot speak (`the bombings`), in a clause reported
+    by the cue right before it (`Condoleezza Rice said the bombings underlined “…”`, `said that the report
+    showed`): that cue's subject is the speaker."""
+    m = mention(region, site.text, lex)
+    if m is None or m.kind != "nominal" or can_speak(m.head, lex) or can_speak(m.head[:-1], lex) \
+            or any(t.cap for t in region[1:]):
+        return False
+    k = next((k for k in range(c) if toks[k] is region[0]), 0) - 1  # the word before the subject: the cue that
+    if k >= 1 and toks[k].low in _THAT:  # reports the clause, or its `that`
+        k -= 1
+    return k >= 0 and is_cue(toks, k, lex)
+
+
+_THAT = frozenset(("that", "que", "qu'", "qu’", "dass"))
 
 
 def _speaking_complement(region: list[Tok], site: Site, lex: Lexicon) -> list[Tok] | None:

@@ -123,14 +123,15 @@ def _of_name(region: list[Tok], k: int) -> bool:
 
 def _described_name(toks: list[Tok], comma: int, lex: Lexicon) -> list[Tok]:
     """The person's name before an appositive description that ends at `comma` (`led by Mark Hay, a marine
-    ecologist and Regents Professor at GT,`), if the description has no verb of its own."""
+    ecologist and Regents Professor at GT,`, `de Idriss Déby, Président du Tchad,`), if the description has no
+    verb of its own."""
     k = comma - 1
     while k >= 0 and toks[k].text != "," and toks[k].text not in STOP and not toks[k].masked:
         k -= 1
     if k < 1 or toks[k].text != "," or comma - k > MAX_SUBJECT:
         return []
     described = toks[k + 1:comma]
-    if not described or described[0].low not in lex.determiners or any(
+    if not described or (described[0].low not in lex.determiners and not is_title(described[0], lex)) or any(
             is_cue(described, n, lex) or is_verb(described, n, lex) for n in range(len(described))):
         return []
     end = k
