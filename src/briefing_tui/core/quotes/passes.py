@@ -218,10 +218,14 @@ def _subject_start(t: Tok, lex: Lexicon) -> bool:
         or t.low in lex.it_pronouns or t.low in lex.titles or t.low in lex.person_nouns
 
 
+_THAT = frozenset(("that", "que", "qu'", "qu’", "dass"))
+"""The words that open a reported clause."""
+
+
 def _bare_cue(toks: list[Tok], c: int, lex: Lexicon) -> bool:
     """After `X said`, nothing of its own was said: no quote, no `that`, only a few words (`told the press`)."""
     rest = toks[c + 1:]
-    return len(rest) <= 12 and not any(t.masked or t.low in ("that", "que", "qu'", "qu’", "dass") or t.low in lex.be
+    return len(rest) <= 12 and not any(t.masked or t.low in _THAT or t.low in lex.be
                                        or t.low in lex.auxiliaries for t in rest)
 
 
@@ -317,9 +321,6 @@ def _thing_under_cue(region: list[Tok], toks: list[Tok], c: int, site: Site, lex
     if k >= 1 and toks[k].low in _THAT:  # reports the clause, or its `that`
         k -= 1
     return k >= 0 and is_cue(toks, k, lex)
-
-
-_THAT = frozenset(("that", "que", "qu'", "qu’", "dass"))
 
 
 def _speaking_complement(region: list[Tok], site: Site, lex: Lexicon) -> list[Tok] | None:
