@@ -947,6 +947,10 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["Les pays ont désapprouvé, à l'exception de Idriss Déby, Président du Tchad et de l'Union africaine, qui "
           "a rappelé que selon lui « le troisième mandat n'est pas anticonstitutionnel. »"],
      [("Idriss Déby", "subject")]),
+    # RULES_VERSION 17. A title's time in lower case before a capitalised description and a name (`former`, `then`,
+    # `ancien`) is no part of the speaker: the name is.
+    ("", ['Later, former U.S. Department of Justice spokesperson Anna Berg described it as "completely '
+          'inappropriate" and left.'], [("Anna Berg", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -159,7 +159,7 @@ PARTICLES = frozenset("de da di del della van von der den ter ten al bin bint ib
 PLACE_PREPOSITIONS = frozenset(("of", "to", "for", "from"))
 
 
-_TIME_PREFIXES = frozenset(("then", "ex", "former", "acting", "interim", "ancien", "ancienne", "ehemaliger",
+TIME_PREFIXES = frozenset(("then", "ex", "former", "acting", "interim", "ancien", "ancienne", "ehemaliger",
                             "ehemalige"))
 """`then-Secretary Vázquez`, `ex-President`, `ex-ministre`: a title with a prefix of time is a title."""
 
@@ -171,7 +171,7 @@ def is_title(tok: Tok, lex: Lexicon) -> bool:
     if "-" not in low:
         return False
     prefix, _, rest = low.partition("-")
-    if prefix in _TIME_PREFIXES and (rest in lex.titles or (len(rest) > 6 and rest.endswith(lex.title_suffixes))):
+    if prefix in TIME_PREFIXES and (rest in lex.titles or (len(rest) > 6 and rest.endswith(lex.title_suffixes))):
         return True
     parts = low.split("-")  # `Major-General`, `Lieutenant-Colonel`, `Vice-Admiral`: a rank of titles joined
     return all(part in lex.titles for part in parts)

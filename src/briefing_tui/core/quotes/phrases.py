@@ -18,6 +18,7 @@ from briefing_tui.core.quotes.names import (
     AGED,
     PARTICLES,
     PLACE_PREPOSITIONS,
+    TIME_PREFIXES,
     is_given_name,
     is_org,
     is_title,
@@ -170,6 +171,9 @@ def _mention_of_segment(toks: list[Tok], text: str, lex: Lexicon) -> Mention | N
     named = _named_by(toks, lex)  # `a protester using the pseudonym Katya`
     if named is not None:
         return named
+    if not first.cap and first.low in TIME_PREFIXES and len(toks) > 1 and toks[1].cap and toks[1].word:
+        return _mention_of_segment(toks[1:], text, lex)  # `former U.S. Department of Justice spokesperson Matthew
+        # Miller`: a title's time, then the title and the name
     if first.cap and first.low in lex.cut_prepositions and len(toks) > 2 and lex.code != "de":
         k = len(toks)  # `On Monday Fitzsimons told`, `In further testimony today Fitzsimons told`: a circumstance
         while k > 1 and toks[k - 1].cap and toks[k - 1].word and toks[k - 1].low not in lex.not_names:
