@@ -205,6 +205,21 @@ async def test_f_filters_the_sidebar_and_escape_restores() -> None:
         assert labels[0] == "June 2025  8" and labels[-1] == "Undated  2"
 
 
+async def test_f_after_a_search_result_types_into_the_filter() -> None:
+    """`/harbour⏎`, escape back to the results, then `f`: the filter box takes what is typed (closing the search
+    focused the sidebar later than `f` focused the box, so `date` ran the reader's keys: `d`, `a`, `t`, `e`)."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"harbour")
+        await until(pilot, lambda: app.query_one(SearchPanel).query_one("#search-results").option_count > 0,
+                    "the results")
+        await pilot.press("enter", "escape", "f", *"date")
+        box = app.query_one("#sidebar-filter")
+        await until(pilot, lambda: box.value == "date", "the filter typed into")
+        assert app.focused is box and not app.query_one(SearchPanel).display
+
+
 async def test_a_date_in_the_filter_jumps_there() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:

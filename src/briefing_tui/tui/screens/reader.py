@@ -358,7 +358,8 @@ class ReaderScreen(SidebarScreen):
         self.query_one(SearchPanel).display = False
         sidebar = self.query_one(LibrarySidebar)
         sidebar.display = True
-        sidebar.focus()
+        self.set_focus(sidebar)  # now, not later (`focus()`): a key that closes the search to focus a box of its
+        # own (`f`, the sidebar's filter) keeps the focus it gives
         sidebar.keep_cursor_in_view()  # on the result opened last, moved there while the sidebar was hidden
         self.query_one(ReaderPanes).fit_search()
 
@@ -601,7 +602,7 @@ class ReaderScreen(SidebarScreen):
         if self.query_one(ReaderPanes).toggle_sidebar():
             self.action_focus_sidebar()
         else:
-            self.query_one(ArticleView).focus()
+            self.set_focus(self.query_one(ArticleView))
 
     def action_focus_sidebar(self) -> None:
         self.query_one(ReaderPanes).show_sidebar()
@@ -610,9 +611,9 @@ class ReaderScreen(SidebarScreen):
         if box.display and (box.has_focus or self.query_one(LibrarySidebar).has_focus):
             self._close_sidebar_filter()
         elif panel.display:
-            panel.query_one("#search-results").focus()
+            self.set_focus(panel.query_one("#search-results"))
         else:
-            self.query_one(LibrarySidebar).focus()
+            self.set_focus(self.query_one(LibrarySidebar))
 
     def action_toggle_read(self) -> None:
         article = self._current()

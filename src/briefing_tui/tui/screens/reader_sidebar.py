@@ -90,7 +90,7 @@ class SidebarScreen(Screen[None]):
         sidebar = self.query_one(LibrarySidebar)
         if sidebar.kept is not None:
             sidebar.set_filter(None)
-        sidebar.focus()
+        self.set_focus(sidebar)  # at once: a key typed straight after escape (`/`) may focus a box of its own
 
     @on(Input.Changed, "#sidebar-filter")
     def _sidebar_filter_changed(self, event: Input.Changed) -> None:
