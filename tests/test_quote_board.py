@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.widgets import OptionList, Static
 
 from briefing_tui.core.user.board import BoardQuote
@@ -16,7 +17,7 @@ from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.board import QuoteBoardScreen
 from briefing_tui.tui.screens.export import ExportScreen
-from briefing_tui.tui.screens.spotlight import Spotlight, source_line
+from briefing_tui.tui.screens.spotlight import Spotlight, source_lines
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.citation_panel import CitationPanel
 from briefing_tui.tui.widgets.search_panel import SearchPanel
@@ -244,14 +245,20 @@ async def test_an_empty_board_says_how_to_fill_it() -> None:
         assert "The board is empty. In an article, ] puts the cursor on a quote" in screen_text(app)
 
 
-def test_the_spotlight_keeps_the_date_of_a_long_title() -> None:
+def test_the_spotlight_shows_a_long_title_whole_and_keeps_the_date() -> None:
     item = BoardQuote("a.md", 0, "Yes", "Anna Berg", None, "Harbour talks stall over fishing quotas as the "
                       "ministers of five countries meet again in Bergen", "Europe", dt.date(2025, 6, 27))
-    assert source_line(item, 60).plain == "Harbour talks stall over fishing qu… · Europe · 27 June 2025"
-    assert source_line(item, 30).plain == "Harbour talks … · 27 June 2025"  # narrow: the section gives way
-    assert source_line(item, 12).plain.endswith("…") and source_line(item, 12).cell_len == 12
+    console = Console(width=200)
+
+    def lines(of: BoardQuote, measure: int) -> list[str]:
+        return [line.plain for line in source_lines(of, measure, console)]
+    assert lines(item, 60) == ["Harbour talks stall over fishing quotas as the ministers of",
+                               "five countries meet again in Bergen", "Europe · 27 June 2025"]
+    assert lines(item, 30) == ["Harbour talks stall over", "fishing quotas as the…", "Europe · 27 June 2025"]
+    assert lines(item, 12)[-1] == "27 June 2025"  # narrow: the section gives way, the date stays
+    assert all(len(line) <= 12 for line in lines(item, 12))
     short = BoardQuote("a.md", 0, "Yes", None, None, "Talks", "Europe", None)
-    assert source_line(short, 60).plain == "Talks · Europe · undated"
+    assert lines(short, 60) == ["Talks · Europe · undated"]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)])
@@ -269,7 +276,7 @@ async def test_the_spotlight_steps_through_the_board(size: tuple[int, int]) -> N
         await pilot.press("left")
         text = " ".join(line.strip() for line in screen_lines(app) if line.strip())
         assert "“If we do not invest now, we are really at risk that the Russians might try something against " \
-               "NATO territory in three, five or seven years,”" in text  # whole, wrapped, at either size
+               "NATO territory in three, five or seven years”" in text  # whole, wrapped, at either size; as cited
         assert not any(len(line.rstrip()) > size[0] for line in screen_lines(app))
         await pilot.press("left")  # the first: stays
         assert spotlight.card.position == 0

@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
-from briefing_tui.core.serialize import short_date
+from briefing_tui.core.serialize import quoted, short_date
 from briefing_tui.core.user.board import BoardQuote, QuoteBoard
 from briefing_tui.tui.keymap import bindings
 
@@ -30,11 +30,11 @@ def card(item: BoardQuote, position: str, width: int, height: int, console: Cons
     """The spotlight's page for `item` at `width` × `height`: the quote centred, its attribution under it,
     and `position` (`2/5`) on the last line."""
     measure = max(12, min(MEASURE, width - 8))
-    quote = Text(f"“{item.text}”", style="bold")
+    quote = Text(f"“{quoted(item.text)}”", style="bold")
     lines = quote.wrap(console, measure, justify="left")
     speaker = Text(f"— {item.speaker}" if item.speaker else "— unattributed", style="bold")
     speaker.truncate(measure, overflow="ellipsis")
-    attribution = [speaker, source_line(item, measure)]
+    attribution = [speaker, *source_lines(item, measure, console)]
     spaced = 2 * len(lines) + 1 + len(attribution) + 2 <= height  # a blank line between lines, if they fit
     body: list[Text] = []
     for n, line in enumerate(lines):
@@ -58,19 +58,33 @@ def card(item: BoardQuote, position: str, width: int, height: int, console: Cons
     return page
 
 
-def source_line(item: BoardQuote, measure: int) -> Text:
-    """`title · section · date` in `measure` cells: a long title is what gives way (with an ellipsis), then
-    the section; the date, the *when* of who said what, stays."""
-    title = Text(item.title)
+def source_lines(item: BoardQuote, measure: int, console: Console) -> list[Text]:
+    """`title · section · date` on one line of `measure` cells when it fits; else the title on up to two lines
+    (cut with an ellipsis after that), then `section · date`, where the section gives way before the date, the
+    *when* of who said what."""
     when = short_date(item.date)
-    for tail in (f" · {item.section} · {when}", f" · {when}", ""):
-        room = measure - Text(tail).cell_len
-        if room >= min(12, title.cell_len):
+    whole = Text(f"{item.title} · {item.section} · {when}")
+    if whole.cell_len <= measure:
+        return [whole]
+    title = Text(item.title).wrap(console, measure, overflow="fold")
+    lines = list(title)[:TITLE_LINES]
+    for line in lines:
+        line.rstrip()
+    if len(title) > TITLE_LINES:
+        last = lines[-1]
+        last.truncate(max(1, measure - 1))
+        last.rstrip()
+        last.append("…")
+    for tail in (f"{item.section} · {when}", when):
+        line = Text(tail)
+        if line.cell_len <= measure:
             break
-    title.truncate(max(1, room), overflow="ellipsis")
-    line = Text.assemble(title, tail)
     line.truncate(measure, overflow="ellipsis")
-    return line
+    return [*lines, line]
+
+
+TITLE_LINES = 2
+"""Lines a long title may take under the quote: the article it was said in is what the room needs to place it."""
 
 
 class SpotlightCard(Widget):
