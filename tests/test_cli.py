@@ -78,6 +78,17 @@ def test_show_human_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Friday 27 June 2025" in out and "“messy” — Donald Trump (said)" in out
 
 
+def test_show_prints_quotes_as_cited(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The words without the comma that ended them before the attribution, and a cue only when it is a word (a
+    colon is the `colon` pass's, not a cue to print)."""
+    write(tmp_path / "a.md", "---\ntitle: Talks\ndate: 2025-06-27\n---\n\"We will wait,\" said Anna Berg.\n\n"
+          "Piet Hansen on the talks: \"We are done.\"\n")
+    assert main(["show", str(tmp_path / "a.md")]) == 0
+    out = capsys.readouterr().out
+    assert "“We will wait” — Anna Berg (said)" in out
+    assert "“We are done.” — Piet Hansen\n" in out and "(:)" not in out
+
+
 def test_markup_in_files_is_printed_literally(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     write(tmp_path / "m.md", "---\ntitle: '[bold red]x[/] [link=file:///etc/passwd]y[/link]'\nsection: '[/]'\n---\n"
           "Body :smile: [@click=app.quit]z[/]\n")

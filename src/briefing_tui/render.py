@@ -14,7 +14,7 @@ from rich.text import Text
 
 from briefing_tui.core.model import Article, Block, Listed, Quote, shifted
 from briefing_tui.core.search.index import Result, snippet_pieces
-from briefing_tui.core.serialize import long_date
+from briefing_tui.core.serialize import long_date, quoted, shown_cue
 
 T = TypeVar("T")
 
@@ -136,7 +136,7 @@ def quotes_table(found: Sequence[tuple[Quote, Article | Listed]], width: int | N
     table.add_column("Date", no_wrap=True, width=None if width is None else 10)
     table.add_column("Article", ratio=1 if width is None else None, width=widths[2], overflow="fold")
     for q, a in found:
-        table.add_row(Text(f"“{q.text}”", style="yellow"),
+        table.add_row(Text(f"“{quoted(q.text)}”", style="yellow"),
                       Text(q.speaker or "—", style="bold" if q.speaker else "dim"),
                       Text(a.date.isoformat() if a.date else "undated"), Text(a.title))
     return table
@@ -193,10 +193,10 @@ def article_text(article: Article) -> list[RenderableType]:
     if article.quotes:
         out.append(Text("Quotes", style="bold underline"))
         for q in article.quotes:
-            line = Text(f"“{q.text}”", style="yellow")
+            line = Text(f"“{quoted(q.text)}”", style="yellow")
             line.append(f" — {q.speaker or 'unattributed'}", style="bold" if q.speaker else "dim")
-            if q.cue:
-                line.append(f" ({q.cue})", style="dim")
+            if cue := shown_cue(q.cue):
+                line.append(f" ({cue})", style="dim")
             out.append(line)
         out.append(Text(""))
     if article.related:

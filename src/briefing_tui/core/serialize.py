@@ -23,10 +23,22 @@ def long_date(date: dt.date | None) -> str:
     return f"{date:%A} {date.day} {date:%B %Y}" if date else "Undated"
 
 
+def quoted(text: str) -> str:
+    """A quote's words as shown between quotation marks: a comma (or `;`, `:`) that ends them is left out, as it
+    was the sentence's, before the attribution (`“Yes,” said Anna` shows “Yes”)."""
+    return text.rstrip().rstrip(",;:").rstrip() or text
+
+
+def shown_cue(cue: str | None) -> str | None:
+    """The cue as a reader is shown it: a word (`said`), not a mark (the colon that introduced the quote: its pass,
+    `colon`, says so)."""
+    return cue if cue and any(ch.isalpha() for ch in cue) else None
+
+
 def quote_citation(quote: Quote, article: Article | Listed) -> str:
-    """`“TEXT” — SPEAKER, TITLE (SECTION), 27 June 2025`; the speaker and date only when known. A comma (or `;`,
-    `:`) that ends the text is left out: it was the sentence's, before the attribution (`“Yes,” said Anna`)."""
-    parts = [f"“{quote.text.rstrip().rstrip(',;:').rstrip() or quote.text}” —"]
+    """`“TEXT” — SPEAKER, TITLE (SECTION), 27 June 2025`; the speaker and date only when known; the text as
+    `quoted` shows it."""
+    parts = [f"“{quoted(quote.text)}” —"]
     if quote.speaker:
         parts.append(f" {quote.speaker},")
     parts.append(f" {article.title} ({article.section})")

@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing_tui.core.serialize import count
+from briefing_tui.core.serialize import count, quoted
 from briefing_tui.core.user.board import BoardQuote, board_pairs
 from briefing_tui.core.user.export import quotes_markdown
 from briefing_tui.core.user.state import ReaderState
@@ -70,7 +70,8 @@ def board_prompt(n: int, item: BoardQuote) -> Group:
     head.append(item.speaker or "unattributed", style="bold" if item.speaker else "italic")
     date = item.date.isoformat() if item.date else "undated"
     head.append(f" · {date} · {item.title}", style="dim")
-    quote = item.text if len(item.text) <= LIST_CHARS else item.text[:LIST_CHARS].rstrip() + "…"
+    words = quoted(item.text)
+    quote = words if len(words) <= LIST_CHARS else words[:LIST_CHARS].rstrip() + "…"
     return Group(head, Padding(Text(f"“{quote}”", style="italic"), (0, 0, 0, len(str(n)) + 2)))
 
 

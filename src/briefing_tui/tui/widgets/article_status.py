@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from briefing_tui.core.model import Article, Quote
+from briefing_tui.core.serialize import shown_cue
 
 
 class ArticleStatus(Static):
@@ -44,8 +45,8 @@ class ArticleStatus(Static):
         quote = article.quotes[index]
         line = Text(f"Quote {index + 1}/{len(article.quotes)}: ")
         line.append(quote.speaker or "no speaker found", style="bold" if quote.speaker else "italic")
-        if quote.cue:
-            line.append(f" (cue: {quote.cue})")
+        if cue := shown_cue(quote.cue):
+            line.append(f" (cue: {cue})")
         if quote.rule:  # the attribution pass that named the speaker (docs/quotes.md)
             line.append(f" · {quote.rule}", style="dim")
         line.append("   ] next · [ previous · c copy · a add to board · s spotlight", style="dim")

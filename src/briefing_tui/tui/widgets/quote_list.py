@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing_tui.core.search.index import QuoteHit
+from briefing_tui.core.serialize import quoted, shown_cue
 
 ROW = 3
 """Lines per quote: speaker, date and article; then two of quote text (cut with … when longer)."""
@@ -175,7 +176,7 @@ class QuoteList(ScrollView, can_focus=True):
                     self._strip(Text(""), width, cursor)]
         quote, article = hit.quote, hit.article
         measure = max(10, width - 4)
-        lines = Text(f"“{quote.text}”", style=self._style("quote", cursor)).wrap(self.app.console, measure)
+        lines = Text(f"“{quoted(quote.text)}”", style=self._style("quote", cursor)).wrap(self.app.console, measure)
         first = Text("  ") + (lines[0] if len(lines) else Text(""))
         second = Text("  ") + (lines[1] if len(lines) > 1 else Text(""))
         if len(lines) > 2:
@@ -183,8 +184,8 @@ class QuoteList(ScrollView, can_focus=True):
             second.truncate(measure + 1)
             second.append("…", style=self._style("quote", cursor))
         meta = Text(quote.speaker or "unattributed", style=self._style("speaker" if quote.speaker else "meta", cursor))
-        if quote.cue:
-            meta.append(f" ({quote.cue})", style=self._style("meta", cursor))
+        if cue := shown_cue(quote.cue):
+            meta.append(f" ({cue})", style=self._style("meta", cursor))
         date = article.date.isoformat() if article.date else "undated"
         meta.append(f" · {date} · {article.title}", style=self._style("meta", cursor))
         return [self._strip(meta, width, cursor), self._strip(first, width, cursor), self._strip(second, width, cursor)]
