@@ -51,6 +51,11 @@ def test_closest_speakers_match_a_name_or_one_word_of_it() -> None:
     assert closest_speakers("rutt", speakers) == ["Mark Rutte"]
     assert closest_speakers("mark rute", speakers)[0] == "Mark Rutte"
     assert closest_speakers("nobody at all", speakers) == []
+    assert closest_speakers("mark", speakers) == ["Mark Rutte", "Mark Ruffalo"]  # the more quoted first
+    # a name nobody near: no unrelated names (difflib's likeness offered Michael Morell and Mike Pompeo)
+    assert closest_speakers("merkel", [("Michael Morell", 2), ("Mike Pompeo", 5), ("Marcelo Ebrard", 1)]) == []
+    assert closest_speakers("pelosy", [("Nancy Pelosi", 1), ("Angelos Tsiaras", 3), ("Elon Musk", 2)]) \
+        == ["Nancy Pelosi"]
 
 
 def test_describe_writes_parts_back_as_queries() -> None:

@@ -242,12 +242,14 @@ def test_cli_prints_the_suggestion_on_stderr_only(capsys: pytest.CaptureFixture[
     assert main(["search", "speaker:rute", str(root), "--json"]) == 0
     out, err = capsys.readouterr()
     assert json.loads(out) == {"query": "speaker:rute", "total": 0, "results": []}
-    assert err == "briefing: did you mean: speaker:rutte\n"
+    assert err == ("briefing: No speaker called “rute”; the closest: Mark Rutte\n"  # why nothing, as the reader
+                   "briefing: did you mean: speaker:rutte\n")  # says it, then the query to type
     assert main(["quotes", str(root), "-q", "sanctoin", "--json"]) == 0
-    out, err = capsys.readouterr()
-    assert json.loads(out) == {"quotes": []} and err == ""  # no quote says it: the word is not suggested
+    out, err = capsys.readouterr()  # no quote says it: the word is not suggested
+    assert json.loads(out) == {"quotes": []} and err == "briefing: No quote has “sanctoin”\n"
     assert main(["quotes", str(root), "-q", "speaker:rute", "--format", "tsv"]) == 0
     out, err = capsys.readouterr()
-    assert out == "" and err == "briefing: did you mean: speaker:rutte\n"
+    assert out == "" and err == ("briefing: No speaker called “rute”; the closest: Mark Rutte\n"
+                                 "briefing: did you mean: speaker:rutte\n")
     assert main(["search", "steel", str(root), "--format", "paths"]) == 0
     assert capsys.readouterr().err == ""

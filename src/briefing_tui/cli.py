@@ -20,6 +20,7 @@ from briefing_tui.core.library.workers import index_workers, parse_here
 from briefing_tui.core.model import Problem
 from briefing_tui.core.reading import sanitize
 from briefing_tui.core.reading.safe import is_within
+from briefing_tui.core.search.hints import Facts, empty_hint
 from briefing_tui.core.search.index import (
     Index,
     RefreshStats,
@@ -403,14 +404,18 @@ def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
     except QueryError as exc:
         _error(str(exc))
         return 2
-    def run(index: Index, _stats: RefreshStats) -> tuple[int, list[Result], str | None]:
+    def run(index: Index, _stats: RefreshStats) -> tuple[int, list[Result], str | None, str | None]:
         total, results = _as_query(lambda: index.search(query, limit=args.limit, sort=args.sort))
-        return total, results, _as_query(lambda: did_you_mean(query, total, library_of(index)))
+        why = _as_query(lambda: empty_hint(query, Facts(lambda q: index.search(q, 1)[0], "article", index.speakers,
+                                                        index.date_span))) if not total else None
+        return total, results, _as_query(lambda: did_you_mean(query, total, library_of(index))), why
 
     try:
-        total, results, better = _with_fresh_index(paths, settings, run)
+        total, results, better, why = _with_fresh_index(paths, settings, run)
     except QueryRefused:
         return _query_refused()
+    if why is not None:
+        _error(why)  # `No speaker called “merkel”`, `Nothing matches date:2031`: why nothing, as the reader says
     if better is not None:
         _did_you_mean(better)
     if args.format == "json":
@@ -456,16 +461,20 @@ def _quotes(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
         out.print(serialize.count(count, "quote"))
         return count
 
-    def run(index: Index, stats: RefreshStats) -> str | None:
+    def run(index: Index, stats: RefreshStats) -> tuple[str | None, str | None]:
         shown = emit(index, stats)
         if query is None or (args.limit is not None and shown >= args.limit):  # a limit reached: not few
-            return None
-        return _as_query(lambda: did_you_mean(query, shown, library_of(index, quotes=True)))
+            return None, None
+        why = _as_query(lambda: empty_hint(query, Facts(lambda q: index.find_quotes(q, 0)[0], "quote",
+                                                        index.speakers, index.date_span))) if not shown else None
+        return _as_query(lambda: did_you_mean(query, shown, library_of(index, quotes=True))), why
 
     try:
-        better = _with_fresh_index(paths, settings, run)
+        better, why = _with_fresh_index(paths, settings, run)
     except QueryRefused:
         return _query_refused()
+    if why is not None:
+        _error(why)
     if better is not None:
         _did_you_mean(better)
     return 0

@@ -9,12 +9,12 @@ found nothing).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.core.search.query import And, DateRange, Node, Not, Or, Query, Term
+from briefing_tui.core.search.suggest import allowed, distance
 from briefing_tui.core.search.text import words
 from briefing_tui.core.serialize import count
 
@@ -116,22 +116,21 @@ def _names(term: Term, name: str) -> bool:
 
 
 def closest_speakers(said: str, speakers: Sequence[tuple[str, int]], limit: int = 3) -> list[str]:
-    """The speakers whose names (or one word of them) are nearest to `said`, most quoted first among equals."""
+    """The speakers whose names (or one word of them) are within a typo of `said` (the edits `suggest.allowed`
+    gives a word of its length: `rute`, `pelosy`), nearest first, then the most quoted; none when no name is that
+    near (`merkel` in a library that never quotes her names nobody: Michael Morell is no answer)."""
     folded = " ".join(words(said))
-    if not folded:
+    bound = allowed(folded)
+    if not bound:
         return []
-    keys: dict[str, list[str]] = {}
+    best: dict[str, int] = {}
     for name, _ in speakers:
         for key in {" ".join(words(name)), *words(name)}:
-            keys.setdefault(key, []).append(name)
-    found: list[str] = []
-    for key in difflib.get_close_matches(folded, list(keys), n=limit * 3, cutoff=0.6):
-        for name in keys[key]:
-            if name not in found:
-                found.append(name)
+            d = distance(folded, key, bound)
+            if d <= bound and d < best.get(name, bound + 1):
+                best[name] = d
     quoted = dict(speakers)
-    found.sort(key=lambda name: -quoted.get(name, 0))  # stable: nearness first, then how often quoted
-    return found[:limit]
+    return sorted(best, key=lambda name: (best[name], -quoted.get(name, 0), name))[:limit]
 
 
 def _dates(start: dt.date | None, end: dt.date | None) -> str:
