@@ -236,6 +236,20 @@ def test_did_you_mean_for_quotes(library: tuple[Path, Index]) -> None:
     assert did_you_mean(q, index.find_quotes(q, 0)[0], library_of(index, quotes=True)) == "speaker:rutte"
 
 
+def test_no_other_word_for_one_spelt_right_but_in_no_quote(tmp_path: Path) -> None:
+    """`merkel` in the quote finder, in a library that names her and quotes her nowhere: nothing to suggest
+    (`merely`, two edits away and in a quote, was)."""
+    write(tmp_path / "a.md", "---\ntitle: Talks\ndate: 2025-06-01\n---\nAngela Merkel was at the talks.\n\n"
+          "“It is merely a start,” said Anna Berg.\n")
+    index = open_index(None)
+    index.refresh([str(tmp_path)])
+    for typed in ("merkel", "merley"):
+        q = parse(typed)
+        assert index.find_quotes(q, 0)[0] == 0
+    assert did_you_mean(parse("merkel"), 0, library_of(index, quotes=True)) is None
+    assert did_you_mean(parse("merley"), 0, library_of(index, quotes=True)) == "merely"  # a typo is still helped
+
+
 def test_cli_prints_the_suggestion_on_stderr_only(capsys: pytest.CaptureFixture[str],
                                                   library: tuple[Path, Index]) -> None:
     root, _ = library

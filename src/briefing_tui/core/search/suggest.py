@@ -119,6 +119,9 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
             candidates: Sequence[tuple[str, int]] = speakers
         else:
             candidates = library.vocabulary(word[:PREFIX])
+            if found == 0 and any(known == word for known, _ in candidates):
+                continue  # spelt as the library spells it, only in no quote (`merkel` in the quote finder, named
+                # in an article and quoted nowhere): `merely` is not what was meant
         best = nearest(word, candidates, limit=1)
         if not best:
             continue
