@@ -129,10 +129,10 @@ def test_a_few_undated_articles_keep_one_group() -> None:
 def test_readme_license_and_changelog_are_skipped_unless_named(tmp_path: Path) -> None:
     for name in ("README.TXT", "readme.md", "LICENSE", "CHANGELOG.md", "Copying", ".hidden.md", "article.md",
                  "sub/README", "sub/readmes-of-the-week.md", "README-ja.md", "readme_zh-CN.txt",
-                 "license-fees-rise.md", "changelog-de.md"):
+                 "license-fees-rise.md", "changelog-de.md", "SOURCES.md", "sub/Credits.txt", "sources-of-power.md"):
         write(tmp_path / name, "Title\n\nBody.\n")
     assert sorted(e.id for e in walk(str(tmp_path))) == ["article.md", "license-fees-rise.md",
-                                                         "sub/readmes-of-the-week.md"]
+                                                         "sources-of-power.md", "sub/readmes-of-the-week.md"]
     assert [e.id for e in walk(str(tmp_path / "README.TXT"))] == ["README.TXT"]  # named: read
 
 

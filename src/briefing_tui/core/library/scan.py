@@ -14,7 +14,8 @@ from briefing_tui.core.reading import sanitize
 from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES, ReadError, is_within, read_text
 
 MAX_DEPTH = 64
-NOT_ARTICLES = frozenset({"readme", "license", "licence", "changelog", "copying"})
+NOT_ARTICLES = frozenset({"readme", "license", "licence", "changelog", "copying", "sources", "authors", "credits",
+                          "contributing"})
 """Names (before the first dot, any case) of files a folder holds beside its articles, skipped unless the file
 itself is named: `README.TXT` at a library's root is no article."""
 
