@@ -90,14 +90,15 @@ class Layout:
 def article_blocks(article: Article, hits: dict[int, list[tuple[int, int]]] | None = None) -> list[Block]:
     """The page for an article: header, its blocks with quotes (and search hits), links, related sections."""
     blocks = [Block(article.title, "title", gap=False)]
-    meta = [long_date(article.date), article.section]
+    # The source on a line of its own: beside the date and section, a web address wrapped after a dangling `·`.
+    meta = [("  ·  ".join((long_date(article.date), article.section)), "meta")]
     if article.source:
-        meta.append(article.source)
-    extra = [("Tags: " + ", ".join(article.tags))] if article.tags else []
-    extra += [f"Attachments (not opened): {value}" for key, value in article.metadata if key == "attachments"]
-    blocks.append(Block("  ·  ".join(meta), "meta", gap=not extra and not article.problems))
-    for i, line in enumerate(extra):
-        blocks.append(Block(line, "tags", gap=not article.problems and i == len(extra) - 1))
+        meta.append((article.source, "meta"))
+    if article.tags:
+        meta.append(("Tags: " + ", ".join(article.tags), "tags"))
+    meta += [(f"Attachments (not opened): {value}", "tags") for key, value in article.metadata if key == "attachments"]
+    for i, (line, kind) in enumerate(meta):
+        blocks.append(Block(line, kind, gap=not article.problems and i == len(meta) - 1))
     for i, note in enumerate(article.problems):
         blocks.append(Block(f"⚠ {note}", "problem", gap=i == len(article.problems) - 1))
     quotes: dict[int, list[tuple[int, int, str]]] = {}
