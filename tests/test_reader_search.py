@@ -61,6 +61,18 @@ async def test_typing_shows_results_and_enter_opens_with_hits() -> None:
         assert not panel.display and app.focused is app.query_one(LibrarySidebar)
 
 
+async def test_the_hit_line_shows_the_query_without_the_space_typed_after_it() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "putin ")
+        await pilot.press("enter")
+        await until(pilot, lambda: showing(app, "Clash Report"), "the article to open")
+        await until(pilot, lambda: "hit 1/6" in status(app, "#hit-status"), "the hit line")
+        assert status(app, "#hit-status").startswith("Search “putin”: hit 1/6")  # not “putin ”
+
+
 async def test_the_sidebar_is_on_the_result_read_when_the_search_closes(tmp_path: Path) -> None:
     for n in range(60):  # a month each over five years, the one searched for in a group closed at the start
         word = "walrus" if n == 59 else "news"

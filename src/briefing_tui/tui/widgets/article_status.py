@@ -25,6 +25,7 @@ class ArticleStatus(Static):
     def show_hits(self, query: str, current: int | None, total: int, quote: Quote | None = None) -> None:
         """`total` hits of `query` in the article, the cursor on hit `current` (from 0), inside `quote` if in one."""
         self.display = True
+        query = " ".join(query.split())  # as typed, less the space typed after its last word
         if not total:
             self.update(Text(f"Search “{query}”: no hits in the text of this article "
                              "(it matched on its title, section, tags or speakers)"))
