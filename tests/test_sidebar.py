@@ -184,6 +184,27 @@ def cursor_title(app: BriefingApp) -> str | None:
     return node.data.title if node is not None and isinstance(node.data, Listed) else None
 
 
+async def test_left_and_right_close_and_open_groups() -> None:
+    """As in a file manager's tree: left closes the group or goes up to it, right opens it or goes down into it."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        assert cursor_title(app) == "Clash Report" and len(visible_labels(sidebar)) == 12
+
+        async def press(key: str) -> tuple[str, int]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert sidebar.cursor_node is not None
+            return sidebar.cursor_node.label.plain, len(visible_labels(sidebar))
+        assert await press("left") == ("Ukraine - Russia War  1", 12)  # up from the article to its section
+        assert await press("h") == ("Ukraine - Russia War  1", 11)  # closed
+        assert await press("left") == ("Fri 27 Jun  1", 11)  # up to the day
+        assert await press("right") == ("Ukraine - Russia War  1", 11)  # the day is open: down into it
+        assert await press("l") == ("Ukraine - Russia War  1", 12)  # opened
+        assert await press("right") == ("Clash Report", 12)
+
+
 async def test_f_filters_the_sidebar_and_escape_restores() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:

@@ -93,6 +93,8 @@ SPOTLIGHT_KEYS: list[Key] = [
 """The spotlight's keys: none is shown (nothing but the quote is on screen)."""
 
 SIDEBAR_KEYS: list[Key] = [
+    ("right,l", "open_group", "Open group", "Open the group under the cursor; on an open one, down into it", False),
+    ("left,h", "close_group", "Close group", "Close the group under the cursor; inside one, up to it", False),
     ("e", "screen.edit_saved", "Edit saved", "On a saved search: edit its name and query", False),
     ("d,delete", "screen.delete_saved", "Delete saved", "On a saved search: delete it (twice: the first asks)", False),
 ]

@@ -481,6 +481,27 @@ class LibrarySidebar(Tree[NodeData]):
             self.move_cursor(node, animate=False)
         self.call_after_refresh(self._keep_in_view, node)
 
+    def action_open_group(self) -> None:
+        """right / l: open the group under the cursor; on one already open, the cursor goes down into it."""
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if not node.is_expanded:
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0])
+
+    def action_close_group(self) -> None:
+        """left / h: close the group under the cursor; on an article or a closed group, the cursor goes up to
+        the group that holds it."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and not node.parent.is_root:
+            self.move_cursor(node.parent)
+
     def keep_cursor_in_view(self) -> None:
         """Scroll the cursor's line into view once laid out (after the sidebar was hidden, say)."""
         if self.cursor_node is not None:
