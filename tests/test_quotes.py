@@ -963,6 +963,15 @@ def test_every_rule_is_a_named_pass() -> None:
     assert {a.rule for a in attribute(paras, find_spans(paras))} <= {*RULES, None}
 
 
+def test_one_speaker_has_one_spelling_in_an_article() -> None:
+    """A sentence's first word has a capital: `La police` and `la police` are one speaker, written as the text
+    writes it inside a sentence (`Le Figaro` after `le quotidien français`)."""
+    paras = ["« Il est parti », a déclaré la police.", "La police a ajouté : « Il reviendra. »",
+             "Le quotidien français Le Figaro annonce que « tout est calme ». Le Figaro écrit que « rien ne bouge »."]
+    speakers = [a.speaker for a in attribute(paras, find_spans(paras))]
+    assert speakers == ["la police", "la police", "Le Figaro", "Le Figaro"]
+
+
 def test_no_masked_quote_reaches_a_speaker() -> None:
     """Quoted words are masked while the rules read; neither they nor the mask may come out as a speaker."""
     paras = ["She faced a “barrage of criticism” from MPs, and a “furious” backbencher said “go.”",

@@ -1,7 +1,7 @@
 """Version numbers of what the index stores, in a module of their own: the command line reads them on every
 start and must not pay for importing the parsers that they describe."""
 
-RULES_VERSION = 17
+RULES_VERSION = 18
 """Bump when the quote and speaker rules (`core/quotes/`) or the formats change what a parse gives the index
 (paragraphs, quotes, speakers, titles, which files are articles): it rebuilds on a new value.
 3: named passes over per-language lexicons, spans matched like brackets. 4: articles as documents (list
@@ -23,7 +23,8 @@ opening words before a description between commas is the subject; an office by a
 gouvernement`, `the head of state`) is its holder as named; a French title before an adjective of nationality.
 16: rules from a fourteenth real set (ranks joined by hyphens, a title after a given name is a surname, more
 given names, a thing under a reporting cue is no speaker, passive cues with `as`/`comme`, titled appositives).
-17: a title's time in lower case (`former`) before a capitalised description and a name is no part of the speaker."""
+17: a title's time in lower case (`former`) before a capitalised description and a name is no part of the speaker.
+18: one speaker, one spelling in an article (`La police` opening a sentence is `la police`)."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

@@ -118,9 +118,56 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span], title:
         if results[k].speaker is None and spans[k].continued and spans[k + 1].continuation and results[k + 1].speaker:
             results[k] = results[k + 1]._replace(rule="continuation")
     _offices_of_protagonist(results, title, mem, default)
+    _one_spelling(results, paragraphs)
     for r in results:
         assert r.speaker is None or MASK not in r.speaker, "a masked quote reached a speaker"
     return results
+
+
+def _one_spelling(results: list[Attribution], paragraphs: list[str] | tuple[str, ...]) -> None:
+    """One speaker, one spelling in an article, as the text writes it inside a sentence. A sentence's first word
+    has a capital, so `La police` opening one and `la police` inside another are one speaker, `la police`; and a
+    body the memory wrote with its article in lower case is written as the text names it (`le quotidien français
+    Le Figaro`: `Le Figaro`). With no spelling inside a sentence, the one in lower case."""
+    forms: dict[str, set[str]] = {}
+    for r in results:
+        if r.speaker is not None:
+            forms.setdefault(r.speaker.casefold(), set()).add(r.speaker)
+    chosen: dict[str, str] = {}
+    looked = 0
+    for spellings in forms.values():
+        if len(spellings) < 2 and not any(s[:1].islower() and s[1:2].isalpha() for s in spellings):
+            continue  # one spelling, a capital first: a name as the text wrote it
+        if looked == MAX_SPELLINGS:
+            break
+        looked += 1
+        candidates = spellings | {s[:1].upper() + s[1:] for s in spellings if s[:1].islower()}
+        inside = [s for s in sorted(candidates) if _inside_a_sentence(s, paragraphs)]
+        best = min(inside or spellings, key=lambda s: (s[:1].isupper(), s))
+        chosen.update((s, best) for s in spellings if s != best)
+    if chosen:
+        results[:] = [r._replace(speaker=chosen.get(r.speaker, r.speaker)) if r.speaker is not None else r
+                      for r in results]
+
+
+MAX_SPELLINGS = 16
+"""Speakers that `_one_spelling` looks up in the text: each costs a pass or two over it."""
+_OPENING = frozenset(".!?:«“\"„»”")
+"""What a sentence or a quote opens after: a capital there is the sentence's, not the name's."""
+
+
+def _inside_a_sentence(name: str, paragraphs: list[str] | tuple[str, ...]) -> bool:
+    """Whether the text writes `name` after a word of its sentence (not opening a sentence or a quote)."""
+    for paragraph in paragraphs:
+        at = paragraph.find(name)
+        while at > 0:
+            k = at - 1
+            while k > at - 4 and k >= 0 and paragraph[k].isspace():  # a space or two before it, no more
+                k -= 1
+            if k >= 0 and not paragraph[k].isspace() and paragraph[k] not in _OPENING:
+                return True
+            at = paragraph.find(name, at + 1)
+    return False
 
 
 def _offices_of_protagonist(results: list[Attribution], title: str, mem: Memory, lex: Lexicon) -> None:
