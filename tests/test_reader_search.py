@@ -12,6 +12,7 @@ from briefing_tui.core.search.index import Index
 from briefing_tui.core.search.query import REFUSED
 from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.document import line_of
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.search_panel import SearchPanel, month_series
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
@@ -93,6 +94,15 @@ async def test_the_sidebar_is_on_the_result_read_when_the_search_closes(tmp_path
                     + sidebar.scrollable_content_region.height, "the cursor's line to be in view")
 
 
+def hit_in_view(view: ArticleView) -> bool:
+    """The current hit's line is on screen."""
+    assert view.current_hit is not None and view._layout is not None
+    paragraph, start, _ = view.hits[view.current_hit]
+    b = next(b for b, block in enumerate(view._blocks) if block.paragraph == paragraph)
+    line = line_of(view._layout, b, view._blocks[b].to_display(start))
+    return view.scroll_y <= line < view.scroll_y + view.scrollable_content_region.height
+
+
 async def test_below_70_columns_the_search_takes_the_whole_width() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=(50, 30)) as pilot:
@@ -104,7 +114,10 @@ async def test_below_70_columns_the_search_takes_the_whole_width() -> None:
         assert not article_pane.display and app.query_one(SearchPanel).size.width == 50
         await pilot.press("enter")
         await until(pilot, lambda: showing(app, "Clash Report"), "the article to open")
-        assert article_pane.display and app.query_one(ArticleView).size.width >= 45  # the article, whole width
+        view = app.query_one(ArticleView)
+        assert article_pane.display and view.size.width >= 45  # the article, whole width
+        await until(pilot, lambda: hit_in_view(view), "the first hit in view")  # not the line it was at when
+        # the text was laid out in the narrower pane
         await pilot.press("escape")  # back to the results: the whole width again
         await pilot.pause()
         assert not article_pane.display and app.query_one(SearchPanel).size.width == 50

@@ -228,8 +228,25 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         if self._layout is not None and self._layout.width != self.text_width:
+            top = self._layout.lines[int(self.scroll_offset.y)][:2] \
+                if 0 <= int(self.scroll_offset.y) < len(self._layout.lines) else None
             self._generation += 1
             self._relayout()
+            self._keep_in_view(top)
+
+    def _keep_in_view(self, top: tuple[int, int] | None) -> None:
+        """After the text was wrapped again at a new width: the search hit or the quote under the cursor back in
+        the middle, else the text that was at the top at the top again (the lines it scrolled past are not the
+        same lines at another width: a hit scrolled to while the pane was narrower was off screen)."""
+        if self.current_hit is not None and self.hits:
+            paragraph, start, _ = self.hits[self.current_hit]
+            self.scroll_to_paragraph(paragraph, start)
+        elif self.current_quote is not None and self.article is not None:
+            quote = self.article.quotes[self.current_quote]
+            self.scroll_to_paragraph(quote.paragraph, quote.start)
+        elif top is not None and self._layout is not None and top[0] < len(self._layout.block_first_line):
+            block, start = top
+            self.scroll_to(0, line_of(self._layout, block, max(0, start)), animate=False)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
