@@ -29,6 +29,7 @@ from briefing_tui.core.search.highlight import find_hits
 from briefing_tui.core.search.query import QueryError
 from briefing_tui.core.search.query import parse as parse_query
 from briefing_tui.core.user.config import load_settings
+from briefing_tui.tui.document import wrap
 
 N = 64 * 1024
 """The small size, in characters (the large one is 8 times this)."""
@@ -107,6 +108,7 @@ SHAPES: dict[str, str | Callable[[int], str]] = {
     "dot-quote": ".” ",
     "dot-guillemet": ". » ",
     "dot-spaced-marks": ". » » ",
+    "spaced-marks": "a » : « ",
     "comment-open": "<!--",
     "marked-section": "<![",
     "quoted-attribute": "<a b='>'=",
@@ -175,6 +177,7 @@ ENTRY_POINTS: dict[str, Callable[[str, int], None]] = {
     "language": lambda body, _n: article_language((("lang", body),), body, (body, body)),
     "hits with word forms": lambda body, _n: find_hits(body, parse_query("sanction said o invest* a").terms, "fr"),
     "config": lambda body, _n: _config("library: a" + body + "b\ntheme: [" + body + "]\n"),
+    "wrapping": lambda body, _n: wrap(body, 60),
 }
 """Entry points: each takes the shape's text and its size."""
 SCALE = {"front matter": 9, "front matter tags": 9, "config": 9}

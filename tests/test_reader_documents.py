@@ -11,6 +11,7 @@ from textual.widgets import Static
 from briefing_tui.core.model import Article
 from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.document import wrap
 from briefing_tui.tui.widgets.article_view import ArticleView
 from tests.conftest import SEEDS, write
 from tests.test_reader import SIZE, loaded, until
@@ -159,3 +160,19 @@ async def test_a_large_markdown_article_shows_its_beginning_then_all_of_it(tmp_p
         assert sum(1 for b in view.article.body() if b.kind == "heading") == 4000  # the whole replaced its head
         assert [view.line_text(y) for y in range(3, 5)] == ["Part 0", ""]
         assert view.line_text(5).startswith("The minister said “we will not accept this”")
+
+
+def test_wrapping_keeps_french_spaced_marks_with_their_words() -> None:
+    """No line ends with `«` or starts with `»` or `:` (French typography spaces them from their words)."""
+    text = "Jean-Marie Le Pen traite sa fille de « petite-bourgeoise » et dit : « non ! » puis part."
+    for width in range(22, 60):
+        lines = [text[a:b].strip() for a, b in wrap(text, width)]
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert not any(line.endswith("«") or line.startswith(("»", ":", "!")) for line in lines), (width, lines)
+
+
+def test_a_long_word_is_cut_a_line_at_a_time_and_what_follows_it_fills_its_last_line() -> None:
+    text = "ab " + "x" * 25 + " cd efg"
+    assert [text[a:b] for a, b in wrap(text, 10)] == ["ab ", "x" * 10, "x" * 10, "xxxxx cd ", "efg"]
+    wide = "ab " + "日本" * 8 + " cd"
+    assert [wide[a:b] for a, b in wrap(wide, 10)] == ["ab ", "日本日本日", "本日本日本", "日本日本日", "本 cd"]

@@ -19,7 +19,10 @@ from briefing_tui.core.model import Article, shifted
 from briefing_tui.core.model import Block as ArticleBlock
 from briefing_tui.core.serialize import long_date
 
-_WORDS = re.compile(r"\S+\s*|\s+")
+_WORDS = re.compile(r"(?:«\s)?\S+(?:\s[»:;!?](?=\s|$))*\s*|\s+")
+"""A word and the space after it, for wrapping: French typography's spaced marks go with their word (`« petite`,
+`bourgeoise »`, `dit :`), so that no line ends with `«` or starts with `»`. No part can match what another does
+(a mark after a space, then a space or the end): the match is linear."""
 _NUMBER = re.compile(r"[-+−]?[\d.,  ]*\d[%‰]?")
 
 
@@ -197,17 +200,18 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     for m in _WORDS.finditer(text):
         word = m.group()
         stripped = word.rstrip()
-        w = len(stripped) if stripped.isascii() else cell_len(stripped)
+        ascii = stripped.isascii()
+        w = len(stripped) if ascii else cell_len(stripped)
         if used and used + w > width:
             lines.append((start, m.start()))
             start, used = m.start(), 0
-        while w > width:  # a very long word: cut it
-            cut = start + width if stripped.isascii() else _cut(text, start, width)
+        while w > width:  # a very long word: cut it, a line at a time (what is left is counted down, not again)
+            cut = start + width if ascii else _cut(text, start, width)
             lines.append((start, cut))
+            w -= cut - start if ascii else cell_len(text[start:cut])
             start = cut
-            stripped = text[start:m.start() + len(stripped)]
-            w = cell_len(stripped)
-        used += (len(word) if word.isascii() else cell_len(word))
+        used = w + (len(word) - len(stripped) if ascii else cell_len(word) - cell_len(stripped)) if start > m.start() \
+            else used + (len(word) if word.isascii() else cell_len(word))
     lines.append((start, len(text)))
     return lines
 
