@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefing_tui import cli
-from briefing_tui.core.library.grouping import group_by_date, saved_group
+from briefing_tui.core.library.grouping import group_by_date, group_by_section, saved_group
 from briefing_tui.core.library.scan import walk
 from briefing_tui.core.library.sidebar_filter import filter_articles, haystack, parse_filter
 from briefing_tui.core.model import Listed
@@ -177,6 +177,13 @@ def test_saved_group_counts_matches_and_unread() -> None:
 
 def sidebar_of(app: BriefingApp) -> LibrarySidebar:
     return app.query_one(LibrarySidebar)
+
+
+def test_sections_sort_without_accents_or_case() -> None:
+    articles = [listed(f"{n}.md", n, dt.date(2025, 6, 1), section)
+                for n, section in enumerate(["Unfiled", "Économie", "economy", "Arctic", "Zoo", "Éducation"])]
+    assert [g.label for g in group_by_section(articles)] == ["Arctic", "Économie", "economy", "Éducation", "Unfiled",
+                                                             "Zoo"]  # Économie beside Economy, not after Unfiled
 
 
 def cursor_title(app: BriefingApp) -> str | None:

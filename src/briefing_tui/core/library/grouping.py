@@ -4,7 +4,9 @@ newest first; undated last, by folder or by modification month when most of the 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -27,6 +29,14 @@ class Group:
     """Unread articles in it, when the sidebar shows them (a saved search's group); None otherwise."""
 
 
+@functools.lru_cache(maxsize=1024)  # a library has few sections and folders; they are sorted day after day
+def alphabetical(name: str) -> tuple[str, str]:
+    """A name's place A–Z: without case or accents (`Économie` beside `Economy`, not after `Unfiled`), then as
+    written."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c)), name
+
+
 def _by_section(articles: Iterable[Listed], key_prefix: str) -> list[Group]:
     sections: dict[str, Group] = {}
     for a in articles:
@@ -36,7 +46,7 @@ def _by_section(articles: Iterable[Listed], key_prefix: str) -> list[Group]:
         g.articles.append(a)
     for g in sections.values():
         g.count = len(g.articles)
-    return sorted(sections.values(), key=lambda g: (g.label.casefold(), g.label))
+    return sorted(sections.values(), key=lambda g: alphabetical(g.label))
 
 
 def group_by_date(articles: list[Listed]) -> list[Group]:
@@ -77,7 +87,7 @@ def undated_groups(undated: list[Listed], most: bool) -> list[Group]:
         folders.setdefault(posixpath.dirname(a.id), []).append(a)
     if len(folders) > 1:
         return [Group(f"undated/f:{name}", f"Undated · {name or 'top folder'}", articles=items, count=len(items))
-                for name, items in sorted(folders.items(), key=lambda item: (item[0].casefold(), item[0]))]
+                for name, items in sorted(folders.items(), key=lambda item: alphabetical(item[0]))]
     months: dict[str, list[Listed]] = {}
     for a in undated:
         months.setdefault(_modified_month(a.mtime), []).append(a)
