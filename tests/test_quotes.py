@@ -951,6 +951,13 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # `ancien`) is no part of the speaker: the name is.
     ("", ['Later, former U.S. Department of Justice spokesperson Anna Berg described it as "completely '
           'inappropriate" and left.'], [("Anna Berg", "before-cue")]),
+    # RULES_VERSION 19. An office with an adjective of nationality, capitalised as texts capitalise offices, is
+    # the holder named before (`the Chinese Premier`); a word before a given name that ends a title's complement
+    # is no part of the name (`… for Homeland Security and Counterterrorism John O. Brennan`).
+    ("", ["Chinese Premier Piet Hansen arrived in Delhi.", '"A growing China is good," the Chinese Premier said.'],
+     [("Piet Hansen", "after-cue")]),
+    ("", ['Deputy Advisor for Homeland Security and Counterterrorism John O. Berg said, "We closed it."'],
+     [("John O. Berg", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

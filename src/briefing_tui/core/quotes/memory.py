@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefing_tui.core.quotes.lexicon import Lexicon, fold
-from briefing_tui.core.quotes.names import AGED, given_name_gender, word_gender
+from briefing_tui.core.quotes.names import AGED, given_name_gender, is_demonym, word_gender
 from briefing_tui.core.quotes.phrases import Mention
 
 _THE = frozenset(("the", "le", "la", "l'", "l’", "der", "die"))
@@ -181,8 +181,11 @@ class Memory:
             described = self._described(m, lex) if m.definite and fold(m.head) not in self.roles else None
             if described is not None:
                 return described  # `The Wooster professor added`
+            words = m.text.split()[1:]
+            head_at = next((k for k, w in enumerate(words) if w.lower() == m.head), 0)  # adjectives before it
             if m.definite and m.head and not any(w[:1].isupper() and w.lower() not in lex.titles
-                                                 for w in m.text.split()[1:]):
+                                                 and not (k < head_at and is_demonym(w))  # `the Chinese Premier`
+                                                 for k, w in enumerate(words)):
                 described = self.roles.get(fold(m.head))
                 if described is not None:
                     return described

@@ -41,7 +41,7 @@ zainab zeynep zofia zoe zoé
 hillary condoleezza betty sharon donna shirley cynthia kathleen pamela samantha debra carolyn diane joyce lauren
 joan evelyn cheryl frances gloria kathryn janice judy marilyn beverly brittany alexis kayla tiffany ashley melissa
 kimberly wendy tammy tracy stacy peggy sally jill joanne lori kristen erin kristin leah vicki gwen marcia rosemary meryl
-kirsten chelsea naomi yolanda oprah martine ségolène christiane rachida najat simone geneviève annalena sahra svenja
+kirsten chelsea naomi yolanda oprah martine ségolène christiane rachida najat simone geneviève annalena sahra svenja jo
 """.split())
 
 MALE_NAMES = frozenset("""
@@ -270,6 +270,11 @@ _DEMONYM = ("ish", "ian", "an", "ese", "ic", "i", "ch")
 given name is a description, where another word may be a name's first part (`Jo Anne Van Tilburg`)."""
 
 
+def is_demonym(word: str) -> bool:
+    """A capitalised adjective of a place (`Chinese`, `French`, `Israeli`), by its ending."""
+    return len(word) > 3 and word[:1].isupper() and word.lower().endswith(_DEMONYM)
+
+
 def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | None:
     """(name, titles) of a run of capitalised words, or None when the run is no person's name.
 
@@ -305,10 +310,11 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
     name = toks[cut + 1:]
     if titles and titles[-1].low in PLACE_PREPOSITIONS:  # `Senator from Vermont Bernie Sanders`: a place, then
         name = _after_place([t for t in name if t.low not in ("the", "la", "le")])  # the name
-    if len(name) == 3 and not is_given_name(name[0].text) and is_given_name(name[1].text) and lex.code != "de" \
+    if len(name) >= 3 and not is_given_name(name[0].text) and is_given_name(name[1].text) and lex.code != "de" \
             and name[0].low not in PARTICLES:
         titles, name = [*titles, name[0]], name[1:]  # `Unison Dave Prentis`, `… Committee Represenative Adam
-        # Schiff`: a body, a place or a misspelt title before a given name
+        # Schiff`, `… Homeland Security and Counterterrorism John O. Brennan`, `le Suisse Pablo Victor Dana`: a
+        # body, a place, a nationality or a misspelt title before a given name
     if len(name) >= 3 and not is_given_name(name[0].text) and name[0].low not in PARTICLES \
             and (lex.code == "de" or (not titles and len(name[0].text) > 3 and name[0].low.endswith(_DEMONYM))):
         given = next((k for k in range(1, len(name) - 1) if is_given_name(name[k].text)), None)

@@ -19,6 +19,7 @@ from briefing_tui.core.quotes.names import (
     PARTICLES,
     PLACE_PREPOSITIONS,
     TIME_PREFIXES,
+    is_demonym,
     is_given_name,
     is_org,
     is_title,
@@ -30,6 +31,8 @@ from briefing_tui.core.quotes.names import (
 )
 from briefing_tui.core.quotes.tokens import MASK, Tok, tokenize
 
+_DEFINITE = frozenset(("the", "le", "la", "les", "l'", "l’", "der", "die", "das", "this", "that", "ce", "cette"))
+"""Determiners that make a description definite: it means someone the text named."""
 _BOUNDARY_PUNCT = frozenset(";:—–()[]\"“”«»„")
 _TIME_OPENERS = frozenset("this last next early late ce cette dieser diese".split())
 
@@ -171,6 +174,10 @@ def _mention_of_segment(toks: list[Tok], text: str, lex: Lexicon) -> Mention | N
     named = _named_by(toks, lex)  # `a protester using the pseudonym Katya`
     if named is not None:
         return named
+    if first.low in lex.determiners and not first.cap and len(toks) > 2 and is_title(toks[-1], lex) \
+            and all(is_demonym(t.text) for t in toks[1:-1]):
+        return Mention("nominal", text[first.start:toks[-1].end], head=toks[-1].low, definite=first.low in _DEFINITE)
+        # `the Chinese Premier`, as the text capitalises an office: a description, not a body's name
     if not first.cap and first.low in TIME_PREFIXES and len(toks) > 1 and toks[1].cap and toks[1].word:
         return _mention_of_segment(toks[1:], text, lex)  # `former U.S. Department of Justice spokesperson Matthew
         # Miller`: a title's time, then the title and the name
@@ -522,8 +529,7 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     head = toks[head_k].low if head_k is not None else ""
     if head_k is None or not toks[head_k].word:
         return None
-    definite = (toks[0].low in ("the", "le", "la", "les", "l'", "l’", "der", "die", "das", "this", "that", "ce",
-                                "cette") or (toks[0].cap and toks[0].text.endswith(("'s", "’s")))) and head_k >= 1
+    definite = (toks[0].low in _DEFINITE or (toks[0].cap and toks[0].text.endswith(("'s", "’s")))) and head_k >= 1
     phrase = text[toks[0].start:toks[-1].end]
     return Mention("nominal", phrase, head=head, definite=definite, bare=head_k == 1,
                    gender=_description_gender(toks))
