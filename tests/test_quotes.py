@@ -958,6 +958,15 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
      [("Piet Hansen", "after-cue")]),
     ("", ['Deputy Advisor for Homeland Security and Counterterrorism John O. Berg said, "We closed it."'],
      [("John O. Berg", "before-cue")]),
+    # RULES_VERSION 20. `amidst` is a preposition (`amidst reports of …` is no subject of `reports`); a possessive
+    # before an adjective of nationality makes a description (`Jangeli's Sudanese counterpart, Deng Alor`);
+    # military ranks in short (`Master Sgt.`) are titles.
+    ("", ['UN High Commissioner Anna Berg stated, amidst reports of snipers attacking civilians, that such arms would '
+          '"inevitably lead to civilian casualties".'], [("Anna Berg", "before-cue")]),
+    ("", ["\"It is in our interest,\" claimed Jangeli's Sudanese counterpart, Piet Hansen."],
+     [("Piet Hansen", "after-cue")]),
+    ("", ['"We have seen progress," said Master Sgt. Corine Lombardo, of the army.'],
+     [("Corine Lombardo", "after-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -70,7 +70,8 @@ LEXICON = Lexicon(
         """),
     prepositions=words("""
         to of from at for with in on by about among between within without under over near across including like
-        via into onto upon against toward towards behind beyond outside inside despite amid throughout beside
+        via into onto upon against toward towards behind beyond outside inside despite amid amidst amongst throughout
+        beside
         during
         """),
     cut_prepositions=words("""
@@ -94,7 +95,8 @@ LEXICON = Lexicon(
         chairperson ceo cfo coo cto founder co-founder owner trader hydrologist scientist historian biologist
         geologist epidemiologist physicist chemist meteorologist climatologist sociologist psychologist novelist
         journalist columnist activist campaigner author co-author architect engineer councillor councilor
-        councilman councilwoman alderman commissioner inspector superintendent sergeant detective bishop
+        councilman councilwoman alderman commissioner inspector superintendent sergeant sgt cpl pvt spc maj capt
+        cmdr adm brig master staff lance petty detective bishop
         archbishop cardinal rabbi imam dame baroness baron midfielder striker defender goalkeeper substitute
         sheriff deputy whip assemblyman assemblywoman assemblymember legislator lawmaker congressman
         congresswoman congressmember delegate actor actress singer musician drummer guitarist rapper comedian

@@ -264,6 +264,10 @@ def _capitalised(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
         rest = rest[1:]
     if run and run[-1].text.endswith(("'s", "’s", "s'", "s’")) and rest:
         return _nominal(toks, text, lex)  # `Day's animal foundation`, `Weber's manager`
+    owner = next((k for k, t in enumerate(run[:-1]) if t.text.endswith(("'s", "’s"))), None)
+    if owner is not None and rest and rest[0].word and not rest[0].cap \
+            and all(is_demonym(t.text) for t in run[owner + 1:]):
+        return _nominal(toks, text, lex)  # `Jangeli's Sudanese counterpart`: a description, not `Sudanese`
     if run and is_title(run[-1], lex) and len(rest) > 1 and rest[0].low in PLACE_PREPOSITIONS:
         place = run_end(rest, 1 + (rest[1].low in lex.determiners), lex)  # `Former US Ambassador to the United
         found = person_name(run + rest[:place], lex)  # Nations Nikki Haley`
