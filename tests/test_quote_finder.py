@@ -136,6 +136,7 @@ async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path
         await open_finder(pilot, "speaker:rutte")
         await pilot.press("tab", "e")  # into the list, then export
         await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export screen")  # after a worker
+        assert str(app.screen.query_one("#export-where", Static).render()) == f"A name alone is saved in {tmp_path}"
         await pilot.press("enter")
         await workers_done(pilot.app)  # the file is written in a thread
         await until(pilot, lambda: isinstance(app.screen, QuoteFinder), "the dialog to close once written")

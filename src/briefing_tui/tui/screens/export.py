@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from briefing_tui.core.reading import sanitize
 from briefing_tui.core.serialize import count
 from briefing_tui.core.user.export import ExportRefused, write_new_file
 from briefing_tui.tui.handoff import hand_to
@@ -66,6 +67,8 @@ class ExportScreen(ModalScreen[None]):
         with Vertical(id="export-body"):
             yield Static(Text(f"Export {count(self.count, 'quote')} as Markdown to:"))
             yield Input(value=self.default, id="export-path")
+            yield Static(Text(f"A name alone is saved in {sanitize.clean_line(os.getcwd())}", style="dim"),
+                         id="export-where")  # the folder it was started in: say which
             yield Static(Text(""), id="export-message")
             with Horizontal(id="export-buttons"):
                 yield Button("Export", id="export-ok", variant="primary")
