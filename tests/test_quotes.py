@@ -967,6 +967,15 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
      [("Piet Hansen", "after-cue")]),
     ("", ['"We have seen progress," said Master Sgt. Corine Lombardo, of the army.'],
      [("Corine Lombardo", "after-cue")]),
+    # RULES_VERSION 21. No speaker keeps words that are not its own: an emphatic pronoun (`Sarkozy himself
+    # said`), a preposition left by a time cut off (`the young North Korean leader on Sunday said`), a negated
+    # auxiliary (`Lyon didn't state …, but he added`: `he` is Lyon).
+    ("", ["Nicolas Sarkozy spoke first.", 'Sarkozy himself said the suggestion was "grotesque".'],
+     [("Nicolas Sarkozy", "before-cue")]),
+    ("", ['In a nation where speeches are rare, the young North Korean leader on Sunday said, "We are strong."'],
+     [("the young North Korean leader", "before-cue")]),
+    ("", ["Jeffrey Lyon runs the firm.", "Lyon didn't state how much it makes, but he added the amount they receive "
+          '"from WBC is very small."'], [("Jeffrey Lyon", "pronoun")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -53,8 +53,10 @@ LEXICON = Lexicon(
     possessives=words("his her its their my our your"),
     auxiliaries=words("""
         has have had will would could can should may might must did does do has've
+        didn't doesn't don't won't wouldn't couldn't can't cannot shouldn't hasn't haven't hadn't mustn't
+        didn’t doesn’t don’t won’t wouldn’t couldn’t can’t shouldn’t hasn’t haven’t hadn’t mustn’t
         """),
-    be=words("was were is are been being be"),
+    be=words("was were is are been being be wasn't weren't isn't aren't wasn’t weren’t isn’t aren’t"),
     adverbs=words("""
         also later then again once reportedly previously repeatedly bluntly flatly recently further quickly
         simply even still already subsequently earlier publicly privately separately similarly additionally

@@ -31,6 +31,9 @@ from briefing_tui.core.quotes.names import (
 )
 from briefing_tui.core.quotes.tokens import MASK, Tok, tokenize
 
+_REFLEXIVE_ENDS = frozenset(("himself", "herself", "themselves", "itself", "lui-même", "elle-même", "eux-mêmes",
+                             "elles-mêmes", "selbst"))
+"""Emphatic pronouns after a subject (`Sarkozy himself`): no part of who it is."""
 _DEFINITE = frozenset(("the", "le", "la", "les", "l'", "l’", "der", "die", "das", "this", "that", "ce", "cette"))
 """Determiners that make a description definite: it means someone the text named."""
 _BOUNDARY_PUNCT = frozenset(";:—–()[]\"“”«»„")
@@ -124,8 +127,10 @@ def _strip_edges(toks: list[Tok], lex: Lexicon) -> list[Tok]:
             # policiers`: an article
             or (toks[i].low in _TIME_OPENERS and i + 1 < j and toks[i + 1].low in lex.circumstances)):
         i += 2 if toks[i].low in _TIME_OPENERS else 1  # `this Wednesday Greek Foreign Minister …`
-    while j > i and (not toks[j - 1].word or toks[j - 1].low in lex.adverbs) and toks[j - 1].text != ")":
-        j -= 1
+    while j > i and (not toks[j - 1].word or toks[j - 1].low in lex.adverbs or toks[j - 1].low in _REFLEXIVE_ENDS
+                     or (lex.code == "en" and toks[j - 1].low in lex.prepositions and j - 1 > i)) \
+            and toks[j - 1].text != ")":
+        j -= 1  # `Sarkozy himself said`, `the young North Korean leader on Sunday said`: the person
     for k in range(i + 2, j - 1):  # `a leaked internal letter seen by Sky News`: the letter, not who saw it
         if toks[k].low in READERS and toks[k + 1].low in lex.agent and not toks[k - 1].cap:
             return toks[i:k]
@@ -522,6 +527,8 @@ def _nominal(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
     toks = toks[:end]
     if lex.code == "en" and end > 2 and toks[end - 1].low in WEEKDAYS and toks[end - 2].word:
         toks, end = toks[:end - 1], end - 1  # `a resolution passed by the European Parliament Thursday`: when
+        if end > 2 and toks[end - 1].low in lex.prepositions:
+            toks, end = toks[:end - 1], end - 1  # `the young North Korean leader on Sunday`
     toks = toks[:next((k for k in range(1, end) if (toks[k].low in lex.cut_prepositions  # `la mairie dans un
                        and circumstance_after(toks, k, lex, 3)) or (  # communiqué`: the body, not where it spoke
         toks[k].low in _THIS and k + 1 < end and toks[k + 1].low in _WHEN) or _dated(toks, k)
