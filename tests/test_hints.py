@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_tui.core.search.hints import Facts, closest_speakers, describe, empty_hint
+from briefing_tui.core.search.hints import Facts, closest_speakers, describe, empty_hint, facts_of
 from briefing_tui.core.search.index import Index, open_index
 from briefing_tui.core.search.query import parse
 from tests.conftest import SEEDS
@@ -18,8 +18,7 @@ def index() -> Index:
 
 
 def quote_facts(index: Index) -> Facts:
-    return Facts(lambda q: index.find_quotes(q, 0)[0], "quote", index.speakers, index.date_span,
-                 elsewhere=lambda q: index.search(q, 1)[0])
+    return facts_of(index, quotes=True, elsewhere=True)
 
 
 @pytest.mark.parametrize(("query", "hint"), [
@@ -41,7 +40,7 @@ def test_the_hint_names_the_part_that_found_nothing(index: Index, query: str, hi
 
 
 def test_articles_are_counted_for_the_search_panel(index: Index) -> None:
-    facts = Facts(lambda q: index.search(q, 1)[0], "article", index.speakers, index.date_span)
+    facts = facts_of(index)
     assert empty_hint(parse("speaker:rutte harbour"), facts) == "Mark Rutte: 1 article; none with “harbour”"
     assert empty_hint(parse("speaker:trmp"), facts) == "No speaker called “trmp”; the closest: Donald Trump"
 

@@ -20,7 +20,7 @@ from briefing_tui.core.library.workers import index_workers, parse_here
 from briefing_tui.core.model import Problem
 from briefing_tui.core.reading import sanitize
 from briefing_tui.core.reading.safe import is_within
-from briefing_tui.core.search.hints import Facts, empty_hint
+from briefing_tui.core.search.hints import empty_hint, facts_of
 from briefing_tui.core.search.index import (
     Index,
     RefreshStats,
@@ -406,8 +406,7 @@ def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
         return 2
     def run(index: Index, _stats: RefreshStats) -> tuple[int, list[Result], str | None, str | None]:
         total, results = _as_query(lambda: index.search(query, limit=args.limit, sort=args.sort))
-        why = _as_query(lambda: empty_hint(query, Facts(lambda q: index.search(q, 1)[0], "article", index.speakers,
-                                                        index.date_span))) if not total else None
+        why = _as_query(lambda: empty_hint(query, facts_of(index))) if not total else None
         return total, results, _as_query(lambda: did_you_mean(query, total, library_of(index))), why
 
     try:
@@ -465,8 +464,7 @@ def _quotes(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
         shown = emit(index, stats)
         if query is None or (args.limit is not None and shown >= args.limit):  # a limit reached: not few
             return None, None
-        why = _as_query(lambda: empty_hint(query, Facts(lambda q: index.find_quotes(q, 0)[0], "quote",
-                                                        index.speakers, index.date_span))) if not shown else None
+        why = _as_query(lambda: empty_hint(query, facts_of(index, quotes=True))) if not shown else None
         return _as_query(lambda: did_you_mean(query, shown, library_of(index, quotes=True))), why
 
     try:

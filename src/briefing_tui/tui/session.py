@@ -25,7 +25,7 @@ from briefing_tui.core.library.scan import Entry, load_entry, sort_key
 from briefing_tui.core.library.watch import Watcher
 from briefing_tui.core.library.workers import ParsePool, index_workers
 from briefing_tui.core.model import Article, Listed, Problem
-from briefing_tui.core.search.hints import Facts, empty_hint
+from briefing_tui.core.search.hints import empty_hint, facts_of
 from briefing_tui.core.search.index import (
     Index,
     QuoteHit,
@@ -377,16 +377,14 @@ class LibrarySession:
         index = self._ready_index()
         if index is None:
             return None
-        return empty_hint(query, Facts(lambda q: index.find_quotes(q, 0)[0], "quote", index.speakers,
-                                       index.date_span, elsewhere=lambda q: index.search(q, 1)[0]), typing)
+        return empty_hint(query, facts_of(index, quotes=True, elsewhere=True), typing)
 
     def search_hint(self, query: Query, typing: bool = False) -> str | None:
         """Why a search found no article, and the nearest thing that exists (`typing` as for `quote_hint`)."""
         index = self._ready_index()
         if index is None:
             return None
-        return empty_hint(query, Facts(lambda q: index.search(q, 1)[0], "article", index.speakers, index.date_span),
-                          typing)
+        return empty_hint(query, facts_of(index), typing)
 
     def suggestion(self, query: Query, total: int, quotes: bool = False) -> str | None:
         """The query with a word that finds nothing replaced by the nearest word the library holds (did you

@@ -12,11 +12,15 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefing_tui.core.search.query import And, DateRange, Node, Not, Or, Query, Term
 from briefing_tui.core.search.suggest import allowed, distance
 from briefing_tui.core.search.text import words
 from briefing_tui.core.serialize import count
+
+if TYPE_CHECKING:
+    from briefing_tui.core.search.index import Index
 
 MAX_PARTS = 8
 """Parts of a query counted one by one; a longer query gets no hint (each count is a query of its own)."""
@@ -37,6 +41,15 @@ class Facts:
     """The first and the last date in the library."""
     elsewhere: Callable[[Query], int] | None = None
     """For quotes: how many articles a query finds (words in no quote may be in the text)."""
+
+
+def facts_of(index: Index, quotes: bool = False, elsewhere: bool = False) -> Facts:
+    """What a hint asks of an index: counts of articles, or of quotes (the quote finder, `quotes -q`); with
+    `elsewhere`, for quotes, also how many articles hold the words (the reader's `(/ searches)`)."""
+    if quotes:
+        return Facts(lambda q: index.find_quotes(q, 0)[0], "quote", index.speakers, index.date_span,
+                     elsewhere=(lambda q: index.search(q, 1)[0]) if elsewhere else None)
+    return Facts(lambda q: index.search(q, 1)[0], "article", index.speakers, index.date_span)
 
 
 def empty_hint(query: Query, facts: Facts, typing: bool = False) -> str | None:
