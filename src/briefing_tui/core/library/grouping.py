@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import posixpath
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from briefing_tui.core.library.sidebar_filter import folded
 from briefing_tui.core.model import Listed
 
 GROUPINGS = ("date", "section", "list")
@@ -33,8 +33,7 @@ class Group:
 def alphabetical(name: str) -> tuple[str, str]:
     """A name's place A–Z: without case or accents (`Économie` beside `Economy`, not after `Unfiled`), then as
     written."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in folded if not unicodedata.combining(c)), name
+    return folded(name), name
 
 
 def _by_section(articles: Iterable[Listed], key_prefix: str) -> list[Group]:

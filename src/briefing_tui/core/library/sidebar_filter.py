@@ -44,7 +44,7 @@ def parse_filter(text: str) -> SidebarFilter:
     date: str | None = None
     section: str | None = None
     for token in _tokens(text[:MAX_FILTER]):
-        lowered = _folded(token)
+        lowered = folded(token)
         if lowered.startswith("date:"):
             value = lowered[5:].replace("/", "-").replace(".", "-")
             if value:
@@ -80,14 +80,15 @@ def _tokens(text: str) -> list[str]:
 def haystack(article: Listed) -> Haystack:
     """What a filter looks in for this article (see `Haystack`)."""
     day = article.date.isoformat() if article.date else ""
-    section = _folded(article.section)
+    section = folded(article.section)
     when = f"{day} {_MONTHS[article.date.month]}" if article.date else "undated"
-    return day, section, f"{_folded(article.title)}\n{section}\n{when}"
+    return day, section, f"{folded(article.title)}\n{section}\n{when}"
 
 
-def _folded(text: str) -> str:
-    """`text` as the filter compares it: case and diacritics gone, as the search's words (`Gdańsk` and
-    `gdansk`, `Grèce` and `grece` are one; `Straße` and `strasse` too). (The search's `fold` is a layer up.)"""
+def folded(text: str) -> str:
+    """`text` as the filter compares it and the sidebar sorts its groups: case and diacritics gone, as the
+    search's words (`Gdańsk` and `gdansk`, `Grèce` and `grece` are one; `Straße` and `strasse` too). (The search's
+    `fold` is a layer up.)"""
     text = text.casefold()
     if text.isascii():
         return text
