@@ -316,7 +316,7 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
         # Schiff`, `… Homeland Security and Counterterrorism John O. Brennan`, `le Suisse Pablo Victor Dana`: a
         # body, a place, a nationality or a misspelt title before a given name
     if len(name) >= 3 and not is_given_name(name[0].text) and name[0].low not in PARTICLES \
-            and (lex.code == "de" or (not titles and len(name[0].text) > 3 and name[0].low.endswith(_DEMONYM))):
+            and (lex.code == "de" or (not titles and is_demonym(name[0].text))):
         given = next((k for k in range(1, len(name) - 1) if is_given_name(name[k].text)), None)
         if given is not None and not any(t.low in PARTICLES for t in name[:given]):  # `Insektenkundlerin Miriam
             titles, name = [*titles, *name[:given]], name[given:]  # Vogt`, `Irish Taoiseach Leo Varadkar`: words
