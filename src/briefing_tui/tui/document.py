@@ -210,8 +210,8 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
             lines.append((start, cut))
             w -= cut - start if ascii else cell_len(text[start:cut])
             start = cut
-        used = w + (len(word) - len(stripped) if ascii else cell_len(word) - cell_len(stripped)) if start > m.start() \
-            else used + (len(word) if word.isascii() else cell_len(word))
+        space = word[len(stripped):]
+        used = (w if start > m.start() else used + w) + (len(space) if space.isascii() else cell_len(space))
     lines.append((start, len(text)))
     return lines
 
