@@ -106,6 +106,8 @@ class Lexicon:
     holder, not whoever the text is about."""
     family_kin: frozenset[str] = frozenset()
     """Kin who share a family name, written `Surname's father Given-name` (English)."""
+    emphatics: frozenset[str] = frozenset()
+    """Emphatic pronouns after a subject (`Sarkozy himself`, `lui-même`): no part of who it is."""
     named_kinds: frozenset[str] = frozenset()
     """Kinds of companies, agencies and media written before their name in lower case (`l'opérateur Sprint`):
     the name alone is the body. Not `comité`, `gouvernement`: `le comité Nobel` is named by its kind too."""

@@ -36,6 +36,7 @@ LEXICON = Lexicon(
     adverbs=words("""
         auch zudem außerdem später dann noch bereits schon ebenfalls gestern heute weiter jedoch
         """),
+    emphatics=words("selbst"),
     relatives=words("der die das dem den dessen deren welche welcher"),
     clause_openers=words("""
         und aber oder während als wenn weil da ob dass obwohl nachdem bevor sondern denn

@@ -65,6 +65,7 @@ LEXICON = Lexicon(
         eventually emphatically categorically specifically personally tearfully proudly optimistically only merely
         just first now
         """),
+    emphatics=words("himself herself themselves itself"),
     relatives=words("who whom whose which"),
     clause_openers=words("""
         what how and but or while whereas as when after before because since although though if that so yet nor

@@ -81,6 +81,7 @@ LEXICON = Lexicon(
         ensuite également aussi encore alors déjà notamment pourtant cependant toutefois enfin ainsi plutôt même
         aujourd'hui hier lui-même elle-même immédiatement publiquement
         """),
+    emphatics=words("lui-même elle-même eux-mêmes elles-mêmes"),
     relatives=words("qui dont lequel laquelle lesquels lesquelles"),
     clause_openers=words("""
         et mais ou alors tandis que qu' qu’ lorsque quand car puisque si comme parce

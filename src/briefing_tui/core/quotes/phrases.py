@@ -31,9 +31,6 @@ from briefing_tui.core.quotes.names import (
 )
 from briefing_tui.core.quotes.tokens import MASK, Tok, tokenize
 
-_REFLEXIVE_ENDS = frozenset(("himself", "herself", "themselves", "itself", "lui-même", "elle-même", "eux-mêmes",
-                             "elles-mêmes", "selbst"))
-"""Emphatic pronouns after a subject (`Sarkozy himself`): no part of who it is."""
 _DEFINITE = frozenset(("the", "le", "la", "les", "l'", "l’", "der", "die", "das", "this", "that", "ce", "cette"))
 """Determiners that make a description definite: it means someone the text named."""
 _BOUNDARY_PUNCT = frozenset(";:—–()[]\"“”«»„")
@@ -127,7 +124,7 @@ def _strip_edges(toks: list[Tok], lex: Lexicon) -> list[Tok]:
             # policiers`: an article
             or (toks[i].low in _TIME_OPENERS and i + 1 < j and toks[i + 1].low in lex.circumstances)):
         i += 2 if toks[i].low in _TIME_OPENERS else 1  # `this Wednesday Greek Foreign Minister …`
-    while j > i and (not toks[j - 1].word or toks[j - 1].low in lex.adverbs or toks[j - 1].low in _REFLEXIVE_ENDS
+    while j > i and (not toks[j - 1].word or toks[j - 1].low in lex.adverbs or toks[j - 1].low in lex.emphatics
                      or (lex.code == "en" and toks[j - 1].low in lex.prepositions and j - 1 > i)) \
             and toks[j - 1].text != ")":
         j -= 1  # `Sarkozy himself said`, `the young North Korean leader on Sunday said`: the person
