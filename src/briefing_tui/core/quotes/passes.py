@@ -294,29 +294,29 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
                     continue  # `holding signs which read “…”`: what a sign says has no speaker; `la Commission
                     # européenne de Bruxelles qui regrette`: a body (French puts the adjective after its noun)
                 region = complement  # `des représailles de l'organisation islamique, qui affirme « … »`
-        if rule == "subject" and toks[c].low.endswith(("ing", "ant")):
-            m = mention(region, site.text, lex)
-            if m is not None and m.kind == "nominal" and not can_speak(m.head, lex) \
-                    and not can_speak(m.head[:-1], lex) and not any(t.cap for t in region[1:]):  # `Trois
-                # adjoints …, dénonçant`: people; `a link to the FNA article page …`: a document's author, maybe
+        if region and _a_thing(mention(region, site.text, lex), region, lex):
+            if rule == "subject" and toks[c].low.endswith(("ing", "ant")):
                 continue  # `a déclaré sa candidature en affirmant`, `L'attaque a été revendiquée … ajoutant`: a
                 # participle's subject is someone, not a thing the clause was about
-        if region and _thing_under_cue(region, toks, c, site, lex):
-            continue  # `Rice said the bombings underlined “…”`: Rice's words, not the bombings'
+            if _reported_by_cue(region, toks, c, lex):
+                continue  # `Rice said the bombings underlined “…”`: Rice's words, not the bombings'
         found = _speaker_of_region(region, toks, mem, site, cue.text, rule, c)
         if found:
             return found
     return None
 
 
-def _thing_under_cue(region: list[Tok], toks: list[Tok], c: int, site: Site, lex: Lexicon) -> bool:
-    """Whether the subject of the cue at `c` is a thing that cannot speak (`the bombings`), in a clause reported
-    by the cue right before it (`Condoleezza Rice said the bombings underlined “…”`, `said that the report
-    showed`): that cue's subject is the speaker."""
-    m = mention(region, site.text, lex)
-    if m is None or m.kind != "nominal" or can_speak(m.head, lex) or can_speak(m.head[:-1], lex) \
-            or any(t.cap for t in region[1:]):
-        return False
+def _a_thing(m: Mention | None, region: list[Tok], lex: Lexicon) -> bool:
+    """Whether the subject phrase `region` (its mention `m`) names a thing that cannot speak (`the bombings`), not
+    people (`Trois adjoints …`) or a document's author, maybe (`a link to the FNA article page …`)."""
+    return m is not None and m.kind == "nominal" and not can_speak(m.head, lex) and not can_speak(m.head[:-1], lex) \
+        and not any(t.cap for t in region[1:])
+
+
+def _reported_by_cue(region: list[Tok], toks: list[Tok], c: int, lex: Lexicon) -> bool:
+    """Whether the subject `region` of the cue at `c` opens a clause reported by the cue right before it
+    (`Condoleezza Rice said the bombings underlined “…”`, `said that the report showed`): that cue's subject is
+    then the speaker, when the subject is a thing."""
     k = next((k for k in range(c) if toks[k] is region[0]), 0) - 1  # the word before the subject: the cue that
     if k >= 1 and toks[k].low in _THAT:  # reports the clause, or its `that`
         k -= 1
