@@ -12,7 +12,6 @@ from briefing_tui.core.search.index import Index
 from briefing_tui.core.search.query import REFUSED
 from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
-from briefing_tui.tui.document import line_of
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.search_panel import SearchPanel, month_series
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
@@ -96,10 +95,10 @@ async def test_the_sidebar_is_on_the_result_read_when_the_search_closes(tmp_path
 
 def hit_in_view(view: ArticleView) -> bool:
     """The current hit's line is on screen."""
-    assert view.current_hit is not None and view._layout is not None
+    assert view.current_hit is not None
     paragraph, start, _ = view.hits[view.current_hit]
-    b = next(b for b, block in enumerate(view._blocks) if block.paragraph == paragraph)
-    line = line_of(view._layout, b, view._blocks[b].to_display(start))
+    line = view.paragraph_line(paragraph, start)
+    assert line is not None
     return view.scroll_y <= line < view.scroll_y + view.scrollable_content_region.height
 
 

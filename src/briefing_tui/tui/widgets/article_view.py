@@ -305,16 +305,21 @@ class ArticleView(ScrollView, can_focus=True):
                 return block.paragraph, block.to_paragraph(start + n)
         return None
 
-    def scroll_to_paragraph(self, paragraph: int, offset: int = 0, center: bool = True) -> None:
-        """Scroll so that `offset` in body paragraph `paragraph` is in view (centred)."""
+    def paragraph_line(self, paragraph: int, offset: int = 0) -> int | None:
+        """The wrapped line showing `offset` in body paragraph `paragraph`, when it is laid out."""
         if self._layout is None:
-            return
+            return None
         for b, block in enumerate(self._blocks):
             if block.paragraph == paragraph and b < len(self._layout.block_first_line):
-                y = line_of(self._layout, b, block.to_display(offset))
-                target = y - self.scrollable_content_region.height // 2 if center else y
-                self.scroll_to(0, max(0, target), animate=False)
-                return
+                return line_of(self._layout, b, block.to_display(offset))
+        return None
+
+    def scroll_to_paragraph(self, paragraph: int, offset: int = 0, center: bool = True) -> None:
+        """Scroll so that `offset` in body paragraph `paragraph` is in view (centred)."""
+        y = self.paragraph_line(paragraph, offset)
+        if y is not None:
+            target = y - self.scrollable_content_region.height // 2 if center else y
+            self.scroll_to(0, max(0, target), animate=False)
 
     def render_line(self, y: int) -> Strip:
         index = int(self.scroll_offset.y) + y
