@@ -84,6 +84,8 @@ class BriefingApp(App[int]):
             self.push_screen(PlainCommandPalette(id="--command-palette"))
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not self._screen_stack:
+            return  # pressed again (or typed) as the app closes: there is no screen left for it
         if isinstance(event, events.Key | events.MouseDown) and not event.is_forwarded:
             self.touched = True
             if (isinstance(event, events.Key) and self.key_hold.held is not None and not self._priority(event.key)
@@ -104,8 +106,6 @@ class BriefingApp(App[int]):
         there (typed straight after `/` or `"`): it goes into the box, not to a key of the screen behind.
         (A letter typed in the box never gets here: the box keeps it.) So does a `tab`: held while the box
         holds, or while what was typed in it is not answered yet (`/putin⇥⏎` in one go)."""
-        if not self.screen_stack:
-            return  # a key still on its way as the app closes
         box = self.focused
         if not isinstance(box, FilterBox):
             return

@@ -54,6 +54,8 @@ class FilterBox(Input):
         """Keys typed while `enter` waits for an answer, as (key, character); None when not holding."""
         self._submitted = False
         """An `enter` was submitted and its keys are held: a second `enter` is one of them."""
+        self._tab_waiting = False
+        """A `tab` waits for the answer to what was typed, the keys after it held: an `enter` is one of them."""
         self.forward: Callable[[Keys], None] | None = None
         """Where keys still on their way to the box go once its owner has closed (a finder that opened a quote):
         they were typed for what opens, and must neither type into the closed box nor act in it."""
@@ -84,7 +86,7 @@ class FilterBox(Input):
     def release(self) -> Keys:
         """Stop holding; the keys held, in order."""
         held, self.held = tuple(self.held or ()), None
-        self._submitted = False
+        self._submitted = self._tab_waiting = False
         return held
 
     async def action_submit(self) -> None:
@@ -93,7 +95,9 @@ class FilterBox(Input):
         if self.forward is not None:  # the owner has closed: this `enter` was typed for what it opened
             self.forward((("enter", None),))
             return
-        if self._submitted and self.held is not None:  # a second `enter` while the first waits: typed after it
+        if (self._submitted or self._tab_waiting) and self.held is not None:
+            # a second `enter` while the first waits, or one behind a `tab` that waits for the answer
+            # (`/putin⇥⏎`): typed after what is held, it acts after it (tab to the results, enter opens one)
             self.held.append(("enter", None))
             return
         self.hold()
@@ -125,7 +129,7 @@ class FilterBox(Input):
             event.stop()
             event.prevent_default()
         elif self.held is not None and event.key == "escape":
-            self.held, self._submitted = None, False  # dropped with the wait: escape goes on to close
+            self.held, self._submitted, self._tab_waiting = None, False, False  # dropped with the wait: escape closes
         elif self.held is not None:  # before Input's own handling (and the bindings): the key is held
             self.held.append((event.key, event.character))
             event.stop()
@@ -149,6 +153,7 @@ class FilterBox(Input):
             self.hold()
             assert self.held is not None
             self.held.append(("tab", None))
+            self._tab_waiting = True
         elif self.suggestion is not None:
             self.action_take_suggestion()
         else:

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -184,6 +184,14 @@ class SearchPanel(Vertical):
             self._timer.stop()
         self._pending = False
         self.post_message(self.QueryChanged(self.query_text))
+
+    @on(events.DescendantFocus, "#search-results")
+    def _results_focused(self) -> None:
+        """`tab` to the results: the best is highlighted, so `enter` opens it (nothing highlighted, it did
+        nothing)."""
+        results = self.query_one("#search-results", OptionList)
+        if results.highlighted is None and results.option_count:
+            results.highlighted = 0
 
     @on(FilterBox.Move, "#search-input")
     def _move(self, event: FilterBox.Move) -> None:
