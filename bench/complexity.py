@@ -63,6 +63,8 @@ SHAPES: dict[str, str | Callable[[int], str]] = {
     "joined-names": "Ann Lee and Bob Day made ",
     "body-complements": "Council of the ",
     "joined-bodies": "Council and ",
+    "short-and": "Food and ",
+    "capitals-and": "Big Red Dog and ",
     "appositive-who": "Mark Hay, a marine ecologist, who said “x” ",
     "according-after": "“x” last week, according to ",
     "documents-by": "a tweet by Mike Pompeo said “x” and an order by ",

@@ -976,6 +976,13 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
      [("the young North Korean leader", "before-cue")]),
     ("", ["Jeffrey Lyon runs the firm.", "Lyon didn't state how much it makes, but he added the amount they receive "
           '"from WBC is very small."'], [("Jeffrey Lyon", "pronoun")]),
+    # RULES_VERSION 23. A body's name runs on past `and` when one or two words before it and those after it name
+    # a body (`the Food and Drug Administration`), not when they name no body (`Pfizer and BioNTech`).
+    ("", ['"We will review the data," the Food and Drug Administration said.',
+          'A spokesperson for the Foreign and Commonwealth Office said: "We are aware of the case."',
+          '"Fine," said Pfizer and BioNTech.'],
+     [("the Food and Drug Administration", "after-cue"),
+      ("a spokesperson for the Foreign and Commonwealth Office", "before-cue"), ("Pfizer and BioNTech", "after-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

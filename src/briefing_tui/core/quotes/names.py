@@ -213,7 +213,7 @@ def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
                 # person's, not the end of a name (`Charles de Gaulle`, `Ursula von der Leyen`)
             if t.low in ("on", "and", "&", "for"):
                 if body is None:
-                    body = org_words(toks[i:j], lex)
+                    body = org_words(toks[i:j], lex) or (t.low in ("and", "&") and names_one_body(toks, i, j, lex))
                 if not body or toks[j + 1].low in lex.not_names:
                     break  # `Woolworths and Coles` are two; `Commission on International Religious Freedom` is
                     # one; `the Puerto Rico Senate on Sunday` is the Senate
@@ -221,6 +221,25 @@ def run_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
             continue
         break
     return j
+
+
+def names_one_body(toks: list[Tok], start: int, k: int, lex: Lexicon) -> bool:
+    """Whether the capitalised words from `start` to the `and` at `k` and those after it name one body: those
+    before name a body (`the Foreign Office and Ministry of Defence`), or they are one or two words and those
+    after it do (`the Food and Drug Administration`, `the Foreign and Commonwealth Office`; not `Pfizer and
+    BioNTech`)."""
+    if org_words(toks[start:k], lex):
+        return True
+    if k - start > 2:
+        return False
+    end = k + 1
+    while end < min(len(toks), k + 1 + _AFTER_AND) and toks[end].word and toks[end].cap:
+        end += 1
+    return org_words(toks[k + 1:end], lex)
+
+
+_AFTER_AND = 4
+"""Capitalised words looked at after an `and` for the head of a body's name (`Drug Administration`)."""
 
 
 def _org_word(t: Tok, lex: Lexicon) -> bool:

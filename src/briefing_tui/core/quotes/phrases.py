@@ -24,6 +24,7 @@ from briefing_tui.core.quotes.names import (
     is_org,
     is_title,
     name_text,
+    names_one_body,
     org_words,
     person_name,
     run_end,
@@ -319,8 +320,18 @@ def _after_honorific(rest: list[Tok], lex: Lexicon) -> Mention | None:
 def _name_start(toks: list[Tok], k: int, lex: Lexicon) -> int:
     """Where the run of capitalised words that ends at `k` starts, through name particles between capitals
     (`Erik ten Hag`, `Ursula von der Leyen`); not in German, where `der Stadt` is an article and a noun."""
-    while k > 0 and ((toks[k - 1].cap and toks[k - 1].word) or _particle_inside(toks, k - 1, lex)):
-        k -= 1
+    while k > 0:
+        if (toks[k - 1].cap and toks[k - 1].word) or _particle_inside(toks, k - 1, lex):
+            k -= 1
+            continue
+        if k >= 2 and toks[k - 1].low in ("and", "&") and toks[k - 2].cap and toks[k - 2].word and k < len(toks):
+            start = k - 2
+            while start > 0 and toks[start - 1].cap and toks[start - 1].word:
+                start -= 1
+            if names_one_body(toks, start, k - 1, lex):
+                k = start  # `the Food and Drug Administration`: one body's name
+                continue
+        break
     return k
 
 

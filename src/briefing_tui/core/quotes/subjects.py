@@ -22,7 +22,7 @@ from briefing_tui.core.quotes.clauses import (
     participle_opens,
 )
 from briefing_tui.core.quotes.lexicon import Lexicon
-from briefing_tui.core.quotes.names import PARTICLES, is_title, org_words, person_name
+from briefing_tui.core.quotes.names import PARTICLES, is_title, names_one_body, org_words, person_name
 from briefing_tui.core.quotes.phrases import MONTHS, WEEKDAYS, is_relative, nominal_head
 from briefing_tui.core.quotes.tokens import Tok, tok
 
@@ -405,7 +405,7 @@ def _inside_name(toks: list[Tok], k: int, lex: Lexicon) -> bool:
         while start > max(0, k - _NAME_REACH) and toks[start - 1].word and (
                 toks[start - 1].cap or toks[start - 1].low in PARTICLES or toks[start - 1].low == "of"):
             start -= 1
-        return start < k and toks[k - 1].cap and org_words(toks[start:k], lex)
+        return start < k and toks[k - 1].cap and names_one_body(toks, start, k, lex)
     return toks[k + 1].low not in ("the", "a", "an", "le", "la", "les", "der", "die", "das")
 
 
