@@ -983,6 +983,15 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
           '"Fine," said Pfizer and BioNTech.'],
      [("the Food and Drug Administration", "after-cue"),
       ("a spokesperson for the Foreign and Commonwealth Office", "before-cue"), ("Pfizer and BioNTech", "after-cue")]),
+    # RULES_VERSION 24. `according to` at a sentence's end is the cue of its earlier quotes too, as a cue after
+    # the quotes was; not past a sentence the writer opens between them.
+    ("", ["« Différentes armes ont été découvertes dans le coffre » de sa voiture, « des armes blanches et un "
+          "bidon », selon le parquet.",
+          '"Weapons were found in the boot" of his car, "knives and a can", according to prosecutors.'],
+     [("le parquet", "follow-on"), ("le parquet", "according-to"), ("prosecutors", "follow-on"),
+      ("prosecutors", "according-to")]),
+    ("", ['"Nothing was taken." Then "a knife", according to the police.'],
+     [(None, None), ("the police", "according-to")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -111,7 +111,7 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span], title:
             results.append(found)
             if found.speaker is not None:
                 note_speaker(found.speaker, mem, lex)
-        _split_cue(masked, lex, spans, ids, results)
+        _split_cue(masked, ends, lex, spans, ids, results)
         learn(text, masked, cursor, len(masked), ends, mem, lex)
     results.extend([NOBODY] * (len(spans) - len(results)))
     for k in range(len(results) - 2, -1, -1):  # a quote run on over paragraphs: its speaker is named at its end
@@ -251,14 +251,20 @@ def _introduced(before: str, before_spans: list[Span], text: str, span: Span, le
     return found if found.rule in _INTRODUCING else None
 
 
-def _split_cue(masked: str, lex: Lexicon, spans: list[Span], ids: list[int], results: list[Attribution]) -> None:
+def _split_cue(masked: str, ends: list[int], lex: Lexicon, spans: list[Span], ids: list[int],
+               results: list[Attribution]) -> None:
     """A quote with no speaker shares the cue after the next quote of its sentence (`« … », la question est de
-    savoir « … » affirme-t-il`): the cue is split across the quotes."""
+    savoir « … » affirme-t-il`, `"…" of his car, "…", according to prosecutors`): the cue is split across the
+    quotes. Not when the writer's words between them open a sentence (`"Weapons were found." Then "…"`); quotes
+    side by side are one speaker's (`« … permanence. » « Moi, … » a-t-il dit`)."""
     for n in range(len(ids) - 2, -1, -1):
         k, nxt = ids[n], ids[n + 1]
-        if results[k].speaker is not None or results[nxt].rule not in ("after-cue", "pronoun"):
+        if results[k].speaker is not None or results[nxt].rule not in ("after-cue", "pronoun", "according-to"):
             continue
         between = tokenize(masked, spans[k].end, min(spans[nxt].start, spans[k].end + WINDOW), lex)
+        end = bisect.bisect_right(ends, spans[k].start)
+        if end < len(ends) and ends[end] <= spans[nxt].start and any(t.word for t in between):
+            continue
         if len(between) < 40 and not any(t.text in ".!?;" or is_cue(between, i, lex) for i, t in enumerate(between)):
             results[k] = results[nxt]._replace(rule="follow-on")
 
