@@ -20,6 +20,7 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.quote_finder import QuoteFinder
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.citation_panel import CitationPanel
+from briefing_tui.tui.widgets.filter_box import FilterBox
 from briefing_tui.tui.widgets.quote_list import QuoteList
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from tests.conftest import SEEDS
@@ -452,6 +453,28 @@ async def test_tab_to_the_search_results_highlights_the_best_so_enter_opens_it()
         await pilot.press("enter")
         await until(pilot, lambda: "putin" in status(app, "#hit-status"), "putin's best match")
         assert showing(app, "Clash Report") and isinstance(app.focused, ArticleView)
+
+
+async def test_editing_keys_typed_in_one_go_act_in_the_order_typed() -> None:
+    """Over a slow link a line of keys arrives in one read: `⌫⌫⌫bolton`, `ctrl+u` and a new filter, or `left`s
+    then a letter, act in the order typed. (An editing key was a binding, run once it had bubbled up to the app:
+    the letters behind it were typed first, `abc⌫⌫⌫bolton` gave `abcbol`.)"""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        panel = app.query_one(SearchPanel)
+        await pilot.press("slash", *"abc")
+        await until(pilot, lambda: panel.settled and panel.query_text == "abc", "the search")
+        type_keys(app, [("backspace", None)] * 3 + letters("putin"))
+        await until(pilot, lambda: panel.settled and panel.query_text == "putin", "putin searched")
+        type_keys(app, [("left", None)] * 5 + letters("x") + [("end", None), *letters("y")])
+        await until(pilot, lambda: panel.query_text == "xputiny", "x typed at the start, y at the end")
+        type_keys(app, [("ctrl+u", None), *letters("rutte"), ("ctrl+w", None), *letters("orban")])
+        await until(pilot, lambda: panel.settled and panel.query_text == "orban", "the box cleared, then a word")
+        await pilot.press("escape")
+        finder = await open_finder(pilot, "nato")
+        type_keys(app, [("ctrl+u", None), *letters("speaker:rutte")])
+        await until(pilot, lambda: finder.query_one(FilterBox).value == "speaker:rutte", "the finder's new filter")
 
 
 async def test_a_key_that_arrives_once_the_screens_are_gone_is_dropped() -> None:
