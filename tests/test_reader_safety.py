@@ -20,7 +20,7 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.problems import ProblemsScreen
 from briefing_tui.tui.screens.reader import ReaderScreen
 from briefing_tui.tui.widgets.article_view import ArticleView
-from tests.conftest import write
+from tests.conftest import SEEDS, write
 from tests.test_reader import loaded, showing, until
 
 PAYLOADS = ["[@click=app.quit]x[/]", "[/]", "[link=file:///etc/passwd]y[/link]", "$accent"]
@@ -296,3 +296,21 @@ async def test_markup_on_the_board_the_spotlight_and_the_hints_runs_no_action(
         await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader again")
         await pilot.press("right_square_bracket", "a", "s")  # the status line, the article's own quote
         await until(pilot, lambda: isinstance(app.screen, Spotlight), "the article's quote in the spotlight")
+
+
+async def test_the_palette_has_no_screenshot_command_and_nothing_is_written(isolated_home: Path) -> None:
+    """Textual's palette offered `Screenshot`: it wrote the screen, an article's text, readable by all, to
+    ~/Downloads, even with --private (and failed where there is no such folder). The reader has none."""
+    downloads = isolated_home / "Downloads"
+    downloads.mkdir()
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p", *"s")  # `Keys`, `Theme`, `Quit` and article titles match; so did `Screenshot`
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette)
+                    and any(hit.startswith("Keys") for hit in palette_hits(app)), "the palette's commands")
+        assert not any("creenshot" in hit for hit in palette_hits(app)), palette_hits(app)
+        await pilot.press("escape")
+        app.action_screenshot()  # as markup or a binding would call it
+        await pilot.pause()
+    assert not any(downloads.iterdir()) and not any(isolated_home.glob("*.svg"))

@@ -7,9 +7,10 @@ The work is elsewhere: `session.LibrarySession` owns the library (index, watcher
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 
 from textual import events, on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
@@ -117,6 +118,15 @@ class BriefingApp(App[int]):
             event.prevent_default()
             event.stop()
             box.press_tab()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, without `Screenshot`: it wrote the screen (an article's text) to
+        ~/Downloads, readable by all, even with --private, and failed with no such folder. The reader writes
+        only what its own keys ask for, where docs/files.md says."""
+        return (command for command in super().get_system_commands(screen) if command.title != "Screenshot")
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Not here, for the same reason (the action can be bound or called from markup: never a file)."""
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
