@@ -109,6 +109,9 @@ async def test_copy_citation_from_finder_shows_it_too() -> None:
         assert app.clipboard == RUTTE
         panel = finder.query_one("#finder-citation", TextArea)
         assert panel.display and panel.text == RUTTE
+        await pilot.press("shift+tab", "ctrl+u", *"speaker:trump")  # a new filter: the citation was the last list's
+        await settled(pilot, finder)
+        assert not panel.display and app.clipboard == RUTTE
 
 
 async def test_quote_cursor_and_copy_in_article_view() -> None:

@@ -227,6 +227,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         if self._timer is not None:
             self._timer.stop()
         self.query_one(FilterBox).suggestion = None  # it was for what the box held before
+        self.query_one(CitationPanel).put_away()  # a citation copied from the last filter's list, not this one's
         self._generation += 1
         self._waiting = True
         self._timer = self.set_timer(0.15, lambda: self._filter(event.value, self._generation))

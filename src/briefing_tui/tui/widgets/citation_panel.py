@@ -32,3 +32,7 @@ class CitationPanel(TextArea, can_focus=False):
         self.load_text(text)
         self.border_title = f"{what} copied · select it here if your terminal keeps the clipboard closed"
         self.display = True
+
+    def put_away(self) -> None:
+        """Hide it: what it shows no longer belongs to the list on screen (a new filter)."""
+        self.display = False
