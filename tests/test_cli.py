@@ -78,6 +78,18 @@ def test_show_human_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Friday 27 June 2025" in out and "“messy” — Donald Trump (said)" in out
 
 
+def test_show_gives_a_long_source_a_line_of_its_own(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A source is often a long address: on the date's line it wrapped, and left that line ending in `·`."""
+    source = "https://en.wikinews.org/wiki/Paris_court_jails_two_police_in_high-profile_rape_case"
+    article = tmp_path / "a.md"
+    article.write_text(f"---\ntitle: Court jails two\ndate: 2019-02-02\nsection: Crime\nsource: {source}\n---\n"
+                       "Two officers were jailed.\n", encoding="utf-8")
+    assert main(["show", str(article)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].rstrip() == "Saturday 2 February 2019  ·  Crime"
+    assert "".join(line.strip() for line in lines[2:4]).startswith(source)
+
+
 def test_show_prints_quotes_as_cited(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """The words without the comma that ended them before the attribution, and a cue only when it is a word (a
     colon is the `colon` pass's, not a cue to print)."""

@@ -166,9 +166,10 @@ def article_text(article: Article) -> list[RenderableType]:
     out: list[RenderableType] = [Text(article.title, style="bold")]
     meta = Text(long_date(article.date), style="cyan")
     meta.append(f"  ·  {article.section}", style="magenta")
-    if article.source:
-        meta.append(f"  ·  {article.source}")
     out.append(meta)
+    if article.source:
+        out.append(Text(article.source))  # a line of its own, as in the reader: a source is often a long address,
+        # which wrapped after the date's line and left it ending in `·`
     if article.tags:
         out.append(Text("Tags: " + ", ".join(article.tags), style="dim"))
     for key, value in article.metadata:
