@@ -364,6 +364,9 @@ async def test_the_board_opens_clear_of_the_readers_notifications() -> None:
         await until(pilot, lambda: "u puts it back" in screen_text(app), "the board's own notification")
         assert len(app.screen.query("Toast")) == 1
         assert "A shows it" not in screen_text(app) and "Copied citation" not in screen_text(app)
+        await pilot.press("u")  # put back: the note that offered `u` goes, and says what happened instead
+        await until(pilot, lambda: "Put back on the board" in screen_text(app), "the note of the quote put back")
+        assert "u puts it back" not in screen_text(app) and len(app.screen.query("Toast")) == 1
 
 
 async def test_the_board_opens_from_the_finder_and_j_k_move_on_it() -> None:

@@ -183,6 +183,8 @@ class QuoteBoardScreen(Screen[QuoteChoice | None]):
         self.state.board.insert(n, item)
         self.save()
         self._show(n)
+        self.app.clear_notifications()  # `Taken off the board · u puts it back` no longer holds
+        self.notify("Put back on the board", markup=False, timeout=3)
 
     def action_copy(self) -> None:
         if (n := self.position) is None:
