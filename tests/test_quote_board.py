@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from textual.widgets import OptionList, Static
+from textual import events
+from textual.widgets import Input, OptionList, Static
 
 from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.config import Settings
@@ -194,6 +195,11 @@ async def test_the_board_lists_reorders_removes_and_copies(tmp_path: Path, monke
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
+        for key, character in [("ctrl+u", None), *[(c, c) for c in "meeting.md"], ("home", None), ("delete", None),
+                               ("M", "M")]:  # in one go, as over a slow link: they act in the order typed
+            app.post_message(events.Key({".": "full_stop"}.get(key, key), character))
+        await until(pilot, lambda: app.screen.query_one("#export-path", Input).value == "Meeting.md", "the name typed")
+        await pilot.press("end", "ctrl+u", *"briefing", "minus", *"board", "full_stop", *"md")
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()

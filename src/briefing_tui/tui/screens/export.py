@@ -23,6 +23,7 @@ from briefing_tui.core.reading import sanitize
 from briefing_tui.core.serialize import count
 from briefing_tui.core.user.export import ExportRefused, write_new_file
 from briefing_tui.tui.handoff import hand_to
+from briefing_tui.tui.widgets.typed_input import TypedInput
 
 
 class ExportScreen(ModalScreen[None]):
@@ -66,7 +67,7 @@ class ExportScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-body"):
             yield Static(Text(f"Export {count(self.count, 'quote')} as Markdown to:"))
-            yield Input(value=self.default, id="export-path")
+            yield TypedInput(value=self.default, id="export-path")
             yield Static(Text(f"A name alone is saved in {sanitize.clean_line(os.getcwd())}", style="dim"),
                          id="export-where")  # the folder it was started in: say which
             yield Static(Text(""), id="export-message")

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from briefing_tui.core.search.query import QueryError
 from briefing_tui.core.search.query import parse as parse_query
 from briefing_tui.core.user.state import SAVED_NAME_CHARS
+from briefing_tui.tui.widgets.typed_input import TypedInput
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,9 @@ class SavedSearchDialog(ModalScreen[SavedSearchEdit | None]):
         with Vertical(id="saved-body"):
             yield Static(Text(self.title_text, style="bold"))
             yield Static(Text("Name (the sidebar's group; briefing search --saved NAME)"))
-            yield Input(value=self.name_text, max_length=SAVED_NAME_CHARS, id="saved-name", select_on_focus=False)
+            yield TypedInput(value=self.name_text, max_length=SAVED_NAME_CHARS, id="saved-name", select_on_focus=False)
             yield Static(Text("Query"))
-            yield Input(value=self.query_text, id="saved-query", select_on_focus=False)
+            yield TypedInput(value=self.query_text, id="saved-query", select_on_focus=False)
             yield Static(Text("enter: save · escape: cancel", style="dim"))
             yield Static(Text(""), id="saved-message")
 

@@ -13,16 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from textual import actions, events
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Input
 from textual.widgets.input import Selection
 
 from briefing_tui.tui.key_hold import Keys, press
+from briefing_tui.tui.widgets.typed_input import TypedInput
 
 
-class FilterBox(Input):
+class FilterBox(TypedInput):
     """An Input for a filter, as in a command palette: typing goes on while `up`/`down` move the list's
     highlight (a `Move` message). In an empty box they walk the history instead (`up`: older, `down`:
     newer, then empty again) until the recalled filter is edited."""
@@ -113,10 +113,10 @@ class FilterBox(Input):
         elif character:
             self.type_text(character)
 
-    async def on_key(self, event: events.Key) -> None:
+    async def take_key(self, event: events.Key) -> None:
         """Hold from `enter` on, in the order the box takes its keys (the binding that submits runs later, in the
         app: a key right behind `enter` would slip in first); `escape` gives up on what `enter` waits for. An
-        editing key acts here too (`_edit_now`)."""
+        editing key acts here too, in its turn (`TypedInput`)."""
         focused = self.screen.focused if self.is_attached else None
         if focused is not None and focused is not self and self.forward is None and self.held is None:
             # Sent here while the box had the focus, behind a key that has moved it since (`tab` then `a`, typed
@@ -142,22 +142,7 @@ class FilterBox(Input):
             event.prevent_default()
             self.press_tab()
         elif not event.is_printable:
-            await self._edit_now(event)
-
-    async def _edit_now(self, event: events.Key) -> None:
-        """An editing key (`backspace`, `ctrl+u`, `left`, `up`…) acts here and now, in the order the box takes
-        its keys. As the box's binding it would run once the key had bubbled up to the app, after the letters
-        typed behind it, which the box takes at once: a line of keys read in one go (a slow link, a paste of
-        keys) acted out of order (`abc⌫⌫⌫bolton` gave `abcbol`). The box's bindings come first in the app's
-        chain anyway, so this is what the key would have done."""
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):
-            _, name, parameters = actions.parse(binding.action)
-            if self.check_action(name, parameters) is False:
-                continue  # `tab` with no suggestion: the screen's binding
-            event.stop()
-            event.prevent_default()
-            await self.run_action(binding.action)
-            return
+            await self.edit_now(event)
 
     def press_tab(self) -> None:
         """`tab`, acted on here and now: a key typed right after it (`"speaker:khan⇥a`) must find the focus where
