@@ -992,6 +992,10 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
       ("prosecutors", "according-to")]),
     ("", ['"Nothing was taken." Then "a knife", according to the police.'],
      [(None, None), ("the police", "according-to")]),
+    # RULES_VERSION 25. A French cue in the infinitive after a modal (`a tenu à préciser`, `a cru bon de rappeler`).
+    ("", ["« Tout va bien », a cependant tenu à tempérer Jean-François Martins, adjoint à la mairie.",
+          "« Rien », a cru bon de rappeler Anne Hidalgo."],
+     [("Jean-François Martins", "after-cue"), ("Anne Hidalgo", "after-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

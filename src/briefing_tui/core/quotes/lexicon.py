@@ -108,6 +108,10 @@ class Lexicon:
     """Kin who share a family name, written `Surname's father Given-name` (English)."""
     emphatics: frozenset[str] = frozenset()
     """Emphatic pronouns after a subject (`Sarkozy himself`, `lui-même`): no part of who it is."""
+    modals: frozenset[str] = frozenset()
+    """Participles before an infinitive that make the infinitive the cue (`», a tenu à préciser X`, `a voulu
+    rassurer X`): the infinitive of a cue (French: its participle in `-é` is one) after them, past `à`, `de`,
+    `bon de`."""
     named_kinds: frozenset[str] = frozenset()
     """Kinds of companies, agencies and media written before their name in lower case (`l'opérateur Sprint`):
     the name alone is the body. Not `comité`, `gouvernement`: `le comité Nobel` is named by its kind too."""

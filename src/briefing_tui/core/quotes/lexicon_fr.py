@@ -82,6 +82,7 @@ LEXICON = Lexicon(
         aujourd'hui hier lui-même elle-même immédiatement publiquement
         """),
     emphatics=words("lui-même elle-même eux-mêmes elles-mêmes"),
+    modals=words("tenu voulu cru su"),
     relatives=words("qui dont lequel laquelle lesquels lesquelles"),
     clause_openers=words("""
         et mais ou alors tandis que qu' qu’ lorsque quand car puisque si comme parce

@@ -87,7 +87,9 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
             k += aside
         else:
             break
-    if k < len(toks) and is_cue(toks, k, lex) and not toks[k].low.endswith(("ing", "ant")):
+    k = _past_modal(toks, k, lex)
+    if k < len(toks) and (is_cue(toks, k, lex) or _infinitive_cue(toks, k, lex)) \
+            and not toks[k].low.endswith(("ing", "ant")):
         if strict and k == 0:
             return None
         if lex.code == "fr" and toks[k].low.endswith(_PARTICIPLE_ENDINGS) \
@@ -304,6 +306,26 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
         if found:
             return found
     return None
+
+
+def _past_modal(toks: list[Tok], k: int, lex: Lexicon) -> int:
+    """Where the cue is after a modal (`a tenu à préciser`, `a cru bon de rappeler`): the infinitive; else `k`."""
+    if k >= len(toks) or toks[k].low not in lex.modals:
+        return k
+    j = k + 1
+    while j < min(len(toks), k + 4) and toks[j].low in _MODAL_LINKS:
+        j += 1
+    return j if _infinitive_cue(toks, j, lex) else k
+
+
+_MODAL_LINKS = frozenset(("à", "de", "d'", "d’", "bon"))
+
+
+def _infinitive_cue(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """A French infinitive of a cue (`préciser`: `précisé` is a cue), right after a modal."""
+    if not lex.modals or k < 1 or k >= len(toks) or toks[k].cap or not toks[k].low.endswith("er"):
+        return False
+    return toks[k].low[:-2] + "é" in lex.cues and toks[k - 1].low in lex.modals | _MODAL_LINKS
 
 
 def _a_thing(m: Mention | None, region: list[Tok], lex: Lexicon) -> bool:
