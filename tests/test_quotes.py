@@ -992,6 +992,8 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
       ("prosecutors", "according-to")]),
     ("", ['"Nothing was taken." Then "a knife", according to the police.'],
      [(None, None), ("the police", "according-to")]),
+    # RULES_VERSION 26. A title's plural names people (`the executives`): `they` can mean them.
+    ("", ['The executives met on Monday. They said: "We were beaten."'], [("the executives", "pronoun")]),
     # RULES_VERSION 25. A French cue in the infinitive after a modal (`a tenu à préciser`, `a cru bon de rappeler`).
     ("", ["« Tout va bien », a cependant tenu à tempérer Jean-François Martins, adjoint à la mairie.",
           "« Rien », a cru bon de rappeler Anne Hidalgo."],

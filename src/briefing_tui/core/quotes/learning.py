@@ -35,6 +35,7 @@ from briefing_tui.core.quotes.names import (
     word_gender,
 )
 from briefing_tui.core.quotes.phrases import Mention, mention, nominal_head
+from briefing_tui.core.quotes.site import of_people
 from briefing_tui.core.quotes.tokens import Tok, tokenize
 
 LEXICONS: tuple[Lexicon, ...] = (lexicon_en.LEXICON, lexicon_fr.LEXICON, lexicon_de.LEXICON)
@@ -251,7 +252,7 @@ def _note_about(who: str, m: Mention, mem: Memory, lex: Lexicon) -> None:
     if m.kind == "nominal":
         if m.head in lex.documents and len(who.split()) > 2 and m.head not in mem.roles:
             mem.note_role(m.head, who)  # `le documentaire d'Al Jazeera`: later `le documentaire`
-        if not (m.head in lex.person_nouns or m.head in lex.titles):
+        if not of_people(m.head, lex):
             return
         if plural(m, lex):
             mem.note_group(who)

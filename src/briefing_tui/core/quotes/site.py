@@ -68,8 +68,15 @@ Pass = Callable[[Site, Memory], Found | None]
 
 def can_speak(head: str, lex: Lexicon) -> bool:
     """A description can speak when it is of a person, a body or a document (`signs which read` do not)."""
-    return head in lex.person_nouns or head in lex.titles or head in lex.org_heads or head in lex.generic_orgs \
+    return of_people(head, lex) or head in lex.org_heads or head in lex.generic_orgs \
         or head in lex.documents or bool(lex.title_suffixes and head.endswith(lex.title_suffixes))
+
+
+def of_people(head: str, lex: Lexicon) -> bool:
+    """A noun of a person or of people: a person's noun or a title, or (English, French) a title's plural
+    (`the executives`, `les ministres`)."""
+    return head in lex.person_nouns or head in lex.titles or (
+        lex.code in ("en", "fr") and head.endswith("s") and not head.endswith("ss") and head[:-1] in lex.titles)
 
 
 def no_one(who: str, lex: Lexicon) -> bool:
