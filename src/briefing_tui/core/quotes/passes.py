@@ -87,9 +87,9 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
             k += aside
         else:
             break
-    k = _past_modal(toks, k, lex)
-    if k < len(toks) and (is_cue(toks, k, lex) or _infinitive_cue(toks, k, lex)) \
-            and not toks[k].low.endswith(("ing", "ant")):
+    cue_at = _past_modal(toks, k, lex)
+    infinitive, k = cue_at != k, cue_at  # `a tenu à préciser`: the infinitive is the cue
+    if k < len(toks) and (infinitive or is_cue(toks, k, lex)) and not toks[k].low.endswith(("ing", "ant")):
         if strict and k == 0:
             return None
         if lex.code == "fr" and toks[k].low.endswith(_PARTICIPLE_ENDINGS) \
@@ -309,23 +309,19 @@ def before_cue(site: Site, mem: Memory) -> Found | None:
 
 
 def _past_modal(toks: list[Tok], k: int, lex: Lexicon) -> int:
-    """Where the cue is after a modal (`a tenu à préciser`, `a cru bon de rappeler`): the infinitive; else `k`."""
+    """Where the cue is after a modal (`a tenu à préciser`, `a cru bon de rappeler`): the infinitive of a cue
+    (French: `préciser`, as `précisé` is a cue); else `k`."""
     if k >= len(toks) or toks[k].low not in lex.modals:
         return k
     j = k + 1
     while j < min(len(toks), k + 4) and toks[j].low in _MODAL_LINKS:
         j += 1
-    return j if _infinitive_cue(toks, j, lex) else k
+    if j < len(toks) and not toks[j].cap and toks[j].low.endswith("er") and toks[j].low[:-2] + "é" in lex.cues:
+        return j
+    return k
 
 
 _MODAL_LINKS = frozenset(("à", "de", "d'", "d’", "bon"))
-
-
-def _infinitive_cue(toks: list[Tok], k: int, lex: Lexicon) -> bool:
-    """A French infinitive of a cue (`préciser`: `précisé` is a cue), right after a modal."""
-    if not lex.modals or k < 1 or k >= len(toks) or toks[k].cap or not toks[k].low.endswith("er"):
-        return False
-    return toks[k].low[:-2] + "é" in lex.cues and toks[k - 1].low in lex.modals | _MODAL_LINKS
 
 
 def _a_thing(m: Mention | None, region: list[Tok], lex: Lexicon) -> bool:
