@@ -266,6 +266,14 @@ async def test_keys_typed_straight_after_the_key_that_opens_a_box_go_into_it() -
         assert app.query_one(SearchPanel).query_text == "underlings" and len(app.screen_stack) == 1
 
 
+async def searched(pilot: Any, text: str) -> SearchPanel:
+    """`/` and `text` typed, once its answer is on screen: the search panel."""
+    panel = pilot.app.query_one(SearchPanel)
+    await pilot.press("slash", *text)
+    await until(pilot, lambda: panel.settled and panel.query_text == text, f"the search for {text}")
+    return panel
+
+
 def type_keys(app: BriefingApp, keys: Sequence[tuple[str, str | None]]) -> None:
     """Put `keys` in the app's queue at once, as a terminal delivers a paste or a line sent in one go."""
     for key, character in keys:
@@ -421,9 +429,7 @@ async def test_tab_typed_before_the_search_answers_moves_to_the_results_of_what_
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        panel = app.query_one(SearchPanel)
-        await pilot.press("slash", *"harbour")
-        await until(pilot, lambda: panel.settled and panel.query_text == "harbour", "the first search")
+        await searched(pilot, "harbour")
         first = app.query_one("#search-results", OptionList).get_option_at_index(0).prompt
         assert "Clash Report" not in str(first)
         await pilot.press("escape")  # the panel closes, its results kept for the next `/`
@@ -444,9 +450,7 @@ async def test_tab_to_the_search_results_highlights_the_best_so_enter_opens_it()
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        panel = app.query_one(SearchPanel)
-        await pilot.press("slash", *"putin")
-        await until(pilot, lambda: panel.settled and panel.query_text == "putin", "the search")
+        await searched(pilot, "putin")
         results = app.query_one("#search-results", OptionList)
         await pilot.press("tab")
         await until(pilot, lambda: app.focused is results and results.highlighted == 0, "the best highlighted")
@@ -462,9 +466,7 @@ async def test_editing_keys_typed_in_one_go_act_in_the_order_typed() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        panel = app.query_one(SearchPanel)
-        await pilot.press("slash", *"abc")
-        await until(pilot, lambda: panel.settled and panel.query_text == "abc", "the search")
+        panel = await searched(pilot, "abc")
         type_keys(app, [("backspace", None)] * 3 + letters("putin"))
         await until(pilot, lambda: panel.settled and panel.query_text == "putin", "putin searched")
         type_keys(app, [("left", None)] * 5 + letters("x") + [("end", None), *letters("y")])
