@@ -107,6 +107,60 @@ def test_the_word_as_typed_ranks_first(library: tuple[Path, Index]) -> None:
     assert results[0].summary["id"] in {"en-plural.md", "fr.md"}
 
 
+def test_the_word_as_typed_in_a_title_outranks_forms(tmp_path: Path) -> None:
+    """Among the articles with the word as typed, the word as typed ranks them: an article whose title has
+    a form (`president-elect`) and whose text has many forms does not outrank one whose title has the word."""
+    write(tmp_path / "typed-title.md", "---\ntitle: Election night\ndate: 2025-01-01\n---\nThe count went on "
+          "until dawn in every town of the region.\n")
+    write(tmp_path / "forms.md", "---\ntitle: The president-elect speaks\ndate: 2025-02-01\n---\nThe elections "
+          "and the elected council: elections again, the electing of the elected, and one election.\n")
+    write(tmp_path / "forms-only.md", "---\ntitle: Elected\ndate: 2025-03-01\n---\nThe elected and the elections.\n")
+    for i in range(8):  # bm25 scores a word held by half the articles or more as 0
+        write(tmp_path / f"other-{i}.md", f"---\ntitle: Harbour {i}\ndate: 2024-01-0{i + 1}\n---\nShips came in.\n")
+    index = open_index(None)
+    index.refresh([str(tmp_path)])
+    for q in ("election", "election date:2025", "election -harbour"):
+        total, results = index.search(parse(q))
+        assert total == 3
+        assert [r.summary["id"] for r in results] == ["typed-title.md", "forms.md", "forms-only.md"], q
+        assert results[0].score > results[1].score  # the scores shown are the ones that ranked them
+    _, results = index.search(parse("election"), sort="date")
+    assert [r.summary["id"] for r in results] == ["forms-only.md", "forms.md", "typed-title.md"]
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_ranking_with_forms_agrees_with_sql(tmp_path: Path, sort: str) -> None:
+    """The order of a search with forms, filtered or not, is: the words as typed first, ranked by their
+    score as typed, then by the whole query's score, newest first, the lowest id; with --sort date the
+    date first. Checked against that order written in SQL."""
+    from briefing_tui.core.search.index import _WEIGHTS
+
+    words = ["harbour", "harbours", "harboured", "filler"]
+    for i in range(48):
+        date = f"date: 2025-0{1 + i % 3}-{1 + i % 5:02d}\n" if i % 13 else ""
+        body = " ".join(words[(i * j) % 4] for j in range(1 + i % 7))
+        title = words[i % 3] if i % 4 == 0 else "Story"
+        write(tmp_path / f"{i:02d}.md", f"---\ntitle: {title} {i % 5}\n{date}---\n{body}.\n")
+    index = open_index(None)
+    index.refresh([str(tmp_path)])
+    for text in ("harbour", "harbour date:2025-01..2025-02", "harbours -filler", "harbour filler"):
+        query = parse(text)
+        match, where, params = compile_query(query, forms=index.forms)
+        typed = compile_query(query, forms=index._as_typed)[0]
+        assert match != typed, text
+        by_date = "s.date IS NULL, s.date DESC, " if sort == "date" else ""
+        expected = [json.loads(row[0])["id"] for row in index.db.execute(
+            f"WITH s AS (SELECT a.id AS id, a.date AS date, a.summary AS summary, bm25(fts, {_WEIGHTS}) AS full "
+            f"FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where}), "
+            f"t AS (SELECT rowid AS id, bm25(fts, {_WEIGHTS}) AS typed FROM fts WHERE fts MATCH ?) "
+            f"SELECT s.summary FROM s LEFT JOIN t ON t.id = s.id ORDER BY {by_date}t.id IS NULL, "
+            f"round(coalesce(t.typed, 0), 4), round(s.full, 4), s.date IS NULL, s.date DESC, s.id LIMIT 30",
+            [match, *params, typed])]
+        total, results = index.search(query, limit=30, sort=sort)
+        assert [r.summary["id"] for r in results] == expected, text
+        assert total >= len(expected) > 3
+
+
 def test_snippets_mark_the_form_found(library: tuple[Path, Index]) -> None:
     _, index = library
     _, results = index.search(parse("sanction"))

@@ -816,7 +816,8 @@ class Index:
         """Run a parsed query: (total matches, the best `limit` results).
 
         Relevance is bm25, newest first among equal scores; when a plain word also found other forms of
-        itself, the articles with every word as typed come first (by date, after the date). When more than
+        itself, the articles with every word as typed come first (by date, after the date), ranked among
+        themselves by the words as typed (`_typed_scores`: a form is no title hit for them). When more than
         RANK_CAP articles match (a common word), only the RANK_CAP newest matches are ranked: scoring 100,000
         matches to show 20 costs a third of a second and changes nothing a reader would notice.
         """
@@ -840,6 +841,7 @@ class Index:
             exact, flag = ("0", []) if as_typed == match else ("{} IN (SELECT rowid FROM fts WHERE fts MATCH ?)",
                                                                [as_typed])
             ranked: list[tuple[int, float]] | None = None
+            rerank = bool(flag) and not unranked  # the exact group is ranked by the words as typed
             if where == "1":
                 total = db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", [match]).fetchone()[0]
             else:  # a filter: one pass scores every match, and counts them when they are few (the usual case)
@@ -861,7 +863,8 @@ class Index:
                         [*flag, match, *params]).fetchall()
                 total = len(rows)
                 if total <= cap:
-                    ranked = [(fid, score) for fid, score, _, _ in _ordered(rows, sort)[:limit]]
+                    typed = self._typed_scores(db, as_typed, where, params) if rerank and as_typed else None
+                    ranked = _ranked(_ordered(rows, sort, typed)[:limit], typed)
                 else:
                     total = db.execute(f"SELECT count(*) FROM articles a WHERE a.id IN "
                                             f"(SELECT rowid FROM fts WHERE fts MATCH ?) AND {where}",
@@ -903,6 +906,14 @@ class Index:
                     args = [match, *params, *flag, match, limit]
                 if ranked is None:
                     ranked = [(fid, score) for fid, score, _, _ in db.execute(sql, args)]
+            elif ranked is None and rerank:  # at most `cap` matches; the exact ones ranked as typed
+                typed_order = order.replace("exact DESC,", "exact DESC, round(coalesce(t.typed, 0), 4),")
+                sql = (f"WITH t AS MATERIALIZED (SELECT rowid AS id, bm25(fts, {_WEIGHTS}) AS typed FROM fts "
+                       f"WHERE fts MATCH ?) SELECT a.id AS id, {score} AS score, a.date AS date, "
+                       f"t.id IS NOT NULL AS exact, coalesce(t.typed, {score}) AS shown FROM fts "
+                       f"JOIN articles a ON a.id = fts.rowid LEFT JOIN t ON t.id = a.id "
+                       f"WHERE fts MATCH ? AND {where} ORDER BY {typed_order} LIMIT ?")
+                ranked = [(fid, shown) for fid, _, _, _, shown in db.execute(sql, [as_typed, match, *params, limit])]
             elif ranked is None:
                 sql = (f"SELECT a.id AS id, {score} AS score, a.date AS date, "
                        f"{exact.format('a.id')} AS exact FROM fts "
@@ -915,6 +926,16 @@ class Index:
             results = [Result(json.loads(summaries[fid]), round(-float(score), 4) or 0.0,  # never -0.0
                               [snippets[fid]] if snippets.get(fid) else []) for fid, score in ranked]
             return total, results
+
+    @staticmethod
+    def _typed_scores(db: sqlite3.Connection, as_typed: str, where: str, params: list[Any]) -> dict[int, float]:
+        """bm25 of the query's words as typed (no other forms), for the articles they match that pass `where`:
+        what ranks the articles that have every word as typed among themselves. Scored with the forms, an
+        article that has a form in its title (`president-elect` for `election`) outranks one whose title
+        has the word itself, and one with many forms outranks one with the word typed."""
+        rows = db.execute(f"SELECT a.id, bm25(fts, {_WEIGHTS}) FROM fts JOIN articles a ON a.id = fts.rowid "
+                          f"WHERE fts MATCH ? AND {where}", [as_typed, *params])
+        return dict(rows.fetchall())
 
     def hits_per_month(self, query: Query) -> dict[str, int]:
         """How many matching articles each month has (`YYYY-MM` -> count), for the sparkline."""
@@ -945,19 +966,32 @@ class Index:
 _Row = tuple[int, float, str | None, int]
 
 
-def _ordered(rows: list[_Row], sort: str) -> list[_Row]:
-    """(id, bm25, date, exact) rows in the order of Index.search's ORDER BY, by stable sorts, least key first."""
+def _ordered(rows: list[_Row], sort: str, typed: dict[int, float] | None = None) -> list[_Row]:
+    """(id, bm25, date, exact) rows in the order of Index.search's ORDER BY, by stable sorts, least key first.
+    With `typed` (`Index._typed_scores`), the exact rows are ranked by it first, then by their bm25."""
     rows = sorted(rows, key=lambda r: r[0])
     newest = lambda r: r[2] or ""  # noqa: E731  (undated last when sorting newest first)
+    as_typed = (lambda r: round(typed.get(r[0], 0.0), 4) if r[3] else 0.0) if typed is not None else None
     if sort == "date":
         rows.sort(key=lambda r: round(r[1], 4))
+        if as_typed:
+            rows.sort(key=as_typed)
         rows.sort(key=lambda r: -r[3])
         rows.sort(key=newest, reverse=True)
         return rows
     rows.sort(key=newest, reverse=True)
     rows.sort(key=lambda r: round(r[1], 4))
+    if as_typed:
+        rows.sort(key=as_typed)
     rows.sort(key=lambda r: -r[3])
     return rows
+
+
+def _ranked(rows: list[_Row], typed: dict[int, float] | None) -> list[tuple[int, float]]:
+    """(id, score) of ordered rows: an exact row's score is its score as typed when that ranked it."""
+    if typed is None:
+        return [(fid, score) for fid, score, _, _ in rows]
+    return [(fid, typed.get(fid, score) if exact else score) for fid, score, _, exact in rows]
 
 
 def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:

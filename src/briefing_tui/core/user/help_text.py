@@ -41,7 +41,7 @@ QUERY = (
         ("putin ceasefire", "articles with all the words: whole words, capitals and accents ignored "
                             "(orban finds Orbán)"),
         ("sanction", "also the word's other forms in the article's language (sanctions, sanctioned); "
-                     "articles with the word as typed come first"),
+                     "articles with the word as typed come first, ranked by it as typed"),
         ('"sanction"', "only the word as typed: quotes make a word exact"),
         ('"exact phrase"', "the words in this order, as typed (never across two paragraphs or quotations)"),
         ("Kilroy-Silk", "a hyphenated word is a phrase of its parts, as typed"),
