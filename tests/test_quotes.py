@@ -998,6 +998,14 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     ("", ["« Tout va bien », a cependant tenu à tempérer Jean-François Martins, adjoint à la mairie.",
           "« Rien », a cru bon de rappeler Anne Hidalgo."],
      [("Jean-François Martins", "after-cue"), ("Anne Hidalgo", "after-cue")]),
+    # RULES_VERSION 27. A body's name runs on past `for` and `on` (`The Centers for Disease Control and
+    # Prevention`, not `Prevention`); `centers` heads a body's name (not `the U.S. Centers`).
+    ("", ['The Centers for Disease Control and Prevention said: "The risk to the public remains low."',
+          '"The risk is low," said the U.S. Centers for Disease Control and Prevention.',
+          'The Committee on Trade and Industry said: "We agree."', 'He voted for Smith and Jones said: "No."'],
+     [("the Centers for Disease Control and Prevention", "before-cue"),
+      ("the U.S. Centers for Disease Control and Prevention", "after-cue"),
+      ("the Committee on Trade and Industry", "before-cue"), ("Jones", "before-cue")]),
 ])
 def test_rules_from_real_text(title: str, paragraphs: list[str],
                               expected: list[tuple[str | None, str | None]]) -> None:

@@ -1,7 +1,7 @@
 """Version numbers of what the index stores, in a module of their own: the command line reads them on every
 start and must not pay for importing the parsers that they describe."""
 
-RULES_VERSION = 26
+RULES_VERSION = 27
 """Bump when the quote and speaker rules (`core/quotes/`) or the formats change what a parse gives the index
 (paragraphs, quotes, speakers, titles, which files are articles): it rebuilds on a new value.
 3: named passes over per-language lexicons, spans matched like brackets. 4: articles as documents (list
@@ -32,7 +32,9 @@ a negated auxiliary are no part of a speaker (`Sarkozy himself`, `leader on`, `L
 pronouns are each language's own (an English `himself` in a French paragraph stays in a speaker's words). 23: a
 body's name runs on past `and` when the words after it name a body (`the Food and Drug Administration`). 24:
 `according to` at a sentence's end is the cue of the sentence's earlier quotes too. 25: a French cue in the
-infinitive after a modal (`a tenu à préciser X`). 26: a title's plural names people (`the executives`: `they`)."""
+infinitive after a modal (`a tenu à préciser X`). 26: a title's plural names people (`the executives`: `they`).
+27: a body's name runs on past `for` and `on` too (`The Centers for Disease Control and Prevention said`);
+`centers` heads a body's name."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

@@ -122,7 +122,8 @@ LEXICON = Lexicon(
         federation corporation press times post news fund league club firm operator regulator watchdog airline
         trust hospital school police army navy team network museum zoo orchestra processor carrier forces corps
         guard organization organisation assembly parliament senate congress house embassy consulate council
-        administration bureau centre center college academy society community institution inc ltd llc plc co corp
+        administration bureau centre center centres centers college academy society community institution inc ltd
+        llc plc co corp
         broadcasting radio television tv channel journal magazine herald telegraph guardian tribune review
         gazette daily weekly agency committee court tribunal cabinet coalition movement front brigade division
         command unit squad clinic laboratory laboratories lab network studios records entertainment wrestling

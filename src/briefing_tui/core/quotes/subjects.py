@@ -403,11 +403,14 @@ def _inside_name(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     if toks[k + 1].cap:
         start = k
         while start > max(0, k - _NAME_REACH) and toks[start - 1].word and (
-                toks[start - 1].cap or toks[start - 1].low in PARTICLES or toks[start - 1].low == "of"):
-            start -= 1
+                toks[start - 1].cap or toks[start - 1].low in PARTICLES or toks[start - 1].low == "of"
+                or (toks[start - 1].low in _NAME_LINKS and start > 1 and toks[start - 2].cap)):
+            start -= 1  # `The Centers for Disease Control and Prevention`, `the Committee on Trade and Industry`
         return start < k and toks[k - 1].cap and names_one_body(toks, start, k, lex)
     return toks[k + 1].low not in ("the", "a", "an", "le", "la", "les", "der", "die", "das")
 
 
+_NAME_LINKS = frozenset(("for", "on"))
+"""Words inside a body's name between capitalised words, besides `of` and the particles."""
 _NAME_REACH = 8
 """Words looked back over for the body an `and` may be inside: names are short."""
