@@ -146,6 +146,32 @@ def test_show_cites_a_file_as_the_library_it_was_read_in(capsys: pytest.CaptureF
     assert shown["section"] == "sport" and shown["quotes"][0]["citation"] == "“Yes” — Ann Lee, Bad date (sport)"
 
 
+def test_show_cites_a_file_the_running_reader_has_just_indexed(capsys: pytest.CaptureFixture[str],
+                                                               mixed: Path) -> None:
+    """The reader keeps its index open, and what it indexed last is in the write-ahead log beside it: `show`
+    reads that too. A file no index holds yet (added a moment ago) is cited as part of the library whose
+    folder holds it, not as Unfiled."""
+    from briefing_tui.core.search.index import open_index
+    from briefing_tui.core.user.config import cache_dir
+
+    out_of(capsys, "list", str(mixed))
+    fresh = write(mixed / "sport" / "fresh.md", "---\ntitle: Fresh\n---\n“Now,” said Ann Lee.\n")
+    shown = as_json(capsys, "show", str(fresh))["article"]
+    assert shown["section"] == "sport" and shown["id"] == "sport/fresh.md"  # not indexed yet: its library's
+    (cache,) = cache_dir().glob("index-*.sqlite")
+    reader = open_index(cache)  # as the running reader holds it
+    try:
+        later = write(mixed / "sport" / "later.md", "---\ntitle: Later\n---\n“Later,” said Ann Lee.\n")
+        reader.refresh([str(mixed)])
+        assert Path(f"{cache}-wal").stat().st_size > 0  # not yet in the database file itself
+        shown = as_json(capsys, "show", str(later))["article"]
+        assert shown["section"] == "sport" and shown["quotes"][0]["citation"] == "“Later” — Ann Lee, Later (sport)"
+    finally:
+        reader.close()
+    elsewhere = write(mixed.parent / "elsewhere" / "x.md", "---\ntitle: X\n---\nBody.\n")
+    assert as_json(capsys, "show", str(elsewhere))["article"]["section"] == "Unfiled"  # in no library
+
+
 def test_the_same_library_given_twice_is_read_once(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
     once = as_json(capsys, "list", str(mixed))
     assert as_json(capsys, "list", str(mixed), str(mixed)) == once  # was a crash: UNIQUE constraint failed

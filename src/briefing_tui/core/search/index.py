@@ -1206,7 +1206,10 @@ def indexed_root(cache: Path, path: str, limit: int = 20) -> str | None:
     """The library root under which a cached index holds the file `path`, or None: `show` then cites
     the file as the reader and `quotes` do (its section folder is the one below that root).
 
-    The `limit` most recently used caches are read, never written (`immutable`: no journal is made).
+    The `limit` most recently used caches are read, never written. One that another process has open (the
+    reader: its write-ahead log is beside it) is read with that log, where its newest files are; the others
+    `immutable`, so that no journal is made. A file no index holds yet (added since) takes the nearest
+    folder above it that an index holds files under: the library it will be read in.
     """
     real = os.path.realpath(path)
     try:
@@ -1221,9 +1224,11 @@ def indexed_root(cache: Path, path: str, limit: int = 20) -> str | None:
         if os.path.dirname(folder) == folder:
             break
         folder = os.path.dirname(folder)
+    under: tuple[int, str] | None = None  # (how far up, the folder) of the nearest root holding files above it
     for entry in caches[:limit]:
+        live = os.path.isfile(entry.path + "-wal") and os.path.isfile(entry.path + "-shm")
         try:
-            db = sqlite3.connect(f"{Path(entry.path).as_uri()}?mode=ro&immutable=1", uri=True)
+            db = sqlite3.connect(f"{Path(entry.path).as_uri()}?mode=ro{'' if live else '&immutable=1'}", uri=True)
         except sqlite3.Error:
             continue
         try:
@@ -1232,11 +1237,17 @@ def indexed_root(cache: Path, path: str, limit: int = 20) -> str | None:
             for root, key in keys:
                 if db.execute("SELECT 1 FROM files WHERE rel = ?", (key,)).fetchone():
                     return root
+            for up, (root, _) in enumerate(keys[:under[0] if under else None]):
+                prefix = _real(root) + b"\0"
+                if db.execute("SELECT 1 FROM files WHERE rel >= ? AND rel < ? LIMIT 1",
+                              (prefix, prefix[:-1] + b"\1")).fetchone():
+                    under = (up, root)
+                    break
         except sqlite3.Error:
             continue
         finally:
             db.close()
-    return None
+    return under[1] if under else None
 
 
 def open_library_index(path: Path | None, verify: bool) -> tuple[Index, str | None]:
