@@ -212,6 +212,55 @@ def test_page_title_section_and_body_fallbacks(tmp_path: Path) -> None:
     assert (b.title, b.paragraphs) == ("Only a heading", ("And text.",))
 
 
+def test_readers_comments_and_related_links_are_not_the_story(tmp_path: Path) -> None:
+    """A page with no <article> or <main>: its readers' comments (denser than a short story), related links
+    and sharing buttons are not the article; a name that also says `article` or `content` keeps its text."""
+    comments = "".join(f'<div class="comment"><p class="user">reader{n}</p><p>I completely disagree with this '
+                       f'analysis, the minister has been clear for months. Comment number {n}.</p></div>'
+                       for n in range(12))
+    page = ('<title>Cabinet survives vote - NL Daily</title><div id="topnav"><a href="/">Home</a></div>'
+            '<div class="story"><h1>Cabinet survives vote</h1><p>The cabinet survived a confidence vote on '
+            'Wednesday after a late-night debate in which the opposition tried and failed to unseat it.</p>'
+            '<p>"We will continue to govern," said Prime Minister Dick Schoof after the vote.</p>'
+            '<div class="share-buttons"><p>Share on X</p></div><div class="article-content"><p>More story.</p></div>'
+            f'</div><div class="comments"><h3>12 comments</h3>{comments}</div>'
+            '<section id="related-stories"><p>Other news of the day, at length, in many words.</p></section>')
+    a = load(write(tmp_path / "p.html", page))
+    assert a.paragraphs == ("The cabinet survived a confidence vote on Wednesday after a late-night debate in "
+                            "which the opposition tried and failed to unseat it.",
+                            '"We will continue to govern," said Prime Minister Dick Schoof after the vote.',
+                            "More story.")
+    assert [(q.text, q.speaker) for q in a.quotes] == [("We will continue to govern,", "Dick Schoof")]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Ceasefire talks stall | World | The Daily Ledger", "Ceasefire talks stall"),  # og:title, then more
+    ("Ceasefire talks stall - Europe - The Daily Ledger", "Ceasefire talks stall"),
+    ("Ceasefire talks stall | The Daily Ledger", "Ceasefire talks stall"),
+    ("Ceasefire talks stall: what next", "Ceasefire talks stall: what next"),  # no separator: the title
+])
+def test_a_page_title_is_the_headline_without_the_sites_labels(tmp_path: Path, title: str, expected: str) -> None:
+    page = (f'<title>{title}</title><meta property="og:title" content="Ceasefire talks stall">'
+            '<meta property="og:site_name" content="The Daily Ledger"><p>Text.</p>')
+    assert load(write(tmp_path / "p.html", page)).title == expected
+
+
+def test_a_saved_pages_companion_folder_is_skipped(tmp_path: Path) -> None:
+    """`Web Page, complete` saves `NAME_files/` beside the page (images, scripts, ads as frames): none of it
+    is an article or a problem, in a full scan or when that folder alone is walked (live refresh)."""
+    from briefing_tui.core.library.scan import walk
+
+    write(tmp_path / "Web" / "Talks stall - World.html", "<title>Talks stall</title><p>Text.</p>")
+    for name in ("app.js", "main.css", "saved_resource.html", "iframe_api.html"):
+        write(tmp_path / "Web" / "Talks stall_files" / name, "<p>x</p>")
+    write(tmp_path / "Web" / "Seite-Dateien" / "frame.html", "<p>x</p>")
+    write(tmp_path / "Notes" / "meeting_files" / "a.md", "# Kept\n\nNo page beside this folder.\n")
+    found = sorted(e.id for e in walk(str(tmp_path)))
+    assert found == ["Notes/meeting_files/a.md", "Web/Talks stall - World.html"]
+    assert list(walk(str(tmp_path), None, "Web/Talks stall_files")) == []
+    assert [e.id for e in walk(str(tmp_path), None, "Notes/meeting_files")] == ["Notes/meeting_files/a.md"]
+
+
 def test_page_structure_rules(tmp_path: Path) -> None:
     page = """<body><p>One<br>line<br><br>Two
     <p hidden>hidden</p><p style="display: none">preheader</p><span class="sr-only">for readers</span>

@@ -13,6 +13,7 @@ open comment and gives an open tag the `>` it looks for.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -23,6 +24,13 @@ SKIPPED = frozenset({"script", "style", "nav", "header", "footer", "aside", "for
                      "title"})
 """Elements whose text is not the article's."""
 _SKIPPED_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"})
+_UNLIKELY = re.compile(r"comment|disqus|replies|respond|sidebar|related|recirc|social|share|sponsor|promo|"
+                       r"newsletter|subscribe|cookie|gdpr|consent|popup|modal|outbrain|taboola|advert|signup")
+"""Class and id names of what a page puts around its story (readers' comments, related links, sharing, ads,
+pop-ups), as Readability's `unlikelyCandidates`: their text is not the article's. Literals only: linear."""
+_LIKELY = re.compile(r"article|story|content|main|body|entry|text")
+"""Names that keep such an element (`article-comments-count` may hold the story's words; so may `body`)."""
+_UNLIKELY_TAGS = frozenset({"div", "section", "ul", "ol", "li", "span", "p", "table", "figure", "dl", "center"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                    "track", "wbr"})
 _BLOCK = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
@@ -317,8 +325,10 @@ class PageReader(HTMLParser):
         role = attrs.get("role", "").lower()
         style = attrs.get("style", "").replace(" ", "").lower()
         classes = attrs.get("class", "").lower()
+        names = f"{classes} {attrs.get('id', '')}".lower() if tag in _UNLIKELY_TAGS else ""
         if (tag in SKIPPED or role in _SKIPPED_ROLES or "hidden" in attrs or "display:none" in style
-                or any(c in classes for c in _HIDDEN_CLASSES)):
+                or any(c in classes for c in _HIDDEN_CLASSES)
+                or (names and _UNLIKELY.search(names) and not _LIKELY.search(names))):
             entry.skip = True
             self.skip += 1
         marks = f"{classes} {attrs.get('id', '')} {attrs.get('aria-label', '')} " \

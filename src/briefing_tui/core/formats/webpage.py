@@ -75,11 +75,19 @@ def _clean(value: str | None) -> str | None:
     return text[:500] or None
 
 
+_SEPARATORS_SPACED = (" | ", " – ", " — ", " - ", " :: ", " · ")
+_SEPARATORS = tuple(sep.strip() for sep in _SEPARATORS_SPACED)
+
+
 def _page_title(title: str | None, og_title: str | None, site: str | None, heading: str | None) -> str | None:
     """`<title>`, without the site's name after a separator when og:site_name, og:title or the `<h1>` show
-    that part is not the headline (`Talks stall | Example News`); else og:title, else the first `<h1>`."""
+    that part is not the headline (`Talks stall | Example News`), or og:title or the `<h1>` when the title is
+    it and more after a separator (`Talks stall | World | Example News`); else og:title, else the first `<h1>`."""
     if title:
-        for sep in (" | ", " – ", " — ", " - ", " :: ", " · "):
+        for known in (og_title, heading):  # `Talks stall | World | Example News`, og:title `Talks stall`
+            if known and title.startswith(known) and title[len(known):].lstrip().startswith(_SEPARATORS):
+                return known
+        for sep in _SEPARATORS_SPACED:
             head, found, tail = title.rpartition(sep)
             if found and head and (tail.strip() == (site or "").strip() or head in (og_title, heading)):
                 return head.strip()

@@ -20,6 +20,31 @@ NOT_ARTICLES = frozenset({"readme", "license", "licence", "changelog", "copying"
 itself is named: `README.TXT` at a library's root is no article."""
 
 
+PAGE_FOLDERS = ("_files", "-Dateien", "_fichiers")
+"""How a browser names the folder it saves a page's images, scripts and frames in (`Talks stall_files` beside
+`Talks stall.html`; Firefox in German and French): skipped beside a saved page, as none of it is the article."""
+
+
+def page_folder(name: str, names: list[str]) -> bool:
+    """Whether the folder `name`, among the entries `names` of its parent, is a saved page's companion folder:
+    it ends like one and a `.html`/`.htm` file is beside it."""
+    return name.endswith(PAGE_FOLDERS) and any(n.lower().endswith((".html", ".htm")) for n in names)
+
+
+def _in_page_folder(root: str, folder: str) -> bool:
+    """Whether the folder `folder` (an id below `root`) is in a saved page's companion folder."""
+    parent = root
+    for part in folder.split("/"):
+        if part.endswith(PAGE_FOLDERS):
+            try:
+                if page_folder(part, os.listdir(parent)):
+                    return True
+            except OSError:
+                return False
+        parent = os.path.join(parent, part)
+    return False
+
+
 def folder_note(name: str) -> bool:
     """True for a folder's own notes (NOT_ARTICLES before the first dot), also in another language:
     `README-ja.md`, `readme_zh-CN.txt` (a code of two letters, maybe a region of two); `license-fees.md` is
@@ -73,9 +98,9 @@ def display_path(path: str) -> str:
 
 
 def walk(root: str, problems: list[Problem] | None = None, folder: str = "") -> Iterator[Entry]:
-    """Yield candidate files under `root` recursively: hidden entries and a folder's own notes (`README*`,
-    `LICENSE*`, `CHANGELOG*`: NOT_ARTICLES) skipped, never leaving the root; a `root` that is a file is
-    yielded whatever its name.
+    """Yield candidate files under `root` recursively: hidden entries, a folder's own notes (`README*`,
+    `LICENSE*`, `CHANGELOG*`: NOT_ARTICLES) and a saved page's companion folder (`page_folder`) skipped, never
+    leaving the root; a `root` that is a file is yielded whatever its name.
 
     Symlinked folders are followed only when they resolve inside the root and were not seen before,
     so loops are harmless. Unreadable folders become problems. `folder` (an id below the root)
@@ -85,6 +110,8 @@ def walk(root: str, problems: list[Problem] | None = None, folder: str = "") -> 
         if not folder:
             parent = os.path.dirname(os.path.abspath(root))
             yield Entry(parent, root, os.path.basename(root))
+        return
+    if folder and _in_page_folder(root, folder):
         return
     seen: set[tuple[int, int]] = set()
     start = os.path.join(root, folder) if folder else root
@@ -110,6 +137,7 @@ def walk(root: str, problems: list[Problem] | None = None, folder: str = "") -> 
             continue
         subfolders = []
         prefix = f"{rel}/" if rel else ""
+        names: list[str] | None = None
         for entry in entries:  # every file of the library passes here on every refresh: kept lean
             name = entry.name
             if name[0] == ".":
@@ -133,6 +161,10 @@ def walk(root: str, problems: list[Problem] | None = None, folder: str = "") -> 
                              "link to a folder outside the library; not followed")
                     continue
             if is_dir:
+                if name.endswith(PAGE_FOLDERS):
+                    names = names if names is not None else [e.name for e in entries]
+                    if page_folder(name, names):
+                        continue
                 subfolders.append((entry.path, child_rel, depth + 1))
             elif not folder_note(name):
                 yield Entry(root, entry.path, child_rel)
