@@ -162,6 +162,30 @@ def test_character_references_are_decoded_once_before_quotes(tmp_path: Path, nam
         assert a.title == "Q&A"
 
 
+def test_a_jekyll_or_hugo_posts_templates_are_not_text(tmp_path: Path) -> None:
+    """Liquid tags and output, Hugo shortcodes and kramdown attribute lists are the site generator's, not the
+    reader's: dropped (their quoted arguments are no quotations); a highlight block is code; code keeps them."""
+    post = ('---\ntitle: "Baltic cable cut"\ndate: 2025-03-13\n---\n\n* TOC\n{:toc}\n\n'
+            "Police boarded the tanker *Eagle S* after a cable was damaged.\n{: .lead}\n\n"
+            '"We are investigating this as sabotage," said Robin Lardot.\n\n'
+            '{% include figure.html src="/img/eagle-s.jpg" caption="The Eagle S at anchor" %}\n'
+            '{{< figure src="/img/map.png" caption="The route" >}}\n\n'
+            "{% highlight bash %}\ncurl -s 'https://example.org/?q={{ x }}'\n```\n{% endhighlight %}\n\n"
+            "Posted on {{ page.date | date: \"%B %-d, %Y\" }} in `{{ site.title }}`.\n\n"
+            "```liquid\n{% if user %}Hello{% endif %}\n```\n")
+    a = load(write(tmp_path / "2025-03-13-cable.md", post))
+    assert kinds(a) == [
+        ("paragraph", 0, "Police boarded the tanker Eagle S after a cable was damaged."),
+        ("paragraph", 0, '"We are investigating this as sabotage," said Robin Lardot.'),
+        ("code", 0, "curl -s 'https://example.org/?q={{ x }}'\n```"),
+        ("paragraph", 0, "Posted on in {{ site.title }}."),
+        ("code", 0, "{% if user %}Hello{% endif %}"),
+    ]
+    assert [(q.text, q.speaker) for q in a.quotes] == [("We are investigating this as sabotage,", "Robin Lardot")]
+    plain = load(write(tmp_path / "plain.md", "A post.\n\nIt said {{ x }} and {% y %} then.\n"))
+    assert plain.paragraphs == ("A post.", "It said and then.")
+
+
 # --- saved web pages -------------------------------------------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ from briefing_tui.core.formats.common import (
     take_related,
 )
 from briefing_tui.core.formats.dates import leading_date
-from briefing_tui.core.formats.markdown import is_plain_prose, markdown_blocks, plain_paragraphs
+from briefing_tui.core.formats.markdown import is_plain_prose, markdown_blocks, plain_paragraphs, without_templates
 from briefing_tui.core.formats.webpage import read_page
 from briefing_tui.core.model import PROSE_KINDS, Article
 from briefing_tui.core.reading.sanitize import strip_escape_sequences
@@ -95,6 +95,7 @@ def _plain(text: str) -> Draft:
 
 def _markdown(text: str) -> Draft:
     front, body, problems = _front_matter(text)
+    body = without_templates(body)
     if is_plain_prose(body):
         draft = Draft("markdown", plain_paragraphs(body), front=front, problems=problems)
     else:

@@ -54,6 +54,89 @@ def plain_paragraphs(body: str) -> list[str]:
             for block in _BLANK_LINES.split(body.strip()) if block.strip()]
 
 
+_TEMPLATE_MARKS = ("{%", "{{", "{:")
+_HIGHLIGHT_FENCE = "~~~~~~~~~~"
+"""The fence a highlight block becomes: long, so that a code block inside it cannot close it."""
+_TEMPLATE_PAIRS = (("{{", "}}"), ("{%", "%}"), ("{:", "}"))
+_SPACES = re.compile(r"[ ]{2,}")
+
+
+def without_templates(body: str) -> str:
+    """A Jekyll or Hugo post's Markdown without what its site generator reads and readers never see: Liquid tags
+    (`{% include … %}`, `{{ page.date }}`), Hugo shortcodes (`{{< figure … >}}`) and kramdown's attribute lists
+    (`{: .lead}`, the `* TOC` / `{:toc}` marker); a `{% highlight LANG %}` (or `{{< highlight LANG >}}`) block
+    becomes a fenced code block. Fenced code and inline code are left as they are; every line stays a line
+    (a dropped one is blank), so the blocks keep their places. One pass, linear in the text."""
+    if not any(map(body.__contains__, _TEMPLATE_MARKS)):
+        return body
+    out: list[str] = []
+    fence: str | None = None  # what closes the open code block: a fence, or `endhighlight`
+    for line in body.split("\n"):
+        stripped = line.strip()
+        tag = _template_tag(stripped)
+        if fence is not None:
+            if fence == "highlight" and tag in ("endhighlight", "/highlight"):
+                out.append(_HIGHLIGHT_FENCE)
+                fence = None
+            else:
+                if fence != "highlight" and stripped.startswith(fence):
+                    fence = None
+                out.append(line)
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            out.append(line)
+        elif tag is not None:
+            words = tag.split()
+            if words and words[0] == "highlight":
+                out.append(_HIGHLIGHT_FENCE + (words[1] if len(words) > 1 else ""))
+                fence = "highlight"
+            else:
+                out.append("")
+        elif stripped.startswith("{:") and stripped.endswith("}") and "}" not in stripped[:-1]:
+            if stripped.replace(" ", "") == "{:toc}" and out and out[-1].strip() in ("* TOC", "- TOC", "1. TOC"):
+                out[-1] = ""  # kramdown's table of contents: the list it replaces
+            out.append("")
+        elif any(map(line.__contains__, _TEMPLATE_MARKS)):
+            out.append(_inline_templates(line))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _template_tag(stripped: str) -> str | None:
+    """The words of a line that is one Liquid tag (`{% include x %}`, `{%- if -%}`) or one Hugo shortcode
+    (`{{< figure … >}}`, `{{% note %}}`), else None."""
+    for start, end in (("{%", "%}"), ("{{<", ">}}"), ("{{%", "%}}")):
+        if stripped.startswith(start) and stripped.endswith(end) and stripped.count(end) == 1 \
+                and len(stripped) >= len(start) + len(end):
+            return stripped[len(start):len(stripped) - len(end)].strip("- ")
+    return None
+
+
+def _inline_templates(line: str) -> str:
+    """A line without its Liquid output and tags and kramdown span attributes, outside inline code."""
+    parts = line.split("`")
+    for k in range(0, len(parts), 2):  # the even parts are outside code spans
+        text = parts[k]
+        for start, end in _TEMPLATE_PAIRS:
+            if start not in text:
+                continue
+            kept: list[str] = []
+            at = 0
+            while (found := text.find(start, at)) >= 0:
+                close = text.find(end, found + len(start))
+                if close < 0:
+                    break
+                kept.append(text[at:found])
+                at = close + len(end)
+            kept.append(text[at:])
+            text = "".join(kept)
+        parts[k] = text
+    joined = "`".join(parts)
+    return _SPACES.sub(" ", joined) if joined != line else line
+
+
 def markdown_blocks(body: str) -> tuple[list[RawBlock], str | None]:
     """The blocks of a Markdown body, and the text of its first level-1 heading (the title), which leaves
     the body when it is the first block."""
