@@ -202,6 +202,10 @@ def test_terminal_escape_sequences_go_whole(tmp_path: Path) -> None:
     assert result.title == "Title red" and result.paragraphs[0] == "Body said Bob."
     assert display_path("\x1b[31mred\x1b]0;x\x07name.md") == "redname.md"
     assert display_path("e\x1bvil.txt") == "evil.txt"  # a stray ESC alone goes, the letter after it stays
+    named = only(write(tmp_path / "names" / "red\x1b[31mfolder" / f"evil\x1b[31mname{'x' * 200}.txt",
+                       "A first line too long to be a title. " * 6 + "\n\nBody.\n").parent.parent)
+    assert isinstance(named, Article)  # the title and the section come from the names, whole sequences gone
+    assert (named.title, named.section) == (f"evilname{'x' * 200}", "redfolder")
 
 
 def test_undecodable_file_name(tmp_path: Path) -> None:

@@ -192,7 +192,8 @@ def load_entry(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES, head: int | Non
     stem, suffix = os.path.splitext(name)
     if suffix.lower() not in SUPPORTED_SUFFIXES:
         return Problem(ident, shown, f"not an article file (unsupported type {display_path(suffix.lower())})")
-    info = FileInfo(ident, shown, stem or name, section_folder(entry.id))
+    folder = section_folder(entry.id)  # a title or a section from a name: an escape sequence in it goes whole
+    info = FileInfo(ident, shown, display_path(stem or name), display_path(folder) if folder else None)
     try:
         text, _ = read_text(entry.root, entry.id, max_bytes)
         if head is not None and len(text) > head:
