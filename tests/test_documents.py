@@ -408,3 +408,8 @@ def test_show_prints_the_document(capsys: pytest.CaptureFixture[str], tmp_path: 
                  "[1] https://en.opensuse.org/SDB:NVIDIA", "[2] https://example.org/x"):
         assert line in out, line
     assert "Model" in out and "Quality (1-5)" in out
+    lines = out.splitlines()
+    assert all(line == line.rstrip() for line in lines if line.startswith("│"))  # no padding to the width
+    header = next(line for line in lines if "Quality (1-5)" in line)
+    small = next(line for line in lines if line.startswith("Small"))
+    assert small.rstrip().endswith("3") and len(small.rstrip()) == len(header.rstrip())  # a number, flush right

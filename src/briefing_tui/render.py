@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from rich import box
 from rich.cells import cell_len, set_cell_size
-from rich.console import Console, RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from briefing_tui.core.model import Article, Block, Listed, Quote, shifted
+from briefing_tui.core.model import Article, Block, Listed, Quote, numeric_columns, shifted
 from briefing_tui.core.search.index import Result, snippet_pieces
 from briefing_tui.core.serialize import long_date, quoted, shown_cue
 
@@ -215,9 +215,9 @@ def _block(block: Block, quotes: list[tuple[int, int]]) -> RenderableType:
                     overflow="ignore")
     if block.kind == "table":
         table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
-        columns = max(len(r) for r in block.rows)
-        for c in range(columns):
-            table.add_column(Text(block.rows[0][c] if c < len(block.rows[0]) else ""), overflow="fold")
+        for c, right in enumerate(numeric_columns(block.rows)):  # numbers flush right, as in the reader
+            table.add_column(Text(block.rows[0][c] if c < len(block.rows[0]) else ""), overflow="fold",
+                             justify="right" if right else "left")
         for row in block.rows[1:]:
             table.add_row(*[Text(cell) for cell in row])
         return table
@@ -245,9 +245,18 @@ def _block(block: Block, quotes: list[tuple[int, int]]) -> RenderableType:
 
 def _hanging(prefix: str, text: Text, repeat: bool = False) -> RenderableType:
     """`text` wrapped beside `prefix`: its later lines under its first word (or beside the same bar)."""
-    grid = Table.grid()
-    grid.add_column(width=cell_len(prefix), no_wrap=True)
-    grid.add_column(ratio=1)
-    lines = text.plain.count("\n") + 1
-    grid.add_row(Text("\n".join([prefix] * (lines if repeat else 1)), style="dim"), text)
-    return grid
+    return _Hanging(prefix, text, repeat)
+
+
+class _Hanging:
+    """`text` wrapped to the width left beside `prefix`, each line once, with no padding after it (a grid's
+    cells are padded to the width: `show | cat -A` had block quotes end in spaces)."""
+
+    def __init__(self, prefix: str, text: Text, repeat: bool) -> None:
+        self.prefix, self.text, self.repeat = prefix, text, repeat
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        indent = cell_len(self.prefix)
+        for n, line in enumerate(self.text.wrap(console, max(1, options.max_width - indent))):
+            line.rstrip()
+            yield Text(self.prefix if n == 0 or self.repeat else " " * indent, style="dim") + line

@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import operator
 import os
+import re
 from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
@@ -112,6 +113,19 @@ class Block:
             pos = offset
         pieces.append(self.text[pos:])
         return "".join(pieces), tuple(at), tuple(total)
+
+
+
+def numeric_columns(rows: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -> list[bool]:
+    """For a table's rows (the header first): whether each column's cells below the header are all numbers (or
+    empty), which are set flush right."""
+    columns = max((len(r) for r in rows), default=0)
+    return [len(rows) > 1 and all(not (cell := (r[c] if c < len(r) else "")) or bool(_NUMBER.fullmatch(cell))
+                                  for r in rows[1:]) for c in range(columns)]
+
+
+_NUMBER = re.compile(r"[-+−]?[\d.,\u00a0\u202f ]*\d[%‰]?")
+"""A number as a table cell holds it: a sign, digits grouped by points, commas or (no-break) spaces, a percent."""
 
 
 def shifted(offset: int, at: tuple[int, ...], total: tuple[int, ...], end: bool = False) -> int:

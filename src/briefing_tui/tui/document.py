@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rich.cells import cell_len
 
-from briefing_tui.core.model import Article, shifted
+from briefing_tui.core.model import Article, numeric_columns, shifted
 from briefing_tui.core.model import Block as ArticleBlock
 from briefing_tui.core.serialize import long_date
 
@@ -23,7 +23,6 @@ _WORDS = re.compile(r"(?:«\s)?\S+(?:\s[»:;!?](?=\s|$))*\s*|\s+")
 """A word and the space after it, for wrapping: French typography's spaced marks go with their word (`« petite`,
 `bourgeoise »`, `dit :`), so that no line ends with `«` or starts with `»`. No part can match what another does
 (a mark after a space, then a space or the end): the match is linear."""
-_NUMBER = re.compile(r"[-+−]?[\d.,  ]*\d[%‰]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +160,7 @@ def _table(block: Block, width: int) -> Block:
     columns = max(len(r) for r in block.rows)
     rows = [r + ("",) * (columns - len(r)) for r in block.rows]
     widths = [max(cell_len(r[c]) for r in rows) for c in range(columns)]
-    numeric = [len(rows) > 1 and all(_NUMBER.fullmatch(r[c]) or not r[c] for r in rows[1:]) for c in range(columns)]
+    numeric = numeric_columns(rows)
     if sum(widths) + 3 * (columns - 1) <= width:
         lines = []
         for r in rows:
