@@ -269,6 +269,18 @@ def test_a_page_title_is_the_headline_without_the_sites_labels(tmp_path: Path, t
     assert load(write(tmp_path / "p.html", page)).title == expected
 
 
+def test_a_pages_writer_is_named_beside_its_site(tmp_path: Path) -> None:
+    from briefing_tui.core.serialize import byline
+    from briefing_tui.tui.document import article_blocks
+
+    head = '<meta property="og:site_name" content="The Daily Ledger"><meta name="author" content="Maria Kowalski">'
+    a = load(write(tmp_path / "p.html", f"<title>Talks</title>{head}<p>Text.</p>"))
+    assert (a.source, byline(a)) == ("The Daily Ledger", "The Daily Ledger · by Maria Kowalski")
+    assert "The Daily Ledger · by Maria Kowalski" in [b.text for b in article_blocks(a)]
+    alone = load(write(tmp_path / "q.html", '<title>T</title><meta name="author" content="Maria Kowalski"><p>x</p>'))
+    assert byline(alone) == "Maria Kowalski"  # the author is the source: named once
+
+
 def test_a_saved_pages_companion_folder_is_skipped(tmp_path: Path) -> None:
     """`Web Page, complete` saves `NAME_files/` beside the page (images, scripts, ads as frames): none of it
     is an article or a problem, in a full scan or when that folder alone is walked (live refresh)."""

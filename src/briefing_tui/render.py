@@ -14,7 +14,7 @@ from rich.text import Text
 
 from briefing_tui.core.model import Article, Block, Listed, Quote, numeric_columns, shifted
 from briefing_tui.core.search.index import Result, snippet_pieces
-from briefing_tui.core.serialize import long_date, quoted, shown_cue
+from briefing_tui.core.serialize import byline, long_date, quoted, shown_cue
 
 T = TypeVar("T")
 
@@ -167,8 +167,8 @@ def article_text(article: Article) -> list[RenderableType]:
     meta = Text(long_date(article.date), style="cyan")
     meta.append(f"  ·  {article.section}", style="magenta")
     out.append(meta)
-    if article.source:
-        out.append(Text(article.source))  # a line of its own, as in the reader: a source is often a long address,
+    if source := byline(article):
+        out.append(Text(source))  # a line of its own, as in the reader: a source is often a long address,
         # which wrapped after the date's line and left it ending in `·`
     if article.tags:
         out.append(Text("Tags: " + ", ".join(article.tags), style="dim"))

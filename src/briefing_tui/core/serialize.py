@@ -35,6 +35,15 @@ def shown_cue(cue: str | None) -> str | None:
     return cue if cue and any(ch.isalpha() for ch in cue) else None
 
 
+def byline(article: Article) -> str | None:
+    """The source line of an article's header: its source, and its author when that is not the source (a page's
+    `og:site_name` is the source and its `author` the writer: `The Daily Ledger · by Maria Kowalski`)."""
+    author = next((value for key, value in article.metadata if key == "author"), None)
+    if author and article.source and author.casefold() not in article.source.casefold():
+        return f"{article.source} · by {author}"
+    return article.source
+
+
 def quote_citation(quote: Quote, article: Article | Listed) -> str:
     """`“TEXT” — SPEAKER, TITLE (SECTION), 27 June 2025`; the speaker and date only when known; the text as
     `quoted` shows it."""

@@ -17,7 +17,7 @@ from rich.cells import cell_len
 
 from briefing_tui.core.model import Article, numeric_columns, shifted
 from briefing_tui.core.model import Block as ArticleBlock
-from briefing_tui.core.serialize import long_date
+from briefing_tui.core.serialize import byline, long_date
 
 _WORDS = re.compile(r"(?:«\s)?\S+(?:\s[»:;!?](?=\s|$))*\s*|\s+")
 """A word and the space after it, for wrapping: French typography's spaced marks go with their word (`« petite`,
@@ -94,8 +94,8 @@ def article_blocks(article: Article, hits: dict[int, list[tuple[int, int]]] | No
     blocks = [Block(article.title, "title", gap=False)]
     # The source on a line of its own: beside the date and section, a web address wrapped after a dangling `·`.
     meta = [("  ·  ".join((long_date(article.date), article.section)), "meta")]
-    if article.source:
-        meta.append((article.source, "meta"))
+    if source := byline(article):
+        meta.append((source, "meta"))
     if article.tags:
         meta.append(("Tags: " + ", ".join(article.tags), "tags"))
     meta += [(f"Attachments (not opened): {value}", "tags") for key, value in article.metadata if key == "attachments"]
