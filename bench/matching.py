@@ -60,7 +60,7 @@ def article_document(article: Article) -> Document:
     """An article as a document, with the fields the index stores for it: paragraphs, quotations, tags and
     speakers each a part of their field, with a boundary no phrase crosses."""
     speakers = sorted({q.speaker for q in article.quotes if q.speaker})
-    return Document({"title": tuple(words(article.title)), "body": part_words(article.paragraphs),
+    return Document({"title": tuple(words(article.title)), "body": part_words(article.searched()),
                      "quotes": part_words(q.text for q in article.quotes), "section": tuple(words(article.section)),
                      "tags": part_words(article.tags), "speakers": part_words(speakers)}, article.date,
                     _language(article))

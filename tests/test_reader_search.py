@@ -96,10 +96,54 @@ async def test_the_sidebar_is_on_the_result_read_when_the_search_closes(tmp_path
 def hit_in_view(view: ArticleView) -> bool:
     """The current hit's line is on screen."""
     assert view.current_hit is not None
-    paragraph, start, _ = view.hits[view.current_hit]
-    line = view.paragraph_line(paragraph, start)
+    key, start, _ = view.hits[view.current_hit]
+    line = view.hit_line(key, start)
     assert line is not None
     return view.scroll_y <= line < view.scroll_y + view.scrollable_content_region.height
+
+
+SHIPPING = ("---\ntitle: Arctic shipping\ndate: 2025-03-01\n---\n“Ice is thin,” said Ola Berg. Transits rose again.\n\n"
+            "| Route | Transits |\n|---|---:|\n| Northern Sea Route, Bering Strait | 92 |\n\n"
+            "```\nSELECT transits FROM routes;\n```\n\n“We expect more,” said Anna Berg.\n")
+
+
+@pytest.mark.parametrize(("size", "records"), [(SIZE, False), ((40, 30), True)])
+async def test_words_in_code_and_tables_are_found_highlighted_and_stepped_through(
+        tmp_path: Path, size: tuple[int, int], records: bool) -> None:
+    """A word in a table's cell or a code block is found as one in a paragraph is: highlighted where it is set
+    (a table's cell moves as the table is set as columns or records) and reached with `n`; `]` from there goes
+    to the quote after it."""
+    write(tmp_path / "shipping.md", SHIPPING)
+    write(tmp_path / "other.md", "---\ntitle: Other\ndate: 2025-02-01\n---\nNothing here.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "transits")
+        await pilot.press("enter")
+        await until(pilot, lambda: showing(app, "Arctic shipping"), "the article to open")
+        view = app.query_one(ArticleView)
+        assert len(view.hits) == 3 and view.current_hit == 0
+        current = view.get_component_rich_style("article-view--current-hit").bgcolor
+        lines = []
+        for n in range(3):
+            if n:
+                await pilot.press("n")
+            assert hit_in_view(view)
+            key, start, _ = view.hits[view.current_hit]
+            line = view.hit_line(key, start)
+            assert line is not None
+            lines.append(view.line_text(line))
+            strip = view.render_line(line - int(view.scroll_y))
+            assert [seg.style.bgcolor == current for seg in strip if seg.text.lower() == "transits"
+                    and seg.style is not None] == [True], lines[-1]  # the current hit, marked where it is set
+            if n == 1:
+                await pilot.press("right_square_bracket")  # the quote after the table, not the first of the article
+                assert view.current_quote == 1
+                await pilot.press("n")
+                await pilot.press("N")
+        assert "Transits rose" in lines[0] and "SELECT transits" in lines[2]
+        assert lines[1].strip().startswith("Transits:") if records else "Route" in lines[1], lines
 
 
 async def test_below_70_columns_the_search_takes_the_whole_width() -> None:

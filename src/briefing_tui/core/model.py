@@ -171,6 +171,16 @@ class Article:
             return self.blocks
         return tuple(Block("paragraph", p, paragraph=i) for i, p in enumerate(self.paragraphs))
 
+    def searched(self) -> tuple[str, ...]:
+        """The texts search reads in the body: the paragraphs, then each code block's and table's text (their
+        words are found, though no quotation is looked for in them)."""
+        extra = tuple(b.text for b in self.blocks if b.kind in SEARCHED_KINDS and b.text.strip())
+        return (*self.paragraphs, *extra) if extra else self.paragraphs
+
+
+SEARCHED_KINDS = ("code", "table")
+"""Blocks other than prose whose words search finds."""
+
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)

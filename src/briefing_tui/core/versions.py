@@ -1,7 +1,7 @@
 """Version numbers of what the index stores, in a module of their own: the command line reads them on every
 start and must not pay for importing the parsers that they describe."""
 
-RULES_VERSION = 28
+RULES_VERSION = 29
 """Bump when the quote and speaker rules (`core/quotes/`) or the formats change what a parse gives the index
 (paragraphs, quotes, speakers, titles, which files are articles): it rebuilds on a new value.
 3: named passes over per-language lexicons, spans matched like brackets. 4: articles as documents (list
@@ -36,7 +36,8 @@ infinitive after a modal (`a tenu à préciser X`). 26: a title's plural names p
 27: a body's name runs on past `for` and `on` too (`The Centers for Disease Control and Prevention said`);
 `centers` heads a body's name. 28: formats: a saved page's comments, related links and sharing boxes are not
 its story, its title is og:title before the site's labels, its `_files` folder is skipped; Liquid, Hugo
-shortcodes and kramdown attributes leave Markdown; an escape sequence in a file or folder name goes whole."""
+shortcodes and kramdown attributes leave Markdown; an escape sequence in a file or folder name goes whole.
+29: the words of code blocks and tables are in the body the index searches."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rich.cells import cell_len
 
-from briefing_tui.core.model import Article, numeric_columns, shifted
+from briefing_tui.core.model import SEARCHED_KINDS, Article, numeric_columns, shifted
 from briefing_tui.core.model import Block as ArticleBlock
 from briefing_tui.core.serialize import byline, long_date
 
@@ -47,9 +47,15 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()
     """A table's cells, laid out for each width by `fit`."""
     inserted_at: tuple[int, ...] = ()
-    """Paragraph offsets where a note mark was inserted into `text`, in order."""
+    """Paragraph offsets where a note mark was inserted into `text`, in order (a table set as columns or
+    records: where each cell starts in its rows' text, `a | b` a line each)."""
     inserted: tuple[int, ...] = ()
-    """How many characters were inserted up to and including each of those."""
+    """How many characters were inserted up to and including each of those (a table's cell: how far its place
+    on screen is from its place in the rows' text)."""
+    hit_key: int | None = None
+    """Which search hits are this block's (`hit_key`): its paragraph for prose; code and tables have their own."""
+    table_hits: tuple[tuple[int, int], ...] = ()
+    """A table's search hits, as offsets into its rows' text (`a | b` a line each): set when it is fitted."""
 
     def to_display(self, offset: int, end: bool = False) -> int:
         """Where `offset` into the paragraph is in `text`: a start goes after a note mark inserted at the same
@@ -109,9 +115,14 @@ def article_blocks(article: Article, hits: dict[int, list[tuple[int, int]]] | No
     body = article.body()
     for k, block in enumerate(body):
         following = body[k + 1] if k + 1 < len(body) else None
+        key = hit_key(block, k)
+        found = (hits or {}).get(key, []) if key is not None else []
+        if block.kind == "table":
+            blocks.append(Block(block.text, "table", rows=block.rows, hit_key=key, table_hits=tuple(found)))
+            continue
         spans = list(quotes.get(block.paragraph, []))
-        spans += [(s, e, "hit") for s, e in (hits or {}).get(block.paragraph, [])]
-        blocks.append(_shown(block, spans, following))
+        spans += [(s, e, "hit") for s, e in found]
+        blocks.append(replace(_shown(block, spans, following), hit_key=key))
     if article.links:
         blocks.append(Block("Links", "heading", gap=False))
         for n, url in enumerate(article.links, 1):
@@ -125,14 +136,21 @@ def article_blocks(article: Article, hits: dict[int, list[tuple[int, int]]] | No
     return blocks
 
 
+def hit_key(block: ArticleBlock, k: int) -> int | None:
+    """The key of the search hits in body block `k` (`reader._show_with_hits`, `article_blocks`): a prose block's
+    paragraph; for code and a table, below -1; a rule has none."""
+    if block.paragraph >= 0:
+        return block.paragraph
+    return -(k + 2) if block.kind in SEARCHED_KINDS else None
+
+
 def _shown(block: ArticleBlock, spans: list[tuple[int, int, str]], following: ArticleBlock | None) -> Block:
-    """One of the article's blocks as the page shows it."""
+    """One of the article's blocks as the page shows it (a table's in `article_blocks`)."""
     kind = block.kind
     gap = not (kind == "list_item" and following is not None and following.kind == "list_item")
     if kind == "code":
-        return Block(block.text, "codeblock", prefix="  ", indent="  ", wrap=False)
-    if kind == "table":
-        return Block(block.text, "table", rows=block.rows)
+        return Block(block.text, "codeblock", prefix="  ", indent="  ", wrap=False,
+                     spans=tuple((s, e, kind) for s, e, kind in spans if kind == "hit"))
     if kind == "rule":
         return Block("", "rule", wrap=False)
     text, at, total = block.with_notes()  # paragraph offsets skip the marks (`to_display`)
@@ -156,23 +174,37 @@ def _shown(block: ArticleBlock, spans: list[tuple[int, int, str]], following: Ar
 
 def _table(block: Block, width: int) -> Block:
     """A table as columns (` │ ` between them, a rule under the header row) when it fits `width`, else as
-    records: one `Header: value` line per cell, a blank line between rows."""
+    records: one `Header: value` line per cell, a blank line between rows. Its search hits are placed on the
+    cells they are in (`table_hits`), and `to_display` maps the rows' text to the text set."""
     columns = max(len(r) for r in block.rows)
     rows = [r + ("",) * (columns - len(r)) for r in block.rows]
     widths = [max(cell_len(r[c]) for r in rows) for c in range(columns)]
     numeric = numeric_columns(rows)
+    joined = _cell_starts(block.rows)
+    placed: list[tuple[int, int, int]] = []  # (start in the rows' text, its end, start in the text set)
     if sum(widths) + 3 * (columns - 1) <= width:
         lines = []
-        for r in rows:
-            cells = [(" " * (w - cell_len(cell)) + cell) if right else (cell + " " * (w - cell_len(cell)))
-                     for cell, w, right in zip(r, widths, numeric, strict=True)]
-            lines.append(" │ ".join(cells).rstrip())
-        lines.insert(1, "─┼─".join("─" * w for w in widths))
+        pos = 0
+        for n, r in enumerate(rows):
+            line = ""
+            for c, (cell, w, right) in enumerate(zip(r, widths, numeric, strict=True)):
+                line += " │ " if c else ""
+                pad = " " * (w - cell_len(cell))
+                if c < len(block.rows[n]):
+                    shown_at = pos + len(line) + (len(pad) if right else 0)
+                    placed.append((joined[n][c], joined[n][c] + len(cell), shown_at))
+                line += pad + cell if right else cell + pad
+            lines.append(line.rstrip())
+            pos += len(lines[-1]) + 1
+            if n == 0:
+                lines.append("─┼─".join("─" * w for w in widths))
+                pos += len(lines[-1]) + 1
+        spans = [(0, len(lines[0]), "table-header")]
         text = "\n".join(lines)
-        return replace(block, text=text, rows=(), wrap=False, spans=((0, len(lines[0]), "table-header"),))
+        return _with_hits(replace(block, text=text, rows=(), wrap=False), spans, placed)
     header = rows[0]
     lines, spans, pos = [], [], 0
-    for r in rows[1:]:
+    for n, r in enumerate(rows[1:], 1):
         if lines:
             lines.append("")
             pos += 1
@@ -180,10 +212,43 @@ def _table(block: Block, width: int) -> Block:
             label = f"{header[c] or f'Column {c + 1}'}:"
             lines.append(f"{label} {cell}")
             spans.append((pos, pos + len(label), "table-header"))
+            if n == 1 and c < len(block.rows[0]):  # the header's words are found in the first record's labels
+                placed.append((joined[0][c], joined[0][c] + len(header[c]), pos))
+            if c < len(block.rows[n]):
+                placed.append((joined[n][c], joined[n][c] + len(cell), pos + len(label) + 1))
             pos += len(lines[-1]) + 1
     if len(rows) == 1:
         lines = [" · ".join(header)]
-    return replace(block, text="\n".join(lines), rows=(), spans=tuple(spans))
+        placed = [(joined[0][c], joined[0][c] + len(cell), sum(len(h) + 3 for h in header[:c]))
+                  for c, cell in enumerate(block.rows[0])]
+    return _with_hits(replace(block, text="\n".join(lines), rows=()), spans, placed)
+
+
+def _cell_starts(rows: tuple[tuple[str, ...], ...]) -> list[list[int]]:
+    """Where each cell starts in the rows' text (`Block.text` of a table: cells joined by ` | `, a line a row)."""
+    starts, pos = [], 0
+    for row in rows:
+        line = []
+        for cell in row:
+            line.append(pos)
+            pos += len(cell) + 3
+        starts.append(line)
+        pos += 1 - 3 * bool(row)
+    return starts
+
+
+def _with_hits(block: Block, spans: list[tuple[int, int, str]], placed: list[tuple[int, int, int]]) -> Block:
+    """A table set: `to_display` maps each cell's offsets in the rows' text to where the cell is set, and its
+    search hits are spans there (a phrase across two cells is marked in the first)."""
+    placed.sort()
+    at = tuple(start for start, _, _ in placed)
+    shift = tuple(shown - start for start, _, shown in placed)
+    set_ = replace(block, inserted_at=at, inserted=shift)
+    for s, e in block.table_hits:
+        k = bisect.bisect_right(at, s) - 1
+        if k >= 0 and s < placed[k][1]:
+            spans.append((set_.to_display(s), set_.to_display(min(e, placed[k][1]), end=True), "hit"))
+    return replace(set_, spans=tuple(spans))
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:

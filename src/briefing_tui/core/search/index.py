@@ -166,7 +166,7 @@ def article_rows(article: Article) -> ArticleRows:
     lang = article_language(article.metadata, article.title, article.paragraphs)
     quotes = article.quotes
     return ArticleRows(article.id, summary["date"], article.title, article.section, _summary_json(summary), lang,
-                       joined(article.paragraphs), joined(q.text for q in quotes), joined(article.tags),
+                       joined(article.searched()), joined(q.text for q in quotes), joined(article.tags),
                        joined(sorted({q.speaker for q in quotes if q.speaker})),
                        [(q.paragraph, q.start, q.end, q.text, q.speaker, q.cue) for q in quotes])
 

@@ -31,6 +31,7 @@ from briefing_tui.core.serialize import article_citation, count, quote_citation
 from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.state import ReaderState
 from briefing_tui.tui.commands import OpenArticleProvider
+from briefing_tui.tui.document import hit_key
 from briefing_tui.tui.glyphs import HEADER_ICON, pick
 from briefing_tui.tui.key_hold import KeyHold, Keys
 from briefing_tui.tui.keymap import SHORT, bindings
@@ -455,7 +456,8 @@ class ReaderScreen(SidebarScreen):
             return
         terms = [t for t in query.terms if t.column is None]
         lang = article_language(article.metadata, article.title, article.paragraphs)
-        hits = {i: found for i, p in enumerate(article.paragraphs) if (found := find_hits(p, terms, lang))}
+        hits = {key: found for k, block in enumerate(article.body()) if (key := hit_key(block, k)) is not None
+                and (found := find_hits(block.text, terms, lang))}  # code and tables are searched too
         self._hit_query, self._hits_in = query_text, article.id
         view = self.query_one(ArticleView)
         view.show(article, hits)
@@ -540,6 +542,9 @@ class ReaderScreen(SidebarScreen):
         """Where the reader is in the article shown: which quote `c`, `a` and `s` mean, where `]` and `[` go."""
         view = self.query_one(ArticleView)
         hit = view.hits[view.current_hit][:2] if view.current_hit is not None and view.hits else None
+        if hit is not None and hit[0] < -1 and view.article is not None:  # in code or a table: no quote is there;
+            k = -hit[0] - 2  # `]` goes on from the prose after it, `[` back from the prose before it
+            hit = (sum(1 for b in view.article.body()[:k] if b.paragraph >= 0), -1)
         return ReadingPlace(view.article.quotes if view.article else (), view.current_quote,
                             (hit[0], hit[1]) if hit else None, view.on_screen(), self._moved_last == "hit")
 

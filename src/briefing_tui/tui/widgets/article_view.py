@@ -151,15 +151,17 @@ class ArticleView(ScrollView, can_focus=True):
         self._generation = 0
         self._cache: LRUCache[int, Strip] = LRUCache(2000)
         self.hits: list[tuple[int, int, int]] = []
-        """Search hits as (paragraph, start, end), in reading order."""
+        """Search hits as (key, start, end), in reading order: the key is the paragraph's, or a code block's or a
+        table's (`document.hit_key`)."""
 
     def show(self, article: Article | None, hits: dict[int, list[tuple[int, int]]] | None = None) -> None:
         """Show `article` from its top (or nothing), with search hits highlighted."""
         self.article = article
-        self.hits = [(p, s, e) for p in sorted(hits or {}) for s, e in (hits or {})[p]]
         self.current_hit = None
         self.current_quote = None
         self._blocks = article_blocks(article, hits) if article else []
+        self.hits = [(b.hit_key, s, e) for b in self._blocks if b.hit_key is not None
+                     for s, e in (hits or {}).get(b.hit_key, [])]
         self._generation += 1
         self._relayout()
         self.scroll_to(0, 0, animate=False)
@@ -239,8 +241,8 @@ class ArticleView(ScrollView, can_focus=True):
         the middle, else the text that was at the top at the top again (the lines it scrolled past are not the
         same lines at another width: a hit scrolled to while the pane was narrower was off screen)."""
         if self.current_hit is not None and self.hits:
-            paragraph, start, _ = self.hits[self.current_hit]
-            self.scroll_to_paragraph(paragraph, start)
+            key, start, _ = self.hits[self.current_hit]
+            self._scroll_to_hit(key, start)
         elif self.current_quote is not None and self.article is not None:
             quote = self.article.quotes[self.current_quote]
             self.scroll_to_paragraph(quote.paragraph, quote.start)
@@ -257,10 +259,26 @@ class ArticleView(ScrollView, can_focus=True):
         if not self.hits:
             return
         self.current_hit = index % len(self.hits)
-        paragraph, start, _ = self.hits[self.current_hit]
+        key, start, _ = self.hits[self.current_hit]
         self._cache.clear()
-        self.scroll_to_paragraph(paragraph, start)
+        self._scroll_to_hit(key, start)
         self.refresh()
+
+    def hit_line(self, key: int, start: int) -> int | None:
+        """The wrapped line showing the hit that starts at `start` in the block whose hits are `key`'s."""
+        if self._layout is None:
+            return None
+        for b, block in enumerate(self._blocks):
+            if block.hit_key == key and b < len(self._layout.block_first_line):
+                shown = shown_block(self._layout, self._blocks, b)  # a table as set: its cells moved
+                return line_of(self._layout, b, shown.to_display(start))
+        return None
+
+    def _scroll_to_hit(self, key: int, start: int) -> None:
+        """Scroll the hit that starts at `start` in the block whose hits are `key`'s to the middle."""
+        y = self.hit_line(key, start)
+        if y is not None:
+            self.scroll_to(0, max(0, y - self.scrollable_content_region.height // 2), animate=False)
 
     def select_quote(self, index: int | None) -> None:
         """Put the quote cursor on quote `index` (wrapping around) and centre it; None clears it."""
@@ -352,7 +370,7 @@ class ArticleView(ScrollView, can_focus=True):
         for s, e, _ in spans:
             cuts.update((s, e))
         current = None
-        if self.current_hit is not None and block.paragraph == self.hits[self.current_hit][0]:
+        if self.current_hit is not None and block.hit_key == self.hits[self.current_hit][0]:
             _, hit_start, hit_end = self.hits[self.current_hit]
             current = (block.to_display(hit_start), block.to_display(hit_end, end=True))
         quote_span = None
