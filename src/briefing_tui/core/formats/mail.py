@@ -20,8 +20,9 @@ from email.policy import EmailPolicy
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from briefing_tui.core.formats.blocks import RawBlock, decode_entities
+from briefing_tui.core.formats.blocks import RawBlock
 from briefing_tui.core.formats.dates import DateError, make_date
+from briefing_tui.core.formats.mail_text import plain_blocks
 from briefing_tui.core.formats.webpage import read_page
 
 SECTION_HEADERS = ("X-Briefing-Section", "X-Section")
@@ -32,8 +33,6 @@ MAX_MARKS = 32
 MAX_PARTS = 1000
 MAX_NESTING = 20
 _REPLY_PREFIXES = re.compile(r"^(?:\s*+(?:re|fwd?|aw|wg|tr|sv|vs)\s*+(?:\[\d{1,4}\])?:)++", re.IGNORECASE)
-_BLANK_LINE = re.compile(r"\n[ \t]*+\n")
-_QUOTE_MARKS = re.compile(r"^(?:>[ ]?)++")
 
 
 class _CappedPolicy(EmailPolicy):
@@ -105,7 +104,7 @@ def read_mail(text: str, section_headers: tuple[str, ...] = SECTION_HEADERS) -> 
     plain, page, attachments = _body_parts(msg)
     heading = None
     if plain is not None:
-        blocks = _plain_blocks(plain)
+        blocks = plain_blocks(plain)
     elif page is not None:
         info = read_page(page, whole=True)
         blocks, heading = info.blocks, info.title or info.heading
@@ -206,24 +205,3 @@ def _text(part: Message) -> str:
     except (LookupError, ValueError, TypeError):
         return data.decode("utf-8", errors="replace")
 
-
-def _plain_blocks(text: str) -> list[RawBlock]:
-    """A plain-text body as blocks: blank-line separated paragraphs, `>` quoted lines as block quotes, the
-    signature (after a `-- ` line) dropped, HTML entities decoded."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    cut = text.rfind("\n-- \n")
-    if cut >= 0:
-        text = text[:cut]
-    blocks: list[RawBlock] = []
-    for chunk in _BLANK_LINE.split(decode_entities(text)):
-        lines = [line for line in chunk.split("\n") if line.strip()]
-        if not lines:
-            continue
-        if all(line.startswith(">") for line in lines):
-            depth = min(len(m.group().replace(" ", "")) for line in lines if (m := _QUOTE_MARKS.match(line)))
-            body = " ".join(_QUOTE_MARKS.sub("", line).strip() for line in lines)
-            if body.strip():
-                blocks.append(RawBlock("quote", body, min(depth, 6)))
-        else:
-            blocks.append(RawBlock("paragraph", " ".join(line.strip() for line in lines)))
-    return blocks
