@@ -385,6 +385,23 @@ def test_mail_base64_text_and_attachments(tmp_path: Path) -> None:
     assert dict(a.metadata)["attachments"] == "unnamed (application/octet-stream), notes.txt"
 
 
+def test_mail_reply_quotes_are_block_quotes(tmp_path: Path) -> None:
+    """Quoted lines right under a reply's own text (Gmail, Apple Mail) are block quotes without their `>` marks,
+    as deep as they are quoted; the line that introduces them is a paragraph of its own."""
+    a = load(write(tmp_path / "a.eml", mail("Subject: Re: numbers", (
+        "Thanks, see below.\n"
+        "On 11 Mar 2025, at 09:01, Paul Meyer <paul@example.org> wrote:\n"
+        "> “The numbers are final,” said Paul Meyer.\n> They go out\n>\n> on Friday.\n"
+        "> > Older text.\n> Back to one.\n"))))
+    assert kinds(a) == [
+        ("paragraph", 0, "Thanks, see below."),
+        ("paragraph", 0, "On 11 Mar 2025, at 09:01, Paul Meyer <paul@example.org> wrote:"),
+        ("quote", 1, "“The numbers are final,” said Paul Meyer. They go out"), ("quote", 1, "on Friday."),
+        ("quote", 2, "Older text."), ("quote", 1, "Back to one.")]
+    assert (a.quotes[0].text, a.quotes[0].speaker) == ("The numbers are final,", "Paul Meyer")
+    offsets_hold(a)
+
+
 def test_hostile_mail_headers_are_sanitized_and_bounded(tmp_path: Path) -> None:
     a = load(write(tmp_path / "a.eml", mail(
         "Subject: =?utf-8?b?" + __import__("base64").b64encode("T\x1b]0;pwned\x07 \u202eitle".encode()).decode()
