@@ -402,6 +402,29 @@ def test_mail_reply_quotes_are_block_quotes(tmp_path: Path) -> None:
     offsets_hold(a)
 
 
+def test_mail_inline_forward_headers_are_lines_of_their_own(tmp_path: Path) -> None:
+    """An inline forward's mark and header lines are a paragraph each, never run on into one (Gmail; Outlook's
+    rule is a rule, and a wrapped `To:` line stays on its header)."""
+    a = load(write(tmp_path / "a.eml", mail("Subject: Fwd: numbers", (
+        "FYI.\n\n---------- Forwarded message ---------\nFrom: Paul Meyer <paul@example.org>\n"
+        "Date: Tue, 11 Mar 2025 at 09:01\nSubject: numbers\nTo: Anna Berg <anna@example.org>\n\n"
+        "The numbers are final.\n"))))
+    assert kinds(a) == [
+        ("paragraph", 0, "FYI."), ("paragraph", 0, "---------- Forwarded message ---------"),
+        ("paragraph", 0, "From: Paul Meyer <paul@example.org>"), ("paragraph", 0, "Date: Tue, 11 Mar 2025 at 09:01"),
+        ("paragraph", 0, "Subject: numbers"), ("paragraph", 0, "To: Anna Berg <anna@example.org>"),
+        ("paragraph", 0, "The numbers are final.")]
+    b = load(write(tmp_path / "b.eml", mail("Subject: RE: numbers", (
+        "Agreed.\n\n________________________________\nFrom: Paul Meyer\nSent: Tuesday, 11 March 2025 09:01\n"
+        "To: Anna Berg <anna@example.org>,\n Bob Day <bob@example.org>\nSubject: numbers\n\nFinal.\n"))))
+    assert kinds(b) == [
+        ("paragraph", 0, "Agreed."), ("rule", 0, ""), ("paragraph", 0, "From: Paul Meyer"),
+        ("paragraph", 0, "Sent: Tuesday, 11 March 2025 09:01"),
+        ("paragraph", 0, "To: Anna Berg <anna@example.org>, Bob Day <bob@example.org>"),
+        ("paragraph", 0, "Subject: numbers"), ("paragraph", 0, "Final.")]
+    offsets_hold(a)
+
+
 def test_hostile_mail_headers_are_sanitized_and_bounded(tmp_path: Path) -> None:
     a = load(write(tmp_path / "a.eml", mail(
         "Subject: =?utf-8?b?" + __import__("base64").b64encode("T\x1b]0;pwned\x07 \u202eitle".encode()).decode()

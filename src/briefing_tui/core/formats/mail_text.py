@@ -12,6 +12,21 @@ from briefing_tui.core.formats.blocks import RawBlock, decode_entities
 _QUOTE_MARKS = re.compile(r"(?:>[ ]?)++")
 """A line's quote marks, `>`, `> > `, `>>`: how deep it is quoted is how many `>` there are."""
 
+_FORWARD_MARK = re.compile(
+    r"-++[ \t]*+(?:forwarded message|original message|weitergeleitete nachricht|ursprüngliche nachricht"
+    r"|original-nachricht|message transféré|message d'origine|mensaje reenviado|mensaje original)[ \t]*+-++"
+    r"|(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié)"
+    r"[ \t]*+:",
+    re.IGNORECASE)
+"""The line above an inline forward's headers (Gmail, Outlook, Thunderbird, Apple Mail), as a whole line."""
+_RULE = re.compile(r"_{8,}+|-{8,}+")
+"""A rule line: above a forward's headers in Outlook (`________________________________`, then `From:`)."""
+_HEADER = re.compile(
+    r"(?:from|sent|date|to|cc|bcc|reply-to|subject|von|gesendet|datum|an|betreff|de|envoyé|à|objet"
+    r"|para|enviado|fecha|asunto)[ \t]*+:",
+    re.IGNORECASE)
+"""The start of a header line in an inline forward or a reply (`From:`, `Sent:`, `Subject:`; `Von:`, `De:`…)."""
+
 Line = tuple[int, str]
 """(how deep a line is quoted, its text without the marks)."""
 
@@ -59,9 +74,27 @@ def _blocks(lines: list[Line]) -> list[RawBlock]:
 
 
 def _run_blocks(run: list[str], depth: int, before_quote: bool) -> list[RawBlock]:
-    """One run of lines (quoted alike, no blank line) as blocks."""
-    paragraphs = [run]
-    if before_quote and len(run) > 1 and run[-1].endswith(":"):
-        paragraphs = [run[:-1], run[-1:]]  # `On 11 Mar 2025, Paul Meyer <paul@example.org> wrote:`
+    """One run of lines (quoted alike, no blank line) as blocks. An inline forward's mark and header lines are a
+    paragraph each (a line that is no header goes on the header above it: a long `To:` wrapped), and Outlook's
+    rule above them is a rule."""
     kind = "quote" if depth else "paragraph"
-    return [RawBlock(kind, " ".join(lines), min(depth, 6)) for lines in paragraphs]
+    paragraphs: list[tuple[str, list[str]]] = [(kind, [])]
+    headers = False
+    for k, line in enumerate(run):
+        after = run[k + 1] if k + 1 < len(run) else ""
+        if _FORWARD_MARK.fullmatch(line):
+            paragraphs += [(kind, [line]), (kind, [])]
+            headers = True
+        elif _RULE.fullmatch(line) and _HEADER.match(after):
+            paragraphs += [("rule", []), (kind, [])]
+            headers = True
+        elif _HEADER.match(line) and (headers or (k == 0 and _HEADER.match(after))):
+            paragraphs.append((kind, [line]))  # the lines after it join it, up to the next header line
+            headers = True
+        else:
+            paragraphs[-1][1].append(line)
+    paragraphs = [(what, lines) for what, lines in paragraphs if lines or what == "rule"]
+    last = paragraphs[-1][1]
+    if before_quote and len(last) > 1 and last[-1].endswith(":"):
+        paragraphs.append((kind, [last.pop()]))  # `On 11 Mar 2025, Paul Meyer <paul@example.org> wrote:`
+    return [RawBlock(what, " ".join(lines), min(depth, 6) if what == "quote" else 0) for what, lines in paragraphs]
