@@ -425,6 +425,22 @@ def test_mail_inline_forward_headers_are_lines_of_their_own(tmp_path: Path) -> N
     offsets_hold(a)
 
 
+def test_mail_format_flowed(tmp_path: Path) -> None:
+    """`format=flowed` (RFC 3676): a line ending in a space goes on with the next one quoted as deep, less that
+    space with `delsp=yes`; a stuffed line loses its first space (and is no quote); quoted lines flow too."""
+    a = load(write(tmp_path / "a.eml", mail("Subject: Flowed\nContent-Type: text/plain; format=flowed; delsp=yes", (
+        "The princi \nple holds,  \nsaid Anna Berg.\n > not a quote\n\n"
+        ">“We are  \n>ready,”  \n> she said.\n>>An older  \n>>one.\n-- \nSignature.\n"))))
+    assert kinds(a) == [
+        ("paragraph", 0, "The principle holds, said Anna Berg. > not a quote"),
+        ("quote", 1, "“We are ready,” she said."), ("quote", 2, "An older one.")]
+    assert (a.quotes[0].text, a.quotes[0].speaker) == ("We are ready,", "Anna Berg")
+    b = load(write(tmp_path / "b.eml", mail("Subject: Flowed\nContent-Type: text/plain; format=flowed", (
+        "Soft \nbreaks \n\nkeep their \nspaces; a blank line after a soft break ends a paragraph.\n"))))
+    assert b.paragraphs == ("Soft breaks", "keep their spaces; a blank line after a soft break ends a paragraph.")
+    offsets_hold(a)
+
+
 def test_hostile_mail_headers_are_sanitized_and_bounded(tmp_path: Path) -> None:
     a = load(write(tmp_path / "a.eml", mail(
         "Subject: =?utf-8?b?" + __import__("base64").b64encode("T\x1b]0;pwned\x07 \u202eitle".encode()).decode()

@@ -104,7 +104,7 @@ def read_mail(text: str, section_headers: tuple[str, ...] = SECTION_HEADERS) -> 
     plain, page, attachments = _body_parts(msg)
     heading = None
     if plain is not None:
-        blocks = plain_blocks(plain)
+        blocks = plain_blocks(*plain)
     elif page is not None:
         info = read_page(page, whole=True)
         blocks, heading = info.blocks, info.title or info.heading
@@ -155,9 +155,11 @@ def _date(msg: Message) -> dt.date | None:
         return None
 
 
-def _body_parts(msg: Message) -> tuple[str | None, str | None, list[str]]:
-    """(the first text/plain body, the first text/html body, the attachments' names), breadth first."""
-    plain = page = None
+def _body_parts(msg: Message) -> tuple[tuple[str, bool, bool] | None, str | None, list[str]]:
+    """(the first text/plain body with its `format=flowed` and `delsp=yes`, the first text/html body, the
+    attachments' names), breadth first."""
+    plain: tuple[str, bool, bool] | None = None
+    page = None
     attachments: list[str] = []
     queue: list[tuple[Message, int]] = [(msg, 0)]
     seen = 0
@@ -168,6 +170,7 @@ def _body_parts(msg: Message) -> tuple[str | None, str | None, list[str]]:
             kind = part.get_content_type()
             disposition = part.get_content_disposition()
             filename = part.get_filename()
+            params = getattr(part.get("Content-Type"), "params", None) or {}
         except Exception:
             continue
         if part.is_multipart() or (kind == "message/rfc822" and disposition != "attachment"):
@@ -180,7 +183,8 @@ def _body_parts(msg: Message) -> tuple[str | None, str | None, list[str]]:
             name = " ".join(str(filename or "").split())[:200] or f"unnamed ({kind})"
             attachments.append(name)
         elif kind == "text/plain" and plain is None:
-            plain = _text(part)
+            flowed = str(params.get("format", "")).lower() == "flowed"
+            plain = _text(part), flowed, flowed and str(params.get("delsp", "")).lower() == "yes"
         elif kind == "text/html" and page is None:
             page = _text(part)
     return plain, page, attachments[:100]

@@ -31,14 +31,16 @@ Line = tuple[int, str]
 """(how deep a line is quoted, its text without the marks)."""
 
 
-def plain_blocks(text: str) -> list[RawBlock]:
+def plain_blocks(text: str, flowed: bool = False, delsp: bool = False) -> list[RawBlock]:
     """A plain-text body as blocks: blank-line separated paragraphs, `>` quoted lines as block quotes, the
-    signature (after a `-- ` line) dropped, HTML entities decoded."""
+    signature (after a `-- ` line) dropped, HTML entities decoded. `flowed` and `delsp` are the part's
+    `format=flowed` and `delsp=yes` (RFC 3676)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     cut = text.rfind("\n-- \n")
     if cut >= 0:
         text = text[:cut]
-    return _blocks(_quoted_lines(decode_entities(text)))
+    text = decode_entities(text)
+    return _blocks(_flowed_lines(text, delsp) if flowed else _quoted_lines(text))
 
 
 def _quoted_lines(text: str) -> list[Line]:
@@ -50,6 +52,35 @@ def _quoted_lines(text: str) -> list[Line]:
             lines.append((0, line))
         else:
             lines.append((marks.group().count(">"), line[marks.end():]))
+    return lines
+
+
+def _flowed_lines(text: str, delsp: bool) -> list[Line]:
+    """Each line of `format=flowed` text (RFC 3676) with how deep it is quoted: a line that ends in a space (a
+    soft break) goes on with the next line quoted as deep, less that space with `delsp`; the space that stuffs a
+    line (after its quote marks) goes. The marks are `>` with nothing between them: `> >x` is `>x` quoted once.
+    A blank line ends a paragraph even after a soft break."""
+    lines: list[Line] = []
+    pieces: list[str] = []
+    depth = 0
+    for line in text.split("\n"):
+        quoted = len(line) - len(line.lstrip(">"))
+        content = line[quoted + 1:] if line.startswith(" ", quoted) else line[quoted:]
+        blank = not content.strip()
+        if pieces and (quoted != depth or blank):  # a soft break before a change of depth is a hard one, and
+            lines.append((depth, "".join(pieces)))  # a blank line still ends a paragraph (mailers leave spaces)
+            pieces = []
+        depth = quoted
+        if blank:
+            lines.append((depth, ""))
+            continue
+        soft = content.endswith(" ") and content != "-- "  # the signature's mark is never a soft break
+        pieces.append(content[:-1] if soft and delsp else content)
+        if not soft:
+            lines.append((depth, "".join(pieces)))
+            pieces = []
+    if pieces:
+        lines.append((depth, "".join(pieces)))
     return lines
 
 
