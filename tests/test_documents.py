@@ -441,6 +441,54 @@ def test_mail_format_flowed(tmp_path: Path) -> None:
     offsets_hold(a)
 
 
+FORWARDED = ("From: Polish Desk <desk@example.org>\nSubject: ALERT Poland\nDate: Tue, 11 Mar 2025 09:01:00 +0100\n"
+             "Content-Type: text/plain; charset=utf-8\n\n\"We will be ready by 2026,\" Tusk told parliament.\n")
+
+
+def test_mail_forwarded_as_an_attachment_is_read(tmp_path: Path) -> None:
+    """A `message/rfc822` part is read after the message's own text, under a line that names it, and listed with
+    the attachments when it has a file name; one encoded in base64 (RFC 2046 forbids it, mailers do it) too."""
+    import base64
+
+    encoded = base64.encodebytes(FORWARDED.replace("ALERT Poland", "Second").encode()).decode()
+    a = load(write(tmp_path / "a.eml", mail('Subject: Fwd: ALERT Poland\nContent-Type: multipart/mixed; boundary="b"', (
+        "--b\nContent-Type: text/plain\n\nSee the alert below.\n"
+        '--b\nContent-Type: message/rfc822; name="ALERT Poland.eml"\n'
+        'Content-Disposition: attachment; filename="ALERT Poland.eml"\n\n' + FORWARDED +
+        "--b\nContent-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n" + encoded + "--b--\n"))))
+    assert a.paragraphs == (
+        "See the alert below.",
+        "Forwarded message: ALERT Poland — From Polish Desk <desk@example.org>, Tue, 11 Mar 2025 09:01:00 +0100",
+        '"We will be ready by 2026," Tusk told parliament.',
+        "Forwarded message: Second — From Polish Desk <desk@example.org>, Tue, 11 Mar 2025 09:01:00 +0100",
+        '"We will be ready by 2026," Tusk told parliament.')
+    assert [(q.paragraph, q.text, q.speaker) for q in a.quotes] == [
+        (2, "We will be ready by 2026,", "Tusk"), (4, "We will be ready by 2026,", "Tusk")]
+    assert dict(a.metadata)["attachments"] == "ALERT Poland.eml"
+    offsets_hold(a)
+
+
+def test_mail_forwards_keep_to_the_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forwarded messages count towards MAX_PARTS and MAX_NESTING like any part: a message forwarded in a message
+    forwarded in … is read 10 levels deep (each is two levels of parts), and parts past the limit are not read."""
+    from briefing_tui.core.formats import mail as mail_format
+
+    nested = "Subject: L30\n\nLevel 30.\n"
+    for i in range(29, -1, -1):
+        nested = (f"Subject: L{i}\nContent-Type: multipart/mixed; boundary=b{i}\n\n--b{i}\nContent-Type: text/plain\n\n"
+                  f"Level {i}.\n--b{i}\nContent-Type: message/rfc822\n\n{nested}\n--b{i}--\n")
+    a = load(write(tmp_path / "a.eml", nested))
+    assert [p for p in a.paragraphs if p.startswith("Level")] == [f"Level {i}." for i in range(10)]
+    monkeypatch.setattr(mail_format, "MAX_PARTS", 6)  # the message, its text, the forward; its message, two parts
+    b = load(write(tmp_path / "b.eml", mail('Subject: B\nContent-Type: multipart/mixed; boundary="b"', (
+        "--b\nContent-Type: text/plain\n\nOuter.\n--b\nContent-Type: message/rfc822\n\n"
+        'Subject: Inner\nContent-Type: multipart/mixed; boundary="c"\n\n'
+        "--c\nContent-Type: image/png; name=a.png\n\nx\n--c\nContent-Type: image/png; name=b.png\n\nx\n"
+        "--c\nContent-Type: text/plain\n\nInner.\n--c--\n--b--\n"))))
+    assert b.paragraphs == ("Outer.", "Forwarded message: Inner")
+    assert dict(b.metadata)["attachments"] == "a.png, b.png"
+
+
 def test_hostile_mail_headers_are_sanitized_and_bounded(tmp_path: Path) -> None:
     a = load(write(tmp_path / "a.eml", mail(
         "Subject: =?utf-8?b?" + __import__("base64").b64encode("T\x1b]0;pwned\x07 \u202eitle".encode()).decode()

@@ -3,16 +3,20 @@
 Subject is the title (`Fwd:` and `Re:` dropped), `Date` the date (its own calendar day), `From` (else
 `List-Id`) the source, a section header (`X-Briefing-Section`, `X-Section`) the section. The body is the
 first `text/plain` part, else the first `text/html` part through the HTML reader. Attachments are listed by
-name and never opened. Every header is cut at MAX_HEADER characters before anything parses it (the email
+name and never opened, but a message forwarded as an attachment (`message/rfc822`) is read after the body, under
+a line that names it. Every header is cut at MAX_HEADER characters before anything parses it (the email
 package's parameter parsing is quadratic in a header's length in Python 3.11); parts nested deeper than
-MAX_NESTING or past MAX_PARTS are not read.
+MAX_NESTING or past MAX_PARTS are not read, forwarded messages' parts included. Plain text is `mail_text.py`'s.
 """
 
 from __future__ import annotations
 
+import base64
 import codecs
 import datetime as dt
+import quopri
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from email import message_from_string
 from email.message import Message
@@ -32,6 +36,8 @@ MAX_HEADER = 998
 MAX_MARKS = 32
 MAX_PARTS = 1000
 MAX_NESTING = 20
+_FORWARDED = ("message/rfc822", "message/global")
+"""Parts that hold a whole message: one forwarded as an attachment, read after the message's own body."""
 _REPLY_PREFIXES = re.compile(r"^(?:\s*+(?:re|fwd?|aw|wg|tr|sv|vs)\s*+(?:\[\d{1,4}\])?:)++", re.IGNORECASE)
 
 
@@ -101,17 +107,10 @@ def read_mail(text: str, section_headers: tuple[str, ...] = SECTION_HEADERS) -> 
         front["tags"] = [k.strip() for k in keywords.split(",") if k.strip()]
     if sender:
         front["from"] = sender
-    plain, page, attachments = _body_parts(msg)
-    heading = None
-    if plain is not None:
-        blocks = plain_blocks(*plain)
-    elif page is not None:
-        info = read_page(page, whole=True)
-        blocks, heading = info.blocks, info.title or info.heading
-    else:
-        blocks = []
-    if attachments:
-        front["attachments"] = attachments
+    parts = _Parts()
+    blocks, heading = parts.blocks(msg, 0)
+    if parts.attachments:
+        front["attachments"] = parts.attachments[:100]
     return MailInfo(blocks, front, heading)
 
 
@@ -155,39 +154,100 @@ def _date(msg: Message) -> dt.date | None:
         return None
 
 
-def _body_parts(msg: Message) -> tuple[tuple[str, bool, bool] | None, str | None, list[str]]:
-    """(the first text/plain body with its `format=flowed` and `delsp=yes`, the first text/html body, the
-    attachments' names), breadth first."""
-    plain: tuple[str, bool, bool] | None = None
-    page = None
-    attachments: list[str] = []
-    queue: list[tuple[Message, int]] = [(msg, 0)]
-    seen = 0
-    while queue and seen < MAX_PARTS:
-        part, depth = queue.pop(0)
-        seen += 1
-        try:
-            kind = part.get_content_type()
-            disposition = part.get_content_disposition()
-            filename = part.get_filename()
-            params = getattr(part.get("Content-Type"), "params", None) or {}
-        except Exception:
-            continue
-        if part.is_multipart() or (kind == "message/rfc822" and disposition != "attachment"):
-            if depth < MAX_NESTING:
+class _Parts:
+    """One file's parts as they are read: how many so far (MAX_PARTS in all, forwarded messages' parts too) and
+    the attachments' names."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+        self.attachments: list[str] = []
+
+    def blocks(self, msg: Message, depth: int) -> tuple[list[RawBlock], str | None]:
+        """A message's blocks and its HTML body's title: its first text/plain part (else its first text/html part),
+        then each message forwarded in it (a `message/rfc822` part), after a line that names it."""
+        plain, page, forwarded = self._walk(msg, depth)
+        heading = None
+        if plain is not None:
+            blocks = plain_blocks(*plain)
+        elif page is not None:
+            info = read_page(page, whole=True)
+            blocks, heading = info.blocks, info.title or info.heading
+        else:
+            blocks = []
+        for inner, name, level in forwarded:
+            if self.seen >= MAX_PARTS:
+                break
+            blocks.append(RawBlock("paragraph", _forward_line(inner, name)))
+            blocks += self.blocks(inner, level)[0]  # at most MAX_NESTING calls deep: `level` grows each time
+        return blocks, heading
+
+    def _walk(self, msg: Message, depth: int) -> tuple[
+            tuple[str, bool, bool] | None, str | None, list[tuple[Message, str, int]]]:
+        """(the first text/plain body with its `format=flowed` and `delsp=yes`, the first text/html body, the
+        forwarded messages with their file names and depths), breadth first; attachments are noted."""
+        plain: tuple[str, bool, bool] | None = None
+        page = None
+        forwarded: list[tuple[Message, str, int]] = []
+        queue: deque[tuple[Message, int]] = deque([(msg, depth)])
+        while queue and self.seen < MAX_PARTS:
+            part, depth = queue.popleft()
+            self.seen += 1
+            try:
+                kind = part.get_content_type()
+                disposition = part.get_content_disposition()
+                filename = part.get_filename()
+                params = getattr(part.get("Content-Type"), "params", None) or {}
+            except Exception:
+                continue
+            name = " ".join(str(filename or "").split())[:200]
+            if kind in _FORWARDED:
+                if name:
+                    self.attachments.append(name)
+                inner = _forwarded(part) if depth < MAX_NESTING else None
+                if inner is not None:
+                    forwarded.append((inner, name, depth + 1))
+            elif part.is_multipart():
                 payload = part.get_payload()
-                if isinstance(payload, list):
+                if depth < MAX_NESTING and isinstance(payload, list):
                     queue.extend((p, depth + 1) for p in payload if isinstance(p, Message))
-            continue
-        if disposition == "attachment" or filename or not kind.startswith("text/"):
-            name = " ".join(str(filename or "").split())[:200] or f"unnamed ({kind})"
-            attachments.append(name)
-        elif kind == "text/plain" and plain is None:
-            flowed = str(params.get("format", "")).lower() == "flowed"
-            plain = _text(part), flowed, flowed and str(params.get("delsp", "")).lower() == "yes"
-        elif kind == "text/html" and page is None:
-            page = _text(part)
-    return plain, page, attachments[:100]
+            elif disposition == "attachment" or filename or not kind.startswith("text/"):
+                self.attachments.append(name or f"unnamed ({kind})")
+            elif kind == "text/plain" and plain is None:
+                flowed = str(params.get("format", "")).lower() == "flowed"
+                plain = _text(part), flowed, flowed and str(params.get("delsp", "")).lower() == "yes"
+            elif kind == "text/html" and page is None:
+                page = _text(part)
+        return plain, page, forwarded
+
+
+def _forwarded(part: Message) -> Message | None:
+    """The message inside a `message/rfc822` part. RFC 2046 allows such a part no transfer encoding, but some
+    mailers give it one: the parser then took the encoded message for a body, and it is decoded and read."""
+    payload = part.get_payload()
+    if not (isinstance(payload, list) and payload and isinstance(payload[0], Message)):
+        return None
+    inner = payload[0]
+    encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    body = inner.get_payload()
+    if encoding in ("base64", "quoted-printable") and not inner.keys() and isinstance(body, str):
+        try:
+            if encoding == "base64":
+                data = base64.b64decode(body)
+            else:
+                data = quopri.decodestring(body.encode(errors="replace"))
+        except ValueError:  # binascii.Error: base64 that is not, or a body that is not ASCII
+            return None
+        inner = message_from_string(data.decode("utf-8", errors="replace"), policy=_POLICY)
+    return inner
+
+
+def _forward_line(msg: Message, name: str) -> str:
+    """The line above a forwarded message: `Forwarded message: SUBJECT — From FROM, DATE`."""
+    subject = _header(msg, "Subject") or name
+    line = f"Forwarded message: {subject}" if subject else "Forwarded message"
+    sender, date = _header(msg, "From"), _header(msg, "Date")
+    details = ", ".join(d for d in (f"From {sender}" if sender else "", date or "") if d)
+    return f"{line} — {details}" if details else line
 
 
 def _text(part: Message) -> str:
