@@ -172,6 +172,9 @@ ENTRY_POINTS: dict[str, Callable[[str, int], None]] = {
                                              f"Content-Type: text/plain; {body}\n\nBody.", ".eml"),
     "email parts": lambda body, _n: _parse('Subject: T\nContent-Type: multipart/mixed; boundary="b"\n\n--b\n'
                                            + body + "\n--b--\n", ".eml"),
+    "email forwarded flowed": lambda body, _n: _parse(
+        'Subject: T\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: message/rfc822\n\n'
+        "Subject: F\nContent-Type: text/plain; format=flowed; delsp=yes\n\n" + body + "\n--b--\n", ".eml"),
     "detect": lambda body, _n: detect_format(body, ".txt"),
     "decoding": lambda body, _n: _decode(body),
     "front matter": lambda body, _n: _front_matter_load("title: a" + body + "b"),

@@ -112,6 +112,8 @@ def document_hazards() -> dict[str, str | bytes]:
     files["mail-nested.eml"] = ("Subject: Nested\n" + "".join(
         f"Content-Type: multipart/mixed; boundary=b{i}\n\n--b{i}\n" for i in range(300))
         + "Content-Type: text/plain\n\nDeep body.\n")
+    files["mail-forwarded-nested.eml"] = ("Subject: Forwards\n" + "".join(
+        f"Content-Type: message/rfc822\n\nSubject: F{i}\n" for i in range(300)) + "Content-Type: text/plain\n\nDeep.\n")
     files["mail-many-parts.eml"] = ("Subject: Parts\nContent-Type: multipart/mixed; boundary=b\n\n"
                                     + "--b\nContent-Type: application/octet-stream; name=p.bin\n\nx\n" * 3000
                                     + "--b\nContent-Type: text/plain\n\nThe text.\n--b--\n")
