@@ -1,4 +1,5 @@
-"""The plain-text body of an e-mail as blocks: paragraphs, `>` quoted lines, the signature dropped.
+"""The plain-text body of an e-mail as blocks: paragraphs, `>` quoted lines, inline forwards' headers,
+`format=flowed` unwrapped, the signature dropped.
 
 It never imports the `email` package: `mail.py` hands it the decoded text of a `text/plain` part.
 """
@@ -32,9 +33,9 @@ Line = tuple[int, str]
 
 
 def plain_blocks(text: str, flowed: bool = False, delsp: bool = False) -> list[RawBlock]:
-    """A plain-text body as blocks: blank-line separated paragraphs, `>` quoted lines as block quotes, the
-    signature (after a `-- ` line) dropped, HTML entities decoded. `flowed` and `delsp` are the part's
-    `format=flowed` and `delsp=yes` (RFC 3676)."""
+    """A plain-text body as blocks: blank-line separated paragraphs, `>` quoted lines as block quotes, an inline
+    forward's header lines a paragraph each, the signature (after a `-- ` line) dropped, HTML entities decoded.
+    `flowed` and `delsp` are the part's `format=flowed` and `delsp=yes` (RFC 3676)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     cut = text.rfind("\n-- \n")
     if cut >= 0:
