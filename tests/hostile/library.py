@@ -114,6 +114,10 @@ def document_hazards() -> dict[str, str | bytes]:
         + "Content-Type: text/plain\n\nDeep body.\n")
     files["mail-forwarded-nested.eml"] = ("Subject: Forwards\n" + "".join(
         f"Content-Type: message/rfc822\n\nSubject: F{i}\n" for i in range(300)) + "Content-Type: text/plain\n\nDeep.\n")
+    deep = "".join(f"Content-Type: message/rfc822\n\nSubject: F{i}\n" for i in range(3000)) + "\nDeep.\n"
+    files["mail-forwarded-encoded.eml"] = (  # too deep for the email package, once decoded
+        "Subject: Encoded\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nOuter.\n"
+        "--b\nContent-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n" + _b64(deep) + "\n--b--\n")
     files["mail-many-parts.eml"] = ("Subject: Parts\nContent-Type: multipart/mixed; boundary=b\n\n"
                                     + "--b\nContent-Type: application/octet-stream; name=p.bin\n\nx\n" * 3000
                                     + "--b\nContent-Type: text/plain\n\nThe text.\n--b--\n")

@@ -79,6 +79,7 @@ def test_every_file_becomes_an_article_or_a_problem(hostile: Path) -> None:
     assert reasons["mail-many-parts.eml"] == reasons["mail-nested.eml"] == "no article text"  # past the limits
     forwards = by_id["mail-forwarded-nested.eml"].paragraphs  # a message forwarded in a message … 300 times
     assert forwards == tuple(f"Forwarded message: F{i}" for i in range(20))  # MAX_NESTING: no deeper, no "Deep."
+    assert by_id["mail-forwarded-encoded.eml"].paragraphs == ("Outer.",)  # what the parser cannot read is left out
     assert by_id["markup-links.md"].links[0].startswith("%5B@click=app.quit%5D")
     for article in library.articles:
         for block in article.body():

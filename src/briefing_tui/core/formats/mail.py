@@ -235,9 +235,11 @@ def _forwarded(part: Message) -> Message | None:
                 data = base64.b64decode(body)
             else:
                 data = quopri.decodestring(body.encode(errors="replace"))
+            inner = message_from_string(data.decode("utf-8", errors="replace"), policy=_POLICY)
         except ValueError:  # binascii.Error: base64 that is not, or a body that is not ASCII
             return None
-        inner = message_from_string(data.decode("utf-8", errors="replace"), policy=_POLICY)
+        except RecursionError:  # nested too deeply for the parser: the message around it is still read
+            return None
     return inner
 
 
