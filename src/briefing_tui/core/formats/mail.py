@@ -201,11 +201,11 @@ class _Parts:
                 continue
             name = " ".join(str(filename or "").split())[:200]
             if kind in _FORWARDED:
-                if name:
-                    self.attachments.append(name)
                 inner = _forwarded(part) if depth < MAX_NESTING else None
-                if inner is not None:
+                if inner is not None:  # read below the body: no attachment left unopened
                     forwarded.append((inner, name, depth + 1))
+                elif name:
+                    self.attachments.append(name)
             elif part.is_multipart():
                 payload = part.get_payload()
                 if depth < MAX_NESTING and isinstance(payload, list):
