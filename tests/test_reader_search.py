@@ -73,6 +73,23 @@ async def test_the_hit_line_shows_the_query_without_the_space_typed_after_it() -
         assert status(app, "#hit-status").startswith("Search “putin”: hit 1/6")  # not “putin ”
 
 
+@pytest.mark.parametrize("ascii", [False, True])
+async def test_j_and_k_move_in_the_results(ascii: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if ascii:
+        monkeypatch.setenv("TERM", "linux")
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "the")
+        results = app.query_one("#search-results", OptionList)
+        assert results.option_count > 2
+        await pilot.press("tab")
+        assert app.focused is results and results.highlighted == 0
+        await pilot.press("j", "j", "k")
+        assert results.highlighted == 1
+
+
 async def test_the_sidebar_is_on_the_result_read_when_the_search_closes(tmp_path: Path) -> None:
     for n in range(60):  # a month each over five years, the one searched for in a group closed at the start
         word = "walrus" if n == 59 else "news"

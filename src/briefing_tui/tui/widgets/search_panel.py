@@ -129,7 +129,7 @@ class SearchPanel(Vertical):
         yield Static(Text(""), id="search-status")
         yield (PlainSparkline if self._ascii else Sparkline)([], id="search-sparkline")
         yield Static(Text(""), id="search-range")
-        yield (PlainOptionList if self._ascii else OptionList)(id="search-results")
+        yield (PlainResultList if self._ascii else ResultList)(id="search-results")
 
     def _tab_waits(self) -> bool:
         """`tab` before the answer to what was typed: ask for it now; `tab` and the keys after it wait for it."""
@@ -321,6 +321,16 @@ class SearchPanel(Vertical):
         self._open_when_answered = self._give_back_when_answered = False  # what waits for its answer is given up
         self.query_one(FilterBox).release()
         self.post_message(self.Closed())
+
+
+class ResultList(OptionList):
+    """The search results: `j` / `k` move as the arrow keys do, as everywhere else in the reader."""
+
+    BINDINGS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
+
+
+class PlainResultList(ResultList, PlainOptionList):
+    """The search results drawn in ASCII (`TERM=linux`)."""
 
 
 def _month(key: str) -> str:
