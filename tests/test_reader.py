@@ -144,6 +144,29 @@ async def test_bookmarks_group_and_state_saved(isolated_home: Path) -> None:
         assert visible_labels(app2.query_one(LibrarySidebar))[0] == "Bookmarks  1"
 
 
+async def test_a_bookmark_leaves_the_groups_open_and_the_cursor_on_the_article() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = app.query_one(LibrarySidebar)
+        await pilot.press("j", "space", "j", "j")  # Mon 23 Jun, open, its section, its article
+        await until(pilot, lambda: showing(app, "Undersea Cable Damaged Near Kessel Strait"), "the article to open")
+        before = visible_labels(sidebar)
+        cursor = sidebar.cursor_node
+        assert cursor is not None and cursor.parent is not None
+        day = cursor.parent.parent
+        await pilot.press("b")
+        await pilot.pause()
+        after = visible_labels(sidebar)
+        assert after[:2] == ["Bookmarks  1", "★ 23 Jun 2025  Undersea Cable Damaged Near Kessel Strait · Security"]
+        assert sidebar.cursor_node is not None and sidebar.cursor_node.parent is not None
+        assert sidebar.cursor_node.parent.parent is not None and sidebar.cursor_node.parent.parent.data == day.data
+        assert [label.replace("★ ", "") for label in after[2:]] == [label.replace("★ ", "") for label in before]
+        await pilot.press("b")  # and off again: the same tree as before
+        await pilot.pause()
+        assert visible_labels(sidebar)[:2] != after[:2] and sidebar.cursor_node.data == cursor.data
+
+
 async def test_private_mode_writes_nothing(isolated_home: Path) -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:

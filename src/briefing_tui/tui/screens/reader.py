@@ -642,8 +642,7 @@ class ReaderScreen(SidebarScreen):
         else:
             self.state.bookmarks.discard(article.id)
         self._save_state()
-        self.query_one(LibrarySidebar).load(self.session.listing, self.state.read, self.state.bookmarks,
-                                            select=article.id)
+        self.query_one(LibrarySidebar).set_bookmarks(self.state.bookmarks)
         self.notify("Bookmarked" if added else "Bookmark removed", markup=False, timeout=2)
 
     def action_show_problems(self) -> None:

@@ -243,8 +243,10 @@ class LibrarySidebar(Tree[NodeData]):
             self._list_group = Group("list", "", articles=self.shown, count=len(self.shown))
             self._add_page(self.root, self._list_group, 0)
 
-    def _refill(self, old: list[Listed] | None = None, only_cursor_path: bool = False) -> None:
-        """Rebuild with the same groups open and the cursor on the same item at the same height."""
+    def _refill(self, old: list[Listed] | None = None, only_cursor_path: bool = False,
+                opened: frozenset[str] = frozenset()) -> None:
+        """Rebuild with the same groups open (and the groups `opened`) and the cursor on the same item at the
+        same height."""
         cursor = self.cursor_node
         if only_cursor_path:
             expanded = set()
@@ -255,15 +257,18 @@ class LibrarySidebar(Tree[NodeData]):
                 node = node.parent
         else:
             expanded = {n.data.key for n in self._all_nodes() if isinstance(n.data, Group) and n.is_expanded}
+        expanded |= opened
         mark = (cursor.data.id if isinstance(cursor.data, Listed) else cursor.data.key) \
             if cursor is not None and cursor.data is not None else None
+        within = cursor.parent.data.key if cursor is not None and cursor.parent is not None \
+            and isinstance(cursor.parent.data, Group) else None
         offset = self.cursor_line - self.scroll_offset.y
         at_top = self.scroll_offset.y == 0
         self.clear()
         self._fill()
         for child in list(self.root.children):
             self._restore(child, expanded)
-        target = self._node_for(mark) if mark is not None else None
+        target = self._node_for(mark, within) if mark is not None else None
         if target is None and isinstance(mark, str) and cursor is not None and isinstance(cursor.data, Listed):
             if only_cursor_path or old is None:
                 self.select_article(mark, quiet=True)
@@ -291,12 +296,26 @@ class LibrarySidebar(Tree[NodeData]):
             for child in node.children:
                 self._expand_all(child)
 
-    def _node_for(self, mark: str) -> TreeNode[NodeData] | None:
+    def _node_for(self, mark: str, within: str | None = None) -> TreeNode[NodeData] | None:
+        """The node of article id or group key `mark`: the one in group `within` when there is one (an article is
+        in its day's group and in Bookmarks), else the first."""
+        first = None
         for node in self._all_nodes():
             data = node.data
             if (isinstance(data, Listed) and data.id == mark) or (isinstance(data, Group) and data.key == mark):
-                return node
-        return None
+                parent = node.parent.data if node.parent is not None else None
+                if within is None or (isinstance(parent, Group) and parent.key == within):
+                    return node
+                first = first or node
+        return first
+
+    def set_bookmarks(self, bookmarks: set[str]) -> None:
+        """The bookmarks changed (`b`): the Bookmarks group again, in place (open when it is new), the groups open
+        and the cursor where they were (not on the article's new place under Bookmarks)."""
+        first = bool(bookmarks) and not any(isinstance(n.data, Group) and n.data.key == "bookmarks"
+                                            for n in self.root.children)  # the group is new: open, to show `b`
+        self.bookmarks = bookmarks
+        self._refill(opened=frozenset({"bookmarks"}) if first else frozenset())
 
     def _put_back(self, node: TreeNode[NodeData], offset: int, at_top: bool) -> None:
         """The cursor back on `node` now, and the view scrolled to keep it `offset` lines from the top (or at the
