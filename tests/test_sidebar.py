@@ -233,6 +233,25 @@ async def test_f_filters_the_sidebar_and_escape_restores() -> None:
         assert labels[0] == "June 2025  8" and labels[-1] == "Undated  2"
 
 
+async def test_escape_from_a_filter_that_matched_nothing_puts_the_cursor_back() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        await pilot.press("j", "space", "j", "j")  # Mon 23 Jun, open, its section, its article
+        await until(pilot, lambda: showing(app, "Undersea Cable Damaged Near Kessel Strait"), "the article to open")
+        before = visible_labels(sidebar)
+        cursor = sidebar.cursor_node
+        await pilot.press("f", *"zzz")
+        await until(pilot, lambda: sidebar.kept == [], "the filter to match nothing")
+        await pilot.press("escape")
+        await until(pilot, lambda: sidebar.kept is None, "the whole library again")
+        await pilot.pause()
+        assert sidebar.cursor_node is not None and cursor is not None and sidebar.cursor_node.data == cursor.data
+        assert visible_labels(sidebar) == before
+        assert sidebar.scroll_y <= sidebar.cursor_line < sidebar.scroll_y + sidebar.scrollable_content_region.height
+
+
 async def test_f_after_a_search_result_types_into_the_filter() -> None:
     """`/harbour⏎`, escape back to the results, then `f`: the filter box takes what is typed (closing the search
     focused the sidebar later than `f` focused the box, so `date` ran the reader's keys: `d`, `a`, `t`, `e`)."""

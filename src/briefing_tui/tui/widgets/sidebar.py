@@ -107,6 +107,9 @@ class LibrarySidebar(Tree[NodeData]):
         self.articles: list[Listed] = []
         """The whole library, newest first."""
         self.kept: list[Listed] | None = None
+        self._before_filter: tuple[str | None, frozenset[str]] = (None, frozenset())
+        """The article id or group key under the cursor when the filter began, and the groups open then: what
+        escape puts back when the filter left the cursor on no article (it matched nothing)."""
         """The articles a filter keeps (None: no filter)."""
         self.read: set[str] = set()
         self.bookmarks: set[str] = set()
@@ -161,10 +164,22 @@ class LibrarySidebar(Tree[NodeData]):
         """Show only the articles `kept` (a filter's; `groups`: them in a grouping, made by a worker), every
         group open when they are few, the cursor on the first; None shows the whole library again, the cursor
         where it was and its groups open."""
+        cursor = self.cursor_node
+        mark = (cursor.data.id if isinstance(cursor.data, Listed) else cursor.data.key) \
+            if cursor is not None and cursor.data is not None else None
+        if self.kept is None and kept is not None:
+            self._before_filter = (mark, frozenset(n.data.key for n in self._all_nodes()
+                                                   if isinstance(n.data, Group) and n.is_expanded))
         self.kept = kept
         self._pregrouped = (groups[0], kept, groups[1]) if groups is not None and kept is not None else None
         if kept is None:
-            self._refill(only_cursor_path=True)
+            (before, opened), self._before_filter = self._before_filter, (None, frozenset())
+            if (cursor is not None and isinstance(cursor.data, Listed)) or before is None:
+                self._refill(only_cursor_path=True)
+                return
+            self._refill(only_cursor_path=True, opened=opened)  # it matched nothing: back as the filter found it
+            if self.select_article(before, quiet=True) is None and (node := self._node_for(before)):
+                self._put_cursor(node, True)
             return
         self._rebuild(None)
         if len(kept) <= EXPAND_ALL:
