@@ -222,3 +222,36 @@ async def test_search_results_the_finder_and_help_draw_in_ascii(monkeypatch: pyt
         await pilot.press("escape", "question_mark")
         await until(pilot, lambda: bool(app.screen.query(".help-hint")), "the help")
         assert str(app.screen.query_one(".help-hint").render()).startswith("escape closes; down / end")
+
+
+@pytest.mark.parametrize("no_color", [True, False])
+async def test_no_color_marks_the_cursors_in_reverse_video(monkeypatch: pytest.MonkeyPatch, no_color: bool) -> None:
+    """With NO_COLOR every colour is the terminal's default: the sidebar's cursor and the quote under the quote
+    cursor are shown in reverse video instead (with colours, they need not be)."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    else:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    app = BriefingApp([str(SEEDS)], load_settings(private_flag=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        sidebar = app.query_one(LibrarySidebar)
+        line = sidebar.render_line(sidebar.cursor_line - int(sidebar.scroll_y))
+        assert any(s.style is not None and s.style.reverse for s in line if s.text.strip()) == no_color
+        view = app.query_one(ArticleView)
+        await pilot.press("enter", "right_square_bracket")
+        await pilot.pause()
+        assert view.current_quote is not None
+        quote = view.article.quotes[view.current_quote]  # type: ignore[union-attr]
+        y = view.paragraph_line(quote.paragraph, quote.start)
+        assert y is not None
+        strip = view.render_line(y - int(view.scroll_y))
+        assert any(s.style is not None and s.style.reverse for s in strip if s.text.strip()) == no_color
+        await pilot.press("quotation_mark")
+        from briefing_tui.tui.widgets.quote_list import QuoteList
+
+        await until(pilot, lambda: bool(app.screen.query(QuoteList)) and app.screen.query_one(QuoteList).cursor == 0,
+                    "the quote finder's list")
+        rows = app.screen.query_one(QuoteList)
+        first = [seg for y in range(3) for seg in rows.render_line(y) if seg.text.strip()]
+        assert any(s.style is not None and s.style.reverse for s in first) == no_color

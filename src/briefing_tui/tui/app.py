@@ -53,6 +53,8 @@ class BriefingApp(App[int]):
         """Keys typed while what they are meant for opens, held in the order typed (`key_hold.py`)."""
         if settings.ascii:
             self.add_class("-ascii")  # app.tcss draws borders in ASCII under it
+        if self.no_color:
+            self.add_class("-no-color")  # NO_COLOR: app.tcss marks the cursors in reverse video, not by colour
 
     def get_default_screen(self) -> Screen[None]:
         return ReaderScreen(self.session, self.state, self.hint)
