@@ -267,6 +267,23 @@ def test_the_spotlight_shows_a_long_title_whole_and_keeps_the_date() -> None:
     assert lines(short, 60) == ["Talks · Europe · undated"]
 
 
+@pytest.mark.parametrize(("width", "height"), [(40, 15), (40, 6), (30, 4), (80, 24)])
+def test_the_spotlight_keeps_the_speaker_when_the_quote_is_cut(width: int, height: int) -> None:
+    """Who said it is the point: a quote too long for the screen is cut, never its speaker; the source goes
+    before the quote's last line does."""
+    from briefing_tui.tui.screens.spotlight import card
+
+    text = "We will not accept any agreement that leaves the harbour closed to our boats for the winter " * 4
+    item = BoardQuote("a.md", 0, text, "Anna Berg", None, "Harbour talks stall", "Europe", dt.date(2025, 6, 27))
+    page = card(item, "1/1", width, height, Console(width=200)).plain.split("\n")
+    assert len(page) == height and page[-1].strip() == "1/1"
+    shown = [line.strip() for line in page if line.strip()]
+    assert "— Anna Berg" in shown and shown[0].startswith("“We will")
+    assert shown[shown.index("— Anna Berg") - 1].endswith("…") or (height == 24 and width == 80)
+    if height >= 15:
+        assert "Harbour talks stall" in " ".join(shown) and "27 June 2025" in " ".join(shown)
+
+
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)])
 async def test_the_spotlight_steps_through_the_board(size: tuple[int, int]) -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))

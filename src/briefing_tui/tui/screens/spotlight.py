@@ -42,9 +42,15 @@ def card(item: BoardQuote, position: str, width: int, height: int, console: Cons
             body.append(Text(""))
         body.append(line)
     body += [Text(""), *attribution]
-    if len(body) > height - 2:  # too long even set tight: the start shows, cut with an ellipsis
-        body = body[:max(1, height - 2)]
-        body[-1] = Text(body[-1].plain[:max(1, measure - 1)] + "…", style="bold")
+    if len(body) > height - 2:  # too long even set tight: the quote's start shows, cut with an ellipsis; the
+        room = max(2, height - 2)  # speaker always stays (who said it is the point), the source while it fits
+        source = attribution[1:]
+        keep = max(0, min(len(source), room - 3))  # source lines that leave a quote line, a blank, the speaker
+        gap = 1 if room - 1 - keep >= 2 else 0
+        shown = lines[:room - 1 - keep - gap]
+        if len(shown) < len(lines):
+            shown[-1] = Text(shown[-1].plain.rstrip()[:max(1, measure - 1)] + "…", style="bold")
+        body = [*shown, *([Text("")] if gap else []), speaker, *source[:keep]]
     width_used = max((line.cell_len for line in body), default=0)
     left = max(0, (width - width_used) // 2)
     top = max(0, (height - 1 - len(body)) // 2)
