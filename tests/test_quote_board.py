@@ -61,6 +61,29 @@ async def test_c_on_a_search_hit_inside_a_quote_copies_that_quote() -> None:
         assert view.current_quote == 10 and app.clipboard.startswith("“It’s not just something")
 
 
+async def test_c_shows_the_citation_under_the_article_to_select_until_another_article_shows() -> None:
+    """Over SSH, or in tmux without set-clipboard, the clipboard escape code may reach nothing: what was copied
+    is shown under the article (where it can be selected), not in a toast over the quote, and goes away when
+    another article is shown."""
+    from textual.widgets import TextArea
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await search_and_open(pilot, "underlings")
+        panel = app.query_one("#article-citation", TextArea)
+        assert not panel.display
+        await pilot.press("c")
+        await pilot.pause()
+        assert panel.display and panel.text == UNDERLINGS == app.clipboard
+        assert "Citation copied" in screen_text(app) and not app.screen.query("Toast")
+        view = app.query_one(ArticleView)
+        key, start, _ = view.hits[0]
+        line = view.hit_line(key, start)
+        assert line is not None and view.scroll_y <= line < view.scroll_y + view.scrollable_content_region.height
+        await pilot.press("escape", "escape", "slash", *"quotas", "enter")  # another article
+        await until(pilot, lambda: not panel.display and showing(app, "Harbour Talks Stall Over Fishing Quotas"), "the panel to go")
+
+
 async def test_a_hit_outside_any_quote_copies_the_article() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
@@ -367,8 +390,8 @@ async def test_the_spotlight_shows_no_notification() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await search_and_open(pilot, "underlings")
-        await pilot.press("c", "a")  # two notifications on the reader
-        await until(pilot, lambda: len(app.screen.query("Toast")) == 2, "the notifications")
+        await pilot.press("c", "a")  # the citation's panel and a notification on the reader
+        await until(pilot, lambda: len(app.screen.query("Toast")) == 1, "the notification")
         await pilot.press("s")
         await until(pilot, lambda: isinstance(app.screen, Spotlight), "the spotlight")
         await pilot.pause(0.3)
@@ -379,8 +402,8 @@ async def test_the_board_opens_clear_of_the_readers_notifications() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await search_and_open(pilot, "underlings")
-        await pilot.press("c", "a")  # `Copied citation`, `Added to the quote board (1) · A shows it`
-        await until(pilot, lambda: len(app.screen.query("Toast")) == 2, "the notifications")
+        await pilot.press("c", "a")  # the citation's panel; `Added to the quote board (1) · A shows it`
+        await until(pilot, lambda: len(app.screen.query("Toast")) == 1, "the notification")
         await pilot.press("A")
         await until(pilot, lambda: isinstance(app.screen, QuoteBoardScreen), "the board")
         await pilot.press("d")  # a note of the board's own shows (the reader's, 3 and 5 seconds long, would too)

@@ -12,8 +12,7 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import OptionList
-from textual.widgets._toast import Toast
+from textual.widgets import OptionList, TextArea
 
 from briefing_tui.core.user.config import Settings
 from briefing_tui.tui.app import BriefingApp
@@ -217,16 +216,17 @@ async def test_markup_in_the_citation_and_the_quote_status_line_runs_no_action(
         app = pilot.app
         await pilot.press("g", "space", "j")  # by section: fields.md, with the markup in its front matter
         await until(pilot, lambda: showing(app, "[/] Broken $accent"), "the article with markup in its fields")
-        await pilot.press("c")  # the citation's notification
-        await until(pilot, lambda: "Copied citation" in on_screen(app), "the citation's notification")
+        await pilot.press("c")  # the citation, in the panel under the article
+        await until(pilot, lambda: "Citation copied" in on_screen(app), "the citation's panel")
         assert app.clipboard.startswith("[/] Broken $accent ([@click=app.quit]q[/] [/] $accent [b])")
-        assert "[/] Broken $accent ([@click=app.quit]q[/]" in on_screen(app)  # the toast shows it literally
+        panel = app.screen.query_one("#article-citation", TextArea)
+        assert panel.text == app.clipboard and "[@click=app.quit]q[/]" in on_screen(app)  # shown literally
         await pilot.press("right_square_bracket")  # the quote status line: speaker and cue
         await until(pilot, lambda: "Quote 1/" in on_screen(app), "the quote status line")
         status = next(line for line in screen_lines(app) if "Quote 1/" in line)
         assert "Quote 1/1: Anna Berg (cue: said)" in status, status
-        toast = app.screen.query(Toast).last()  # the citation's (the article itself: the first test)
-        assert await click_every(pilot, ["[@click", "[/]", "$accent", "[b]"], within=toast.region) >= 3
+        # the citation's panel (the article itself: the first test)
+        assert await click_every(pilot, ["[@click", "[/]", "$accent", "[b]"], within=panel.region) >= 3
 
 
 async def test_markup_in_search_results_runs_no_action(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

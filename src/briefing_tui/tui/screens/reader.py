@@ -44,6 +44,7 @@ from briefing_tui.tui.screens.spotlight import Spotlight
 from briefing_tui.tui.session import BIG_FILE, LibrarySession
 from briefing_tui.tui.widgets.article_status import ArticleStatus
 from briefing_tui.tui.widgets.article_view import ArticleView
+from briefing_tui.tui.widgets.citation_panel import CitationPanel
 from briefing_tui.tui.widgets.filter_box import FilterBox
 from briefing_tui.tui.widgets.key_footer import KeyFooter
 from briefing_tui.tui.widgets.panes import ReaderPanes
@@ -106,6 +107,7 @@ class ReaderScreen(SidebarScreen):
             with Vertical(id="article-pane"):
                 yield ArticleStatus(id="hit-status")
                 yield ArticleView(ascii=ascii, id="article")
+                yield CitationPanel(id="article-citation")
         yield KeyFooter(SHORT)
 
     def on_mount(self) -> None:
@@ -334,6 +336,8 @@ class ReaderScreen(SidebarScreen):
         view = self.query_one(ArticleView)
         status = self.query_one(ArticleStatus)
         self._moved_last = event.moved
+        if event.moved == "article":
+            self.query_one(CitationPanel).put_away()  # the citation copied was another article's
         if event.moved == "quote" and view.article is not None and view.current_quote is not None:
             status.show_quote(view.article, view.current_quote)
         elif event.moved != "quote" and view.article is not None and view.article.id == self._hits_in:
@@ -568,7 +572,9 @@ class ReaderScreen(SidebarScreen):
         else:
             citation = article_citation(article)
         self.app.copy_to_clipboard(citation)
-        self.notify(citation, title="Copied citation", markup=False)
+        # Under the article, not a toast over it: the text can be selected there when the terminal keeps the
+        # clipboard closed (over SSH, in tmux without set-clipboard), and it stays until another article shows.
+        self.query_one(CitationPanel).show_copied(citation)
 
     def _board_quote(self) -> BoardQuote | None:
         """The quote looked at, as the board keeps it; None (and a hint) when there is none."""
