@@ -252,6 +252,23 @@ async def test_escape_from_a_filter_that_matched_nothing_puts_the_cursor_back() 
         assert sidebar.scroll_y <= sidebar.cursor_line < sidebar.scroll_y + sidebar.scrollable_content_region.height
 
 
+@pytest.mark.parametrize("opening", ["l", "space", "right"])
+async def test_a_key_typed_with_the_one_that_opens_a_group_goes_into_it(opening: str) -> None:
+    """`l j` sent in one go (a slow link, tmux send-keys): `j` goes to the group's first child, not past it."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        await pilot.press("j")  # Mon 23 Jun, closed
+        await pilot.pause()
+        day = sidebar.cursor_node
+        assert day is not None and not day.is_expanded
+        type_keys(app, [(opening, " " if opening == "space" else opening if opening == "l" else None), ("j", "j")])
+        await until(pilot, lambda: day.is_expanded and sidebar.cursor_node is not day, "both keys")
+        await pilot.pause()
+        assert sidebar.cursor_node is not None and sidebar.cursor_node.parent is day
+
+
 async def test_f_after_a_search_result_types_into_the_filter() -> None:
     """`/harbour⏎`, escape back to the results, then `f`: the filter box takes what is typed (closing the search
     focused the sidebar later than `f` focused the box, so `date` ran the reader's keys: `d`, `a`, `t`, `e`)."""

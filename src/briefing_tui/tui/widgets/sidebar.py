@@ -521,9 +521,17 @@ class LibrarySidebar(Tree[NodeData]):
         if node is None or not node.allow_expand:
             return
         if not node.is_expanded:
+            self._populate(node)  # now: a `j` typed with the `l` goes into what it opened
             node.expand()
         elif node.children:
             self.move_cursor(node.children[0])
+
+    def _toggle_node(self, node: TreeNode[NodeData]) -> None:
+        """space (and enter, and a click) on a group: its children made before it opens, not when the tree hears
+        that it opened (after the keys typed with it: `space j` went to the next group)."""
+        if node.allow_expand and not node.is_expanded:
+            self._populate(node)
+        super()._toggle_node(node)
 
     def action_close_group(self) -> None:
         """left / h: close the group under the cursor; on an article or a closed group, the cursor goes up to
