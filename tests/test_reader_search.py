@@ -163,6 +163,22 @@ async def test_words_in_code_and_tables_are_found_highlighted_and_stepped_throug
         assert lines[1].strip().startswith("Transits:") if records else "Route" in lines[1], lines
 
 
+async def test_at_80_columns_the_search_takes_half_the_width_while_it_has_the_focus() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        pane = app.query_one("#sidebar-pane")
+        assert pane.size.width < 32
+        await pilot.press("slash")
+        await type_query(pilot, "harbour")
+        await pilot.pause()
+        assert pane.size.width >= 39  # half: a title on one or two lines, not three
+        await pilot.press("enter")  # reading the article: the sidebar's width again
+        await until(pilot, lambda: pane.size.width < 32, "the panel to give the article its width")
+        await pilot.press("escape")  # back to the results
+        await until(pilot, lambda: pane.size.width >= 39, "half the width again")
+
+
 async def test_below_70_columns_the_search_takes_the_whole_width() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=(50, 30)) as pilot:
