@@ -81,7 +81,8 @@ async def test_c_shows_the_citation_under_the_article_to_select_until_another_ar
         line = view.hit_line(key, start)
         assert line is not None and view.scroll_y <= line < view.scroll_y + view.scrollable_content_region.height
         await pilot.press("escape", "escape", "slash", *"quotas", "enter")  # another article
-        await until(pilot, lambda: not panel.display and showing(app, "Harbour Talks Stall Over Fishing Quotas"), "the panel to go")
+        await until(pilot, lambda: not panel.display and showing(app, "Harbour Talks Stall Over Fishing Quotas"),
+                    "the panel to go")
 
 
 async def test_a_hit_outside_any_quote_copies_the_article() -> None:
