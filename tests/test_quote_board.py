@@ -85,6 +85,21 @@ async def test_c_shows_the_citation_under_the_article_to_select_until_another_ar
                     "the panel to go")
 
 
+@pytest.mark.parametrize("width", [60, 80, 200])
+async def test_the_quote_status_line_drops_whole_parts_to_fit(width: int) -> None:
+    """The speaker and cue always; then the rule, then the keys, each whole or not at all (at 80 columns the
+    line ended in a dangling `·`)."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(width, 30)) as pilot:
+        await search_and_open(pilot, "underlings")
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        line = status(app)
+        assert line.startswith("Quote 10/12: Mark Rutte") and len(line) <= width - 2, line
+        assert not line.rstrip().endswith("·")
+        assert ("] next" in line) == (width >= 200)
+
+
 async def test_a_hit_outside_any_quote_copies_the_article() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:

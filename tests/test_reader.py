@@ -124,6 +124,27 @@ async def test_navigation_and_opening_marks_read() -> None:
         assert app.focused is sidebar
 
 
+async def test_m_n_and_r_say_what_they_did(tmp_path: Path) -> None:
+    """`m` says whether the article is now read; `n` with no search hit says how to get some; `r` says when the
+    check it started is done, and what it found."""
+    write(tmp_path / "a.md", "---\ntitle: A\ndate: 2025-01-01\n---\nOne.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await loaded(pilot)
+
+        def said() -> str:
+            return " | ".join(str(t.message) for t in app._notifications)
+
+        await pilot.press("m")
+        await until(pilot, lambda: "Marked read" in said(), "the read mark's note")
+        await pilot.press("n")
+        await until(pilot, lambda: "No search hits here" in said(), "the note of no hits")
+        write(tmp_path / "b.md", "---\ntitle: B\ndate: 2025-01-02\n---\nTwo.\n")
+        await pilot.press("r")
+        await until(pilot, lambda: "Library checked: 2 files" in said(), "the check's end")
+        assert "1 new or changed" in said()
+
+
 async def test_bookmarks_group_and_state_saved(isolated_home: Path) -> None:
     app = BriefingApp([str(SEEDS)], Settings())
     async with app.run_test(size=SIZE) as pilot:

@@ -101,6 +101,15 @@ class LibrarySession:
 
         text: str
 
+    @dataclass
+    class Checked(Message):
+        """The library was checked against the disk (at start, or `r`): `files` seen, `parsed` read again
+        (new or changed), `removed` gone."""
+
+        files: int
+        parsed: int
+        removed: int
+
     def __init__(self, paths: list[str], settings: Settings) -> None:
         self.paths = paths
         self.settings = settings
@@ -193,6 +202,7 @@ class LibrarySession:
                 # What a first start listed early is no change to the reader (its article is not read again).
                 early = frozenset() if shown else frozenset(a.key for a in self.listing)
                 self._report(stats.keys - early, always=True)
+            self._post(self.Checked(stats.files, stats.parsed, stats.removed))
         self._ready.set()
         if watcher is not None:  # a plain thread, not a worker: it runs until the reader quits
             self._watch_thread = threading.Thread(target=self._watch, args=(watcher,), name="briefing-watch",

@@ -88,6 +88,8 @@ class ReaderScreen(SidebarScreen):
         """The article the reader opened by itself when the library was first listed (the newest)."""
         self._in_parts = False
         """The last listing was a part of the library, listed while a first start indexes it."""
+        self._checking = False
+        """`r` asked for a check of the library: its end is told."""
 
     def compose(self) -> ComposeResult:
         ascii = self.session.settings.ascii
@@ -475,11 +477,24 @@ class ReaderScreen(SidebarScreen):
         view = self.query_one(ArticleView)
         if view.hits:
             view.go_to_hit((view.current_hit if view.current_hit is not None else -1) + 1)
+        else:
+            self._no_hits()
 
     def action_previous_hit(self) -> None:
         view = self.query_one(ArticleView)
         if view.hits:
             view.go_to_hit((view.current_hit if view.current_hit is not None else 0) - 1)
+        else:
+            self._no_hits()
+
+    def _no_hits(self) -> None:
+        """`n` / `N` with no search hit in the article: say so, and how to get some."""
+        view = self.query_one(ArticleView)
+        if view.article is not None and view.article.id == self._hits_in:
+            self.notify("No hits of the search in this article's text.", markup=False, timeout=3)
+        else:
+            self.notify("No search hits here: / searches, and an article opened from the results shows its hits.",
+                        markup=False, timeout=3)
 
     # --- quotes ------------------------------------------------------------------------------------------
 
@@ -632,8 +647,10 @@ class ReaderScreen(SidebarScreen):
             return
         if article.id in self.state.read:
             self.state.read.discard(article.id)
+            self.notify("Marked unread", markup=False, timeout=2)
         else:
             self.state.read.add(article.id)
+            self.notify("Marked read", markup=False, timeout=2)
         self.query_one(LibrarySidebar).refresh_article(article)
         self.query_one(LibrarySidebar).recount_saved(article.id)
         self._save_state()
@@ -660,5 +677,17 @@ class ReaderScreen(SidebarScreen):
             self.app.bell()
             return
         self.session.forget_parsed()
+        self._checking = True
         self.load_library()
         self.notify("Checking the library for changes…", markup=False, timeout=2)
+
+    @on(LibrarySession.Checked)
+    def _checked(self, event: LibrarySession.Checked) -> None:
+        """After `r`: what the check found (a start's own check says nothing: the listing shows it)."""
+        if not self._checking:
+            return
+        self._checking = False
+        found = [f"{event.parsed:,} new or changed" if event.parsed else "", f"{event.removed:,} removed"
+                 if event.removed else ""]
+        said = ", ".join(part for part in found if part) or "no changes"
+        self.notify(f"Library checked: {count(event.files, 'file')}, {said}.", markup=False, timeout=3)

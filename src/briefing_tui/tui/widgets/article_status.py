@@ -48,9 +48,15 @@ class ArticleStatus(Static):
         line.append(quote.speaker or "no speaker found", style="bold" if quote.speaker else "italic")
         if cue := shown_cue(quote.cue):
             line.append(f" (cue: {cue})")
+        extras = []  # what gives way first when the line is too long: the keys, then the rule
         if quote.rule:  # the attribution pass that named the speaker (docs/quotes.md)
-            line.append(f" · {quote.rule}", style="dim")
-        line.append("   ] next · [ previous · c copy · a add to board · s spotlight", style="dim")
+            extras.append(Text(f" · {quote.rule}", style="dim"))
+        extras.append(Text("   ] next · [ previous · c copy · a add to board · s spotlight", style="dim"))
+        room = self.size.width - 2 if self.size.width else None  # the padding
+        for extra in extras:
+            if room is not None and line.cell_len + extra.cell_len > room:
+                break  # never cut in the middle: at 80 columns the line ended in a dangling `·`
+            line.append_text(extra)
         self.update(line)
         self.display = True
 

@@ -30,7 +30,7 @@ class CitationPanel(TextArea, can_focus=False):
     def show_copied(self, text: str, what: str = "Citation") -> None:
         """Show `text`, titled as copied (the text is never markup: a TextArea shows it as it is)."""
         self.load_text(text)
-        self.border_title = f"{what} copied · select it here if your terminal keeps the clipboard closed"
+        self.border_title = f"{what} copied · select it here if the clipboard is closed"
         self.display = True
 
     def put_away(self) -> None:
