@@ -22,6 +22,8 @@ KEYS: list[Key] = [
     ("escape", "focus_sidebar", "Back", "Back to the sidebar or the search results", False),
     ("tab", "", "Next pane", "Move to the next pane (shift+tab: previous)", False),
     ("j,k", "", "Down/up", "Move down / up (also the arrow keys)", False),
+    ("pagedown,pageup", "", "Page", "A page down / up in the article (space: a page down)", False),
+    ("home,end", "", "Top/end", "In the article: its top / its end", False),
     ("up,down", "", "Highlight/history", "Filter box: the highlight, or (when empty) the history", False),
     ('"', "quote_finder", "Quotes", "Quote finder: every quote in the library, filtered", True),
     ("]", "next_quote", "Next quote",

@@ -39,7 +39,13 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close"),
+                Binding("j", "scroll('down')", "Down", show=False), Binding("k", "scroll('up')", "Up", show=False)]
+
+    def action_scroll(self, where: str) -> None:
+        """j / k scroll the help, as the arrow keys do (as they move everywhere else in the reader)."""
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_down() if where == "down" else body.scroll_up()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
