@@ -269,6 +269,22 @@ async def test_a_key_typed_with_the_one_that_opens_a_group_goes_into_it(opening:
         assert sidebar.cursor_node is not None and sidebar.cursor_node.parent is day
 
 
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("date:2019-13", "2019-13 is no date: date:YYYY, date:YYYY-MM or date:YYYY-MM-DD"),
+    ("date:2030", "the library's dates run from 2025-06-12 to 2025-06-27"),
+    ("zzz", None),
+])
+async def test_a_filter_that_keeps_nothing_says_why_when_its_date_does(typed: str, hint: str | None) -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        await pilot.press("f", *typed)
+        await until(pilot, lambda: sidebar.kept == [], "the filter to keep nothing")
+        status = str(app.query_one("#sidebar-filter-status").render())
+        assert status == "0 of 10 articles" + (f" · {hint}" if hint else ""), status
+
+
 async def test_f_after_a_search_result_types_into_the_filter() -> None:
     """`/harbour⏎`, escape back to the results, then `f`: the filter box takes what is typed (closing the search
     focused the sidebar later than `f` focused the box, so `date` ran the reader's keys: `d`, `a`, `t`, `e`)."""

@@ -7,6 +7,7 @@ pattern is compiled from what the user types.
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -56,6 +57,28 @@ def parse_filter(text: str) -> SidebarFilter:
         else:
             words.append(lowered)
     return SidebarFilter(tuple(words), date, section)
+
+
+def date_hint(wanted: SidebarFilter, listing: list[Listed]) -> str | None:
+    """Why a filter with a date kept nothing, when the date says it: not a date (`2019-13`), or outside the
+    library's dates; else None (the words or the section kept nothing)."""
+    if wanted.date is None:
+        return None
+    parts = wanted.date.split("-")
+    try:
+        numbers = [int(part) for part in parts]
+        if not 1 <= len(numbers) <= 3 or len(parts[0]) != 4:
+            raise ValueError
+        dt.date(numbers[0], numbers[1] if len(numbers) > 1 else 1, numbers[2] if len(numbers) > 2 else 1)
+    except ValueError:
+        return f"{wanted.date} is no date: date:YYYY, date:YYYY-MM or date:YYYY-MM-DD"
+    dates = [a.date for a in listing if a.date is not None]
+    if not dates:
+        return "no article has a date"
+    first, last = min(dates), max(dates)
+    if first.isoformat()[:len(wanted.date)] <= wanted.date <= last.isoformat()[:len(wanted.date)]:
+        return None
+    return f"the library's dates run from {first.isoformat()} to {last.isoformat()}"
 
 
 def _tokens(text: str) -> list[str]:

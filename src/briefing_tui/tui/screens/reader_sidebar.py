@@ -18,7 +18,14 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from briefing_tui.core.library.grouping import Group, grouped, saved_group
-from briefing_tui.core.library.sidebar_filter import Haystack, SidebarFilter, filter_articles, haystack, parse_filter
+from briefing_tui.core.library.sidebar_filter import (
+    Haystack,
+    SidebarFilter,
+    date_hint,
+    filter_articles,
+    haystack,
+    parse_filter,
+)
 from briefing_tui.core.model import Listed
 from briefing_tui.core.search.query import QueryError
 from briefing_tui.core.search.query import parse as parse_query
@@ -142,8 +149,9 @@ class SidebarScreen(Screen[None]):
                 self._filter_entered = None
                 sidebar.show_cursor_article()
                 self.app.key_hold.release()  # type: ignore[attr-defined]  # the keys typed after `enter` act now
+        hint = None if kept else date_hint(parse_filter(text), listing)  # `date:2019-13`, `date:2030`: why none
         self.query_one("#sidebar-filter-status", Static).update(
-            Text(f"{len(kept):,} of {count(len(listing), 'article')}", style="dim"))
+            Text(f"{len(kept):,} of {count(len(listing), 'article')}" + (f" · {hint}" if hint else ""), style="dim"))
 
     @on(Input.Submitted, "#sidebar-filter")
     def _sidebar_filter_submitted(self, event: Input.Submitted) -> None:
