@@ -67,7 +67,7 @@ def without_templates(body: str) -> str:
     (`{: .lead}`, the `* TOC` / `{:toc}` marker); a `{% highlight LANG %}` (or `{{< highlight LANG >}}`) block
     becomes a fenced code block. Fenced code and inline code are left as they are; every line stays a line
     (a dropped one is blank), so the blocks keep their places. One pass, linear in the text."""
-    if not any(map(body.__contains__, _TEMPLATE_MARKS)):
+    if "{" not in body or not any(map(body.__contains__, _TEMPLATE_MARKS)):  # one scan for most posts
         return body
     out: list[str] = []
     fence: str | None = None  # what closes the open code block: a fence, or `endhighlight`
