@@ -25,7 +25,7 @@ from briefing_tui.core.quotes import tokens
 from briefing_tui.core.reading import sanitize
 from briefing_tui.core.reading.safe import ReadError, decode
 from briefing_tui.core.search.forms import article_language
-from briefing_tui.core.search.highlight import find_hits
+from briefing_tui.core.search.highlight import find_hits, joined, snippet_of
 from briefing_tui.core.search.query import QueryError
 from briefing_tui.core.search.query import parse as parse_query
 from briefing_tui.core.user.config import load_settings
@@ -184,6 +184,7 @@ ENTRY_POINTS: dict[str, Callable[[str, int], None]] = {
     "query": lambda body, _n: _query(body),
     "language": lambda body, _n: article_language((("lang", body),), body, (body, body)),
     "hits with word forms": lambda body, _n: find_hits(body, parse_query("sanction said o invest* a").terms, "fr"),
+    "search snippet": lambda body, _n: snippet_of(joined([body, body]), parse_query("zzz OR sanction*").terms, "en"),
     "config": lambda body, _n: _config("library: a" + body + "b\ntheme: [" + body + "]\n"),
     "wrapping": lambda body, _n: wrap(body, 60),
 }

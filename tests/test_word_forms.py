@@ -161,6 +161,33 @@ def test_ranking_with_forms_agrees_with_sql(tmp_path: Path, sort: str) -> None:
         assert total >= len(expected) > 3
 
 
+def test_a_long_articles_snippet_is_its_first_hit_found_without_fts5(tmp_path: Path) -> None:
+    """FTS5's snippet() scores every window against every hit: a 5 MB transcript saying `said` 95,000 times took
+    84 s. An article longer than SNIPPET_LONG words gets its snippet from `highlight.snippet_of` instead: its
+    first hit (a form too), the words around it, as FTS5 writes them."""
+    from briefing_tui.core.search.highlight import snippet_of
+    from briefing_tui.core.search.index import SNIPPET_LONG
+
+    filler = "The talks went on. " * (SNIPPET_LONG // 4 + 10)
+    write(tmp_path / "long.md", f"---\ntitle: Long\ndate: 2025-01-01\n---\n{filler}\n\nThey said the sanctions "
+          f"on steel would stay, and sanctions on grain too.\n\n" + "Sanctions again. " * 50 + "\n")
+    write(tmp_path / "short.md", "---\ntitle: Short\ndate: 2025-01-02\n---\nThe sanctions were lifted.\n")
+    index = open_index(None)
+    index.refresh([str(tmp_path)])
+    statements: list[str] = []
+    index.db.set_trace_callback(statements.append)
+    _, results = index.search(parse("sanction"))
+    snippets = {r.summary["id"]: r.snippets for r in results}
+    assert snippets["long.md"] == ["…They said the \x02sanctions\x03 on steel would stay, and "
+                                   "\x02sanctions\x03 on grain too.…"]  # text left out before it and after it
+    assert "\x02sanctions\x03" in snippets["short.md"][0]
+    fts5 = [sql for sql in statements if "snippet(" in sql]
+    long_id = index.db.execute("SELECT id FROM articles WHERE ident = 'long.md'").fetchone()[0]
+    assert fts5 and all(f"IN ({long_id})" not in sql and f",{long_id}" not in sql and f"({long_id}," not in sql
+                        for sql in fts5)
+    assert snippet_of("No hit here.", parse("sanction").terms) is None
+
+
 def test_snippets_mark_the_form_found(library: tuple[Path, Index]) -> None:
     _, index = library
     _, results = index.search(parse("sanction"))

@@ -30,7 +30,7 @@ from briefing_tui.core.reading import sanitize
 from briefing_tui.core.reading.private_files import folder_lock, private_file, private_folder
 from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES, is_within
 from briefing_tui.core.search.forms import article_language, form_prefix, forms_in
-from briefing_tui.core.search.highlight import BOUNDARY, joined, without_boundaries
+from briefing_tui.core.search.highlight import BOUNDARY, SNIPPET_SCAN, joined, snippet_of, without_boundaries
 from briefing_tui.core.search.query import (
     And,
     DateRange,
@@ -65,6 +65,8 @@ _WEIGHTS = "10.0, 1.0, 2.0, 3.0, 3.0, 3.0, 0.0"
 BATCH = 500
 """Files parsed, then stored in one transaction: the write lock is held only while storing."""
 T = TypeVar("T")
+SNIPPET_LONG = 5000
+"""Words an article may have for FTS5 to write its search snippet (see Index._snippets)."""
 RANK_CAP = 5000
 """More matches than this, and only the newest this many are ranked by relevance (see Index.search)."""
 VANISHING_PHRASES = 20
@@ -920,12 +922,35 @@ class Index:
                        f"JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where} ORDER BY {order} LIMIT ?")
                 ranked = [(fid, score) for fid, score, _, _ in db.execute(sql, [*flag, match, *params, limit])]
             ids = ",".join(str(int(fid)) for fid, _ in ranked)
-            summaries = dict(db.execute(f"SELECT id, summary FROM articles WHERE id IN ({ids})").fetchall())
-            snippets = dict(db.execute(f"SELECT rowid, snippet(fts, -1, char(2), char(3), '…', 16) FROM fts "
-                                            f"WHERE fts MATCH ? AND rowid IN ({ids})", [match]).fetchall())
-            results = [Result(json.loads(summaries[fid]), round(-float(score), 4) or 0.0,  # never -0.0
+            summaries = {fid: json.loads(text) for fid, text in
+                         db.execute(f"SELECT id, summary FROM articles WHERE id IN ({ids})").fetchall()}
+            snippets = self._snippets(db, query, match, [fid for fid, _ in ranked], summaries)
+            results = [Result(summaries[fid], round(-float(score), 4) or 0.0,  # never -0.0
                               [snippets[fid]] if snippets.get(fid) else []) for fid, score in ranked]
             return total, results
+
+    def _snippets(self, db: sqlite3.Connection, query: Query, match: str, fids: list[int],
+                  summaries: dict[int, dict[str, Any]]) -> dict[int, str]:
+        """A snippet for each result: FTS5's, except for an article longer than SNIPPET_LONG words, whose snippet
+        is its first hit, found here (`highlight.snippet_of`): FTS5 scores every window against every hit, which
+        is quadratic in the hits."""
+        short = [fid for fid in fids if summaries[fid].get("word_count", 0) <= SNIPPET_LONG]
+        long = [fid for fid in fids if fid not in set(short)]
+        snippets: dict[int, str] = {}
+        if short:
+            listed = ",".join(str(int(fid)) for fid in short)
+            snippets.update(db.execute(f"SELECT rowid, snippet(fts, -1, char(2), char(3), '…', 16) FROM fts "
+                                       f"WHERE fts MATCH ? AND rowid IN ({listed})", [match]).fetchall())
+        if long:
+            terms = [t for t in query.terms if t.column is None]  # as the reader highlights them
+            listed = ",".join(str(int(fid)) for fid in long)
+            rows = db.execute(f"SELECT f.rowid, substr(f.body, 1, {SNIPPET_SCAN}), a.lang FROM fts f JOIN articles a "
+                              f"ON a.id = f.rowid WHERE f.rowid IN ({listed})").fetchall()
+            for fid, body, lang in rows:
+                found = snippet_of(body or "", terms, lang)
+                if found is not None:
+                    snippets[fid] = found
+        return snippets
 
     @staticmethod
     def _typed_scores(db: sqlite3.Connection, as_typed: str, where: str, params: list[Any]) -> dict[int, float]:
