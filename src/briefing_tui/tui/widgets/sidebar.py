@@ -107,9 +107,9 @@ class LibrarySidebar(Tree[NodeData]):
         self.articles: list[Listed] = []
         """The whole library, newest first."""
         self.kept: list[Listed] | None = None
-        self._before_filter: tuple[str | None, frozenset[str]] = (None, frozenset())
-        """The article id or group key under the cursor when the filter began, and the groups open then: what
-        escape puts back when the filter left the cursor on no article (it matched nothing)."""
+        self._before_filter: tuple[str | None, str | None, frozenset[str]] = (None, None, frozenset())
+        """The article id or group key under the cursor when the filter began, the group it was in, and the groups
+        open then: what escape puts back when the filter left the cursor on no article (it matched nothing)."""
         """The articles a filter keeps (None: no filter)."""
         self.read: set[str] = set()
         self.bookmarks: set[str] = set()
@@ -168,18 +168,23 @@ class LibrarySidebar(Tree[NodeData]):
         mark = (cursor.data.id if isinstance(cursor.data, Listed) else cursor.data.key) \
             if cursor is not None and cursor.data is not None else None
         if self.kept is None and kept is not None:
-            self._before_filter = (mark, frozenset(n.data.key for n in self._all_nodes()
-                                                   if isinstance(n.data, Group) and n.is_expanded))
+            within = cursor.parent.data.key if cursor is not None and cursor.parent is not None \
+                and isinstance(cursor.parent.data, Group) else None
+            self._before_filter = (mark, within, frozenset(n.data.key for n in self._all_nodes()
+                                                           if isinstance(n.data, Group) and n.is_expanded))
         self.kept = kept
         self._pregrouped = (groups[0], kept, groups[1]) if groups is not None and kept is not None else None
         if kept is None:
-            (before, opened), self._before_filter = self._before_filter, (None, frozenset())
+            (before, within, opened), self._before_filter = self._before_filter, (None, None, frozenset())
             if (cursor is not None and isinstance(cursor.data, Listed)) or before is None:
                 self._refill(only_cursor_path=True)
                 return
             self._refill(only_cursor_path=True, opened=opened)  # it matched nothing: back as the filter found it
-            if self.select_article(before, quiet=True) is None and (node := self._node_for(before)):
+            node = self._node_for(before, within)  # in its day's group, not its copy under Bookmarks
+            if node is not None:
                 self._put_cursor(node, True)
+            else:
+                self.select_article(before, quiet=True)
             return
         self._rebuild(None)
         if len(kept) <= EXPAND_ALL:
