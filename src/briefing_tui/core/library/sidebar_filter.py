@@ -71,14 +71,14 @@ def date_hint(wanted: SidebarFilter, listing: list[Listed]) -> str | None:
             raise ValueError
         dt.date(numbers[0], numbers[1] if len(numbers) > 1 else 1, numbers[2] if len(numbers) > 2 else 1)
     except ValueError:
-        return f"{wanted.date} is no date: date:YYYY, date:YYYY-MM or date:YYYY-MM-DD"
+        return f"{wanted.date} is no date (YYYY, YYYY-MM or YYYY-MM-DD)"
     dates = [a.date for a in listing if a.date is not None]
     if not dates:
         return "no article has a date"
     first, last = min(dates), max(dates)
     if first.isoformat()[:len(wanted.date)] <= wanted.date <= last.isoformat()[:len(wanted.date)]:
         return None
-    return f"the library's dates run from {first.isoformat()} to {last.isoformat()}"
+    return f"dates run {first.isoformat()} to {last.isoformat()}"
 
 
 def _tokens(text: str) -> list[str]:
