@@ -254,4 +254,4 @@ async def test_no_color_marks_the_cursors_in_reverse_video(monkeypatch: pytest.M
                     "the quote finder's list")
         rows = app.screen.query_one(QuoteList)
         first = [seg for y in range(3) for seg in rows.render_line(y) if seg.text.strip()]
-        assert any(s.style is not None and s.style.reverse for s in first) == no_color
+        assert first and all(bool(s.style is not None and s.style.reverse) == no_color for s in first)  # its words
