@@ -115,7 +115,6 @@ class Block:
         return "".join(pieces), tuple(at), tuple(total)
 
 
-
 def numeric_columns(rows: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -> list[bool]:
     """For a table's rows (the header first): whether each column's cells below the header are all numbers (or
     empty), which are set flush right."""

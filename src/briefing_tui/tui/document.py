@@ -144,6 +144,16 @@ def hit_key(block: ArticleBlock, k: int) -> int | None:
     return -(k + 2) if block.kind in SEARCHED_KINDS else None
 
 
+def hit_place(article: Article, key: int, start: int) -> tuple[int, int]:
+    """Where the hit at `start` in the block whose hits are `key`'s is among the paragraphs, as quotes are placed
+    (`quote_cursor`): a prose block's (paragraph, start); in code or a table, no quote can be there, so the start
+    of the prose after it, less one (`]` goes on from it, `[` back)."""
+    if key >= 0:
+        return key, start
+    k = -key - 2  # the inverse of `hit_key`
+    return sum(1 for b in article.body()[:k] if b.paragraph >= 0), -1
+
+
 def _shown(block: ArticleBlock, spans: list[tuple[int, int, str]], following: ArticleBlock | None) -> Block:
     """One of the article's blocks as the page shows it (a table's in `article_blocks`)."""
     kind = block.kind

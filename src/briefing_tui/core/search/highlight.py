@@ -94,7 +94,7 @@ def snippet_of(text: str, terms: list[Term], lang: str = DEFAULT_LANGUAGE, hit: 
         if not found:
             continue
         spans = [(m.start(), m.end()) for m in WORD.finditer(fold(part))]
-        first = next(k for k, (start, _) in enumerate(spans) if start >= found[0][0])
+        first = next(n for n, (start, _) in enumerate(spans) if start >= found[0][0])
         lead = min(first, SNIPPET_WORDS // 4)
         window = spans[first - lead:first - lead + SNIPPET_WORDS]
         left, right = window[0][0], window[-1][1]

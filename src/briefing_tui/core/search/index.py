@@ -935,7 +935,7 @@ class Index:
         is its first hit, found here (`highlight.snippet_of`): FTS5 scores every window against every hit, which
         is quadratic in the hits."""
         short = [fid for fid in fids if summaries[fid].get("word_count", 0) <= SNIPPET_LONG]
-        long = [fid for fid in fids if fid not in set(short)]
+        long = [fid for fid in fids if summaries[fid].get("word_count", 0) > SNIPPET_LONG]
         snippets: dict[int, str] = {}
         if short:
             listed = ",".join(str(int(fid)) for fid in short)

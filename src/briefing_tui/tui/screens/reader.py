@@ -31,7 +31,7 @@ from briefing_tui.core.serialize import article_citation, count, quote_citation
 from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.state import ReaderState
 from briefing_tui.tui.commands import OpenArticleProvider
-from briefing_tui.tui.document import hit_key
+from briefing_tui.tui.document import hit_key, hit_place
 from briefing_tui.tui.glyphs import HEADER_ICON, pick
 from briefing_tui.tui.key_hold import KeyHold, Keys
 from briefing_tui.tui.keymap import SHORT, bindings
@@ -560,12 +560,12 @@ class ReaderScreen(SidebarScreen):
     def _reading_place(self) -> ReadingPlace:
         """Where the reader is in the article shown: which quote `c`, `a` and `s` mean, where `]` and `[` go."""
         view = self.query_one(ArticleView)
-        hit = view.hits[view.current_hit][:2] if view.current_hit is not None and view.hits else None
-        if hit is not None and hit[0] < -1 and view.article is not None:  # in code or a table: no quote is there;
-            k = -hit[0] - 2  # `]` goes on from the prose after it, `[` back from the prose before it
-            hit = (sum(1 for b in view.article.body()[:k] if b.paragraph >= 0), -1)
-        return ReadingPlace(view.article.quotes if view.article else (), view.current_quote,
-                            (hit[0], hit[1]) if hit else None, view.on_screen(), self._moved_last == "hit")
+        hit = None
+        if view.current_hit is not None and view.hits and view.article is not None:
+            key, start, _ = view.hits[view.current_hit]
+            hit = hit_place(view.article, key, start)  # in code or a table: the prose after it
+        return ReadingPlace(view.article.quotes if view.article else (), view.current_quote, hit, view.on_screen(),
+                            self._moved_last == "hit")
 
     def action_next_quote(self) -> None:
         view = self.query_one(ArticleView)

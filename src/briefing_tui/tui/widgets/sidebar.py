@@ -107,10 +107,10 @@ class LibrarySidebar(Tree[NodeData]):
         self.articles: list[Listed] = []
         """The whole library, newest first."""
         self.kept: list[Listed] | None = None
+        """The articles a filter keeps (None: no filter)."""
         self._before_filter: tuple[str | None, str | None, frozenset[str]] = (None, None, frozenset())
         """The article id or group key under the cursor when the filter began, the group it was in, and the groups
         open then: what escape puts back when the filter left the cursor on no article (it matched nothing)."""
-        """The articles a filter keeps (None: no filter)."""
         self.read: set[str] = set()
         self.bookmarks: set[str] = set()
         self.saved: list[Group] = []
@@ -165,13 +165,9 @@ class LibrarySidebar(Tree[NodeData]):
         group open when they are few, the cursor on the first; None shows the whole library again, the cursor
         where it was and its groups open."""
         cursor = self.cursor_node
-        mark = (cursor.data.id if isinstance(cursor.data, Listed) else cursor.data.key) \
-            if cursor is not None and cursor.data is not None else None
         if self.kept is None and kept is not None:
-            within = cursor.parent.data.key if cursor is not None and cursor.parent is not None \
-                and isinstance(cursor.parent.data, Group) else None
-            self._before_filter = (mark, within, frozenset(n.data.key for n in self._all_nodes()
-                                                           if isinstance(n.data, Group) and n.is_expanded))
+            self._before_filter = (*self._cursor_place(), frozenset(n.data.key for n in self._all_nodes()
+                                                                    if isinstance(n.data, Group) and n.is_expanded))
         self.kept = kept
         self._pregrouped = (groups[0], kept, groups[1]) if groups is not None and kept is not None else None
         if kept is None:
@@ -278,10 +274,7 @@ class LibrarySidebar(Tree[NodeData]):
         else:
             expanded = {n.data.key for n in self._all_nodes() if isinstance(n.data, Group) and n.is_expanded}
         expanded |= opened
-        mark = (cursor.data.id if isinstance(cursor.data, Listed) else cursor.data.key) \
-            if cursor is not None and cursor.data is not None else None
-        within = cursor.parent.data.key if cursor is not None and cursor.parent is not None \
-            and isinstance(cursor.parent.data, Group) else None
+        mark, within = self._cursor_place()
         offset = self.cursor_line - self.scroll_offset.y
         at_top = self.scroll_offset.y == 0
         self.clear()
@@ -315,6 +308,16 @@ class LibrarySidebar(Tree[NodeData]):
             node.expand()
             for child in node.children:
                 self._expand_all(child)
+
+    def _cursor_place(self) -> tuple[str | None, str | None]:
+        """What is under the cursor (an article's id or a group's key) and the key of the group it is in: what
+        `_node_for` finds again after the tree is rebuilt."""
+        cursor = self.cursor_node
+        if cursor is None or cursor.data is None:
+            return None, None
+        mark = cursor.data.id if isinstance(cursor.data, Listed) else cursor.data.key
+        parent = cursor.parent.data if cursor.parent is not None else None
+        return mark, parent.key if isinstance(parent, Group) else None
 
     def _node_for(self, mark: str, within: str | None = None) -> TreeNode[NodeData] | None:
         """The node of article id or group key `mark`: the one in group `within` when there is one (an article is
@@ -526,8 +529,7 @@ class LibrarySidebar(Tree[NodeData]):
         if node is None or not node.allow_expand:
             return
         if not node.is_expanded:
-            self._populate(node)  # now: a `j` typed with the `l` goes into what it opened
-            node.expand()
+            self._toggle_node(node)  # its children made now: a `j` typed with the `l` goes into what it opened
         elif node.children:
             self.move_cursor(node.children[0])
 
