@@ -66,6 +66,9 @@ class Quote:
     """The word or mark that ties the quote to its speaker: `said`, `according to`, `:`."""
     rule: str | None = None
     """The attribution pass that found the speaker (`after-cue`, `pronoun`, `continuation`, …), or None."""
+    whole: str | None = None
+    """The whole quotation when the writer broke into it (`"A," he said, "B."`): its parts joined by ` … `, as its
+    citation gives it (`quotes.whole`); None for a quote that stands alone."""
 
 
 PROSE_KINDS = frozenset({"heading", "paragraph", "list_item", "quote"})
@@ -204,6 +207,9 @@ class Listed:
     raw_id: bytes | None = None
     """The file's path under its root as raw bytes, kept only when it is not the id encoded back
     (`os.fsencode`): the key is made when asked for, not kept (8 MB less for 100,000 articles)."""
+    source: str | None = None
+    """The article's source (front matter `source`, a page's site), given with a quote the index lists, whose
+    citation names it; the sidebar's listing leaves it out (None), as it cites no quote."""
 
     @property
     def key(self) -> bytes:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from typing import Any
 
 from briefing_tui.core.model import Article, Block, Listed, Problem, Quote
@@ -35,32 +37,68 @@ def shown_cue(cue: str | None) -> str | None:
     return cue if cue and any(ch.isalpha() for ch in cue) else None
 
 
+_ESCAPED_RUN = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])++")
+"""A run of percent-escaped bytes of 0x80 and over: a character outside ASCII, escaped in a web address."""
+
+
+def shown_source(source: str | None) -> str | None:
+    """A source as people read it: a web address's escaped letters shown as letters (`%C3%89lection` as
+    `Élection`), as a browser's address bar shows them (RFC 3987, 3.2). Only runs that are UTF-8 for printable
+    letters are shown so: an escaped space, control, bidi or invisible character, or a byte that is not UTF-8,
+    stays escaped, and ASCII escapes (`%20`, `%2F`) are left as written."""
+    if not source or "%" not in source or not source.startswith(("http://", "https://")):
+        return source
+    return _ESCAPED_RUN.sub(_unescaped, source)
+
+
+def _unescaped(run: re.Match[str]) -> str:
+    try:
+        text = bytes.fromhex(run.group().replace("%", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return run.group()
+    if not all(_shown(ch) for ch in text):
+        return run.group()
+    return text
+
+
+_UNSEEN = frozenset("\u034f\u115f\u1160\u180b\u180c\u180d\u180e\u180f\u3164\uffa0"
+                    + "".join(map(chr, range(0xFE00, 0xFE10))))
+"""Letters and marks that show as nothing (the grapheme joiner, Hangul fillers, variation selectors): an address
+holding one could pass for another, so it stays escaped."""
+
+
+def _shown(ch: str) -> bool:
+    """Whether `ch` shows as itself: a letter, mark, number, punctuation or symbol (not a space, control or format
+    character) that is not one of those that show as nothing."""
+    return unicodedata.category(ch)[0] in "LMNPS" and ch not in _UNSEEN and not 0xE0100 <= ord(ch) <= 0xE01EF
+
+
 def byline(article: Article) -> str | None:
     """The source line of an article's header: its source, and its author when that is not the source (a page's
     `og:site_name` is the source and its `author` the writer: `The Daily Ledger · by Maria Kowalski`)."""
     author = next((value for key, value in article.metadata if key == "author"), None)
-    if author and article.source and author.casefold() not in article.source.casefold():
-        return f"{article.source} · by {author}"
-    return article.source
+    source = shown_source(article.source)
+    if author and source and author.casefold() not in source.casefold():
+        return f"{source} · by {author}"
+    return source
 
 
 def quote_citation(quote: Quote, article: Article | Listed) -> str:
-    """`“TEXT” — SPEAKER, TITLE (SECTION), 27 June 2025`; the speaker and date only when known; the text as
-    `quoted` shows it."""
-    parts = [f"“{quoted(quote.text)}” —"]
+    """`“TEXT” — SPEAKER, TITLE (SECTION), SOURCE, 27 June 2025`; the speaker, source and date only when known;
+    the text as `quoted` shows it, the whole quotation when the writer broke into it (`Quote.whole`)."""
+    parts = [f"“{quoted(quote.whole or quote.text)}” —"]
     if quote.speaker:
         parts.append(f" {quote.speaker},")
-    parts.append(f" {article.title} ({article.section})")
-    if article.date:
-        parts.append(f", {short_date(article.date)}")
+    parts.append(f" {article_citation(article)}")
     return "".join(parts)
 
 
-def article_citation(article: Article) -> str:
-    """`TITLE (SECTION), 27 June 2025`, with the source when known."""
+def article_citation(article: Article | Listed) -> str:
+    """`TITLE (SECTION), SOURCE, 27 June 2025`, the source and date only when known."""
     text = f"{article.title} ({article.section})"
-    if article.source:
-        text += f", {article.source}"
+    source = shown_source(article.source)
+    if source:
+        text += f", {source}"
     if article.date:
         text += f", {short_date(article.date)}"
     return text
@@ -109,6 +147,7 @@ def library_quote(q: Quote, article: Article | Listed, path: str | None = None) 
         "title": article.title,
         "date": article.date.isoformat() if article.date else None,
         "section": article.section,
+        "source": article.source,
     }
 
 

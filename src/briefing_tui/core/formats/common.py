@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from briefing_tui.core.formats.dates import DateError, coerce_date, filename_dat
 from briefing_tui.core.model import PROSE_KINDS, Article, Block, Quote, RelatedLink
 from briefing_tui.core.quotes.attribution import MAX_ATTRIBUTED, attribute
 from briefing_tui.core.quotes.spans import find_spans
+from briefing_tui.core.quotes.whole import wholes
 from briefing_tui.core.reading import sanitize
 
 MAX_PARAGRAPH_CHARS = 200_000
@@ -190,6 +192,8 @@ def build(draft: Draft, info: FileInfo) -> Article:
         Quote(paragraphs[s.paragraph][s.text_start:s.text_end].strip(), s.paragraph, s.start, s.end, who, cue, rule)
         for s, (who, cue, rule) in zip(spans, speakers, strict=True)
     )
+    whole = wholes(paragraphs, quotes)
+    quotes = tuple(q if w is None else dataclasses.replace(q, whole=w) for q, w in zip(quotes, whole, strict=True))
     if len(spans) > MAX_ATTRIBUTED:
         problems.append(f"{len(spans):,} quotes; speakers were looked for in the first {MAX_ATTRIBUTED:,} only")
     metadata = tuple((sanitize.clean_line(str(k))[:80], _display(v)) for k, v in front.items())

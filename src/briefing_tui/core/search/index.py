@@ -47,11 +47,12 @@ from briefing_tui.core.search.query import (
 )
 from briefing_tui.core.versions import DEFAULT_BUDGET
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """4: paragraphs, quotations, tags and speakers sharing a column are stored with a boundary between them.
 5: each article's language (`forms.article_language`), in `articles` (with an index of its own: the languages
 are counted from it, not from the table, which holds every summary) and as a word in the full-text tables.
-6: the files and the articles with problems, each in an index of their own (`Index.problems`)."""
+6: the files and the articles with problems, each in an index of their own (`Index.problems`). 7: a quote's whole
+quotation when the writer broke into it (`Quote.whole`), and its article's source given with it."""
 USER_VERSION = (SCHEMA_VERSION * 100 + sanitize.POLICY_VERSION) * 1000 + versions.RULES_VERSION
 """Stored in the cache: a new schema, new quote rules (whose speakers the cache holds) or a stricter
 sanitizer (whose output it holds) rebuild it."""
@@ -110,7 +111,8 @@ CREATE TABLE quotes (
     end INTEGER NOT NULL,
     text TEXT NOT NULL,
     speaker TEXT,
-    cue TEXT
+    cue TEXT,
+    whole TEXT
 );
 CREATE INDEX quotes_article ON quotes(article, idx);
 CREATE VIRTUAL TABLE qfts USING fts5(
@@ -154,7 +156,7 @@ class ArticleRows(NamedTuple):
     tags: str
     speakers: str
     """The `fts` columns: paragraphs, quotations, tags and the speakers (sorted, once each) `joined`."""
-    quote_rows: list[tuple[int, int, int, str, str | None, str | None]]
+    quote_rows: list[tuple[int, int, int, str, str | None, str | None, str | None]]
     """Each quote's paragraph, start, end, text, speaker and cue."""
 
 
@@ -170,7 +172,7 @@ def article_rows(article: Article) -> ArticleRows:
     return ArticleRows(article.id, summary["date"], article.title, article.section, _summary_json(summary), lang,
                        joined(article.searched()), joined(q.text for q in quotes), joined(article.tags),
                        joined(sorted({q.speaker for q in quotes if q.speaker})),
-                       [(q.paragraph, q.start, q.end, q.text, q.speaker, q.cue) for q in quotes])
+                       [(q.paragraph, q.start, q.end, q.text, q.speaker, q.cue, q.whole) for q in quotes])
 
 
 class _Rows:
@@ -208,8 +210,8 @@ class _Rows:
         self.articles.append((fid, rows.ident, rows.date, rows.title, rows.section, rows.summary, rows.lang))
         self.texts.append((fid, rows.title, rows.body, rows.quotes, rows.section, rows.tags, rows.speakers, rows.lang))
         qid = self.next_quote
-        for n, (paragraph, start, end, text, speaker, cue) in enumerate(rows.quote_rows):
-            self.quotes.append((qid, fid, n, paragraph, start, end, text, speaker, cue))
+        for n, (paragraph, start, end, text, speaker, cue, whole) in enumerate(rows.quote_rows):
+            self.quotes.append((qid, fid, n, paragraph, start, end, text, speaker, cue, whole))
             self.quote_texts.append((qid, rows.title, text, rows.section, rows.tags, speaker or "", rows.lang))
             qid += 1
         self.next_quote = qid
@@ -221,8 +223,8 @@ class _Rows:
                        self.articles)
         db.executemany("INSERT INTO fts(rowid, title, body, quotes, section, tags, speakers, lang) "
                        "VALUES (?,?,?,?,?,?,?,?)", self.texts)
-        db.executemany("INSERT INTO quotes(id, article, idx, paragraph, start, end, text, speaker, cue) "
-                       "VALUES (?,?,?,?,?,?,?,?,?)", self.quotes)
+        db.executemany("INSERT INTO quotes(id, article, idx, paragraph, start, end, text, speaker, cue, whole) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?)", self.quotes)
         db.executemany("INSERT INTO qfts(rowid, title, body, quotes, section, tags, speakers, lang) "
                        "VALUES (?, ?, '', ?, ?, ?, ?, ?)", self.quote_texts)
         self.files, self.articles, self.texts, self.quotes, self.quote_texts = [], [], [], [], []
@@ -254,7 +256,8 @@ _LISTED = ("a.ident AS ident, a.title AS title, a.date AS date, a.section AS sec
 """The columns a Listed is made of (see `_listed`), from `_LISTED_FROM` or a join with `a` and `f`."""
 _LISTED_FROM = "FROM articles a JOIN files f ON f.id = a.id"
 _QUOTE_ROW = (f"q.idx AS idx, q.paragraph AS paragraph, q.start AS start, q.end AS end, q.text AS text, "
-              f"q.speaker AS speaker, q.cue AS cue, a.id AS aid, {_LISTED}")
+              f"q.speaker AS speaker, q.cue AS cue, q.whole AS whole, a.id AS aid, "
+              f"json_extract(a.summary, '$.source') AS source, {_LISTED}")
 """The columns a QuoteHit is made of (see `QuoteHits`)."""
 _QUOTE_JOINS = "JOIN articles a ON a.id = q.article JOIN files f ON f.id = a.id"
 """A quote `q`'s article `a` and file `f`."""
@@ -264,10 +267,11 @@ _QUOTE_ORDER = f"{_ARTICLE_ORDER}, q.idx"
 
 
 def _listed(ident: str, title: str, date: str | None, section: str, root: bytes, size: int, mtime: int,
-            raw_id: bytes | None) -> Listed:
+            raw_id: bytes | None, source: str | None = None) -> Listed:
     """A Listed from the `_LISTED` columns, in their order (`_listed(*row)`), its section interned and its root
     shared: one string per section and one per root, not one per article (5 MB at 100,000 articles)."""
-    return Listed(ident, title, _day(date), sys.intern(section), _ROOTS.setdefault(root, root), size, mtime, raw_id)
+    return Listed(ident, title, _day(date), sys.intern(section), _ROOTS.setdefault(root, root), size, mtime, raw_id,
+                  source)
 
 
 _ROOTS: dict[bytes, bytes] = {}
@@ -286,10 +290,10 @@ class QuoteHits:
         self._listed: Listed | None = None
 
     def __call__(self, idx: int, paragraph: int, start: int, end: int, text: str, speaker: str | None,
-                 cue: str | None, article: int, *listed: Any) -> QuoteHit:
+                 cue: str | None, whole: str | None, article: int, source: str | None, *listed: Any) -> QuoteHit:
         if article != self._article or self._listed is None:
-            self._article, self._listed = article, _listed(*listed)
-        return QuoteHit(Quote(text, paragraph, start, end, speaker, cue), self._listed, idx)
+            self._article, self._listed = article, _listed(*(*listed, source))
+        return QuoteHit(Quote(text, paragraph, start, end, speaker, cue, whole=whole), self._listed, idx)
 
 
 @functools.lru_cache(maxsize=1 << 14)

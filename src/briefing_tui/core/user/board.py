@@ -1,7 +1,7 @@
 """The quote board: quotes the user collected for a meeting, in the order they chose (docs/reader.md).
 
-A board quote keeps its own copy of the quote and of what its citation needs (title, section, date), so
-the board reads, cites and exports without parsing an article, and survives the article changing or going.
+A board quote keeps its own copy of the quote and of what its citation needs (title, section, source, date),
+so the board reads, cites and exports without parsing an article, and survives the article changing or going.
 It is kept in the reader state (`state.py`), which reads it back as untrusted JSON.
 """
 
@@ -40,25 +40,31 @@ class BoardQuote:
     paragraph: int = 0
     start: int = 0
     end: int = 0
+    source: str | None = None
+    """The article's source, which its citation names (a board saved before it was kept has none)."""
+    whole: str | None = None
+    """The whole quotation when the writer broke into it (`Quote.whole`), as cited and spotlit."""
 
     @classmethod
     def of(cls, quote: Quote, article: Article | Listed, index: int) -> BoardQuote:
         """The board's copy of `article.quotes[index]`."""
         return cls(article.id, index, quote.text[:MAX_TEXT], quote.speaker, quote.cue, article.title,
-                   article.section, article.date, quote.paragraph, quote.start, quote.end)
+                   article.section, article.date, quote.paragraph, quote.start, quote.end,
+                   article.source[:MAX_FIELD] if article.source else None,
+                   quote.whole[:MAX_TEXT] if quote.whole else None)
 
     @property
     def quote(self) -> Quote:
-        return Quote(self.text, self.paragraph, self.start, self.end, self.speaker, self.cue)
+        return Quote(self.text, self.paragraph, self.start, self.end, self.speaker, self.cue, whole=self.whole)
 
     @property
     def article(self) -> Listed:
         """The article as far as the board knows it: enough to cite it and to open it by id."""
-        return Listed(self.article_id, self.title, self.date, self.section, b"", 0)
+        return Listed(self.article_id, self.title, self.date, self.section, b"", 0, source=self.source)
 
     @property
     def citation(self) -> str:
-        """`“TEXT” — SPEAKER, TITLE (SECTION), 27 June 2025`, as `c` copies it anywhere in the reader."""
+        """`“TEXT” — SPEAKER, TITLE (SECTION), SOURCE, 27 June 2025`, as `c` copies it anywhere in the reader."""
         return quote_citation(self.quote, self.article)
 
     @property
@@ -70,7 +76,7 @@ class BoardQuote:
         return {"article": self.article_id, "index": self.index, "text": self.text, "speaker": self.speaker,
                 "cue": self.cue, "title": self.title, "section": self.section,
                 "date": self.date.isoformat() if self.date else None, "paragraph": self.paragraph,
-                "start": self.start, "end": self.end}
+                "start": self.start, "end": self.end, "source": self.source, "whole": self.whole}
 
     @classmethod
     def from_json(cls, data: object) -> BoardQuote | None:
@@ -95,7 +101,13 @@ class BoardQuote:
             return None
         return cls(clean_line(article_id[:4 * MAX_FIELD]), index, text, _optional(data.get("speaker")),
                    _optional(data.get("cue")), clean_line(title[:MAX_FIELD]), clean_line(section[:MAX_FIELD]),
-                   date, paragraph, start, end)
+                   date, paragraph, start, end, _optional(data.get("source")), _whole(data.get("whole")))
+
+
+def _whole(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return clean_line(value[:MAX_TEXT]) or None
 
 
 def _optional(value: object) -> str | None:

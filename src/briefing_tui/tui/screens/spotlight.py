@@ -30,7 +30,7 @@ def card(item: BoardQuote, position: str, width: int, height: int, console: Cons
     """The spotlight's page for `item` at `width` × `height`: the quote centred, its attribution under it,
     and `position` (`2/5`) on the last line."""
     measure = max(12, min(MEASURE, width - 8))
-    quote = Text(f"“{quoted(item.text)}”", style="bold")
+    quote = Text(f"“{quoted(item.whole or item.text)}”", style="bold")
     lines = quote.wrap(console, measure, justify="left")
     speaker = Text(f"— {item.speaker}" if item.speaker else "— unattributed", style="bold")
     speaker.truncate(measure, overflow="ellipsis")
