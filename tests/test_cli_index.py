@@ -175,3 +175,27 @@ def test_show_cites_a_file_the_running_reader_has_just_indexed(capsys: pytest.Ca
 def test_the_same_library_given_twice_is_read_once(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
     once = as_json(capsys, "list", str(mixed))
     assert as_json(capsys, "list", str(mixed), str(mixed)) == once  # was a crash: UNIQUE constraint failed
+
+
+def test_paths_are_below_the_root_as_this_command_gave_it(capsys: pytest.CaptureFixture[str], mixed: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache is shared by every command on the same library, however each names it: a path is shown below
+    the root as the command was given it, whichever command built the cache (a script's `xargs` opens it)."""
+    monkeypatch.chdir(mixed.parent)
+    first = as_json(capsys, "list", "mixed")  # builds the cache, the root given as `mixed`
+    assert {a["path"] for a in first["articles"]} >= {"mixed/sport/2025-06-12-harbour-talks.md"}
+    elsewhere = mixed / "sport"
+    monkeypatch.chdir(elsewhere)
+    for root in (str(mixed), "../../mixed", f"{mixed}/"):
+        given = root.rstrip("/")
+        listed = as_json(capsys, "list", root)
+        articles = listed["articles"]
+        assert articles and all(a["path"] == f"{given}/{a['id']}" and Path(a["path"]).is_file() for a in articles)
+        problems = as_json(capsys, "check", root)["problems"]
+        assert problems and all(p["path"] == f"{given}/{p['id']}" for p in problems)
+        quoted = as_json(capsys, "quotes", root)["quotes"]
+        assert quoted and all(q["path"] == f"{given}/{q['article_id']}" for q in quoted)
+        _, out = out_of(capsys, "search", "said", root, "--format", "paths")
+        assert out and all(line.startswith(f"{given}/") and Path(line).is_file() for line in out.splitlines())
+    _, out = out_of(capsys, "list", "./2025-06-12-harbour-talks.md", "--format", "paths")
+    assert out.splitlines() == ["./2025-06-12-harbour-talks.md"]  # a file given as the root: its path as given

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from briefing_tui.core import serialize, versions
-from briefing_tui.core.library.scan import Entry, scan, sort_key, walk
+from briefing_tui.core.library.scan import Entry, display_path, scan, sort_key, walk
 from briefing_tui.core.library.workers import ParsePool, parse_all
 from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.reading import sanitize
@@ -52,7 +52,8 @@ SCHEMA_VERSION = 7
 5: each article's language (`forms.article_language`), in `articles` (with an index of its own: the languages
 are counted from it, not from the table, which holds every summary) and as a word in the full-text tables.
 6: the files and the articles with problems, each in an index of their own (`Index.problems`). 7: a quote's whole
-quotation when the writer broke into it (`Quote.whole`), and its article's source given with it."""
+quotation when the writer broke into it (`Quote.whole`), and its article's source given with it; paths stored below
+a root's real path (`_stored`)."""
 USER_VERSION = (SCHEMA_VERSION * 100 + sanitize.POLICY_VERSION) * 1000 + versions.RULES_VERSION
 """Stored in the cache: a new schema, new quote rules (whose speakers the cache holds) or a stricter
 sanitizer (whose output it holds) rebuild it."""
@@ -363,6 +364,9 @@ class Index:
         """How many articles are in each language, counted since the index last changed."""
         self._forms_version = -1
         """The reading connection's `data_version` when `_forms` was started (another process may write)."""
+        self._shown: tuple[tuple[str, str], ...] = ()
+        """(stored, shown) path prefixes of the roots last refreshed, where they differ: paths are stored below a
+        root's real path (`_stored`) and shown below the root as the caller gave it (`shown_path`)."""
 
     def close(self) -> None:
         with self._write_lock, self._read_lock:
@@ -411,6 +415,8 @@ class Index:
         """
         known: dict[bytes, tuple[int, int]] = {}
         scan_problems: list[Problem] | None = None
+        if folders is None:
+            self._shown = _shown_roots(roots)
         sql = "SELECT rel, size, mtime_ns FROM files WHERE root != ''"
         with self._write_lock:  # the writer's view: what this refresh will store over
             if folders is None:
@@ -464,7 +470,7 @@ class Index:
         A pool closed meanwhile (the reader quitting) ends the refresh after the last whole batch.
         """
         changed = plan.changed
-        results = parse_all([e for e, _, _ in changed], max_bytes, budget, workers, pool, shape=article_rows)
+        results = parse_all([_stored(e) for e, _, _ in changed], max_bytes, budget, workers, pool, shape=article_rows)
         done = 0
         try:
             for start in range(0, len(changed), BATCH):
@@ -565,7 +571,22 @@ class Index:
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         cursor = self._reader.execute(sql)
-        return (s for (s,) in cursor)
+        if not self._shown:
+            return (s for (s,) in cursor)
+        pairs = [(_path_json(stored), _path_json(shown)) for stored, shown in self._shown]
+        return (_shown_json(s, pairs) for (s,) in cursor)
+
+    def shown_path(self, path: str) -> str:
+        """A stored path as the caller gave its root (`lib/a.md`, not `/home/me/lib/a.md`): see `_stored`."""
+        for stored, shown in self._shown:
+            if path.startswith(stored) and (stored.endswith("/") or len(path) == len(stored)):
+                return shown + path[len(stored):]
+        return path
+
+    def _shown_summary(self, summary: dict[str, Any]) -> dict[str, Any]:
+        if self._shown and isinstance(summary.get("path"), str):
+            summary["path"] = self.shown_path(summary["path"])
+        return summary
 
     def article_count(self) -> int:
         """Articles in the index."""
@@ -639,7 +660,7 @@ class Index:
             sql += f" LIMIT {int(limit)}"
         cursor = self._reader.execute(sql, args)  # here, not at the first row: a refused query raises to the caller
         hit = QuoteHits()
-        return ((hit(*row[:-1]), row[-1]) for row in cursor)  # the path comes last
+        return ((hit(*row[:-1]), self.shown_path(row[-1])) for row in cursor)  # the path comes last
 
     def _first_quotes(self, limit: int) -> Iterator[tuple[QuoteHit, str]]:
         """The first `limit` quotes of the library, article by article in the reader's order: sorting the
@@ -655,7 +676,7 @@ class Index:
                                         f"FROM quotes q {_QUOTE_JOINS} WHERE q.article IN ({','.join('?' * len(ids))}) "
                                         f"{_QUOTE_ORDER} LIMIT {left}", ids)
             for row in rows:
-                yield hit(*row[:-1]), row[-1]  # the path comes last
+                yield hit(*row[:-1]), self.shown_path(row[-1])  # the path comes last
                 left -= 1
 
     def quote_ids(self, query: Query | None) -> array[int]:
@@ -805,7 +826,7 @@ class Index:
         inside files that did (a tab in front matter, a date that could not be read). One list for
         `check`, `index` and the reader's problems screen."""
         with self._reading() as db:
-            found = [(rel, json.loads(r)) for rel, r in
+            found = [(rel, self._shown_summary(json.loads(r))) for rel, r in
                      db.execute("SELECT rel, reason FROM files WHERE reason IS NOT NULL")]
             # Most summaries end with an empty list: the LIKE (the condition of the index `articles_noted`, which
             # SQLite reads instead of every summary: 100,000 articles, 0.1 ms against 66 ms) skips them.
@@ -814,7 +835,8 @@ class Index:
                 "FROM articles a JOIN files f ON f.id = a.id "
                 "WHERE a.summary NOT LIKE '%\"problems\": []}' AND json_array_length(a.summary, '$.problems') > 0")
             for rel, ident, path, notes in rows:
-                found.extend((rel, {"id": ident, "path": path, "reason": note}) for note in json.loads(notes))
+                found.extend((rel, {"id": ident, "path": self.shown_path(path), "reason": note})
+                             for note in json.loads(notes))
             found.sort(key=lambda item: item[0])  # stable: a file's own problems keep their order
             return [p for _, p in found]
 
@@ -834,7 +856,7 @@ class Index:
                 total = db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
                 rows = db.execute(f"SELECT a.summary FROM articles a WHERE {where} "
                                   "ORDER BY a.date IS NULL, a.date DESC, a.id LIMIT ?", [*params, limit]).fetchall()
-                return total, [Result(json.loads(summary), 0.0, []) for (summary,) in rows]
+                return total, [Result(self._shown_summary(json.loads(summary)), 0.0, []) for (summary,) in rows]
             cap = max(RANK_CAP, limit)
             # Scores are rounded for ordering, so near-ties (a word in most articles scores about 0) fall to
             # the newest-first tie-break instead of to float noise.
@@ -926,7 +948,7 @@ class Index:
                        f"JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where} ORDER BY {order} LIMIT ?")
                 ranked = [(fid, score) for fid, score, _, _ in db.execute(sql, [*flag, match, *params, limit])]
             ids = ",".join(str(int(fid)) for fid, _ in ranked)
-            summaries = {fid: json.loads(text) for fid, text in
+            summaries = {fid: self._shown_summary(json.loads(text)) for fid, text in
                          db.execute(f"SELECT id, summary FROM articles WHERE id IN ({ids})").fetchall()}
             snippets = self._snippets(db, query, match, [fid for fid, _ in ranked], summaries)
             results = [Result(summaries[fid], round(-float(score), 4) or 0.0,  # never -0.0
@@ -1080,6 +1102,46 @@ def _root(entry: Entry) -> str:
 def _root_name(root: str) -> str:
     """A root's real path as a clean line (cached: every file stored asks, and a library has few roots)."""
     return sanitize.clean_line(_real(root).decode("utf-8", "replace")) or "/"
+
+
+def _stored(entry: Entry) -> Entry:
+    """The entry as the index parses and stores it: its path below its root's real path. A root is given as
+    `lib` by one command and `/home/me/lib` by the next; the stored paths of a root then all start alike, and each
+    caller is shown them below the root as it gave it (`Index.shown_path`). The file is read by root and id, never
+    by its path."""
+    return Entry(entry.root, os.path.join(os.fsdecode(_real(entry.root)), entry.id), entry.id)
+
+
+def _shown_roots(roots: list[str]) -> tuple[tuple[str, str], ...]:
+    """(stored, shown) path prefixes for the roots as given, where they differ: a folder's (`/home/me/lib/`,
+    `lib/`), and a file's own path when a file is given as a root."""
+    pairs: list[tuple[str, str]] = []
+    for root in roots:
+        if os.path.isfile(root) or (os.path.islink(root) and not os.path.isdir(root)):
+            parent = os.path.dirname(os.path.abspath(root))
+            stored = os.path.join(os.fsdecode(_real(parent)), os.path.basename(root))
+            pair = (display_path(stored), display_path(root))
+        else:
+            pair = (display_path(os.path.join(os.fsdecode(_real(root)), "")), display_path(os.path.join(root, "")))
+        if pair[0] != pair[1] and pair not in pairs:
+            pairs.append(pair)
+    return tuple(pairs)
+
+
+def _path_json(prefix: str) -> str:
+    """How a Summary's JSON text starts its path with `prefix` (a folder's, ending in `/`), or holds the whole
+    path `prefix` (a file's): `"path": "/home/me/lib/`. The first such text in a Summary is its path, as no JSON
+    string can hold `"path": "` unescaped, and the id before it is a string."""
+    text = json.dumps(prefix, ensure_ascii=False)
+    return f'"path": {text[:-1] if prefix.endswith("/") else text}'
+
+
+def _shown_json(summary: str, pairs: list[tuple[str, str]]) -> str:
+    """A stored Summary's JSON text with its path as `Index.shown_path` gives it (`_path_json` pairs)."""
+    for stored, shown in pairs:
+        if stored in summary:
+            return summary.replace(stored, shown, 1)
+    return summary
 
 
 def _key(entry: Entry) -> bytes:
