@@ -635,3 +635,26 @@ def test_quote_rows_of_one_article_share_its_listing(tmp_path: Path) -> None:
     assert all(len(objects) == 1 for objects in by_article.values())
     texts = [hit.quote.text for hit in hits if hit is not None]
     assert len(set(texts)) == len(texts) and index.quote_hits(ids[::-1])[0] == hits[-1]
+
+
+def test_a_plain_word_finds_quotes_by_the_speakers_name(tmp_path: Path) -> None:
+    """`valls nucleaire` in the quote finder: what Valls said on nuclear power, though neither his quote nor the
+    title names him; `speaker:` still means the speaker only; a file stored again is found by its new speakers only."""
+    lib = tmp_path / "lib"
+    text = ("---\ntitle: Énergie\ndate: 2012-08-27\n---\n\n« Le nucléaire est une filière d'avenir », a déclaré "
+            "Manuel Valls.\n\n« Valls a tort sur le nucléaire », a répondu Cécile Duflot.\n")
+    write(lib / "a.md", text)
+    index = open_index(tmp_path / "index.sqlite")
+    index.refresh([str(lib)], workers=0)
+
+    def speakers(query: str) -> list[str | None]:
+        return [hit.quote.speaker for hit in index.find_quotes(parse(query))[1]]
+
+    assert speakers("valls nucleaire") == ["Manuel Valls", "Cécile Duflot"]  # by him, and about him
+    assert speakers("speaker:valls nucleaire") == ["Manuel Valls"]
+    assert speakers("duflot") == ["Cécile Duflot"]
+    write(lib / "a.md", text.replace("Cécile Duflot", "Eva Joly"))
+    os.utime(lib / "a.md", ns=(1, 1))
+    index.refresh([str(lib)], workers=0)
+    assert speakers("duflot") == [] and speakers("joly") == ["Eva Joly"]
+    index.close()

@@ -53,7 +53,7 @@ SCHEMA_VERSION = 7
 are counted from it, not from the table, which holds every summary) and as a word in the full-text tables.
 6: the files and the articles with problems, each in an index of their own (`Index.problems`). 7: a quote's whole
 quotation when the writer broke into it (`Quote.whole`), and its article's source given with it; paths stored below
-a root's real path (`_stored`)."""
+a root's real path (`_stored`); a quote's speaker in `qfts.body`, where a plain word finds it."""
 USER_VERSION = (SCHEMA_VERSION * 100 + sanitize.POLICY_VERSION) * 1000 + versions.RULES_VERSION
 """Stored in the cache: a new schema, new quote rules (whose speakers the cache holds) or a stricter
 sanitizer (whose output it holds) rebuild it."""
@@ -121,8 +121,9 @@ CREATE VIRTUAL TABLE qfts USING fts5(
     content = '', tokenize = 'unicode61 remove_diacritics 2'
 );
 """
-"""`qfts` has a row per quote (rowid = quotes.id): the quote's words in `quotes`, its speaker, and its
-article's title, section, tags and language, so the quote finder runs the search language in SQL. It is
+"""`qfts` has a row per quote (rowid = quotes.id): the quote's words in `quotes`, its speaker (in `speakers` for
+`speaker:`, and in `body`, so that a plain word finds a quote by its speaker's name, as it finds one by its title's
+words), and its article's title, section, tags and language, so the quote finder runs the search language in SQL. It is
 contentless: the text is kept once, in `quotes`. `lang` holds the article's language (`en`, `fr`, `de`):
 a plain word's other forms match only in articles of the language they are forms in."""
 _VOCABULARY = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms USING fts5vocab(main, fts, col)"
@@ -213,7 +214,8 @@ class _Rows:
         qid = self.next_quote
         for n, (paragraph, start, end, text, speaker, cue, whole) in enumerate(rows.quote_rows):
             self.quotes.append((qid, fid, n, paragraph, start, end, text, speaker, cue, whole))
-            self.quote_texts.append((qid, rows.title, text, rows.section, rows.tags, speaker or "", rows.lang))
+            self.quote_texts.append((qid, rows.title, speaker or "", text, rows.section, rows.tags, speaker or "",
+                                     rows.lang))
             qid += 1
         self.next_quote = qid
 
@@ -227,7 +229,7 @@ class _Rows:
         db.executemany("INSERT INTO quotes(id, article, idx, paragraph, start, end, text, speaker, cue, whole) "
                        "VALUES (?,?,?,?,?,?,?,?,?,?)", self.quotes)
         db.executemany("INSERT INTO qfts(rowid, title, body, quotes, section, tags, speakers, lang) "
-                       "VALUES (?, ?, '', ?, ?, ?, ?, ?)", self.quote_texts)
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.quote_texts)
         self.files, self.articles, self.texts, self.quotes, self.quote_texts = [], [], [], [], []
 
 
@@ -538,8 +540,8 @@ class Index:
             for qid, text, speaker in self.db.execute("SELECT id, text, speaker FROM quotes WHERE article = ?",
                                                       (fid,)).fetchall():
                 self.db.execute("INSERT INTO qfts(qfts, rowid, title, body, quotes, section, tags, speakers, lang) "
-                                "VALUES ('delete', ?, ?, '', ?, ?, ?, ?, ?)",
-                                (qid, row[0], text, row[1], tags, speaker or "", row[3]))
+                                "VALUES ('delete', ?, ?, ?, ?, ?, ?, ?, ?)",
+                                (qid, row[0], speaker or "", text, row[1], tags, speaker or "", row[3]))
             self.db.execute("DELETE FROM quotes WHERE article = ?", (fid,))
         self.db.execute("DELETE FROM fts WHERE rowid = ?", (fid,))
         self.db.execute("DELETE FROM articles WHERE id = ?", (fid,))

@@ -84,8 +84,9 @@ QUERY = (
         "briefing search --sort date puts the newest first. A query of dates, negations and the fields section:, "
         "tag: and speaker: only (date:2025-06, -trump, section:energy) lists its articles newest first.",)),
     Section("Quotes", notes=(
-        "In the quote finder and briefing quotes -q, a query picks quotes: words match the quote's own words "
-        "or its article's title, speaker: the quote's speaker, and section:, tag:, title: and date: its article. "
+        "In the quote finder and briefing quotes -q, a query picks quotes: words match the quote's own words, "
+        "its speaker's name or its article's title (valls nucleaire: what Valls said on nuclear power), speaker: "
+        "the quote's speaker only, and section:, tag:, title: and date: its article. "
         "While you type in the reader's search or the quote finder, the last word counts as a prefix.",)),
     Section("Examples", (
         ("speaker:rutte date:2025-06", "articles of June 2025 that quote Rutte"),
