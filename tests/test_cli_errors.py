@@ -119,6 +119,18 @@ def test_a_split_query_without_paths_is_refused_too(capsys: pytest.CaptureFixtur
                    'briefing search "ID cards"\n')
 
 
+@pytest.mark.parametrize("args", [
+    ["-q", "speaker:le", "pen", "{lib}"], ["{lib}", "-q", "speaker:le", "pen"], ["-q", "speaker:le", "{lib}", "pen"],
+])
+def test_a_quotes_query_split_over_arguments_is_refused_with_its_quoted_form(capsys: pytest.CaptureFixture[str],
+                                                                            args: list[str]) -> None:
+    """`quotes -q speaker:le pen LIB`: the shell gave `pen` as a PATH, wherever it stood."""
+    err = fails(capsys, "quotes", *(a.format(lib=SEEDS) for a in args))
+    assert err == ("briefing: 'pen' is not a file or folder. To look for several words, quote them: "
+                   f'briefing quotes {shlex.quote(str(SEEDS))} -q "speaker:le pen"\n')
+    assert fails(capsys, "quotes", "pen") == "briefing: no such file or folder: 'pen'\n"  # no query: a PATH
+
+
 @pytest.mark.parametrize("words", [
     ["ID", "cards"], ['"ID', 'cards"'], ["cost", "$HOME"], ["it's", "`date`"], ["back\\slash", "x"], ["wow!", "x"],
     ["x", "a b", "c;d"],

@@ -13,7 +13,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from briefing_tui import __version__
-from briefing_tui.cli_checks import first_path_problem, missing, names_a_place, path_problem, split_query
+from briefing_tui.cli_checks import (
+    first_path_problem,
+    missing,
+    names_a_place,
+    path_problem,
+    split_query,
+    split_quotes_query,
+)
 from briefing_tui.core import serialize
 from briefing_tui.core.library.scan import file_entry
 from briefing_tui.core.library.workers import index_workers, parse_here
@@ -278,6 +285,8 @@ def _arguments_problem(args: argparse.Namespace) -> str | None:
         return path_problem(args.file)  # a file we may not read: like a PATH, not a problem inside a file
     paths = getattr(args, "paths", None) or []
     if args.command == "search" and args.query is not None and (problem := split_query(args.query, paths)):
+        return problem
+    if args.command == "quotes" and args.query.strip() and (problem := split_quotes_query(args.query, paths)):
         return problem
     return first_path_problem(paths)
 

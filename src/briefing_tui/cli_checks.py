@@ -67,6 +67,19 @@ def split_query(query: str, paths: Sequence[str]) -> str | None:
     return f"{words[1]!r} is not a file or folder. To search for several words, quote them: {command}"
 
 
+def split_quotes_query(query: str, paths: Sequence[str]) -> str | None:
+    """When `quotes -q speaker:le pen lib` took `pen` for a PATH, say so and show the query quoted; else None.
+
+    The words are the arguments that neither exist nor name a place, wherever the shell put them (a PATH may come
+    before `-q`); the others stay PATHs, in their order."""
+    stray = [arg for arg in paths if not names_a_place(arg)]
+    if not stray:
+        return None
+    places = [shlex.quote(arg) for arg in paths if names_a_place(arg)]
+    command = " ".join(["briefing quotes", *places, "-q", shell_query(" ".join([query, *stray]))])
+    return f"{stray[0]!r} is not a file or folder. To look for several words, quote them: {command}"
+
+
 def shell_query(text: str) -> str:
     """A query as one shell word: in double quotes, as people write it, unless the shell would read
     something inside them (a double quote, $, `, \\ or !); then in single quotes."""
