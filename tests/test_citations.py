@@ -21,6 +21,7 @@ from briefing_tui.tui.widgets.article_view import ArticleView
 from tests.conftest import write
 from tests.test_quote_finder import open_finder
 from tests.test_reader import loaded
+from tests.test_reader_safety import screen_lines
 
 SOURCE = "https://fr.wikinews.org/wiki/%C3%89lection_%C3%A0_Londres"
 SHOWN = "https://fr.wikinews.org/wiki/Élection_à_Londres"
@@ -136,6 +137,8 @@ async def test_c_cites_either_part_whole_in_the_finder_and_the_article(tmp_path:
         await pilot.press("tab", "down", "c")  # the second part
         await pilot.pause()
         assert app.clipboard == CITED
+        shown = [line for line in screen_lines(app) if "life … here" in line]  # the panel's, not the list's
+        assert len(shown) == 1 and not set(shown[0]) & set("│┃║|▎▊")  # selectable by hand: no box characters
         await pilot.press("escape", "escape")
         await loaded(pilot)
         view = app.query_one(ArticleView)

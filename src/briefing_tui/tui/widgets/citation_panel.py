@@ -12,14 +12,17 @@ from textual.widgets import TextArea
 
 class CitationPanel(TextArea, can_focus=False):
     """A read-only panel holding the text last copied; hidden until something is. It takes no focus, so
-    `tab` goes from a filter straight to its list; the mouse (or the terminal's own selection) selects in it."""
+    `tab` goes from a filter straight to its list; the mouse (or the terminal's own selection) selects in it. It
+    has no side borders, so that a terminal's selection of its lines takes the text and no box characters."""
 
     DEFAULT_CSS = """
     CitationPanel {
         height: auto;
         max-height: 10;
         display: none;
-        border: round $success;
+        border: none;
+        border-top: round $success;
+        border-bottom: round $success;
         border-title-color: $success;
     }
     """
