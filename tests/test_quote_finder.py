@@ -268,3 +268,26 @@ async def test_a_click_on_any_line_of_a_quote_opens_that_quote() -> None:
             await until(pilot, lambda: not isinstance(app.screen, QuoteFinder), "the finder to open a quote")
             await until(pilot, lambda: view.current_quote is not None, "the quote cursor")
             assert view.current_quote == quote, line
+
+
+async def test_a_in_the_list_says_so_in_the_status_line_not_over_the_list() -> None:
+    """`a`, `a`, `a` in the finder's list: each says what it did where the keys are listed; no notification lies
+    over the list's right half (where the quotes are read)."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, "speaker:rutte")
+        notes = recorded_notifications(app)
+        await pilot.press("tab", "a")
+        await pilot.pause()
+        status = finder.query_one("#finder-status", Static)
+        assert "Added to the quote board (1) · A shows it" in str(status.render())
+        await pilot.press("a")
+        await pilot.pause()
+        assert "That quote is already on the board." in str(status.render())
+        await pilot.press("down", "a")
+        await pilot.pause()
+        assert "Added to the quote board (2)" in str(status.render()) and len(app.state.board) == 2
+        assert notes == []
+        await pilot.press("shift+tab", "ctrl+u", *"speaker:trump")  # a new filter: its own status
+        await settled(pilot, finder)
+        assert "quote board" not in str(status.render())

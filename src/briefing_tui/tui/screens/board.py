@@ -53,14 +53,19 @@ class BoardList(OptionList):
     BINDINGS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
 
 
-def add_to_board(screen: Widget, state: ReaderState, item: BoardQuote, save: Callable[[], None]) -> bool:
-    """Add `item` to the board and save; say so (or why not) in a notification. True when added."""
+def add_to_board(screen: Widget, state: ReaderState, item: BoardQuote, save: Callable[[], None],
+                 say: Callable[[str], None] | None = None) -> bool:
+    """Add `item` to the board and save; say so (or why not) with `say`, else in a notification. True when
+    added."""
     refused = state.board.add(item)
+    note = refused or f"Added to the quote board ({len(state.board)}) · A shows it"
+    if say is not None:
+        say(note)
+    else:
+        screen.notify(note, markup=False, timeout=3)
     if refused:
-        screen.notify(refused, markup=False, timeout=3)
         return False
     save()
-    screen.notify(f"Added to the quote board ({len(state.board)}) · A shows it", markup=False, timeout=3)
     return True
 
 

@@ -119,6 +119,9 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         """Keys pressed in the box before the answer to what was typed (`enter`, `ctrl+y`, `ctrl+t`): they act
         on the best match when the answer comes, not on the list an older filter left."""
         self._hint: str | None = None
+        self._note: str | None = None
+        """What the last key did, said in the status line instead of the keys (`Added to the quote board (2)`): a
+        notification would lie over the list's right half. Until the next filter is answered."""
         self._asked = ""
         """The filter last asked for."""
         self._answered_text: str | None = None
@@ -294,6 +297,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self._answered_text = self._asked
         self.filter_query = query
         self._hint = hint
+        self._note = None
         self.query_one(FilterBox).suggestion = better
         self._error = None
         self.query_one(QuoteList).load(ids, first, keep=keep)
@@ -319,6 +323,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             status.append("”? tab", style="bold")
         if not self.total and self._hint:
             status.append(f" · {self._hint}", style="bold")
+        elif self._note:
+            status.append(f" · {self._note}", style="bold")
         else:
             arrows = pick(UP_DOWN, getattr(getattr(self.app, "settings", None), "ascii", False))
             status.append("   " + (BOX_HINT.format(arrows) if self.in_box else LIST_HINT), style="dim")
@@ -437,7 +443,12 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         if item is None:
             self.app.bell()
             return
-        add_to_board(self, self.state, BoardQuote.of(item.quote, item.article, item.index), self.save)
+        add_to_board(self, self.state, BoardQuote.of(item.quote, item.article, item.index), self.save, self._say)
+
+    def _say(self, note: str) -> None:
+        """Say what a key did in the status line (`_note`)."""
+        self._note = note
+        self._show_status()
 
     def action_board(self) -> None:
         """The quote board, over the finder (`A`, as in the reader: the note of an added quote says so)."""
