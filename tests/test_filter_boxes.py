@@ -96,16 +96,16 @@ async def test_the_keys_a_hint_shows_work_where_the_focus_is() -> None:
         assert finder.query_one(Input).value == "speaker:ruttec" and app.clipboard.startswith("“daddy”")
 
 
-async def test_the_toast_never_covers_the_citation_panel() -> None:
+async def test_no_toast_covers_the_citation_panel_or_the_list() -> None:
+    """A copy shows the citation panel; two quotes added say so in the status line, not in toasts over it."""
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE, notifications=True) as pilot:  # tests show no toasts unless asked
         finder = await open_finder(pilot, "speaker:rutte")
-        await pilot.press("ctrl+y", "ctrl+t", "down", "ctrl+t")  # a copy, then two notifications
-        await until(pilot, lambda: len(app.screen.query("Toast")) == 2, "the notifications")
+        await pilot.press("ctrl+y", "ctrl+t", "down", "ctrl+t")  # a copy, then two quotes added
+        await until(pilot, lambda: len(app.state.board) == 2, "the second quote on the board")
         await pilot.pause()
-        panel = finder.query_one(CitationPanel).region
-        toasts = [toast.region for toast in app.screen.query("Toast")]
-        assert panel.height >= 3 and not any(panel.overlaps(toast) for toast in toasts)
+        assert "Added to the quote board (2)" in status(app, "#finder-status")
+        assert finder.query_one(CitationPanel).region.height >= 3 and not app.screen.query("Toast")
 
 
 async def test_escape_keeps_the_filter_and_an_empty_box_walks_the_history(isolated_home: Path) -> None:

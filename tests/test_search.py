@@ -658,3 +658,24 @@ def test_a_plain_word_finds_quotes_by_the_speakers_name(tmp_path: Path) -> None:
     index.refresh([str(lib)], workers=0)
     assert speakers("duflot") == [] and speakers("joly") == ["Eva Joly"]
     index.close()
+
+
+def test_quotes_that_say_a_word_of_the_query_come_first(tmp_path: Path) -> None:
+    """`speaker:"le pen" bourgeoise`: the article's title has the word, so all its quotes are found; the one that
+    says it comes first, then the others in the finder's order (newest article first, in the article's order)."""
+    lib = tmp_path / "lib"
+    write(lib / "a.md", "---\ntitle: Le Pen traite sa fille de bourgeoise\ndate: 2012-07-06\n---\n\n"
+                        "« Je suis un homme du peuple », a dit Jean-Marie Le Pen.\n\n"
+                        "« Elle est une petite bourgeoise », a ajouté Jean-Marie Le Pen.\n\n"
+                        "« Je reste président d'honneur », a conclu Jean-Marie Le Pen.\n")
+    write(lib / "b.md", "---\ntitle: Le Pen parle\ndate: 2012-08-01\n---\n\n"
+                        "« Rien à dire », a dit Jean-Marie Le Pen.\n")  # no word of the query: not found
+    index = open_index(None)
+    index.refresh([str(lib)], workers=0)
+    expected = ["Elle est une petite bourgeoise", "Je suis un homme du peuple", "Je reste président d'honneur"]
+    query = parse('speaker:"le pen" bourgeoise')
+    assert [h.quote.text for h in index.find_quotes(query)[1]] == expected
+    assert [h.quote.text for h in index.quote_hits(index.quote_ids(query))] == expected  # type: ignore[union-attr]
+    assert [h.quote.text for h, _ in index.iter_quotes(query)] == expected
+    assert [h.quote.text for h in index.find_quotes(parse('speaker:"le pen"'))[1]] == [  # no words: as before
+        "Rien à dire", *expected[1:2], expected[0], expected[2]]

@@ -267,6 +267,10 @@ _QUOTE_JOINS = "JOIN articles a ON a.id = q.article JOIN files f ON f.id = a.id"
 _ARTICLE_ORDER = "ORDER BY a.date IS NULL, a.date DESC, lower(a.title), a.ident, a.id"
 """The reader's order (`library.sort_key`): newest first, undated last, then title and id."""
 _QUOTE_ORDER = f"{_ARTICLE_ORDER}, q.idx"
+_WORDS_FIRST = "ORDER BY bm25(qfts, 0, 0, 1, 0, 0, 0, 0) = 0, "
+"""Quotes whose own words hold a word of the query first (`speaker:"le pen" bourgeoise`: the quote that says
+`bourgeoise` before the others of the article whose title does), then those the query found by their title or
+speaker: bm25 over the quote's words alone is 0 for a quote that holds none of the query's words."""
 
 
 def _listed(ident: str, title: str, date: str | None, section: str, root: bytes, size: int, mtime: int,
@@ -630,20 +634,26 @@ class Index:
                     .fetchall() or db.execute(f"SELECT {_LISTED} {_LISTED_FROM} WHERE a.date IS NULL").fetchall())
             return min((_listed(*row) for row in rows), key=sort_key) if rows else None
 
-    def _quote_base(self, query: Query | None) -> tuple[str, list[Any]]:
+    def _quote_base(self, query: Query | None) -> tuple[str, list[Any], str]:
+        """The FROM and WHERE of the quotes that satisfy the query, their parameters, and their order: the
+        quote finder's (`_QUOTE_ORDER`), after the quotes whose own words hold a word of the query when it
+        has words that may be elsewhere (`_WORDS_FIRST`: not for fields alone, nor `in:quotes`; it costs a
+        third more: 85,000 quotes of 100,000 articles listed in 0.31 s against 0.19 s)."""
         match, where, params = compile_query(query, fts="qfts", row="q.id", forms=self.forms) if query \
             else (None, "1", [])
         if match:
+            assert query is not None
+            words = not query.in_quotes and not _ranks_nothing(query)  # else no quote, or every one, says a word
             return f"FROM qfts JOIN quotes q ON q.id = qfts.rowid {_QUOTE_JOINS} WHERE qfts MATCH ? AND {where}", \
-                [match, *params]
-        return f"FROM quotes q {_QUOTE_JOINS} WHERE {where}", list(params)
+                [match, *params], _WORDS_FIRST + _QUOTE_ORDER.removeprefix("ORDER BY ") if words else _QUOTE_ORDER
+        return f"FROM quotes q {_QUOTE_JOINS} WHERE {where}", list(params), _QUOTE_ORDER
 
     def find_quotes(self, query: Query | None, limit: int | None = None) -> tuple[int, list[QuoteHit]]:
         """Quotes that satisfy the query (`speaker:`, `section:`, `date:`, words), newest article first."""
         with self._reading() as db:
-            base, args = self._quote_base(query)
+            base, args, order = self._quote_base(query)
             total = db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
-            sql = f"SELECT {_QUOTE_ROW} {base} {_QUOTE_ORDER}"
+            sql = f"SELECT {_QUOTE_ROW} {base} {order}"
             if limit is not None:
                 sql += f" LIMIT {int(limit)}"
             hit = QuoteHits()
@@ -656,8 +666,8 @@ class Index:
         """
         if query is None and limit is not None:
             return self._first_quotes(int(limit))
-        base, args = self._quote_base(query)
-        sql = f"SELECT {_QUOTE_ROW}, json_extract(a.summary, '$.path') AS path {base} {_QUOTE_ORDER}"
+        base, args, order = self._quote_base(query)
+        sql = f"SELECT {_QUOTE_ROW}, json_extract(a.summary, '$.path') AS path {base} {order}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         cursor = self._reader.execute(sql, args)  # here, not at the first row: a refused query raises to the caller
@@ -687,8 +697,8 @@ class Index:
         The finder keeps only these (8 bytes a quote) and fetches rows for what is on screen.
         """
         with self._reading() as db:
-            base, args = self._quote_base(query)
-            return array("q", (i for (i,) in db.execute(f"SELECT q.id {base} {_QUOTE_ORDER}", args)))
+            base, args, order = self._quote_base(query)
+            return array("q", (i for (i,) in db.execute(f"SELECT q.id {base} {order}", args)))
 
     def quote_hits(self, ids: Sequence[int]) -> list[QuoteHit | None]:
         """The quotes with these ids, in the same order; None for one removed from the library since."""

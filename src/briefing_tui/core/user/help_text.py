@@ -86,7 +86,8 @@ QUERY = (
     Section("Quotes", notes=(
         "In the quote finder and briefing quotes -q, a query picks quotes: words match the quote's own words, "
         "its speaker's name or its article's title (valls nucleaire: what Valls said on nuclear power), speaker: "
-        "the quote's speaker only, and section:, tag:, title: and date: its article. "
+        "the quote's speaker only, and section:, tag:, title: and date: its article; the quotes that say a word "
+        "of the query come first. "
         "While you type in the reader's search or the quote finder, the last word counts as a prefix.",)),
     Section("Examples", (
         ("speaker:rutte date:2025-06", "articles of June 2025 that quote Rutte"),

@@ -121,7 +121,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self._hint: str | None = None
         self._note: str | None = None
         """What the last key did, said in the status line instead of the keys (`Added to the quote board (2)`): a
-        notification would lie over the list's right half. Until the next filter is answered."""
+        notification would lie over the list's right half. Until the status line is next written (the focus
+        moves, the next filter is answered)."""
         self._asked = ""
         """The filter last asked for."""
         self._answered_text: str | None = None
@@ -325,6 +326,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             status.append(f" · {self._hint}", style="bold")
         elif self._note:
             status.append(f" · {self._note}", style="bold")
+            self._note = None  # said once: the next status (a move of the focus, a filter) lists the keys again
         else:
             arrows = pick(UP_DOWN, getattr(getattr(self.app, "settings", None), "ascii", False))
             status.append("   " + (BOX_HINT.format(arrows) if self.in_box else LIST_HINT), style="dim")
