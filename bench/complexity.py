@@ -21,6 +21,7 @@ from briefing_tui.core.formats import frontmatter
 from briefing_tui.core.formats.common import FileInfo, ParseError
 from briefing_tui.core.formats.dates import leading_date
 from briefing_tui.core.formats.detect import detect_format, parse_text
+from briefing_tui.core.model import Listed, Quote
 from briefing_tui.core.quotes import tokens
 from briefing_tui.core.reading import sanitize
 from briefing_tui.core.reading.safe import ReadError, decode
@@ -28,6 +29,7 @@ from briefing_tui.core.search.forms import article_language
 from briefing_tui.core.search.highlight import find_hits, joined, snippet_of
 from briefing_tui.core.search.query import QueryError
 from briefing_tui.core.search.query import parse as parse_query
+from briefing_tui.core.serialize import quote_citation
 from briefing_tui.core.user.config import load_settings
 from briefing_tui.tui.document import wrap
 
@@ -187,6 +189,8 @@ ENTRY_POINTS: dict[str, Callable[[str, int], None]] = {
     "search snippet": lambda body, _n: snippet_of(joined([body, body]), parse_query("zzz OR sanction*").terms, "en"),
     "config": lambda body, _n: _config("library: a" + body + "b\ntheme: [" + body + "]\n"),
     "wrapping": lambda body, _n: wrap(body, 60),
+    "citation": lambda body, _n: quote_citation(Quote(body, 0, 0, 1, body, whole=body), Listed(
+        "a", body, None, body, b"", 0, source="https://x.org/%C3%89" + body.replace(" ", "%C3"))),
 }
 """Entry points: each takes the shape's text and its size."""
 SCALE = {"front matter": 9, "front matter tags": 9, "config": 9}

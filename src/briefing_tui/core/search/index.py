@@ -159,7 +159,7 @@ class ArticleRows(NamedTuple):
     speakers: str
     """The `fts` columns: paragraphs, quotations, tags and the speakers (sorted, once each) `joined`."""
     quote_rows: list[tuple[int, int, int, str, str | None, str | None, str | None]]
-    """Each quote's paragraph, start, end, text, speaker and cue."""
+    """Each quote's paragraph, start, end, text, speaker, cue and whole quotation (`Quote.whole`)."""
 
 
 _summary_json = json.JSONEncoder(ensure_ascii=False).encode
