@@ -184,6 +184,9 @@ def test_a_jekyll_or_hugo_posts_templates_are_not_text(tmp_path: Path) -> None:
     assert [(q.text, q.speaker) for q in a.quotes] == [("We are investigating this as sabotage,", "Robin Lardot")]
     plain = load(write(tmp_path / "plain.md", "A post.\n\nIt said {{ x }} and {% y %} then.\n"))
     assert plain.paragraphs == ("A post.", "It said and then.")
+    framed = load(write(tmp_path / "framed.md", "A post.\n\nPosted on {{ page.date }} by {{ page.author }}.\n\n"
+                                                 "Tags: {{ page.tags | join: ', ' }}\n\nPublié le {{ page.date }}\n"))
+    assert framed.paragraphs == ("A post.",)  # only the words around what the site filled in: nothing left to read
 
 
 # --- saved web pages -------------------------------------------------------------------------------------------

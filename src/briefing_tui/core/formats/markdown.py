@@ -134,7 +134,21 @@ def _inline_templates(line: str) -> str:
             text = "".join(kept)
         parts[k] = text
     joined = "`".join(parts)
-    return _SPACES.sub(" ", joined) if joined != line else line
+    if joined == line:
+        return line
+    if len(parts) == 1 and all(word in _FRAME_WORDS for word in _WORD.findall(joined.casefold())):
+        return ""  # `Posted on {{ page.date }} by {{ page.author }}.`: the words around what the site filled in
+    return _SPACES.sub(" ", joined)
+
+
+_WORD = re.compile(r"[^\W\d_]++")
+_FRAME_WORDS = frozenset((
+    "posted", "published", "updated", "written", "last", "modified", "on", "by", "in", "at", "and", "the", "of",
+    "from", "date", "author", "authors", "tags", "tag", "categories", "category", "filed", "under", "reading",
+    "time", "min", "minute", "minutes", "read", "words", "le", "la", "les", "par", "publié", "publiée", "mis", "à",
+    "jour", "dans", "am", "von", "veröffentlicht", "aktualisiert", "unter"))
+"""The words of a line that only frames what a template filled in (`Posted on … by ….`, `Tags: …`): left with
+them alone, the line says nothing and goes."""
 
 
 def markdown_blocks(body: str) -> tuple[list[RawBlock], str | None]:
