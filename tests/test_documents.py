@@ -403,6 +403,12 @@ def test_mail_reply_quotes_are_block_quotes(tmp_path: Path) -> None:
         ("quote", 2, "Older text."), ("quote", 1, "Back to one.")]
     assert (a.quotes[0].text, a.quotes[0].speaker) == ("The numbers are final,", "Paul Meyer")
     offsets_hold(a)
+    wrapped = load(write(tmp_path / "b.eml", mail("Subject: Re: numbers", (
+        "Thanks, see below.\nIt was a long week.\n"
+        "On Tue, 11 Mar 2025 at 09:01, Paul Meyer\n<paul@example.org> wrote:\n> Final.\n"))))
+    assert kinds(wrapped)[:2] == [
+        ("paragraph", 0, "Thanks, see below. It was a long week."),
+        ("paragraph", 0, "On Tue, 11 Mar 2025 at 09:01, Paul Meyer <paul@example.org> wrote:")]
 
 
 def test_mail_inline_forward_headers_are_lines_of_their_own(tmp_path: Path) -> None:

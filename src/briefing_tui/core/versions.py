@@ -40,7 +40,8 @@ shortcodes and kramdown attributes leave Markdown; an escape sequence in a file 
 29: the words of code blocks and tables are in the body the index searches. 30: e-mail: `>` quoted lines are
 block quotes, an inline forward's headers are lines of their own, `format=flowed` is unwrapped, a message
 forwarded as an attachment is read. 31: a Markdown line left with only the words around what a template filled in
-(`Posted on {{ page.date }} by {{ page.author }}.`) goes."""
+(`Posted on {{ page.date }} by {{ page.author }}.`) goes; a reply's `On … wrote:` wrapped over two lines is one
+paragraph."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

@@ -21,6 +21,9 @@ _FORWARD_MARK = re.compile(
     re.IGNORECASE)
 """The line above an inline forward's headers (Gmail, Outlook, Thunderbird, Apple Mail), as a whole line."""
 _RULE = re.compile(r"_{8,}+|-{8,}+")
+_SAID_OPENING = re.compile(r"(?:On|Le|Am|El|Em|Op) ")
+"""How the line that introduces a reply's quoted text starts (Gmail, Apple Mail, Thunderbird: English, French,
+German, Spanish, Portuguese, Dutch), when a mail program wrapped it over two lines."""
 """A rule line: above a forward's headers in Outlook (`________________________________`, then `From:`)."""
 _HEADER = re.compile(
     r"(?:from|sent|date|to|cc|bcc|reply-to|subject|von|gesendet|datum|an|betreff|de|envoyé|à|objet"
@@ -128,5 +131,8 @@ def _run_blocks(run: list[str], depth: int, before_quote: bool) -> list[RawBlock
     paragraphs = [(what, lines) for what, lines in paragraphs if lines or what == "rule"]
     last = paragraphs[-1][1]
     if before_quote and len(last) > 1 and last[-1].endswith(":"):
-        paragraphs.append((kind, [last.pop()]))  # `On 11 Mar 2025, Paul Meyer <paul@example.org> wrote:`
+        said = [last.pop()]  # `On 11 Mar 2025, Paul Meyer <paul@example.org> wrote:`
+        if not _SAID_OPENING.match(said[0]) and len(last) > 1 and _SAID_OPENING.match(last[-1]):
+            said.insert(0, last.pop())  # wrapped: `On Tue, 11 Mar 2025 at 09:12, Paul Meyer` / `<paul@…> wrote:`
+        paragraphs.append((kind, said))
     return [RawBlock(what, " ".join(lines), min(depth, 6) if what == "quote" else 0) for what, lines in paragraphs]
