@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Tree
+from textual.widgets import DataTable, Static, Tree
 
 from briefing_tui.core.model import Article
 from briefing_tui.core.user.config import Settings
@@ -215,6 +215,13 @@ async def test_problems_screen_lists_files_with_reasons(tmp_path: Path) -> None:
         rows = {table.get_row_at(i)[0].plain: table.get_row_at(i)[1].plain for i in range(table.row_count)}
         assert rows == {"bin.txt": "binary file (contains NUL bytes)",
                         "photo.png": "not an article file (unsupported type .png)"}
+        detail = app.screen.query_one("#problems-detail", Static)
+        first = table.get_row_at(0)
+        assert str(detail.render()) == f"{first[0].plain}: {first[1].plain}"  # the highlighted row, whole
+        await pilot.press("down")
+        await pilot.pause()
+        second = table.get_row_at(1)
+        assert str(detail.render()) == f"{second[0].plain}: {second[1].plain}"
         await pilot.press("escape")
         assert not isinstance(app.screen, ProblemsScreen)
 

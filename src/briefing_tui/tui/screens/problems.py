@@ -31,6 +31,12 @@ class ProblemsScreen(ModalScreen[None]):
     #problems-table {
         height: 1fr;
     }
+
+    #problems-detail {
+        height: auto;
+        max-height: 6;
+        border-top: solid $warning;
+    }
     """
 
     BINDINGS = [Binding("escape,q,p", "dismiss", "Close")]
@@ -49,4 +55,13 @@ class ProblemsScreen(ModalScreen[None]):
             for p in self.problems:
                 table.add_row(Text(p.id), Text(p.reason))
             yield table
-            yield Static(Text("escape closes", style="dim"))
+            yield Static(Text(""), id="problems-detail")  # the highlighted row whole: the table cuts a long one
+            yield Static(Text("↑↓ move · escape closes", style="dim"))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted problem in full, wrapped under the table (`File: reason`)."""
+        if 0 <= event.cursor_row < len(self.problems):
+            p = self.problems[event.cursor_row]
+            detail = Text(p.id, style="bold")
+            detail.append(f": {p.reason}")
+            self.query_one("#problems-detail", Static).update(detail)
