@@ -17,7 +17,7 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.quote_finder import ExportScreen, QuoteFinder
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.quote_list import ROW, QuoteList
-from tests.conftest import SEEDS, workers_done
+from tests.conftest import SEEDS, workers_done, write
 from tests.test_links import recorded_notifications
 from tests.test_reader import loaded, showing, until
 
@@ -291,3 +291,17 @@ async def test_a_in_the_list_says_so_in_the_status_line_not_over_the_list() -> N
         await pilot.press("shift+tab", "ctrl+u", *"speaker:trump")  # a new filter: its own status
         await settled(pilot, finder)
         assert "quote board" not in str(status.render())
+
+
+async def test_the_filters_words_are_marked_in_the_listed_quotes(tmp_path: Path) -> None:
+    """`valls nucleaire`: the quote's `nucléaire` is marked (bold, underlined) as the reader marks hits, by the
+    article's language's word forms; the speaker's name, found in the row above, is not in the quote's words."""
+    write(tmp_path / "a.md", "---\ntitle: Énergie\ndate: 2012-08-27\n---\n\n« Le nucléaire est une filière "
+                             "d'avenir, et les énergies nucléaires aussi », a déclaré Manuel Valls.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, "valls nucleaire ")
+        (hit,) = finder.shown
+        rows = finder.query_one(QuoteList)._row(hit, 100, cursor=False)
+        marked = ["".join(s.text for s in strip if s.style and s.style.underline and s.style.bold) for strip in rows]
+        assert marked == ["", "nucléairenucléaires", ""]

@@ -29,7 +29,7 @@ from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.reading import sanitize
 from briefing_tui.core.reading.private_files import folder_lock, private_file, private_folder
 from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES, is_within
-from briefing_tui.core.search.forms import article_language, form_prefix, forms_in
+from briefing_tui.core.search.forms import DEFAULT_LANGUAGE, article_language, form_prefix, forms_in
 from briefing_tui.core.search.highlight import BOUNDARY, SNIPPET_SCAN, joined, snippet_of, without_boundaries
 from briefing_tui.core.search.query import (
     And,
@@ -249,6 +249,8 @@ class QuoteHit:
     quote: Quote
     article: Listed
     index: int
+    lang: str = DEFAULT_LANGUAGE
+    """The article's language, whose word forms the quote's hits are found by (`highlight.find_hits`)."""
 
 
 _LISTED = ("a.ident AS ident, a.title AS title, a.date AS date, a.section AS section, "
@@ -260,7 +262,7 @@ _LISTED = ("a.ident AS ident, a.title AS title, a.date AS date, a.section AS sec
 _LISTED_FROM = "FROM articles a JOIN files f ON f.id = a.id"
 _QUOTE_ROW = (f"q.idx AS idx, q.paragraph AS paragraph, q.start AS start, q.end AS end, q.text AS text, "
               f"q.speaker AS speaker, q.cue AS cue, q.whole AS whole, a.id AS aid, "
-              f"json_extract(a.summary, '$.source') AS source, {_LISTED}")
+              f"json_extract(a.summary, '$.source') AS source, a.lang AS lang, {_LISTED}")
 """The columns a QuoteHit is made of (see `QuoteHits`)."""
 _QUOTE_JOINS = "JOIN articles a ON a.id = q.article JOIN files f ON f.id = a.id"
 """A quote `q`'s article `a` and file `f`."""
@@ -297,10 +299,11 @@ class QuoteHits:
         self._listed: Listed | None = None
 
     def __call__(self, idx: int, paragraph: int, start: int, end: int, text: str, speaker: str | None,
-                 cue: str | None, whole: str | None, article: int, source: str | None, *listed: Any) -> QuoteHit:
+                 cue: str | None, whole: str | None, article: int, source: str | None, lang: str,
+                 *listed: Any) -> QuoteHit:
         if article != self._article or self._listed is None:
             self._article, self._listed = article, _listed(*(*listed, source))
-        return QuoteHit(Quote(text, paragraph, start, end, speaker, cue, whole=whole), self._listed, idx)
+        return QuoteHit(Quote(text, paragraph, start, end, speaker, cue, whole=whole), self._listed, idx, lang)
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -301,7 +301,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self._note = None
         self.query_one(FilterBox).suggestion = better
         self._error = None
-        self.query_one(QuoteList).load(ids, first, keep=keep)
+        self.query_one(QuoteList).load(ids, first, keep=keep, terms=query.terms if query is not None else ())
         self._show_status()
         waiting, self._when_answered = self._when_answered, []
         for act in waiting:

@@ -20,7 +20,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from briefing_tui.core.search.highlight import find_hits
 from briefing_tui.core.search.index import QuoteHit
+from briefing_tui.core.search.query import Term
 from briefing_tui.core.serialize import quoted, shown_cue
 
 ROW = 3
@@ -35,7 +37,7 @@ class QuoteList(ScrollView, can_focus=True):
     """Quotes as rows; a cursor row; `enter` or a click chooses one."""
 
     COMPONENT_CLASSES = {"quote-list--quote", "quote-list--speaker", "quote-list--meta", "quote-list--cursor",
-                         "quote-list--pending"}
+                         "quote-list--pending", "quote-list--hit"}
     DEFAULT_CSS = """
     QuoteList {
         border: tall $border-blurred;
@@ -45,6 +47,7 @@ class QuoteList(ScrollView, can_focus=True):
         & > .quote-list--speaker { text-style: bold; }
         & > .quote-list--meta { color: $text-muted; }
         & > .quote-list--pending { color: $text-muted; }
+        & > .quote-list--hit { color: $text-accent; text-style: bold underline; }
         & > .quote-list--cursor { background: $block-cursor-blurred-background; }
         &:focus {
             border: tall $border;
@@ -79,11 +82,15 @@ class QuoteList(ScrollView, can_focus=True):
         self._pending: set[int] = set()
         self._generation = 0
         self._cache: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(500)
+        self.terms: list[Term] = []
+        """The filter's words, marked where a quote's words match them (as the reader marks an article's hits)."""
 
     # --- data --------------------------------------------------------------------------------------------
 
-    def load(self, ids: Sequence[int], first: Sequence[QuoteHit | None] = (), keep: bool = False) -> None:
-        """Show these quotes (ids in order), with the rows already fetched for the first ones.
+    def load(self, ids: Sequence[int], first: Sequence[QuoteHit | None] = (), keep: bool = False,
+             terms: Sequence[Term] = ()) -> None:
+        """Show these quotes (ids in order), with the rows already fetched for the first ones, the words of
+        `terms` marked in them.
 
         With `keep` (the library changed under the same filter), the cursor stays on the quote it was
         on, at the same place on screen, if that quote is still there.
@@ -94,6 +101,7 @@ class QuoteList(ScrollView, can_focus=True):
             offset = self.cursor * ROW - int(self.scroll_offset.y)
             row = next((n for n, i in enumerate(ids) if i == was), min(self.cursor, max(0, len(ids) - 1)))
         self._generation += 1
+        self.terms = list(terms)
         self.ids = ids
         self.hits = dict(enumerate(first))
         self._pending.clear()
@@ -176,7 +184,12 @@ class QuoteList(ScrollView, can_focus=True):
                     self._strip(Text(""), width, cursor)]
         quote, article = hit.quote, hit.article
         measure = max(10, width - 4)
-        lines = Text(f"“{quoted(quote.text)}”", style=self._style("quote", cursor)).wrap(self.app.console, measure)
+        words = quoted(quote.text)
+        words = words[:3 * measure] if len(words) > 3 * measure else words  # two lines show: a long quote is cut
+        shown = Text(f"“{words}”", style=self._style("quote", cursor))
+        for start, end in find_hits(shown.plain, self.terms, hit.lang):
+            shown.stylize(self._style("hit", cursor), start, end)
+        lines = shown.wrap(self.app.console, measure)
         first = Text("  ") + (lines[0] if len(lines) else Text(""))
         second = Text("  ") + (lines[1] if len(lines) > 1 else Text(""))
         if len(lines) > 2:
