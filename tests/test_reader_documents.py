@@ -176,3 +176,14 @@ def test_a_long_word_is_cut_a_line_at_a_time_and_what_follows_it_fills_its_last_
     assert [text[a:b] for a, b in wrap(text, 10)] == ["ab ", "x" * 10, "x" * 10, "xxxxx cd ", "efg"]
     wide = "ab " + "日本" * 8 + " cd"
     assert [wide[a:b] for a, b in wrap(wide, 10)] == ["ab ", "日本日本日", "本日本日本", "日本日本日", "本 cd"]
+
+
+def test_a_web_address_too_long_for_a_line_is_cut_after_a_slash_or_underscore() -> None:
+    """As terminals and browsers wrap addresses: `…/wiki/US_professional_` then `wrestler_…`, not inside a word;
+    a word with no such place is cut at the width, and the cuts are looked for in each line's second half only."""
+    url = "https://en.wikinews.org/wiki/US_professional_wrestler_Jon_Huber_dies_aged_41"
+    assert [url[a:b] for a, b in wrap(url, 48)] == ["https://en.wikinews.org/wiki/US_professional_",
+                                                    "wrestler_Jon_Huber_dies_aged_41"]
+    cut = [("Source: " + url)[a:b] for a, b in wrap("Source: " + url, 30)]
+    assert cut == ["Source: ", "https://en.wikinews.org/wiki/", "US_professional_wrestler_Jon_", "Huber_dies_aged_41"]
+    assert [b - a for a, b in wrap("/" + "x" * 25, 10)] == [10, 10, 6]  # a `/` in the first half: no help

@@ -280,7 +280,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
             lines.append((start, m.start()))
             start, used = m.start(), 0
         while w > width:  # a very long word: cut it, a line at a time (what is left is counted down, not again)
-            cut = start + width if ascii else _cut(text, start, width)
+            cut = _after_break(text, start, start + width if ascii else _cut(text, start, width))
             lines.append((start, cut))
             w -= cut - start if ascii else cell_len(text[start:cut])
             start = cut
@@ -288,6 +288,20 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
         used = (w if start > m.start() else used + w) + (len(space) if space.isascii() else cell_len(space))
     lines.append((start, len(text)))
     return lines
+
+
+_BREAKS = frozenset("/_-?&=.,;")
+"""Where a word too long for a line (a web address) is cut first: after one of these, as browsers and
+terminals' URL wrapping do (`…/wiki/US_professional_` / `wrestler_Jon_Huber…`), not inside a word."""
+
+
+def _after_break(text: str, start: int, cut: int) -> int:
+    """`cut`, or a place just after a `_BREAKS` character in the second half of text[start:cut] (bounded: a
+    line's length looked at per line cut)."""
+    for i in range(cut - 1, start + (cut - start) // 2, -1):
+        if text[i] in _BREAKS:
+            return i + 1
+    return cut
 
 
 def _cut(text: str, start: int, width: int) -> int:
