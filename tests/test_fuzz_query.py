@@ -79,6 +79,7 @@ def test_a_query_being_typed_still_parses_and_runs(index: Index, text: str) -> N
 
 def test_as_you_type_makes_only_the_unfinished_last_word_a_prefix() -> None:
     assert as_you_type("speaker:gall") == ("speaker:gall*", "gall")
-    assert as_you_type("(nato sum") == ("(nato sum*", "sum")
+    assert as_you_type("(nato sum") == ("(nato (sum OR sum*)", "sum")  # a plain word: as typed (its forms) too
+    assert as_you_type("resigning") == ("(resigning OR resigning*)", "resigning")
     for finished in ("rutte ", '"ceasef', "date:2025", "in:quotes", "a OR", "-gall", "gall*", ""):
         assert as_you_type(finished) == (finished, None)

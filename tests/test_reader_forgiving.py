@@ -46,6 +46,22 @@ async def test_the_word_being_typed_counts_as_a_prefix(tmp_path: Path) -> None:
         assert status(app, "#search-status").startswith("0 matching articles")
 
 
+async def test_a_word_being_typed_finds_its_forms_as_the_finished_word_does(tmp_path: Path) -> None:
+    """`resigning`, not yet followed by a space, found only the words starting so (2 articles where the command
+    line found 13): it now finds what the finished word finds, and the words it starts, until a space."""
+    write(tmp_path / "a.md", "---\ntitle: A\ndate: 2025-06-01\n---\nThe minister resigned on Friday.\n")
+    write(tmp_path / "b.md", "---\ntitle: B\ndate: 2025-06-02\n---\nHe is resigning today.\n")
+    write(tmp_path / "c.md", "---\ntitle: C\ndate: 2025-06-03\n---\nShe announced her resignation.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "resigning")
+        assert status(app, "#search-status") == "3 matching articles · words starting “resigning”"
+        await type_query(pilot, " ")  # finished: the same articles (resigned, resigning, resignation)
+        assert status(app, "#search-status") == "3 matching articles"
+
+
 async def test_a_result_opens_with_every_form_of_the_word_highlighted(tmp_path: Path) -> None:
     app = BriefingApp([str(forms_library(tmp_path))], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:

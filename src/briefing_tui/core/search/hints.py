@@ -57,8 +57,8 @@ def empty_hint(query: Query, facts: Facts, typing: bool = False) -> str | None:
     `typing`: the query's last word is being typed, and its `*` (it matches as a prefix) is not the reader's, so
     the sentence leaves it out."""
     root = query.root
-    implicit = next((t for t in query.terms if t.prefix and t.span and t.span[1] == len(query.text)), None) \
-        if typing else None
+    end = len(query.text) - (1 if query.text.endswith("*)") else 0)  # `(word OR word*)`: `as_you_type`'s
+    implicit = next((t for t in query.terms if t.prefix and t.span and t.span[1] == end), None) if typing else None
     show = functools.partial(describe, implicit=implicit)
     if root is None:
         return None
@@ -171,5 +171,8 @@ def describe(node: Node, implicit: Term | None = None) -> str:
     if isinstance(node, Not):
         return "-" + describe(node.node, implicit)
     if isinstance(node, Or):
+        if implicit is not None and len(node.nodes) == 2 and node.nodes[1] is implicit \
+                and isinstance(node.nodes[0], Term) and node.nodes[0].words == implicit.words:
+            return describe(implicit, implicit)  # the word being typed (`as_you_type`): as it was typed
         return "(" + " OR ".join(describe(n, implicit) for n in node.nodes) + ")"
     return " ".join(describe(n, implicit) for n in node.nodes)

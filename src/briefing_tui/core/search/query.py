@@ -94,12 +94,16 @@ _TYPING = re.compile(r"(?:^|[\s(])(?:(?P<field>[A-Za-z]+):)?(?P<word>\w+)$")
 
 def as_you_type(text: str) -> tuple[str, str | None]:
     """The query to run while `text` is still being typed: its last word as a prefix (`speaker:gall`
-    finds Gallagher). Returns the query text and that word, or `text` and None when the last word is
-    finished (a space after it), quoted, negated, a date or an operator."""
+    finds Gallagher), and a plain one also as the word it is (with its other forms: `resigning` finds
+    `resigned` as the finished word would, and `resigningly`). Returns the query text and that word, or
+    `text` and None when the last word is finished (a space after it), quoted, negated, a date or an operator."""
     m = _TYPING.search(text)
     if (m is None or text.count('"') % 2 or (m["field"] or "").lower() in {"date", "in"}
             or m["word"] in {"OR", "AND", "NOT"}):
         return text, None
+    if m["field"] is None:  # a plain word: what it finds once finished (its forms too), and the words it starts
+        word = m["word"]
+        return f"{text[:m.start('word')]}({word} OR {word}*)", word
     return text + "*", m["word"]
 
 

@@ -88,7 +88,8 @@ QUERY = (
         "its speaker's name or its article's title (valls nucleaire: what Valls said on nuclear power), speaker: "
         "the quote's speaker only, and section:, tag:, title: and date: its article; the quotes that say a word "
         "of the query come first. "
-        "While you type in the reader's search or the quote finder, the last word counts as a prefix.",)),
+        "While you type in the reader's search or the quote finder, the last word counts as a prefix, and "
+        "a plain one as the finished word too (with its forms).",)),
     Section("Examples", (
         ("speaker:rutte date:2025-06", "articles of June 2025 that quote Rutte"),
         ('in:quotes "continue to doubt"', "a phrase inside a quotation"),
