@@ -60,6 +60,10 @@ def test_filter_words_dates_and_sections() -> None:
     assert titles("march") == ["Arctic ice melts", "Harbour talks"]  # the month's name
     assert titles("2015") == ["Harbour talks"]
     assert titles('section:"middle east"') == titles("section:middle_east") == ["Harbour talks"]
+    assert titles("date:2015..2023") == ["Arctic ice melts", "Harbour talks"]  # a range, as search writes it
+    assert titles("date:2015-04..") == ["Arctic ice melts"]
+    assert titles("date:..2015-03 harbour") == ["Harbour talks"]  # to the end of March 2015
+    assert titles("date:2023-03-05..") == [] and titles("date:2015-13..2023") == []
     assert titles("undated") == ["Arctic notes"]
     assert titles("") == ["Arctic ice melts", "Harbour talks", "Arctic notes"]
     assert filter_articles(articles * 5000, lines * 5000, parse_filter("x"), cancelled=lambda: True) is None
@@ -276,6 +280,8 @@ async def test_a_key_typed_with_the_one_that_opens_a_group_goes_into_it(opening:
 @pytest.mark.parametrize(("typed", "hint"), [
     ("date:2019-13", "2019-13 is no date (YYYY, YYYY-MM or YYYY-MM-DD)"),
     ("date:2030", "dates run 2025-06-12 to 2025-06-27"),
+    ("date:2019..2020", "dates run 2025-06-12 to 2025-06-27"),  # a range: named as typed (was `2019--2020`)
+    ("date:2025-06..2025-13", "2025-13 is no date (YYYY, YYYY-MM or YYYY-MM-DD)"),
     ("zzz", None),
 ])
 async def test_a_filter_that_keeps_nothing_says_why_when_its_date_does(typed: str, hint: str | None) -> None:

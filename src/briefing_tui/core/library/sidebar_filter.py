@@ -32,53 +32,84 @@ class SidebarFilter:
     words: tuple[str, ...] = ()
     date: str | None = None
     section: str | None = None
+    since: str | None = None
+    """A range's first date (`date:2019..2020`, `date:2019-03..`), as the search's ranges: from its start."""
+    until: str | None = None
+    """A range's last date (`date:..2020-06`): to its end (`2020-06` takes in every day of June)."""
 
     @property
     def empty(self) -> bool:
-        return not (self.words or self.date or self.section)
+        return not (self.words or self.date or self.section or self.since or self.until)
 
 
 def parse_filter(text: str) -> SidebarFilter:
-    """Read a filter: words, `date:2015`, `date:2015-03`, `date:2015-03-07` (also with `/` or `.`), and
-    `section:name` (`section:"middle east"` or `section:middle_east` for a name with a space)."""
+    """Read a filter: words, `date:2015`, `date:2015-03`, `date:2015-03-07` (also with `/` or `.`), a range
+    as search writes it (`date:2019..2020`, `date:2019-03..`, `date:..2020-06`), and `section:name`
+    (`section:"middle east"` or `section:middle_east` for a name with a space)."""
     words: list[str] = []
     date: str | None = None
     section: str | None = None
+    since: str | None = None
+    until: str | None = None
     for token in _tokens(text[:MAX_FILTER]):
         lowered = folded(token)
         if lowered.startswith("date:"):
-            value = lowered[5:].replace("/", "-").replace(".", "-")
-            if value:
-                date = value
+            value = lowered[5:]
+            if ".." in value:
+                first, _, last = value.partition("..")
+                since, until = _day(first) or None, _day(last) or None
+            elif value:
+                date = _day(value)
         elif lowered.startswith("section:"):
             value = lowered[8:].replace("_", " ").strip()
             if value:
                 section = value
         else:
             words.append(lowered)
-    return SidebarFilter(tuple(words), date, section)
+    return SidebarFilter(tuple(words), date, section, since, until)
+
+
+def _is_date(value: str) -> bool:
+    """Whether `value` is a year, a month or a day in ISO form (`2019`, `2019-03`, `2019-03-07`)."""
+    parts = value.split("-")
+    try:
+        numbers = [int(part) for part in parts]
+        if not 1 <= len(numbers) <= 3 or len(parts[0]) != 4:
+            return False
+        dt.date(numbers[0], numbers[1] if len(numbers) > 1 else 1, numbers[2] if len(numbers) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _in_range(day: str, since: str | None, until: str | None) -> bool:
+    """Whether the ISO date `day` ("" when undated) is in the range: from `since`'s first day to `until`'s last."""
+    return bool(day) and (since is None or day >= since) and (until is None or day[:len(until)] <= until)
+
+
+def _day(value: str) -> str:
+    """A date as typed (`2015/03`, `2015.03.07`) in the ISO form the filter compares."""
+    return value.replace("/", "-").replace(".", "-")
 
 
 def date_hint(wanted: SidebarFilter, listing: list[Listed]) -> str | None:
     """Why a filter with a date kept nothing, when the date says it: not a date (`2019-13`), or outside the
     library's dates; else None (the words or the section kept nothing)."""
-    if wanted.date is None:
+    given = [d for d in (wanted.date, wanted.since, wanted.until) if d is not None]
+    if not given:
         return None
-    parts = wanted.date.split("-")
-    try:
-        numbers = [int(part) for part in parts]
-        if not 1 <= len(numbers) <= 3 or len(parts[0]) != 4:
-            raise ValueError
-        dt.date(numbers[0], numbers[1] if len(numbers) > 1 else 1, numbers[2] if len(numbers) > 2 else 1)
-    except ValueError:
-        return f"{wanted.date} is no date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    for value in given:
+        if not _is_date(value):
+            return f"{value} is no date (YYYY, YYYY-MM or YYYY-MM-DD)"
     dates = [a.date for a in listing if a.date is not None]
     if not dates:
         return "no article has a date"
-    first, last = min(dates), max(dates)
-    if first.isoformat()[:len(wanted.date)] <= wanted.date <= last.isoformat()[:len(wanted.date)]:
+    first, last = min(dates).isoformat(), max(dates).isoformat()
+    low = max([d for d in (wanted.date, wanted.since) if d is not None], default="")
+    high = min([d for d in (wanted.date, wanted.until) if d is not None], default="9999")
+    if low <= last[:len(low)] and first[:len(high)] <= high:
         return None
-    return f"dates run {first.isoformat()} to {last.isoformat()}"
+    return f"dates run {first} to {last}"
 
 
 def _tokens(text: str) -> list[str]:
@@ -124,7 +155,10 @@ def filter_articles(articles: Sequence[Listed], haystacks: Sequence[Haystack], w
     `cancelled` said so on the way (a newer filter was typed)."""
     if wanted.empty:
         return list(articles)
-    date, section = wanted.date, wanted.section
+    date, section, since, until = wanted.date, wanted.section, wanted.since, wanted.until
+    ranged = since is not None or until is not None
+    if ranged and not all(_is_date(d) for d in (since, until) if d is not None):
+        return []  # `date:2019-13..2020`: no article is in it (`date_hint` says why)
     first, rest = (wanted.words[0], wanted.words[1:]) if wanted.words else ("", ())
     kept: list[Listed] = []
     for start in range(0, len(articles), 4096):  # in slices, asking between them whether to go on
@@ -133,7 +167,8 @@ def filter_articles(articles: Sequence[Listed], haystacks: Sequence[Haystack], w
         for article, (day, folded, line) in zip(articles[start:start + 4096], haystacks[start:start + 4096],
                                                  strict=True):
             if first not in line or (date is not None and not day.startswith(date)) \
-                    or (section is not None and section not in folded):
+                    or (section is not None and section not in folded) \
+                    or (ranged and not _in_range(day, since, until)):
                 continue
             if not rest or all(word in line for word in rest):
                 kept.append(article)
