@@ -41,7 +41,7 @@ def cut_off(app: BriefingApp) -> list[str]:
 
 READER = [Hint("/", "Search", "Search"), Hint("g", "Group", "Group"), Hint('"', "Quotes", "Quotes"),
           Hint("c", "Cite", "Cite"), Hint("a", "Add", "Add"), Hint("A", "Board", "Board"),
-          Hint("s", "Spotlight", "Spot"), Hint("b", "Bookmark", "Mark"),
+          Hint("s", "Spotlight", "Spot"), Hint("b", "Bookmark", "Bkmk"),
           Hint("?", "Help", "Help", kept=True), Hint("q", "Quit", "Quit", kept=True)]
 
 

@@ -47,7 +47,7 @@ KEYS: list[Key] = [
 
 SHORT: dict[str, str] = {
     "spotlight": "Spot",
-    "toggle_bookmark": "Mark",
+    "toggle_bookmark": "Bkmk",
     "copy_all": "All",
 }
 """Shorter footer labels, by action, for a narrow terminal (80 columns and less): the footer drops keys
