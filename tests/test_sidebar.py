@@ -21,10 +21,12 @@ from briefing_tui.core.user.state import SAVED, ReaderState
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.saved_search import SavedSearchDialog
 from briefing_tui.tui.widgets import sidebar as sidebar_module
+from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar, More
 from tests.conftest import SEEDS, write
 from tests.test_filter_boxes import type_keys
+from tests.test_links import recorded_notifications
 from tests.test_reader import SIZE, loaded, showing, until, visible_labels
 
 
@@ -500,3 +502,39 @@ async def test_the_quote_finder_saves_its_filter_as_a_saved_search() -> None:
         sidebar = sidebar_of(app)
         await until(pilot, lambda: visible_labels(sidebar)[0].startswith("Rutte  "), "the saved group")
         assert [(s.name, s.query) for s in app.state.saved] == [("Rutte", "speaker:rutte")]
+
+
+async def test_shift_j_and_k_step_through_the_articles_in_the_sidebars_order() -> None:
+    """While reading: `J` opens the next article as the sidebar lists them (its group rows skipped), `K` the one
+    before; the sidebar's cursor goes along, and the focus stays on the article; past either end it says so. The
+    order is the tree's own, read back once every group on the way has been opened."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        view = app.query_one(ArticleView)
+        notes = recorded_notifications(app)
+
+        async def step(key: str) -> str | None:
+            """The article `key` opened, or None when it opened none (an end of the list)."""
+            was, said = view.article.id, len(notes)  # type: ignore[union-attr]
+            await pilot.press(key)
+            await until(pilot, lambda: view.article.id != was or len(notes) > said, key)  # type: ignore[union-attr]
+            return None if view.article.id == was else view.article.id  # type: ignore[union-attr]
+
+        await pilot.press("enter")
+        for grouping in ("date", "section"):
+            assert sidebar.grouping == grouping
+            await until(pilot, lambda: app.focused is view, "an article open")
+            while await step("K") is not None:
+                pass
+            assert notes[-1] == "The first article in the list"
+            seen = [view.article.id]  # type: ignore[union-attr]
+            while (opened := await step("J")) is not None:
+                seen.append(opened)
+                assert app.focused is view and sidebar.cursor_node.data.id == opened  # type: ignore[union-attr]
+            assert notes[-1] == "The last article in the list" and len(seen) == 10
+            tree = [n.data.id for n in sidebar._all_nodes_in_order() if isinstance(n.data, Listed)]
+            assert seen == tree and set(seen) <= app.state.read
+            assert await step("K") == seen[-2]
+            await pilot.press("escape", "g", "enter")

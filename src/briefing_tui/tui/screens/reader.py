@@ -641,6 +641,21 @@ class ReaderScreen(SidebarScreen):
         else:
             self.set_focus(self.query_one(LibrarySidebar))
 
+    def action_next_article(self, step: int) -> None:
+        """J / K: open the next (previous) article in the sidebar's order, from the article shown (else the
+        sidebar's cursor), the sidebar's cursor going with it."""
+        sidebar = self.query_one(LibrarySidebar)
+        current = self._current()
+        cursor = sidebar.cursor_node.data if sidebar.cursor_node is not None else None
+        here = current.id if current is not None else cursor.id if isinstance(cursor, Listed) else ""
+        found = sidebar.neighbour(here, step)
+        listed = sidebar.select_article(found.id, quiet=True) if found is not None else None
+        if listed is None:
+            self.notify("The last article in the list" if step > 0 else "The first article in the list",
+                        markup=False, timeout=2)
+            return
+        self._open_article(listed)
+
     def action_toggle_read(self) -> None:
         article = self._current()
         if article is None:

@@ -119,6 +119,8 @@ class LibrarySidebar(Tree[NodeData]):
         """The ids in each saved search's group."""
         self._group_nodes: dict[str, TreeNode[NodeData]] = {}
         self._list_group = Group("list", "")
+        self._order: tuple[tuple[str, int, int], list[Listed], dict[str, int]] | None = None
+        """The articles in the sidebar's order, and each one's place (`neighbour`), for a grouping and listing."""
         self._pregrouped: tuple[str, list[Listed], list[Group]] | None = None
         """Groups a worker made for the filter's articles (the grouping, the articles, the groups): the UI
         thread then only adds their rows."""
@@ -216,13 +218,39 @@ class LibrarySidebar(Tree[NodeData]):
             self._pregrouped = (groups[0], kept, groups[1]) if groups is not None else None
         self._refill(old=old)
 
-    def _groups(self) -> list[Group]:
+    def _listing_groups(self) -> list[Group]:
+        """The groups of the articles listed, in the grouping (without Bookmarks and saved searches)."""
         shown = self.shown
         made = self._pregrouped
         if made is not None and made[0] == self.grouping and made[1] is shown:
-            groups = list(made[2])
-        else:
-            groups = grouped(shown, self.grouping)
+            return list(made[2])
+        return grouped(shown, self.grouping)
+
+    def neighbour(self, article_id: str, step: int) -> Listed | None:
+        """The article `step` places after `article_id` (before, for a negative step) in the order the sidebar
+        lists them, group after group (not Bookmarks or a saved search's, which list them again); None past
+        either end, or for an article not listed (filtered out: the first one listed, or the last)."""
+        key = (self.grouping, id(self.shown), len(self.shown))
+        if self._order is None or self._order[0] != key:
+            order: list[Listed] = []
+            if self.grouping == "list":
+                order = list(self.shown)
+            else:
+                stack = list(reversed(self._listing_groups()))
+                while stack:  # depth first, as the tree shows them: a group's sub-groups, else its articles
+                    group = stack.pop()
+                    order.extend(group.articles)
+                    stack.extend(reversed(group.groups))
+            self._order = (key, order, {a.id: n for n, a in enumerate(order)})
+        _, order, places = self._order
+        at = places.get(article_id)
+        if at is None:
+            return (order[0] if step > 0 else order[-1]) if order else None
+        return order[at + step] if 0 <= at + step < len(order) else None
+
+    def _groups(self) -> list[Group]:
+        shown = self.shown
+        groups = self._listing_groups()
         marked = [a for a in shown if a.id in self.bookmarks]
         if marked:
             groups.insert(0, Group("bookmarks", "Bookmarks", articles=marked, count=len(marked)))
