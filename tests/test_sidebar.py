@@ -14,7 +14,7 @@ import pytest
 from briefing_tui import cli
 from briefing_tui.core.library.grouping import group_by_date, group_by_section, saved_group
 from briefing_tui.core.library.scan import walk
-from briefing_tui.core.library.sidebar_filter import filter_articles, haystack, parse_filter
+from briefing_tui.core.library.sidebar_filter import date_hint, filter_articles, haystack, parse_filter
 from briefing_tui.core.model import Listed
 from briefing_tui.core.user.config import Settings
 from briefing_tui.core.user.state import SAVED, ReaderState
@@ -538,3 +538,34 @@ async def test_shift_j_and_k_step_through_the_articles_in_the_sidebars_order() -
             assert seen == tree and set(seen) <= app.state.read
             assert await step("K") == seen[-2]
             await pilot.press("escape", "g", "enter")
+
+
+def test_is_unread_read_and_bookmarked_keep_the_articles_so_marked() -> None:
+    articles = [listed("a.md", "Arctic ice melts", dt.date(2023, 3, 4)), listed("b.md", "Harbour talks",
+                                                                              dt.date(2015, 3, 1)),
+                listed("c.md", "Arctic notes", None)]
+    lines = [haystack(a) for a in articles]
+
+    def titles(text: str) -> list[str]:
+        kept = filter_articles(articles, lines, parse_filter(text), read={"a.md"}, bookmarks={"c.md"})
+        assert kept is not None
+        return [a.title for a in kept]
+
+    assert titles("is:unread") == ["Harbour talks", "Arctic notes"]
+    assert titles("is:read") == ["Arctic ice melts"] and titles("is:bookmarked") == ["Arctic notes"]
+    assert titles("is:unread arctic") == ["Arctic notes"] and titles("IS:UNREAD date:2015") == ["Harbour talks"]
+    assert titles("is:new") == [] and date_hint(parse_filter("is:new"), articles) == (
+        "is:new is none of is:unread, is:read, is:bookmarked")
+
+
+async def test_is_unread_in_the_reader_follows_what_was_opened() -> None:
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter", "J")  # two articles opened: read
+        await until(pilot, lambda: len(app.state.read) == 2, "two articles read")
+        sidebar = sidebar_of(app)
+        await pilot.press("escape", "f", *"is:unread")
+        await until(pilot, lambda: sidebar.kept is not None and len(sidebar.kept) == 8, "the unread articles")
+        assert not {a.id for a in sidebar.kept} & app.state.read  # type: ignore[union-attr]
+        assert str(app.query_one("#sidebar-filter-status").render()) == "8 of 10 articles"

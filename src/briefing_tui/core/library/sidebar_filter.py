@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.core.model import Listed
@@ -36,10 +36,12 @@ class SidebarFilter:
     """A range's first date (`date:2019..2020`, `date:2019-03..`), as the search's ranges: from its start."""
     until: str | None = None
     """A range's last date (`date:..2020-06`): to its end (`2020-06` takes in every day of June)."""
+    state: str | None = None
+    """`is:unread`, `is:read` or `is:bookmarked`: the articles so marked in the reader (another value keeps none)."""
 
     @property
     def empty(self) -> bool:
-        return not (self.words or self.date or self.section or self.since or self.until)
+        return not (self.words or self.date or self.section or self.since or self.until or self.state)
 
 
 def parse_filter(text: str) -> SidebarFilter:
@@ -51,6 +53,7 @@ def parse_filter(text: str) -> SidebarFilter:
     section: str | None = None
     since: str | None = None
     until: str | None = None
+    state: str | None = None
     for token in _tokens(text[:MAX_FILTER]):
         lowered = folded(token)
         if lowered.startswith("date:"):
@@ -60,13 +63,15 @@ def parse_filter(text: str) -> SidebarFilter:
                 since, until = _day(first) or None, _day(last) or None
             elif value:
                 date = _day(value)
+        elif lowered.startswith("is:") and len(lowered) > 3:
+            state = lowered[3:]
         elif lowered.startswith("section:"):
             value = lowered[8:].replace("_", " ").strip()
             if value:
                 section = value
         else:
             words.append(lowered)
-    return SidebarFilter(tuple(words), date, section, since, until)
+    return SidebarFilter(tuple(words), date, section, since, until, state)
 
 
 def _is_date(value: str) -> bool:
@@ -94,7 +99,9 @@ def _day(value: str) -> str:
 
 def date_hint(wanted: SidebarFilter, listing: list[Listed]) -> str | None:
     """Why a filter with a date kept nothing, when the date says it: not a date (`2019-13`), or outside the
-    library's dates; else None (the words or the section kept nothing)."""
+    library's dates; or an `is:` that is none of STATES; else None (the words or the section kept nothing)."""
+    if wanted.state is not None and wanted.state not in STATES:
+        return f"is:{wanted.state} is none of is:{', is:'.join(STATES)}"
     given = [d for d in (wanted.date, wanted.since, wanted.until) if d is not None]
     if not given:
         return None
@@ -149,12 +156,27 @@ def folded(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+STATES = ("unread", "read", "bookmarked")
+"""What `is:` takes."""
+
+
 def filter_articles(articles: Sequence[Listed], haystacks: Sequence[Haystack], wanted: SidebarFilter,
-                    cancelled: Callable[[], bool] = lambda: False) -> list[Listed] | None:
+                    cancelled: Callable[[], bool] = lambda: False, read: Collection[str] = (),
+                    bookmarks: Collection[str] = ()) -> list[Listed] | None:
     """The articles the filter keeps, in their order (`haystacks[i]` is `haystack(articles[i])`); None when
-    `cancelled` said so on the way (a newer filter was typed)."""
+    `cancelled` said so on the way (a newer filter was typed). `read` and `bookmarks` are the reader's marks, for
+    `is:`."""
     if wanted.empty:
         return list(articles)
+    if wanted.state is not None:
+        if wanted.state not in STATES:
+            return []
+        marked = bookmarks if wanted.state == "bookmarked" else read
+        keep = wanted.state != "unread"
+        pairs = [(a, h) for a, h in zip(articles, haystacks, strict=True) if (a.id in marked) == keep]
+        articles, haystacks = [a for a, _ in pairs], [h for _, h in pairs]
+        if SidebarFilter(wanted.words, wanted.date, wanted.section, wanted.since, wanted.until).empty:
+            return articles
     date, section, since, until = wanted.date, wanted.section, wanted.since, wanted.until
     ranged = since is not None or until is not None
     if ranged and not all(_is_date(d) for d in (since, until) if d is not None):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Collection
 
 from rich.text import Text
 from textual import on, work
@@ -127,7 +128,11 @@ class SidebarScreen(Screen[None]):
         if known is not listing:
             lines = [haystack(a) for a in listing]
             self._haystacks = (listing, lines)
-        kept = filter_articles(listing, lines, wanted, cancelled=lambda: worker.is_cancelled)
+        marks: tuple[Collection[str], Collection[str]] = ((), ())
+        if wanted.state:  # the reader's marks, copied on the UI thread (which changes them)
+            marks = self.app.call_from_thread(lambda: (frozenset(self.state.read), frozenset(self.state.bookmarks)))
+        kept = filter_articles(listing, lines, wanted, cancelled=lambda: worker.is_cancelled, read=marks[0],
+                               bookmarks=marks[1])
         if kept is None or worker.is_cancelled:
             return
         groups = (grouping, grouped(kept, grouping))
