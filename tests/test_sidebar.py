@@ -14,7 +14,7 @@ import pytest
 from briefing_tui import cli
 from briefing_tui.core.library.grouping import group_by_date, group_by_section, saved_group
 from briefing_tui.core.library.scan import walk
-from briefing_tui.core.library.sidebar_filter import date_hint, filter_articles, haystack, parse_filter
+from briefing_tui.core.library.sidebar_filter import filter_articles, filter_hint, haystack, parse_filter
 from briefing_tui.core.model import Listed
 from briefing_tui.core.user.config import Settings
 from briefing_tui.core.user.state import SAVED, ReaderState
@@ -285,6 +285,8 @@ async def test_a_key_typed_with_the_one_that_opens_a_group_goes_into_it(opening:
     ("date:2019..2020", "dates run 2025-06-12 to 2025-06-27"),  # a range: named as typed (was `2019--2020`)
     ("date:2025-06..2025-13", "2025-13 is no date (YYYY, YYYY-MM or YYYY-MM-DD)"),
     ("zzz", None),
+    ("section:ukraine-russia", "no section is called “ukraine-russia”; the closest: Ukraine - Russia War"),
+    ("section:qwertyuiop", "no section is called “qwertyuiop”"),
 ])
 async def test_a_filter_that_keeps_nothing_says_why_when_its_date_does(typed: str, hint: str | None) -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
@@ -554,7 +556,7 @@ def test_is_unread_read_and_bookmarked_keep_the_articles_so_marked() -> None:
     assert titles("is:unread") == ["Harbour talks", "Arctic notes"]
     assert titles("is:read") == ["Arctic ice melts"] and titles("is:bookmarked") == ["Arctic notes"]
     assert titles("is:unread arctic") == ["Arctic notes"] and titles("IS:UNREAD date:2015") == ["Harbour talks"]
-    assert titles("is:new") == [] and date_hint(parse_filter("is:new"), articles) == (
+    assert titles("is:new") == [] and filter_hint(parse_filter("is:new"), articles) == (
         "is:new is none of is:unread, is:read, is:bookmarked")
 
 

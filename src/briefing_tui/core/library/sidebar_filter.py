@@ -8,6 +8,7 @@ pattern is compiled from what the user types.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -97,11 +98,19 @@ def _day(value: str) -> str:
     return value.replace("/", "-").replace(".", "-")
 
 
-def date_hint(wanted: SidebarFilter, listing: list[Listed]) -> str | None:
+def filter_hint(wanted: SidebarFilter, listing: list[Listed]) -> str | None:
     """Why a filter with a date kept nothing, when the date says it: not a date (`2019-13`), or outside the
-    library's dates; or an `is:` that is none of STATES; else None (the words or the section kept nothing)."""
+    library's dates; an `is:` that is none of STATES; a section no section's name holds (with the closest
+    names); else None (the words kept nothing)."""
     if wanted.state is not None and wanted.state not in STATES:
         return f"is:{wanted.state} is none of is:{', is:'.join(STATES)}"
+    if wanted.section is not None:
+        sections = sorted({a.section for a in listing})
+        if not any(wanted.section in folded(name) for name in sections):
+            close = difflib.get_close_matches(wanted.section, [folded(n) for n in sections[:MAX_SUGGESTED]], n=3,
+                                              cutoff=0.6) if len(sections) <= MAX_SUGGESTED else []
+            names = [next(n for n in sections if folded(n) == c) for c in close]
+            return f"no section is called “{wanted.section}”" + (f"; the closest: {', '.join(names)}" if names else "")
     given = [d for d in (wanted.date, wanted.since, wanted.until) if d is not None]
     if not given:
         return None
@@ -156,6 +165,8 @@ def folded(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+MAX_SUGGESTED = 2000
+"""Sections compared with one that is not there, at most (a library of one folder per file gets no suggestion)."""
 STATES = ("unread", "read", "bookmarked")
 """What `is:` takes."""
 
@@ -180,7 +191,7 @@ def filter_articles(articles: Sequence[Listed], haystacks: Sequence[Haystack], w
     date, section, since, until = wanted.date, wanted.section, wanted.since, wanted.until
     ranged = since is not None or until is not None
     if ranged and not all(_is_date(d) for d in (since, until) if d is not None):
-        return []  # `date:2019-13..2020`: no article is in it (`date_hint` says why)
+        return []  # `date:2019-13..2020`: no article is in it (`filter_hint` says why)
     first, rest = (wanted.words[0], wanted.words[1:]) if wanted.words else ("", ())
     kept: list[Listed] = []
     for start in range(0, len(articles), 4096):  # in slices, asking between them whether to go on

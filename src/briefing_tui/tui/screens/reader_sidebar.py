@@ -22,8 +22,8 @@ from briefing_tui.core.library.grouping import Group, grouped, saved_group
 from briefing_tui.core.library.sidebar_filter import (
     Haystack,
     SidebarFilter,
-    date_hint,
     filter_articles,
+    filter_hint,
     haystack,
     parse_filter,
 )
@@ -154,7 +154,7 @@ class SidebarScreen(Screen[None]):
                 self._filter_entered = None
                 sidebar.show_cursor_article()
                 self.app.key_hold.release()  # type: ignore[attr-defined]  # the keys typed after `enter` act now
-        hint = None if kept else date_hint(parse_filter(text), listing)  # `date:2019-13`, `date:2030`: why none
+        hint = None if kept else filter_hint(parse_filter(text), listing)  # `date:2019-13`, `date:2030`: why none
         self.query_one("#sidebar-filter-status", Static).update(
             Text(f"{len(kept):,} of {count(len(listing), 'article')}" + (f" · {hint}" if hint else ""), style="dim"))
 
