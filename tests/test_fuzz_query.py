@@ -79,7 +79,11 @@ def test_a_query_being_typed_still_parses_and_runs(index: Index, text: str) -> N
 
 def test_as_you_type_makes_only_the_unfinished_last_word_a_prefix() -> None:
     assert as_you_type("speaker:gall") == ("speaker:gall*", "gall")
-    assert as_you_type("(nato sum") == ("(nato (sum OR sum*)", "sum")  # a plain word: as typed (its forms) too
+    assert as_you_type("(nato sum") == ("(nato sum*", "sum")  # not yet a query (an open bracket): as before
     assert as_you_type("resigning") == ("(resigning OR resigning*)", "resigning")
+    long = "a" * 994 + " word"  # 999 characters: grown by the word again, it would pass the query's limit
+    assert as_you_type(long) == (long + "*", "word") and parse(as_you_type(long)[0]).terms
+    many = " ".join(f"w{n}" for n in range(63)) + " word"  # 64 terms: one more would pass the term limit
+    assert as_you_type(many) == (many + "*", "word") and parse(as_you_type(many)[0]).terms
     for finished in ("rutte ", '"ceasef', "date:2025", "in:quotes", "a OR", "-gall", "gall*", ""):
         assert as_you_type(finished) == (finished, None)

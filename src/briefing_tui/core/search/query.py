@@ -101,9 +101,14 @@ def as_you_type(text: str) -> tuple[str, str | None]:
     if (m is None or text.count('"') % 2 or (m["field"] or "").lower() in {"date", "in"}
             or m["word"] in {"OR", "AND", "NOT"}):
         return text, None
+    word = m["word"]
+    grown = f"{text[:m.start('word')]}({word} OR {word}*)"
     if m["field"] is None:  # a plain word: what it finds once finished (its forms too), and the words it starts
-        word = m["word"]
-        return f"{text[:m.start('word')]}({word} OR {word}*)", word
+        try:
+            parse(grown)
+            return grown, word
+        except QueryError:  # at the length or term limit: the words it starts, as before
+            pass
     return text + "*", m["word"]
 
 
