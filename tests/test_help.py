@@ -130,6 +130,7 @@ async def test_question_mark_shows_the_keys_then_the_query_language() -> None:
             if "The query language" in screen_text(app):
                 break
             await pilot.press("j")
+            await pilot.pause()
         assert "The query language" in screen_text(app)
         await pilot.press("end")  # the other screens' keys come last
         await until(pilot, lambda: "In the spotlight (s)" in screen_text(app), "the end of the help")
@@ -140,6 +141,8 @@ async def test_question_mark_shows_the_keys_then_the_query_language() -> None:
             if all(text in screen_text(app) for text in ending):
                 break
             await pilot.press("up")
+            await pilot.pause()  # drawn before it is read: on a loaded machine the screen lagged the keys and the
+            # loop went on up past the lines it looks for
         shown = screen_text(app)
         for text in ending:
             assert text in shown, text
