@@ -505,6 +505,19 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     assert attributions(*paragraphs) == expected
 
 
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # A description between commas with `and` and a body's name in it is of the titled name or the phrase before it:
+    # the speaker is not the body the description names.
+    (["Dr Tan Heok Hui, an ichthyologist and Lee Kong Chian Natural History Museum operations officer, stated, "
+      "\"Stingrays attack when they feel threatened.\""], [("Tan Heok Hui", "appositive")]),
+    (["The official, a lawyer and Central Bank adviser, said, \"We are ready.\""], [("the official", "appositive")]),
+    (["Tan Heok Hui, an ichthyologist and museum officer, said, \"Stingrays attack.\""],
+     [("Tan Heok Hui", "appositive")]),
+])
+def test_rules_version_32_patterns(paragraphs: list[str], expected: list[tuple[str | None, str | None]]) -> None:
+    assert attributions(*paragraphs) == expected
+
+
 @pytest.mark.parametrize(("title", "paragraphs", "expected"), [
     # A French description of a company's or an agency's kind, then its name: the name is the body.
     ("", ["L'opérateur Sprint a annoncé « 5 000 emplois créés »."], [("Sprint", "before-cue")]),

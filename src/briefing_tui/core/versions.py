@@ -1,7 +1,7 @@
 """Version numbers of what the index stores, in a module of their own: the command line reads them on every
 start and must not pay for importing the parsers that they describe."""
 
-RULES_VERSION = 31
+RULES_VERSION = 32
 """Bump when the quote and speaker rules (`core/quotes/`) or the formats change what a parse gives the index
 (paragraphs, quotes, speakers, titles, which files are articles): it rebuilds on a new value.
 3: named passes over per-language lexicons, spans matched like brackets. 4: articles as documents (list
@@ -41,7 +41,9 @@ shortcodes and kramdown attributes leave Markdown; an escape sequence in a file 
 block quotes, an inline forward's headers are lines of their own, `format=flowed` is unwrapped, a message
 forwarded as an attachment is read. 31: a Markdown line left with only the words around what a template filled in
 (`Posted on {{ page.date }} by {{ page.author }}.`) goes; a reply's `On … wrote:` wrapped over two lines is one
-paragraph."""
+paragraph. 32: a
+description between commas that names a body (`Dr Tan, an ichthyologist and Lee Kong Chian Museum officer, stated`)
+is of the titled name or the phrase before it."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

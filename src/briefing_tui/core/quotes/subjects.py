@@ -234,7 +234,7 @@ def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = Fa
     if cut and segments and segments[-1] and segments[-1][0].cap and nearest[0].low in lex.possessives \
             and nearest[cut - 1].low in AND_WORDS and _is_appositive(segments[-1], lex):
         cut = 0  # `Maya Rockeymoore Cummings, his wife and the current chairwoman of …, said`: one appositive
-    elif cut and segments and _is_name(name := _past_openers(segments[-1], lex), lex) \
+    elif cut and segments and _is_subject_phrase(name := _past_openers(segments[-1], lex), lex) \
             and _is_description(nearest, lex):
         # `Simon Hughes, Member of Parliament for North Southwark and Bermondsey, said`, `As Ben Rozitis, a
         # planetary scientist and a co-author of the study, told`: one description, of the name before it
@@ -318,6 +318,18 @@ def _past_openers(segment: list[Tok], lex: Lexicon) -> list[Tok]:
     while k < len(segment) - 1 and (segment[k].low in lex.clause_openers or segment[k].low in lex.discourse):
         k += 1
     return segment[k:]
+
+
+def _is_subject_phrase(segment: list[Tok], lex: Lexicon) -> bool:
+    """A segment that can be the subject a description between commas is of: a person's full name, with titles
+    or not (`Dr Tan Heok Hui`), or a phrase opened by an article or a possessive with no verb (`The official`)."""
+    if not segment:
+        return False
+    if all(t.cap and t.word for t in segment):
+        found = person_name(segment, lex)
+        return found is not None and len(found[0]) >= 2 and not org_words(found[0], lex)
+    return segment[0].low in lex.determiners and len(segment) <= 6 and segment[0].low not in lex.prepositions \
+        and all(t.word for t in segment) and _is_appositive(segment, lex)
 
 
 def _is_name(segment: list[Tok], lex: Lexicon) -> bool:
