@@ -513,6 +513,15 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     (["The official, a lawyer and Central Bank adviser, said, \"We are ready.\""], [("the official", "appositive")]),
     (["Tan Heok Hui, an ichthyologist and museum officer, said, \"Stingrays attack.\""],
      [("Tan Heok Hui", "appositive")]),
+    # A cue after the words it reports, with its subject after it, makes that person the one `he` is next.
+    (["Le roi Mohammed VI a prononcé un discours. Les textes impliquent le respect des autres États, fait remarquer "
+      "Mohamed Salem Ould Salek, le ministre des affaires étrangères. « Le Maroc a accepté les principes », "
+      "a-t-il déclaré."], [("Mohamed Salem Ould Salek", "pronoun")]),
+    (["King Mohammed VI gave a speech. The texts imply respect for other states, said Mohamed Salem Ould Salek, the "
+      "foreign minister. \"Morocco accepted the principles,\" he said."], [("Mohamed Salem Ould Salek", "pronoun")]),
+    # Not when the name is the subject of what the cue reports (`notes Brown has …`).
+    (["Peter Ubertaccio spoke on Monday. Ubertaccio, in his analysis, notes Scott Brown has more experience. "
+      "\"It is a tough race,\" he said."], [("Peter Ubertaccio", "pronoun")]),
 ])
 def test_rules_version_32_patterns(paragraphs: list[str], expected: list[tuple[str | None, str | None]]) -> None:
     assert attributions(*paragraphs) == expected

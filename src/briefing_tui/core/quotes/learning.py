@@ -19,6 +19,7 @@ from briefing_tui.core.quotes.clauses import (
     NATIONALITIES_FR,
     clause_subject,
     french_adjective,
+    is_cue,
 )
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
@@ -290,6 +291,8 @@ def _learn_later_subjects(toks: list[Tok], mem: Memory, lex: Lexicon) -> None:
             i = k + 1
         elif k and t.low in lex.agent and toks[k - 1].low in lex.cues and not toks[k - 1].cap:
             i = k + 1  # `This move was criticized by Nassar al-Rubaie, a member of Parliament.`: he spoke last
+        elif t.text == "," and (n := _inverted_cue_after(toks, k + 1, lex)):
+            i = n  # `…, fait remarquer Mohamed Salem Ould Salek, le ministre`, `…, said Tom Lee.`: he spoke last
         elif t.low in firsts and (n := next((len(p) for p in lex.according
                                              if [x.low for x in toks[k:k + len(p)]] == list(p)), 0)):
             i = k + n
@@ -318,6 +321,28 @@ def _learn_later_subjects(toks: list[Tok], mem: Memory, lex: Lexicon) -> None:
                 after_name is not None and _verb_like(after_name, lex))):  # `and Interior Minister X wrote`;
             # not `would list Sailor Neptune and Sailor Uranus as dream roles`
             mem.note_subject(who)
+
+
+def _inverted_cue_after(toks: list[Tok], k: int, lex: Lexicon) -> int:
+    """Where the subject of a cue put after the words it reports starts (`, said Tom Lee.`, `, a déclaré X,`, `, fait
+    remarquer X, le ministre`): the token after the cue at `k` (past auxiliaries), when a name follows it and ends
+    its clause; else 0 (`Ubertaccio, in his analysis, notes Brown has …`: Brown is the subject of what is noted)."""
+    end = min(len(toks) - 1, k + 3)
+    while k < end and not toks[k].cap and toks[k].low in lex.auxiliaries:
+        k += 1
+    if lex.code == "fr" and k < end and toks[k].low == "fait" and toks[k + 1].low in _MADE_TO_SAY:
+        k += 1  # `fait remarquer`, `fait savoir`
+    elif k >= len(toks) - 1 or not is_cue(toks, k, lex) or toks[k].low.endswith(("ing", "ant")):
+        return 0
+    name = k + 1
+    if not toks[name].cap:
+        return 0
+    after = run_end(toks, name, lex)
+    return name if after >= len(toks) or toks[after].text in _CLAUSE_ENDS else 0
+
+
+_MADE_TO_SAY = frozenset(("remarquer", "savoir", "valoir", "observer"))
+_CLAUSE_ENDS = frozenset((",", ".", ";", ":", "(", "!", "?"))
 
 
 _GENDERED = frozenset(("he", "him", "his", "she", "her"))
