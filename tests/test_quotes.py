@@ -520,6 +520,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     (["King Mohammed VI gave a speech. The texts imply respect for other states, said Mohamed Salem Ould Salek, the "
       "foreign minister. \"Morocco accepted the principles,\" he said."], [("Mohamed Salem Ould Salek", "pronoun")]),
     # Not when the name is the subject of what the cue reports (`notes Brown has …`).
+    # A set phrase between an inverted cue and its subject (`a confié pour sa part la mère`).
+    (["Thomas a parlé. « Ma fille est innocente », a confié pour sa part la mère de l'adolescente."],
+     [("la mère de l'adolescente", "after-cue")]),
     (["Peter Ubertaccio spoke on Monday. Ubertaccio, in his analysis, notes Scott Brown has more experience. "
       "\"It is a tough race,\" he said."], [("Peter Ubertaccio", "pronoun")]),
 ])

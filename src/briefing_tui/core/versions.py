@@ -41,10 +41,10 @@ shortcodes and kramdown attributes leave Markdown; an escape sequence in a file 
 block quotes, an inline forward's headers are lines of their own, `format=flowed` is unwrapped, a message
 forwarded as an attachment is read. 31: a Markdown line left with only the words around what a template filled in
 (`Posted on {{ page.date }} by {{ page.author }}.`) goes; a reply's `On … wrote:` wrapped over two lines is one
-paragraph. 32: a
-description between commas that names a body (`Dr Tan, an ichthyologist and Lee Kong Chian Museum officer, stated`)
-is of the titled name or the phrase before it; a cue after the words it reports with its subject after it (`…,
-fait remarquer X, le ministre`, `…, said X.`) makes X the one a pronoun next is."""
+paragraph. 32: a description between commas that names a body (`Dr Tan, an ichthyologist and Lee Kong Chian Museum
+officer, stated`) is of the titled name or the phrase before it; a cue after the words it reports with its subject after
+it (`…, fait remarquer X, le ministre`, `…, said X.`) makes X the one a pronoun next is; a set phrase between an
+inverted cue and its subject (`a confié pour sa part la mère`)."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

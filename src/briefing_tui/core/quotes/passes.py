@@ -163,7 +163,10 @@ def _aside_at(toks: list[Tok], k: int, lex: Lexicon) -> int:
 
 def _past_aside(toks: list[Tok], k: int, lex: Lexicon) -> int:
     """Where the subject starts after an inverted cue: past an aside between commas right after the cue (`a
-    confié, à Reuters, le directeur de cabinet`, `said, on Monday, the chief of staff`)."""
+    confié, à Reuters, le directeur de cabinet`, `said, on Monday, the chief of staff`), or a set phrase with no
+    commas (`a confié pour sa part la mère`)."""
+    if k + 1 < len(toks) and (aside := _aside_at(toks, k, lex)) and k + aside < len(toks):
+        return k + aside
     if k + 1 >= len(toks) or toks[k].text != ",":
         return k
     first = toks[k + 1]
