@@ -523,6 +523,14 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # A set phrase between an inverted cue and its subject (`a confié pour sa part la mère`).
     (["Thomas a parlé. « Ma fille est innocente », a confié pour sa part la mère de l'adolescente."],
      [("la mère de l'adolescente", "after-cue")]),
+    # A quoted term after an article or a preposition, in a sentence with no cue, is no one's words; with a pronoun
+    # as its subject the sentence goes on about the speaker.
+    (["« Nous sommes prêts », a déclaré le procureur. L'homme portait aussi une « tenue de camouflage »."],
+     [("le procureur", "after-cue"), (None, None)]),
+    (["“We are ready,” the prosecutor said. The man also wore a “camouflage outfit” that day."],
+     [("the prosecutor", "after-cue"), (None, None)]),
+    (["« Nous sommes prêts », a déclaré Emmanuel Macron. Il veut une « révolution démocratique »."],
+     [("Emmanuel Macron", "after-cue"), ("Emmanuel Macron", "follow-on")]),
     (["Peter Ubertaccio spoke on Monday. Ubertaccio, in his analysis, notes Scott Brown has more experience. "
       "\"It is a tough race,\" he said."], [("Peter Ubertaccio", "pronoun")]),
 ])

@@ -44,7 +44,8 @@ forwarded as an attachment is read. 31: a Markdown line left with only the words
 paragraph. 32: a description between commas that names a body (`Dr Tan, an ichthyologist and Lee Kong Chian Museum
 officer, stated`) is of the titled name or the phrase before it; a cue after the words it reports with its subject after
 it (`…, fait remarquer X, le ministre`, `…, said X.`) makes X the one a pronoun next is; a set phrase between an
-inverted cue and its subject (`a confié pour sa part la mère`)."""
+inverted cue and its subject (`a confié pour sa part la mère`); a quoted term of at most four words after an article or
+a preposition, in a sentence with no cue and no pronoun, is no one's words (`une « tenue de camouflage »`)."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

@@ -362,11 +362,31 @@ def _without_cue(site: Site, spans: list[Span], k: int, results: list[Attributio
             return prev._replace(rule="continuation")
         if prev_span.paragraph == span.paragraph - 1 and _opens_paragraph(site):
             return prev._replace(rule="continuation")
-        if prev_span.paragraph == span.paragraph and prev.rule != "passive-agent" \
+        if prev_span.paragraph == span.paragraph and prev.rule != "passive-agent" and not _term(site) \
                 and not _someone_else(site, prev_span.end, prev.speaker, mem):  # `X, who was described as
             # “knife-obsessed” by the police, … her “kuffar” parents`: the police spoke of X, not for the sentence
             return prev._replace(rule="follow-on")
     return _own_words(site, mem) or _sentence_subject(site, mem) or _context(site, mem)
+
+
+_TERM_WORDS = 4
+"""Words at most in a quoted term (`la « dame de fer »`)."""
+
+
+def _term(site: Site) -> bool:
+    """A few quoted words that a determiner or a preposition puts inside a sentence with no cue of its own (`un
+    contexte de « conflit parental très violent »`, `une « tenue de camouflage »`): a term, not words said."""
+    before, lex = site.before, site.lex
+    if not before or not before[-1].word or before[-1].cap or not (
+            before[-1].low in lex.determiners or before[-1].low in lex.prepositions):
+        return False
+    inner = site.text[site.span.text_start:site.span.text_end]
+    if len(inner.split()) > _TERM_WORDS or inner.rstrip()[-1:] in ".!?":
+        return False
+    if any(t.low in lex.pronouns for t in before):
+        return False  # `Il appelle à une « révolution démocratique profonde »`: a speaker's call, in his words
+    own = [*before, *site.after]
+    return not any(is_cue(own, k, lex) for k in range(len(own)))
 
 
 def _subject_of_predicate(site: Site, mem: Memory) -> Attribution | None:
