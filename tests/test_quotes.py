@@ -531,6 +531,12 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
      [("the prosecutor", "after-cue"), (None, None)]),
     (["« Nous sommes prêts », a déclaré Emmanuel Macron. Il veut une « révolution démocratique »."],
      [("Emmanuel Macron", "after-cue"), ("Emmanuel Macron", "follow-on")]),
+    # A paragraph opening with a quote that has no cue goes with the paragraph's next quote; not a quote that is its
+    # sentence's subject.
+    (["Tony Blair spoke in Toronto.", "“I often say to people, Canada will become powerful.” He also pointed out, "
+      "“As power grows, so does responsibility.”"], [("Tony Blair", "follow-on"), ("Tony Blair", "pronoun")]),
+    (["“Valetudo” is the name suggested for the satellite. “It is an oddball,” said Scott Sheppard."],
+     [(None, None), ("Scott Sheppard", "after-cue")]),
     (["Peter Ubertaccio spoke on Monday. Ubertaccio, in his analysis, notes Scott Brown has more experience. "
       "\"It is a tough race,\" he said."], [("Peter Ubertaccio", "pronoun")]),
 ])

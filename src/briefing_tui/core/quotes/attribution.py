@@ -112,6 +112,7 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span], title:
             if found.speaker is not None:
                 note_speaker(found.speaker, mem, lex)
         _split_cue(masked, ends, lex, spans, ids, results)
+        _opening_quote(text, spans, ids, results, lex)
         learn(text, masked, cursor, len(masked), ends, mem, lex)
     results.extend([NOBODY] * (len(spans) - len(results)))
     for k in range(len(results) - 2, -1, -1):  # a quote run on over paragraphs: its speaker is named at its end
@@ -122,6 +123,25 @@ def attribute(paragraphs: list[str] | tuple[str, ...], spans: list[Span], title:
     for r in results:
         assert r.speaker is None or MASK not in r.speaker, "a masked quote reached a speaker"
     return results
+
+
+def _opening_quote(text: str, spans: list[Span], ids: list[int], results: list[Attribution], lex: Lexicon) -> None:
+    """A paragraph that opens with a quote no cue is found for, then goes on to a quote whose speaker is found,
+    is that speaker's (`“I often say to people, Canada will …” He also pointed out, “As power grows …”`); not a
+    quote that is its sentence's subject (`“Valetudo” is the name suggested`: a name)."""
+    if len(ids) < 2 or len(results) <= ids[1]:
+        return
+    first, second = ids[0], ids[1]
+    span = spans[first]
+    if results[first].speaker is not None or results[second].speaker is None or span.continuation \
+            or text[:span.start].strip() or results[second].rule == "according-to":
+        return  # `according to` gives the source of its own sentence: `“…” Then “a knife”, according to the police.`
+    verb = _NEXT_WORD.match(text, span.end)
+    if verb is None or verb.group(1).lower() not in lex.be:
+        results[first] = results[second]._replace(rule="follow-on")
+
+
+_NEXT_WORD = re.compile(r"\s*+(\w++)")
 
 
 def _one_spelling(results: list[Attribution], paragraphs: list[str] | tuple[str, ...]) -> None:
