@@ -537,6 +537,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
       "“As power grows, so does responsibility.”"], [("Tony Blair", "follow-on"), ("Tony Blair", "pronoun")]),
     (["“Valetudo” is the name suggested for the satellite. “It is an oddball,” said Scott Sheppard."],
      [(None, None), ("Scott Sheppard", "after-cue")]),
+    # `appealed` reports what follows or precedes it.
+    (["Haseena Gul is receiving treatment. “They will not let me study in Chitral,” she appealed to the government."],
+     [("Haseena Gul", "pronoun")]),
     (["Peter Ubertaccio spoke on Monday. Ubertaccio, in his analysis, notes Scott Brown has more experience. "
       "\"It is a tough race,\" he said."], [("Peter Ubertaccio", "pronoun")]),
 ])

@@ -46,7 +46,8 @@ officer, stated`) is of the titled name or the phrase before it; a cue after the
 it (`…, fait remarquer X, le ministre`, `…, said X.`) makes X the one a pronoun next is; a set phrase between an
 inverted cue and its subject (`a confié pour sa part la mère`); a quoted term of at most four words after an article or
 a preposition, in a sentence with no cue and no pronoun, is no one's words (`une « tenue de camouflage »`); a
-paragraph opening with a quote that has no cue goes with the paragraph's next quote (`“…” He also pointed out, “…”`)."""
+paragraph opening with a quote that has no cue goes with the paragraph's next quote (`“…” He also pointed out,
+“…”`); `appealed` is a cue."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

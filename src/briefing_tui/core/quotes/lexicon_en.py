@@ -36,7 +36,7 @@ LEXICON = Lexicon(
         insist reply respond stress remark recall add admit write announce say tell describe call found
         specifies specified stipulates stipulated reacted justified justifies indicated indicates mentioned
         mentions clarified clarifies assured assures contended contends underscored underscores chanted
-        chanting screamed begged shrugged smiled grinned
+        chanting screamed begged shrugged smiled grinned appealed appeals
         """),
     passive_cues=words("""
         described called branded labelled labeled termed characterised characterized dubbed quoted cited told
