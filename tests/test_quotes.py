@@ -540,6 +540,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # `appealed` reports what follows or precedes it.
     (["Haseena Gul is receiving treatment. “They will not let me study in Chitral,” she appealed to the government."],
      [("Haseena Gul", "pronoun")]),
+    # A peer's title is part of the name given alone.
+    (["In summing up the debate, Baroness Stowell said: \"I believe that the Bill is a force for good.\""],
+     [("Baroness Stowell", "before-cue")]),
     (["Peter Ubertaccio spoke on Monday. Ubertaccio, in his analysis, notes Scott Brown has more experience. "
       "\"It is a tough race,\" he said."], [("Peter Ubertaccio", "pronoun")]),
 ])

@@ -152,8 +152,10 @@ def is_given_name(word: str) -> bool:
 # --- names in a run of capitalised words ------------------------------------------------------------
 
 POST_NOMINALS = frozenset("qc kc mp mep obe mbe cbe kbe phd md esq msp".split())
-_KEEP_TITLES = frozenset("pope king queen prince princess sheikh emir lord lady sir dame pape roi reine".split())
-"""Titles that stay with a name given alone (`Pope Francis`, `King Charles`)."""
+_KEEP_TITLES = frozenset("pope king queen prince princess sheikh emir lord lady baroness baron earl viscount duke "
+                          "duchess sir dame pape roi reine".split())
+"""Titles that stay with a name given alone (`Pope Francis`, `King Charles`, `Baroness Stowell`: a peer's title is
+part of the name)."""
 PARTICLES = frozenset("de da di del della van von der den ter ten al bin bint ibn el le la du des dos das zu y abu "
                       "abou".split())
 PLACE_PREPOSITIONS = frozenset(("of", "to", "for", "from"))
