@@ -543,6 +543,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # A peer's title is part of the name given alone.
     (["In summing up the debate, Baroness Stowell said: \"I believe that the Bill is a force for good.\""],
      [("Baroness Stowell", "before-cue")]),
+    # A source that opens the sentence after its first few words (`À l'inverse, pour X, « … »`).
+    (["À l'inverse, pour la journaliste Martine Orange, « ce nouvel épisode prouve l'effondrement moral »."],
+     [("Martine Orange", "according-to")]),
     (["Peter Ubertaccio spoke on Monday. Ubertaccio, in his analysis, notes Scott Brown has more experience. "
       "\"It is a tough race,\" he said."], [("Peter Ubertaccio", "pronoun")]),
 ])

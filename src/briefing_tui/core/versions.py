@@ -47,7 +47,8 @@ it (`…, fait remarquer X, le ministre`, `…, said X.`) makes X the one a pron
 inverted cue and its subject (`a confié pour sa part la mère`); a quoted term of at most four words after an article or
 a preposition, in a sentence with no cue and no pronoun, is no one's words (`une « tenue de camouflage »`); a
 paragraph opening with a quote that has no cue goes with the paragraph's next quote (`“…” He also pointed out,
-“…”`); `appealed` is a cue; a peer's title stays with a name given alone (`Baroness Stowell`)."""
+“…”`); `appealed` is a cue; a peer's title stays with a name given alone (`Baroness Stowell`); a
+source that opens the sentence after its first few words (`À l'inverse, pour X, « … »`)."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

@@ -130,6 +130,10 @@ _CLAUSE_JOINS = frozenset("que qu' qu’ tandis alors mais et while whereas but 
 """Words a clause opens with, after which a source may open it as it opens a sentence (`tandis que, pour X, « … »`)."""
 
 
+_LEAD = 4
+"""Words at most before a comma that opens a sentence ahead of its source (`À l'inverse, pour X, « … »`)."""
+
+
 def _according_initial(before: list[Tok], site: Site, mem: Memory) -> Found | None:
     """`Pour l'organisateur, Philippe Duval, la sécurité reste « … »`: a source that opens the sentence."""
     lex = site.lex
@@ -137,6 +141,12 @@ def _according_initial(before: list[Tok], site: Site, mem: Memory) -> Found | No
     k = 0
     while k < len(words) and words[k].low in lex.discourse:
         k += 1
+    lead = next((n for n, t in enumerate(before[:_LEAD + 1]) if t.text == ","), None)
+    if (k >= len(words) or words[k].low not in lex.according_initial) and lead is not None \
+            and lead + 1 < len(before) and before[lead + 1].low in lex.according_initial \
+            and all(t.word and not t.masked for t in before[:lead]):
+        k = words.index(before[lead + 1])  # `À l'inverse, pour la journaliste Martine Orange, « … »`: after a
+        # sentence's opening words
     if k >= len(words) or words[k].low not in lex.according_initial:
         # or one that opens a later clause: `… a lancé Donald Tusk tandis que, pour le président de la Commission
         # européenne Jean-Claude Juncker, « … »`
