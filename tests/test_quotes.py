@@ -546,6 +546,11 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     # A source that opens the sentence after its first few words (`À l'inverse, pour X, « … »`).
     (["À l'inverse, pour la journaliste Martine Orange, « ce nouvel épisode prouve l'effondrement moral »."],
      [("Martine Orange", "according-to")]),
+    # How often is no subject (`and several times described`); a verb after a source's name ends the name.
+    (["Barack Obama spoke on Monday. He said GM would make \"high quality cars,\" and several times described what "
+      "he anticipated as \"better\" cars."], [("Barack Obama", "pronoun"), ("Barack Obama", "pronoun")]),
+    (["On the contrary, according to automotive analyst Dennis DesRosier believes that the factory is still "
+      "\"likely\" to close."], [("Dennis DesRosier", "according-to")]),
     (["Peter Ubertaccio spoke on Monday. Ubertaccio, in his analysis, notes Scott Brown has more experience. "
       "\"It is a tough race,\" he said."], [("Peter Ubertaccio", "pronoun")]),
 ])

@@ -48,7 +48,8 @@ inverted cue and its subject (`a confié pour sa part la mère`); a quoted term 
 a preposition, in a sentence with no cue and no pronoun, is no one's words (`une « tenue de camouflage »`); a
 paragraph opening with a quote that has no cue goes with the paragraph's next quote (`“…” He also pointed out,
 “…”`); `appealed` is a cue; a peer's title stays with a name given alone (`Baroness Stowell`); a
-source that opens the sentence after its first few words (`À l'inverse, pour X, « … »`)."""
+source that opens the sentence after its first few words (`À l'inverse, pour X, « … »`); how often is no
+subject (`and several times described`); a verb after a source's name ends it (`according to X believes that`)."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from briefing_tui.core.quotes.clauses import DASHES, MAX_SUBJECT, STOP
+from briefing_tui.core.quotes.clauses import DASHES, MAX_SUBJECT, STOP, is_cue, is_verb
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.names import is_title, run_end
 from briefing_tui.core.quotes.phrases import PARTITIVE, READERS, Mention, circumstance_after, mention
@@ -30,6 +30,10 @@ def phrase_after(toks: list[Tok], k: int, lex: Lexicon) -> list[Tok]:
             break
         if out and t.low in lex.cut_prepositions and (circumstance_after(toks, i, lex, 4) or t.low in _OPENS_ASIDE):
             break
+        if lex.code == "en" and out and out[-1].cap and out[-1].word and (is_cue(toks, i, lex)
+                                                                          or is_verb(toks, i, lex)):
+            break  # `according to analyst Dennis DesRosier believes that`: a verb of its own ends the name (English:
+            # the French test for a verb takes `avant` between a noun and an article for one)
         out.append(t)
     return out
 

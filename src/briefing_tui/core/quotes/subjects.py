@@ -50,8 +50,18 @@ def _skip_to_subject(toks: list[Tok], c: int, lex: Lexicon) -> int:
         if aside is not None:
             j -= len(aside)
             continue
+        if t.low in _TIMES and j > 0 and not toks[j - 1].cap and (
+                toks[j - 1].low in _HOW_OFTEN or toks[j - 1].text.isdigit()):
+            j -= 2  # `and several times described`: how often, not who
+            continue
         break
     return j
+
+
+_TIMES = frozenset(("times", "fois", "mal"))
+_HOW_OFTEN = frozenset("several many two three four five six ten numerous countless multiple at some "
+                       "plusieurs deux trois maintes nombreuses mehrere zwei drei".split())
+"""Words before `times` that make it how often something was done (`several times`, `plusieurs fois`)."""
 
 
 def subject_of(toks: list[Tok], c: int, lex: Lexicon) -> tuple[list[Tok], str] | None:
