@@ -551,6 +551,9 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
       "he anticipated as \"better\" cars."], [("Barack Obama", "pronoun"), ("Barack Obama", "pronoun")]),
     (["On the contrary, according to automotive analyst Dennis DesRosier believes that the factory is still "
       "\"likely\" to close."], [("Dennis DesRosier", "according-to")]),
+    # `X quoted Y as saying` after the quote: Y.
+    (["Jusman Syafii Djamal is the transport minister. \"We do not need to buy aircraft from Europe,\" Detik.com "
+      "quoted Djamal as saying."], [("Jusman Syafii Djamal", "quoted-as")]),
     (["Peter Ubertaccio spoke on Monday. Ubertaccio, in his analysis, notes Scott Brown has more experience. "
       "\"It is a tough race,\" he said."], [("Peter Ubertaccio", "pronoun")]),
 ])

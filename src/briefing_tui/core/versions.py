@@ -49,7 +49,8 @@ a preposition, in a sentence with no cue and no pronoun, is no one's words (`une
 paragraph opening with a quote that has no cue goes with the paragraph's next quote (`“…” He also pointed out,
 “…”`); `appealed` is a cue; a peer's title stays with a name given alone (`Baroness Stowell`); a
 source that opens the sentence after its first few words (`À l'inverse, pour X, « … »`); how often is no
-subject (`and several times described`); a verb after a source's name ends it (`according to X believes that`)."""
+subject (`and several times described`); a verb after a source's name ends it (`according to X believes that`);
+`“…,” X quoted Y as saying`: Y."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

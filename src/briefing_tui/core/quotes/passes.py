@@ -131,6 +131,8 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
             if c + 2 < len(toks) and toks[c + 1].low in _INTRODUCERS and any(t.masked for t in toks[c + 2:c + 4]):
                 return None  # `…pour « financement du terrorisme », les Roy rapportent que « … »`: the cue is the
                 # next quote's
+            if t.low in _QUOTED_AS and (found := _quoted_as(toks, mem, site, t.text, c)):
+                return found  # `“…,” Detik.com quoted Djamal as saying`: the one quoted
             m = mention(toks[:end], site.text, lex)
             if m is not None and not _subject_start(first, lex) and m.kind != "person":
                 return None  # `proposal and accused`: not a subject
