@@ -17,6 +17,7 @@ from briefing_tui.core.user.board import BoardQuote, QuoteBoard
 from briefing_tui.core.user.config import Settings
 from briefing_tui.core.user.export import quotes_markdown
 from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.board import board_prompt
 from briefing_tui.tui.widgets.article_view import ArticleView
 from tests.conftest import write
 from tests.test_quote_finder import open_finder
@@ -71,6 +72,24 @@ def test_quotes_that_are_not_parts_of_one(text: str, second: str) -> None:
     assert wholes(paragraphs, quotes) == [None, None]
 
 
+def test_a_fragment_inside_the_writers_sentence_is_no_part_of_the_next_quotation() -> None:
+    """Found by a cold tryout on realnews: a fragment in lower case, then `according to NBC.` and a quotation of
+    the same speaker, were cited as one quotation."""
+    text = ('Pelosi called Trump’s conduct a "breach of his Constitutional responsibilities," according to NBC. '
+            '"[T]he House of Representatives is moving forward with an official impeachment inquiry," she said.')
+    paragraphs, quotes = quotes_of(text, ("breach of his Constitutional responsibilities,", "Nancy Pelosi"),
+                                   ("[T]he House of Representatives is moving forward with an official impeachment "
+                                    "inquiry,", "Nancy Pelosi"))
+    assert wholes(paragraphs, quotes) == [None, None]
+    capital = text.replace('"breach', '"Breach')  # a sentence of her own, the writer's words between: one quotation
+    paragraphs, quotes = quotes_of(capital, ("Breach of his Constitutional responsibilities,", "Nancy Pelosi"),
+                                   ("[T]he House of Representatives is moving forward with an official impeachment "
+                                    "inquiry,", "Nancy Pelosi"))
+    assert wholes(paragraphs, quotes)[0] == ("Breach of his Constitutional responsibilities … [T]he House of "
+                                             "Representatives is moving forward with an official impeachment "
+                                             "inquiry,")
+
+
 def test_parts_in_other_paragraphs_or_without_a_speaker_stand_alone() -> None:
     paragraphs = ['"Yes," she said,', '"no."']
     quotes = [Quote("Yes,", 0, 0, 6, "Anna Berg"), Quote("no.", 1, 0, 5, "Anna Berg")]
@@ -80,12 +99,12 @@ def test_parts_in_other_paragraphs_or_without_a_speaker_stand_alone() -> None:
 
 
 def test_a_long_run_is_cited_in_runs_of_max_parts() -> None:
-    text = " ".join(f'"part {n}," she said,' for n in range(MAX_PARTS + 2)) + ' "end."'
-    spans = [(f"part {n},", "Anna Berg") for n in range(MAX_PARTS + 2)] + [("end.", "Anna Berg")]
+    text = " ".join(f'"Part {n}," she said,' for n in range(MAX_PARTS + 2)) + ' "end."'
+    spans = [(f"Part {n},", "Anna Berg") for n in range(MAX_PARTS + 2)] + [("end.", "Anna Berg")]
     paragraphs, quotes = quotes_of(text, *spans)
     found = wholes(paragraphs, quotes)
-    assert found[0] == " … ".join(f"part {n}" for n in range(MAX_PARTS)) + ","  # cited without it (`quoted`)
-    assert found[MAX_PARTS] == f"part {MAX_PARTS} … part {MAX_PARTS + 1} … end."
+    assert found[0] == " … ".join(f"Part {n}" for n in range(MAX_PARTS)) + ","  # cited without it (`quoted`)
+    assert found[MAX_PARTS] == f"Part {MAX_PARTS} … Part {MAX_PARTS + 1} … end."
 
 
 @pytest.mark.parametrize(("source", "shown"), [
@@ -126,6 +145,22 @@ def test_the_board_keeps_what_the_citation_needs() -> None:
         "“here in London we will never let them succeed.” — Sadiq Khan, Knife attack in London (Crime), "
         "3 February 2020")
     assert quotes_markdown([(part, listed)]).endswith(f"- {CITED}\n")
+
+
+def test_the_board_holds_a_quotation_broken_into_once_and_shows_it_whole() -> None:
+    """Found by a cold tryout: the board showed the part added, while the spotlight, the copy and the export gave
+    the whole quotation; and each part could be added, the same citation twice."""
+    listed = Listed("khan.md", "Knife attack in London", dt.date(2020, 2, 3), "Crime", b"", 0, source=SOURCE)
+    first = Quote("Terrorists seek to divide us and to destroy our way of life,", 1, 0, 62, "Sadiq Khan", "said",
+                  whole=WHOLE)
+    second = Quote("here in London we will never let them succeed.", 1, 80, 130, "Sadiq Khan", "said", whole=WHOLE)
+    board = QuoteBoard()
+    assert board.add(BoardQuote.of(first, listed, 0)) is None
+    assert board.add(BoardQuote.of(second, listed, 1)) == "That quote is already on the board."
+    alone = Quote("We are grateful to the police", 2, 0, 31, "Sadiq Khan", "told")
+    assert board.add(BoardQuote.of(alone, listed, 2)) is None
+    shown = [" ".join(str(part) for part in board_prompt(n, q).renderables) for n, q in enumerate(board.quotes, 1)]
+    assert WHOLE in shown[0] and "We are grateful to the police" in shown[1]
 
 
 async def test_c_cites_either_part_whole_in_the_finder_and_the_article(tmp_path: Path) -> None:

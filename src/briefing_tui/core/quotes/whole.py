@@ -21,7 +21,8 @@ _CLAUSE_END = frozenset(",:.;")
 def wholes(paragraphs: Sequence[str], quotes: Sequence[Quote]) -> list[str | None]:
     """For each quote, the whole quotation it is part of (its parts joined by JOIN), or None when it stands alone.
 
-    Two quotes in a row are parts of one when they are in the same paragraph, have the same speaker, the first
+    Two quotes in a row are parts of one when they are in the same paragraph, have the same speaker, the run's first
+    part opens with a capital (a sentence of the speaker's, not a fragment the writer quotes inside theirs), the first
     ends with a comma (the writer broke into the sentence, or ended it there: `"…so far," Musk told the press.
     "We have…"`), and the words between them are a short attribution that ends a clause (`, he told the press, `),
     so that a word the writer quotes inside their own sentence (`said of the "vacuous" claim`) is no part.
@@ -33,6 +34,9 @@ def wholes(paragraphs: Sequence[str], quotes: Sequence[Quote]) -> list[str | Non
                 or a.speaker.casefold() != b.speaker.casefold() or not a.text.rstrip().endswith(",")
                 or not 0 < b.start - a.end <= MAX_GAP or a.paragraph >= len(paragraphs)):
             continue
+        if not (k and joined[k - 1]) and not _opens_sentence(a.text):
+            continue  # a run's first part opens a sentence; `Pelosi called Trump's conduct a "breach of …,"
+            # according to NBC. "[T]he House …"`: a fragment the writer quotes in their own sentence, then a quotation
         gap = paragraphs[a.paragraph][a.end:b.start].strip()
         joined[k] = bool(gap) and gap[-1] in _CLAUSE_END and any(ch.isalpha() for ch in gap)
     out: list[str | None] = [None] * len(quotes)
@@ -47,3 +51,13 @@ def wholes(paragraphs: Sequence[str], quotes: Sequence[Quote]) -> list[str | Non
             out[k:end + 1] = [text] * (end - k + 1)
         k = end + 1
     return out
+
+
+def _opens_sentence(text: str) -> bool:
+    """Whether a quote's words open a sentence: the first letter (past brackets and marks: `[T]he`) is a capital."""
+    for ch in text[:40]:
+        if ch.isalpha():
+            return ch.isupper()
+        if ch.isdigit():
+            return True  # `"2019 was hard," he said, "but …"`
+    return False

@@ -69,7 +69,10 @@ class BoardQuote:
 
     @property
     def same(self) -> tuple[str, str, int, int]:
-        """What makes two board quotes the same quote (added twice, it is on the board once)."""
+        """What makes two board quotes the same quote (added twice, it is on the board once): the parts of one
+        quotation the writer broke into are one, as they are cited whole."""
+        if self.whole:
+            return self.article_id, self.whole, self.paragraph, -1
         return self.article_id, self.text, self.paragraph, self.start
 
     def to_json(self) -> dict[str, Any]:

@@ -70,12 +70,13 @@ def add_to_board(screen: Widget, state: ReaderState, item: BoardQuote, save: Cal
 
 
 def board_prompt(n: int, item: BoardQuote) -> Group:
-    """A board row: number, speaker, date and title, then the quote under them (its start, for a long one)."""
+    """A board row: number, speaker, date and title, then the quote under them (its start, for a long one), whole
+    when the writer broke into it, as it is cited."""
     head = Text(f"{n}. ", style="bold", no_wrap=True, overflow="ellipsis")
     head.append(item.speaker or "unattributed", style="bold" if item.speaker else "italic")
     date = item.date.isoformat() if item.date else "undated"
     head.append(f" · {date} · {item.title}", style="dim")
-    words = quoted(item.text)
+    words = quoted(item.whole or item.text)  # what its citation gives, spotlit and exported
     quote = words if len(words) <= LIST_CHARS else words[:LIST_CHARS].rstrip() + "…"
     return Group(head, Padding(Text(f"“{quote}”", style="italic"), (0, 0, 0, len(str(n)) + 2)))
 
