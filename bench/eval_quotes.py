@@ -149,6 +149,11 @@ HELDOUT_REAL19 = EVAL / "heldout-real19"
 MEANTIME corpus's English section (tokenised, re-spaced; each body one paragraph); 114 quotes, 5 of them null;
 annotated blind by someone who never saw the rules, and committed with its blind figure. Measured once, blind, with
 RULES_VERSION 32 (commit 9cf170f): spans 100.0% / 99.1%, speakers 85.0% (96/113); RULES_VERSION 31 scores the same."""
+HELDOUT_REAL20 = EVAL / "heldout-real20"
+"""The twentieth real held-out set, short: the last 6 English Wikinews articles of MEANTIME that hold four quotations
+(its walk ends there), 30 quotes; annotated blind by someone who never saw the rules, and committed with its blind
+figure. Measured once, blind, with RULES_VERSION 33 (commit 5a63658): spans 100.0% / 100.0%, speakers 70.0% (21/30);
+RULES_VERSION 31 scores the same."""
 GOLD = EVAL / "gold"
 """The written development set: the first rules were written while reading its failures."""
 HELDOUT = EVAL / "heldout"
@@ -181,6 +186,7 @@ SETS = (("real development set (eval/realnews)", REALNEWS), ("real held-out set 
         ("seventeenth real held-out set (eval/heldout-real17)", HELDOUT_REAL17),
         ("eighteenth real held-out set, 6 articles (eval/heldout-real18)", HELDOUT_REAL18),
         ("nineteenth real held-out set (eval/heldout-real19)", HELDOUT_REAL19),
+        ("twentieth real held-out set, 6 articles (eval/heldout-real20)", HELDOUT_REAL20),
         ("written development set (eval/gold)", GOLD), ("written held-out set (eval/heldout)", HELDOUT))
 
 
