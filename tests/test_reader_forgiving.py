@@ -107,3 +107,23 @@ async def test_tab_takes_the_suggestion_in_the_quote_finder() -> None:
         assert finder.total == 3 and "did you mean" not in status(app, "#finder-status")
         await pilot.press("tab")  # into the list, as before
         assert finder.focused is not box
+
+
+async def test_a_suggestion_for_a_plain_word_being_typed_is_the_word() -> None:
+    """Found by a cold tryout: a misspelt plain word still being typed was offered as the query that runs while
+    typing (`did you mean “(impeachment OR impeachment*)”`), and tab put that in the box."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "harbuor")
+        panel = app.query_one(SearchPanel)
+        assert "did you mean “harbour”? tab" in status(app, "#search-status")
+        await pilot.press("tab")
+        assert app.query_one("#search-input", FilterBox).value == "harbour"
+        await until(pilot, lambda: panel.settled, "the suggestion to be searched")
+        await pilot.press("escape", "escape")
+        finder = await open_finder(pilot, "underlngs")
+        assert "did you mean “underlings”? tab" in status(app, "#finder-status")
+        await pilot.press("tab")
+        assert finder.query_one(Input).value == "underlings"

@@ -112,6 +112,16 @@ def as_you_type(text: str) -> tuple[str, str | None]:
     return text + "*", m["word"]
 
 
+def suggestion_basis(text: str, query: Query) -> Query:
+    """What a suggestion is made from while `text` is being typed: the words as typed, the last one a prefix, not
+    `as_you_type`'s `(word OR word*)`, which a suggestion would otherwise hand back to the box (`impeachmnt` gave
+    `(impeachment OR impeachment*)`). `query` when that does not parse."""
+    try:
+        return parse(text + "*")
+    except QueryError:
+        return query
+
+
 def parse(text: str) -> Query:
     """Parse a query string; raise QueryError with a plain sentence when it is not valid."""
     if len(text) > MAX_QUERY:

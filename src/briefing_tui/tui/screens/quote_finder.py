@@ -24,7 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from briefing_tui.core.search.index import QuoteHit
-from briefing_tui.core.search.query import REFUSED, Query, QueryError, as_you_type
+from briefing_tui.core.search.query import REFUSED, Query, QueryError, as_you_type, suggestion_basis
 from briefing_tui.core.search.query import parse as parse_query
 from briefing_tui.core.serialize import count, quote_citation
 from briefing_tui.core.user.board import BoardQuote
@@ -249,7 +249,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             except QueryError as exc:
                 self._show_error(str(exc))
                 return
-        self._run_filter(query, generation, keep, self._typing)
+        self._run_filter(query, generation, keep, self._typing, text)
 
     def library_changed(self) -> None:
         """Files changed while the finder is open: run the same filter again, keeping the cursor's quote."""
@@ -257,14 +257,16 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self._filter(self.filter_text, self._generation, keep=True)
 
     @work(thread=True, exclusive=True, group="quote-filter")
-    def _run_filter(self, query: Query | None, generation: int, keep: bool = False, typing: str | None = None) -> None:
+    def _run_filter(self, query: Query | None, generation: int, keep: bool = False, typing: str | None = None,
+                    text: str = "") -> None:
         """Ask the index for every match's id (SQL full-text search), and the first rows; a newer filter
         drops this one's answer. When nothing matches, ask why (a few more reads) for the hint."""
         try:
             ids = self.source.quote_ids(query)
             first = self.source.quote_hits(ids[:PAGE])
             hint = self.source.quote_hint(query, typing is not None) if query is not None and not ids else None
-            better = self.source.suggestion(query, len(ids), quotes=True) if query is not None else None
+            basis = suggestion_basis(text, query) if query is not None and typing is not None else query
+            better = self.source.suggestion(basis, len(ids), quotes=True) if basis is not None else None
         except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep the finder
             if generation == self._generation:
                 hand_to(self, partial(self._show_error, REFUSED, generation))

@@ -25,7 +25,7 @@ from briefing_tui.core.reading.sanitize import clean_line
 from briefing_tui.core.search.forms import article_language
 from briefing_tui.core.search.highlight import find_hits
 from briefing_tui.core.search.index import Result
-from briefing_tui.core.search.query import REFUSED, Query, QueryError, as_you_type
+from briefing_tui.core.search.query import REFUSED, Query, QueryError, as_you_type, suggestion_basis
 from briefing_tui.core.search.query import parse as parse_query
 from briefing_tui.core.serialize import article_citation, count, quote_citation
 from briefing_tui.core.user.board import BoardQuote
@@ -399,7 +399,8 @@ class ReaderScreen(SidebarScreen):
             total, results, per_month = self.session.search(query, RESULT_LIMIT)
             hint = self.session.search_hint(query, typing is not None) if not total and not worker.is_cancelled \
                 else None
-            better = self.session.suggestion(query, total) if not worker.is_cancelled else None
+            basis = suggestion_basis(text, query) if typing is not None else query
+            better = self.session.suggestion(basis, total) if not worker.is_cancelled else None
         except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep reading
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_search_error, text)
