@@ -284,7 +284,7 @@ async def test_a_key_typed_with_the_one_that_opens_a_group_goes_into_it(opening:
     ("date:2030", "dates run 2025-06-12 to 2025-06-27"),
     ("date:2019..2020", "dates run 2025-06-12 to 2025-06-27"),  # a range: named as typed (was `2019--2020`)
     ("date:2025-06..2025-13", "2025-13 is no date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-    ("zzz", None),
+    ("zzz", "no title, section or date holds “zzz”; / searches the articles' text"),
     ("section:ukraine-russia", "no section is called “ukraine-russia”; the closest: Ukraine - Russia War"),
     ("section:qwertyuiop", "no section is called “qwertyuiop”"),
 ])
@@ -560,6 +560,18 @@ def test_is_unread_read_and_bookmarked_keep_the_articles_so_marked() -> None:
     assert titles("is:unread arctic") == ["Arctic notes"] and titles("IS:UNREAD date:2015") == ["Harbour talks"]
     assert titles("is:new") == [] and filter_hint(parse_filter("is:new"), articles) == (
         "is:new is none of is:unread, is:read, is:bookmarked")
+
+
+def test_words_that_keep_nothing_say_the_filter_reads_titles() -> None:
+    """Found by a cold tryout: `f elections` said `0 of 82 articles` and no more, while `/` finds them (the
+    filter reads titles, sections and dates; the help said only `filter the sidebar`)."""
+    articles = [listed("a.md", "Arctic ice melts", dt.date(2023, 3, 4))]
+    assert filter_hint(parse_filter("elections"), articles) == (
+        "no title, section or date holds “elections”; / searches the articles' text")
+    assert filter_hint(parse_filter("elections date:2023"), articles) == (
+        "no title, section or date holds “elections”; / searches the articles' text")
+    assert filter_hint(parse_filter("elections date:2030"), articles) == "dates run 2023-03-04 to 2023-03-04"
+    assert filter_hint(parse_filter("is:unread elections"), articles) is None  # the words or the state
 
 
 async def test_is_unread_in_the_reader_follows_what_was_opened() -> None:

@@ -99,9 +99,9 @@ def _day(value: str) -> str:
 
 
 def filter_hint(wanted: SidebarFilter, listing: list[Listed]) -> str | None:
-    """Why a filter with a date kept nothing, when the date says it: not a date (`2019-13`), or outside the
-    library's dates; an `is:` that is none of STATES; a section no section's name holds (with the closest
-    names); else None (the words kept nothing)."""
+    """Why a filter kept nothing: a date that is none (`2019-13`), or outside the library's dates; an `is:` that is
+    none of STATES; a section no section's name holds (with the closest names); words no title, section or date
+    holds (the filter reads no text: `/` does); else None."""
     if wanted.state is not None and wanted.state not in STATES:
         return f"is:{wanted.state} is none of is:{', is:'.join(STATES)}"
     if wanted.section is not None:
@@ -112,20 +112,21 @@ def filter_hint(wanted: SidebarFilter, listing: list[Listed]) -> str | None:
             names = [next(n for n in sections if folded(n) == c) for c in close]
             return f"no section is called “{wanted.section}”" + (f"; the closest: {', '.join(names)}" if names else "")
     given = [d for d in (wanted.date, wanted.since, wanted.until) if d is not None]
-    if not given:
-        return None
     for value in given:
         if not _is_date(value):
             return f"{value} is no date (YYYY, YYYY-MM or YYYY-MM-DD)"
-    dates = [a.date for a in listing if a.date is not None]
-    if not dates:
+    dates = [a.date for a in listing if a.date is not None] if given else []
+    if given and not dates:
         return "no article has a date"
-    first, last = min(dates).isoformat(), max(dates).isoformat()
-    low = max([d for d in (wanted.date, wanted.since) if d is not None], default="")
-    high = min([d for d in (wanted.date, wanted.until) if d is not None], default="9999")
-    if low <= last[:len(low)] and first[:len(high)] <= high:
-        return None
-    return f"dates run {first} to {last}"
+    if dates:
+        first, last = min(dates).isoformat(), max(dates).isoformat()
+        low = max([d for d in (wanted.date, wanted.since) if d is not None], default="")
+        high = min([d for d in (wanted.date, wanted.until) if d is not None], default="9999")
+        if not (low <= last[:len(low)] and first[:len(high)] <= high):
+            return f"dates run {first} to {last}"
+    if wanted.words and wanted.state is None:  # the filter reads titles, not the text: say where to look
+        return f"no title, section or date holds “{' '.join(wanted.words)}”; / searches the articles' text"
+    return None
 
 
 def _tokens(text: str) -> list[str]:
