@@ -28,6 +28,17 @@ def test_briefing_leading_date_forms(tmp_path: Path, line: str) -> None:
     assert (a.format, a.date, a.title) == ("briefing", dt.date(2025, 6, 27), "Clash Report")
 
 
+def test_a_dated_line_too_long_for_a_title_is_the_first_paragraph(tmp_path: Path) -> None:
+    """Found by a cold tryout: a file of one long line opening with a date was `no article text`, all of it taken
+    as the title (the same line without its date was an article, as plain text)."""
+    words = "The minister said talks would go on after the summit ended without an agreement on trade. " * 20
+    a = load(write(tmp_path / "longline.txt", f"May 1, 2025 {words}\n"))
+    assert (a.format, a.date, a.title) == ("briefing", dt.date(2025, 5, 1), "longline")
+    assert list(a.paragraphs) == [words.strip()]
+    a = load(write(tmp_path / "two.txt", f"May 1, 2025 {words}\n\nA second paragraph.\n"))
+    assert list(a.paragraphs) == [words.strip(), "A second paragraph."]
+
+
 def test_front_matter_date_wins_over_line_and_filename(tmp_path: Path) -> None:
     a = load(write(tmp_path / "2020-01-01-post.md", "---\ndate: 2023-02-21\n---\nJune 27, 2025 Heading\n\nBody.\n"))
     assert a.date == dt.date(2023, 2, 21)

@@ -77,7 +77,10 @@ def _briefing(text: str) -> Draft:
     found = leading_date(lines[0])
     assert found is not None  # detect_format checked it
     date, heading = found
-    body_lines, related = take_related(lines[1:])
+    rest = lines[1:]
+    if len(heading.strip()) > MAX_TITLE_LINE:  # `May 1, 2025 The minister said …` running on for a page: the
+        rest, heading = [heading, *rest], ""  # article's first paragraph, not its title (as in plain text)
+    body_lines, related = take_related(rest)
     return Draft("briefing", split_paragraphs(decode_entities("\n".join(body_lines))),
                  heading=decode_entities(heading).strip(" -—–:|") or None, line_date=date, related=related)
 
