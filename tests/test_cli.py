@@ -279,3 +279,21 @@ def test_quotes_table_streams_in_chunks_under_one_header(capsys: pytest.CaptureF
     assert out.rstrip().endswith(f"{ROW_CHUNK + 5} quotes")
     assert main(["quotes", str(tmp_path), "--limit", "2"]) == 0
     assert capsys.readouterr().out.rstrip().endswith("2 quotes")
+
+
+def test_search_results_at_80_columns_give_the_title_and_snippet_room() -> None:
+    """Found by a cold tryout: at 80 columns (piped output) the title and snippet had 21 columns and a result ran
+    over a dozen lines; the section and the path now give way below 100 columns."""
+    from rich.console import Console
+
+    from briefing_tui.core.search.index import Result
+    from briefing_tui.render import search_table
+
+    summary = {"title": "US president Trump ousts national security advisor Bolton", "date": "2019-09-12",
+               "section": "Politics and conflicts", "id": "032-us-president-trump-ousts-national-security-advisor.md"}
+    result = Result(summary, 1.0, ["On Tuesday, United States President ⟦Donald Trump⟧ announced he had asked"])
+    console = Console(width=80, record=True, color_system=None)
+    console.print(search_table([result], 80))
+    lines = console.export_text().splitlines()
+    assert "US president Trump ousts national" in lines[1] and len(lines) <= 7, lines
+    assert "Politics an…" in lines[1]

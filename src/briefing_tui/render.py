@@ -97,11 +97,15 @@ def _print_chunks(out: Console, items: Iterable[T], table: Callable[[list[T], bo
 
 
 def search_table(results: list[Result], width: int) -> Table:
-    """Search results: date, section, title and a snippet with the hits in bold, and the path."""
-    path_width = _path_width(width - 10 - 22 - 6)
+    """Search results: date, section, title and a snippet with the hits in bold, and the path. Below 100 columns
+    the section and the path give way to the title and snippet (at 80 they had 21 columns and a result ran over
+    a dozen lines)."""
+    section_width = 22 if width >= 100 else 12
+    path_width = _path_width(width - 10 - section_width - 6) if width >= 100 else \
+        max(12, min(48, (width - 10 - section_width - 6) // 3))
     table = Table(box=None, pad_edge=False, header_style="bold", show_lines=False)
     table.add_column("Date", no_wrap=True)
-    table.add_column("Section", max_width=22, overflow="ellipsis", no_wrap=True)
+    table.add_column("Section", max_width=section_width, overflow="ellipsis", no_wrap=True)
     table.add_column("Title and snippet", ratio=1, overflow="fold")
     table.add_column("Path", width=path_width, no_wrap=True)
     for r in results:
