@@ -531,3 +531,17 @@ async def test_keys_typed_after_enter_in_the_sidebar_filter_act_on_the_filtered_
                     and not sidebar.cursor_node.is_expanded, "j and enter in the filtered sidebar")
         first = "Morning Brief — Harbour talks resume in Port Amsel"
         await until(pilot, lambda: showing(app, first), "the first match shown")
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_a_hit_in_a_quote_names_its_speaker_whole_at_any_width(width: int) -> None:
+    """Found by a cold tryout: at 80 columns the hit line ended `in a quote by a`: it wrapped, and its one line
+    showed the first part. The keys give way first, then the query's words; the speaker's name stays whole."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(width, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"underlings", "enter")
+        await until(pilot, lambda: "it 1/1" in str(app.query_one("#hit-status").render()), "the hit")
+        line = str(app.query_one("#hit-status").render())
+        assert line.rstrip().endswith("in a quote by Mark Rutte") or "by Mark Rutte   n next" in line, line
+        assert ("Search “underlings”" in line) == (width == 120)

@@ -22,29 +22,48 @@ class ArticleStatus(Static):
     }
     """
 
+    _last: tuple[str, tuple[object, ...]] | None = None
+    """The last line asked for, made again for a new width (it was asked while hidden, at width 0, or the
+    terminal was resized): what gives way to fit depends on the width."""
+
+    def on_resize(self) -> None:
+        if self._last is not None:
+            name, args = self._last
+            getattr(self, name)(*args)
+
     def show_hits(self, query: str, current: int | None, total: int, quote: Quote | None = None) -> None:
         """`total` hits of `query` in the article, the cursor on hit `current` (from 0), inside `quote` if in one."""
+        self._last = ("show_hits", (query, current, total, quote))
         self.display = True
         query = " ".join(query.split())  # as typed, less the space typed after its last word
         if not total:
             self.update(Text(f"Search “{query}”: no hits in the text of this article "
                              "(it matched on its title, section, tags or speakers)"))
             return
-        line = Text(f"Search “{query}”: hit {(current or 0) + 1}/{total}")
+        hit = Text(f"hit {(current or 0) + 1}/{total}", no_wrap=True, overflow="ellipsis")  # one line: wrapped,
+        # all but its first part was hidden
         if quote is not None:
-            line.append(" in a quote")
+            hit.append(" in a quote")
             if quote.speaker:
-                line.append(" by ")
-                line.append(quote.speaker, style="bold")
-            line.append("   n next · N previous · c copy it · a add · s spotlight", style="dim")
+                hit.append(" by ")
+                hit.append(quote.speaker, style="bold")
+            keys = Text("   n next · N previous · c copy it · a add · s spotlight", style="dim")
         else:
-            line.append("   n next · N previous", style="dim")
+            keys = Text("   n next · N previous", style="dim")
+        line = Text(f"Search “{query}”: ", no_wrap=True, overflow="ellipsis") + hit
+        room = self.size.width - 2 if self.size.width else None  # the padding
+        if room is not None and line.cell_len > room:  # what gives way first: the keys, then the query's words (at
+            line = Text("H", no_wrap=True, overflow="ellipsis") + hit[1:]  # 80 columns the line ended `in a quote
+            # by a`: the speaker's name was cut)
+        if room is None or line.cell_len + keys.cell_len <= room:
+            line.append_text(keys)
         self.update(line)
 
     def show_quote(self, article: Article, index: int) -> None:
         """The quote cursor is on `article.quotes[index]`: its number, speaker and cue."""
+        self._last = ("show_quote", (article, index))
         quote = article.quotes[index]
-        line = Text(f"Quote {index + 1}/{len(article.quotes)}: ")
+        line = Text(f"Quote {index + 1}/{len(article.quotes)}: ", no_wrap=True, overflow="ellipsis")
         line.append(quote.speaker or "no speaker found", style="bold" if quote.speaker else "italic")
         if cue := shown_cue(quote.cue):
             line.append(f" (cue: {cue})")
@@ -61,4 +80,5 @@ class ArticleStatus(Static):
         self.display = True
 
     def clear(self) -> None:
+        self._last = None
         self.display = False
