@@ -183,3 +183,19 @@ async def test_c_cites_either_part_whole_in_the_finder_and_the_article(tmp_path:
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard == CITED
+
+
+def test_an_export_shows_hostile_markdown_as_written() -> None:
+    """Found by a cold tryout: a title with Markdown and HTML (a tracking image, a `javascript:` link) was written
+    raw into the export, where any Markdown viewer would fetch the images and show the link."""
+    from markdown_it import MarkdownIt
+
+    title = ("Report ![t](http://tracker.example/p.png) <img src=http://x.example/a.png> [see](javascript:alert(1)) "
+             "<http://auto.example> &#106;s")
+    listed = Listed("x.md", title, dt.date(2024, 3, 7), "Odd", b"", 0, source=SOURCE)
+    quote = Quote("look at ![i](http://t.example/q.png) and `code`", 0, 0, 10, "the colonel", "said")
+    text = quotes_markdown([(quote, listed)])
+    html = MarkdownIt("commonmark").render(text)
+    assert "<img" not in html and "<a " not in html and "<code>" not in html, html
+    assert "Report ![t](http://tracker.example/p.png) &lt;img src=http://x.example/a.png&gt;" in html
+    assert SHOWN in text  # a source's web address is left whole

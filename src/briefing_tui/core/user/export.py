@@ -21,12 +21,25 @@ class ExportRefused(Exception):
     """The export path is not a regular file (a FIFO, a device, a folder, a link); one line for the user."""
 
 
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`[]<>!&"})
+"""Characters that can make a link, an image, raw HTML, an entity or code of a line of text: each backslash-escaped,
+as CommonMark allows for any ASCII punctuation, so the text reads as written and does nothing. Emphasis marks are
+left (harmless, and `_` escaped would break a source's web address)."""
+
+
+def markdown_text(text: str) -> str:
+    """`text` (a title, a quote, a source: the files' words, untrusted) as Markdown that shows it as written: no
+    image fetched, no link or raw HTML made (`![t](http://tracker/p.png)`, `<img src=…>`, `[see](javascript:…)`)."""
+    return text.translate(_MARKDOWN_SPECIAL)
+
+
 def quotes_markdown(found: Sequence[tuple[Quote, Article | Listed]], query: str = "") -> str:
-    """The Markdown text of an export: a heading, the filter used, and one citation per quote."""
+    """The Markdown text of an export: a heading, the filter used, and one citation per quote, every citation
+    escaped (its text is the library's, which any file could have written)."""
     lines = ["# Quotes", ""]
     if query.strip():
         lines += [f"Filter: `{query.replace('`', '')}`", ""]
-    lines += [f"- {quote_citation(q, a)}" for q, a in found]
+    lines += [f"- {markdown_text(quote_citation(q, a))}" for q, a in found]
     return "\n".join(lines) + "\n"
 
 
