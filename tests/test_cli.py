@@ -297,3 +297,21 @@ def test_search_results_at_80_columns_give_the_title_and_snippet_room() -> None:
     lines = console.export_text().splitlines()
     assert "US president Trump ousts national" in lines[1] and len(lines) <= 7, lines
     assert "Politics an…" in lines[1]
+
+
+def test_a_folder_given_with_one_of_its_own_subfolders_lists_each_file_once(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Found by a cold tryout: `briefing list lib lib/odd` listed every article of lib/odd twice, and the reader
+    showed each title twice; the same folder given twice, or a file with its folder, was listed once."""
+    from briefing_tui.core.library.scan import outermost
+
+    lib = tmp_path / "lib"
+    write(lib / "a.md", "---\ntitle: A\n---\n\nText.\n")
+    write(lib / "odd" / "b.md", "---\ntitle: B\n---\n\nText.\n")
+    write(lib / ".hidden" / "c.md", "---\ntitle: C\n---\n\nText.\n")
+    for roots in ([lib, lib / "odd"], [lib / "odd", lib], [lib / "odd" / "b.md", lib]):
+        assert main(["--private", "list", *map(str, roots), "--format", "paths"]) == 0
+        assert sorted(capsys.readouterr().out.split()) == sorted([str(lib / "a.md"), str(lib / "odd" / "b.md")])
+    # a folder the walk skips (hidden) keeps its own root: given, it is listed
+    assert outermost([str(lib), str(lib / ".hidden")]) == [str(lib), str(lib / ".hidden")]
+    assert outermost([str(lib / "odd"), str(lib)]) == [str(lib)]

@@ -22,7 +22,7 @@ from briefing_tui.cli_checks import (
     split_quotes_query,
 )
 from briefing_tui.core import serialize
-from briefing_tui.core.library.scan import file_entry
+from briefing_tui.core.library.scan import file_entry, outermost
 from briefing_tui.core.library.workers import index_workers, parse_here
 from briefing_tui.core.model import Problem
 from briefing_tui.core.reading import sanitize
@@ -217,9 +217,9 @@ def _with_default_command(argv: list[str]) -> list[str]:
 def resolve_paths(paths: Sequence[str], settings: Settings) -> tuple[list[str], str | None]:
     """The library roots: PATHs given, else $BRIEFING_LIBRARY / config, else the bundled samples (with a hint)."""
     if paths:
-        return list(paths), None
+        return outermost(paths), None
     if settings.library:
-        return list(settings.library), None
+        return outermost(settings.library), None
     return [sample_library()], "No library given: showing the bundled samples. Pass a folder: briefing PATH"
 
 

@@ -229,11 +229,33 @@ def load_file(path: str, root: str | None = None, max_bytes: int = DEFAULT_MAX_B
     return load_entry(file_entry(path, root), max_bytes)
 
 
+def outermost(roots: Iterable[str]) -> list[str]:
+    """The roots less those inside another one given that lists them anyway (`lib lib/odd`: `lib` alone), so that a
+    file is listed once; a root below a hidden folder or a saved page's `_files` (which a walk skips) is kept."""
+    roots = list(roots)
+    reals = [os.path.realpath(r) for r in roots]
+    kept = []
+    for k, (root, real) in enumerate(zip(roots, reals, strict=True)):
+        inside = False
+        for j, outer in enumerate(reals if os.path.exists(real) else ()):  # a missing one stays: a problem
+            if j == k or not real.startswith(outer.rstrip(os.sep) + os.sep) or not os.path.isdir(outer):
+                continue
+            between = os.path.relpath(os.path.dirname(real) if not os.path.isdir(real) else real, outer)
+            parts = [] if between == os.curdir else between.split(os.sep)
+            if not any(p.startswith(".") or p.endswith("_files") for p in parts):
+                inside = True
+                break
+        if not inside:
+            kept.append(root)
+    return kept
+
+
 def scan(roots: Iterable[str]) -> tuple[list[Entry], list[Problem]]:
-    """Find every candidate file under the roots (stat only, no reading): entries and folder problems."""
+    """Find every candidate file under the roots (stat only, no reading): entries and folder problems. A root
+    inside another one given is walked once, as part of the outer one (`outermost`)."""
     entries: list[Entry] = []
     problems: list[Problem] = []
-    for root in roots:
+    for root in outermost(roots):
         if not os.path.exists(root) and not os.path.islink(root):
             problems.append(Problem(display_path(root), display_path(root), "no such file or folder"))
             continue
