@@ -315,3 +315,17 @@ def test_a_folder_given_with_one_of_its_own_subfolders_lists_each_file_once(
     # a folder the walk skips (hidden) keeps its own root: given, it is listed
     assert outermost([str(lib), str(lib / ".hidden")]) == [str(lib), str(lib / ".hidden")]
     assert outermost([str(lib / "odd"), str(lib)]) == [str(lib)]
+
+
+@pytest.mark.parametrize("fmt", [[], ["--json"]])
+def test_a_reader_that_stops_reading_ends_the_command_with_0(tmp_path: Path, fmt: list[str]) -> None:
+    """Found by a cold tryout: `briefing show FILE | head -2` (and `list`) exited 1, which a script with pipefail
+    reads as "problems found"; the other formats exited 0. Rich ends a broken pipe with SystemExit(1)."""
+    path = write(tmp_path / "long.md", "---\ntitle: Long\n---\n\n" + "A paragraph of text here.\n\n" * 6000)
+    proc = subprocess.Popen([sys.executable, "-m", "briefing_tui", "--private", "show", str(path), *fmt],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env_without_home(tmp_path))
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # as `head -1` does: the rest (well over a pipe's 64 KB) meets a closed pipe
+    assert proc.wait(timeout=60) == 0
+    assert proc.stderr.read() == b""

@@ -19,9 +19,17 @@ from briefing_tui.core.serialize import byline, long_date, quoted, shown_cue
 T = TypeVar("T")
 
 
+class _Console(Console):
+    """Rich's console, but a reader that stops reading (`briefing list | head`) ends the command as it does for
+    the other formats: Rich's own answer is `SystemExit(1)`, which reads as "problems found" to a script."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError  # the command line's handler quiets the stream and exits 0
+
+
 def console(stderr: bool = False) -> Console:
     """A console that never interprets markup, emoji codes or highlights in our output."""
-    return Console(stderr=stderr, highlight=False, emoji=False, markup=False, soft_wrap=False)
+    return _Console(stderr=stderr, highlight=False, emoji=False, markup=False, soft_wrap=False)
 
 
 ROW_CHUNK = 200
