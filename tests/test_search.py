@@ -57,6 +57,10 @@ def ids(index: Index, q: str) -> set[str]:
     ("PUTIN", {"a.md", "b.md", "c.md"}),
     ("orban", {"a.md"}),  # diacritics folded
     ('"will invest"', {"a.md"}),
+    ("« will invest »", {"a.md"}),  # French quotation marks, spaced as French typography spaces them
+    ("„will invest“", {"a.md"}),  # German ones, and English curly ones
+    ("“will invest”", {"a.md"}),
+    ('section:« Ukraine - Russia War »', {"a.md"}),
     ("Kilroy-Silk", {"a.md", "d.txt"}),  # a phrase: c.md has both words apart
     ("invest*", {"a.md", "b.md"}),
     ("arctic OR investors", {"b.md", "c.md"}),

@@ -97,6 +97,7 @@ def as_you_type(text: str) -> tuple[str, str | None]:
     finds Gallagher), and a plain one also as the word it is (with its other forms: `resigning` finds
     `resigned` as the finished word would, and `resigningly`). Returns the query text and that word, or
     `text` and None when the last word is finished (a space after it), quoted, negated, a date or an operator."""
+    text = text.translate(QUOTE_MARKS)
     m = _TYPING.search(text)
     if (m is None or text.count('"') % 2 or (m["field"] or "").lower() in {"date", "in"}
             or m["word"] in {"OR", "AND", "NOT"}):
@@ -122,8 +123,14 @@ def suggestion_basis(text: str, query: Query) -> Query:
         return query
 
 
+QUOTE_MARKS = str.maketrans(dict.fromkeys("«»“”„", '"'))
+"""Quotation marks as typed or pasted from an article (`« Coach »`, `„Wort“`, `“word”`): each the query's `"`,
+one character for one, so that what was typed keeps its places (a hint or a suggestion points into it)."""
+
+
 def parse(text: str) -> Query:
     """Parse a query string; raise QueryError with a plain sentence when it is not valid."""
+    text = text.translate(QUOTE_MARKS)
     if len(text) > MAX_QUERY:
         raise QueryError(f"The query is too long (over {MAX_QUERY} characters).")
     if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in text):

@@ -43,7 +43,8 @@ QUERY = (
         ("sanction", "also the word's other forms in the article's language (sanctions, sanctioned); "
                      "articles with the word as typed come first, ranked by it as typed"),
         ('"sanction"', "only the word as typed: quotes make a word exact"),
-        ('"exact phrase"', "the words in this order, as typed (never across two paragraphs or quotations)"),
+        ('"exact phrase"', "the words in this order, as typed (never across two paragraphs or quotations); "
+                           "« », “ ” and „ “ quote as \" does"),
         ("Kilroy-Silk", "a hyphenated word is a phrase of its parts, as typed"),
         ("invest*", "words that start with invest"),
     ), ("Forms are those of English, French and German (Snowball stemmers): a form has the word's stem in "
