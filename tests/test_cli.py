@@ -329,3 +329,16 @@ def test_a_reader_that_stops_reading_ends_the_command_with_0(tmp_path: Path, fmt
     proc.stdout.close()  # as `head -1` does: the rest (well over a pipe's 64 KB) meets a closed pipe
     assert proc.wait(timeout=60) == 0
     assert proc.stderr.read() == b""
+
+
+def test_search_in_tsv_or_paths_says_on_stderr_when_more_matched(capsys: pytest.CaptureFixture[str],
+                                                                  tmp_path: Path) -> None:
+    """Found by a cold tryout: `search --format tsv` stopped at 20 rows and said nothing (the table says it)."""
+    for n in range(3):
+        write(tmp_path / "lib" / f"{n}.md", f"---\ntitle: Harbour {n}\n---\n\nThe harbour talks.\n")
+    for fmt in ("tsv", "paths"):
+        assert main(["--private", "search", "harbour", str(tmp_path / "lib"), "--format", fmt, "--limit", "2"]) == 0
+        out, err = capsys.readouterr()
+        assert len(out.splitlines()) == 2 and err == "briefing: 2 of 3 matching articles; --limit N for more\n"
+        assert main(["--private", "search", "harbour", str(tmp_path / "lib"), "--format", fmt]) == 0
+        assert capsys.readouterr().err == ""

@@ -431,6 +431,9 @@ def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
                      "results": [r.summary | {"score": r.score, "snippets": [marked_snippet(s) for s in r.snippets]}
                                  for r in results]})
         return 0
+    if args.format in ("tsv", "paths") and total > len(results):  # the table's last line says it; these formats
+        _error(f"{len(results)} of {serialize.count(total, 'matching article')}; --limit N for more")  # say it
+        # where a script's reader sees it and its output stays the rows (a tryout took 20 rows for all of them)
     if args.format == "tsv":
         _print_tsv([r.summary["path"], r.summary["date"] or "", r.summary["section"], r.summary["title"],
                     f"{r.score:.3f}"] for r in results)
