@@ -485,7 +485,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         if not self.total:
             self.notify("No quotes to export.", markup=False)
             return
-        self.notify(f"Preparing {self.total:,} quotes…", markup=False, timeout=2)
+        self.notify(f"Preparing {count(self.total, 'quote')}…", markup=False, timeout=2)
         self._prepare_export(self.filter_query, self.filter_text)
 
     @work(thread=True, exclusive=True, group="quote-export")
