@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from briefing_tui.cli import main
 from briefing_tui.core.library.scan import load_library
 from briefing_tui.core.search.index import USER_VERSION, Index, open_index
-from briefing_tui.core.search.query import QueryError, parse
+from briefing_tui.core.search.query import QueryError, as_you_type, parse
 from tests.conftest import SEEDS, env_without_home, write
 
 DOCS = {
@@ -683,3 +683,13 @@ def test_quotes_that_say_a_word_of_the_query_come_first(tmp_path: Path) -> None:
     assert [h.quote.text for h, _ in index.iter_quotes(query)] == expected
     assert [h.quote.text for h in index.find_quotes(parse('speaker:"le pen"'))[1]] == [  # no words: as before
         "Rien à dire", *expected[1:2], expected[0], expected[2]]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ('"0»', ('"0»', None)),  # a phrase closed by a French mark: finished, left as typed (found by the fuzzer)
+    ("« nous refus", ("« nous refus", None)),  # a phrase still open: as typed
+    ("« nous » refus", ("« nous » (refus OR refus*)", "refus")),  # the places found are the text's
+])
+def test_as_you_type_reads_french_quotation_marks_as_the_query_does(typed: str,
+                                                                    expected: tuple[str, str | None]) -> None:
+    assert as_you_type(typed) == expected

@@ -97,9 +97,9 @@ def as_you_type(text: str) -> tuple[str, str | None]:
     finds Gallagher), and a plain one also as the word it is (with its other forms: `resigning` finds
     `resigned` as the finished word would, and `resigningly`). Returns the query text and that word, or
     `text` and None when the last word is finished (a space after it), quoted, negated, a date or an operator."""
-    text = text.translate(QUOTE_MARKS)
-    m = _TYPING.search(text)
-    if (m is None or text.count('"') % 2 or (m["field"] or "").lower() in {"date", "in"}
+    plain = text.translate(QUOTE_MARKS)  # `« nous refus`: a phrase still open (one character for one: the places
+    m = _TYPING.search(plain)  # found are the text's)
+    if (m is None or plain.count('"') % 2 or (m["field"] or "").lower() in {"date", "in"}
             or m["word"] in {"OR", "AND", "NOT"}):
         return text, None
     word = m["word"]
