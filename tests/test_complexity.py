@@ -120,3 +120,25 @@ def test_hypothesis_hunts_for_a_superlinear_shape(unit: str, suffix: str) -> Non
     if not linear(small, large):
         small, large = min(small, cpu(N)), min(large, cpu(8 * N))
     assert linear(small, large), (unit, small, large)
+
+
+def test_attribution_reads_no_further_than_the_last_quote_it_attributes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by make fuzz's hunt (`O1Mr. “` repeated): in a paragraph of more quotes than are attributed, the text
+    after the last attributed one was read on, its quotes unmasked, at 16 times the cost of a paragraph of fewer
+    quotes for 8 times the text. Past MAX_ATTRIBUTED nothing more is asked of the memory: nothing is read there."""
+    from briefing_tui.core.quotes import attribution
+    from briefing_tui.core.quotes.spans import find_spans
+
+    paragraph = "O1Mr. “" * (attribution.MAX_ATTRIBUTED * 2 + 50)
+    spans = find_spans([paragraph])
+    assert len(spans) > attribution.MAX_ATTRIBUTED
+    read: list[int] = []
+    real_learn = attribution.learn
+
+    def learn(text: str, masked: str, start: int, end: int, *rest: object) -> None:
+        read.append(end)
+        real_learn(text, masked, start, end, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(attribution, "learn", learn)
+    attribution.attribute([paragraph], spans)
+    assert max(read) <= spans[attribution.MAX_ATTRIBUTED].start
