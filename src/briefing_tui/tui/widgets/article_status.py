@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -22,18 +25,22 @@ class ArticleStatus(Static):
     }
     """
 
-    _last: tuple[str, tuple[object, ...]] | None = None
+    _last: Callable[[], None] | None = None
     """The last line asked for, made again for a new width (it was asked while hidden, at width 0, or the
     terminal was resized): what gives way to fit depends on the width."""
 
     def on_resize(self) -> None:
         if self._last is not None:
-            name, args = self._last
-            getattr(self, name)(*args)
+            self._last()
+
+    def _fits(self, line: Text, extra: Text | None = None) -> bool:
+        """Whether `line` (and `extra` after it) fits inside the padding; anything fits before the first layout."""
+        room = self.size.width - 2
+        return self.size.width == 0 or line.cell_len + (extra.cell_len if extra is not None else 0) <= room
 
     def show_hits(self, query: str, current: int | None, total: int, quote: Quote | None = None) -> None:
         """`total` hits of `query` in the article, the cursor on hit `current` (from 0), inside `quote` if in one."""
-        self._last = ("show_hits", (query, current, total, quote))
+        self._last = partial(self.show_hits, query, current, total, quote)
         self.display = True
         query = " ".join(query.split())  # as typed, less the space typed after its last word
         if not total:
@@ -51,17 +58,16 @@ class ArticleStatus(Static):
         else:
             keys = Text("   n next · N previous", style="dim")
         line = Text(f"Search “{query}”: ", no_wrap=True, overflow="ellipsis") + hit
-        room = self.size.width - 2 if self.size.width else None  # the padding
-        if room is not None and line.cell_len > room:  # what gives way first: the keys, then the query's words (at
-            line = Text("H", no_wrap=True, overflow="ellipsis") + hit[1:]  # 80 columns the line ended `in a quote
-            # by a`: the speaker's name was cut)
-        if room is None or line.cell_len + keys.cell_len <= room:
+        if not self._fits(line):  # what gives way first: the keys, then the query's words (at 80 columns the line
+            line = Text("H", no_wrap=True, overflow="ellipsis") + hit[1:]  # ended `in a quote by a`: the speaker's
+            # name was cut)
+        if self._fits(line, keys):
             line.append_text(keys)
         self.update(line)
 
     def show_quote(self, article: Article, index: int) -> None:
         """The quote cursor is on `article.quotes[index]`: its number, speaker and cue."""
-        self._last = ("show_quote", (article, index))
+        self._last = partial(self.show_quote, article, index)
         quote = article.quotes[index]
         line = Text(f"Quote {index + 1}/{len(article.quotes)}: ", no_wrap=True, overflow="ellipsis")
         line.append(quote.speaker or "no speaker found", style="bold" if quote.speaker else "italic")
@@ -71,9 +77,8 @@ class ArticleStatus(Static):
         if quote.rule:  # the attribution pass that named the speaker (docs/quotes.md)
             extras.append(Text(f" · {quote.rule}", style="dim"))
         extras.append(Text("   ] next · [ previous · c copy · a add to board · s spotlight", style="dim"))
-        room = self.size.width - 2 if self.size.width else None  # the padding
         for extra in extras:
-            if room is not None and line.cell_len + extra.cell_len > room:
+            if not self._fits(line, extra):
                 break  # never cut in the middle: at 80 columns the line ended in a dangling `·`
             line.append_text(extra)
         self.update(line)
