@@ -234,13 +234,14 @@ def outermost(roots: Iterable[str]) -> list[str]:
     file is listed once; a root below a hidden folder or a saved page's `_files` (which a walk skips) is kept."""
     roots = list(roots)
     reals = [os.path.realpath(r) for r in roots]
+    folders = [os.path.isdir(r) for r in reals]  # each looked at once, not once for every other root
     kept = []
     for k, (root, real) in enumerate(zip(roots, reals, strict=True)):
         inside = False
         for j, outer in enumerate(reals if os.path.exists(real) else ()):  # a missing one stays: a problem
-            if j == k or not real.startswith(outer.rstrip(os.sep) + os.sep) or not os.path.isdir(outer):
+            if j == k or not folders[j] or not real.startswith(outer.rstrip(os.sep) + os.sep):
                 continue
-            between = os.path.relpath(os.path.dirname(real) if not os.path.isdir(real) else real, outer)
+            between = os.path.relpath(real if folders[k] else os.path.dirname(real), outer)
             parts = [] if between == os.curdir else between.split(os.sep)
             if not any(p.startswith(".") or p.endswith("_files") for p in parts):
                 inside = True

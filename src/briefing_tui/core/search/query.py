@@ -113,10 +113,13 @@ def as_you_type(text: str) -> tuple[str, str | None]:
     return text + "*", m["word"]
 
 
-def suggestion_basis(text: str, query: Query) -> Query:
-    """What a suggestion is made from while `text` is being typed: the words as typed, the last one a prefix, not
-    `as_you_type`'s `(word OR word*)`, which a suggestion would otherwise hand back to the box (`impeachmnt` gave
-    `(impeachment OR impeachment*)`). `query` when that does not parse."""
+def suggestion_basis(text: str, query: Query, typing: str | None) -> Query:
+    """What a suggestion is made from: `query` (run for `text`), or, while `text` is being typed (`typing`, as
+    `as_you_type` says), the words as typed, the last one a prefix, not `as_you_type`'s `(word OR word*)`, which a
+    suggestion would otherwise hand back to the box (`impeachmnt` gave `(impeachment OR impeachment*)`); `query`
+    when that does not parse."""
+    if typing is None:
+        return query
     try:
         return parse(text + "*")
     except QueryError:

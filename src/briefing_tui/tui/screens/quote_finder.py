@@ -265,8 +265,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             ids = self.source.quote_ids(query)
             first = self.source.quote_hits(ids[:PAGE])
             hint = self.source.quote_hint(query, typing is not None) if query is not None and not ids else None
-            basis = suggestion_basis(text, query) if query is not None and typing is not None else query
-            better = self.source.suggestion(basis, len(ids), quotes=True) if basis is not None else None
+            better = self.source.suggestion(suggestion_basis(text, query, typing), len(ids), quotes=True) \
+                if query is not None else None
         except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep the finder
             if generation == self._generation:
                 hand_to(self, partial(self._show_error, REFUSED, generation))

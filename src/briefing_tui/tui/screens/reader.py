@@ -399,8 +399,8 @@ class ReaderScreen(SidebarScreen):
             total, results, per_month = self.session.search(query, RESULT_LIMIT)
             hint = self.session.search_hint(query, typing is not None) if not total and not worker.is_cancelled \
                 else None
-            basis = suggestion_basis(text, query) if typing is not None else query
-            better = self.session.suggestion(basis, total) if not worker.is_cancelled else None
+            better = self.session.suggestion(suggestion_basis(text, query, typing), total) \
+                if not worker.is_cancelled else None
         except sqlite3.Error:  # a query the parser let through and SQLite cannot run: say so, keep reading
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_search_error, text)
