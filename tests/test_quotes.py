@@ -556,6 +556,20 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
       "quoted Djamal as saying."], [("Jusman Syafii Djamal", "quoted-as")]),
     (["Peter Ubertaccio spoke on Monday. Ubertaccio, in his analysis, notes Scott Brown has more experience. "
       "\"It is a tough race,\" he said."], [("Peter Ubertaccio", "pronoun")]),
+    # RULES_VERSION 36. A pronoun and its cue right after a quote, then the sentence's end, with no comma before
+    # them (`"… producers" he said.`, `'…,'" he said.`); not a pronoun that a verb goes on after.
+    (["Ian Baird said that it was exciting. \"The funding has helped the project\" he said."],
+     [("Ian Baird", "pronoun")]),
+    (["Anna Berg warned it was early. \"We say, 'well, we are back to normal,'\" she said."],
+     [("Anna Berg", "pronoun")]),
+    (["Anna Berg spoke. The word \"sorry\" he said was not enough, a neighbour wrote."], [(None, None)]),
+    # A role at a body, then the person's name with no comma (`officer at Fort Pitt Capital Group Charlie Smith`):
+    # the name after the body's head noun or from a given name on; not the body alone.
+    (["Chief investment officer at Fort Pitt Capital Group Charlie Smith said: \"The machines took over.\""],
+     [("Charlie Smith", "before-cue")]),
+    (["An analyst at Northern Trust Mary Ann Smith said: \"We agree.\"",
+      "An analyst at Deutsche Bank said: \"We agree.\""],
+     [("Mary Ann Smith", "before-cue"), ("an analyst at Deutsche Bank", "before-cue")]),
 ])
 def test_rules_version_32_patterns(paragraphs: list[str], expected: list[tuple[str | None, str | None]]) -> None:
     assert attributions(*paragraphs) == expected

@@ -244,7 +244,7 @@ _AFTER_AND = 4
 """Capitalised words looked at after an `and` for the head of a body's name (`Drug Administration`)."""
 
 
-def _org_word(t: Tok, lex: Lexicon) -> bool:
+def org_word(t: Tok, lex: Lexicon) -> bool:
     low = t.low.rstrip(".")  # `Hasbro Inc.`
     return low in lex.org_heads or bool(lex.org_suffixes and low.endswith(lex.org_suffixes))
 
@@ -268,7 +268,7 @@ def org_words(toks: list[Tok], lex: Lexicon) -> bool:
         if words[k].low in _HEAD_ENDS:
             head = words[k - 1]
             break
-    return _org_word(head, lex)
+    return org_word(head, lex)
 
 
 def is_org(toks: list[Tok], lex: Lexicon) -> bool:
@@ -323,7 +323,7 @@ def person_name(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]] | 
         t = toks[k]
         if k and is_given_name(toks[k - 1].text) and not is_title(toks[k - 1], lex):
             continue  # `Ana Pastor García`, `John Major`: a word after a given name belongs to the name
-        if is_title(t, lex) or t.text.endswith(("'s", "’s")) or t.low in PLACE_PREPOSITIONS or _org_word(t, lex) \
+        if is_title(t, lex) or t.text.endswith(("'s", "’s")) or t.low in PLACE_PREPOSITIONS or org_word(t, lex) \
                 or t.low in lex.person_nouns:  # `Indonesian Pilot Iriyanto`
             cut = k  # `House of Commons Speaker John Bercow`, `Santa Barbara County Sheriff Bill Brown`
             break

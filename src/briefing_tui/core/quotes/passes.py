@@ -54,7 +54,8 @@ def after_cue(site: Site, mem: Memory) -> Found | None:
     toks = toks[i:]
     if not toks or toks[0].masked:
         return None
-    closed = closed or (not strict and _name_then_cue(toks, lex))  # `“…” Smith told Wikinews`: comma or not
+    closed = closed or (not strict and (_name_then_cue(toks, lex) or _pronoun_then_cue(toks, lex)))  # `“…” Smith
+    # told Wikinews`, `"… producers" he said.`: comma or not
     first = toks[0]
     if lex.code == "fr" and "-" in first.text:  # `a-t-il précisé`, `explique-t-elle`, `dit-il`
         verb, _, pronoun = first.low.rpartition("-")
@@ -196,6 +197,17 @@ def _name_then_cue(toks: list[Tok], lex: Lexicon) -> bool:
     while k < len(toks) and not toks[k].cap and (toks[k].low in lex.auxiliaries or is_adverb(toks, k, lex)):
         k += 1
     return 0 < k < len(toks) and toks[0].cap and is_cue(toks, k, lex)
+
+
+def _pronoun_then_cue(toks: list[Tok], lex: Lexicon) -> bool:
+    """A pronoun right after the quote, then its cue, then the sentence's end (`"… producers" he said.`, `…
+    normal,'" he said.`): a cue with no comma before it; not `the "sorry" he said was not enough`."""
+    if not toks or toks[0].cap or toks[0].low not in lex.pronouns:
+        return False
+    k = 1
+    while k < len(toks) and not toks[k].cap and (toks[k].low in lex.auxiliaries or is_adverb(toks, k, lex)):
+        k += 1
+    return k < len(toks) and is_cue(toks, k, lex) and (k + 1 == len(toks) or toks[k + 1].text in ".,;!?")
 
 
 def _closing_cue(toks: list[Tok], site: Site, mem: Memory) -> Found | None:

@@ -25,6 +25,7 @@ from briefing_tui.core.quotes.names import (
     is_title,
     name_text,
     names_one_body,
+    org_word,
     org_words,
     person_name,
     run_end,
@@ -364,11 +365,31 @@ def _final_name(toks: list[Tok], lex: Lexicon) -> Mention | None:
     described = (is_title(toks[h], lex) or toks[h].low in lex.person_nouns) and before.low not in lex.prepositions \
         and before.low not in lex.determiners  # `Member of parliament Kevin Conolly`
     if not (role or described):
-        return None
+        return _name_after_employer(toks, k, h, lex)
     found = person_name(toks[k:], lex)
     if found is None or len(found[0]) < 2:
         return None
     return Mention("person", name_text(found[0]), title=toks[k - 1].low, gender=_description_gender(toks[:k]))
+
+
+_EMPLOYER = frozenset(("at", "of", "with", "from", "chez", "bei"))
+"""Words between a role and the body the person works for (`officer at Fort Pitt Capital Group`)."""
+
+
+def _name_after_employer(toks: list[Tok], k: int, h: int, lex: Lexicon) -> Mention | None:
+    """A full name that ends the phrase right after the name of the body a role works for (`Chief investment
+    officer at Fort Pitt Capital Group Charlie Smith`): the run of capitals is the body's name up to its head
+    noun (`Group`, `Bank`) or up to a common given name, then the person's."""
+    if toks[k - 1].low not in _EMPLOYER or not (is_title(toks[h], lex) or toks[h].low in lex.person_nouns):
+        return None
+    for g in range(len(toks) - 2, k, -1):
+        if org_word(toks[g - 1], lex) or (is_given_name(toks[g].text) and not is_given_name(toks[g - 1].text)):
+            found = person_name(toks[g:], lex)
+            if found is not None and len(found[0]) == len(toks) - g:
+                return Mention("person", name_text(found[0]), title=toks[h].low,
+                               gender=_description_gender(toks[:g]))
+            return None
+    return None
 
 
 _ACRONYM_BETWEEN = re.compile(r" ?\([A-Z]{2,8}\) ?")
