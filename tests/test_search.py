@@ -66,6 +66,9 @@ def ids(index: Index, q: str) -> set[str]:
     ("arctic OR investors", {"b.md", "c.md"}),
     ("putin -ceasefire", {"c.md"}),
     ("putin NOT ceasefire", {"c.md"}),
+    ("putin AND NOT ceasefire", {"c.md"}),  # AND is a space, so `AND NOT` is NOT (a tryout's first query)
+    ("putin AND -ceasefire", {"c.md"}),
+    ("(putin) AND NOT (ceasefire)", {"c.md"}),
     ("-putin", {"d.txt"}),
     ("(arctic OR investors) ceasefire", {"b.md"}),
     ("section:economy OR section:arctic", {"b.md", "c.md"}),
@@ -106,7 +109,8 @@ def test_snippets_mark_hits(index: Index) -> None:
 
 @pytest.mark.parametrize("bad", ['"unbalanced', "(", ")", "AND", "OR OR", "section:", "date:2025-13",
                                  "date:99999999999", "*", "-", "NEAR(", "a\x01b", "a\x1b[31m", "in:nowhere",
-                                 "foo:bar", "a OR", "NOT", "()", "date:2025-02-30", "date:2025..2024"])
+                                 "foo:bar", "a OR", "NOT", "()", "date:2025-02-30", "date:2025..2024",
+                                 "a AND OR b", "a AND AND b", "a AND NOT", "a AND"])
 def test_bad_queries_are_one_sentence(bad: str) -> None:
     with pytest.raises(QueryError) as exc:
         parse(bad)

@@ -223,8 +223,9 @@ class _Parser:
         while (tok := self.peek()) is not None and tok[0] != ")" and tok[:2] != ("op", "OR"):
             if tok[:2] == ("op", "AND"):
                 self.pos += 1
-                if not nodes or self.peek() is None or self.peek()[0] == ")" or self.peek()[0] == "op":  # type: ignore[index]
-                    raise QueryError("AND needs a term on both sides.")
+                after = self.peek()
+                if not nodes or after is None or after[0] == ")" or after[:2] in (("op", "AND"), ("op", "OR")):
+                    raise QueryError("AND needs a term on both sides.")  # `AND NOT x` has its term after the NOT
                 continue
             node = self.unary(negated)
             if node is not None:
