@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from briefing_tui.core.search.hints import Facts, closest_speakers, describe, empty_hint, facts_of
@@ -76,3 +78,36 @@ def test_the_word_being_typed_is_named_without_the_star_that_makes_it_a_prefix(i
     query = parse(as_you_type(typed)[0])
     assert index.find_quotes(query, 0)[0] == 0
     assert empty_hint(query, quote_facts(index), typing=True) == hint
+
+
+def test_a_long_query_still_says_which_word_found_nothing(tmp_path: Path) -> None:
+    """A pasted sentence of nine words or more got no hint and no suggestion (a tryout's `… twitter trmup`)."""
+    from briefing_tui.core.search.suggest import did_you_mean, library_of
+
+    words = "trump bolton resign advisor national security tuesday twitter".split()
+    (tmp_path / "a.md").write_text("# Bolton\n\n" + " ".join(words) + ".\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Other\n\nTrump trump trump, said nobody.\n", encoding="utf-8")
+    index = open_index(None)
+    index.refresh([str(tmp_path)])
+    query = parse(" ".join([*words, "trmup"]))
+    assert index.search(query, 1)[0] == 0
+    assert empty_hint(query, facts_of(index)) == "No article has “trmup”"
+    assert did_you_mean(query, 0, library_of(index)) == " ".join([*words, "trump"])
+
+
+@pytest.mark.parametrize(("query", "hint"), [
+    # the parts that find nothing with the rarest one, not every other part (`none with “demanded montebourg”`
+    # blamed a word the article has)
+    ("speaker:rutte nato harbour", "Mark Rutte: 1 article; none with “harbour”"),
+    # a word in no quotation, for a search of quotations: said so, with where it is
+    ("in:quotes budget", "No quotation has “budget”; 1 article has it outside quotes"),
+    # a phrase is not quoted twice (`No article has “"filiere davenir"”`)
+    ('"harbour zzyzx"', "No article has “harbour zzyzx”"),
+    # a long query whose words are each found, never together
+    ("nato summit rutte trump harbour budget cable ukraine hague sanction",
+     "nato: 1 article; none with all 9 other words"),
+])
+def test_search_hints_name_only_what_fails(index: Index, query: str, hint: str) -> None:
+    parsed = parse(query)
+    assert index.search(parsed, 1)[0] == 0
+    assert empty_hint(parsed, facts_of(index)) == hint

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -23,7 +24,10 @@ if TYPE_CHECKING:
     from briefing_tui.core.search.index import Index
 
 MAX_PARTS = 8
-"""Parts of a query counted one by one; a longer query gets no hint (each count is a query of its own)."""
+"""Parts of a query counted one by one and with the rarest part; past these, a part is counted on its own while
+MORE_PARTS_SECONDS last (each count is a query of its own)."""
+MORE_PARTS_SECONDS = 0.3
+"""How long the parts of a long query (a pasted sentence) are counted before the hint gives up."""
 _FIELDS = {"speakers": "speaker:", "title": "title:", "section": "section:", "tags": "tag:"}
 
 
@@ -64,18 +68,29 @@ def empty_hint(query: Query, facts: Facts, typing: bool = False) -> str | None:
         return None
     parts = list(root.nodes) if isinstance(root, And) else [root]
     parts = [p for p in parts if p != DateRange(None, None)]  # `-word` alone is read as "all, except"
-    if not parts or len(parts) > MAX_PARTS:
+    if not parts:
         return None
-    alone = [facts.count(_query(p, query)) for p in parts]
-    empty = [p for p, n in zip(parts, alone, strict=True) if n == 0]
-    if empty:
-        return _nothing(empty[0], query, facts, show)
+    deadline = time.monotonic() + MORE_PARTS_SECONDS
+    alone: list[int] = []
+    for n, part in enumerate(parts):
+        if n >= MAX_PARTS and time.monotonic() > deadline:
+            return None  # a long pasted sentence of common words: no count is worth the wait
+        alone.append(facts.count(_query(part, query)))
+        if alone[-1] == 0:
+            return _nothing(part, query, facts, show)
     if len(parts) == 1:
         return None
     speakers = [n for n, p in enumerate(parts) if _speaker(p)]
     anchor = speakers[0] if speakers else min(range(len(parts)), key=lambda n: alone[n])
-    rest = " ".join(show(p) for n, p in enumerate(parts) if n != anchor)
-    return f"{_label(parts[anchor], facts, show)}: {count(alone[anchor], facts.noun)}; none with “{rest}”"
+    others = [p for n, p in enumerate(parts) if n != anchor]
+    if len(others) > 1 and len(parts) <= MAX_PARTS:  # name the parts that find nothing with the anchor, not those
+        alone_with = [p for p in others  # that do (`khashoggi demanded montebourg`: only `montebourg`)
+                      if facts.count(_query(And((parts[anchor], p)), query)) == 0]
+        others = alone_with or others
+    label = f"{_label(parts[anchor], facts, show)}: {count(alone[anchor], facts.noun)}"
+    if len(others) > MAX_PARTS:
+        return f"{label}; none with all {len(others)} other words"
+    return f"{label}; none with “{' '.join(show(p) for p in others)}”"
 
 
 def _query(node: Node, like: Query) -> Query:
@@ -99,11 +114,14 @@ def _nothing(part: Node, query: Query, facts: Facts, show: Callable[[Node], str]
         span = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
         return f"Nothing matches {show(part)}: the library's dates run from {span}"
     said = show(part)
-    sentence = f"No {facts.noun} has “{said}”"
-    if facts.elsewhere is not None and not isinstance(part, Not):
-        found = facts.elsewhere(Query(said, part, False))
+    phrase = said[1:-1] if len(said) > 2 and said[0] == said[-1] == '"' and said.count('"') == 2 else said
+    elsewhere = facts.elsewhere or (facts.count if query.in_quotes else None)  # `in:quotes wall`: in no quote
+    sentence = f"No {'quotation' if query.in_quotes and facts.noun == 'article' else facts.noun} has “{phrase}”"
+    if elsewhere is not None and not isinstance(part, Not):
+        found = elsewhere(Query(said, part, False))
         if found:
-            sentence += f"; {count(found, 'article')} {'has' if found == 1 else 'have'} it outside quotes (/ searches)"
+            sentence += f"; {count(found, 'article')} {'has' if found == 1 else 'have'} it outside quotes" \
+                + (" (/ searches)" if facts.elsewhere is not None else "")
     return sentence
 
 

@@ -7,6 +7,7 @@ range of its sorted vocabulary), speaker names (`speaker:rute`) among the words 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,7 +23,9 @@ MIN_LENGTH = 3
 MAX_LENGTH = 40
 """Longer words get none either: no word is that long, and the distance costs length squared."""
 MAX_TERMS = 8
-"""Words of one query looked at, at most (each is counted on its own: a query of its own)."""
+"""Words of one query always looked at (each is counted on its own: a query of its own); more while
+MORE_TERMS_SECONDS last (`… tuesday twitter trmup`: the typo is the ninth word)."""
+MORE_TERMS_SECONDS = 0.3
 FEW = 2
 """A word found in at most this many articles (or quotes) may still get a suggestion…"""
 MORE = 50
@@ -108,7 +111,10 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
         return None
     changes: list[tuple[tuple[int, int], str]] = []
     speakers: list[tuple[str, int]] | None = None
-    for term in [t for t in query.terms if _eligible(t)][:MAX_TERMS]:
+    deadline = time.monotonic() + MORE_TERMS_SECONDS
+    for n, term in enumerate(t for t in query.terms if _eligible(t)):
+        if n >= MAX_TERMS and time.monotonic() > deadline:
+            break  # a long pasted sentence: its first words, and as many more as the time allows
         word = term.words[0]
         found = library.count(Query(query.text, term, query.in_quotes))
         if found > FEW:
