@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing_tui.core.search.index import Index, open_index
-from briefing_tui.core.search.query import QueryError, as_you_type, parse
+from briefing_tui.core.search.query import QueryError, as_you_type, parse, typed_query
 from tests.conftest import SEEDS
 
 EXAMPLES = int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "150"))
@@ -77,13 +77,26 @@ def test_a_query_being_typed_still_parses_and_runs(index: Index, text: str) -> N
     assert total >= len(results)
 
 
+def test_typed_query_closes_what_is_still_open_and_nothing_else() -> None:
+    assert typed_query('speaker:"le p')[0].root == parse("speaker:le-p*").root
+    assert typed_query("(trump OR pel")[1] == "pel"
+    for bad in ('foo:bar "x', "a) (b", 'speaker:"le pen ', "AND"):  # other faults stay faults
+        with pytest.raises(QueryError):
+            typed_query(bad)
+
+
 def test_as_you_type_makes_only_the_unfinished_last_word_a_prefix() -> None:
     assert as_you_type("speaker:gall") == ("speaker:gall*", "gall")
-    assert as_you_type("(nato sum") == ("(nato sum*", "sum")  # not yet a query (an open bracket): as before
+    assert as_you_type("(nato sum") == ("(nato (sum OR sum*))", "sum")  # a bracket still open is closed
+    assert as_you_type("jean-m") == ("jean-m*", "jean-m")  # words joined by a hyphen: a phrase, its last a prefix
+    assert as_you_type("speaker:jean-m") == ("speaker:jean-m*", "jean-m")
+    assert as_you_type('speaker:"le p') == ("speaker:le-p*", "p")  # a phrase still open: its last word a prefix
+    assert as_you_type("« nous refus") == ("nous-refus*", "refus")
+    assert as_you_type('(trump OR "le p') == ("(trump OR le-p*)", "p")
     assert as_you_type("resigning") == ("(resigning OR resigning*)", "resigning")
     long = "a" * 994 + " word"  # 999 characters: grown by the word again, it would pass the query's limit
     assert as_you_type(long) == (long + "*", "word") and parse(as_you_type(long)[0]).terms
     many = " ".join(f"w{n}" for n in range(63)) + " word"  # 64 terms: one more would pass the term limit
     assert as_you_type(many) == (many + "*", "word") and parse(as_you_type(many)[0]).terms
-    for finished in ("rutte ", '"ceasef', "date:2025", "in:quotes", "a OR", "-gall", "gall*", ""):
+    for finished in ("rutte ", '"le pen ', "date:2025", "in:quotes", "a OR", "-gall", "gall*", ""):
         assert as_you_type(finished) == (finished, None)

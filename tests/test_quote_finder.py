@@ -191,6 +191,17 @@ async def test_finder_matches_the_word_being_typed_as_a_prefix() -> None:
         assert finder.shown == [] and "starting" not in str(finder.query_one("#finder-status", Static).render())
 
 
+async def test_a_phrase_being_typed_matches_its_last_word_as_a_prefix() -> None:
+    """`speaker:"mark ru` lists Rutte's quotes as it is typed; it was an error over the last filter's quotes."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, 'speaker:"mark ru')
+        assert [h.quote.speaker for h in finder.shown] == ["Mark Rutte"] * 3
+        await pilot.press(*'tte"')
+        await settled(pilot, finder)
+        assert [h.quote.speaker for h in finder.shown] == ["Mark Rutte"] * 3
+
+
 async def test_finder_reaches_every_quote_and_fetches_only_what_is_seen(tmp_path: Path) -> None:
     """2,100 quotes: the list holds their ids, fetches rows a page at a time, and `end` shows the last."""
     from briefing_tui.tui.widgets.quote_list import PAGE, QuoteList

@@ -213,9 +213,11 @@ async def test_results_update_as_you_type_and_errors_show_inline() -> None:
         await type_query(pilot, " section:maritime")
         assert status(app, "#search-status") == "2 matching articles · words starting “maritime”"  # the harbour talks
         # and the newsletter
-        await type_query(pilot, ' "open')
+        await type_query(pilot, ' "the harb')  # a phrase still open: its last word a prefix, as a word is
+        assert status(app, "#search-status") == "1 matching article · words starting “harb”"  # `the harbour`
+        await type_query(pilot, " ")  # a finished word in a phrase still open: no query yet
         assert status(app, "#search-status") == 'Unbalanced " in the query.'
-        assert app.query_one("#search-results", OptionList).option_count == 2  # the last results stay
+        assert app.query_one("#search-results", OptionList).option_count == 1  # the last results stay
 
 
 async def test_many_dashes_and_a_query_the_engine_refuses_keep_the_reader_running(

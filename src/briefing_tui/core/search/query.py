@@ -89,28 +89,70 @@ def words_of(text: str) -> list[str]:
     return words(text)
 
 
-_TYPING = re.compile(r"(?:^|[\s(])(?:(?P<field>[A-Za-z]+):)?(?P<word>\w+)$")
+_TYPING = re.compile(r"(?:^|[\s(])(?:(?P<field>[A-Za-z]+):)?(?P<word>\w++(?:[-'’]\w++)*+)$")
+"""The word being typed, at the end of the text: words joined by hyphens or apostrophes are one (`jean-m`)."""
 
 
 def as_you_type(text: str) -> tuple[str, str | None]:
     """The query to run while `text` is still being typed: its last word as a prefix (`speaker:gall`
     finds Gallagher), and a plain one also as the word it is (with its other forms: `resigning` finds
-    `resigned` as the finished word would, and `resigningly`). Returns the query text and that word, or
-    `text` and None when the last word is finished (a space after it), quoted, negated, a date or an operator."""
+    `resigned` as the finished word would, and `resigningly`). A phrase still open has its last word as a prefix
+    (`speaker:"le p`: `speaker:le-p*`), and brackets still open are closed (`(trump OR pel`). Returns the query
+    text and that word, or `text` and None when the last word is finished (a space after it), negated, a date or
+    an operator."""
     plain = text.translate(QUOTE_MARKS)  # `« nous refus`: a phrase still open (one character for one: the places
-    m = _TYPING.search(plain)  # found are the text's)
-    if (m is None or plain.count('"') % 2 or (m["field"] or "").lower() in {"date", "in"}
-            or m["word"] in {"OR", "AND", "NOT"}):
+    close = ")" * _open_brackets(plain)  # found are the text's)
+    if plain.count('"') % 2:
+        at = plain.rfind('"')
+        said = words_of(plain[at + 1:])
+        if not said or not plain[-1].isalnum():
+            return text, None
+        return f"{text[:at]}{'-'.join(said)}*{close}", said[-1]
+    m = _TYPING.search(plain)
+    if m is None or (m["field"] or "").lower() in {"date", "in"} or m["word"] in {"OR", "AND", "NOT"}:
         return text, None
     word = m["word"]
-    grown = f"{text[:m.start('word')]}({word} OR {word}*)"
-    if m["field"] is None:  # a plain word: what it finds once finished (its forms too), and the words it starts
+    grown = f"{text[:m.start('word')]}({word} OR {word}*){close}"
+    if m["field"] is None and word.isalnum():  # `jean-m`: a phrase whose last word is a prefix (`jean-m*`)
         try:
             parse(grown)
             return grown, word
         except QueryError:  # at the length or term limit: the words it starts, as before
             pass
-    return text + "*", m["word"]
+    return f"{text}*{close}", m["word"]
+
+
+def _open_brackets(plain: str) -> int:
+    """How many `(` outside phrases are still open at the end of `plain` (none when a `)` has none to close)."""
+    depth = 0
+    inside = False
+    for ch in plain:
+        if ch == '"':
+            inside = not inside
+        elif not inside and ch == "(":
+            depth += 1
+        elif not inside and ch == ")":
+            depth -= 1
+            if depth < 0:
+                return 0
+    return depth
+
+
+def typed_query(text: str) -> tuple[Query, str | None]:
+    """The query to run for `text` as it is typed, and the word being typed (`as_you_type`). Raises QueryError when
+    `text` is no query, unless it is one but for a phrase or brackets still open at its end (`speaker:"le p`)."""
+    typed, word = as_you_type(text)
+    try:
+        parse(text)
+    except QueryError:
+        if word is None:
+            raise
+        try:
+            return parse(typed), word
+        except QueryError:
+            pass
+        raise
+    return parse(typed), word
 
 
 def suggestion_basis(text: str, query: Query, typing: str | None) -> Query:

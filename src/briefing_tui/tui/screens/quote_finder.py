@@ -24,8 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from briefing_tui.core.search.index import QuoteHit
-from briefing_tui.core.search.query import REFUSED, Query, QueryError, as_you_type, suggestion_basis
-from briefing_tui.core.search.query import parse as parse_query
+from briefing_tui.core.search.query import REFUSED, Query, QueryError, suggestion_basis, typed_query
 from briefing_tui.core.serialize import count, quote_citation
 from briefing_tui.core.user.board import BoardQuote
 from briefing_tui.core.user.export import quotes_markdown
@@ -243,9 +242,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         self._typing = None
         if text.strip():
             try:
-                parse_query(text)  # the words as typed must make a query; then the last one counts as a prefix
-                typed, self._typing = as_you_type(text)
-                query = parse_query(typed)
+                query, self._typing = typed_query(text)  # the last word counts as a prefix; a phrase or
+                # brackets still open at the end are closed (`speaker:"le p`)
             except QueryError as exc:
                 self._show_error(str(exc))
                 return

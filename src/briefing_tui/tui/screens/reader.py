@@ -25,7 +25,7 @@ from briefing_tui.core.reading.sanitize import clean_line
 from briefing_tui.core.search.forms import article_language
 from briefing_tui.core.search.highlight import find_hits
 from briefing_tui.core.search.index import Result
-from briefing_tui.core.search.query import REFUSED, Query, QueryError, as_you_type, suggestion_basis
+from briefing_tui.core.search.query import REFUSED, Query, QueryError, suggestion_basis, typed_query
 from briefing_tui.core.search.query import parse as parse_query
 from briefing_tui.core.serialize import article_citation, count, quote_citation
 from briefing_tui.core.user.board import BoardQuote
@@ -380,9 +380,8 @@ class ReaderScreen(SidebarScreen):
             panel.settle(event.query, found=False)
             return
         try:
-            parse_query(event.query)  # the words as typed must make a query; then the last one counts as a prefix
-            typed, typing = as_you_type(event.query)
-            query = parse_query(typed)
+            query, typing = typed_query(event.query)  # the last word counts as a prefix; a phrase or brackets
+            # still open at the end are closed (`speaker:"le p`)
         except QueryError as exc:
             self.workers.cancel_group(self, "search")
             panel.show_error(str(exc))
@@ -458,7 +457,7 @@ class ReaderScreen(SidebarScreen):
         were: the last one as a prefix, other words with their forms in the article's language); with none in the
         text (a query of `speaker:` terms alone), with the quote cursor on the first quote by the speaker."""
         try:
-            query = parse_query(as_you_type(query_text)[0])
+            query = typed_query(query_text)[0]
         except QueryError:
             return
         terms = [t for t in query.terms if t.column is None]
