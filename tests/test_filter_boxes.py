@@ -545,3 +545,15 @@ async def test_a_hit_in_a_quote_names_its_speaker_whole_at_any_width(width: int)
         line = str(app.query_one("#hit-status").render())
         assert line.rstrip().endswith("in a quote by Mark Rutte") or "by Mark Rutte   n next" in line, line
         assert ("Search “underlings”" in line) == (width == 120)
+
+
+async def test_a_paste_of_several_lines_is_one_query() -> None:
+    """A selection copied from a wrapped article keeps its words past the first line break (Input took the first
+    line alone: `national security` of `national security⏎advisor`)."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        box = app.query_one(SearchPanel).query_one(FilterBox)
+        box.post_message(events.Paste("speaker:mark\nrutte\tharbour\r\n"))
+        await until(pilot, lambda: box.value == "speaker:mark rutte harbour", "the pasted lines in the box")

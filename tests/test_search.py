@@ -68,6 +68,7 @@ def ids(index: Index, q: str) -> set[str]:
     ("putin NOT ceasefire", {"c.md"}),
     ("putin AND NOT ceasefire", {"c.md"}),  # AND is a space, so `AND NOT` is NOT (a tryout's first query)
     ("putin AND -ceasefire", {"c.md"}),
+    ("putin\tNOT\nceasefire\r\n", {"c.md"}),  # pasted from a wrapped text: tabs and line breaks are spaces
     ("(putin) AND NOT (ceasefire)", {"c.md"}),
     ("-putin", {"d.txt"}),
     ("(arctic OR investors) ceasefire", {"b.md"}),

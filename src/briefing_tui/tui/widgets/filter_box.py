@@ -173,6 +173,14 @@ class FilterBox(TypedInput):
         else:
             self.replace(text, *self.selection)
 
+    def _on_paste(self, event: events.Paste) -> None:
+        """A paste of several lines or with tabs is one filter, its line breaks and tabs spaces (`national security`
+        at a line's end and `advisor` on the next were cut to the first line, as Input takes a paste)."""
+        event.stop()
+        event.prevent_default()
+        if event.text:
+            self.type_text(" ".join(event.text.split()))
+
     @property
     def walking(self) -> bool:
         """True while the box shows a filter recalled from the history, unedited."""
