@@ -34,6 +34,8 @@ DOCS = {
              "Les chevaux du roi et les sanctions de la commission sont dans le texte.\n",
     "de.md": "---\ntitle: Die Häuser\ndate: 2025-01-01\n---\n"
              "Die Häuser und das Dach sind nicht mit der Stadt verbunden, und die Stadt ist alt.\n",
+    "de-strasse.md": "---\ntitle: Die Straße\ndate: 2024-12-01\nlang: de\n---\n"
+                     "Die Straße ist gesperrt, und die Massnahme gilt bis Montag.\n",
 }
 
 
@@ -74,6 +76,10 @@ TABLE = [
     ("light", {"en-off.md"}),
     ("switch", {"en-off.md"}),
     ("Kilroy-Silk", set()),
+    ("strasse", {"de-strasse.md"}),  # German stems `ss` and `ß` alike: a Swiss spelling or a keyboard's finds both
+    ("strassen", {"de-strasse.md"}),
+    ("maßnahme", {"de-strasse.md"}),
+    ('"strasse"', set()),  # a quoted word stays exact
 ]
 
 
@@ -251,6 +257,9 @@ def test_highlighting_finds_the_forms_in_the_articles_language() -> None:
     assert [text[a:b] for a, b in find_hits(text, parse('"sanction"').terms, "en")] == ["sanction"]
     assert [(a, b) for a, b in find_hits("Die Häuser", parse("haus").terms, "de")] == [(4, 10)]
     assert find_hits("Die Häuser", parse("haus").terms, "en") == []
+    text = "Die Straße und die Strassen."
+    assert [text[a:b] for a, b in find_hits(text, parse("strasse").terms, "de")] == ["Straße", "Strassen"]
+    assert [text[a:b] for a, b in find_hits(text, parse("straße").terms, "de")] == ["Straße", "Strassen"]
 
 
 def test_the_articles_language() -> None:

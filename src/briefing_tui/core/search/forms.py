@@ -81,21 +81,30 @@ def form_prefix(word: str) -> str:
     return word[:max(MIN_PREFIX, shortest - 1)]
 
 
+def form_prefixes(word: str) -> tuple[str, ...]:
+    """`form_prefix` of the word and, for a word with `ss` or `ß`, of its other spelling (`strasse`, `straße`:
+    German stems them alike, and Swiss writers and most keyboards write `ss`)."""
+    if "ss" not in word and "ß" not in word:
+        return (form_prefix(word),)
+    other = word.replace("ß", "ss") if "ß" in word else word.replace("ss", "ß")
+    return tuple(dict.fromkeys((form_prefix(word), form_prefix(other))))
+
+
 def is_form(query_word: str, word: str, lang: str) -> bool:
     """True when `word` (folded, as indexed) is `query_word` or one of its forms in an article in `lang`:
-    both begin with `form_prefix(query_word)` and have the same stem in that language."""
+    `word` begins with one of `form_prefixes(query_word)` and both have the same stem in that language."""
     if word == query_word:
         return True
-    return word.startswith(form_prefix(query_word)) and stem(word, lang) == stem(query_word, lang)
+    return word.startswith(form_prefixes(query_word)) and stem(word, lang) == stem(query_word, lang)
 
 
 def forms_in(query_word: str, vocabulary: Iterable[str]) -> dict[str, list[str]]:
     """For each language, the words of `vocabulary` other than `query_word` that are its forms there."""
     found: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
-    prefix = form_prefix(query_word)
+    prefixes = form_prefixes(query_word)
     stems = {lang: stem(query_word, lang) for lang in LANGUAGES}
     for word in vocabulary:
-        if word == query_word or not word.startswith(prefix):
+        if word == query_word or not word.startswith(prefixes):
             continue
         for lang in LANGUAGES:
             if stem(word, lang) == stems[lang]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from briefing_tui.core.search.forms import DEFAULT_LANGUAGE, form_prefix, is_form
+from briefing_tui.core.search.forms import DEFAULT_LANGUAGE, form_prefixes, is_form
 from briefing_tui.core.search.text import WORD, fold, words
 
 if TYPE_CHECKING:
@@ -61,9 +61,10 @@ def find_hits(text: str, terms: list[Term], lang: str = DEFAULT_LANGUAGE) -> lis
     found = [t[2] for t in tokens]
     hits: list[tuple[int, int]] = []
     for term in terms:
-        first, n = term.words[0], len(term.words)
+        first: str | tuple[str, ...] = term.words[0]
+        n = len(term.words)
         if term.stemmed:  # every form begins so (a cheap test before the stemmer's)
-            first = form_prefix(first)
+            first = form_prefixes(term.words[0])
         hits.extend((tokens[i][0], tokens[i + n - 1][1]) for i, word in enumerate(found)
                      if word.startswith(first) and term_at(found, i, term, lang))
     hits.sort()

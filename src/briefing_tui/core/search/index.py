@@ -29,7 +29,7 @@ from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.reading import sanitize
 from briefing_tui.core.reading.private_files import folder_lock, private_file, private_folder
 from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES, is_within
-from briefing_tui.core.search.forms import DEFAULT_LANGUAGE, article_language, form_prefix, forms_in
+from briefing_tui.core.search.forms import DEFAULT_LANGUAGE, article_language, form_prefixes, forms_in
 from briefing_tui.core.search.highlight import BOUNDARY, SNIPPET_SCAN, joined, snippet_of, without_boundaries
 from briefing_tui.core.search.query import (
     And,
@@ -724,8 +724,9 @@ class Index:
             if held_forms is None:
                 held = self._language_counts(db)
                 columns: dict[str, set[str]] = {}
-                for term, col in db.execute(f"SELECT term, col {_TERMS}", _range(form_prefix(word))):
-                    columns.setdefault(term, set()).add(col)
+                for prefix in form_prefixes(word):  # one range of the vocabulary, two for `strasse`/`straße`
+                    for term, col in db.execute(f"SELECT term, col {_TERMS}", _range(prefix)):
+                        columns.setdefault(term, set()).add(col)
                 terms = [term for term, cols in columns.items() if cols - {"lang"}]
                 total = sum(held.values())
                 found = tuple(FormsIn(lang, tuple(forms[:FORMS_LIMIT]), tuple(other for other in held if other != lang),
