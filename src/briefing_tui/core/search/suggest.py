@@ -7,6 +7,7 @@ range of its sorted vocabulary), speaker names (`speaker:rute`) among the words 
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -94,10 +95,12 @@ def nearest(word: str, candidates: Iterable[tuple[str, int]], limit: int = 3) ->
 
 
 def speaker_words(speakers: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
-    """The words of the speakers' names, each with the quotes of the speakers it names."""
+    """The words of the speakers' names, and each two words side by side in one (`le pen`, for `lepen` typed
+    without its space), each with the quotes of the speakers it names."""
     counted: dict[str, int] = {}
     for name, n in speakers:
-        for w in set(words(name)):
+        said = words(name)
+        for w in {*said, *(" ".join(pair) for pair in itertools.pairwise(said))}:
             counted[w] = counted.get(w, 0) + n
     return list(counted.items())
 
@@ -134,6 +137,8 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
         better, edits, n = best[0]
         if found == 0 or (edits == 1 and n >= MORE * found):
             assert term.span is not None
+            if " " in better:  # `speaker:lepen`: `speaker:"le pen"`
+                better = f'"{better}"'
             changes.append((term.span, better + ("*" if term.prefix else "")))
     if not changes:
         return None
