@@ -219,3 +219,11 @@ def test_a_query_that_starts_with_a_dash_is_shown_where_it_goes(capsys: pytest.C
 def test_a_missing_config_file_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     gone = tmp_path / "config.yaml"
     assert fails(capsys, "--config", str(gone), "list", str(SEEDS)) == f"briefing: no such config file: '{gone}'\n"
+
+
+@pytest.mark.parametrize("command", [["search", "putin"], ["list"], ["quotes"], ["check"]])
+def test_json_and_another_format_are_refused(capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    """`--format tsv --json` printed JSON and said nothing: a script got the other output from what it read."""
+    assert fails(capsys, *command, str(SEEDS), "--format", "tsv", "--json") \
+        == "briefing: --json and --format tsv ask for two outputs; give one\n"
+    assert main([*command, str(SEEDS), "--format", "json", "--json"]) in (0, 1)

@@ -248,6 +248,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _read(args, settings)
         if args.command == "show":
             return _show(args, settings)
+        if getattr(args, "json", False) and getattr(args, "format", None) not in (None, "json"):
+            _error(f"--json and --format {args.format} ask for two outputs; give one")
+            return 2
         paths, hint = resolve_paths(args.paths, settings)
         if getattr(args, "json", False):
             args.format = "json"
