@@ -108,6 +108,11 @@ def test_snippets_mark_hits(index: Index) -> None:
     assert results[0].snippets and "\x02shipping\x03" in results[0].snippets[0].lower()
 
 
+def test_a_date_range_written_with_spaces_says_how_to_write_it() -> None:
+    with pytest.raises(QueryError, match=r"a date range has no spaces: date:2019-09\.\.2019-10"):
+        parse("date:2019-09 .. 2019-10")
+
+
 @pytest.mark.parametrize("bad", ['"unbalanced', "(", ")", "AND", "OR OR", "section:", "date:2025-13",
                                  "date:99999999999", "*", "-", "NEAR(", "a\x01b", "a\x1b[31m", "in:nowhere",
                                  "foo:bar", "a OR", "NOT", "()", "date:2025-02-30", "date:2025..2024",

@@ -333,6 +333,9 @@ class _Parser:
         if not words:
             if prefix:
                 raise QueryError("A prefix search needs at least one letter before '*'.")
+            if ".." in raw:  # `date:2019-09 .. 2019-10`
+                raise QueryError(f"{raw!r} has no words to search for; a date range has no spaces: "
+                                 "date:2019-09..2019-10.")
             raise QueryError(f"{raw!r} has no words to search for.")
         if prefix and len(words) > 1:
             prefix = True  # `kilroy-sil*`: a phrase whose last word is a prefix
