@@ -68,6 +68,7 @@ def ids(index: Index, q: str) -> set[str]:
     ("putin NOT ceasefire", {"c.md"}),
     ("putin AND NOT ceasefire", {"c.md"}),  # AND is a space, so `AND NOT` is NOT (a tryout's first query)
     ("putin AND -ceasefire", {"c.md"}),
+    ("Putin: NOT ceasefire", {"c.md"}),  # a colon after a word with no value is pasted text, no field
     ("putin\tNOT\nceasefire\r\n", {"c.md"}),  # pasted from a wrapped text: tabs and line breaks are spaces
     ("(putin) AND NOT (ceasefire)", {"c.md"}),
     ("-putin", {"d.txt"}),
@@ -106,6 +107,14 @@ def test_ranking_prefers_title_then_newest(index: Index) -> None:
 def test_snippets_mark_hits(index: Index) -> None:
     _, results = index.search(parse("shipping"))
     assert results[0].snippets and "\x02shipping\x03" in results[0].snippets[0].lower()
+
+
+def test_a_mistyped_field_names_the_nearest_one() -> None:
+    with pytest.raises(QueryError, match=r"^Unknown field speker: \(did you mean speaker:\?\)$"):
+        parse("speker:rutte")
+    with pytest.raises(QueryError, match=r"^Unknown field note: \(use title:"):
+        parse("note:this")
+    assert parse("https://example.org/a").terms[0].words == ("https", "example", "org", "a")  # a pasted address
 
 
 def test_a_date_range_written_with_spaces_says_how_to_write_it() -> None:
@@ -697,7 +706,7 @@ def test_quotes_that_say_a_word_of_the_query_come_first(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("typed", "expected"), [
     ('"0»', ('"0»', None)),  # a phrase closed by a French mark: finished, left as typed (found by the fuzzer)
-    ("« nous refus", ("« nous refus", None)),  # a phrase still open: as typed
+    ("« nous refus", ("nous-refus*", "refus")),  # a phrase still open: its last word a prefix
     ("« nous » refus", ("« nous » (refus OR refus*)", "refus")),  # the places found are the text's
 ])
 def test_as_you_type_reads_french_quotation_marks_as_the_query_does(typed: str,

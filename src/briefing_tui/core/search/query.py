@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -359,7 +360,13 @@ class _Parser:
             return parse_date_filter(value)
         column = TEXT_FIELDS.get(name)
         if column is None:
-            raise QueryError(f"Unknown field {name}: (use title:, section:, tag:, speaker:, date: or in:quotes).")
+            if not value or value.startswith("//"):  # `Trump: we will`, `https://…`: a pasted text's words, no field
+                start = span[0] - len(name) - 1
+                raw = self.query.text[start:span[1]]
+                return self.term(raw, negated, phrase=bool(value), span=(start, span[0] - 1) if not value else None)
+            near = difflib.get_close_matches(name, [*TEXT_FIELDS, "date", "in"], n=1, cutoff=0.7)
+            raise QueryError(f"Unknown field {name}:" + (f" (did you mean {near[0]}:?)" if near else
+                                                         " (use title:, section:, tag:, speaker:, date: or in:quotes)."))
         text = _unquote(value)
         if not text.strip():
             raise QueryError(f"{name}: needs a value.")
