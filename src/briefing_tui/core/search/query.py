@@ -365,8 +365,8 @@ class _Parser:
                 raw = self.query.text[start:span[1]]
                 return self.term(raw, negated, phrase=bool(value), span=(start, span[0] - 1) if not value else None)
             near = difflib.get_close_matches(name, [*TEXT_FIELDS, "date", "in"], n=1, cutoff=0.7)
-            raise QueryError(f"Unknown field {name}:" + (f" (did you mean {near[0]}:?)" if near else
-                                                         " (use title:, section:, tag:, speaker:, date: or in:quotes)."))
+            known = " (use title:, section:, tag:, speaker:, date: or in:quotes)."
+            raise QueryError(f"Unknown field {name}:" + (f" (did you mean {near[0]}:?)" if near else known))
         text = _unquote(value)
         if not text.strip():
             raise QueryError(f"{name}: needs a value.")
