@@ -281,17 +281,27 @@ def _arguments_problem(args: argparse.Namespace) -> str | None:
     if args.config is not None and missing(args.config):  # named on purpose: a typo is no empty config
         return f"no such config file: {args.config!r}"
     if args.command == "show":
+        args.file = _as_named(args.file)
         if missing(args.file):
             return f"no such file: {args.file!r}"
         if os.path.isdir(args.file):
             return f"{args.file!r} is a folder; show takes one file"
         return path_problem(args.file)  # a file we may not read: like a PATH, not a problem inside a file
     paths = getattr(args, "paths", None) or []
+    paths[:] = [_as_named(p) for p in paths]
     if args.command == "search" and args.query is not None and (problem := split_query(args.query, paths)):
         return problem
     if args.command == "quotes" and args.query.strip() and (problem := split_quotes_query(args.query, paths)):
         return problem
     return first_path_problem(paths)
+
+
+def _as_named(path: str) -> str:
+    """A FILE or PATH as given, or, when nothing is there and it reads as a name that `--format paths` escaped
+    (`a\\x07b.md`), the file it names."""
+    if "\\" in path and missing(path) and not missing(named := sanitize.unescape_name(path)):
+        return named
+    return path
 
 
 def _help(topic: str | None) -> int:

@@ -91,6 +91,13 @@ def sort_key(article: Article | Listed) -> tuple[int, int, str, str]:
     return (0 if article.date else 1, -ordinal, article.title.casefold(), article.id)
 
 
+def path_text(path: str) -> str:
+    """A file's id or path as it is shown, stored and printed: one safe line that names that file alone, its
+    odd characters escaped as `ls -b` writes them (`sanitize.escape_name`): `a\\x07b.md` and `ab.md` are two
+    files, with two sets of read marks and bookmarks."""
+    return sanitize.escape_name(path)
+
+
 def display_path(path: str) -> str:
     """A path as a clean line for people and JSON (undecodable bytes show as U+FFFD; a terminal escape sequence
     in a name goes whole)."""
@@ -174,7 +181,7 @@ def walk(root: str, problems: list[Problem] | None = None, folder: str = "") -> 
 
 def _add(problems: list[Problem] | None, root: str, path: str, rel: str, reason: str) -> None:
     if problems is not None:
-        problems.append(Problem(display_path(rel), display_path(path), reason))
+        problems.append(Problem(path_text(rel), path_text(path), reason))
 
 
 def load_entry(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES, head: int | None = None) -> Article | Problem:
@@ -186,8 +193,8 @@ def load_entry(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES, head: int | Non
     from briefing_tui.core.formats.common import FileInfo, ParseError  # see below
     from briefing_tui.core.formats.detect import SUPPORTED_SUFFIXES, parse_text
 
-    ident = display_path(entry.id)
-    shown = display_path(entry.path)
+    ident = path_text(entry.id)
+    shown = path_text(entry.path)
     name = os.path.basename(entry.id)
     stem, suffix = os.path.splitext(name)
     if suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -258,7 +265,7 @@ def scan(roots: Iterable[str]) -> tuple[list[Entry], list[Problem]]:
     problems: list[Problem] = []
     for root in outermost(roots):
         if not os.path.exists(root) and not os.path.islink(root):
-            problems.append(Problem(display_path(root), display_path(root), "no such file or folder"))
+            problems.append(Problem(path_text(root), path_text(root), "no such file or folder"))
             continue
         entries.extend(walk(root, problems))
     return entries, problems

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Protocol
 
 import briefing_tui
-from briefing_tui.core.library.scan import Entry, display_path, load_entry
+from briefing_tui.core.library.scan import Entry, load_entry, path_text
 from briefing_tui.core.model import Article, Problem
 from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES
 from briefing_tui.core.versions import DEFAULT_BUDGET
@@ -107,7 +107,7 @@ def answer_for(entry: Entry, max_bytes: int, head: int | None, shape: Shape | No
 
 def too_long(entry: Entry, budget: float) -> Problem:
     """The problem a file becomes when its parse is stopped."""
-    return Problem(display_path(entry.id), display_path(entry.path),
+    return Problem(path_text(entry.id), path_text(entry.path),
                    f"took too long to read (over {budget:.3g} s of CPU); skipped")
 
 

@@ -104,6 +104,53 @@ def clean_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_NAMED_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def escape_name(name: str) -> str:
+    """A file's name or path as one safe line that names that file alone, as `ls -b` writes it: a backslash is
+    `\\\\`, a tab or a line break `\\t` `\\n` `\\r`, a byte that is not UTF-8 `\\xff`, and every other character
+    that `clean_line` removes, or that does not print, by its code (`\\x1b` for an escape sequence's ESC, `\\u202e`
+    for a bidi override). Nothing is dropped, so two names never read alike (`a\\x07b.md` and `ab.md` are two
+    files) and the name can be read back (`unescape_name`). Unchanged when it has none of these (nearly every
+    name: two tests)."""
+    if name.isprintable() and "\\" not in name and (name.isascii() or not _INVISIBLE.search(name)):
+        return name
+    out: list[str] = []
+    for ch in name:
+        code = ord(ch)
+        if ch in _NAMED_ESCAPES:
+            out.append(_NAMED_ESCAPES[ch])
+        elif 0xDC80 <= code <= 0xDCFF:  # a byte that os.fsdecode could not decode (surrogateescape): `\\x80`-`\\xff`
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif ch == " " or (ch.isprintable() and not _INVISIBLE.match(ch)):
+            out.append(ch)
+        elif code < 0x80:
+            out.append(f"\\x{code:02x}")
+        else:  # a character, never a byte: `\\u0085`, not `\\x85`
+            out.append(f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return "".join(out)
+
+
+_NAME_ESCAPE = re.compile(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|U([0-9a-f]{8})|([\\tnr]))")
+
+
+def unescape_name(text: str) -> str:
+    """The name that `escape_name` wrote as `text` (a byte that is not UTF-8 back as os.fsdecode gives it)."""
+    if "\\" not in text:
+        return text
+
+    def back(m: re.Match[str]) -> str:
+        if m[1]:
+            code = int(m[1], 16)
+            return chr(0xDC00 + code) if code >= 0x80 else chr(code)
+        if m[2] or m[3]:
+            return chr(int(m[2] or m[3], 16))
+        return {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}[m[4]]
+
+    return _NAME_ESCAPE.sub(back, text)
+
+
 def is_clean(text: str) -> bool:
     """True when `text` holds no forbidden character (newline and tab allowed)."""
     return not (_FORBIDDEN.search(text) or _SURROGATE.search(text) or "\r" in text)

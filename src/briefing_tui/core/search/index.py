@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from briefing_tui.core import serialize, versions
-from briefing_tui.core.library.scan import Entry, display_path, scan, sort_key, walk
+from briefing_tui.core.library.scan import Entry, path_text, scan, sort_key, walk
 from briefing_tui.core.library.workers import ParsePool, parse_all
 from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.reading import sanitize
@@ -1136,9 +1136,9 @@ def _shown_roots(roots: list[str]) -> tuple[tuple[str, str], ...]:
         if os.path.isfile(root) or (os.path.islink(root) and not os.path.isdir(root)):
             parent = os.path.dirname(os.path.abspath(root))
             stored = os.path.join(os.fsdecode(_real(parent)), os.path.basename(root))
-            pair = (display_path(stored), display_path(root))
+            pair = (path_text(stored), path_text(root))
         else:
-            pair = (display_path(os.path.join(os.fsdecode(_real(root)), "")), display_path(os.path.join(root, "")))
+            pair = (path_text(os.path.join(os.fsdecode(_real(root)), "")), path_text(os.path.join(root, "")))
         if pair[0] != pair[1] and pair not in pairs:
             pairs.append(pair)
     return tuple(pairs)
