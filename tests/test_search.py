@@ -97,6 +97,18 @@ def test_exact_result_sets(index: Index, query: str, expected: set[str]) -> None
     assert ids(index, query) == expected
 
 
+def test_a_search_for_a_speaker_shows_what_the_speaker_said() -> None:
+    """`speaker:rutte` listed the article's speakers as its snippet (`Donald Trump … Mark Rutte`); a tryout
+    wanted the words: each result's first quote by the speaker, the name marked."""
+    index = open_index(None)
+    index.refresh([str(SEEDS)])
+    _, results = index.search(parse("speaker:rutte"), limit=5)
+    assert [r.snippets for r in results] == [[
+        "“If we do not invest now, we are really at risk that the Russians might try…” — \x02Mark Rutte\x03"]]
+    _, results = index.search(parse("speaker:rutte invest"), limit=5)  # with words: FTS5's snippet, as before
+    assert results and "\x02" in results[0].snippets[0] and "—" not in results[0].snippets[0]
+
+
 def test_ranking_prefers_title_then_newest(index: Index) -> None:
     _, results = index.search(parse("putin"))
     assert results[0].summary["id"] == "a.md"

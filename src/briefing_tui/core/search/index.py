@@ -67,6 +67,8 @@ _WEIGHTS = "10.0, 1.0, 2.0, 3.0, 3.0, 3.0, 0.0"
 BATCH = 500
 """Files parsed, then stored in one transaction: the write lock is held only while storing."""
 T = TypeVar("T")
+SPEAKER_SNIPPET_WORDS = 16
+"""Words of a quote shown as the snippet of a result found by its speaker alone (as FTS5's snippets have 16)."""
 SNIPPET_LONG = 5000
 """Words an article may have for FTS5 to write its search snippet (see Index._snippets)."""
 RANK_CAP = 5000
@@ -976,9 +978,14 @@ class Index:
         """A snippet for each result: FTS5's, except for an article longer than SNIPPET_LONG words, whose snippet
         is its first hit, found here (`highlight.snippet_of`): FTS5 scores every window against every hit, which
         is quadratic in the hits."""
+        if query.terms and all(t.column == "speakers" for t in query.terms):
+            said = self._said(db, match, fids)  # `speaker:trump`: what the speaker said, not the list of speakers
+            fids = [fid for fid in fids if fid not in said]
+        else:
+            said = {}
         short = [fid for fid in fids if summaries[fid].get("word_count", 0) <= SNIPPET_LONG]
         long = [fid for fid in fids if summaries[fid].get("word_count", 0) > SNIPPET_LONG]
-        snippets: dict[int, str] = {}
+        snippets: dict[int, str] = dict(said)
         if short:
             listed = ",".join(str(int(fid)) for fid in short)
             snippets.update(db.execute(f"SELECT rowid, snippet(fts, -1, char(2), char(3), '…', 16) FROM fts "
@@ -993,6 +1000,23 @@ class Index:
                 if found is not None:
                     snippets[fid] = found
         return snippets
+
+    @staticmethod
+    def _said(db: sqlite3.Connection, match: str, fids: list[int]) -> dict[int, str]:
+        """For a query of speakers alone, each article's first quote by them as its snippet (`“…” — Donald Trump`,
+        the name marked as the hit): the quote table holds each quote's speaker in the same columns."""
+        if not fids:
+            return {}
+        listed = ",".join(str(int(fid)) for fid in fids)
+        first: dict[int, str] = {}
+        for article, text, who in db.execute(
+                f"SELECT q.article, q.text, q.speaker FROM qfts JOIN quotes q ON q.id = qfts.rowid "
+                f"WHERE qfts MATCH ? AND q.article IN ({listed}) ORDER BY q.article, q.idx", [match]):
+            if article not in first and who:
+                said = text.split()
+                cut = " ".join(said[:SPEAKER_SNIPPET_WORDS]) + ("…" if len(said) > SPEAKER_SNIPPET_WORDS else "")
+                first[article] = f"“{cut}” — {_HIT_START}{who}{_HIT_END}"
+        return first
 
     @staticmethod
     def _typed_scores(db: sqlite3.Connection, as_typed: str, where: str, params: list[Any]) -> dict[int, float]:
