@@ -90,9 +90,9 @@ def test_as_you_type_makes_only_the_unfinished_last_word_a_prefix() -> None:
     assert as_you_type("(nato sum") == ("(nato (sum OR sum*))", "sum")  # a bracket still open is closed
     assert as_you_type("jean-m") == ("jean-m*", "jean-m")  # words joined by a hyphen: a phrase, its last a prefix
     assert as_you_type("speaker:jean-m") == ("speaker:jean-m*", "jean-m")
-    assert as_you_type('speaker:"le p') == ("speaker:le-p*", "p")  # a phrase still open: its last word a prefix
-    assert as_you_type("« nous refus") == ("nous-refus*", "refus")
-    assert as_you_type('(trump OR "le p') == ("(trump OR le-p*)", "p")
+    assert as_you_type('speaker:"le p') == ("speaker:le-p*", "le p")  # a phrase still open: its last word a prefix
+    assert as_you_type("« nous refus") == ("nous-refus*", "nous refus")
+    assert as_you_type('(trump OR "le p') == ("(trump OR le-p*)", "le p")
     assert as_you_type("resigning") == ("(resigning OR resigning*)", "resigning")
     long = "a" * 994 + " word"  # 999 characters: grown by the word again, it would pass the query's limit
     assert as_you_type(long) == (long + "*", "word") and parse(as_you_type(long)[0]).terms

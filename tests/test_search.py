@@ -718,7 +718,7 @@ def test_quotes_that_say_a_word_of_the_query_come_first(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("typed", "expected"), [
     ('"0»', ('"0»', None)),  # a phrase closed by a French mark: finished, left as typed (found by the fuzzer)
-    ("« nous refus", ("nous-refus*", "refus")),  # a phrase still open: its last word a prefix
+    ("« nous refus", ("nous-refus*", "nous refus")),  # a phrase still open: its last word a prefix
     ("« nous » refus", ("« nous » (refus OR refus*)", "refus")),  # the places found are the text's
 ])
 def test_as_you_type_reads_french_quotation_marks_as_the_query_does(typed: str,

@@ -108,7 +108,7 @@ def as_you_type(text: str) -> tuple[str, str | None]:
         said = words_of(plain[at + 1:])
         if not said or not plain[-1].isalnum():
             return text, None
-        return f"{text[:at]}{'-'.join(said)}*{close}", said[-1]
+        return f"{text[:at]}{'-'.join(said)}*{close}", " ".join(said)  # the status line: words starting “le p”
     m = _TYPING.search(plain)
     if m is None or (m["field"] or "").lower() in {"date", "in"} or m["word"] in {"OR", "AND", "NOT"}:
         return text, None
