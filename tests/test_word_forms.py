@@ -309,6 +309,7 @@ def test_nearest_prefers_fewer_edits_then_the_more_common() -> None:
     ("speaker:markrutte", 'speaker:"mark rutte"'),  # a name typed without its space (`lepen`)
     ("speaker:Rüte date:2025", "speaker:rutte date:2025"),
     ("in:quotes nothnig", "in:quotes nothing"),
+    ("sanctoin OR the", "sanction OR the"),  # an OR's branch that finds nothing, though the other finds plenty
     ("stee*", None),  # finds something
     ("steel", None),
     ("zz", None),

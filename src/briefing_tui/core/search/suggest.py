@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing_tui.core.search.query import Query, QueryError, Term, parse
+from briefing_tui.core.search.query import And, Node, Not, Or, Query, QueryError, Term, parse
 from briefing_tui.core.search.text import words
 
 if TYPE_CHECKING:
@@ -110,8 +110,9 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
     found at most FEW times, when a word one edit away is found MORE times as often), or None. `total` is
     how many the whole query found: with more than FEW, nothing is suggested; nor when the query suggested
     would find no more."""
-    if total > FEW:
-        return None
+    either = _has_or(query.root)
+    if total > FEW and not either:
+        return None  # found enough; with an OR, a branch that finds nothing may still be a typo (`trmup OR election`)
     changes: list[tuple[tuple[int, int], str]] = []
     speakers: list[tuple[str, int]] | None = None
     deadline = time.monotonic() + MORE_TERMS_SECONDS
@@ -120,7 +121,7 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
             break  # a long pasted sentence: its first words, and as many more as the time allows
         word = term.words[0]
         found = library.count(Query(query.text, term, query.in_quotes))
-        if found > FEW:
+        if found > FEW or (found and total > FEW):
             continue
         if term.column == "speakers":
             if speakers is None:
@@ -150,6 +151,23 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
         return text if library.count(parse(text)) > total else None
     except QueryError:
         return None
+
+
+def _has_or(node: Node | None) -> bool:
+    """Whether the query has an OR anywhere (not a typed word's own `(word OR word*)`, which has no other branch)."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Or):
+            typed = len(n.nodes) == 2 and all(isinstance(b, Term) for b in n.nodes) \
+                and n.nodes[0].words == n.nodes[1].words  # type: ignore[union-attr]
+            if not typed:
+                return True
+        if isinstance(n, (And, Or)):
+            stack.extend(n.nodes)
+        elif isinstance(n, Not):
+            stack.append(n.node)
+    return False
 
 
 def _eligible(term: Term) -> bool:
