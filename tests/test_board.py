@@ -83,3 +83,14 @@ def test_the_board_exports_as_the_finder_does() -> None:
     text = quotes_markdown([(q.quote, q.article) for q in board.quotes])
     assert text == ("# Quotes\n\n- “daddy” — Mark Rutte, Clash Report (Ukraine - Russia War), 27 June 2025\n"
                     "- “underlings.” — Mark Rutte, Clash Report (Ukraine - Russia War), 27 June 2025\n")
+
+
+def test_a_board_quote_keeps_its_articles_id_as_stored() -> None:
+    """An id holds what a file's name holds, escaped (`a  b.md`, `a\\x07b.md`): cleaned to one line, `a  b.md`
+    became `a b.md`, another file's id or none; an id with a control character in it is still cleaned."""
+    good = quote("daddy").to_json()
+    for ident in ("a  b.md", "a\\x07b.md", " lead.md"):
+        again = BoardQuote.from_json({**good, "article": ident})
+        assert again is not None and again.article_id == ident
+    hostile = BoardQuote.from_json({**good, "article": "a\x1b[31mb.md"})
+    assert hostile is not None and hostile.article_id == "a[31mb.md"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing_tui.core.model import Article, Listed, Quote
-from briefing_tui.core.reading.sanitize import clean_line
+from briefing_tui.core.reading.sanitize import clean_line, is_clean
 from briefing_tui.core.serialize import quote_citation
 
 MAX_QUOTES = 200
@@ -102,7 +102,10 @@ class BoardQuote:
         text = clean_line(text[:MAX_TEXT])
         if not text:
             return None
-        return cls(clean_line(article_id[:4 * MAX_FIELD]), index, text, _optional(data.get("speaker")),
+        article_id = article_id[:4 * MAX_FIELD]
+        if not is_clean(article_id) or "\t" in article_id or "\n" in article_id:
+            article_id = clean_line(article_id)  # else as stored: an id may hold two spaces in a row (`a  b.md`)
+        return cls(article_id, index, text, _optional(data.get("speaker")),
                    _optional(data.get("cue")), clean_line(title[:MAX_FIELD]), clean_line(section[:MAX_FIELD]),
                    date, paragraph, start, end, _optional(data.get("source")), _whole(data.get("whole")))
 
