@@ -570,6 +570,18 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     (["An analyst at Northern Trust Mary Ann Smith said: \"We agree.\"",
       "An analyst at Deutsche Bank said: \"We agree.\""],
      [("Mary Ann Smith", "before-cue"), ("an analyst at Deutsche Bank", "before-cue")]),
+    # RULES_VERSION 38. Two people joined by `and` as one subject, each with a common given name, are the speaker
+    # together, and `they` next; not a description (`his lawyer`) or a title's words
+    # (`Homeland Security and Counterterrorism John O. Brennan`).
+    (["Australian Prime Minister John Howard and federal industry minister Ian MacDonald today announced a "
+      "\"financial assistance package\". They added: \"It is for the long term.\""],
+     [("John Howard and Ian MacDonald", "before-cue"), ("John Howard and Ian MacDonald", "pronoun")]),
+    (["The UAW President Ron Gettelfinger and Vice President Gerald Bantom called the plan \"extremely "
+      "disappointing.\""], [("Ron Gettelfinger and Gerald Bantom", "before-cue")]),
+    (["Thierry et Véronique Roy ont dénoncé « un abandon »."], [("Thierry et Véronique Roy", "before-cue")]),
+    (["John Smith and his lawyer said: \"No.\"",
+      "Deputy Advisor for Homeland Security and Counterterrorism John O. Berg said, \"We closed it.\""],
+     [("John Smith", "before-cue"), ("John O. Berg", "before-cue")]),
 ])
 def test_rules_version_32_patterns(paragraphs: list[str], expected: list[tuple[str | None, str | None]]) -> None:
     assert attributions(*paragraphs) == expected

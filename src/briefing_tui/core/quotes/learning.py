@@ -24,6 +24,7 @@ from briefing_tui.core.quotes.clauses import (
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.names import (
+    JOINERS,
     PARTICLES,
     PRONOUN_GENDER,
     is_given_name,
@@ -58,6 +59,10 @@ def note_speaker(speaker: str, mem: Memory, lex: Lexicon) -> None:
     if speaker in mem.people:
         mem.note_mention(speaker)
         mem.note_subject(speaker)
+        return
+    if any(f" {joiner} " in speaker for joiner in JOINERS) and speaker[:1].isupper() \
+            and not is_org(tokenize(speaker, 0, len(speaker), lex), lex):
+        mem.note_group(speaker)  # `John Howard and Ian MacDonald`: two people, whom `they` may mean; no one name
         return
     kind = _speaker_kind(speaker, lex.code)
     if kind == "person":

@@ -159,6 +159,8 @@ part of the name)."""
 PARTICLES = frozenset("de da di del della van von der den ter ten al bin bint ibn el le la du des dos das zu y abu "
                       "abou".split())
 PLACE_PREPOSITIONS = frozenset(("of", "to", "for", "from"))
+JOINERS = frozenset(("and", "et", "und"))
+"""Words that join two people into one subject (`John Howard and Ian MacDonald announced`)."""
 
 
 TIME_PREFIXES = frozenset(("then", "ex", "former", "acting", "interim", "ancien", "ancienne", "ehemaliger",

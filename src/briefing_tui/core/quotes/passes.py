@@ -22,10 +22,11 @@ from briefing_tui.core.quotes.clauses import (
 )
 from briefing_tui.core.quotes.lexicon import Lexicon
 from briefing_tui.core.quotes.memory import Memory
+from briefing_tui.core.quotes.names import JOINERS, is_given_name
 from briefing_tui.core.quotes.phrases import Mention, mention
 from briefing_tui.core.quotes.site import Found, Pass, Site, can_speak, past_lead, speaker
 from briefing_tui.core.quotes.sources import according_at, according_to, colon
-from briefing_tui.core.quotes.subjects import subject_of
+from briefing_tui.core.quotes.subjects import subject_ending, subject_of
 from briefing_tui.core.quotes.tokens import Tok
 
 __all__ = ["PASSES", "Found", "Pass", "Site"]
@@ -431,8 +432,14 @@ def _speaker_of_region(region: list[Tok], toks: list[Tok], mem: Memory, site: Si
     if len(region) > 2 and region[0].low in lex.prepositions and region[0].low not in _PARTITIVE \
             and region[1].low in lex.determiners:
         region = region[1:]  # `Parmi les commentaires rapportés par l'AFP, on y dénonce`: whose words, not where
-    m = mention(region, site.text, lex)
     start = toks.index(region[0]) if region and region[0] in toks else 0
+    joins = [k for k, t in enumerate(region) if t.low in JOINERS]
+    if len(joins) == 1 and (both := _joint(region[:joins[0]], region[joins[0]], region[joins[0] + 1:], site, mem)):
+        return Found(both, cue.lower(), rule)  # `John Howard and Ian MacDonald announced`
+    if not joins and start >= 2 and toks[start - 1].low in JOINERS and toks[start - 2].word \
+            and (both := _joint(subject_ending(toks, start - 2, lex), toks[start - 1], region, site, mem)):
+        return Found(both, cue.lower(), rule)  # the same, the subject found after the `and`
+    m = mention(region, site.text, lex)
     if m is not None and m.kind == "nominal" and m.head in lex.documents:
         by = agent_phrase(toks[start + len(region):cue_at], lex)  # `The report, published by Amnesty International,`
         document = m
@@ -448,6 +455,34 @@ def _speaker_of_region(region: list[Tok], toks: list[Tok], mem: Memory, site: Si
             rest = site.text[region[1].start:region[-1].end] if len(region) > 1 else ""
             return Found(f"{who}’s {rest}" if "’" in site.text else f"{who}'s {rest}", cue.lower(), rule)
     return speaker(m, mem, site, cue, rule)
+
+
+def _joint(left: list[Tok], joiner: Tok, right: list[Tok], site: Site, mem: Memory) -> str | None:
+    """Two people joined as one subject, each named in full (`Australian Prime Minister John Howard and federal
+    industry minister Ian MacDonald announced`), or two given names sharing a family name (`Thierry et Véronique
+    Roy`): both are the speaker, as the text joins them; None for anything else (`Pfizer and BioNTech`, `Smith
+    and his lawyer`, `the minister and Ian MacDonald`)."""
+    lex = site.lex
+    while right and not right[-1].cap:
+        right = right[:-1]  # `… Ian MacDonald today announced`
+    if len(left) > 1 and left[0].low in lex.determiners and left[1].cap:
+        left = left[1:]  # `The UAW President Ron Gettelfinger and …`
+    if not left or not right or any(not t.word or t.masked for t in (*left, *right)):
+        return None
+    second = mention(right, site.text, lex)
+    if second is None or second.kind != "person" or len(second.text.split()) < 2:
+        return None
+    if len(left) == 1 and is_given_name(left[0].text) and len(right) == 2 and right[0].cap \
+            and is_given_name(right[0].text):  # `Thierry et Véronique Roy`
+        return site.text[left[0].start:right[-1].end]
+    first = mention(left, site.text, lex)
+    if first is None or first.kind != "person" or len(first.text.split()) < 2:
+        return None
+    one, other = mem.resolve(first, lex), mem.resolve(second, lex)
+    if not one or not other or one == other or not all(is_given_name(who.split()[0]) for who in (one, other)):
+        return None  # `Longtime Imus in the Morning writer and performer Rob Bartlett`, `Deputy Advisor for Homeland
+        # Security and Counterterrorism John O. Brennan`: a title's words, not a second person
+    return f"{one} {joiner.text} {other}"
 
 
 _PARTITIVE = frozenset(("de", "du", "des", "d'", "d’", "of"))

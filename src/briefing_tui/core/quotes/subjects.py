@@ -213,6 +213,11 @@ def _a_name_given(toks: list[Tok], m: int, lex: Lexicon) -> bool:
     return k >= 0 and toks[k].low in lex.naming
 
 
+def subject_ending(toks: list[Tok], j: int, lex: Lexicon) -> list[Tok]:
+    """The subject phrase that ends at `j` (`_subject_tokens`): the first of two people joined by `and`."""
+    return _subject_tokens(toks, j, lex)
+
+
 def _subject_tokens(toks: list[Tok], j: int, lex: Lexicon, antecedent: bool = False) -> list[Tok]:
     """The subject phrase that ends at `j` (a comma there closes an aside or an appositive): back to a clause
     boundary, taking in appositives (`Colin Sutherland, Lord Carloway, the Lord President of the court`),
