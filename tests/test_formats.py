@@ -205,3 +205,14 @@ def test_head_parses_the_beginning_of_a_large_file(tmp_path: Path) -> None:
     assert (head.title, head.date) == (whole.title, whole.date)
     assert 50 < len(head.paragraphs) < 100 and len(whole.paragraphs) == 3000
     assert head.paragraphs == whole.paragraphs[:len(head.paragraphs)]  # cut at a paragraph's end
+
+
+@pytest.mark.parametrize(("name", "content", "shown"), [
+    ("table.md", "| a | b |\n|---|---|\n| 1 | 2 |\n", "a | b"),  # a post of a table alone (a tryout: `empty post`)
+    ("code.md", "```\ncode here\n```\n", "code here"),
+    ("note.txt", "\n\nbody only here, a paragraph.\n", "body only here, a paragraph."),  # one line: title and text
+])
+def test_a_post_of_one_block_or_one_line_is_an_article(tmp_path: Path, name: str, content: str, shown: str) -> None:
+    result = load_file(str(write(tmp_path / name, content)))
+    assert not isinstance(result, Problem), result
+    assert shown in " ".join(" ".join(b.text.split()) for b in result.body())

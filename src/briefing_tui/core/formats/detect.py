@@ -67,7 +67,7 @@ def parse_text(text: str, info: FileInfo, suffix: str, *,
     else:
         draft = _plain(text)
     article = build(draft, info)
-    if not article.paragraphs:
+    if not article.paragraphs and not any(article.searched()):  # a post of a table or a code block alone is one
         raise ParseError("no article text (empty post)" if kind == "markdown" else "no article text")
     return article
 
@@ -89,8 +89,8 @@ def _plain(text: str) -> Draft:
     lines = text.strip("\n").split("\n")
     heading = None
     first = lines[0].strip()
-    if first and len(first) <= MAX_TITLE_LINE:
-        heading = decode_entities(first)
+    if first and len(first) <= MAX_TITLE_LINE and any(line.strip() for line in lines[1:]):  # a note of one
+        heading = decode_entities(first)  # line is its title and its text
         lines = lines[1:]
     body_lines, related = take_related(lines)
     return Draft("text", split_paragraphs(decode_entities("\n".join(body_lines))), heading=heading, related=related)
