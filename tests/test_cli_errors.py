@@ -227,3 +227,17 @@ def test_json_and_another_format_are_refused(capsys: pytest.CaptureFixture[str],
     assert fails(capsys, *command, str(SEEDS), "--format", "tsv", "--json") \
         == "briefing: --json and --format tsv ask for two outputs; give one\n"
     assert main([*command, str(SEEDS), "--format", "json", "--json"]) in (0, 1)
+
+
+def test_running_out_of_memory_is_one_line_and_exit_3(capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under `ulimit -v` a tryout got a 29-line traceback and exit code 1, which a script reads as `problems found`."""
+    import briefing_tui.cli
+
+    def short_of_memory(*_args: object) -> int:
+        raise MemoryError
+
+    monkeypatch.setattr(briefing_tui.cli, "_check", short_of_memory)
+    assert main(["check", str(SEEDS)]) == 3
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("briefing: out of memory") and err.count("\n") == 1

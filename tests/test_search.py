@@ -291,6 +291,33 @@ def test_index_agrees_with_python_matcher_on_samples() -> None:
 # --- the cache -----------------------------------------------------------------------------------------------
 
 
+def test_a_problem_of_the_moment_is_read_again_at_the_next_refresh(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parse that failed for a reason of the moment (memory ran out under `ulimit -v`; a tryout) was kept as the
+    file's problem until the file changed, `r` and restarts included; one of the bytes (a NUL) is kept."""
+    from briefing_tui.core.formats import detect
+
+    root = tmp_path / "lib"
+    write(root / "a.txt", "Alpha\n\nfirst body.\n")
+    write(root / "nul.txt", b"Title\0\n\nbody\n")
+    idx = open_index(tmp_path / "cache" / "index.sqlite")
+    real = detect.parse_text
+
+    def short_of_memory(*args: object, **kwargs: object) -> object:
+        raise MemoryError
+
+    monkeypatch.setattr(detect, "parse_text", short_of_memory)
+    idx.refresh([str(root)], workers=0)
+    assert [p["reason"] for p in idx.problems()] == ["could not parse file (MemoryError)",
+                                                     "binary file (contains NUL bytes)"]
+    monkeypatch.setattr(detect, "parse_text", real)
+    stats = idx.refresh([str(root)], workers=0)
+    assert stats.parsed == 1 and ids(idx, "body") == {"a.txt"}  # read again, though it did not change
+    assert [p["reason"] for p in idx.problems()] == ["binary file (contains NUL bytes)"]
+    assert idx.refresh([str(root)], workers=0).parsed == 0
+    idx.close()
+
+
 def test_cache_refresh_add_change_delete(tmp_path: Path) -> None:
     root = tmp_path / "lib"
     write(root / "a.txt", "Alpha\n\nfirst body.\n")

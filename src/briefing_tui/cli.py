@@ -272,6 +272,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        _error("out of memory: the library or a file needs more memory than this process may use")
+        return 3
 
 
 def _arguments_problem(args: argparse.Namespace) -> str | None:

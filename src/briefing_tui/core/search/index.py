@@ -67,6 +67,9 @@ _WEIGHTS = "10.0, 1.0, 2.0, 3.0, 3.0, 3.0, 0.0"
 BATCH = 500
 """Files parsed, then stored in one transaction: the write lock is held only while storing."""
 T = TypeVar("T")
+RETRIED = ("could not parse file (", "cannot open file:", "cannot read file:", "file vanished")
+"""Problems of the moment, not of the file's bytes (memory ran out, a permission since given back, a bug): kept
+as the file's problem until the next refresh, which reads the file again, whether it changed or not."""
 SPEAKER_SNIPPET_WORDS = 16
 """Words of a quote shown as the snippet of a result found by its speaker alone (as FTS5's snippets have 16)."""
 SNIPPET_LONG = 5000
@@ -204,6 +207,8 @@ class _Rows:
         self.next_file = self._next_file()
 
     def problem(self, key: bytes, root: str, size: int, mtime: int, problem: Problem) -> None:
+        if problem.reason.startswith(RETRIED):
+            mtime = -1  # no file has it: the next refresh (`r`, the next start) reads the file again
         self.files.append((self.next_file, key, root, size, mtime, json.dumps(serialize.problem(problem))))
         self.next_file += 1
 
