@@ -1,7 +1,7 @@
 """Version numbers of what the index stores, in a module of their own: the command line reads them on every
 start and must not pay for importing the parsers that they describe."""
 
-RULES_VERSION = 38
+RULES_VERSION = 39
 """Bump when the quote and speaker rules (`core/quotes/`) or the formats change what a parse gives the index
 (paragraphs, quotes, speakers, titles, which files are articles): it rebuilds on a new value.
 3: named passes over per-language lexicons, spans matched like brackets. 4: articles as documents (list
@@ -58,7 +58,8 @@ are attributed is read up to the first one left (make fuzz's hunt found it read 
 at a body, then a person's name with no comma (`officer at Fort Pitt Capital Group Charlie Smith`): the name.
 37: a file's id and path escape its odd characters as `ls -b` does (`a\\x07b.md`), where they were dropped and two
 files could read alike. 38: two people joined by `and` as one subject, each with a common given name, speak together
-(`John Howard and Ian MacDonald announced`, `Thierry et Véronique Roy ont dénoncé`), and `they` next."""
+(`John Howard and Ian MacDonald announced`, `Thierry et Véronique Roy ont dénoncé`), and `they` next. 39: a
+Markdown post of a table or a code block alone, and a plain-text note of one line, are articles."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a
