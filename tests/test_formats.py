@@ -216,3 +216,16 @@ def test_a_post_of_one_block_or_one_line_is_an_article(tmp_path: Path, name: str
     result = load_file(str(write(tmp_path / name, content)))
     assert not isinstance(result, Problem), result
     assert shown in " ".join(" ".join(b.text.split()) for b in result.body())
+
+
+def test_markdown_nested_past_the_parsers_limit_keeps_every_word(tmp_path: Path) -> None:
+    """markdown-it drops what is nested past 20 levels, silently: a tryout's 40-level list showed item0 to item8,
+    a 40-level quote nothing. Such a body is read as plain paragraphs, every word kept, with a problem saying so;
+    a list that fits stays a list (a link reference definition has no block, and is no lost text)."""
+    deep = load(write(tmp_path / "list.md", "".join("  " * i + f"- item{i}\n" for i in range(40))))
+    assert deep.paragraphs == (" ".join(f"item{i}" for i in range(40)),)
+    assert deep.problems == ("lists or quotes nested deeper than 10 levels: shown as plain paragraphs",)
+    quote = load(write(tmp_path / "quote.md", ">" * 40 + " deep quote text\n\nAfter.\n"))
+    assert quote.paragraphs == ("deep quote text", "After.")
+    fits = load(write(tmp_path / "fits.md", "".join("  " * i + f"- item{i}\n" for i in range(9)) + "\n[x]: http://a\n"))
+    assert not fits.problems and [b.kind for b in fits.body()][:2] == ["list_item", "list_item"]

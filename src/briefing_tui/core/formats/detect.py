@@ -15,7 +15,15 @@ from briefing_tui.core.formats.common import (
     take_related,
 )
 from briefing_tui.core.formats.dates import leading_date
-from briefing_tui.core.formats.markdown import is_plain_prose, markdown_blocks, plain_paragraphs, without_templates
+from briefing_tui.core.formats.markdown import (
+    MAX_NESTING,
+    TooDeep,
+    flat_paragraphs,
+    is_plain_prose,
+    markdown_blocks,
+    plain_paragraphs,
+    without_templates,
+)
 from briefing_tui.core.formats.webpage import read_page
 from briefing_tui.core.model import PROSE_KINDS, Article
 from briefing_tui.core.reading.sanitize import strip_escape_sequences
@@ -102,8 +110,12 @@ def _markdown(text: str) -> Draft:
     if is_plain_prose(body):
         draft = Draft("markdown", plain_paragraphs(body), front=front, problems=problems)
     else:
-        blocks, heading = markdown_blocks(body)
-        draft = Draft("markdown", [], front=front, heading=heading, problems=problems, blocks=blocks)
+        try:
+            blocks, heading = markdown_blocks(body)
+            draft = Draft("markdown", [], front=front, heading=heading, problems=problems, blocks=blocks)
+        except TooDeep:  # markdown-it would drop what is deeper: every word, without the lists' and quotes' marks
+            draft = Draft("markdown", flat_paragraphs(body), front=front, problems=[
+                *problems, f"lists or quotes nested deeper than {MAX_NESTING // 2} levels: shown as plain paragraphs"])
     if not front:  # a dated first line works in Markdown too
         draft.line_date = _first_line_date(draft)
     return draft

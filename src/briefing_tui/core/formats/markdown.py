@@ -153,11 +153,45 @@ them alone, the line says nothing and goes."""
 
 def markdown_blocks(body: str) -> tuple[list[RawBlock], str | None]:
     """The blocks of a Markdown body, and the text of its first level-1 heading (the title), which leaves
-    the body when it is the first block."""
+    the body when it is the first block. Raises TooDeep when lists and quotes nest past what markdown-it reads
+    (it drops what is deeper, silently)."""
+    tokens = _MARKDOWN.parse(body)
+    if tokens and max(t.level for t in tokens) >= MAX_NESTING - 1 and _lost_lines(tokens, body):
+        raise TooDeep
     reader = _Reader()
-    for token in _MARKDOWN.parse(body):
+    for token in tokens:
         reader.token(token)
     return reader.blocks, reader.heading
+
+
+MAX_NESTING: int = _MARKDOWN.options["maxNesting"]
+"""Levels of blocks inside blocks that markdown-it reads (a list item is two: the list and the item)."""
+_MARKERS = re.compile(r"^(?:[ \t]*+(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))++", re.MULTILINE)
+"""The quote and list markers that open a line (`> > - `, `  1. `): possessive, each step takes a marker."""
+_TEXT_TOKENS = frozenset(("inline", "fence", "code_block", "html_block", "hr"))
+
+
+class TooDeep(Exception):
+    """A Markdown body nested deeper than markdown-it reads."""
+
+
+def _lost_lines(tokens: list[Token], body: str) -> bool:
+    """Whether a line with text is in no block markdown-it gave (it stopped at its nesting limit)."""
+    covered: set[int] = set()
+    for t in tokens:
+        if t.map and t.type in _TEXT_TOKENS:
+            covered.update(range(*t.map))
+    return any(n not in covered and (text := _MARKERS.sub("", line).strip()) and not _REFERENCE.match(text)
+               for n, line in enumerate(body.split("\n")))
+
+
+_REFERENCE = re.compile(r"\[[^\]\n]{1,999}+\]:")
+"""A link reference definition (`[x]: http://…`): a line of text markdown-it gives no token for."""
+
+
+def flat_paragraphs(body: str) -> list[str]:
+    """A body too deep to read as Markdown, as plain paragraphs without its quote and list markers."""
+    return plain_paragraphs(_MARKERS.sub("", body))
 
 
 class _Reader:
