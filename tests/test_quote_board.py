@@ -231,6 +231,11 @@ async def test_the_board_lists_reorders_removes_and_copies(tmp_path: Path, monke
         assert app.clipboard == "\n".join([RUTTE, DADDY, UNDERLINGS])
         panel = board.query_one(CitationPanel)
         assert panel.display and panel.text == app.clipboard and "3 citations copied" in str(panel.border_title)
+        await pilot.press("J")  # reordered: the panel held the old order (a tryout)
+        await pilot.pause()
+        assert not panel.display
+        await pilot.press("K", "C")
+        assert app.clipboard == "\n".join([RUTTE, DADDY, UNDERLINGS]) and panel.display
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)

@@ -127,8 +127,13 @@ async def test_quote_cursor_and_copy_in_article_view() -> None:
         await pilot.press("c")
         assert app.clipboard == ("“he’d like to settle.” — Donald Trump, Clash Report (Ukraine - Russia War), "
                                  "27 June 2025")
+        panel = app.query_one("#article-citation", TextArea)
+        assert panel.display and "he’d like to settle" in panel.text
+        assert panel.region.y < view.region.y  # above the article: a notification (bottom right) never covers it
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert view.current_quote == 11  # wraps around
+        await pilot.pause()
+        assert not panel.display  # `Quote 12/12` over quote 2's citation read as quote 12's (a tryout)
 
 
 async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path,

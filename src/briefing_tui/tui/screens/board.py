@@ -171,6 +171,7 @@ class QuoteBoardScreen(Screen[QuoteChoice | None]):
         target = self.state.board.move(n, step)
         if target != n:
             self.save()
+            self.query_one(CitationPanel).put_away()  # the citations copied were in the board's old order
         self._show(target)
 
     def action_remove(self) -> None:
@@ -178,6 +179,7 @@ class QuoteBoardScreen(Screen[QuoteChoice | None]):
             return
         self._removed = (n, self.state.board.remove(n))
         self.save()
+        self.query_one(CitationPanel).put_away()  # what was copied held the quote taken off
         self._show(n)
         self.notify("Taken off the board · u puts it back", markup=False, timeout=3)
 

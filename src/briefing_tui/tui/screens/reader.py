@@ -108,8 +108,8 @@ class ReaderScreen(SidebarScreen):
                 yield SearchPanel(self.state.history.setdefault("search", []), ascii=ascii, id="search")
             with Vertical(id="article-pane"):
                 yield ArticleStatus(id="hit-status")
+                yield CitationPanel(id="article-citation")  # above the article: no notification covers it
                 yield ArticleView(ascii=ascii, id="article")
-                yield CitationPanel(id="article-citation")
         yield KeyFooter(SHORT)
 
     def on_mount(self) -> None:
@@ -338,8 +338,12 @@ class ReaderScreen(SidebarScreen):
         view = self.query_one(ArticleView)
         status = self.query_one(ArticleStatus)
         self._moved_last = event.moved
-        if event.moved == "article":
-            self.query_one(CitationPanel).put_away()  # the citation copied was another article's
+        panel = self.query_one(CitationPanel)
+        if event.moved == "article" or (event.moved == "quote" and panel.display
+                                        and panel.of != (view.article.id if view.article else None,
+                                                         view.current_quote)):
+            panel.put_away()  # the citation copied was another article's, or another quote's: `Quote 2/9` over
+            # quote 1's citation, pasted as quote 2's
         if event.moved == "quote" and view.article is not None and view.current_quote is not None:
             status.show_quote(view.article, view.current_quote)
         elif event.moved != "quote" and view.article is not None and view.article.id == self._hits_in:
@@ -587,9 +591,10 @@ class ReaderScreen(SidebarScreen):
         else:
             citation = article_citation(article)
         self.app.copy_to_clipboard(citation)
-        # Under the article, not a toast over it: the text can be selected there when the terminal keeps the
-        # clipboard closed (over SSH, in tmux without set-clipboard), and it stays until another article shows.
-        self.query_one(CitationPanel).show_copied(citation)
+        # Above the article, not a toast over it: the text can be selected there when the terminal keeps the
+        # clipboard closed (over SSH, in tmux without set-clipboard), and it stays until another article or
+        # another quote is looked at.
+        self.query_one(CitationPanel).show_copied(citation, of=(article.id, looked_at))
 
     def _board_quote(self) -> BoardQuote | None:
         """The quote looked at, as the board keeps it; None (and a hint) when there is none."""

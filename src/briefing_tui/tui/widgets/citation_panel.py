@@ -1,8 +1,9 @@
 """The citation panel: what was just copied, shown where it can be selected by hand.
 
 Some terminals (and tmux without `set-clipboard on`) block the escape code that writes the clipboard, so a
-copy is shown too. It sits at the top of its screen, under the filter, so a notification (bottom right)
-never covers it.
+copy is shown too. It sits at the top of its screen or pane, under the filter or the reader's status line, so a
+notification (bottom right) never covers it; its screen puts it away once what it was copied from is no longer
+looked at (another quote, a board reordered).
 """
 
 from __future__ import annotations
@@ -29,9 +30,13 @@ class CitationPanel(TextArea, can_focus=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", read_only=True, show_line_numbers=False, soft_wrap=True, id=id)
+        self.of: object = None
+        """What the text shown was copied from (a quote's place), for its screen to put it away once that is no
+        longer what is looked at."""
 
-    def show_copied(self, text: str, what: str = "Citation") -> None:
+    def show_copied(self, text: str, what: str = "Citation", of: object = None) -> None:
         """Show `text`, titled as copied (the text is never markup: a TextArea shows it as it is)."""
+        self.of = of
         self.load_text(text)
         self.border_title = f"{what} copied · select it here if the clipboard is closed"
         self.display = True
