@@ -342,3 +342,28 @@ def test_search_in_tsv_or_paths_says_on_stderr_when_more_matched(capsys: pytest.
         assert len(out.splitlines()) == 2 and err == "briefing: 2 of 3 matching articles; --limit N for more\n"
         assert main(["--private", "search", "harbour", str(tmp_path / "lib"), "--format", fmt]) == 0
         assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_quotes_table_keeps_titles_readable_in_a_narrow_terminal(width: int) -> None:
+    """At 80 columns the Article column had 14 characters: a title ran a word a line, split inside words
+    (`president-elec` / `t`). Below 100 the title goes under its quote, on lines of its own."""
+    import datetime as dt
+
+    from rich.console import Console
+
+    from briefing_tui.core.model import Listed, Quote
+    from briefing_tui.render import quotes_table
+
+    title = "Joe Biden projected US president-elect after a long count"
+    found = [(Quote("I WON THIS ELECTION, BY A LOT!", 0, 0, 32, "Donald Trump", "tweeted"),
+              Listed("a.md", title, dt.date(2020, 11, 7), "Politics", b"", 0))]
+    out = Console(width=width, record=True, color_system=None)
+    out.print(quotes_table(found, width))
+    lines = out.export_text().splitlines()
+    if width < 100:
+        assert lines[0].startswith("Quote · article") and "Article" not in lines[0]
+        assert any(line.startswith("Joe Biden projected US president-elect") for line in lines)
+    else:
+        assert "Article" in lines[0] and len(lines) <= 5
+    assert "president-elec\n" not in "\n".join(lines)

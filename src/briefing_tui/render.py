@@ -137,21 +137,39 @@ def snippet_text(snippet: str) -> Text:
 
 def quotes_table(found: Sequence[tuple[Quote, Article | Listed]], width: int | None = None,
                  header: bool = True) -> Table:
-    """Quotes with speaker, date and article; with `width`, fixed column widths (chunks line up)."""
+    """Quotes with speaker, date and article; with `width`, fixed column widths (chunks line up). Below 100
+    columns the article's title goes under its quote, dim, not in a column of its own (at 80 it had 14 columns and
+    a title ran a word a line)."""
+    narrow = width is not None and width < NARROW_QUOTES
     widths: list[int | None] = [None, None, None]
-    if width is not None:  # the date's 10, and two spaces between columns
+    if width is not None and narrow:  # the date's 10, and two spaces between columns
+        rest = max(width - 10 - 4, 20)
+        widths = [rest * 2 // 3, rest - rest * 2 // 3, None]
+    elif width is not None:
         rest = max(width - 10 - 6, 20)
         widths = [rest * 3 // 5, rest // 5, rest - rest * 3 // 5 - rest // 5]
     table = Table(box=None, pad_edge=False, header_style="bold", show_header=header)
-    table.add_column("Quote", ratio=3 if width is None else None, width=widths[0], overflow="fold")
+    table.add_column("Quote · article" if narrow else "Quote", ratio=3 if width is None else None, width=widths[0],
+                     overflow="fold")
     table.add_column("Speaker", ratio=1 if width is None else None, width=widths[1], overflow="fold")
     table.add_column("Date", no_wrap=True, width=None if width is None else 10)
-    table.add_column("Article", ratio=1 if width is None else None, width=widths[2], overflow="fold")
+    if not narrow:
+        table.add_column("Article", ratio=1 if width is None else None, width=widths[2], overflow="fold")
     for q, a in found:
-        table.add_row(Text(f"“{quoted(q.text)}”", style="yellow"),
-                      Text(q.speaker or "—", style="bold" if q.speaker else "dim"),
-                      Text(a.date.isoformat() if a.date else "undated"), Text(a.title))
+        said = Text(f"“{quoted(q.text)}”", style="yellow")
+        cells = [said, Text(q.speaker or "—", style="bold" if q.speaker else "dim"),
+                 Text(a.date.isoformat() if a.date else "undated")]
+        if narrow:
+            said.append("\n")
+            said.append(a.title, style="dim")
+        else:
+            cells.append(Text(a.title))
+        table.add_row(*cells)
     return table
+
+
+NARROW_QUOTES = 100
+"""Columns below which `quotes_table` puts each article's title under its quote."""
 
 
 def print_quotes(out: Console, found: Iterable[tuple[Quote, Article | Listed]]) -> int:
