@@ -255,3 +255,26 @@ async def test_no_color_marks_the_cursors_in_reverse_video(monkeypatch: pytest.M
         rows = app.screen.query_one(QuoteList)
         first = [seg for y in range(3) for seg in rows.render_line(y) if seg.text.strip()]
         assert first and all(bool(s.style is not None and s.style.reverse) == no_color for s in first)  # its words
+
+
+async def test_a_quote_status_line_too_long_ends_with_an_ellipsis() -> None:
+    """At 80 columns `Quote 6/6: L'Association des leaders religieux` was cut silently, read as the whole name."""
+    from textual.app import App, ComposeResult
+
+    from briefing_tui.core.model import Article, Quote
+    from briefing_tui.tui.widgets.article_status import ArticleStatus
+
+    class Narrow(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ArticleStatus()
+
+    speaker = "L'Association des leaders religieux du Mali"
+    article = Article("a.md", "a.md", "text", "T", None, "S", None, (), "", ("« agir » affirme l'association.",),
+                      quotes=(Quote("agir", 0, 0, 8, speaker, "affirme"),))
+    app = Narrow()
+    async with app.run_test(size=(40, 3)) as pilot:
+        status = app.query_one(ArticleStatus)
+        status.show_quote(article, 0)
+        await pilot.pause()
+        shown = status.render_line(0).text.rstrip()
+        assert shown.strip().endswith("…") and shown.strip().startswith("Quote 1/1: L'Association") and len(shown) <= 40

@@ -63,7 +63,7 @@ class ArticleStatus(Static):
             # name was cut)
         if self._fits(line, keys):
             line.append_text(keys)
-        self.update(line)
+        self.update(self._cut(line))
 
     def show_quote(self, article: Article, index: int) -> None:
         """The quote cursor is on `article.quotes[index]`: its number, speaker and cue."""
@@ -81,8 +81,17 @@ class ArticleStatus(Static):
             if not self._fits(line, extra):
                 break  # never cut in the middle: at 80 columns the line ended in a dangling `·`
             line.append_text(extra)
-        self.update(line)
+        self.update(self._cut(line))
         self.display = True
+
+    def _cut(self, line: Text) -> Text:
+        """`line` cut to the room inside the padding with an ellipsis, where it was cut silently (`Quote 6/6:
+        L'Association des leaders religieux` read as a whole name)."""
+        room = self.size.width - 2
+        if self.size.width and line.cell_len > room > 1:
+            line = line.copy()
+            line.truncate(room, overflow="ellipsis")
+        return line
 
     def clear(self) -> None:
         self._last = None
