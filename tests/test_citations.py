@@ -12,7 +12,7 @@ import pytest
 from briefing_tui.cli import main
 from briefing_tui.core.model import Listed, Quote
 from briefing_tui.core.quotes.whole import MAX_PARTS, wholes
-from briefing_tui.core.serialize import quote_citation, shown_source
+from briefing_tui.core.serialize import quote_citation, shown_cue, shown_source
 from briefing_tui.core.user.board import BoardQuote, QuoteBoard
 from briefing_tui.core.user.config import Settings
 from briefing_tui.core.user.export import quotes_markdown
@@ -199,3 +199,9 @@ def test_an_export_shows_hostile_markdown_as_written() -> None:
     assert "<img" not in html and "<a " not in html and "<code>" not in html, html
     assert "Report ![t](http://tracker.example/p.png) &lt;img src=http://x.example/a.png&gt;" in html
     assert SHOWN in text  # a source's web address is left whole
+
+
+def test_a_cue_is_shown_as_the_text_writes_it() -> None:
+    """`D'après` showed as `(d' après)`: the elided word is joined to the next, as written."""
+    assert shown_cue("d' après") == "d'après" and shown_cue("l’ a dit") == "l’a dit"
+    assert shown_cue("said") == "said" and shown_cue(":") is None and shown_cue(None) is None

@@ -33,8 +33,10 @@ def quoted(text: str) -> str:
 
 def shown_cue(cue: str | None) -> str | None:
     """The cue as a reader is shown it: a word (`said`), not a mark (the colon that introduced the quote: its pass,
-    `colon`, says so)."""
-    return cue if cue and any(ch.isalpha() for ch in cue) else None
+    `colon`, says so); an elided word joined to the next as written (`d'après`, not `d' après`)."""
+    if not cue or not any(ch.isalpha() for ch in cue):
+        return None
+    return cue.replace("' ", "'").replace("’ ", "’") if "' " in cue or "’ " in cue else cue
 
 
 _ESCAPED_RUN = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])++")
