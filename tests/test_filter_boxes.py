@@ -557,3 +557,18 @@ async def test_a_paste_of_several_lines_is_one_query() -> None:
         box = app.query_one(SearchPanel).query_one(FilterBox)
         box.post_message(events.Paste("speaker:mark\nrutte\tharbour\r\n"))
         await until(pilot, lambda: box.value == "speaker:mark rutte harbour", "the pasted lines in the box")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_finders_hint_stays_on_one_line(size: tuple[int, int]) -> None:
+    """At 80 and 100 columns the hint wrapped (`… ctrl+t add to board · tab` / ` list · esc back`), its end on a
+    line the status has no room for: the keys before `esc back` give way instead."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=size) as pilot:
+        finder = await open_finder(pilot, "speaker:rutte")
+        for _ in range(2):  # in the box, then in the list
+            hint = status(app, "#finder-status")
+            width = finder.query_one("#finder-status").size.width
+            assert len(hint) <= width and hint.startswith("3 quotes") and hint.endswith("esc back")
+            await pilot.press("tab")
+            await until(pilot, lambda shown=hint: status(app, "#finder-status") != shown, "the list's keys")

@@ -329,7 +329,12 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             self._note = None  # said once: the next status (a move of the focus, a filter) lists the keys again
         else:
             arrows = pick(UP_DOWN, getattr(getattr(self.app, "settings", None), "ascii", False))
-            status.append("   " + (BOX_HINT.format(arrows) if self.in_box else LIST_HINT), style="dim")
+            keys = (BOX_HINT.format(arrows) if self.in_box else LIST_HINT).split(" · ")
+            room = self.query_one("#finder-status").size.width - status.cell_len - 3
+            while len(keys) > 2 and self.query_one("#finder-status").size.width and len(" · ".join(keys)) > room:
+                del keys[-2]  # the line stays one line (at 80 columns it wrapped `tab` / ` list · esc back`): the
+                # keys before `esc back` give way, last first; `?` lists them all
+            status.append("   " + " · ".join(keys), style="dim")
         self.query_one("#finder-status", Static).update(status)
         self.query_one("#finder-status").remove_class("-error")
 
