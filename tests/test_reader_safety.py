@@ -221,12 +221,15 @@ async def test_markup_in_the_citation_and_the_quote_status_line_runs_no_action(
         assert app.clipboard.startswith("[/] Broken $accent ([@click=app.quit]q[/] [/] $accent [b])")
         panel = app.screen.query_one("#article-citation", TextArea)
         assert panel.text == app.clipboard and "[@click=app.quit]q[/]" in on_screen(app)  # shown literally
-        await pilot.press("right_square_bracket")  # the quote status line: speaker and cue
-        await until(pilot, lambda: "Quote 1/" in on_screen(app), "the quote status line")
-        status = next(line for line in screen_lines(app) if "Quote 1/" in line)
-        assert "Quote 1/1: Anna Berg (cue: said)" in status, status
         # the citation's panel (the article itself: the first test)
         assert await click_every(pilot, ["[@click", "[/]", "$accent", "[b]"], within=panel.region) >= 3
+        await pilot.press("right_square_bracket")  # the quote status line: speaker and cue (the article's
+        await until(pilot, lambda: "Quote 1/" in on_screen(app), "the quote status line")  # citation put away)
+        status = next(line for line in screen_lines(app) if "Quote 1/" in line)
+        assert "Quote 1/1: Anna Berg (cue: said)" in status, status
+        await pilot.press("c")  # the quote's citation in the panel: its markup shown literally, clicks do nothing
+        await until(pilot, lambda: panel.display and "Anna Berg" in panel.text, "the quote's citation")
+        assert await click_every(pilot, ["[@click", "[/]", "$accent"], within=panel.region) >= 2
 
 
 async def test_markup_in_search_results_runs_no_action(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
