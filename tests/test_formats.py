@@ -229,3 +229,9 @@ def test_markdown_nested_past_the_parsers_limit_keeps_every_word(tmp_path: Path)
     assert quote.paragraphs == ("deep quote text", "After.")
     fits = load(write(tmp_path / "fits.md", "".join("  " * i + f"- item{i}\n" for i in range(9)) + "\n[x]: http://a\n"))
     assert not fits.problems and [b.kind for b in fits.body()][:2] == ["list_item", "list_item"]
+
+
+def test_a_title_that_is_a_list_is_said_to_be_ignored(tmp_path: Path) -> None:
+    """`title: [a, b]` fell back to the file's name without a word (a hostile-input tryout)."""
+    a = load(write(tmp_path / "listtitle.md", "---\ntitle: [a, b]\ndate: 2025-03-03\n---\n\nBody.\n"))
+    assert a.title == "listtitle" and a.problems == ("front matter title is a list, not text; ignored",)

@@ -1,7 +1,7 @@
 """Version numbers of what the index stores, in a module of their own: the command line reads them on every
 start and must not pay for importing the parsers that they describe."""
 
-RULES_VERSION = 40
+RULES_VERSION = 41
 """Bump when the quote and speaker rules (`core/quotes/`) or the formats change what a parse gives the index
 (paragraphs, quotes, speakers, titles, which files are articles): it rebuilds on a new value.
 3: named passes over per-language lexicons, spans matched like brackets. 4: articles as documents (list
@@ -60,7 +60,8 @@ at a body, then a person's name with no comma (`officer at Fort Pitt Capital Gro
 files could read alike. 38: two people joined by `and` as one subject, each with a common given name, speak together
 (`John Howard and Ian MacDonald announced`, `Thierry et Véronique Roy ont dénoncé`), and `they` next. 39: a
 Markdown post of a table or a code block alone, and a plain-text note of one line, are articles. 40: Markdown nested
-past markdown-it's limit is read as plain paragraphs, every word kept (the deeper text was dropped)."""
+past markdown-it's limit is read as plain paragraphs, every word kept (the deeper text was dropped). 41: a front
+matter key that is a list or a mapping is ignored alone (the whole front matter went with it)."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

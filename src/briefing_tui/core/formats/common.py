@@ -175,6 +175,10 @@ def build(draft: Draft, info: FileInfo) -> Article:
     section = (_text(front.get("section")) or _text(front.get("category")) or (categories[0] if categories else None)
                or (draft.related[0].label if draft.related else None)
                or (sanitize.clean_line(info.folder) if info.folder else None) or "Unfiled")
+    for key in ("title", "section"):
+        if isinstance(front.get(key), dict | list | tuple | set):  # `title: [a, b]` fell back without a word
+            problems.append(f"front matter {key} is a {'mapping' if isinstance(front[key], dict) else 'list'}, "
+                            "not text; ignored")
     title = (_text(front.get("title")) or (sanitize.clean_line(draft.heading) if draft.heading else None)
              or sanitize.clean_line(info.name) or "Untitled")
     source = _text(front.get("source")) or _text(front.get("author"))

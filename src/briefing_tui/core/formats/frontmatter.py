@@ -88,6 +88,8 @@ class _Builder:
         self.loader = loader
         self.seen: set[int] = set()
         self.duplicates: list[str] = []
+        self.complex_keys = 0
+        """Keys that were a list or a mapping (`? [a, b]`), left out."""
 
     def build(self, node: yaml.Node, depth: int = 1) -> Any:
         if id(node) in self.seen:
@@ -122,7 +124,8 @@ class _Builder:
         for key_node, value_node in node.value:
             key = self.build(key_node, depth + 1)
             if isinstance(key, (list, dict)):
-                raise FrontMatterError("front matter has a key that is a list or a mapping")
+                self.complex_keys += 1  # `? [a, b]`: that key goes, not the front matter with it
+                continue
             if isinstance(key_node, yaml.ScalarNode):
                 if key_node.value in keys:
                     self.duplicates.append(key_node.value)
@@ -154,13 +157,13 @@ def load(source: str) -> tuple[dict[str, Any], list[str]]:
     try:
         _check_flow_depth(source)
         try:
-            data, duplicates = _compose_and_build(_StrictLoader, source)
+            data, notes = _compose_and_build(_StrictLoader, source)
         except yaml.MarkedYAMLError:
             if _StrictLoader is _PythonStrictLoader:
                 raise
             # libyaml refuses a few flow forms PyYAML reads (`[0:]`): the Python parser, which the old
             # code used for every block that was not flat, gets a second look, under the same checks.
-            data, duplicates = _compose_and_build(_PythonStrictLoader, source)
+            data, notes = _compose_and_build(_PythonStrictLoader, source)
     except FrontMatterError:
         raise
     except yaml.constructor.ConstructorError as exc:
@@ -173,25 +176,30 @@ def load(source: str) -> tuple[dict[str, Any], list[str]]:
         return {}, []
     if not isinstance(data, dict):
         raise FrontMatterError(f"front matter is a {type(data).__name__}, not a mapping")
-    problems = [f"duplicate front matter key {_one_line(k)!r}; the last one is used" for k in duplicates]
+    problems = list(notes)
     clean: dict[str, Any] = {}
     for key, value in data.items():
         if isinstance(key, str):
             clean[key.strip().lower()] = value
-        else:
-            problems.append(f"front matter key {_one_line(str(key))!r} is not a string; ignored")
+        else:  # as YAML writes it: `null`, `true`, not Python's `None`, `True`
+            shown = "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+            problems.append(f"front matter key {_one_line(shown)!r} is not a string; ignored")
     return clean, problems
 
 
 def _compose_and_build(loader_class: type, source: str) -> tuple[Any, list[str]]:
-    """(the document, its duplicate keys): composed by the parser, then checked and built (`_Builder`)."""
+    """(the document, what to say of its keys: the duplicates, those left out): composed by the parser, then
+    checked and built (`_Builder`)."""
     loader = loader_class(source)  # the reader already rejects control characters here
     try:
         node = loader.get_single_node()
         if node is None:
             return None, []
         builder = _Builder(loader)
-        return builder.build(node), builder.duplicates
+        data = builder.build(node)
+        notes = [f"duplicate front matter key {_one_line(k)!r}; the last one is used" for k in builder.duplicates]
+        notes += ["front matter key that is a list or a mapping; ignored"] * builder.complex_keys
+        return data, notes
     finally:
         loader.dispose()
 
