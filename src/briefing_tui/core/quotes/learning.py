@@ -60,10 +60,6 @@ def note_speaker(speaker: str, mem: Memory, lex: Lexicon) -> None:
         mem.note_mention(speaker)
         mem.note_subject(speaker)
         return
-    if any(f" {joiner} " in speaker for joiner in JOINERS) and speaker[:1].isupper() \
-            and not is_org(tokenize(speaker, 0, len(speaker), lex), lex):
-        mem.note_group(speaker)  # `John Howard and Ian MacDonald`: two people, whom `they` may mean; no one name
-        return
     kind = _speaker_kind(speaker, lex.code)
     if kind == "person":
         mem.note_person(speaker)
@@ -81,6 +77,8 @@ def _speaker_kind(speaker: str, code: str) -> Mention | str:
     time attribution took on the generated library."""
     lex = _BY_CODE[code]
     toks = tokenize(speaker, 0, len(speaker), lex)
+    if speaker[:1].isupper() and any(f" {joiner} " in speaker for joiner in JOINERS) and not is_org(toks, lex):
+        return "group"  # `John Howard and Ian MacDonald`: two people, whom `they` may mean; no one name
     if speaker[:1].isupper() and " " in speaker and not is_org(toks, lex) \
             and speaker.split()[0].lower() not in lex.determiners:
         return "person"
