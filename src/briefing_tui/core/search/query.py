@@ -174,13 +174,14 @@ QUOTE_MARKS = str.maketrans(dict.fromkeys("«»“”„", '"'))
 one character for one, so that what was typed keeps its places (a hint or a suggestion points into it)."""
 
 
-_BREAKS = str.maketrans(dict.fromkeys("\t\n\r", " "))
-"""Tabs and line breaks in a query (text pasted from a wrapped article or an e-mail) are spaces, one for one."""
+_READ_AS = QUOTE_MARKS | str.maketrans(dict.fromkeys("\t\n\r", " "))
+"""QUOTE_MARKS, and tabs and line breaks (text pasted from a wrapped article or an e-mail) as spaces, one for one:
+what `parse` reads a query's characters as, in one pass."""
 
 
 def parse(text: str) -> Query:
     """Parse a query string; raise QueryError with a plain sentence when it is not valid."""
-    text = text.translate(QUOTE_MARKS).translate(_BREAKS)
+    text = text.translate(_READ_AS)
     if len(text) > MAX_QUERY:
         raise QueryError(f"The query is too long (over {MAX_QUERY} characters).")
     if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in text):
