@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing_tui.core.search.query import And, DateRange, Node, Not, Or, Query, Term
-from briefing_tui.core.search.suggest import allowed, distance
+from briefing_tui.core.search.suggest import allowed, distance, first_then_timed
 from briefing_tui.core.search.text import words
 from briefing_tui.core.serialize import count
 
@@ -25,9 +24,7 @@ if TYPE_CHECKING:
 
 MAX_PARTS = 8
 """Parts of a query counted one by one and with the rarest part; past these, a part is counted on its own while
-MORE_PARTS_SECONDS last (each count is a query of its own)."""
-MORE_PARTS_SECONDS = 0.3
-"""How long the parts of a long query (a pasted sentence) are counted before the hint gives up."""
+`suggest.MORE_TERMS_SECONDS` last (`first_then_timed`: each count is a query of its own)."""
 _FIELDS = {"speakers": "speaker:", "title": "title:", "section": "section:", "tags": "tag:"}
 
 
@@ -70,14 +67,13 @@ def empty_hint(query: Query, facts: Facts, typing: bool = False) -> str | None:
     parts = [p for p in parts if p != DateRange(None, None)]  # `-word` alone is read as "all, except"
     if not parts:
         return None
-    deadline = time.monotonic() + MORE_PARTS_SECONDS
     alone: list[int] = []
-    for n, part in enumerate(parts):
-        if n >= MAX_PARTS and time.monotonic() > deadline:
-            return None  # a long pasted sentence of common words: no count is worth the wait
+    for part in first_then_timed(parts, MAX_PARTS):
         alone.append(facts.count(_query(part, query)))
         if alone[-1] == 0:
             return _nothing(part, query, facts, show)
+    if len(alone) < len(parts):
+        return None  # a long pasted sentence of common words: no count is worth the wait
     if len(parts) == 1:
         return None
     speakers = [n for n, p in enumerate(parts) if _speaker(p)]

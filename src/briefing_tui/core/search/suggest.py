@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from briefing_tui.core.search.query import And, Node, Not, Or, Query, QueryError, Term, parse
 from briefing_tui.core.search.text import words
@@ -19,6 +19,7 @@ from briefing_tui.core.search.text import words
 if TYPE_CHECKING:
     from briefing_tui.core.search.index import Index
 
+T = TypeVar("T")
 MIN_LENGTH = 3
 """Shorter words get no suggestion (any two-letter word is one edit from dozens of others)."""
 MAX_LENGTH = 40
@@ -27,6 +28,16 @@ MAX_TERMS = 8
 """Words of one query always looked at (each is counted on its own: a query of its own); more while
 MORE_TERMS_SECONDS last (`… tuesday twitter trmup`: the typo is the ninth word)."""
 MORE_TERMS_SECONDS = 0.3
+
+
+def first_then_timed(items: Sequence[T], first: int, seconds: float = MORE_TERMS_SECONDS) -> Iterator[T]:
+    """The items of a query each counted by a query of its own (its words, its parts): the first `first` always,
+    then more while `seconds` last (a long pasted sentence: its typo may be its tenth word)."""
+    deadline = time.monotonic() + seconds
+    for n, item in enumerate(items):
+        if n >= first and time.monotonic() > deadline:
+            return
+        yield item
 FEW = 2
 """A word found in at most this many articles (or quotes) may still get a suggestion…"""
 MORE = 50
@@ -115,10 +126,7 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
         return None  # found enough; with an OR, a branch that finds nothing may still be a typo (`trmup OR election`)
     changes: list[tuple[tuple[int, int], str]] = []
     speakers: list[tuple[str, int]] | None = None
-    deadline = time.monotonic() + MORE_TERMS_SECONDS
-    for n, term in enumerate(t for t in query.terms if _eligible(t)):
-        if n >= MAX_TERMS and time.monotonic() > deadline:
-            break  # a long pasted sentence: its first words, and as many more as the time allows
+    for term in first_then_timed([t for t in query.terms if _eligible(t)], MAX_TERMS):
         word = term.words[0]
         found = library.count(Query(query.text, term, query.in_quotes))
         if found > FEW or (found and total > FEW):
