@@ -36,7 +36,7 @@ def shown_cue(cue: str | None) -> str | None:
     `colon`, says so); an elided word joined to the next as written (`d'après`, not `d' après`)."""
     if not cue or not any(ch.isalpha() for ch in cue):
         return None
-    return cue.replace("' ", "'").replace("’ ", "’") if "' " in cue or "’ " in cue else cue
+    return cue.replace("' ", "'").replace("’ ", "’")
 
 
 _ESCAPED_RUN = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])++")

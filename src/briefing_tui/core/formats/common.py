@@ -117,9 +117,13 @@ def first_sentence(paragraphs: list[str]) -> str:
     return ""
 
 
+_COLLECTIONS = (dict, list, tuple, set)
+"""Front-matter values that are no one line of text."""
+
+
 def _text(value: Any) -> str | None:
     """A front-matter value as one clean line, or None when empty or not scalar."""
-    if value is None or isinstance(value, dict | list | tuple | set):
+    if value is None or isinstance(value, _COLLECTIONS):
         return None
     if isinstance(value, bool):
         value = "true" if value else "false"
@@ -176,7 +180,7 @@ def build(draft: Draft, info: FileInfo) -> Article:
                or (draft.related[0].label if draft.related else None)
                or (sanitize.clean_line(info.folder) if info.folder else None) or "Unfiled")
     for key in ("title", "section"):
-        if isinstance(front.get(key), dict | list | tuple | set):  # `title: [a, b]` fell back without a word
+        if isinstance(front.get(key), _COLLECTIONS):  # `title: [a, b]` fell back without a word
             problems.append(f"front matter {key} is a {'mapping' if isinstance(front[key], dict) else 'list'}, "
                             "not text; ignored")
     title = (_text(front.get("title")) or (sanitize.clean_line(draft.heading) if draft.heading else None)

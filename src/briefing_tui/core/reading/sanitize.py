@@ -105,6 +105,7 @@ def clean_line(text: str) -> str:
 
 
 _NAMED_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_NAMED_BACK = {escaped[1]: ch for ch, escaped in _NAMED_ESCAPES.items()}
 
 
 def escape_name(name: str) -> str:
@@ -146,7 +147,7 @@ def unescape_name(text: str) -> str:
             return chr(0xDC00 + code) if code >= 0x80 else chr(code)
         if m[2] or m[3]:
             return chr(int(m[2] or m[3], 16))
-        return {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}[m[4]]
+        return _NAMED_BACK[m[4]]
 
     return _NAME_ESCAPE.sub(back, text)
 

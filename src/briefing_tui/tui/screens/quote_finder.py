@@ -330,8 +330,8 @@ class QuoteFinder(Screen[QuoteChoice | None]):
         else:
             arrows = pick(UP_DOWN, getattr(getattr(self.app, "settings", None), "ascii", False))
             keys = (BOX_HINT.format(arrows) if self.in_box else LIST_HINT).split(" · ")
-            room = self.query_one("#finder-status").size.width - status.cell_len - 3
-            while len(keys) > 2 and self.query_one("#finder-status").size.width and len(" · ".join(keys)) > room:
+            width = self.query_one("#finder-status").size.width
+            while len(keys) > 2 and width and len(" · ".join(keys)) > width - status.cell_len - 3:
                 del keys[-2]  # the line stays one line (at 80 columns it wrapped `tab` / ` list · esc back`): the
                 # keys before `esc back` give way, last first; `?` lists them all
             status.append("   " + " · ".join(keys), style="dim")
