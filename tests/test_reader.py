@@ -374,6 +374,7 @@ def test_a_first_start_lists_its_library_in_growing_parts(tmp_path: Path, monkey
     from briefing_tui.tui.session import LibrarySession
 
     monkeypatch.setattr(index_module, "BATCH", 5)
+    monkeypatch.setattr(index_module, "TRANSACTION_MAX", 5)
     _dated_library(tmp_path / "lib", 100, written=1)
     session = LibrarySession([str(tmp_path / "lib")], Settings(private=True))
     posted: list[object] = []
@@ -398,6 +399,7 @@ async def test_a_first_start_follows_the_newest_article_until_a_key_is_pressed(
     from briefing_tui.tui.session import LibrarySession
 
     monkeypatch.setattr(index_module, "BATCH", 5)
+    monkeypatch.setattr(index_module, "TRANSACTION_MAX", 5)
     _dated_library(tmp_path / "lib", 60, written=-1)  # the newest article is in the file written first
     parts: list[str] = []  # the newest article of each part listed
     report = LibrarySession._report

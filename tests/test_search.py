@@ -337,6 +337,38 @@ def test_cache_refresh_add_change_delete(tmp_path: Path) -> None:
     assert oct(path.stat().st_mode & 0o777) == "0o600" and oct(path.parent.stat().st_mode & 0o777) == "0o700"
 
 
+@pytest.mark.parametrize(("on_disk", "seconds", "commits"), [
+    (True, 60.0, [3, 9, 19, 29, 39, 40]),  # transactions of 3, 6, 10, 10, 10 and the last one
+    (True, 0.0, [3, *range(6, 40, 3), 40]),  # each open past TRANSACTION_SECONDS after its first batch
+    (False, 60.0, [3, *range(6, 40, 3), 40]),  # in memory, where reading waits for the writer: one batch each
+])
+def test_a_refresh_stores_in_transactions_that_double_up_to_a_cap(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, on_disk: bool, seconds: float, commits: list[int]) -> None:
+    """A refresh's first transaction holds one small batch (a first start lists it at once); each next one twice
+    as many, up to TRANSACTION_MAX files or TRANSACTION_SECONDS: fewer, bigger FTS5 segments to merge. Progress
+    is told at each commit. Every file is stored, and found, whatever the transactions were."""
+    from briefing_tui.core.search import index as index_module
+
+    monkeypatch.setattr(index_module, "BATCH", 3)
+    monkeypatch.setattr(index_module, "TRANSACTION_MAX", 10)
+    monkeypatch.setattr(index_module, "TRANSACTION_SECONDS", seconds)
+    root = tmp_path / "lib"
+    for i in range(40):
+        write(root / f"n{i:02d}.txt", f"Note {i}\n\nword{i} body.\n")
+    idx = open_index(tmp_path / "cache" / "index.sqlite" if on_disk else None)
+    done: list[int] = []
+
+    def told(n: int, total: int) -> None:
+        assert idx.article_count() == n  # committed: what a reader lists now
+        done.append(n)
+
+    assert idx.refresh([str(root)], progress=told).parsed == 40
+    assert done == commits
+    assert ids(idx, "word0 OR word39") == {"n00.txt", "n39.txt"} and len(ids(idx, "body")) == 40
+    assert idx.db.execute("SELECT v FROM fts_config WHERE k = 'hashsize'").fetchone() == (index_module.HASH_SIZE,)
+    idx.close()
+
+
 def test_cache_from_older_quote_rules_is_rebuilt(tmp_path: Path) -> None:
     """Speakers live in the cache: after an upgrade that changes the rules, they must not be stale."""
     root = tmp_path / "lib"

@@ -16,6 +16,7 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -65,7 +66,20 @@ MARK_START, MARK_END = "⟦", "⟧"
 # bm25 weights for title, body, quotes, section, tags, speakers, lang (which only narrows a word's forms)
 _WEIGHTS = "10.0, 1.0, 2.0, 3.0, 3.0, 3.0, 0.0"
 BATCH = 500
-"""Files parsed, then stored in one transaction: the write lock is held only while storing."""
+"""Files parsed, then stored together (one `executemany` a table); the first transaction of a refresh holds one
+batch, so that a first start lists what it has stored at once (`apply`)."""
+TRANSACTION_MAX = 8000
+"""Files stored in one transaction at most: each transaction of a refresh (in a cache on disk) holds twice as many
+batches as the one before, up to this many files. FTS5 writes a segment of its index at each commit (or when its
+pending words pass HASH_SIZE) and merges segments as they pile up: fewer, bigger ones are less to merge. At
+100,000 generated articles, storing took a quarter less CPU than in transactions of one batch (16 s instead of 22 s),
+for an index of the same size, and no more memory (the batches are stored as they come)."""
+TRANSACTION_SECONDS = 2.0
+"""A transaction is committed once it has been open this long, however few files it holds: another process that
+writes to the same cache (a command run while the reader indexes) waits for the lock about this long at most."""
+HASH_SIZE = 64 << 20
+"""Bytes of pending words an FTS5 table holds in memory before it writes them as a segment (FTS5's `hashsize`,
+1 MB by default): room for a transaction of TRANSACTION_MAX generated articles, written once, at its commit."""
 T = TypeVar("T")
 RETRIED = ("could not parse file (", "cannot open file:", "cannot read file:", "file vanished")
 """Problems of the moment, not of the file's bytes (memory ran out, a permission since given back, a bug): kept
@@ -487,18 +501,34 @@ class Index:
         """
         changed = plan.changed
         results = parse_all([_stored(e) for e, _, _ in changed], max_bytes, budget, workers, pool, shape=article_rows)
-        done = 0
+        done, span, closed = 0, BATCH, False
+        on_disk = self._reader is not self.db  # in memory, reading waits for the write lock: one batch a transaction
         try:
-            for start in range(0, len(changed), BATCH):
-                # Parse outside the write lock; another process may refresh the same cache meanwhile.
-                batch = changed[start:start + BATCH]
+            while done < len(changed) and not closed:
+                # The first batch of a transaction is parsed before it begins, so that another process that stores
+                # in the same cache waits as little as can be; the next ones are stored as they come.
+                end = min(done + span, len(changed))
+                span = min(2 * span, TRANSACTION_MAX) if on_disk else BATCH
+                batch = changed[done:min(done + BATCH, end)]
                 parsed = list(itertools.islice(results, len(batch)))
                 if len(parsed) < len(batch):  # the pool was closed: the reader is quitting
-                    return RefreshStats(plan.files, done, 0, frozenset(_key(e) for e, _, _ in changed[:done]))
-                self._store_batch(batch, parsed)
-                done += len(batch)
+                    break
+                with self._write():
+                    began = time.monotonic()
+                    while True:
+                        self._store_batch(batch, parsed)
+                        done += len(batch)
+                        if done >= end or time.monotonic() - began > TRANSACTION_SECONDS:
+                            break
+                        batch = changed[done:min(done + BATCH, end)]
+                        parsed = list(itertools.islice(results, len(batch)))
+                        if len(parsed) < len(batch):
+                            closed = True
+                            break
                 if progress is not None:
                     progress(done, len(changed))
+            if done < len(changed):
+                return RefreshStats(plan.files, done, 0, frozenset(_key(e) for e, _, _ in changed[:done]))
         finally:
             results.close()  # a pool made for this refresh is closed with it
         self._remove_and_record(plan.removed, plan.scan_problems)
@@ -508,28 +538,27 @@ class Index:
         return RefreshStats(plan.files, len(changed), len(plan.removed), keys)
 
     def _store_batch(self, batch: list[tuple[Entry, int, int]], results: list[ArticleRows | Problem]) -> None:
-        """Store parsed results in one transaction, skipping rows another process stored meanwhile."""
-        with self._write():
-            keys = [_key(entry) for entry, _, _ in batch]
-            stored: dict[bytes, tuple[int, int, int]] = {}
-            for start in range(0, len(keys), _IN_LIMIT):
-                chunk = keys[start:start + _IN_LIMIT]
-                rows = self.db.execute(f"SELECT rel, id, size, mtime_ns FROM files WHERE rel IN "
-                                       f"({','.join('?' * len(chunk))})", chunk)
-                stored.update((rel, (fid, size, mtime)) for rel, fid, size, mtime in rows)
-            pending = _Rows(self.db)
-            for key, (entry, size, mtime), result in zip(keys, batch, results, strict=True):
-                row = stored.get(key)
-                if row is not None:
-                    if (row[1], row[2]) == (size, mtime) and size >= 0:
-                        continue
-                    self._delete(row[0])
-                    pending.deleted()
-                if isinstance(result, Problem):
-                    pending.problem(key, _root(entry), size, mtime, result)
-                else:
-                    pending.article(key, _root(entry), size, mtime, result)
-            pending.flush()
+        """Store parsed results (in `apply`'s transaction), skipping rows another process stored meanwhile."""
+        keys = [_key(entry) for entry, _, _ in batch]
+        stored: dict[bytes, tuple[int, int, int]] = {}
+        for start in range(0, len(keys), _IN_LIMIT):
+            chunk = keys[start:start + _IN_LIMIT]
+            rows = self.db.execute(f"SELECT rel, id, size, mtime_ns FROM files WHERE rel IN "
+                                   f"({','.join('?' * len(chunk))})", chunk)
+            stored.update((rel, (fid, size, mtime)) for rel, fid, size, mtime in rows)
+        pending = _Rows(self.db)
+        for key, (entry, size, mtime), result in zip(keys, batch, results, strict=True):
+            row = stored.get(key)
+            if row is not None:
+                if (row[1], row[2]) == (size, mtime) and size >= 0:
+                    continue
+                self._delete(row[0])
+                pending.deleted()
+            if isinstance(result, Problem):
+                pending.problem(key, _root(entry), size, mtime, result)
+            else:
+                pending.article(key, _root(entry), size, mtime, result)
+        pending.flush()
 
     def _remove_and_record(self, removed: list[bytes], scan_problems: list[Problem] | None) -> None:
         if not removed and scan_problems is None:
@@ -1521,8 +1550,9 @@ def _create(db: sqlite3.Connection) -> None:
     memory take 170 ms to create instead of 60."""
     if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'files'").fetchone() is not None:
         return
+    hash_size = "".join(f"INSERT INTO {t}({t}, rank) VALUES ('hashsize', {HASH_SIZE}); " for t in ("fts", "qfts"))
     try:
-        db.executescript(f"BEGIN IMMEDIATE; {_SCHEMA}; PRAGMA application_id = {APPLICATION_ID}; "
+        db.executescript(f"BEGIN IMMEDIATE; {_SCHEMA}; {hash_size}PRAGMA application_id = {APPLICATION_ID}; "
                          f"PRAGMA user_version = {USER_VERSION}; COMMIT;")
     except BaseException:
         _rollback(db)
