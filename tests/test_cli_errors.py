@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from briefing_tui.cli import main
-from tests.conftest import SEEDS, write
+from tests.conftest import SEEDS, env_without_home, write
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 """Root reads any folder whatever its mode: the unreadable cases cannot happen."""
@@ -241,3 +243,13 @@ def test_running_out_of_memory_is_one_line_and_exit_3(capsys: pytest.CaptureFixt
     assert main(["check", str(SEEDS)]) == 3
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("briefing: out of memory") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", [[], ["read"]], ids=["reader", "read"])
+def test_the_reader_without_a_terminal_says_so_and_exits_2(tmp_path: Path, command: list[str]) -> None:
+    """`briefing PATH` from a script, a pipe or cron: one line and exit 2, not a full-screen app waiting for keys
+    that never come and writing escape codes into the output file."""
+    done = subprocess.run([sys.executable, "-m", "briefing_tui", *command, str(SEEDS)], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=60, env=env_without_home(tmp_path))
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("briefing: the reader needs a terminal") and done.stderr.count("\n") == 1

@@ -326,6 +326,10 @@ def _help(topic: str | None) -> int:
 
 
 def _read(args: argparse.Namespace, settings: Settings) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):  # a script, a pipe, cron: the reader would wait forever
+        _error("the reader needs a terminal (its input and output); in a script use list, search, show, quotes or "
+               "check (briefing --help)")
+        return 2
     from briefing_tui.tui.app import run_reader  # Textual only loads for the reader
 
     paths, hint = resolve_paths(args.paths, settings)
