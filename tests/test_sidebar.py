@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -585,3 +587,33 @@ async def test_is_unread_in_the_reader_follows_what_was_opened() -> None:
         await until(pilot, lambda: sidebar.kept is not None and len(sidebar.kept) == 8, "the unread articles")
         assert not {a.id for a in sidebar.kept} & app.state.read  # type: ignore[union-attr]
         assert str(app.query_one("#sidebar-filter-status").render()) == "8 of 10 articles"
+
+
+async def test_j_pressed_quickly_moves_once_a_press_while_the_articles_are_still_opening() -> None:
+    """`J J J J` typed faster than articles open (over SSH, or a key held down) moves four articles on: each
+    press steps from the article on its way, not from the one still on screen (a tryout moved one in five)."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        view = app.query_one(ArticleView)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.focused is view, "an article open")
+        order = [view.article.id]  # type: ignore[union-attr]
+        while len(order) < 5:
+            nxt = sidebar.neighbour(order[-1], 1)
+            assert nxt is not None
+            order.append(nxt.id)
+        app.session.forget_parsed()  # none of them parsed yet: each opens in a worker, once the keys are in
+        typed = threading.Event()
+        load = app.session.load_article
+
+        def slow_load(*args: Any, **kwargs: Any) -> Any:
+            typed.wait(30)
+            return load(*args, **kwargs)
+
+        app.session.load_article = slow_load  # type: ignore[method-assign]
+        await pilot.press("J", "J", "J", "J")
+        typed.set()
+        await until(pilot, lambda: view.article is not None and view.article.id == order[4], "the fourth one on")
+        assert sidebar.cursor_node.data.id == order[4]  # type: ignore[union-attr]

@@ -647,12 +647,14 @@ class ReaderScreen(SidebarScreen):
             self.set_focus(self.query_one(LibrarySidebar))
 
     def action_next_article(self, step: int) -> None:
-        """J / K: open the next (previous) article in the sidebar's order, from the article shown (else the
-        sidebar's cursor), the sidebar's cursor going with it."""
+        """J / K: open the next (previous) article in the sidebar's order, from the article on its way (a `J`
+        typed before the last one's article opened steps on from that one), else the article shown, else the
+        sidebar's cursor; the sidebar's cursor goes with it."""
         sidebar = self.query_one(LibrarySidebar)
         current = self._current()
         cursor = sidebar.cursor_node.data if sidebar.cursor_node is not None else None
-        here = current.id if current is not None else cursor.id if isinstance(cursor, Listed) else ""
+        here = self._loading or (current.id if current is not None else cursor.id if isinstance(cursor, Listed)
+                                 else "")
         found = sidebar.neighbour(here, step)
         listed = sidebar.select_article(found.id, quiet=True) if found is not None else None
         if listed is None:
