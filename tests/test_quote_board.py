@@ -85,6 +85,33 @@ async def test_c_shows_the_citation_under_the_article_to_select_until_another_ar
                     "the panel to go")
 
 
+async def test_a_long_citation_shows_whole_at_80_by_24_and_its_quote_stays_in_view(tmp_path: Path) -> None:
+    """A citation with a long title and web address, copied at 80×24 where the clipboard is closed: the panel
+    above the article shows all of it, date included, with nothing to scroll (it held 8 lines and cut the date
+    off); the article, shorter now, scrolls the quote cited back into view (it was pushed below the screen)."""
+    url = "https://en.wikinews.org/wiki/" + "_".join(["US_federal_agency_announces_plans_to_begin"] * 3)
+    title = "US federal agency announces plans to begin presidential transition process after the election"
+    filler = " ".join(["The agency's statement went on at some length about its procedures."] * 4)
+    paragraphs = [filler] * 9 + ['"We acted in the best interests of the country," said Emily Murphy.'] + [filler] * 9
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "agency.md").write_text(
+        f"---\ntitle: {title}\ndate: 2020-11-26\nsource: {url}\n---\n\n" + "\n\n".join(paragraphs) + "\n")
+    app = BriefingApp([str(tmp_path / "lib")], Settings(private=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("enter", "right_square_bracket")
+        await until(pilot, lambda: view.current_quote == 0, "the quote cursor")
+        await pilot.press("c")
+        panel = app.query_one("#article-citation", CitationPanel)
+        await until(pilot, lambda: panel.display and panel.size.height > 0, "the citation panel")
+        await pilot.pause()
+        assert panel.text.endswith("26 November 2020") and url in panel.text
+        assert panel.virtual_size.height <= panel.scrollable_content_region.height  # nothing hidden to scroll to
+        line = view.paragraph_line(9, 0)
+        assert line is not None and view.scroll_y <= line < view.scroll_y + view.scrollable_content_region.height
+
+
 @pytest.mark.parametrize("width", [60, 80, 200])
 async def test_the_quote_status_line_drops_whole_parts_to_fit(width: int) -> None:
     """The speaker and cue always; then the rule, then the keys, each whole or not at all (at 80 columns the

@@ -235,6 +235,25 @@ class ArticleView(ScrollView, can_focus=True):
             self._generation += 1
             self._relayout()
             self._keep_in_view(top)
+        else:
+            self._cursor_back_in_view()
+
+    def _cursor_back_in_view(self) -> None:
+        """After the pane got shorter (a citation panel opened above it, the terminal shrank): the search hit or
+        the quote under the cursor back in the middle if it went out of view; else nothing moves."""
+        if self._layout is None or self.article is None:
+            return
+        if self.current_hit is not None and self.hits:
+            key, start, _ = self.hits[self.current_hit]
+            y = self.hit_line(key, start)
+        elif self.current_quote is not None:
+            quote = self.article.quotes[self.current_quote]
+            y = self.paragraph_line(quote.paragraph, quote.start)
+        else:
+            return
+        top = int(self.scroll_offset.y)
+        if y is not None and not top <= y < top + self.scrollable_content_region.height:
+            self._keep_in_view(None)
 
     def _keep_in_view(self, top: tuple[int, int] | None) -> None:
         """After the text was wrapped again at a new width: the search hit or the quote under the cursor back in

@@ -19,7 +19,7 @@ class CitationPanel(TextArea, can_focus=False):
     DEFAULT_CSS = """
     CitationPanel {
         height: auto;
-        max-height: 10;
+        max-height: 60%;  /* the whole citation in view, its date too, at 80×24; the list or article keeps the rest */
         display: none;
         border: none;
         border-top: round $success;
