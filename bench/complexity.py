@@ -181,6 +181,9 @@ ENTRY_POINTS: dict[str, Callable[[str, int], None]] = {
     "decoding": lambda body, _n: _decode(body),
     "front matter": lambda body, _n: _front_matter_load("title: a" + body + "b"),
     "front matter tags": lambda body, _n: _front_matter_load("tags: [" + body + "]"),
+    "toml front matter": lambda body, _n: _front_matter_load('title = "a' + body + 'b"', toml=True),
+    "toml front matter tags": lambda body, _n: _front_matter_load("tags = [" + body + "]", toml=True),
+    "toml front matter file": lambda body, _n: _parse("+++\n" + body + "\n+++\nBody.", ".md"),
     "dates": lambda body, _n: leading_date(body),
     "sanitize": lambda body, _n: (sanitize.clean(body), sanitize.clean_line(body)),
     "query": lambda body, _n: _query(body),
@@ -193,7 +196,7 @@ ENTRY_POINTS: dict[str, Callable[[str, int], None]] = {
         "a", body, None, body, b"", 0, source="https://x.org/%C3%89" + body.replace(" ", "%C3"))),
 }
 """Entry points: each takes the shape's text and its size."""
-SCALE = {"front matter": 9, "front matter tags": 9, "config": 9}
+SCALE = {"front matter": 9, "front matter tags": 9, "toml front matter": 9, "toml front matter tags": 9, "config": 9}
 """Entry points whose input is capped at 64 KB (front matter, the config file) run at a ninth of the size."""
 
 
@@ -204,9 +207,9 @@ def _config(text: str) -> None:
         load_settings(f.name)
 
 
-def _front_matter_load(source: str) -> None:
+def _front_matter_load(source: str, toml: bool = False) -> None:
     with contextlib.suppress(frontmatter.FrontMatterError):
-        frontmatter.load(source)
+        frontmatter.load_toml(source) if toml else frontmatter.load(source)
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,31 @@ def test_unclosed_front_matter_is_a_problem_on_the_article(tmp_path: Path) -> No
     assert any("not closed" in p for p in a.problems)
 
 
+def test_hugo_toml_front_matter_gives_title_date_and_tags(tmp_path: Path) -> None:
+    """Hugo's default front matter is TOML between `+++` lines: read as front matter (it was the first paragraph,
+    and its quoted values were listed as quotations)."""
+    a = load(write(tmp_path / "post.md", '+++\ntitle = "Port reopens"\ndate = 2025-03-15T10:00:00Z\n'
+                                       'tags = ["ports", "trade"]\ndraft = false\n[params]\nsection = "Trade"\n+++\n\n'
+                                       'The port reopened. "Traffic is back," a harbour master said.\n'))
+    assert (a.title, a.date, a.tags, a.problems) == ("Port reopens", dt.date(2025, 3, 15), ("ports", "trade"), ())
+    assert a.paragraphs == ('The port reopened. "Traffic is back," a harbour master said.',)
+    assert [(q.text, q.speaker) for q in a.quotes] == [("Traffic is back,", "a harbour master")]
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    ('+++\ntitle = "T"\ntitle = "U"\n+++\nBody.\n', "front matter is not valid TOML (Cannot overwrite a value "
+                                                  "at line 3)"),
+    ('+++\ntitle = "T\n+++\nBody.\n', "front matter is not valid TOML (Illegal character '\\n' "
+                                                   "at line 2)"),
+    ("+++\na = " + "[" * 30 + "]" * 30 + "\n+++\nBody.\n", "nested deeper than 20 levels"),
+    ('+++\ntitle = "T"\nBody without a closing line.\n', "front matter is not closed by '+++'; shown as text"),
+    ("+++\na" + ".a" * 1001 + " = 1\n+++\nBody.\n", "TOML front matter with over 1,000 dots is not read"),
+])
+def test_bad_toml_front_matter_is_a_problem_and_the_body_stays(tmp_path: Path, content: str, problem: str) -> None:
+    a = load(write(tmp_path / "a.md", content))
+    assert a.problems == (problem,) and a.paragraphs[-1].endswith(".")
+
+
 @pytest.mark.parametrize("content", ["", "   \n\n", "---\ntitle: Only front matter\n---\n"])
 def test_empty_post_is_a_problem(tmp_path: Path, content: str) -> None:
     result = load_file(str(write(tmp_path / "empty.md", content)))

@@ -178,6 +178,30 @@ def test_front_matter_reads_what_pure_python_yaml_reads(source: str) -> None:
     assert got == expected or expected == "error"
 
 
+@HYPOTHESIS
+@given(st.text(alphabet=st.sampled_from(list('ab =."\'[]{},#\n\\1.-:T')), max_size=200))
+def test_toml_front_matter_is_read_or_refused_with_a_reason(source: str) -> None:
+    """Whatever the text, TOML front matter gives a mapping of plain values (dates as text) or one
+    FrontMatterError: never another exception."""
+    from briefing_tui.core.formats.frontmatter import FrontMatterError, load_toml
+
+    try:
+        data, problems = load_toml(source)
+    except FrontMatterError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert isinstance(data, dict) and problems == []
+
+    def plain(value: object) -> bool:
+        if isinstance(value, dict):
+            return all(isinstance(k, str) and plain(v) for k, v in value.items())
+        if isinstance(value, list):
+            return all(plain(v) for v in value)
+        return isinstance(value, str | int | float | bool)
+
+    assert plain(data)
+
+
 def test_front_matter_takes_the_common_shapes() -> None:
     from briefing_tui.core.formats.frontmatter import load
 

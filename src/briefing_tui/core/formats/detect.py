@@ -44,7 +44,7 @@ def detect_format(text: str, suffix: str) -> str:
         return "html"
     if suffix.lower() in EMAIL_SUFFIXES:
         return "email"
-    if text.startswith("---") and frontmatter.split(text)[0] is not None:
+    if text.startswith(("---", "+++")) and frontmatter.split(text).source is not None:
         return "markdown"
     if suffix.lower() in MARKDOWN_SUFFIXES:
         return "markdown"
@@ -142,15 +142,15 @@ def _mail(text: str, section_headers: tuple[str, ...] | None) -> Draft:
 
 
 def _front_matter(text: str) -> tuple[dict[str, object], str, list[str]]:
-    """(front matter, body, problems) of a text that may start with a `---` block."""
+    """(front matter, body, problems) of a text that may start with a `---` (YAML) or `+++` (TOML) block."""
     problems: list[str] = []
     front: dict[str, object] = {}
-    source, body, problem = frontmatter.split(text)
+    source, body, problem, kind = frontmatter.split(text)
     if problem:
         problems.append(problem)
     if source is not None:
         try:
-            front, more = frontmatter.load(source)
+            front, more = frontmatter.load_toml(source) if kind == "toml" else frontmatter.load(source)
             problems.extend(more)
         except frontmatter.FrontMatterError as exc:
             problems.append(str(exc))
