@@ -21,6 +21,7 @@ from briefing_tui.core.formats import frontmatter
 from briefing_tui.core.formats.common import FileInfo, ParseError
 from briefing_tui.core.formats.dates import leading_date
 from briefing_tui.core.formats.detect import detect_format, parse_text
+from briefing_tui.core.formats.html_reader import MAX_DEPTH
 from briefing_tui.core.model import Listed, Quote
 from briefing_tui.core.quotes import tokens
 from briefing_tui.core.reading import sanitize
@@ -147,6 +148,12 @@ def _parse(text: str, suffix: str) -> None:
         parse_text(text, _info(suffix), suffix)
 
 
+def _live_blog(body: str) -> str:
+    """The text cut into many `<article>`s, deep in a page: the body weighs each and finds what holds them all."""
+    entries = "".join(f"<article><p>{body[k:k + 64]}</article>" for k in range(0, len(body), 64))
+    return "<html><body>" + "<div>" * (MAX_DEPTH - 16) + entries
+
+
 def _decode(text: str) -> None:
     """UTF-8 with a stray byte, and the same text as 8-bit bytes (cp1252 or too far from ASCII for it)."""
     for data in (text.encode("utf-8", "surrogatepass") + b"\xff", text.encode("cp1252", "replace")):
@@ -166,6 +173,7 @@ ENTRY_POINTS: dict[str, Callable[[str, int], None]] = {
     "title line": lambda body, _n: _parse(body + "\n\nBody.", ".txt"),
     "around a quote": lambda body, _n: _parse("T\n\n“Yes,” " + body + " “No,” said Anna Berg. “Why?” " + body, ".txt"),
     "html page": lambda body, _n: _parse("<html><head><title>T</title></head><body><article><p>" + body, ".html"),
+    "html articles": lambda body, _n: _parse(_live_blog(body), ".html"),
     "html attribute": lambda body, _n: _parse('<p><a title="' + body + '">x</a> <img alt="' + body + '">', ".html"),
     "html in markdown": lambda body, _n: _parse("# T\n\n<div>\n" + body + "\n</div>\n", ".md"),
     "email body": lambda body, _n: _parse("Subject: T\nContent-Type: text/plain\n\n" + body, ".eml"),

@@ -260,6 +260,56 @@ def test_readers_comments_and_related_links_are_not_the_story(tmp_path: Path) ->
     assert [(q.text, q.speaker) for q in a.quotes] == [("We will continue to govern,", "Dick Schoof")]
 
 
+STORM = "Hundreds of thousands of homes are without power after the storm brought gusts of up to 100mph."
+GIVAN = "All schools are closed today. ‘We cannot take the risk,’ the education minister, Paul Givan, said."
+
+
+def test_a_live_blog_of_several_articles_keeps_every_entry(tmp_path: Path) -> None:
+    """Several `<article>` entries of similar size are the story together: the body is the nearest element that
+    holds them (with the text around them), and what a page puts around a story is still dropped inside it."""
+    page = ('<title>Storm live</title><nav><a href="/">Home</a></nav><main><div class="liveblog">'
+            f'<p>{STORM}</p><aside><p>Most viewed: another story.</p></aside><script>var x = 1;</script>'
+            '<article id="b1"><p>9.15am</p><h2>Red warning extended</h2><p>The warning will remain until 3pm. '
+            '"This is a dangerous storm," said chief meteorologist Paul Gundersen.</p></article>'
+            '<div class="share-buttons"><p>Share on X</p></div>'
+            f'<article id="b2"><p>8.40am</p><h2>Schools closed</h2><p>{GIVAN}</p></article>'
+            '</div></main><footer><p>© The Paper</p></footer>')
+    a = load(write(tmp_path / "live.html", page))
+    assert a.paragraphs == (STORM, "9.15am", "Red warning extended", 'The warning will remain until 3pm. "This is '
+                            'a dangerous storm," said chief meteorologist Paul Gundersen.', "8.40am",
+                            "Schools closed", GIVAN)
+    assert [q.speaker for q in a.quotes] == ["Paul Gundersen", "Paul Givan"]
+    offsets_hold(a)
+
+
+def test_a_long_first_entry_does_not_hide_the_many_short_ones(tmp_path: Path) -> None:
+    """A live blog's long summary at the top and many short entries after it: together they hold far more than
+    the summary, so they are all the body, though none is a quarter of its size."""
+    summary = "The storm has closed roads, schools and airports across the north of the country. " * 6
+    entries = "".join(f"<article><p>{n}.00pm</p><p>Update number {n}: the coastguard reports calm seas at "
+                      f"last.</p></article>" for n in range(1, 21))
+    page = f"<title>Storm live</title><main><article><p>{summary}</p></article>{entries}</main>"
+    a = load(write(tmp_path / "live.html", page))
+    assert len(a.paragraphs) == 41 and a.paragraphs[-1].startswith("Update number 20:")
+
+
+@pytest.mark.parametrize("teaser", [
+    '<article class="card"><h3><a href="/s{n}">Another story {n}</a></h3><p>A short summary of story {n}.</p>'
+    "</article>",
+    '<article class="card"><a href="/s{n}"><h3>Another story {n}</h3><p>' + "A long summary in the link. " * 12
+    + "</p></a></article>",  # words in a link weigh nothing
+])
+def test_one_story_beside_teaser_articles_is_the_body(tmp_path: Path, teaser: str) -> None:
+    story = ("The cabinet survived a confidence vote on Wednesday after a late-night debate in which the "
+             "opposition tried and failed to unseat it.")
+    teasers = "".join(teaser.format(n=n) for n in range(6))
+    page = (f"<title>Vote</title><main><article><h1>Cabinet survives</h1><p>{story}</p><p>{story}</p><p>{story}"
+            f"</p></article><div class='more'>{teasers}</div></main>")
+    a = load(write(tmp_path / "p.html", page))
+    assert a.paragraphs == (story, story, story)
+
+
+
 @pytest.mark.parametrize(("title", "expected"), [
     ("Ceasefire talks stall | World | The Daily Ledger", "Ceasefire talks stall"),  # og:title, then more
     ("Ceasefire talks stall - Europe - The Daily Ledger", "Ceasefire talks stall"),

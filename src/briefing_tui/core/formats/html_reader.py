@@ -107,6 +107,10 @@ class _Container:
     score: float = 0.0
     parent: int = -1
     main: bool = False
+    outer_article: bool = False
+    """An `<article>` in no other `<article>`."""
+    last: int = -1
+    """The number of containers when it closed: those after it and before this one are inside it."""
 
 
 class PageReader(HTMLParser):
@@ -341,7 +345,8 @@ class PageReader(HTMLParser):
             parent = self.open_containers[-1] if self.open_containers else -1
             main = tag in ("article", "main") or role in ("main", "article") or "articlebody" in attrs.get(
                 "itemprop", "").lower()
-            self.containers.append(_Container(tag, len(self.blocks), parent=parent, main=main))
+            outer = tag == "article" and not self.open_tags.get("article")
+            self.containers.append(_Container(tag, len(self.blocks), parent=parent, main=main, outer_article=outer))
             self.open_containers.append(entry.container)
         if tag in ("ul", "ol", "menu"):
             entry.list_numbers = [_number(attrs.get("start"))] if tag == "ol" else []
@@ -396,6 +401,7 @@ class PageReader(HTMLParser):
             self.crumb_depth -= 1
         if entry.container >= 0:
             self.containers[entry.container].end = len(self.blocks)
+            self.containers[entry.container].last = len(self.containers)
             self.open_containers.pop()
         if entry.list_numbers is not None and self.lists:
             self.lists.pop()
@@ -452,21 +458,67 @@ class PageReader(HTMLParser):
             self._emit(pending)
 
     def body(self) -> list[RawBlock]:
-        """The article's blocks: the largest `<article>`, else `<main>`, else the densest container, else all."""
+        """The article's blocks: its `<article>`s (`_articles`), else `<main>`, else the densest container, else
+        all. Linear: the text and prose sizes of every container come from one pass of sums over the blocks."""
         sizes = [0]
+        prose = [0]
         for block in self.blocks:
             sizes.append(sizes[-1] + len(block.text))
+            prose.append(prose[-1] + _prose_size(block))
+        articles = [k for k, c in enumerate(self.containers)
+                    if c.outer_article and c.end >= c.first and sizes[c.end] > sizes[c.first]]
+        if articles:
+            return self._articles(articles, sizes, prose)
         finished = [c for c in self.containers if c.end >= c.first]
-        for wanted in ("article", "main"):
-            found = [c for c in finished if c.main and (c.tag == "article") == (wanted == "article")]
-            if found:
-                best = max(found, key=lambda c: sizes[c.end] - sizes[c.first])
-                if sizes[best.end] > sizes[best.first]:
-                    return self.blocks[best.first:best.end]
+        found = [c for c in finished if c.main and c.tag != "article"]
+        if found:
+            best = max(found, key=lambda c: sizes[c.end] - sizes[c.first])
+            if sizes[best.end] > sizes[best.first]:
+                return self.blocks[best.first:best.end]
         dense = max(finished, key=lambda c: c.score, default=None)
         if dense is not None and dense.score >= 200 and dense.tag != "body":
             return self.blocks[dense.first:dense.end]
         return self.blocks
+
+    def _articles(self, articles: list[int], sizes: list[int], prose: list[int]) -> list[RawBlock]:
+        """The outermost `<article>`s (indices of containers, in document order) that hold text: the largest
+        alone, or, when several are the story together, the nearest container that holds every one with prose.
+
+        Several are the story together (a live blog's entries) when the second largest holds at least a
+        quarter of the largest's prose, or the others together at least twice its prose. Prose is the text
+        outside headings and links, so a teaser card (a linked headline, a line of summary) weighs little
+        beside a story, and a story with a few teasers keeps only itself."""
+        spans = [(self.containers[k].first, self.containers[k].end) for k in articles]
+        weights = [prose[end] - prose[first] for first, end in spans]
+        top = max(range(len(spans)), key=lambda i: (weights[i], sizes[spans[i][1]] - sizes[spans[i][0]]))
+        most = weights[top]
+        second = max((w for i, w in enumerate(weights) if i != top), default=0)
+        if most <= 0 or (second * 4 < most and sum(weights) - most < 2 * most):
+            return self.blocks[spans[top][0]:spans[top][1]]
+        with_prose = [k for k, w in zip(articles, weights, strict=True) if w > 0]
+        common = _common_container(self.containers, with_prose[0], with_prose[-1])
+        if common is None:
+            return self.blocks
+        return self.blocks[common.first:common.end]
+
+
+def _prose_size(block: RawBlock) -> int:
+    """Characters of a block outside links (none for a heading): what `_articles` weighs."""
+    if block.kind == "heading":
+        return 0
+    return len(block.text) - sum(end - start for start, end, _ in block.links)
+
+
+def _common_container(containers: list[_Container], first: int, last: int) -> _Container | None:
+    """The innermost container that holds containers `first` and `last` (`first` <= `last`, in document order),
+    and with them every container between them. At most MAX_DEPTH steps up from `first`."""
+    k = first
+    while k >= 0:
+        found = containers[k]
+        if k <= last < found.last and found.end >= found.first:
+            return found
+        k = found.parent
+    return None
 
 
 def _number(value: str | None) -> int:

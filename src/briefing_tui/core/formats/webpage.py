@@ -1,7 +1,8 @@
 """Saved web pages (`.html`, `.htm`) into articles: what the page says about itself plays the part of front
 matter (`og:title`, `article:published_time`, `article:section`, `og:site_name`, JSON-LD `datePublished`,
-breadcrumbs), and the body is the page's largest `<article>`, else its `<main>`, else the container with the
-densest prose (`html_reader.PageReader` reads the tags).
+breadcrumbs), and the body is the page's largest `<article>`, or the element that holds its `<article>`s when
+several are the story together (a live blog), else its `<main>`, else the container with the densest prose
+(`html_reader.PageReader` reads the tags).
 """
 
 from __future__ import annotations
