@@ -309,6 +309,13 @@ def test_one_story_beside_teaser_articles_is_the_body(tmp_path: Path, teaser: st
     assert a.paragraphs == (story, story, story)
 
 
+def test_advertising_labels_are_not_paragraphs(tmp_path: Path) -> None:
+    page = ("<article><p>A judge blocked the flights.</p><div class='ad ad-container'><span>Advertisement</span>"
+            "</div><div class='dfp-ad-slot'><p>ADVERTISEMENT</p></div><div class='story-continues'>Story continues "
+            "below advertisement</div><p>The advertisement ran for a week.</p><p>Advertisement.</p></article>")
+    a = load(write(tmp_path / "p.html", page))
+    assert a.paragraphs == ("A judge blocked the flights.", "The advertisement ran for a week.")
+
 
 @pytest.mark.parametrize(("title", "expected"), [
     ("Ceasefire talks stall | World | The Daily Ledger", "Ceasefire talks stall"),  # og:title, then more

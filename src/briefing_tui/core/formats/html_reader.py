@@ -30,6 +30,10 @@ _UNLIKELY = re.compile(r"comment|disqus|replies|respond|sidebar|related|recirc|s
 pop-ups), as Readability's `unlikelyCandidates`: their text is not the article's. Literals only: linear."""
 _LIKELY = re.compile(r"article|story|content|main|body|entry|text")
 """Names that keep such an element (`article-comments-count` may hold the story's words; so may `body`)."""
+_AD_LABELS = frozenset({"advertisement", "advertisements", "story continues below advertisement",
+                        "article continues below advertisement", "skip advertisement",
+                        "advertisement scroll to continue"})
+"""What an ad's empty box says (case, spaces and punctuation aside): a paragraph of only this is no story's."""
 _UNLIKELY_TAGS = frozenset({"div", "section", "ul", "ol", "li", "span", "p", "table", "figure", "dl", "center"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                    "track", "wbr"})
@@ -295,6 +299,8 @@ class PageReader(HTMLParser):
         self._emit(block)
 
     def _emit(self, block: RawBlock) -> None:
+        if block.kind == "paragraph" and len(block.text) <= 64 and _words(block.text) in _AD_LABELS:
+            return
         self.blocks.append(block)
         if self.open_containers and block.kind != "heading":
             size = len(block.text)
@@ -500,6 +506,11 @@ class PageReader(HTMLParser):
         if common is None:
             return self.blocks
         return self.blocks[common.first:common.end]
+
+
+def _words(text: str) -> str:
+    """The text's letters and digits, lower case, one space between words."""
+    return " ".join("".join(c if c.isalnum() else " " for c in text).split()).casefold()
 
 
 def _prose_size(block: RawBlock) -> int:
