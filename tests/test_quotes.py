@@ -582,6 +582,19 @@ def test_rules_version_8_patterns(paragraphs: list[str], expected: list[tuple[st
     (["John Smith and his lawyer said: \"No.\"",
       "Deputy Advisor for Homeland Security and Counterterrorism John O. Berg said, \"We closed it.\""],
      [("John Smith", "before-cue"), ("John O. Berg", "before-cue")]),
+    # RULES_VERSION 42. A title's words that say which office it is (`foreign`, `prime`, `finance`) keep two
+    # offices apart: `the prime minister` is not the foreign minister named before (a tryout), though `the
+    # foreign minister` and `the minister` are her, and so is `the former minister` (`former` says when).
+    (["The foreign minister, Anna Berg, resigned. \"I have no regrets,\" Berg said.",
+      "The prime minister called the decision \"a loss for the country\".",
+      "The finance minister said the budget was \"on track\".",
+      "The foreign minister later said: \"It was time.\"",
+      "The minister added: \"I am proud.\""],
+     [("Anna Berg", "after-cue"), ("the prime minister", "before-cue"), ("the finance minister", "before-cue"),
+      ("Anna Berg", "before-cue"), ("Anna Berg", "before-cue")]),
+    (["Prime Minister Mark Hill spoke. The prime minister said: \"We are ready.\"",
+      "The defence minister said: \"So are we.\""],
+     [("Mark Hill", "before-cue"), ("the defence minister", "before-cue")]),
 ])
 def test_rules_version_32_patterns(paragraphs: list[str], expected: list[tuple[str | None, str | None]]) -> None:
     assert attributions(*paragraphs) == expected

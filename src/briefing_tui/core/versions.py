@@ -1,7 +1,7 @@
 """Version numbers of what the index stores, in a module of their own: the command line reads them on every
 start and must not pay for importing the parsers that they describe."""
 
-RULES_VERSION = 41
+RULES_VERSION = 42
 """Bump when the quote and speaker rules (`core/quotes/`) or the formats change what a parse gives the index
 (paragraphs, quotes, speakers, titles, which files are articles): it rebuilds on a new value.
 3: named passes over per-language lexicons, spans matched like brackets. 4: articles as documents (list
@@ -61,7 +61,10 @@ files could read alike. 38: two people joined by `and` as one subject, each with
 (`John Howard and Ian MacDonald announced`, `Thierry et Véronique Roy ont dénoncé`), and `they` next. 39: a
 Markdown post of a table or a code block alone, and a plain-text note of one line, are articles. 40: Markdown nested
 past markdown-it's limit is read as plain paragraphs, every word kept (the deeper text was dropped). 41: a front
-matter key that is a list or a mapping is ignored alone (the whole front matter went with it)."""
+matter key that is a list or a mapping is ignored alone (the whole front matter went with it). 42: Hugo's TOML front
+matter (`+++`) is read; a saved page's several `<article>`s that are one story together (a live blog) are its body, not
+the largest alone, and an ad's label (`Advertisement`) is no paragraph; a title's words that say which office it is
+keep two offices apart (`the prime minister` is not `The foreign minister, Anna Berg`)."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

@@ -21,7 +21,7 @@ from briefing_tui.core.quotes.clauses import (
     french_adjective,
     is_cue,
 )
-from briefing_tui.core.quotes.lexicon import Lexicon
+from briefing_tui.core.quotes.lexicon import Lexicon, fold
 from briefing_tui.core.quotes.memory import Memory
 from briefing_tui.core.quotes.names import (
     JOINERS,
@@ -33,6 +33,7 @@ from briefing_tui.core.quotes.names import (
     name_text,
     org_words,
     person_name,
+    portfolio_word,
     run_end,
     word_gender,
 )
@@ -580,7 +581,7 @@ def _learn_names(toks: list[Tok], text: str, mem: Memory, lex: Lexicon) -> list[
                 elif (head := _described_between_commas(toks, i, lex)) is not None:
                     mem.note_role(head, full)  # `le candidat LR à la présidentielle française, François Fillon,`:
                     # later `Le candidat de droite à la présidentielle`
-                full = mem.note_person(full, gender, title)
+                full = mem.note_person(full, gender, title, _portfolio(words, at, lex))
                 for x in [*titles, *context[-1:]]:  # `archbishop Monsenor Jorge Eduardo Scheinig`: `the
                     # archbishop` too
                     if x.low != title and x.low not in lex.title_modifiers and is_title(x, lex):
@@ -632,6 +633,18 @@ def _description_start(toks: list[Tok], i: int) -> int | None:
     while k > 0 and i - 1 - k < _DESCRIPTION and toks[k - 1].word:
         k -= 1
     return None if k > 0 and toks[k - 1].word else k  # None: longer than a description
+
+
+def _portfolio(words: list[Tok], at: int, lex: Lexicon) -> frozenset[str]:
+    """The words right before a title (`words[at]`) that say which one it is: `foreign` of `The foreign minister,
+    Anna Berg`, `prime` of `Prime Minister X`; not `former` or `acting`, which say when."""
+    found: set[str] = set()
+    k = at - 1
+    while k >= 0 and (is_title(words[k], lex) or words[k].low in lex.title_modifiers):
+        if portfolio_word(words[k].low, lex):
+            found.add(fold(words[k].low))
+        k -= 1
+    return frozenset(found)
 
 
 def _described_between_commas(toks: list[Tok], i: int, lex: Lexicon) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefing_tui.core.quotes.lexicon import Lexicon, fold
-from briefing_tui.core.quotes.names import AGED, given_name_gender, is_demonym, word_gender
+from briefing_tui.core.quotes.names import AGED, given_name_gender, is_demonym, portfolio_word, word_gender
 from briefing_tui.core.quotes.phrases import Mention
 
 _THE = frozenset(("the", "le", "la", "l'", "l’", "der", "die"))
@@ -46,6 +46,9 @@ class Memory:
     """`WHO` -> `the World Health Organization`, from `… (WHO)`."""
     roles: dict[str, str] = field(default_factory=dict)
     """A description's head (folded) -> whom it described last: `commissioner` -> `Albert Muchanga`."""
+    portfolios: dict[str, frozenset[str]] = field(default_factory=dict)
+    """A title's head (folded) -> the words that said which one it was, for the person `roles` gives: `minister`
+    -> {`foreign`} after `The foreign minister, Anna Berg,`; then `the prime minister` is someone else."""
     bodies: list[str] = field(default_factory=list)
     """Bodies named so far, the latest last."""
     described_bodies: dict[str, str] = field(default_factory=dict)
@@ -187,7 +190,8 @@ class Memory:
                                                  and not (k < head_at and is_demonym(w))  # `the Chinese Premier`
                                                  for k, w in enumerate(words)):
                 described = self.roles.get(fold(m.head))
-                if described is not None:
+                portfolio = frozenset(fold(w) for w in words[:head_at] if portfolio_word(w.lower(), lex))
+                if described is not None and not self.other_portfolio(m.head, portfolio):
                     return described
                 if m.head in lex.generic_orgs or m.head in lex.org_heads:
                     body = self._body_with(m.head)  # `the agency`: the Environment Agency
@@ -339,7 +343,8 @@ class Memory:
 
     # --- updates: only the walk in attribution.py calls these ----------------------------------------
 
-    def note_person(self, name: str, gender: str | None = None, title: str = "") -> str:
+    def note_person(self, name: str, gender: str | None = None, title: str = "",
+                    portfolio: frozenset[str] = frozenset()) -> str:
         """A person was named: remember the name, its words for surnames, the gender and the title shown; return
         the name they are known by (the first spelling of a name written once with a typo: `Miguel Nerva`
         after `Miguel Neiva`)."""
@@ -366,6 +371,9 @@ class Memory:
                 firsts.append(name)
         if title:
             self.roles[fold(title)] = name
+            self.portfolios[fold(title)] = portfolio
+            if portfolio:  # `the foreign minister` means her, whatever minister is named next
+                self.roles[fold(" ".join([*sorted(portfolio), title]))] = name
             self.actors.add(name)
         self.note_mention(name)
         return name
@@ -406,6 +414,13 @@ class Memory:
     def note_role(self, head: str, name: str) -> None:
         """`the coach` will mean `name` (from `Name, the coach,` or `the coach, Name,`)."""
         self.roles[fold(head)] = name
+        self.portfolios.pop(fold(head), None)
+
+    def other_portfolio(self, head: str, portfolio: frozenset[str]) -> bool:
+        """True when a description's head (`minister`) comes with words saying which one it is (`prime`) that
+        are not those of the person the head meant last (`foreign`): another office, another person."""
+        known = self.portfolios.get(fold(head))
+        return bool(portfolio and known and not portfolio & known)
 
     def note_sentence_start(self) -> None:
         """A sentence begins: whom a `Ce dernier` opening it means is the person named last until now."""

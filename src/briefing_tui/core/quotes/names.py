@@ -181,6 +181,16 @@ def is_title(tok: Tok, lex: Lexicon) -> bool:
     return all(part in lex.titles for part in parts)
 
 
+_WHEN_OR_HOW = frozenset(("former", "acting", "senior", "top", "then", "late", "newly", "elected", "incoming",
+                          "outgoing", "interim", "emeritus", "new", "mr", "mrs", "ms", "dr", "sir", "lord", "lady"))
+"""Words before a title that say when or how someone holds it, or how to address them: not which office it is."""
+
+
+def portfolio_word(low: str, lex: Lexicon) -> bool:
+    """A word before a title that says which office it is (`foreign`, `prime`, `finance`, `deputy`)."""
+    return (low in lex.titles or low in lex.title_modifiers) and low not in _WHEN_OR_HOW
+
+
 _NUMBER_WORDS = frozenset(("no.", "no", "nr.", "n°", "number", "nummer", "numéro"))
 
 
