@@ -85,6 +85,36 @@ async def test_c_shows_the_citation_under_the_article_to_select_until_another_ar
                     "the panel to go")
 
 
+async def test_n_and_the_quote_keys_say_when_they_go_round_the_article() -> None:
+    """`n` past the last hit, `]` past the last quote (and `N`, `[` before the first) go round, as `J` stops at the
+    list's end, and say so: the counter alone (`hit 1/9`) and the jump up the article were missed in a tryout."""
+    from tests.test_links import recorded_notifications
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await search_and_open(pilot, "rutte")
+        view = app.query_one(ArticleView)
+        notes = recorded_notifications(app)
+        hits = len(view.hits)
+        assert hits >= 2
+        for _ in range(hits - 1 - (view.current_hit or 0)):
+            await pilot.press("n")
+        assert view.current_hit == hits - 1 and notes == []
+        await pilot.press("n")
+        assert view.current_hit == 0 and notes == ["Past the last hit: back to the first"]
+        await pilot.press("N")
+        assert view.current_hit == hits - 1 and notes[-1] == "Before the first hit: on to the last"
+        quotes = len(view.article.quotes)  # type: ignore[union-attr]
+        await pilot.press("right_square_bracket")
+        while view.current_quote != quotes - 1:
+            await pilot.press("right_square_bracket")
+        assert not any("quote" in n for n in notes)
+        await pilot.press("right_square_bracket")
+        assert view.current_quote == 0 and notes[-1] == "Past the last quote: back to the first"
+        await pilot.press("left_square_bracket")
+        assert view.current_quote == quotes - 1 and notes[-1] == "Before the first quote: on to the last"
+
+
 async def test_a_long_citation_shows_whole_at_80_by_24_and_its_quote_stays_in_view(tmp_path: Path) -> None:
     """A citation with a long title and web address, copied at 80×24 where the clipboard is closed: the panel
     above the article shows all of it, date included, with nothing to scroll (it held 8 lines and cut the date

@@ -480,6 +480,8 @@ class ReaderScreen(SidebarScreen):
     def action_next_hit(self) -> None:
         view = self.query_one(ArticleView)
         if view.hits:
+            if view.current_hit == len(view.hits) - 1 and len(view.hits) > 1:
+                self._went_round("Past the last hit: back to the first")
             view.go_to_hit((view.current_hit if view.current_hit is not None else -1) + 1)
         else:
             self._no_hits()
@@ -487,9 +489,16 @@ class ReaderScreen(SidebarScreen):
     def action_previous_hit(self) -> None:
         view = self.query_one(ArticleView)
         if view.hits:
+            if view.current_hit == 0 and len(view.hits) > 1:
+                self._went_round("Before the first hit: on to the last")
             view.go_to_hit((view.current_hit if view.current_hit is not None else 0) - 1)
         else:
             self._no_hits()
+
+    def _went_round(self, message: str) -> None:
+        """`n`, `]` from the last one to the first (`N`, `[` the other way): said, as `J` at the list's end is,
+        for the counter alone (`hit 1/9`) and the jump up the article are easily missed."""
+        self.notify(message, markup=False, timeout=2)
 
     def _no_hits(self) -> None:
         """`n` / `N` with no search hit in the article: say so, and how to get some."""
@@ -574,12 +583,18 @@ class ReaderScreen(SidebarScreen):
     def action_next_quote(self) -> None:
         view = self.query_one(ArticleView)
         if view.article is not None and view.article.quotes:
-            view.select_quote(self._reading_place().next_quote())
+            index, went_round = self._reading_place().next_quote()
+            if went_round and len(view.article.quotes) > 1:
+                self._went_round("Past the last quote: back to the first")
+            view.select_quote(index)
 
     def action_previous_quote(self) -> None:
         view = self.query_one(ArticleView)
         if view.article is not None and view.article.quotes:
-            view.select_quote(self._reading_place().previous_quote())
+            index, went_round = self._reading_place().previous_quote()
+            if went_round and len(view.article.quotes) > 1:
+                self._went_round("Before the first quote: on to the last")
+            view.select_quote(index)
 
     def action_copy_citation(self) -> None:
         article = self._current()
