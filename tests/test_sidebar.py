@@ -617,3 +617,32 @@ async def test_j_pressed_quickly_moves_once_a_press_while_the_articles_are_still
         typed.set()
         await until(pilot, lambda: view.article is not None and view.article.id == order[4], "the fourth one on")
         assert sidebar.cursor_node.data.id == order[4]  # type: ignore[union-attr]
+
+
+async def test_backspace_goes_back_to_the_article_read_before_at_the_place_it_was_read_to() -> None:
+    """An article opened from the search results, the finder, `J` or the sidebar: `backspace` (or `ctrl+o`)
+    shows the one read before it again, scrolled where it was; again, further back; at the start, a note."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        notes = recorded_notifications(app)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.focused is view, "an article open")
+        first = view.article.id  # type: ignore[union-attr]
+        await pilot.press("pagedown")
+        await until(pilot, lambda: view.scroll_y > 0, "the article scrolled")
+        read_to = int(view.scroll_y)
+        await pilot.press("J")
+        await until(pilot, lambda: view.article is not None and view.article.id != first, "the next article")
+        second = view.article.id  # type: ignore[union-attr]
+        await pilot.press("slash", *"quotas", "enter")
+        await until(pilot, lambda: showing(app, "Harbour Talks Stall Over Fishing Quotas"), "a search result")
+        await pilot.press("backspace")
+        await until(pilot, lambda: view.article is not None and view.article.id == second, "back to the second")
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: view.article is not None and view.article.id == first, "back to the first")
+        await until(pilot, lambda: int(view.scroll_y) == read_to, "where it was read to")
+        assert sidebar_of(app).cursor_node.data.id == first  # type: ignore[union-attr]
+        await pilot.press("backspace")
+        assert notes[-1].startswith("No article to go back to") and view.article.id == first  # type: ignore[union-attr]

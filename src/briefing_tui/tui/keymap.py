@@ -27,6 +27,8 @@ KEYS: list[Key] = [
     ("J", "next_article(1)", "Next article",
      "Open the next article in the sidebar's order (skipping its group rows), from the article or the sidebar", False),
     ("K", "next_article(-1)", "Prev article", "Open the previous article in the sidebar's order", False),
+    ("backspace,ctrl+o", "back", "Back to last",
+     "Back to the article read before the one opened last, where you were in it (again: further back)", False),
     ("pagedown,pageup", "", "Page", "A page down / up in the article (space: a page down)", False),
     ("home,end", "", "Top/end", "In the article: its top / its end", False),
     ("up,down", "", "Highlight/history", "Filter box: the highlight, or (when empty) the history", False),

@@ -52,6 +52,8 @@ from briefing_tui.tui.widgets.plain import PlainProgressBar
 from briefing_tui.tui.widgets.search_panel import SearchPanel
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
 
+BACK_LIMIT = 100
+"""Articles `backspace` can go back through at most."""
 RESULT_LIMIT = 100
 """Results listed in the search panel (the count shows how many matched in all)."""
 
@@ -90,6 +92,8 @@ class ReaderScreen(SidebarScreen):
         """The last listing was a part of the library, listed while a first start indexes it."""
         self._checking = False
         """`r` asked for a check of the library: its end is told."""
+        self._back: list[tuple[str, int]] = []
+        """Articles shown before another was opened (id, line at the top), the latest last: `backspace` goes back."""
 
     def compose(self) -> ComposeResult:
         ascii = self.session.settings.ascii
@@ -307,9 +311,13 @@ class ReaderScreen(SidebarScreen):
     def _open(self, event: LibrarySidebar.ArticleChosen) -> None:
         self._open_article(event.article)
 
-    def _open_article(self, listed: Listed | Article, then: Callable[[Article], None] | None = None) -> None:
-        """Show an article, mark it read and move the focus to it."""
+    def _open_article(self, listed: Listed | Article, then: Callable[[Article], None] | None = None,
+                      back: bool = False) -> None:
+        """Show an article, mark it read and move the focus to it; the article shown before is remembered for
+        `backspace` (unless this is going back)."""
         self._asked_for = listed.id
+        if not back:
+            self._remember_shown(listed.id)
 
         def opened(article: Article) -> None:
             if article.id not in self.state.read:
@@ -322,6 +330,13 @@ class ReaderScreen(SidebarScreen):
                 then(article)
 
         self._show_plain(listed, opened)
+
+    def _remember_shown(self, next_id: str) -> None:
+        """The article on screen, and where it was read to, for `backspace`: another (`next_id`) is opening."""
+        shown = self._current()
+        if shown is not None and shown.id != next_id and (not self._back or self._back[-1][0] != shown.id):
+            self._back.append((shown.id, int(self.query_one(ArticleView).scroll_y)))
+            del self._back[:-BACK_LIMIT]
 
     def open_article_id(self, article_id: str) -> None:
         """Select and open an article by id (the command palette uses this)."""
@@ -470,6 +485,7 @@ class ReaderScreen(SidebarScreen):
                 and (found := find_hits(block.text, terms, lang))}  # code and tables are searched too
         self._hit_query, self._hits_in = query_text, article.id
         view = self.query_one(ArticleView)
+        self._remember_shown(article.id)
         view.show(article, hits)
         self._open_article(article)
         if view.hits:
@@ -677,6 +693,23 @@ class ReaderScreen(SidebarScreen):
                         markup=False, timeout=2)
             return
         self._open_article(listed)
+
+    def action_back(self) -> None:
+        """Backspace: the article shown before the last one opened, at the place it was read to."""
+        view = self.query_one(ArticleView)
+        while self._back:
+            article_id, top = self._back.pop()
+            listed = self.query_one(LibrarySidebar).select_article(article_id, quiet=True)
+            if listed is None:
+                continue  # removed, or filtered out of the sidebar since: the one before it
+
+            def at_place(_article: Article, top: int = top) -> None:
+                self.call_after_refresh(view.scroll_to, 0, top, animate=False)
+
+            self._open_article(listed, at_place, back=True)
+            return
+        self.notify("No article to go back to: backspace returns to the one read before another was opened.",
+                    markup=False, timeout=2)
 
     def action_toggle_read(self) -> None:
         article = self._current()
