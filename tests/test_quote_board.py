@@ -515,3 +515,22 @@ async def test_the_board_opens_from_the_finder_and_j_k_move_on_it() -> None:
         view = app.query_one(ArticleView)
         await until(pilot, lambda: view.current_quote == wanted.index, "the quote opened from the board")
         assert showing(app, wanted.title)
+
+
+async def test_q_closes_the_board_and_the_spotlight_instead_of_quitting() -> None:
+    """In a meeting the spotlight is on screen: `q` pressed there (or on the board) goes back, as it does in the
+    help and the problems; only the reader's own screen quits on `q`."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "underlings")
+        await pilot.press("right_square_bracket", "a", "A")
+        await until(pilot, lambda: isinstance(app.screen, QuoteBoardScreen), "the board")
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, Spotlight), "the spotlight")
+        await pilot.press("q")
+        await until(pilot, lambda: isinstance(app.screen, QuoteBoardScreen), "back on the board")
+        await pilot.press("q")
+        await until(pilot, lambda: not isinstance(app.screen, QuoteBoardScreen), "back in the reader")
+        assert app.is_running and app.query_one(ArticleView).article is not None
+        await pilot.press("q")
+        await until(pilot, lambda: not app.is_running, "the reader to quit")

@@ -89,7 +89,7 @@ BOARD_KEYS: list[Key] = [
     ("c", "copy", "Copy", "Copy the quote's citation", False),
     ("C", "copy_all", "Copy all", "Copy every citation, one a line (shown below as well, to select by hand)", True),
     ("e", "export", "Export", "Export the board as Markdown (refused with --private)", True),
-    ("escape", "close", "Back", "Back", True),
+    ("escape,q", "close", "Back", "Back to where the board was opened (q too, as in help: not quit)", True),
 ]
 """The quote board's keys."""
 
@@ -97,7 +97,7 @@ SPOTLIGHT_KEYS: list[Key] = [
     ("right,l,space", "step(1)", "Next", "The next quote on the board (a click on the right half too)", False),
     ("left,h", "step(-1)", "Previous", "The previous quote on the board (a click on the left half too)", False),
     ("c", "copy", "Copy", "Copy the quote's citation", False),
-    ("escape,s", "close", "Back", "Back", False),
+    ("escape,s,q", "close", "Back", "Back (q too: a key pressed by mistake in a meeting must not quit)", False),
 ]
 """The spotlight's keys: none is shown (nothing but the quote is on screen)."""
 
