@@ -176,7 +176,7 @@ def test_search_without_a_query_says_a_query_is_required(capsys: pytest.CaptureF
 
 
 def test_show_without_a_file_says_a_file_is_required(capsys: pytest.CaptureFixture[str]) -> None:
-    assert argparse_error(capsys, "show") == ("usage: briefing show [-h] [--json] FILE",
+    assert argparse_error(capsys, "show") == ("usage: briefing show [-h] [--private] [--config FILE] [--json] FILE",
                                               "briefing show: error: a file is required")
 
 

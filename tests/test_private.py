@@ -14,7 +14,7 @@ COMMANDS = [["list", str(SEEDS)], ["show", str(SEED)], ["search", "nato", str(SE
             ["check", str(SEEDS)], ["index", str(SEEDS)], ["list"], ["search", "nato"]]
 
 
-@pytest.mark.parametrize("how", ["flag", "environment", "config"])
+@pytest.mark.parametrize("how", ["flag", "flag after", "environment", "config", "config after"])
 def test_private_cli_writes_nothing(tmp_path: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str],
                                     monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     """Every command in process through `main()` (each one's real entry point runs in tests/hostile)."""
@@ -26,13 +26,16 @@ def test_private_cli_writes_nothing(tmp_path: Path, isolated_home: Path, capsys:
     config: list[str] = []
     if how == "environment":
         monkeypatch.setenv("BRIEFING_PRIVATE", "1")
-    elif how == "config":
+    elif how.startswith("config"):
         cfg = tmp_path / "config.yaml"
         cfg.write_text("private: true\n")
         config = ["--config", str(cfg)]
     for args in COMMANDS:
-        flag = ["--private"] if how == "flag" else []
-        code = main([*flag, *config, *args])
+        flag = ["--private"] if how.startswith("flag") else []
+        if how.endswith("after"):  # `briefing list docs --private`: the global options after the command too
+            code = main([*args, *flag, *config])
+        else:
+            code = main([*flag, *config, *args])
         assert code == 0, (args, capsys.readouterr().err)
         assert capsys.readouterr().out.strip(), args  # it did answer
     assert list(isolated_home.iterdir()) == [] and list(cwd.iterdir()) == []

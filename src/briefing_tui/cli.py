@@ -79,6 +79,16 @@ class CommandParser(ArgumentParser):
 
     given: list[str] = []
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # The global options may follow the command too (`briefing list docs --private`): each command takes
+        # them, without a default of its own, so that one given before the command stays.
+        anywhere = ArgumentParser(add_help=False)
+        anywhere.add_argument("--private", action="store_true", default=argparse.SUPPRESS,
+                              help="write nothing anywhere (also after the command)")
+        anywhere.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS, help="config file")
+        kwargs["parents"] = [*kwargs.get("parents", ()), anywhere]
+        super().__init__(*args, **kwargs)
+
     def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
                          namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
         self.given = list(sys.argv[1:] if args is None else args)
