@@ -182,6 +182,9 @@ ENTRY_POINTS: dict[str, Callable[[str, int], None]] = {
                                              f"Content-Type: text/plain; {body}\n\nBody.", ".eml"),
     "email parts": lambda body, _n: _parse('Subject: T\nContent-Type: multipart/mixed; boundary="b"\n\n--b\n'
                                            + body + "\n--b--\n", ".eml"),
+    "email stub and html": lambda body, _n: _parse(
+        'Subject: T\nContent-Type: multipart/alternative; boundary="b"\n\n--b\nContent-Type: text/plain\n\n'
+        "View this email in your browser\n--b\nContent-Type: text/html\n\n<p>" + body + "\n--b--\n", ".eml"),
     "email forwarded flowed": lambda body, _n: _parse(
         'Subject: T\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: message/rfc822\n\n'
         "Subject: F\nContent-Type: text/plain; format=flowed; delsp=yes\n\n" + body + "\n--b--\n", ".eml"),

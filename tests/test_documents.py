@@ -431,6 +431,60 @@ def test_mail_html_only_goes_through_the_page_reader(tmp_path: Path) -> None:
     assert a.quotes[0].speaker == "Anna Berg"
 
 
+STORY = ("<html><head><title>Patrol</title></head><body><h2>Patrol extended</h2><p>The patrol will be extended "
+         "to October, the ministry said. &ldquo;We will not leave a vacuum in the High North,&rdquo; the defence "
+         "minister, Ola Nordmann, told parliament on Monday.</p></body></html>")
+
+
+def alternative(plain: str, html: str = STORY, outer: str = "multipart/alternative") -> str:
+    """A message of a text/plain and a text/html part, alternatives of each other unless `outer` says otherwise."""
+    return mail(f'Subject: Patrol\nContent-Type: {outer}; boundary="a"', (
+        f"--a\nContent-Type: text/plain; charset=us-ascii\n\n{plain}\n"
+        f"--a\nContent-Type: text/html; charset=utf-8\n\n{html}\n--a--\n"))
+
+
+def test_mail_html_part_wins_over_an_empty_or_stub_plain_part(tmp_path: Path) -> None:
+    """A text/plain part that is empty, only white space, or a stub of its HTML alternative (`View this email in
+    your browser`) does not hide the HTML part's story: the message is read from its HTML part."""
+    story = [("heading", 2, "Patrol extended"), ("paragraph", 0, (
+        "The patrol will be extended to October, the ministry said. “We will not leave a vacuum in the High North,” "
+        "the defence minister, Ola Nordmann, told parliament on Monday."))]
+    for n, plain in enumerate(("", " \n\t\n  \n", "View this email in your browser: https://list.example/view?id=9")):
+        a = load(write(tmp_path / f"{n}.eml", alternative(plain)))
+        assert kinds(a) == story, plain
+        assert a.quotes[0].speaker == "Ola Nordmann"
+        offsets_hold(a)
+    # Outlook: an empty plain part, the HTML in quoted-printable windows-1252, both in a multipart/related
+    outlook = mail('Subject: RE: Patrol\nContent-Type: multipart/related; boundary="r"', (
+        '--r\nContent-Type: multipart/alternative; boundary="a"\n\n'
+        '--a\nContent-Type: text/plain; charset="us-ascii"\nContent-Transfer-Encoding: 7bit\n\n\n\n'
+        '--a\nContent-Type: text/html; charset="windows-1252"\nContent-Transfer-Encoding: quoted-printable\n\n'
+        "<html><body><p class=3DMsoNormal>The patrol will be extended. =93We will stay,=94 said Ola Nordmann.<o:p>"
+        "</o:p></p></body></html>\n--a--\n\n--r\nContent-Type: image/png; name=\"image001.png\"\n"
+        "Content-Disposition: inline; filename=\"image001.png\"\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n"
+        "--r--\n"))
+    b = load(write(tmp_path / "outlook.eml", outlook))
+    assert b.paragraphs == ("The patrol will be extended. “We will stay,” said Ola Nordmann.",)
+    assert dict(b.metadata)["attachments"] == "image001.png"
+
+
+def test_mail_a_real_plain_part_wins_and_the_html_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plain part stays the body when it is not a stub: short but as long as the HTML's text (a reply), in a
+    message whose HTML part is no alternative of it, or long enough to be no stub, where the HTML is never read."""
+    from briefing_tui.core.formats import mail as mail_format
+
+    reply = "Agreed, see you at three.\n\nAnna"
+    a = load(write(tmp_path / "a.eml", alternative(reply, "<p>Agreed, see you at three.</p><p>Anna</p>")))
+    assert a.paragraphs == ("Agreed, see you at three.", "Anna")
+    b = load(write(tmp_path / "b.eml", alternative("See the newsletter below.", outer="multipart/mixed")))
+    assert b.paragraphs == ("See the newsletter below.",)
+    pages: list[str] = []
+    monkeypatch.setattr(mail_format, "read_page", lambda page, whole: pages.append(page))  # never called
+    long = " ".join(["The patrol will be extended to October, the ministry said on Monday."] * 3)
+    c = load(write(tmp_path / "c.eml", alternative(long, STORY * 50)))
+    assert c.paragraphs == (long,) and pages == []
+
+
 def test_mail_base64_text_and_attachments(tmp_path: Path) -> None:
     import base64
 

@@ -64,7 +64,8 @@ past markdown-it's limit is read as plain paragraphs, every word kept (the deepe
 matter key that is a list or a mapping is ignored alone (the whole front matter went with it). 42: Hugo's TOML front
 matter (`+++`) is read; a saved page's several `<article>`s that are one story together (a live blog) are its body, not
 the largest alone, and an ad's label (`Advertisement`) is no paragraph; a title's words that say which office it is
-keep two offices apart (`the prime minister` is not `The foreign minister, Anna Berg`)."""
+keep two offices apart (`the prime minister` is not `The foreign minister, Anna Berg`); an e-mail's HTML part is read
+when its plain part has no words or is a stub of it (`View this email in your browser`)."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

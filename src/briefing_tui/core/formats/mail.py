@@ -2,7 +2,8 @@
 
 Subject is the title (`Fwd:` and `Re:` dropped), `Date` the date (its own calendar day), `From` (else
 `List-Id`) the source, a section header (`X-Briefing-Section`, `X-Section`) the section. The body is the
-first `text/plain` part, else the first `text/html` part through the HTML reader. Attachments are listed by
+first `text/plain` part, else the first `text/html` part through the HTML reader (that one too when the plain
+part has no words or is a stub of it, `STUB_WORDS`). Attachments are listed by
 name and never opened, but a message forwarded as an attachment (`message/rfc822`) is read after the body, under
 a line that names it. Every header is cut at MAX_HEADER characters before anything parses it (the email
 package's parameter parsing is quadratic in a header's length in Python 3.11); parts nested deeper than
@@ -36,6 +37,9 @@ MAX_HEADER = 998
 MAX_MARKS = 32
 MAX_PARTS = 1000
 MAX_NESTING = 20
+STUB_WORDS = 30
+"""A plain part of this many words or fewer, with an HTML alternative of three times as many words or more, is a stub
+of it (`View this email in your browser: URL`) and the HTML part is read instead: `_Parts.blocks`."""
 _FORWARDED = ("message/rfc822", "message/global")
 """Parts that hold a whole message: one forwarded as an attachment, read after the message's own body."""
 _REPLY_PREFIXES = re.compile(r"^(?:\s*+(?:re|fwd?|aw|wg|tr|sv|vs)\s*+(?:\[\d{1,4}\])?:)++", re.IGNORECASE)
@@ -163,17 +167,23 @@ class _Parts:
         self.attachments: list[str] = []
 
     def blocks(self, msg: Message, depth: int) -> tuple[list[RawBlock], str | None]:
-        """A message's blocks and its HTML body's title: its first text/plain part (else its first text/html part),
-        then each message forwarded in it (a `message/rfc822` part), after a line that names it."""
-        plain, page, forwarded = self._walk(msg, depth)
+        """A message's blocks and its HTML body's title: its first text/plain part, else its first text/html part,
+        then each message forwarded in it (a `message/rfc822` part), after a line that names it. The HTML part is
+        read instead of a plain part with no words, or of one that is its alternative and a stub of it (STUB_WORDS
+        words or fewer, and fewer than a third of the HTML's: Outlook's empty part, a newsletter's `View this email
+        in your browser`). A longer plain part is read alone: the HTML is not parsed."""
+        plain, page, alternatives, forwarded = self._walk(msg, depth)
+        blocks: list[RawBlock] = []
         heading = None
         if plain is not None:
-            blocks = plain_blocks(*plain)
-        elif page is not None:
-            info = read_page(page, whole=True)
-            blocks, heading = info.blocks, info.title or info.heading
-        else:
-            blocks = []
+            flowed = str(_params(plain).get("format", "")).lower() == "flowed"
+            delsp = flowed and str(_params(plain).get("delsp", "")).lower() == "yes"
+            blocks = plain_blocks(_text(plain), flowed, delsp)
+        words = _words(blocks)
+        if page is not None and (plain is None or (words <= STUB_WORDS and (alternatives or not words))):
+            info = read_page(_text(page), whole=True)  # only when the plain part may be a stub
+            if plain is None or 3 * words < _words(info.blocks):
+                blocks, heading = info.blocks, info.title or info.heading
         for inner, name, level in forwarded:
             if self.seen >= MAX_PARTS:
                 break
@@ -182,21 +192,23 @@ class _Parts:
         return blocks, heading
 
     def _walk(self, msg: Message, depth: int) -> tuple[
-            tuple[str, bool, bool] | None, str | None, list[tuple[Message, str, int]]]:
-        """(the first text/plain body with its `format=flowed` and `delsp=yes`, the first text/html body, the
-        forwarded messages with their file names and depths), breadth first; attachments are noted."""
-        plain: tuple[str, bool, bool] | None = None
-        page = None
+            Message | None, Message | None, bool, list[tuple[Message, str, int]]]:
+        """(the first text/plain part, the first text/html part, whether they are alternatives (in one
+        multipart/alternative, however deep), the forwarded messages with their file names and depths), breadth
+        first; attachments are noted."""
+        plain: Message | None = None
+        page: Message | None = None
+        plain_in: Message | None = None  # the multipart/alternative that holds each, nearest first
+        page_in: Message | None = None
         forwarded: list[tuple[Message, str, int]] = []
-        queue: deque[tuple[Message, int]] = deque([(msg, depth)])
+        queue: deque[tuple[Message, int, Message | None]] = deque([(msg, depth, None)])
         while queue and self.seen < MAX_PARTS:
-            part, depth = queue.popleft()
+            part, depth, within = queue.popleft()
             self.seen += 1
             try:
                 kind = part.get_content_type()
                 disposition = part.get_content_disposition()
                 filename = part.get_filename()
-                params = getattr(part.get("Content-Type"), "params", None) or {}
             except Exception:
                 continue
             name = " ".join(str(filename or "").split())[:200]
@@ -209,15 +221,28 @@ class _Parts:
             elif part.is_multipart():
                 payload = part.get_payload()
                 if depth < MAX_NESTING and isinstance(payload, list):
-                    queue.extend((p, depth + 1) for p in payload if isinstance(p, Message))
+                    inside = part if kind == "multipart/alternative" else within
+                    queue.extend((p, depth + 1, inside) for p in payload if isinstance(p, Message))
             elif disposition == "attachment" or filename or not kind.startswith("text/"):
                 self.attachments.append(name or f"unnamed ({kind})")
             elif kind == "text/plain" and plain is None:
-                flowed = str(params.get("format", "")).lower() == "flowed"
-                plain = _text(part), flowed, flowed and str(params.get("delsp", "")).lower() == "yes"
+                plain, plain_in = part, within
             elif kind == "text/html" and page is None:
-                page = _text(part)
-        return plain, page, forwarded
+                page, page_in = part, within
+        return plain, page, plain_in is not None and plain_in is page_in, forwarded
+
+
+def _params(part: Message) -> dict[str, Any]:
+    """A part's Content-Type parameters (`format`, `delsp`), none when the header cannot be read."""
+    try:
+        return dict(getattr(part.get("Content-Type"), "params", None) or {})
+    except Exception:
+        return {}
+
+
+def _words(blocks: list[RawBlock]) -> int:
+    """How many words blocks hold, their tables' cells too."""
+    return sum(len(b.text.split()) + sum(len(cell.split()) for row in b.rows for cell in row) for b in blocks)
 
 
 def _forwarded(part: Message) -> Message | None:
