@@ -25,7 +25,7 @@ from briefing_tui.core.formats.html_reader import MAX_DEPTH
 from briefing_tui.core.model import Listed, Quote
 from briefing_tui.core.quotes import tokens
 from briefing_tui.core.reading import sanitize
-from briefing_tui.core.reading.safe import ReadError, decode
+from briefing_tui.core.reading.safe import ReadError, decode, decode_keeping_bytes
 from briefing_tui.core.search.forms import article_language
 from briefing_tui.core.search.highlight import find_hits, joined, snippet_of
 from briefing_tui.core.search.query import QueryError
@@ -154,11 +154,17 @@ def _live_blog(body: str) -> str:
     return "<html><body>" + "<div>" * (MAX_DEPTH - 16) + entries
 
 
+def _parse_bytes(data: bytes, suffix: str) -> None:
+    """A file's bytes, kept as an e-mail's are read (`safe.decode_keeping_bytes`): its parts decode them."""
+    _parse(decode_keeping_bytes(data)[0], suffix)
+
+
 def _decode(text: str) -> None:
     """UTF-8 with a stray byte, and the same text as 8-bit bytes (cp1252 or too far from ASCII for it)."""
     for data in (text.encode("utf-8", "surrogatepass") + b"\xff", text.encode("cp1252", "replace")):
         with contextlib.suppress(ReadError):
             decode(data)
+        decode_keeping_bytes(data)
 
 
 def _query(text: str) -> None:
@@ -185,6 +191,10 @@ ENTRY_POINTS: dict[str, Callable[[str, int], None]] = {
     "email stub and html": lambda body, _n: _parse(
         'Subject: T\nContent-Type: multipart/alternative; boundary="b"\n\n--b\nContent-Type: text/plain\n\n'
         "View this email in your browser\n--b\nContent-Type: text/html\n\n<p>" + body + "\n--b--\n", ".eml"),
+    "email 8bit charsets": lambda body, _n: _parse_bytes(
+        b'Subject: T\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=koi8-r\n\n'
+        + body.encode("koi8-r", "replace") + b"\n--b\nContent-Type: message/rfc822\n\nSubject: P\n"
+        b"Content-Type: text/plain; charset=punycode\n\n" + body.encode("cp1252", "replace") + b"\n--b--\n", ".eml"),
     "email forwarded flowed": lambda body, _n: _parse(
         'Subject: T\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: message/rfc822\n\n'
         "Subject: F\nContent-Type: text/plain; format=flowed; delsp=yes\n\n" + body + "\n--b--\n", ".eml"),

@@ -56,7 +56,7 @@ def _median_times(commands: dict[str, list[str]], env: dict[str, str], runs: int
 def parse_cost(lib: Path, limit: int = 2000) -> str:
     """CPU per article to parse the library's files (read first), best of 3: Markdown, then all of them."""
     from briefing_tui.core.formats.common import FileInfo
-    from briefing_tui.core.formats.detect import parse_text
+    from briefing_tui.core.formats.detect import EMAIL_SUFFIXES, parse_text
     from briefing_tui.core.library.scan import scan, section_folder
     from briefing_tui.core.reading.safe import read_text
 
@@ -64,7 +64,8 @@ def parse_cost(lib: Path, limit: int = 2000) -> str:
     texts = []
     for e in entries[:limit]:
         stem, suffix = os.path.splitext(os.path.basename(e.id))
-        texts.append((read_text(e.root, e.id)[0], FileInfo(e.id, e.path, stem, section_folder(e.id)), suffix))
+        text = read_text(e.root, e.id, keep_bytes=suffix.lower() in EMAIL_SUFFIXES)[0]  # as load_entry reads it
+        texts.append((text, FileInfo(e.id, e.path, stem, section_folder(e.id)), suffix))
     figures = []
     for chosen in ([t for t in texts if t[2] == ".md"], texts):
         best = float("inf")

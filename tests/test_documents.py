@@ -485,6 +485,60 @@ def test_mail_a_real_plain_part_wins_and_the_html_is_not_read(tmp_path: Path, mo
     assert c.paragraphs == (long,) and pages == []
 
 
+RUSSIAN = ('Доброе утро.\n\nПравительство объявило о новых мерах. "Мы готовы к диалогу", - заявил '
+           "пресс-секретарь Дмитрий Песков.\n")
+
+
+def test_mail_8bit_parts_are_read_in_the_charsets_they_declare(tmp_path: Path) -> None:
+    """An 8-bit part in KOI8-R, and one in ISO-8859-7 in a message forwarded in it, are read in those charsets,
+    though the file as a whole is neither UTF-8 nor Western text; the same message in base64 reads the same."""
+    import base64
+
+    headers = ("From: =?KOI8-R?B?7s/Xz9PUyQ==?= <news@ru.example>\nSubject: =?KOI8-R?B?9dTSxc7OycogwtLJxsnOxw==?=\n"
+               "MIME-Version: 1.0\n")
+    eight = (headers + "Content-Type: text/plain; charset=koi8-r\nContent-Transfer-Encoding: 8bit\n\n").encode()
+    a = load(write(tmp_path / "koi8.eml", eight + RUSSIAN.encode("koi8-r")))
+    b64 = (headers + "Content-Type: text/plain; charset=koi8-r\nContent-Transfer-Encoding: base64\n\n").encode()
+    b = load(write(tmp_path / "koi8-b64.eml", b64 + base64.encodebytes(RUSSIAN.encode("koi8-r"))))
+    assert a.title == b.title == "Утренний брифинг" and a.source == b.source == "Новости"
+    assert a.paragraphs == b.paragraphs == tuple(RUSSIAN.strip().split("\n\n"))
+    greek = "Καλημέρα. «Είμαστε έτοιμοι», δήλωσε ο υπουργός.\n"
+    mixed = (b'Subject: Two charsets\nContent-Type: multipart/mixed; boundary="b"\n\n--b\n'
+             b"Content-Type: text/plain; charset=koi8-r\nContent-Transfer-Encoding: 8bit\n\n" + RUSSIAN.encode("koi8-r")
+             + b"--b\nContent-Type: message/rfc822\n\nSubject: Greek\nContent-Type: text/plain; charset=iso-8859-7\n"
+             b"Content-Transfer-Encoding: 8bit\n\n" + greek.encode("iso-8859-7") + b"--b--\n")
+    c = load(write(tmp_path / "mixed.eml", mixed))
+    assert c.paragraphs == (*RUSSIAN.strip().split("\n\n"), "Forwarded message: Greek", greek.strip())
+    # Shift_JIS as Japanese mail writes it (Windows' cp932: `①`), with a stray byte that becomes U+FFFD alone
+    japanese = "会議は①時から。東京の本社で行います。" * 3
+    d = load(write(tmp_path / "ja.eml", b"Subject: x\nContent-Type: text/plain; charset=Shift_JIS\n\n"
+                                        + japanese.encode("cp932") + b"\x81\n" + japanese.encode("cp932")))
+    assert d.paragraphs == (f"{japanese}\ufffd {japanese}",)
+
+
+def test_mail_8bit_parts_without_a_usable_charset_fall_back_and_stay_clean(tmp_path: Path) -> None:
+    """A part with no charset, an unknown one, or bytes not in it is read as any file is (UTF-8, else cp1252, else
+    a problem); raw 8-bit headers are UTF-8, else cp1252; bytes that are UTF-8 are UTF-8 whatever the label says;
+    escape sequences go whole, as in any file's text, 8-bit C1 ones (`CSI` in ISO-8859-5) too."""
+    latin = "»Wir müssen handeln«, sagte Müller. Straße, Größe, Übung, ähnlich, öffentlich, für, über."
+    for n, ctype in enumerate(("text/plain", "text/plain; charset=x-unknown", "text/plain; charset=utf-8")):
+        a = load(write(tmp_path / f"{n}.eml", f"Subject: Straße\nContent-Type: {ctype}\n\n{latin}\n".encode("cp1252")))
+        assert (a.title, a.paragraphs) == ("Straße", (latin,)), ctype
+    utf8 = load(write(tmp_path / "utf8.eml", f"Subject: Straße\nContent-Type: text/plain; charset=iso-8859-1\n"
+                                             f"Content-Transfer-Encoding: 8bit\n\n{latin}\n".encode()))
+    assert (utf8.title, utf8.paragraphs) == ("Straße", (latin,))
+    punycode = load(write(tmp_path / "puny.eml", (  # a name for domain names, no mail's charset (and quadratic)
+        b'Subject: x\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\nOuter.\n'
+        b"--b\nContent-Type: message/rfc822\n\nSubject: P\nContent-Type: text/plain; charset=punycode\n\n"
+        + latin.encode("cp1252") + b"\n--b--\n")))
+    assert punycode.paragraphs == ("Outer.", "Forwarded message: P", latin)
+    undeclared = load_file(str(write(tmp_path / "ru.eml", b"Subject: x\n\n" + RUSSIAN.encode("koi8-r"))))
+    assert isinstance(undeclared, Problem) and undeclared.reason.startswith("not text in UTF-8 or a Western encoding")
+    hostile = (b"Subject: x\nContent-Type: text/plain; charset=iso-8859-5\nContent-Transfer-Encoding: 8bit\n\n"
+               + "Титул\x1b]0;pwned\x07 \x9b31mкрасный\x9b0m \x1b[2Jтекст.\n".encode("iso-8859-5"))
+    assert load(write(tmp_path / "csi.eml", hostile)).paragraphs == ("Титул красный текст.",)
+
+
 def test_mail_base64_text_and_attachments(tmp_path: Path) -> None:
     import base64
 

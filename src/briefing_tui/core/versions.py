@@ -62,10 +62,11 @@ files could read alike. 38: two people joined by `and` as one subject, each with
 Markdown post of a table or a code block alone, and a plain-text note of one line, are articles. 40: Markdown nested
 past markdown-it's limit is read as plain paragraphs, every word kept (the deeper text was dropped). 41: a front
 matter key that is a list or a mapping is ignored alone (the whole front matter went with it). 42: Hugo's TOML front
-matter (`+++`) is read; a saved page's several `<article>`s that are one story together (a live blog) are its body, not
-the largest alone, and an ad's label (`Advertisement`) is no paragraph; a title's words that say which office it is
-keep two offices apart (`the prime minister` is not `The foreign minister, Anna Berg`); an e-mail's HTML part is read
-when its plain part has no words or is a stub of it (`View this email in your browser`)."""
+matter (`+++`) is read; a saved page's several `<article>`s that are one story together (a live blog) are its body,
+not the largest alone, and an ad's label (`Advertisement`) is no paragraph; a title's words that say which office it
+is keep two offices apart (`the prime minister` is not `The foreign minister, Anna Berg`); an e-mail's HTML part is
+read when its plain part has no words or is a stub of it (`View this email in your browser`), and its parts in the
+charsets they declare, 8-bit ones too (a KOI8-R message in 8bit was a problem)."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a

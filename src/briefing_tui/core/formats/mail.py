@@ -7,7 +7,8 @@ part has no words or is a stub of it, `STUB_WORDS`). Attachments are listed by
 name and never opened, but a message forwarded as an attachment (`message/rfc822`) is read after the body, under
 a line that names it. Every header is cut at MAX_HEADER characters before anything parses it (the email
 package's parameter parsing is quadratic in a header's length in Python 3.11); parts nested deeper than
-MAX_NESTING or past MAX_PARTS are not read, forwarded messages' parts included. Plain text is `mail_text.py`'s.
+MAX_NESTING or past MAX_PARTS are not read, forwarded messages' parts included. The message is parsed from the
+file's bytes, and each text part decoded in the charset it declares (`_decoded`). Plain text is `mail_text.py`'s.
 """
 
 from __future__ import annotations
@@ -19,16 +20,19 @@ import quopri
 import re
 from collections import deque
 from dataclasses import dataclass, field
-from email import message_from_string
+from email import message_from_bytes
 from email.message import Message
 from email.policy import EmailPolicy
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 from briefing_tui.core.formats.blocks import RawBlock
+from briefing_tui.core.formats.common import ParseError
 from briefing_tui.core.formats.dates import DateError, make_date
 from briefing_tui.core.formats.mail_text import plain_blocks
 from briefing_tui.core.formats.webpage import read_page
+from briefing_tui.core.reading.safe import ReadError, decode
+from briefing_tui.core.reading.sanitize import strip_escape_sequences
 
 SECTION_HEADERS = ("X-Briefing-Section", "X-Section")
 """Headers that name an e-mail's section, first found wins (else its folder gives it, as for any file)."""
@@ -42,6 +46,13 @@ STUB_WORDS = 30
 of it (`View this email in your browser: URL`) and the HTML part is read instead: `_Parts.blocks`."""
 _FORWARDED = ("message/rfc822", "message/global")
 """Parts that hold a whole message: one forwarded as an attachment, read after the message's own body."""
+_LABELS = {"iso8859-1": "cp1252", "ascii": "utf-8", "shift_jis": "cp932", "gb2312": "gbk", "euc_kr": "cp949"}
+"""Mail labelled Latin-1 is mostly Windows-1252 (its curly quotes), and Shift_JIS, GB2312 and EUC-KR mostly their
+Windows supersets (Japanese mail's circled numbers), as browsers (the WHATWG Encoding Standard) and mail readers
+assume; mail labelled ASCII that is not is mostly UTF-8."""
+_NOT_CHARSETS = frozenset({"punycode", "idna"})
+"""Text encodings Python knows that no mail is written in (domain names): decoding punycode takes quadratic time."""
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 _REPLY_PREFIXES = re.compile(r"^(?:\s*+(?:re|fwd?|aw|wg|tr|sv|vs)\s*+(?:\[\d{1,4}\])?:)++", re.IGNORECASE)
 
 
@@ -53,6 +64,8 @@ class _CappedPolicy(EmailPolicy):
 
     def header_source_parse(self, sourcelines: list[str]) -> tuple[str, str]:
         name, value = super().header_source_parse(sourcelines)
+        if not value.isascii():  # raw 8-bit bytes, which the bytes parser keeps as surrogates: `_header_text`
+            value = _header_text(value)
         value = value[:MAX_HEADER]
         for mark, pair in (("(", ")"), ('"', '"')):
             if value.count(mark) > MAX_MARKS:
@@ -74,6 +87,19 @@ class _CappedPolicy(EmailPolicy):
 _PARSED: dict[tuple[str, str], Any] = {}
 
 
+def _header_text(value: str) -> str:
+    """A header's raw 8-bit bytes (surrogates, as the bytes parser keeps them) as text: UTF-8 (RFC 6532 allows it),
+    else cp1252, as any file's bytes (`safe.decode`); the email package would make each byte U+FFFD."""
+    try:
+        data = value.encode("ascii", "surrogateescape")
+    except UnicodeEncodeError:  # text that did not come from bytes
+        return value
+    try:
+        return decode(data)[0]
+    except ReadError:  # NUL bytes, or too far from ASCII for cp1252
+        return data.decode("utf-8", errors="replace")
+
+
 _POLICY = _CappedPolicy()
 
 
@@ -88,8 +114,10 @@ class MailInfo:
 
 
 def read_mail(text: str, section_headers: tuple[str, ...] = SECTION_HEADERS) -> MailInfo:
-    """Read one message: its headers into fields and its body into blocks."""
-    msg = message_from_string(text, policy=_POLICY)
+    """Read one message: its headers into fields and its body into blocks. `text` is the file's text, each byte
+    that is not UTF-8 kept as a lone surrogate (`safe.decode_keeping_bytes`): the message is parsed from the bytes
+    again, and each part decoded in the charset it declares (`_text`)."""
+    msg = message_from_bytes(_file_bytes(text), policy=_POLICY)
     front: dict[str, Any] = {}
     subject = _header(msg, "Subject")
     if subject:
@@ -116,6 +144,15 @@ def read_mail(text: str, section_headers: tuple[str, ...] = SECTION_HEADERS) -> 
     if parts.attachments:
         front["attachments"] = parts.attachments[:100]
     return MailInfo(blocks, front, heading)
+
+
+def _file_bytes(text: str) -> bytes:
+    """The bytes a file's text was decoded from (`safe.decode_keeping_bytes`); text that came from no file (a
+    test's, with any lone surrogate) as UTF-8."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return text.encode("utf-8", "surrogatepass")
 
 
 def _header(msg: Message, name: str) -> str | None:
@@ -253,15 +290,14 @@ def _forwarded(part: Message) -> Message | None:
         return None
     inner = payload[0]
     encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
-    body = inner.get_payload()
-    if encoding in ("base64", "quoted-printable") and not inner.keys() and isinstance(body, str):
+    if encoding not in ("base64", "quoted-printable") or inner.keys():
+        return inner
+    body = inner.get_payload(decode=True)  # its bytes as they are: a part without headers has no charset to decode
+    if isinstance(body, bytes):
         try:
-            if encoding == "base64":
-                data = base64.b64decode(body)
-            else:
-                data = quopri.decodestring(body.encode(errors="replace"))
-            inner = message_from_string(data.decode("utf-8", errors="replace"), policy=_POLICY)
-        except ValueError:  # binascii.Error: base64 that is not, or a body that is not ASCII
+            data = base64.b64decode(body) if encoding == "base64" else quopri.decodestring(body)
+            inner = message_from_bytes(data, policy=_POLICY)
+        except ValueError:  # binascii.Error: base64 that is not
             return None
         except RecursionError:  # nested too deeply for the parser: the message around it is still read
             return None
@@ -278,21 +314,43 @@ def _forward_line(msg: Message, name: str) -> str:
 
 
 def _text(part: Message) -> str:
-    """A text part's content: base64 and quoted-printable decoded with the part's charset; a part in 8bit
-    or 7bit is already text (the file was decoded as a whole)."""
-    payload = part.get_payload()
-    encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
-    if encoding not in ("base64", "quoted-printable"):
-        return payload if isinstance(payload, str) else ""
+    """A text part's content, base64 and quoted-printable undone, in the charset it declares (`_decoded`). A part
+    in 8bit or 7bit is the file's own text: its escape sequences go whole, as any file's do (docs/files.md); one
+    written encoded loses its ESC and BEL alone, later, as any control character."""
     data = part.get_payload(decode=True)
     if not isinstance(data, bytes):
         return ""
     try:
-        name = codecs.lookup(part.get_content_charset() or "utf-8").name
-        # Mail labelled Latin-1 is mostly Windows-1252 (its curly quotes), as browsers and mail readers assume;
-        # mail labelled ASCII that is not is mostly UTF-8.
-        name = {"iso8859-1": "cp1252", "ascii": "utf-8"}.get(name, name)
-        return data.decode(name, errors="replace")
-    except (LookupError, ValueError, TypeError):
-        return data.decode("utf-8", errors="replace")
+        charset = part.get_content_charset()
+        encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    except Exception:  # a header the email package cannot read: as a part that declares nothing
+        charset, encoding = None, ""
+    text = _decoded(data, charset)
+    return text if encoding in ("base64", "quoted-printable") else strip_escape_sequences(text)
 
+
+def _decoded(data: bytes, charset: str | None) -> str:
+    """A part's bytes as text: UTF-8 when they are UTF-8 beyond ASCII, whatever the part declares (UTF-8 labelled
+    Latin-1 is the commonest mislabel, and Cyrillic, Greek or CJK text in another charset is never UTF-8); else in
+    the charset it declares, when at most one in ten of the bytes above ASCII is not in it (those are U+FFFD); else,
+    with no charset, one Python does not know as a text encoding, or bytes not in it, as any file's bytes are
+    (`safe.decode`: UTF-8, else cp1252, else a ParseError with its reason)."""
+    if not data.isascii():
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    if charset:
+        try:
+            name = codecs.lookup(charset).name
+            if name not in _NOT_CHARSETS:
+                text = data.decode(_LABELS.get(name, name), errors="replace")  # LookupError: no text encoding
+                bad = text.count("\ufffd")
+                if not bad or bad * 10 <= len(data) - len(data.translate(None, _HIGH_BYTES)):
+                    return text  # in that charset, but for a stray byte or two: those are U+FFFD
+        except (LookupError, ValueError, TypeError):  # unknown, or rot13; ValueError: a NUL in the name
+            pass
+    try:
+        return decode(data)[0]
+    except ReadError as exc:
+        raise ParseError(str(exc)) from None

@@ -191,7 +191,7 @@ def load_entry(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES, head: int | Non
     first screen of a very large file while the whole of it is parsed.
     """
     from briefing_tui.core.formats.common import FileInfo, ParseError  # see below
-    from briefing_tui.core.formats.detect import SUPPORTED_SUFFIXES, parse_text
+    from briefing_tui.core.formats.detect import EMAIL_SUFFIXES, SUPPORTED_SUFFIXES, parse_text
 
     ident = path_text(entry.id)
     shown = path_text(entry.path)
@@ -202,7 +202,8 @@ def load_entry(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES, head: int | Non
     folder = section_folder(entry.id)  # a title or a section from a name: an escape sequence in it goes whole
     info = FileInfo(ident, shown, display_path(stem or name), display_path(folder) if folder else None)
     try:
-        text, _ = read_text(entry.root, entry.id, max_bytes)
+        # An e-mail's parts name their own charsets: its bytes are kept for them (docs/formats.md, E-mail).
+        text, _ = read_text(entry.root, entry.id, max_bytes, keep_bytes=suffix.lower() in EMAIL_SUFFIXES)
         if head is not None and len(text) > head:
             cut = text.rfind("\n\n", head // 2, head)  # a paragraph's end, else a line's, else anywhere
             cut = cut if cut > 0 else text.rfind("\n", head // 2, head)

@@ -174,6 +174,18 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
+def decode_keeping_bytes(data: bytes) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (BOM aware), each byte that is not UTF-8 kept as a lone surrogate (`surrogateescape`),
+    for a format that names its own charsets (e-mail): its parser takes the bytes back (`str.encode("utf-8",
+    "surrogateescape")`) and decodes each part in the charset it declares. UTF-16 with a BOM, UTF-32 and NUL bytes
+    as `decode`."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="surrogateescape"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data:
+        return decode(data)
+    return data.decode("utf-8", errors="surrogateescape"), "utf-8"
+
+
 MAX_HIGH_PERCENT = 25
 """The most of a file's bytes, in per cent, that may be above ASCII for it to be read as cp1252: Western European
 text in it (French, German, Spanish) holds a few per cent; Greek or Cyrillic in an 8-bit encoding, and random
@@ -201,9 +213,12 @@ def _binary_count(text: str) -> int:
     return len(data) - len(data.translate(None, _BINARY_BYTES)) + data.count(b"\xef\xbf\xbd")
 
 
-def read_text(root: str, ident: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
-    """Safely read the file `ident` below `root` (see `open_in_root`): (decoded text, encoding); raise ReadError."""
-    text, encoding = decode(read_fd(open_in_root(root, ident), max_bytes))
+def read_text(root: str, ident: str, max_bytes: int = DEFAULT_MAX_BYTES, *,
+              keep_bytes: bool = False) -> tuple[str, str]:
+    """Safely read the file `ident` below `root` (see `open_in_root`): (decoded text, encoding); raise ReadError.
+    With `keep_bytes`, bytes that are not UTF-8 are kept for the parser to decode (`decode_keeping_bytes`)."""
+    data = read_fd(open_in_root(root, ident), max_bytes)
+    text, encoding = decode_keeping_bytes(data) if keep_bytes else decode(data)
     if "\x00" in text:
         raise ReadError("binary file (contains NUL characters)")
     if looks_binary(text):
