@@ -501,32 +501,35 @@ class Index:
         """
         changed = plan.changed
         results = parse_all([_stored(e) for e, _, _ in changed], max_bytes, budget, workers, pool, shape=article_rows)
-        done, span, closed = 0, BATCH, False
+        done, span = 0, BATCH
         on_disk = self._reader is not self.db  # in memory, reading waits for the write lock: one batch a transaction
+
+        def parsed_batch(end: int) -> tuple[list[tuple[Entry, int, int]], list[ArticleRows | Problem]] | None:
+            """The next batch (up to `end`) with its results; None when the pool was closed (the reader quits)."""
+            batch = changed[done:min(done + BATCH, end)]
+            parsed = list(itertools.islice(results, len(batch)))
+            return (batch, parsed) if len(parsed) == len(batch) else None
+
         try:
-            while done < len(changed) and not closed:
+            while done < len(changed):
                 # The first batch of a transaction is parsed before it begins, so that another process that stores
                 # in the same cache waits as little as can be; the next ones are stored as they come.
                 end = min(done + span, len(changed))
                 span = min(2 * span, TRANSACTION_MAX) if on_disk else BATCH
-                batch = changed[done:min(done + BATCH, end)]
-                parsed = list(itertools.islice(results, len(batch)))
-                if len(parsed) < len(batch):  # the pool was closed: the reader is quitting
+                if (taken := parsed_batch(end)) is None:
                     break
                 with self._write():
                     began = time.monotonic()
-                    while True:
-                        self._store_batch(batch, parsed)
-                        done += len(batch)
+                    while taken is not None:
+                        self._store_batch(*taken)
+                        done += len(taken[0])
                         if done >= end or time.monotonic() - began > TRANSACTION_SECONDS:
                             break
-                        batch = changed[done:min(done + BATCH, end)]
-                        parsed = list(itertools.islice(results, len(batch)))
-                        if len(parsed) < len(batch):
-                            closed = True
-                            break
+                        taken = parsed_batch(end)
                 if progress is not None:
                     progress(done, len(changed))
+                if taken is None:
+                    break
             if done < len(changed):
                 return RefreshStats(plan.files, done, 0, frozenset(_key(e) for e, _, _ in changed[:done]))
         finally:
