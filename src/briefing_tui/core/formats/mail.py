@@ -31,7 +31,7 @@ from briefing_tui.core.formats.common import ParseError
 from briefing_tui.core.formats.dates import DateError, make_date
 from briefing_tui.core.formats.mail_text import plain_blocks
 from briefing_tui.core.formats.webpage import read_page
-from briefing_tui.core.reading.safe import ReadError, decode
+from briefing_tui.core.reading.safe import ReadError, decode, high_bytes
 from briefing_tui.core.reading.sanitize import strip_escape_sequences
 
 SECTION_HEADERS = ("X-Briefing-Section", "X-Section")
@@ -52,7 +52,6 @@ Windows supersets (Japanese mail's circled numbers), as browsers (the WHATWG Enc
 assume; mail labelled ASCII that is not is mostly UTF-8."""
 _NOT_CHARSETS = frozenset({"punycode", "idna"})
 """Text encodings Python knows that no mail is written in (domain names): decoding punycode takes quadratic time."""
-_HIGH_BYTES = bytes(range(0x80, 0x100))
 _REPLY_PREFIXES = re.compile(r"^(?:\s*+(?:re|fwd?|aw|wg|tr|sv|vs)\s*+(?:\[\d{1,4}\])?:)++", re.IGNORECASE)
 
 
@@ -213,8 +212,9 @@ class _Parts:
         blocks: list[RawBlock] = []
         heading = None
         if plain is not None:
-            flowed = str(_params(plain).get("format", "")).lower() == "flowed"
-            delsp = flowed and str(_params(plain).get("delsp", "")).lower() == "yes"
+            params = _params(plain)
+            flowed = str(params.get("format", "")).lower() == "flowed"
+            delsp = flowed and str(params.get("delsp", "")).lower() == "yes"
             blocks = plain_blocks(_text(plain), flowed, delsp)
         words = _words(blocks)
         if page is not None and (plain is None or (words <= STUB_WORDS and (alternatives or not words))):
@@ -346,7 +346,7 @@ def _decoded(data: bytes, charset: str | None) -> str:
             if name not in _NOT_CHARSETS:
                 text = data.decode(_LABELS.get(name, name), errors="replace")  # LookupError: no text encoding
                 bad = text.count("\ufffd")
-                if not bad or bad * 10 <= len(data) - len(data.translate(None, _HIGH_BYTES)):
+                if not bad or bad * 10 <= high_bytes(data):
                     return text  # in that charset, but for a stray byte or two: those are U+FFFD
         except (LookupError, ValueError, TypeError):  # unknown, or rot13; ValueError: a NUL in the name
             pass

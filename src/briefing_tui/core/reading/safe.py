@@ -167,7 +167,7 @@ def decode(data: bytes) -> tuple[str, str]:
     bad = as_utf8.count("\ufffd")
     if len(as_utf8.encode("utf-8")) - len(as_utf8) - 2 * bad > 2 * bad:  # bytes of good multi-byte characters
         return as_utf8, "utf-8"  # UTF-8 with a stray byte or two: those become U+FFFD, the rest reads right
-    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    high = high_bytes(data)
     if high >= 16 and high * 100 > len(data) * MAX_HIGH_PERCENT:  # a short line (`Élysée`) is not judged
         raise ReadError(f"not text in UTF-8 or a Western encoding ({high * 100 // len(data)}% of its bytes are "
                         "not ASCII); if it is text, save it as UTF-8")
@@ -191,6 +191,11 @@ MAX_HIGH_PERCENT = 25
 text in it (French, German, Spanish) holds a few per cent; Greek or Cyrillic in an 8-bit encoding, and random
 bytes, hold half or more, and would read as a screen of mojibake."""
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def high_bytes(data: bytes) -> int:
+    """How many of the bytes are above ASCII."""
+    return len(data) - len(data.translate(None, _HIGH_BYTES))
 
 
 def looks_binary(text: str) -> bool:
