@@ -80,21 +80,21 @@ class ReadingPlace:
     def next_quote(self) -> tuple[int, bool]:
         """Where `]` puts the quote cursor: the next quote, or (cursor not in sight) the first at or after the
         search hit or the top of the screen (the first quote when all are before it); and whether it went round
-        from the end to the first."""
+        from the end to the first (never, with one quote)."""
         if self.cursor_in_sight():
             assert self.quote is not None
-            return (self.quote + 1) % len(self.quotes), self.quote == len(self.quotes) - 1
+            return (self.quote + 1) % len(self.quotes), len(self.quotes) > 1 and self.quote == len(self.quotes) - 1
         place = self.hit if self.hit is not None and self.hit_moved_last else self.screen[0] if self.screen else (0, 0)
         found = quote_from(self.quotes, place)
-        return (found, False) if found is not None else (0, True)
+        return (found, False) if found is not None else (0, len(self.quotes) > 1)
 
     def previous_quote(self) -> tuple[int, bool]:
         """Where `[` puts the quote cursor: the previous quote, or (cursor not in sight) the last one at or
         before the search hit or the bottom of the screen (the last quote when all are after it); and whether it
-        went round from the beginning to the last."""
+        went round from the beginning to the last (never, with one quote)."""
         if self.cursor_in_sight():
             assert self.quote is not None
-            return (self.quote - 1) % len(self.quotes), self.quote == 0
+            return (self.quote - 1) % len(self.quotes), len(self.quotes) > 1 and self.quote == 0
         place = self.hit if self.hit is not None and self.hit_moved_last else self.screen[1] if self.screen else (0, 0)
         found = quote_before(self.quotes, place)
-        return (found, False) if found is not None else (len(self.quotes) - 1, True)
+        return (found, False) if found is not None else (len(self.quotes) - 1, len(self.quotes) > 1)

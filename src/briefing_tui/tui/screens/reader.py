@@ -600,7 +600,7 @@ class ReaderScreen(SidebarScreen):
         view = self.query_one(ArticleView)
         if view.article is not None and view.article.quotes:
             index, went_round = self._reading_place().next_quote()
-            if went_round and len(view.article.quotes) > 1:
+            if went_round:
                 self._went_round("Past the last quote: back to the first")
             view.select_quote(index)
 
@@ -608,7 +608,7 @@ class ReaderScreen(SidebarScreen):
         view = self.query_one(ArticleView)
         if view.article is not None and view.article.quotes:
             index, went_round = self._reading_place().previous_quote()
-            if went_round and len(view.article.quotes) > 1:
+            if went_round:
                 self._went_round("Before the first quote: on to the last")
             view.select_quote(index)
 
