@@ -221,6 +221,17 @@ def test_the_sample_page(tmp_path: Path) -> None:
      "2025-06-03"),
     ("", "<p>June 4, 2025 — the day began early.</p>", "2025-06-04"),
     ('<meta name="date" content="2025-13-45">', "", None),
+    ('<meta name="pubdate" content="20250410">', "", "2025-04-10"),  # ISO's basic form
+    # a `<time>` that says when the page changed yields to the published date, wherever that is
+    ("", '<p>Last updated <time datetime="2025-07-09">9 July</time></p>'
+         '<p>Published <time datetime="2025-07-01">1 July</time></p>', "2025-07-01"),
+    ('<script type="application/ld+json">{"datePublished": "2025-07-02"}</script>',
+     '<p>Mis à jour le <time datetime="2025-07-09">9 juillet</time></p>', "2025-07-02"),
+    ("", '<time class="entry-updated" datetime="2025-07-09">x</time><time datetime="2025-07-03">y</time>',
+     "2025-07-03"),
+    ("", '<span>Updated:</span> <time datetime="2025-07-09">9 July</time>', "2025-07-09"),  # all there is
+    ('<script type="application/ld+json">{"datePublished": "2025-07-04"}</script>',
+     '<time datetime="2025-07-05">x</time>', "2025-07-04"),  # JSON-LD says published; a bare <time> does not
 ])
 def test_page_dates(tmp_path: Path, head: str, body: str, expected: str | None) -> None:
     a = load(write(tmp_path / "p.html", f"<html><head>{head}</head><body>{body}<p>Text.</p></body></html>"))
@@ -339,6 +350,21 @@ def test_a_pages_writer_is_named_beside_its_site(tmp_path: Path) -> None:
     assert "The Daily Ledger · by Maria Kowalski" in [b.text for b in article_blocks(a)]
     alone = load(write(tmp_path / "q.html", '<title>T</title><meta name="author" content="Maria Kowalski"><p>x</p>'))
     assert byline(alone) == "Maria Kowalski"  # the author is the source: named once
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", '
+     '"name": "Maria Kowalski"}}</script>', "Maria Kowalski"),
+    ('<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle", "author": '
+     '[{"name": "Ana Lopez"}, {"name": "Tom Berg"}, "https://example.org/staff"]}]}</script>', "Ana Lopez, Tom Berg"),
+    ('<meta property="article:author" content="https://www.facebook.com/dailyledger">', None),  # an address
+    ('<meta property="article:author" content="Maria Kowalski">', "Maria Kowalski"),
+    ('<meta name="author" content="Desk"><script type="application/ld+json">{"author": "Ana Lopez"}</script>',
+     "Desk"),  # the meta tag first
+])
+def test_a_pages_author_from_json_ld_or_meta_tags(tmp_path: Path, head: str, expected: str | None) -> None:
+    a = load(write(tmp_path / "p.html", f"<html><head><title>T</title>{head}</head><body><p>x</p></body></html>"))
+    assert dict(a.metadata).get("author") == expected
 
 
 def test_a_saved_pages_companion_folder_is_skipped(tmp_path: Path) -> None:

@@ -56,6 +56,15 @@ def test_string_date_in_front_matter(tmp_path: Path) -> None:
     assert a.date == dt.date(2024, 6, 3)
 
 
+@pytest.mark.parametrize(("value", "expected"), [
+    ("20230221", dt.date(2023, 2, 21)), ("'20230221T1330'", dt.date(2023, 2, 21)), ("20231399", None),
+    ("'20230221T99'", None), ("2023022", None)])
+def test_iso_basic_dates_in_front_matter(tmp_path: Path, value: str, expected: dt.date | None) -> None:
+    a = load(write(tmp_path / "p.md", f"---\ntitle: T\ndate: {value}\n---\nBody.\n"))
+    assert a.date == expected
+    assert (expected is None) == any("date" in p for p in a.problems)
+
+
 def test_filename_date_when_nothing_else(tmp_path: Path) -> None:
     a = load(write(tmp_path / "2023-02-21-welcome.md", "---\ntitle: Welcome\n---\nBody.\n"))
     assert a.date == dt.date(2023, 2, 21)

@@ -28,6 +28,8 @@ _LEADING = re.compile(
 _MONTH_YEAR = re.compile(_MONTH.format("m") + r"\s+(?P<y>\d{4})", re.IGNORECASE)
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ]\d)")
+_ISO_BASIC = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:$|T\d)")
+"""ISO 8601's basic format, `20250410` (a `pubdate` meta tag, `date: 20250410`)."""
 
 
 class DateError(ValueError):
@@ -93,7 +95,7 @@ def coerce_date(value: object) -> dt.date | None:
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise DateError("date is not a date")
     text = str(value).strip()[:64]
-    m = _ISO_PREFIX.match(text)
+    m = _ISO_PREFIX.match(text) or _ISO_BASIC.match(text)
     if m:
         date = make_date(int(m[1]), int(m[2]), int(m[3]))
         rest = text[m.end(3):]

@@ -117,6 +117,27 @@ class _Container:
     """The number of containers when it closed: those after it and before this one are inside it."""
 
 
+_UPDATED_WORDS = ("updated", "update", "modified", "revised", "mis à jour", "mise à jour", "modifié",
+                  "aktualisiert", "geändert")
+_UPDATED_TAIL = (" on", " at", " le", " am", " um", ":")
+
+
+def _says_updated(attrs: dict[str, str], before: str) -> bool:
+    """True for a `<time>` that says when the page was changed: `itemprop="dateModified"`, a class that says
+    `updated` or `modified`, or text just before it that ends so (`Last updated`, `Mis à jour le`)."""
+    if attrs.get("itemprop", "").lower() == "datemodified":
+        return True
+    classes = attrs.get("class", "").lower()
+    if "updated" in classes or "modified" in classes:
+        return True
+    text = before.lower().rstrip()
+    for tail in _UPDATED_TAIL:
+        if text.endswith(tail):
+            text = text[: -len(tail)].rstrip()
+            break
+    return text.endswith(_UPDATED_WORDS)
+
+
 class PageReader(HTMLParser):
     """Tags and text in, blocks out, in one pass with the open elements on a bounded stack; on the way, what the
     page says about itself (meta tags, `<title>`, the first `<h1>`, `<time>`, JSON-LD text, breadcrumbs)."""
@@ -146,6 +167,10 @@ class PageReader(HTMLParser):
         self.h1_text: list[str] | None = None
         self.time: str | None = None
         self.time_published = False
+        self.time_updated: str | None = None
+        """The first `<time>` that says when the page was updated, not published: the last resort."""
+        self.last_text = ""
+        """The end of the last text seen: `Last updated` before a `<time>`."""
         self.json_ld: list[str] = []
         self.json_size = 0
         self.in_json = False
@@ -177,7 +202,9 @@ class PageReader(HTMLParser):
             self.canonical = self.canonical or attrs.get("href")
         elif tag == "time" and attrs.get("datetime"):
             published = "pubdate" in attrs or attrs.get("itemprop", "").lower() == "datepublished"
-            if self.time is None or (published and not self.time_published):
+            if not published and _says_updated(attrs, self.last_text):
+                self.time_updated = self.time_updated or attrs["datetime"]
+            elif self.time is None or (published and not self.time_published):
                 self.time, self.time_published = attrs["datetime"], published
         elif tag == "title" and self.title_text is None:
             self.in_title, self.title_text = True, ""
@@ -253,6 +280,8 @@ class PageReader(HTMLParser):
                 self.json_ld.append(data[:MAX_JSON - self.json_size])
                 self.json_size += len(data)
             return
+        if data.strip():
+            self.last_text = data[-40:]
         if self.skip:
             return
         if self.brs and data.strip():

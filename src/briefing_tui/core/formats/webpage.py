@@ -46,20 +46,22 @@ def read_page(source: str, whole: bool = False) -> PageInfo:
     if blocks and heading and blocks[0].kind == "heading" and _clean(blocks[0].text) == heading:
         blocks = blocks[1:]  # the title at the top is not repeated in the body
     info = PageInfo(blocks, title=title, heading=heading)
-    for value in [*(meta.get(k) for k in _DATE_KEYS), reader.time, *_json_dates(reader.json_ld)]:
-        if value and info.date is None:
-            try:
-                info.date = coerce_date(value.strip()[:64])
-            except DateError:
-                continue
+    published_time = [reader.time] if reader.time_published else []
+    other_time = [] if reader.time_published else [reader.time]
+    info.date = _first_date([*(meta.get(k) for k in _DATE_KEYS), *published_time, *_json_dates(reader.json_ld),
+                             *other_time])
     if info.date is None:
         first = next((b.text for b in blocks if b.kind in ("paragraph", "heading")), "")
         found = leading_date(first.strip())
         if found is not None and found[1].strip():
             info.date = found[0]
+    if info.date is None:  # `Last updated <time>`: better than no date
+        info.date = _first_date([reader.time_updated])
     info.section = _clean(meta.get("article:section")) or _json_section(reader.json_ld) or _breadcrumb_section(
         reader.crumbs, title or heading)
-    fields = (("source", meta.get("og:site_name")), ("author", meta.get("author") or meta.get("article:author")),
+    author = _author_name(meta.get("author")) or _json_authors(reader.json_ld) or _author_name(
+        meta.get("article:author"))  # a profile's address is not a name
+    fields = (("source", meta.get("og:site_name")), ("author", author),
               ("description", meta.get("description") or meta.get("og:description")),
               ("url", meta.get("og:url") or reader.canonical))
     for key, value in fields:
@@ -103,6 +105,33 @@ def _breadcrumb_section(crumbs: list[str], title: str | None) -> str | None:
         if text and text != title and text.casefold() not in ("home", "start", "index", "homepage", "front page"):
             return text
     return None
+
+
+def _first_date(values: list[str | None]) -> dt.date | None:
+    for value in values:
+        if value:
+            try:
+                return coerce_date(value.strip()[:64])
+            except DateError:
+                continue
+    return None
+
+
+def _json_authors(json_ld: list[str]) -> str | None:
+    """The first JSON-LD `author`: a name, a Person or Organization's `name`, or a list of them (joined)."""
+    for node in _json_nodes(json_ld):
+        value = node.get("author")
+        names = [_author_name(v) for v in (value[:20] if isinstance(value, list) else [value])]
+        text = ", ".join(n for n in names if n)
+        if text:
+            return text
+    return None
+
+
+def _author_name(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name")
+    return _clean(value) if isinstance(value, str) and not value.strip().startswith(("http://", "https://")) else None
 
 
 def _json_dates(json_ld: list[str]) -> Iterator[str]:
