@@ -447,6 +447,28 @@ def test_mail_headers(tmp_path: Path) -> None:
     assert (b.title, b.source, b.section, b.date) == ("b", "Morning Brief <brief.example.org>", "Defence", None)
 
 
+@pytest.mark.parametrize(("subject", "title"), [
+    ("[EXTERNAL] FW: Weekly briefing", "Weekly briefing"), ("*CAUTION* RE: Budget", "Budget"),
+    ("EXTERNAL: Re: Fwd: Grid outage", "Grid outage"), ("[ops-list] Re: Grid outage", "Grid outage"),
+    ("[Update] Grid outage", "[Update] Grid outage"), ("AW: WG: Haushalt", "Haushalt"), ("Re:", "Re:"),
+    ("[EXTERNAL]", "[EXTERNAL]"), ("External review of the budget", "External review of the budget"),
+])
+def test_mail_subject_labels_and_reply_prefixes_are_not_the_title(tmp_path: Path, subject: str, title: str) -> None:
+    a = load(write(tmp_path / "a.eml", mail(f"Subject: {subject}\nFrom: a@example.org", "Talks resumed.\n")))
+    assert a.title == title
+
+
+@pytest.mark.parametrize("greeting", ["Hi all,", "Good morning!", "Dear colleagues,", "Bonjour à tous,",
+                                      "Liebe Kolleginnen und Kollegen,", "Hello team:"])
+def test_a_greeting_is_not_the_summary(tmp_path: Path, greeting: str) -> None:
+    body = f"{greeting}\n\nTalks resumed in Port Amsel on Tuesday. The mayor was there.\n\nBest,\nAna\n"
+    a = load(write(tmp_path / "a.eml", mail("Subject: Brief\nFrom: a@example.org", body)))
+    assert a.summary == "Talks resumed in Port Amsel on Tuesday."
+    assert a.paragraphs[0] == greeting  # the body keeps it
+    opening = load(write(tmp_path / "b.txt", "Brief\n\nAll eyes on Brussels: talks stalled again on Tuesday.\n"))
+    assert opening.summary == "All eyes on Brussels: talks stalled again on Tuesday."
+
+
 def test_mail_html_only_goes_through_the_page_reader(tmp_path: Path) -> None:
     html = ("<html><head><title>Weekly</title></head><body><table><tr><td><p style='display:none'>preheader</p>"
             "<h2>First story</h2><p>&ldquo;Yes,&rdquo; said Anna Berg.</p></td></tr></table>"

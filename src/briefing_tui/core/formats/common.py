@@ -104,11 +104,30 @@ def _is_label(line: str) -> bool:
     return 0 < len(text) <= 60 and not is_month_year(text) and not text.endswith((".", ":", "”", '"'))
 
 
+_GREETINGS = frozenset({
+    "hi", "hello", "hey", "dear", "greetings", "morning", "afternoon", "evening", "all", "team", "colleagues",
+    "everyone", "folks", "bonjour", "bonsoir", "salut", "cher", "chère", "chers", "chères", "madame", "monsieur",
+    "hallo", "liebe", "lieber", "liebes", "sehr", "moin", "servus", "guten",
+})  # fmt: skip
+_GREETING_ENDS = (",", ":", "!", "،")
+
+
+def _is_greeting(para: str) -> bool:
+    """A short paragraph that only greets the reader (`Hi all,`, `Dear colleagues,`, `Good morning!`, `Bonjour à
+    tous,`, `Liebe Kolleginnen und Kollegen,`): not the summary of a message."""
+    if len(para) > 80 or not para.endswith(_GREETING_ENDS):
+        return False
+    words = para.rstrip(",:!،").replace(",", " ").split()
+    return bool(words) and len(words) <= 6 and (
+        words[0].casefold() in _GREETINGS or (words[0].casefold() == "good" and len(words) > 1))
+
+
 def first_sentence(paragraphs: list[str]) -> str:
-    """The first sentence of the body (at most about 400 characters), for a summary."""
+    """The first sentence of the body (at most about 400 characters), for a summary; a greeting before it is
+    skipped."""
     for para in paragraphs:
         para = para.strip()
-        if not para:
+        if not para or _is_greeting(para):
             continue
         m = _SENTENCE.match(para)
         if m:

@@ -1,14 +1,14 @@
 """E-mail briefings (`.eml`) with the standard library's `email` package and `policy.default`.
 
-Subject is the title (`Fwd:` and `Re:` dropped), `Date` the date (its own calendar day), `From` (else
-`List-Id`) the source, a section header (`X-Briefing-Section`, `X-Section`) the section. The body is the
-first `text/plain` part, else the first `text/html` part through the HTML reader (that one too when the plain
-part has no words or is a stub of it, `STUB_WORDS`). Attachments are listed by
-name and never opened, but a message forwarded as an attachment (`message/rfc822`) is read after the body, under
-a line that names it. Every header is cut at MAX_HEADER characters before anything parses it (the email
-package's parameter parsing is quadratic in a header's length in Python 3.11); parts nested deeper than
-MAX_NESTING or past MAX_PARTS are not read, forwarded messages' parts included. The message is parsed from the
-file's bytes, and each text part decoded in the charset it declares (`_decoded`). Plain text is `mail_text.py`'s.
+Subject is the title (`Fwd:`, `Re:` and `[EXTERNAL]` dropped: `subject_title`), `Date` the date (its own calendar
+day), `From` (else `List-Id`) the source, a section header (`X-Briefing-Section`, `X-Section`) the section. The body
+is the first `text/plain` part, else the first `text/html` part through the HTML reader (that one too when the plain
+part has no words or is a stub of it, `STUB_WORDS`). Attachments are listed by name and never opened, but a message
+forwarded as an attachment (`message/rfc822`) is read after the body, under a line that names it. Every header is
+cut at MAX_HEADER characters before anything parses it (the email package's parameter parsing is quadratic in a
+header's length in Python 3.11); parts nested deeper than MAX_NESTING or past MAX_PARTS are not read, forwarded
+messages' parts included. The message is parsed from the file's bytes, and each text part decoded in the charset it
+declares (`_decoded`). Plain text is `mail_text.py`'s.
 """
 
 from __future__ import annotations
@@ -53,6 +53,39 @@ assume; mail labelled ASCII that is not is mostly UTF-8."""
 _NOT_CHARSETS = frozenset({"punycode", "idna"})
 """Text encodings Python knows that no mail is written in (domain names): decoding punycode takes quadratic time."""
 _REPLY_PREFIXES = re.compile(r"^(?:\s*+(?:re|fwd?|aw|wg|tr|sv|vs)\s*+(?:\[\d{1,4}\])?:)++", re.IGNORECASE)
+
+
+_CAUTION_TAGS = frozenset({"external", "ext", "external email", "external sender", "caution", "warning", "spam",
+                           "suspicious", "suspected spam", "possible spam", "externe", "extern", "extérieur"})
+"""The labels mail systems put before a subject: `[EXTERNAL]`, `*CAUTION*`, `EXTERNAL:`."""
+
+
+def subject_title(subject: str) -> str:
+    """A subject as a title: without `Re:` and `Fwd:` (`AW:`, `WG:`, `TR:` …), the labels mail systems put
+    before it (`[EXTERNAL]`, `*EXTERNAL*`, `CAUTION:`), and a list's `[tag]` before a reply's `Re:`. A subject
+    that is nothing but those stays as it is. Bounded: each turn removes a prefix of at most 42 characters."""
+    text = subject.strip()
+    for _ in range(20):
+        start = text[:1]
+        close = {"[": "]", "*": "*", "(": ")"}.get(start)
+        if close:
+            end = text.find(close, 1, 42)
+            if end == -1:
+                break
+            tag, rest = text[1:end].strip().casefold(), text[end + 1:].lstrip()
+            if not rest or (tag not in _CAUTION_TAGS and not _REPLY_PREFIXES.match(rest)):
+                break
+            text = rest
+            continue
+        word, colon, rest = text[:24].partition(":")
+        if colon and word.strip().casefold() in _CAUTION_TAGS and text[len(word) + 1:].strip():
+            text = text[len(word) + 1:].lstrip()
+            continue
+        m = _REPLY_PREFIXES.match(text)
+        if not m or not text[m.end():].strip():
+            break
+        text = text[m.end():].lstrip()
+    return text or subject
 
 
 class _CappedPolicy(EmailPolicy):
@@ -120,7 +153,7 @@ def read_mail(text: str, section_headers: tuple[str, ...] = SECTION_HEADERS) -> 
     front: dict[str, Any] = {}
     subject = _header(msg, "Subject")
     if subject:
-        front["title"] = _REPLY_PREFIXES.sub("", subject).strip() or subject
+        front["title"] = subject_title(subject)
     date = _date(msg)
     if date is not None:
         front["date"] = date
