@@ -1,7 +1,7 @@
 """Version numbers of what the index stores, in a module of their own: the command line reads them on every
 start and must not pay for importing the parsers that they describe."""
 
-RULES_VERSION = 42
+RULES_VERSION = 43
 """Bump when the quote and speaker rules (`core/quotes/`) or the formats change what a parse gives the index
 (paragraphs, quotes, speakers, titles, which files are articles): it rebuilds on a new value.
 3: named passes over per-language lexicons, spans matched like brackets. 4: articles as documents (list
@@ -66,7 +66,9 @@ matter (`+++`) is read; a saved page's several `<article>`s that are one story t
 not the largest alone, and an ad's label (`Advertisement`) is no paragraph; a title's words that say which office it
 is keep two offices apart (`the prime minister` is not `The foreign minister, Anna Berg`); an e-mail's HTML part is
 read when its plain part has no words or is a stub of it (`View this email in your browser`), and its parts in the
-charsets they declare, 8-bit ones too (a KOI8-R message in 8bit was a problem)."""
+charsets they declare, 8-bit ones too (a KOI8-R message in 8bit was a problem). 43: a saved page's published date
+before the time it says it was updated, its JSON-LD authors, ISO's basic dates (`20250410`); an e-mail's subject
+without `[EXTERNAL]` and list tags; a greeting is no summary."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a
