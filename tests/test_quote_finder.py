@@ -246,6 +246,20 @@ async def test_reader_keys_do_nothing_behind_the_finder() -> None:
         assert app.query_one("LibrarySidebar").grouping != grouping  # the same key works on the main screen
 
 
+async def test_q_in_the_list_closes_the_finder_and_in_the_box_is_typed() -> None:
+    """As on the board and in the spotlight: `q` pressed in the finder's list goes back to the reader, it does not
+    quit in the middle of a meeting; in the filter box it is a letter."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        finder = await open_finder(pilot, "speaker:rutte q")
+        assert finder.query_one("FilterBox").value.endswith("rutte q")  # type: ignore[attr-defined]
+        await pilot.press("backspace", "tab", "q")
+        await until(pilot, lambda: app.screen is not finder, "back in the reader")
+        assert app.is_running
+        await pilot.press("q")
+        await until(pilot, lambda: not app.is_running, "the reader to quit")
+
+
 async def test_selected_quote_never_changes_the_words_on_screen() -> None:
     """Every line shows exactly its own words whichever quote is selected (a quote ending on an
     earlier line of its paragraph once made the next line repeat the words after it)."""

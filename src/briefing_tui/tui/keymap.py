@@ -74,7 +74,8 @@ FINDER_KEYS: list[Key] = [
     ("A", "board", "Board", "In the list: the quote board (a quote opened there opens in the reader)", False),
     ("ctrl+s", "save_filter", "Save filter",
      "Save the filter as a saved search: the articles it finds head the sidebar", False),
-    ("escape", "close", "Back", "Back to the reader; the filter is there when the finder opens again", True),
+    ("escape,q", "close", "Back",
+     "Back to the reader (q too, in the list: not quit); the filter is there when the finder opens again", True),
 ]
 """The quote finder's keys. In the filter box letters are typed, so its own keys there are ctrl keys."""
 
