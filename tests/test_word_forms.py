@@ -322,6 +322,26 @@ def test_did_you_mean(library: tuple[Path, Index], query: str, better: str | Non
     assert did_you_mean(q, total, library_of(index)) == better
 
 
+def test_a_name_typed_without_its_apostrophe_or_space_is_offered_as_its_two_words(tmp_path: Path) -> None:
+    """`obrien` for O'Brien, `lepen` for Le Pen: the word finds nothing, the two words side by side do (as a
+    speaker, the joined name is preferred to its second word alone, equally near); a typo that is also two
+    words found once (`mayer`: `may er`) still gets the common word (`mayor`)."""
+    write(tmp_path / "a.md", "---\ntitle: Talks\ndate: 2025-06-01\n---\n“We will not move,” said Conor O'Brien.\n\n"
+          "Marine Le Pen was there, and the mayor too.\n")
+    write(tmp_path / "b.md", "---\ntitle: Port\ndate: 2025-06-02\n---\nThe mayor may er, hesitate.\n")
+    write(tmp_path / "c.md", "---\ntitle: Port\ndate: 2025-06-03\n---\nThe mayor spoke.\n")
+    index = open_index(None)
+    index.refresh([str(tmp_path)])
+    for typed, better in [("obrien", '"o brien"'), ("speaker:obrien", 'speaker:"o brien"'), ("lepen", '"le pen"'),
+                          ("conor obrien", 'conor "o brien"'), ("mayer", "mayor"), ("in:quotes obrien", None)]:
+        q = parse(typed)
+        assert did_you_mean(q, index.search(q, 1)[0], library_of(index)) == better, typed
+    quotes = library_of(index, quotes=True)  # a quote is found by its speaker's name; Le Pen is no speaker
+    for typed, better in [("obrien", '"o brien"'), ("lepen", None)]:
+        q = parse(typed)
+        assert did_you_mean(q, index.find_quotes(q, 0)[0], quotes) == better, typed
+
+
 def test_did_you_mean_for_quotes(library: tuple[Path, Index]) -> None:
     _, index = library
     q = parse("speaker:rute")

@@ -101,7 +101,8 @@ def nearest(word: str, candidates: Iterable[tuple[str, int]], limit: int = 3) ->
         if d <= bound:
             edits, total = found.get(term, (d, 0))
             found[term] = (min(edits, d), total + n)
-    ranked = sorted(found.items(), key=lambda item: (item[1][0], -item[1][1], item[0]))
+    ranked = sorted(found.items(), key=lambda item: (item[1][0], item[0].replace(" ", "") != word, -item[1][1],
+                                                     item[0]))  # `obrien`: `o brien` before `brien`
     return [(term, edits, n) for term, (edits, n) in ranked[:limit]]
 
 
@@ -141,6 +142,10 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
                 continue  # spelt as the library spells it, only in no quote (`merkel` in the quote finder, named
                 # in an article and quoted nowhere): `merely` is not what was meant
         best = nearest(word, candidates, limit=1)
+        if found == 0 and term.column != "speakers" and not term.prefix and (not best or best[0][1] > 0):
+            joined = _split(word, term, query, library)
+            if joined and (not best or joined[1] >= best[0][2]):  # `mayer`: `mayor`, not `may er` found once
+                best = [(joined[0], 1, joined[1])]
         if not best:
             continue
         better, edits, n = best[0]
@@ -159,6 +164,24 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
         return text if library.count(parse(text)) > total else None
     except QueryError:
         return None
+
+
+MAX_SPLITS = 12
+"""Ways of cutting a word in two that are tried, from the shortest first part (`o brien`, `le pen`)."""
+
+
+def _split(word: str, term: Term, query: Query, library: Library) -> tuple[str, int] | None:
+    """`obrien` typed for O'Brien, `lepen` for Le Pen: the two words side by side that the library holds, as a
+    phrase, when the word typed finds nothing (the cut with the shortest first part that finds anything), and
+    how many it finds."""
+    if len(word) < MIN_LENGTH or len(word) > MAX_LENGTH:
+        return None
+    for i in range(1, min(len(word), MAX_SPLITS + 1)):
+        pair = Term((word[:i], word[i:]), column=term.column)
+        found = library.count(Query(query.text, pair, query.in_quotes))
+        if found:
+            return " ".join(pair.words), found
+    return None
 
 
 def _has_or(node: Node | None) -> bool:

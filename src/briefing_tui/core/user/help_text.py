@@ -53,7 +53,8 @@ QUERY = (
         "English when none.",
         "A word that finds nothing (or next to nothing) gets a suggestion: the nearest word the library "
         "holds that begins with the same two letters, one edit away (two for words of five letters or "
-        "more), the most common first; for speaker:, the nearest word of a speaker's name. The command "
+        "more), the most common first; for speaker:, the nearest word of a speaker's name; for a name "
+        "typed without its space or apostrophe, its two words (obrien: \"o brien\"). The command "
         "line prints it on stderr (did you mean: QUERY); in the reader, tab takes it.")),
     Section("Combining", (
         ("nato OR eu", "either word"),
