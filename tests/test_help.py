@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from briefing_tui.cli import COMMANDS, main
 from briefing_tui.core.search.query import QueryError, parse
@@ -151,3 +152,38 @@ async def test_question_mark_shows_the_keys_then_the_query_language() -> None:
             assert text in shown, text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_question_mark_shows_first_the_keys_of_where_it_was_pressed() -> None:
+    """`?` in the quote finder's list, on the board and in the search results puts that place's keys at the top,
+    on screen as the help opens; the reader's own follow. From the reader's article, the reader's keys come first."""
+    from tests.test_quote_finder import open_finder
+
+    def first_heading() -> str:
+        return str(app.screen.query(".help-heading").first(Static).render())
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_finder(pilot, "speaker:rutte")
+        await pilot.press("tab", "question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        assert first_heading() == "In the quote finder"
+        await until(pilot, lambda: "In the list: export the filtered quotes as Markdown" in screen_text(app),
+                    "the finder's keys on screen")
+        await pilot.press("escape", "a", "A")  # the help closed, a quote added, the board opened from the finder
+        await until(pilot, lambda: getattr(app.screen, "help_scope", None) == "board", "the board")
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        assert first_heading() == "On the quote board (A)"
+        await pilot.press("escape", "escape", "escape")
+        await until(pilot, lambda: getattr(app.screen, "help_scope", 0) is None, "back in the reader")
+        await pilot.press("slash", *"rutte", "tab")
+        await until(pilot, lambda: getattr(app.screen, "help_scope", None) == "search", "the results focused")
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        assert first_heading() == "In the search panel (/)"
+        await pilot.press("escape", "escape", "escape")
+        await until(pilot, lambda: getattr(app.screen, "help_scope", 0) is None, "the search closed")
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        assert first_heading() == "The reader's keys"

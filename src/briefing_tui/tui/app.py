@@ -131,7 +131,9 @@ class BriefingApp(App[int]):
         """Not here, for the same reason (the action can be bound or called from markup: never a file)."""
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen())
+        """The help, the keys of where the user is first (the quote finder's in the finder)."""
+        scope = getattr(self.screen, "help_scope", None)
+        self.push_screen(HelpScreen(scope if isinstance(scope, str) else None))
 
 
 def run_reader(paths: list[str], settings: Settings, hint: str | None = None) -> int:

@@ -84,6 +84,9 @@ def board_prompt(n: int, item: BoardQuote) -> Group:
 class QuoteBoardScreen(Screen[QuoteChoice | None]):
     """The board's quotes in order; dismissed with the quote to open, or None."""
 
+    help_scope = "board"
+    """The keys `?` shows first (`keymap.SCOPES`)."""
+
     DEFAULT_CSS = """
     QuoteBoardScreen {
         background: $background;

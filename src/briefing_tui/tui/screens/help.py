@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from briefing_tui.core.user.help_text import QUERY, Section
 from briefing_tui.tui.glyphs import DOWN, pick
-from briefing_tui.tui.keymap import help_sections
+from briefing_tui.tui.keymap import SCOPES, help_sections
 
 
 class HelpScreen(ModalScreen[None]):
@@ -47,14 +47,21 @@ class HelpScreen(ModalScreen[None]):
         body = self.query_one("#help-body", VerticalScroll)
         body.scroll_down() if where == "down" else body.scroll_up()
 
+    def __init__(self, first: str | None = None) -> None:
+        super().__init__()
+        self.first = SCOPES[first][0] if first in SCOPES else None
+        """The heading of the keys shown first: those of the screen or panel `?` was pressed in."""
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(Text("briefing — help", style="bold"), id="help-title")
             down = pick(DOWN, getattr(getattr(self.app, "settings", None), "ascii", False))
-            yield Static(Text(f"escape closes; {down} / end: the query language, the other screens' keys",
-                              style="dim"), classes="help-hint")
+            rest = "the reader's keys, the query language" if self.first else "the query language"
+            yield Static(Text(f"escape closes; {down} / end: {rest}, the other screens' keys", style="dim"),
+                         classes="help-hint")
             reader, *screens = help_sections()
-            for section in (reader, *QUERY, *screens):
+            here = [s for s in screens if s.heading == self.first]
+            for section in (*here, reader, *QUERY, *(s for s in screens if s.heading != self.first)):
                 yield from section_widgets(section)
 
 

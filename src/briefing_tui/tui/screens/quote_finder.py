@@ -68,6 +68,9 @@ class QuoteSource(Protocol):
 class QuoteFinder(Screen[QuoteChoice | None]):
     """All quotes: text, speaker, date, article. Type to filter with the search language."""
 
+    help_scope = "finder"
+    """The keys `?` shows first (`keymap.SCOPES`)."""
+
     DEFAULT_CSS = """
     QuoteFinder {
         background: $background;

@@ -368,6 +368,13 @@ class ReaderScreen(SidebarScreen):
         elif event.moved != "hit":
             status.clear()
 
+    @property
+    def help_scope(self) -> str | None:
+        """The keys `?` shows first: the search panel's in its results, else the reader's (`keymap.SCOPES`)."""
+        panel = self.query_one(SearchPanel)
+        focused = self.focused
+        return "search" if panel.display and focused is not None and panel in focused.ancestors_with_self else None
+
     # --- search ------------------------------------------------------------------------------------------
 
     def action_search(self) -> None:

@@ -126,6 +126,9 @@ class SpotlightCard(Widget):
 class Spotlight(Screen[int]):
     """One quote at a time, full-screen; dismissed with the position last shown."""
 
+    help_scope = "spotlight"
+    """The keys `?` shows first (`keymap.SCOPES`)."""
+
     DEFAULT_CSS = """
     Spotlight {
         background: $background;
