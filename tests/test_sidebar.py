@@ -646,3 +646,42 @@ async def test_backspace_goes_back_to_the_article_read_before_at_the_place_it_wa
         assert sidebar_of(app).cursor_node.data.id == first  # type: ignore[union-attr]
         await pilot.press("backspace")
         assert notes[-1].startswith("No article to go back to") and view.article.id == first  # type: ignore[union-attr]
+
+
+async def test_the_title_stays_on_screen_while_the_middle_of_an_article_is_read(tmp_path: Path) -> None:
+    """Once an article's own title has scrolled away, a line above the article names it (and its date), the
+    title cut with `…` before the date is; back at the top it goes. An article opened scrolled at once (a search
+    hit far down, `backspace` to where one was read to) pins its own title, never the last article's."""
+    from briefing_tui.tui.widgets.article_status import PinnedTitle
+
+    filler = "\n\n".join(f"Paragraph {n} of the harbour story, with enough words to wrap a line or two." for n in
+                         range(60))
+    write(tmp_path / "a.md", f"---\ntitle: Harbour talks stall over fishing quotas in the north\ndate: 2025-06-02\n"
+          f"---\n{filler}\n\nThe word lighthouse comes last.\n")
+    write(tmp_path / "b.md", f"---\ntitle: Grid outage\ndate: 2025-06-01\n---\n{filler}\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        view, pinned = app.query_one(ArticleView), app.query_one(PinnedTitle)
+        await until(pilot, lambda: showing(app, "Harbour talks stall over fishing quotas in the north"), "a.md")
+        assert not pinned.display
+        await pilot.press("tab", "pagedown")
+        await until(pilot, lambda: pinned.display, "the title pinned")
+        line = str(pinned.render())
+        assert line.startswith("Harbour talks stall") and line.endswith("2 June 2025")
+        assert "…" in line or "in the north" in line
+        await pilot.press("home")
+        await until(pilot, lambda: not pinned.display and view.scroll_y == 0, "the title itself on screen")
+        await pilot.press("pagedown", "J")
+        await until(pilot, lambda: showing(app, "Grid outage"), "b.md")
+        await until(pilot, lambda: not pinned.display, "b.md from its top, its title on screen")
+        await pilot.press("pagedown")
+        await until(pilot, lambda: str(pinned.render()).startswith("Grid outage"), "b.md's title pinned")
+        await pilot.press("slash", *"lighthouse", "enter")
+        await until(pilot, lambda: showing(app, "Harbour talks stall over fishing quotas in the north")
+                    and view.scroll_y > 5, "a.md at the hit")
+        await until(pilot, lambda: pinned.display and str(pinned.render()).startswith("Harbour"), "a.md's title")
+        await pilot.press("backspace")
+        await until(pilot, lambda: showing(app, "Grid outage"), "back to b.md")
+        await until(pilot, lambda: pinned.display and str(pinned.render()).startswith("Grid outage"),
+                    "b.md's title, where it was read to")

@@ -42,7 +42,7 @@ from briefing_tui.tui.screens.quote_finder import QuoteFinder
 from briefing_tui.tui.screens.reader_sidebar import SidebarScreen
 from briefing_tui.tui.screens.spotlight import Spotlight
 from briefing_tui.tui.session import BIG_FILE, LibrarySession
-from briefing_tui.tui.widgets.article_status import ArticleStatus
+from briefing_tui.tui.widgets.article_status import ArticleStatus, PinnedTitle
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.citation_panel import CitationPanel
 from briefing_tui.tui.widgets.filter_box import FilterBox
@@ -111,6 +111,7 @@ class ReaderScreen(SidebarScreen):
                 yield LibrarySidebar(ascii=ascii, id="sidebar")
                 yield SearchPanel(self.state.history.setdefault("search", []), ascii=ascii, id="search")
             with Vertical(id="article-pane"):
+                yield PinnedTitle(id="pinned-title")
                 yield ArticleStatus(id="hit-status")
                 yield CitationPanel(id="article-citation")  # above the article: no notification covers it
                 yield ArticleView(ascii=ascii, id="article")
@@ -119,6 +120,9 @@ class ReaderScreen(SidebarScreen):
     def on_mount(self) -> None:
         self.app.sub_title = self._library_name()
         self.query_one(LibrarySidebar).focus()
+        view = self.query_one(ArticleView)
+        self.watch(view, "title_hidden", lambda hidden: self.query_one(PinnedTitle).pin(view.article, hidden[1]),
+                   init=False)
         self.load_library()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

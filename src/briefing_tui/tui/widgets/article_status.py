@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from briefing_tui.core.model import Article, Quote
-from briefing_tui.core.serialize import shown_cue
+from briefing_tui.core.serialize import short_date, shown_cue
 
 
 class ArticleStatus(Static):
@@ -96,3 +96,41 @@ class ArticleStatus(Static):
     def clear(self) -> None:
         self._last = None
         self.display = False
+
+
+class PinnedTitle(Static):
+    """The article's title and date, one line above the article once its own title has scrolled out of view:
+    which article this is stays on screen while reading its middle (hidden otherwise)."""
+
+    DEFAULT_CSS = """
+    PinnedTitle {
+        height: 1;
+        padding: 0 1;
+        background: $boost;
+        text-style: bold;
+        display: none;
+    }
+    """
+
+    _article: Article | None = None
+
+    def pin(self, article: Article | None, shown: bool) -> None:
+        """Show `article`'s title (and date), or hide the line."""
+        self._article = article
+        self.display = shown and article is not None
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        """The title cut with `…` to leave room for the date: the date is never the part cut."""
+        article = self._article
+        if article is None or not self.display:
+            return
+        date = Text(f"  {short_date(article.date)}", style="not bold dim") if article.date else Text("")
+        title = Text(article.title, no_wrap=True)
+        room = self.size.width - 2 - date.cell_len
+        if self.size.width and title.cell_len > room:
+            title.truncate(max(1, room), overflow="ellipsis")
+        self.update(title + date)

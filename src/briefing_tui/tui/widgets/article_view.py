@@ -132,6 +132,9 @@ class ArticleView(ScrollView, can_focus=True):
     """Index into `hits` of the search hit under the cursor (`n` / `N`), if any."""
     current_quote: reactive[int | None] = reactive(None, init=False)
     """Index into article.quotes of the quote under the cursor (`[` / `]`), if any."""
+    title_hidden: reactive[tuple[int, bool]] = reactive((0, False), init=False)
+    """(which article: `show` counts them, whether its title is scrolled out of view): the reader pins the title
+    above the article then. The count makes a new article scrolled at once (to a quote) a change too."""
 
     @dataclass
     class CursorMoved(Message):
@@ -150,6 +153,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout: Layout | None = None
         self._generation = 0
         self._cache: LRUCache[int, Strip] = LRUCache(2000)
+        self._cursor = "hit"
+        """Which cursor moved last, `hit` or `quote`: the one kept in view when the pane's height changes."""
         self.hits: list[tuple[int, int, int]] = []
         """Search hits as (key, start, end), in reading order: the key is the paragraph's, or a code block's or a
         table's (`document.hit_key`)."""
@@ -165,14 +170,29 @@ class ArticleView(ScrollView, can_focus=True):
         self._generation += 1
         self._relayout()
         self.scroll_to(0, 0, animate=False)
+        self._check_title()
         self.post_message(self.CursorMoved(self, "article"))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._check_title()
+
+    def _check_title(self) -> None:
+        """`title_hidden` once every line of the title is above the top of the view."""
+        layout = self._layout
+        title_lines = layout.block_first_line[1] if layout is not None and len(layout.block_first_line) > 1 else 1
+        self.title_hidden = (self._generation, self.article is not None and round(self.scroll_y) >= title_lines)
 
     def watch_current_hit(self) -> None:
         self._cache.clear()
+        if self.current_hit is not None:
+            self._cursor = "hit"
         self.post_message(self.CursorMoved(self, "hit"))
 
     def watch_current_quote(self) -> None:
         self._cache.clear()
+        if self.current_quote is not None:
+            self._cursor = "quote"
         self.post_message(self.CursorMoved(self, "quote"))
 
     @property
@@ -223,6 +243,7 @@ class ArticleView(ScrollView, can_focus=True):
         widest = self._margin + result.widest + 1  # code wider than the pane: it scrolls sideways
         self.virtual_size = Size(max(width, widest), len(result.lines))
         self.refresh()
+        self._check_title()  # the title wraps to more or fewer lines at another width
 
     @property
     def _margin(self) -> int:
@@ -243,7 +264,8 @@ class ArticleView(ScrollView, can_focus=True):
         the quote under the cursor back in the middle if it went out of view; else nothing moves."""
         if self._layout is None or self.article is None:
             return
-        if self.current_hit is not None and self.hits:
+        quote_last = self._cursor == "quote" and self.current_quote is not None
+        if self.current_hit is not None and self.hits and not quote_last:
             key, start, _ = self.hits[self.current_hit]
             y = self.hit_line(key, start)
         elif self.current_quote is not None:
@@ -258,8 +280,10 @@ class ArticleView(ScrollView, can_focus=True):
     def _keep_in_view(self, top: tuple[int, int] | None) -> None:
         """After the text was wrapped again at a new width: the search hit or the quote under the cursor back in
         the middle, else the text that was at the top at the top again (the lines it scrolled past are not the
-        same lines at another width: a hit scrolled to while the pane was narrower was off screen)."""
-        if self.current_hit is not None and self.hits:
+        same lines at another width: a hit scrolled to while the pane was narrower was off screen). Of a hit and a
+        quote, the one that moved last."""
+        quote_last = self._cursor == "quote" and self.current_quote is not None
+        if self.current_hit is not None and self.hits and not quote_last:
             key, start, _ = self.hits[self.current_hit]
             self._scroll_to_hit(key, start)
         elif self.current_quote is not None and self.article is not None:
