@@ -110,6 +110,31 @@ async def test_the_sidebar_is_on_the_result_read_when_the_search_closes(tmp_path
                     + sidebar.scrollable_content_region.height, "the cursor's line to be in view")
 
 
+async def test_a_result_opened_from_a_search_made_again_is_the_one_shown(tmp_path: Path) -> None:
+    """Search, open a result, search again with the panel still open, open a result whose month is above the first
+    one's: opening its groups moved the old cursor's line, and the article under the old cursor was shown over the
+    result, from its top, without hits (a tryout's `/coronavirus⏎ /pandemic ↓⏎`, two runs in three)."""
+    for n in range(24):
+        word = {3: "walrus", 20: "pelican"}.get(n, "news")
+        write(tmp_path / f"a{n:02}.md", f"---\ntitle: Article {n}\ndate: {2024 - n // 12}-{12 - n % 12:02}-03\n"
+                                        f"---\n\nSome {word} here.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("slash")
+        await type_query(pilot, "pelican")
+        await pilot.press("enter")
+        await until(pilot, lambda: showing(app, "Article 20") and bool(view.hits), "the first result")
+        await pilot.press("slash")
+        await type_query(pilot, "walrus")
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: showing(app, "Article 3") and bool(view.hits), "the second result")
+        await loaded(pilot)
+        assert showing(app, "Article 3") and view.hits  # and nothing shown over it since
+        assert getattr(app.query_one(LibrarySidebar).cursor_node.data, "title", None) == "Article 3"
+
+
 def hit_in_view(view: ArticleView) -> bool:
     """The current hit's line is on screen."""
     assert view.current_hit is not None
