@@ -290,3 +290,35 @@ async def test_search_with_on_disk_index_is_reused(isolated_home: Path) -> None:
         assert status(app, "#search-status") == "1 matching article"
     caches = list((isolated_home / "cache" / "briefing-tui").glob("index-*.sqlite"))
     assert len(caches) == 1
+
+
+async def test_c_and_a_in_the_results_act_on_the_highlighted_result_not_the_article_beside_them(
+        tmp_path: Path) -> None:
+    """A tryout: with a result highlighted, `c` copied the citation of the article shown on the right (another
+    one) and `a` said there was no quote. Now the result opens and the key acts there, as `enter c` does."""
+    from briefing_tui.core.serialize import article_citation, quote_citation
+
+    write(tmp_path / "a.md", "---\ntitle: Grid outage\ndate: 2025-06-03\n---\n\nThe grid failed on Monday.\n")
+    write(tmp_path / "b.md", "---\ntitle: Harbour pandemic plan\ndate: 2025-06-01\n---\n\n"
+          "“The pandemic plan is ready,” said Ana Lopez.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        await until(pilot, lambda: showing(app, "Grid outage"), "the newest article")
+        await pilot.press("slash")
+        await type_query(pilot, "harbour")
+        await pilot.press("tab", "c")
+        await until(pilot, lambda: showing(app, "Harbour pandemic plan"), "the result opened")
+        await until(pilot, lambda: app.clipboard != "", "a citation copied")
+        assert view.article is not None and app.clipboard == article_citation(view.article)
+        await pilot.press("slash")
+        await type_query(pilot, "speaker:lopez")
+        await pilot.press("tab", "a")
+        await until(pilot, lambda: len(app.screen.state.board.quotes) == 1, "the quote added")  # type: ignore[attr-defined]
+        assert app.screen.state.board.quotes[0].text == "The pandemic plan is ready,"  # type: ignore[attr-defined]
+        await pilot.press("slash")
+        await type_query(pilot, "ready")  # a hit inside the quote: the quote's citation
+        await pilot.press("tab", "c")
+        await until(pilot, lambda: app.clipboard == quote_citation(view.article.quotes[0], view.article),  # type: ignore[union-attr]
+                    "the quote at the hit cited")

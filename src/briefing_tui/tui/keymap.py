@@ -114,6 +114,7 @@ SEARCH_KEYS: list[Key] = [
     ("ctrl+s", "save_search", "Save search",
      "Save the search under a name: it heads the sidebar as a group with its counts", False),
     ("s", "save_search", "Save search", "In the results: save the search", False),
+    ("c,a", "", "Cite/add", "In the results: open the highlighted result and copy its citation / add its quote", False),
 ]
 """The search panel's keys (its box and results); `escape` closes it."""
 

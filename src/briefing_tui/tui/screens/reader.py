@@ -473,7 +473,7 @@ class ReaderScreen(SidebarScreen):
             self.notify("That article is no longer in the library.", markup=False)
             return
         self.query_one(LibrarySidebar).select_article(event.article_id, quiet=True)  # found there on escape
-        self._hold(self.query_one(SearchPanel).release_keys())
+        self._hold((*event.keys, *self.query_one(SearchPanel).release_keys()))
         self.set_focus(self.query_one(ArticleView))  # keys typed from now on are for the article
 
         def show(article: Article) -> None:

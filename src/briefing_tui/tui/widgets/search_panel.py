@@ -93,6 +93,8 @@ class SearchPanel(Vertical):
 
         article_id: str
         query: str
+        keys: Keys = ()
+        """Keys to press once it is shown (`c` pressed on a result: its citation)."""
 
     @dataclass
     class Closed(Message):
@@ -245,12 +247,18 @@ class SearchPanel(Vertical):
         event.stop()
         self._choose(event.option)
 
-    def _choose(self, option: Option) -> None:
+    def on_result_list_open_then(self, event: ResultList.OpenThen) -> None:
+        event.stop()
+        results = self.query_one("#search-results", OptionList)
+        if results.highlighted_option is not None:
+            self._choose(results.highlighted_option, ((event.key, event.key),))
+
+    def _choose(self, option: Option, keys: Keys = ()) -> None:
         index = int((option.id or "result--1").rsplit("-", 1)[1])
         if not 0 <= index < len(self._results):
             self._give_back()
         else:
-            self.post_message(self.ResultChosen(self._results[index].summary["id"], self.query_text))
+            self.post_message(self.ResultChosen(self._results[index].summary["id"], self.query_text, keys))
 
     def show_error(self, message: str) -> None:
         """Show a query error inline, keeping the last results."""
@@ -324,9 +332,21 @@ class SearchPanel(Vertical):
 
 
 class ResultList(OptionList):
-    """The search results: `j` / `k` move as the arrow keys do, as everywhere else in the reader."""
+    """The search results: `j` / `k` move as the arrow keys do, as everywhere else in the reader. `c` and `a` act
+    on the highlighted result, not on the article shown beside the list: it opens, and the key acts there (its
+    citation copied, the quote at its first hit added), as `enter c` does."""
 
-    BINDINGS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
+    BINDINGS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False),
+                Binding("c", "open_then('c')", "Cite", show=False), Binding("a", "open_then('a')", "Add", show=False)]
+
+    @dataclass
+    class OpenThen(Message):
+        """Open the highlighted result, then press `key` there."""
+
+        key: str
+
+    def action_open_then(self, key: str) -> None:
+        self.post_message(self.OpenThen(key))
 
 
 class PlainResultList(ResultList, PlainOptionList):
