@@ -171,6 +171,35 @@ async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path
         assert (tmp_path / "briefing-quotes.md").read_text().startswith("# Quotes")
 
 
+async def test_an_export_started_in_a_hostile_folder_sends_no_escape_sequence_to_the_terminal(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A security tryout: the reader started in a folder named with an OSC title, a colour and a bidi override;
+    the `Exported … to PATH` notice sent them raw (the terminal's title changed). The path is escaped as `ls -b`
+    writes it, in the dialog and the notice, and every notice is cleaned besides."""
+    hostile = tmp_path / "libX\x1b]0;PWNTITLE\x07\x1b[31m[@click=app.quit]Q[b]B\u202e"
+    hostile.mkdir()
+    monkeypatch.chdir(hostile)
+    app = BriefingApp([str(SEEDS)], Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_finder(pilot, "speaker:rutte")
+        await pilot.press("tab", "e")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export screen")
+        where = str(app.screen.query_one("#export-where", Static).render())
+        assert "\\x1b]0;PWNTITLE\\x07\\x1b[31m[@click=app.quit]Q[b]B\\u202e" in where
+        await pilot.press("enter")
+        await workers_done(pilot.app)
+        await until(pilot, lambda: isinstance(app.screen, QuoteFinder), "the dialog to close once written")
+        assert (hostile / "briefing-quotes.md").exists()
+        notice = next(n.message for n in app._notifications if n.message.startswith("Exported"))
+        assert notice.endswith("B\\u202e/briefing-quotes.md") and "PWNTITLE" in notice
+        assert not any(ch in notice for ch in "\x1b\x07\u202e")
+        app.notify("raw \x1b]0;T\x07title \x1b[31mred\u202e", title="t\x1b[1m")  # any notice, whoever sends it
+        await until(pilot, lambda: any(n.message.startswith("raw") for n in app._notifications), "the notice")
+        last = next(n for n in app._notifications if n.message.startswith("raw"))
+        assert (last.message, last.title) == ("raw title red", "t")
+        assert app.is_running  # the markup in the name ran nothing
+
+
 async def test_export_is_refused_in_private_mode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     app = BriefingApp([str(SEEDS)], Settings(private=True))
@@ -335,3 +364,14 @@ async def test_the_filters_words_are_marked_in_the_listed_quotes(tmp_path: Path)
         rows = finder.query_one(QuoteList)._row(hit, 100, cursor=False)
         marked = ["".join(s.text for s in strip if s.style and s.style.underline and s.style.bold) for strip in rows]
         assert marked == ["", "nucléairenucléaires", ""]
+
+
+async def test_a_library_folders_escape_sequences_go_whole_from_the_header(tmp_path: Path) -> None:
+    """The header named the folder with only its ESC removed (`]0;PWNTITLE[31m…`); a sequence goes whole, as a
+    title taken from a file's name does."""
+    lib = tmp_path / "news\x1b]0;PWNTITLE\x07\x1b[31mdesk"
+    write(lib / "a.md", "---\ntitle: T\ndate: 2025-06-01\n---\nText.\n")
+    app = BriefingApp([str(lib)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.sub_title.startswith("newsdesk")

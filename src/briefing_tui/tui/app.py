@@ -12,10 +12,12 @@ from collections.abc import Iterable
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
 from briefing_tui.core.library import forkserver
+from briefing_tui.core.reading.sanitize import clean, strip_escape_sequences
 from briefing_tui.core.user.config import Settings, config_dir, data_dir
 from briefing_tui.core.user.prefs import UserPrefs
 from briefing_tui.core.user.state import ReaderState, library_key
@@ -129,6 +131,14 @@ class BriefingApp(App[int]):
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Not here, for the same reason (the action can be bound or called from markup: never a file)."""
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification's text cleaned as a file's is: a notice may name a path from the system (the folder
+        the reader was started in, an export's), and no escape sequence or bidi override in it reaches the
+        terminal. Defence in depth: the callers clean or escape what they put in, too."""
+        super().notify(clean(strip_escape_sequences(str(message))), title=clean(strip_escape_sequences(title)),
+                       severity=severity, timeout=timeout, markup=markup)
 
     def action_help(self) -> None:
         """The help, the keys of where the user is first (the quote finder's in the finder)."""

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from briefing_tui.core.model import Article, Listed, Quote
 from briefing_tui.core.reading.safe import file_kind
+from briefing_tui.core.reading.sanitize import escape_name
 from briefing_tui.core.serialize import quote_citation
 
 _WRITE_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
@@ -61,7 +62,8 @@ def write_new_file(path: Path, text: str, overwrite: bool = False) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):  # a FIFO that had a reader, a device: opened, but not written
-            raise ExportRefused(f"{path} is not a regular file ({file_kind(st.st_mode)}); not written")
+            raise ExportRefused(f"{escape_name(str(path))} is not a regular file ({file_kind(st.st_mode)}); "
+                                "not written")
         os.ftruncate(fd, 0)  # only now: a file is emptied only once it is known to be one
         f.write(text)
 
@@ -72,6 +74,7 @@ def _refuse_unless_regular(path: Path) -> None:
     except OSError:
         return
     if stat.S_ISLNK(st.st_mode):
-        raise ExportRefused(f"{path} is a symbolic link; not followed") from None
+        raise ExportRefused(f"{escape_name(str(path))} is a symbolic link; not followed") from None
     if not stat.S_ISREG(st.st_mode):
-        raise ExportRefused(f"{path} is not a regular file ({file_kind(st.st_mode)}); not written") from None
+        raise ExportRefused(f"{escape_name(str(path))} is not a regular file ({file_kind(st.st_mode)}); "
+                            "not written") from None

@@ -68,7 +68,7 @@ class ExportScreen(ModalScreen[None]):
         with Vertical(id="export-body"):
             yield Static(Text(f"Export {count(self.count, 'quote')} as Markdown to:"))
             yield TypedInput(value=self.default, id="export-path")
-            yield Static(Text(f"A name alone is saved in {sanitize.clean_line(os.getcwd())}", style="dim"),
+            yield Static(Text(f"A name alone is saved in {sanitize.escape_name(os.getcwd())}", style="dim"),
                          id="export-where")  # the folder it was started in: say which
             yield Static(Text(""), id="export-message")
             with Horizontal(id="export-buttons"):
@@ -92,7 +92,7 @@ class ExportScreen(ModalScreen[None]):
             return
         path = Path(raw).expanduser()
         self._writing = True
-        self._say(Text(f"Writing {raw}…"))
+        self._say(Text(f"Writing {sanitize.escape_name(raw)}…"))
         self._write(path, raw, overwrite=self._confirm == path)
 
     @work(thread=True, group="quote-export-write")
@@ -109,7 +109,7 @@ class ExportScreen(ModalScreen[None]):
         self._writing = False
         shown = self.app.screen is self  # else the dialog was closed while the file was written
         if error is None:
-            self.notify(f"Exported {count(self.count, 'quote')} to {os.path.abspath(path)}",  # where, in full
+            self.notify(f"Exported {count(self.count, 'quote')} to {sanitize.escape_name(os.path.abspath(path))}",
                         markup=False)
             if shown:
                 self.dismiss(None)
@@ -120,9 +120,11 @@ class ExportScreen(ModalScreen[None]):
         elif isinstance(error, FileExistsError):
             self._confirm = path
             self.query_one("#export-ok", Button).label = "Overwrite"
-            line, kind = Text(f"{raw} exists. Press enter or Overwrite again to replace it."), "-warning"
+            line, kind = Text(f"{sanitize.escape_name(raw)} exists. Press enter or Overwrite again to replace it."), \
+                "-warning"
         else:
-            line, kind = Text(f"Cannot write {raw}: {getattr(error, 'strerror', None) or error}"), "-error"
+            why = sanitize.clean_line(str(getattr(error, "strerror", None) or error))
+            line, kind = Text(f"Cannot write {sanitize.escape_name(raw)}: {why}"), "-error"
             if not shown:
                 self.notify(line.plain, markup=False, severity="error")
         if shown:

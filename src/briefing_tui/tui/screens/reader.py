@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 
 from briefing_tui.core.library.sidebar_filter import parse_filter
 from briefing_tui.core.model import Article, Listed, Problem
-from briefing_tui.core.reading.sanitize import clean_line
+from briefing_tui.core.reading.sanitize import clean_line, strip_escape_sequences
 from briefing_tui.core.search.forms import article_language
 from briefing_tui.core.search.highlight import find_hits
 from briefing_tui.core.search.index import Result
@@ -133,7 +133,8 @@ class ReaderScreen(SidebarScreen):
     def _library_name(self) -> str:
         """The first folder's name for the header: a name may hold escape sequences, so it is sanitized."""
         paths = self.session.paths
-        name = clean_line(os.path.basename(os.path.normpath(paths[0]))) if paths else "library"
+        folder = os.path.basename(os.path.normpath(paths[0])) if paths else "library"
+        name = clean_line(strip_escape_sequences(folder))  # a sequence goes whole, not only its ESC
         return name + (f" +{len(paths) - 1}" if len(paths) > 1 else "")
 
     # --- the library -------------------------------------------------------------------------------------
