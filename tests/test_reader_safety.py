@@ -117,9 +117,9 @@ async def test_escape_sequences_in_the_library_name_never_reach_the_header(tmp_p
     async with app.run_test(size=(160, 30)) as pilot:
         await loaded(pilot)
         assert not CONTROLS.search(app.sub_title), repr(app.sub_title)
-        assert app.sub_title.startswith("x]2;PWNEDy[41mRED31m")
+        assert app.sub_title.startswith("xyRED")  # each sequence gone whole, as from a title taken from a name
         header = screen_lines(app)[0]
-        assert "x]2;PWNEDy[41mRED31m" in header and not CONTROLS.search(header), repr(header)
+        assert "xyRED" in header and not CONTROLS.search(header), repr(header)
         assert not any(CONTROLS.search(line) for line in screen_lines(app))
 
 
