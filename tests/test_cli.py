@@ -367,3 +367,47 @@ def test_quotes_table_keeps_titles_readable_in_a_narrow_terminal(width: int) -> 
     else:
         assert "Article" in lines[0] and len(lines) <= 5
     assert "president-elec\n" not in "\n".join(lines)
+
+
+def test_show_prints_plain_lines_without_rich_and_the_same_as_rich_would(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A security tryout: `show` of 250,000 one-word lines took 37 s (one Rich `print` a line, each a fifth of a
+    millisecond of terminal checks, and Rich's wrapping). Plain lines that fit are written as they are and the rest
+    goes to Rich a chunk at a time: the same bytes, in a handful of calls."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from briefing_tui.render import PRINT_CHUNK, console, print_all
+
+    long = "word " * 40
+    table = Table("a", "b")
+    table.add_row("1", "2")
+    items = [Text("Title", style="bold"), Text(""), Text("plain line"), Text(long), Text("x"), table,
+             Text("café ☕ wide"), Text("ends  "), Text("styled", style="red"), Text("a\nb"), Text("tab\there"),
+             Text("")] * 3
+
+    def render(each: bool, force: bool) -> str:
+        out = console()
+        out.file = io.StringIO()
+        out.width = 60
+        if force:
+            out._force_terminal = True
+            out._color_system = out._detect_color_system()
+        if each:
+            for item in items:
+                out.print(item)
+        else:
+            print_all(out, items)
+        return out.file.getvalue()  # type: ignore[attr-defined]
+
+    for force in (False, True):
+        assert render(False, force) == render(True, force)
+    calls = []
+    real = Console.print
+    monkeypatch.setattr(Console, "print", lambda self, *a, **k: (calls.append(1), real(self, *a, **k))[1])
+    path = write(tmp_path / "lines.txt", "Title\n" + "x\n" * 20_000)
+    assert main(["--private", "show", str(path)]) == 0
+    assert len(calls) <= 2 + 40_000 // PRINT_CHUNK  # the header through Rich; the lines written as they are

@@ -386,11 +386,9 @@ def _show(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         _print_json({"article": serialize.full(result)})
         return 0
-    from briefing_tui.render import article_text, console
+    from briefing_tui.render import article_text, console, print_all
 
-    out = console()
-    for line in article_text(result):
-        out.print(line)
+    print_all(console(), article_text(result))
     return 0
 
 
