@@ -34,6 +34,23 @@ def test_fifo_never_blocks(tmp_path: Path) -> None:
     assert isinstance(result[0], Problem) and "FIFO" in result[0].reason
 
 
+def test_a_socket_is_not_a_regular_file(tmp_path: Path) -> None:
+    """A security tryout: a socket in the library read `cannot open file: No such device or address`."""
+    import socket
+
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        server.bind(str(tmp_path / "sock.txt"))
+        result = only(tmp_path)
+        assert isinstance(result, Problem) and result.reason == "not a regular file (a socket)"
+        from briefing_tui.core.reading.safe import ReadError, read_bytes
+
+        with pytest.raises(ReadError, match=r"^not a regular file \(a socket\)$"):
+            read_bytes(str(tmp_path / "sock.txt"))
+    finally:
+        server.close()
+
+
 def test_device_link_is_refused(tmp_path: Path) -> None:
     (tmp_path / "zero.txt").symlink_to("/dev/zero")
     result = only(tmp_path)

@@ -10,6 +10,8 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Callable
+from functools import partial
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 """Files larger than this are problems, not articles (docs/files.md)."""
@@ -77,6 +79,8 @@ def _open_beneath(root_fd: int, root: str, parts: list[str]) -> tuple[int | None
             try:
                 child = os.open(name, _FILE_FLAGS if last else _DIR_FLAGS, dir_fd=fd)
             except OSError as exc:
+                if exc.errno == errno.ENXIO:  # a socket (or a device with no driver): what it is, not errno's words
+                    raise _not_regular(partial(os.stat, name, dir_fd=fd, follow_symlinks=False), exc) from None
                 if exc.errno not in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
                     raise _open_error(exc) from None
                 try:  # a link where O_NOFOLLOW refused: resolve it and start again, if it stays inside
@@ -107,6 +111,13 @@ def _resolve_link(root: str, parents: list[str], target: str) -> list[str]:
     return [] if rel == "." else rel.split(os.sep)
 
 
+def _not_regular(lstat: Callable[[], os.stat_result], exc: OSError) -> ReadError:
+    try:
+        return ReadError(f"not a regular file ({file_kind(lstat().st_mode)})")
+    except OSError:
+        return _open_error(exc)
+
+
 def _open_error(exc: OSError) -> ReadError:
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
         return ReadError("file vanished before it could be read")
@@ -118,6 +129,8 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         fd = os.open(path, _FILE_FLAGS)
     except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise _not_regular(partial(os.lstat, path), exc) from None
         raise _open_error(exc) from None
     return read_fd(fd, max_bytes)
 
