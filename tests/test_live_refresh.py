@@ -17,6 +17,7 @@ from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
 from tests.conftest import SEEDS
 from tests.test_reader import loaded, visible_labels
+from tests.test_reader_safety import screen_lines
 
 SIZE = (120, 40)
 DEADLINE = 30.0
@@ -184,3 +185,31 @@ async def test_open_quote_finder_follows_the_library(tmp_path: Path) -> None:
         await _until(pilot, lambda: finder.total == before)
         await pilot.pause()
         assert quotes.current is not None and quotes.current.quote == on.quote and quotes.cursor == 2
+
+
+async def test_r_finds_a_folder_swapped_for_a_link_out_of_the_library(tmp_path: Path) -> None:
+    """A security tryout: a folder swapped for a link to a folder outside the library while the reader ran. Its
+    article went, rightly, but `p` said no problem even after `r`, while `check` and a new start named the link:
+    `r` found no file changed, and so listed nothing again."""
+    lib, outside = tmp_path / "lib", tmp_path / "outside"
+    (lib / "sub").mkdir(parents=True)
+    (outside / "sub2").mkdir(parents=True)
+    (lib / "sub" / "a.txt").write_text("Inside A\n\nbody inside\n")
+    (lib / "b.txt").write_text("Inside B\n\nbody b\n")
+    (outside / "sub2" / "a.txt").write_text("OUTSIDE SECRET\n\nsecret body\n")
+    app = BriefingApp([str(lib)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await _until(pilot, lambda: app.session.ready and len(app.session.listing) == 2)
+        if app.session.watch_mode != "inotify":
+            pytest.skip("the file watcher polls here: each of its refreshes is a whole one, which finds the link")
+        shutil.move(lib / "sub", outside / "old")
+        (lib / "sub").symlink_to(outside / "sub2", target_is_directory=True)
+        await _until(pilot, lambda: len(app.session.listing) == 1)  # the watcher took the article away
+        assert app.session.problems == []  # it looked at the folder alone: no word of the link yet
+        await pilot.press("r")
+        await _until(pilot, lambda: [p.reason for p in app.session.problems] == [
+            "link to a folder outside the library; not followed"])
+        assert [a.title for a in app.session.listing] == ["Inside B"]  # the outside file is never listed
+        await pilot.press("p")
+        await _until(pilot, lambda: any("link to a folder outside the library" in line for line in screen_lines(app)))

@@ -198,7 +198,8 @@ class LibrarySession:
                 stats = self._refresh(progress=None if shown else self._progress, verify=verify)
             finally:
                 self._list_at = None
-            if stats.keys or not shown:
+            if stats.keys or not shown or self._problems_changed():  # a folder swapped for a link out of the
+                # library: no file changed, but `r` finds it a problem, as `check` does
                 # What a first start listed early is no change to the reader (its article is not read again).
                 early = frozenset() if shown else frozenset(a.key for a in self.listing)
                 self._report(stats.keys - early, always=True)
@@ -240,6 +241,12 @@ class LibrarySession:
             path = None
         self.index, stats = use_library_index(path, refresh, self._warn, index=self.index, verify=verify)
         return stats
+
+    def _problems_changed(self) -> bool:
+        """Whether the index's problems are no longer those last listed."""
+        assert self.index is not None
+        return [(p["id"], p["path"], p["reason"]) for p in self.index.problems()] != \
+            [(p.id, p.path, p.reason) for p in self.problems]
 
     def _report(self, changed: frozenset[bytes], always: bool, indexing: bool = False, patch: bool = False) -> bool:
         """Post the listing; False (and nothing posted) when the index is empty and `always` is not set. With
