@@ -271,6 +271,23 @@ def test_readers_comments_and_related_links_are_not_the_story(tmp_path: Path) ->
     assert [(q.text, q.speaker) for q in a.quotes] == [("We will continue to govern,", "Dick Schoof")]
 
 
+@pytest.mark.parametrize(("names", "kept"), [
+    ('class="article-share-buttons"', False), ('class="related-article-card"', False),
+    ('id="article-related"', False), ('class="story-comments"', False),
+    ('class="share-tools article-body"', True),  # a class of its own says story
+    ('class="content-with-sidebar"', True), ('class="article-body"', True), ('class="entry"', True),
+])
+def test_sharing_and_related_boxes_named_after_the_article_are_not_the_story(tmp_path: Path, names: str,
+                                                                           kept: bool) -> None:
+    """A tryout's saved page kept `Share on FacebookShare on WhatsApp` and a related story's card: their names
+    (`article-share-buttons`, `related-article-card`) also said `article`, which kept any box."""
+    story = "The storm closed every school in the county on Monday, and the roads were shut by noon. " * 3
+    page = (f"<title>Storm</title><article><h1>Storm</h1><p>{story}</p>"
+            f"<div {names}><p>Extra words of this box.</p></div></article>")
+    a = load(write(tmp_path / "p.html", page))
+    assert ("Extra words of this box." in a.paragraphs) == kept
+
+
 STORM = "Hundreds of thousands of homes are without power after the storm brought gusts of up to 100mph."
 GIVAN = "All schools are closed today. ‘We cannot take the risk,’ the education minister, Paul Givan, said."
 

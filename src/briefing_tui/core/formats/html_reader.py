@@ -29,7 +29,10 @@ _UNLIKELY = re.compile(r"comment|disqus|replies|respond|sidebar|related|recirc|s
 """Class and id names of what a page puts around its story (readers' comments, related links, sharing, ads,
 pop-ups), as Readability's `unlikelyCandidates`: their text is not the article's. Literals only: linear."""
 _LIKELY = re.compile(r"article|story|content|main|body|entry|text")
-"""Names that keep such an element (`article-comments-count` may hold the story's words; so may `body`)."""
+"""Names that keep such an element: a class of its own (`share-tools article-body`), or, in the same name, a word
+that names what holds a story (`_HOLDS_STORY`: `content-with-sidebar`). `article` alone in a name that says
+`share` or `related` does not: `article-share-buttons` and `related-article-card` are what is around a story."""
+_HOLDS_STORY = re.compile(r"content|main|body|text")
 _AD_LABELS = frozenset({"advertisement", "advertisements", "story continues below advertisement",
                         "article continues below advertisement", "skip advertisement",
                         "advertisement scroll to continue"})
@@ -136,6 +139,14 @@ def _says_updated(attrs: dict[str, str], before: str) -> bool:
             text = text[: -len(tail)].rstrip()
             break
     return text.endswith(_UPDATED_WORDS)
+
+
+def _unlikely(names: str) -> bool:
+    """Whether an element's class and id names say it is around the story, not the story (see `_LIKELY`)."""
+    if not _UNLIKELY.search(names):
+        return False
+    tokens = names.split()
+    return not any(_HOLDS_STORY.search(t) if _UNLIKELY.search(t) else _LIKELY.search(t) for t in tokens)
 
 
 class PageReader(HTMLParser):
@@ -367,7 +378,7 @@ class PageReader(HTMLParser):
         names = f"{classes} {attrs.get('id', '')}".lower() if tag in _UNLIKELY_TAGS else ""
         if (tag in SKIPPED or role in _SKIPPED_ROLES or "hidden" in attrs or "display:none" in style
                 or any(c in classes for c in _HIDDEN_CLASSES)
-                or (names and _UNLIKELY.search(names) and not _LIKELY.search(names))):
+                or (names and _unlikely(names))):
             entry.skip = True
             self.skip += 1
         marks = f"{classes} {attrs.get('id', '')} {attrs.get('aria-label', '')} " \
