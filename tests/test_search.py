@@ -461,7 +461,7 @@ def test_a_common_word_ranks_only_the_newest_matches(tmp_path: Path, monkeypatch
 @pytest.mark.parametrize("sort", ["relevance", "date"])
 def test_filtered_ranking_matches_the_sql_order(tmp_path: Path, sort: str) -> None:
     """A filtered search ranks its few matches in Python: the order must be exactly the SQL ORDER BY's."""
-    from briefing_tui.core.search.index import _WEIGHTS, compile_query
+    from briefing_tui.core.search.index import _WEIGHTS, VANISHED, compile_query
 
     root = tmp_path / "lib"
     for i in range(60):
@@ -474,7 +474,8 @@ def test_filtered_ranking_matches_the_sql_order(tmp_path: Path, sort: str) -> No
                  "filler date:..2025-02", "harbour -date:2025-01", "(harbour OR filler) -date:2025-03"):
         query = parse(text)
         match, where, params = compile_query(query)
-        order = ("round(s, 4), a.date IS NULL, a.date DESC, a.id" if sort == "relevance"
+        order = (f"round(s, 4), {VANISHED.replace('score', 's')}, a.date IS NULL, a.date DESC, a.id"
+                 if sort == "relevance"
                  else "a.date IS NULL, a.date DESC, round(s, 4), a.id")
         expected = [json.loads(row[0])["id"] for row in idx.db.execute(
             f"SELECT a.summary, bm25(fts, {_WEIGHTS}) AS s FROM fts JOIN articles a ON a.id = fts.rowid "
@@ -783,3 +784,20 @@ def test_quotes_that_say_a_word_of_the_query_come_first(tmp_path: Path) -> None:
 def test_as_you_type_reads_french_quotation_marks_as_the_query_does(typed: str,
                                                                     expected: tuple[str, str | None]) -> None:
     assert as_you_type(typed) == expected
+
+
+def test_a_word_in_most_articles_still_puts_the_titles_that_have_it_first(tmp_path: Path) -> None:
+    """A tryout: a beat's own word, in nearly every article, has an idf of nothing, every bm25 score rounded to
+    0, and the results came newest first under `best 100 shown`: the one article with the word in its title was
+    fourth. Those scores are now ordered a millionfold: as bm25 with every word equally rare."""
+    root = tmp_path / "lib"
+    for i in range(40):
+        title = "Refinery fire closes the port" if i == 5 else f"Story {i}"
+        write(root / f"{i:02d}.md", f"---\ntitle: {title}\ndate: 2025-01-{1 + i % 28:02d}\n---\n"
+              f"The refinery {'and the refinery ' * (i % 3)}was quiet.\n")
+    idx = open_index(None)
+    idx.refresh([str(root)])
+    total, results = idx.search(parse("refinery"), limit=5)
+    assert total == 40 and results[0].summary["title"] == "Refinery fire closes the port"
+    assert [r.summary["title"] for r in idx.search(parse("refinery"), limit=5, sort="date")[1]][0] != \
+        "Refinery fire closes the port"  # by date, the date decides

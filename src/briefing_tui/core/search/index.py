@@ -913,9 +913,12 @@ class Index:
                                   "ORDER BY a.date IS NULL, a.date DESC, a.id LIMIT ?", [*params, limit]).fetchall()
                 return total, [Result(self._shown_summary(json.loads(summary)), 0.0, []) for (summary,) in rows]
             cap = max(RANK_CAP, limit)
-            # Scores are rounded for ordering, so near-ties (a word in most articles scores about 0) fall to
-            # the newest-first tie-break instead of to float noise.
-            order = "exact DESC, round(score, 4), date IS NULL, date DESC, id"
+            # Scores are rounded for ordering, so near-ties fall to the newest-first tie-break instead of to float
+            # noise. A word in half the articles or more has an idf of 1e-6 (FTS5 raises it to that), and scores
+            # that round to 0: those are ordered by the score a millionfold (`VANISHED`), bm25 as if every word
+            # were equally rare, so a title that has the words still comes first (a beat's own word, in most of
+            # its articles, listed them newest first).
+            order = f"exact DESC, round(score, 4), {VANISHED}, date IS NULL, date DESC, id"
             if sort == "date":
                 order = "date IS NULL, date DESC, exact DESC, round(score, 4), id"
             as_typed = compile_query(query, forms=self._as_typed)[0]  # when it is the match itself, all are exact
@@ -955,6 +958,9 @@ class Index:
             if total == 0:
                 return 0, []
             if ranked is None and total > cap:
+                # Past RANK_CAP, scores that round to 0 are not scored at all (`_scores_vanish`): those of the newest
+                # RANK_CAP are in date order whether scored or not.
+                order = order.replace(f"{VANISHED}, ", "")
                 cand = (f"WITH cand AS MATERIALIZED (SELECT a.id AS id, a.date AS date FROM articles a "
                         f"INDEXED BY articles_date WHERE a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?) AND {where} "
                         f"ORDER BY a.date DESC LIMIT {int(cap)}) ")
@@ -1094,6 +1100,15 @@ class Index:
 _Row = tuple[int, float, str | None, int]
 
 
+VANISHED = "CASE WHEN round(score, 4) = 0 THEN round(score * 1000000, 2) ELSE 0 END"
+"""The order of scores that round to 0 (every word of the query in half the articles or more): a millionfold."""
+
+
+def _vanished(score: float) -> float:
+    """`VANISHED` of one score, as `_ordered` sorts by it."""
+    return round(score * 1_000_000, 2) if round(score, 4) == 0 else 0.0
+
+
 def _ordered(rows: list[_Row], sort: str, typed: dict[int, float] | None = None) -> list[_Row]:
     """(id, bm25, date, exact) rows in the order of Index.search's ORDER BY, by stable sorts, least key first.
     With `typed` (`Index._typed_scores`), the exact rows are ranked by it first, then by their bm25."""
@@ -1108,6 +1123,7 @@ def _ordered(rows: list[_Row], sort: str, typed: dict[int, float] | None = None)
         rows.sort(key=newest, reverse=True)
         return rows
     rows.sort(key=newest, reverse=True)
+    rows.sort(key=lambda r: _vanished(r[1]))
     rows.sort(key=lambda r: round(r[1], 4))
     if as_typed:
         rows.sort(key=as_typed)
