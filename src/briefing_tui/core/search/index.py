@@ -1056,7 +1056,7 @@ class Index:
                 f"SELECT q.article, q.text, q.speaker FROM qfts JOIN quotes q ON q.id = qfts.rowid "
                 f"WHERE qfts MATCH ? AND q.article IN ({listed}) ORDER BY q.article, q.idx", [match]):
             if article not in first and who:
-                said = text.split()
+                said = serialize.quoted(text).split()  # as a citation shows it: `“Yes” — Anna`, not `“Yes,”`
                 cut = " ".join(said[:SPEAKER_SNIPPET_WORDS]) + ("…" if len(said) > SPEAKER_SNIPPET_WORDS else "")
                 first[article] = f"“{cut}” — {_HIT_START}{who}{_HIT_END}"
         return first
