@@ -411,3 +411,17 @@ def test_show_prints_plain_lines_without_rich_and_the_same_as_rich_would(tmp_pat
     path = write(tmp_path / "lines.txt", "Title\n" + "x\n" * 20_000)
     assert main(["--private", "show", str(path)]) == 0
     assert len(calls) <= 2 + 40_000 // PRINT_CHUNK  # the header through Rich; the lines written as they are
+
+
+def test_a_folder_with_no_article_files_says_which_files_are_read(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A new user's tryout: an empty folder gave `0 articles, 0 problems`, and the reader `Press p to see why`,
+    where `p` said there was no problem."""
+    (tmp_path / ".hidden.md").write_text("---\ntitle: Hidden\n---\nText.\n")  # skipped, as hidden files are
+    assert main(["--private", "list", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert "0 articles, 0 problems" in out
+    assert err.startswith("briefing: no article files here: the files read are .txt, .md")
+    write(tmp_path / "a.md", "---\ntitle: T\n---\nText.\n")
+    assert main(["--private", "list", str(tmp_path)]) == 0
+    assert capsys.readouterr().err == ""

@@ -422,3 +422,16 @@ async def test_a_first_start_follows_the_newest_article_until_a_key_is_pressed(
         assert parts == ["Story 004"]  # the part of the 5 files written last
         assert view.article.title == (parts[0] if touched else "Story 059")
         assert app.query_one(LibrarySidebar).cursor_node.data.title == view.article.title  # type: ignore[union-attr]
+
+
+async def test_a_folder_with_no_article_files_says_which_files_are_read(tmp_path: Path) -> None:
+    """`Press p to see why` was said where `p` showed no problem (an empty folder)."""
+    from tests.test_links import recorded_notifications
+
+    (tmp_path / ".hidden.md").write_text("---\ntitle: Hidden\n---\nText.\n")  # skipped, as hidden files are
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    notes = recorded_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await until(pilot, lambda: any(n.startswith("No article files here") for n in notes), "the notice")
+        assert not any("Press p" in n for n in notes)

@@ -369,6 +369,10 @@ def _list(args: argparse.Namespace, paths: list[str], settings: Settings) -> int
                 serialize.count(total, "article")
             out.print(f"{shown}, {serialize.count(problems, 'problem')}"
                       + ("; see: briefing check" if problems else ""))
+            if not total and not problems:
+                from briefing_tui.core.formats.detect import NO_ARTICLE_FILES
+
+                _error(NO_ARTICLE_FILES)
 
     _with_fresh_index(paths, settings, emit)
     return 0

@@ -33,6 +33,9 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 EMAIL_SUFFIXES = frozenset({".eml"})
 SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES | EMAIL_SUFFIXES
+NO_ARTICLE_FILES = ("no article files here: the files read are .txt, .md, .markdown, .html, .htm, .eml and files "
+                    "with no extension; hidden files and folders are skipped")
+"""What a library with no article and no problem is told (an empty folder, a folder of PDFs)."""
 
 MAX_TITLE_LINE = 150
 

@@ -222,7 +222,13 @@ class ReaderScreen(SidebarScreen):
             self.notify(self.hint, markup=False, timeout=6)
             self.hint = None
         if not listing and not event.indexing:
-            self.notify("No articles found here. Press p to see why.", markup=False, severity="warning")
+            if problems:
+                self.notify("No articles found here. Press p to see why.", markup=False, severity="warning")
+            else:
+                from briefing_tui.core.formats.detect import NO_ARTICLE_FILES
+
+                self.notify(NO_ARTICLE_FILES[0].upper() + NO_ARTICLE_FILES[1:] + ".", markup=False,
+                            severity="warning", timeout=10)
 
     def _show_in_place(self, article: Article) -> None:
         """Replace the article on screen by a newer parse of it, keeping the reader's scroll position."""
