@@ -147,6 +147,21 @@ def test_bad_config_is_a_warning(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert "ignored" in capsys.readouterr().err
 
 
+def test_config_mistakes_are_named(capsys: pytest.CaptureFixture[str], tmp_path: Path, seed_library: Path) -> None:
+    """A new user's tryout: a misspelt key and a `max_file_mb:` of 0 did nothing without a word, and the warnings
+    that came spoke of `front matter`."""
+    cfg = write(tmp_path / "c.yaml", "libary: /tmp/x\nmax_file_mb: 0\nparse_budget_s: 2\nlibrary: a\nlibrary: b\n")
+    assert main(["--config", str(cfg), "list", str(seed_library)]) == 0
+    err = capsys.readouterr().err
+    assert "briefing: config: unknown key 'libary' (did you mean library?); ignored" in err
+    assert "briefing: config: max_file_mb must be a number of megabytes above 0, at most 1024; 16 is used" in err
+    assert "briefing: config: duplicate key 'library'; the last one is used" in err
+    assert "front matter" not in err and "parse_budget_s" not in err
+    bad = write(tmp_path / "d.yaml", "library: [unclosed\n")
+    main(["--config", str(bad), "list", str(seed_library)])
+    assert "the file is not valid YAML" in capsys.readouterr().err
+
+
 def test_generated_libraries_list_correctly(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     for i in range(300):
         write(tmp_path / "plain" / f"Section{i % 5}" / f"story-{i}.txt", f"Plain story {i}\n\nBody {i} “q”.\n")

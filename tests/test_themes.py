@@ -72,3 +72,15 @@ def test_a_damaged_or_odd_settings_file_gives_no_theme(tmp_path: Path) -> None:
         assert UserPrefs.load(tmp_path, False).theme is None
     write(tmp_path / "reader.json", json.dumps({"theme": "nord\x1b[31m"}))
     assert UserPrefs.load(tmp_path, False).theme == "nord[31m"  # one clean line: the app will not find it
+
+
+async def test_a_config_theme_the_reader_has_not_is_named(tmp_path: Path) -> None:
+    """A new user's tryout: `theme: nosuchtheme` in the config did nothing, without a word."""
+    from tests.test_links import recorded_notifications
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True, theme="nosuchtheme"))
+    notes = recorded_notifications(app)
+    async with app.run_test() as pilot:
+        await loaded(pilot)
+        assert any(n.startswith("config: theme 'nosuchtheme' is not one of the reader's themes") for n in notes)
+        assert app.theme != "nosuchtheme"

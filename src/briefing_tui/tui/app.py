@@ -65,6 +65,9 @@ class BriefingApp(App[int]):
         theme = self.settings.theme or self.prefs.theme or self.state.theme  # the state's: an older version's
         if theme and theme in self.available_themes:
             self.theme = theme
+        if self.settings.theme and self.settings.theme not in self.available_themes:
+            self.notify(f"config: theme {self.settings.theme!r} is not one of the reader's themes (ctrl+p, Theme, "
+                        "lists them); ignored", markup=False, severity="warning", timeout=8)
         if self.settings.ascii:  # Textual's one switch for how scroll bars draw: set for this run only
             ScrollBar.renderer = PlainScrollBarRender
         self._started = True

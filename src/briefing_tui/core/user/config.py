@@ -77,9 +77,10 @@ def load_settings(config_file: str | None = None, private_flag: bool = False) ->
         try:
             text, _ = decode(read_bytes(str(path), 1024 * 1024))
             data, problems = frontmatter.load(text)
-            warnings.extend(f"config: {p}" for p in problems)
+            warnings.extend(f"config: {_as_config(p)}" for p in problems)
+            warnings.extend(_unknown_keys(data))
         except (ReadError, frontmatter.FrontMatterError) as exc:
-            warnings.append(f"config {path}: {exc}; ignored")
+            warnings.append(f"config {path}: {_as_config(str(exc))}; ignored")
     library: tuple[str, ...] = ()
     env_lib = os.environ.get("BRIEFING_LIBRARY")
     if env_lib:
@@ -94,6 +95,8 @@ def load_settings(config_file: str | None = None, private_flag: bool = False) ->
     mb = data.get("max_file_mb")
     if isinstance(mb, int | float) and not isinstance(mb, bool) and 0 < mb <= 1024:
         max_bytes = int(mb * 1024 * 1024)
+    elif mb is not None:
+        warnings.append("config: max_file_mb must be a number of megabytes above 0, at most 1024; 16 is used")
     theme = data.get("theme") if isinstance(data.get("theme"), str) else None
     poll = os.environ.get("BRIEFING_WATCH", "").strip().lower() == "poll"
     budget = DEFAULT_BUDGET
@@ -104,6 +107,28 @@ def load_settings(config_file: str | None = None, private_flag: bool = False) ->
         warnings.append("config: parse_budget_s must be a number of seconds from 0.1 to 3600; 5 is used")
     return Settings(library, bool(private), max_bytes, theme, tuple(warnings), poll,  # type: ignore[arg-type]
                     parse_budget=budget, ascii=plain_terminal())
+
+
+CONFIG_KEYS = ("library", "private", "max_file_mb", "theme", "parse_budget_s")
+"""The keys a config file may have (docs/files.md)."""
+
+
+def _as_config(problem: str) -> str:
+    """A problem the front-matter reader found, said of a config file (`duplicate key`, not `front matter key`)."""
+    return problem.replace("front matter key", "key").replace("front matter", "the file")
+
+
+def _unknown_keys(data: dict[str, object]) -> list[str]:
+    """A warning for each key no setting reads (`libary:`), with the nearest known one."""
+    import difflib
+
+    said = []
+    for key in data:
+        if key not in CONFIG_KEYS:
+            near = difflib.get_close_matches(key, CONFIG_KEYS, n=1)
+            hint = f" (did you mean {near[0]}?)" if near else f" (the keys: {', '.join(CONFIG_KEYS)})"
+            said.append(f"config: unknown key {key!r}{hint}; ignored")
+    return said
 
 
 def plain_terminal() -> bool:
