@@ -83,7 +83,17 @@ def test_help_keys_lists_every_key(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_help_on_an_unknown_topic_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "help", "nosuchtopic") == (2, "", "briefing: no help on 'nosuchtopic' (topics: query, keys)\n")
+    assert run(capsys, "help", "nosuchtopic") == (
+        2, "", "briefing: no help on 'nosuchtopic' (topics: query, keys; a command's: briefing COMMAND --help)\n")
+
+
+def test_help_on_a_command_is_its_own_help(capsys: pytest.CaptureFixture[str]) -> None:
+    """A new user's tryout: `briefing help search` said there was no such topic."""
+    code, out, err = run(capsys, "help", "search")
+    assert code == 0 and err == "" and out.startswith("usage: briefing search")
+    with pytest.raises(SystemExit):
+        main(["search", "--help"])
+    assert capsys.readouterr().out == out
     code, _, err = run(capsys, "help", "\x1b[2Jwipe\nx")
     assert code == 2 and err.count("\n") == 1 and "\x1b" not in err
 

@@ -84,7 +84,7 @@ class CommandParser(ArgumentParser):
         # them, without a default of its own, so that one given before the command stays.
         anywhere = ArgumentParser(add_help=False)
         anywhere.add_argument("--private", action="store_true", default=argparse.SUPPRESS,
-                              help="write nothing anywhere (also after the command)")
+                              help="write nothing anywhere (may come before or after the command)")
         anywhere.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS, help="config file")
         kwargs["parents"] = [*kwargs.get("parents", ()), anywhere]
         super().__init__(*args, **kwargs)
@@ -179,7 +179,8 @@ def build_parser(saved: bool = False) -> argparse.ArgumentParser:
         command = sub.choices[name]
         command.epilog = " ".join(filter(None, [command.epilog, _FORMATS_EPILOG.format(tsv=columns)]))
     topics = sub.add_parser("help", help="help on a topic: query (the query language), keys (the reader's keys)")
-    topics.add_argument("topic", nargs="?", metavar="TOPIC", help=f"one of: {', '.join(help_text.TOPICS)}")
+    topics.add_argument("topic", nargs="?", metavar="TOPIC",
+                        help=f"one of: {', '.join(help_text.TOPICS)}, or a command (its --help)")
     return parser
 
 
@@ -327,8 +328,12 @@ def _help(topic: str | None) -> int:
         from briefing_tui.tui.keymap import help_sections  # Textual's Binding loads for this topic only
 
         sections = list(help_sections())
+    elif topic in COMMANDS:  # `briefing help search`: that command's own help, as `briefing search --help`
+        commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+        sys.stdout.write(commands.choices[topic].format_help())
+        return 0
     else:
-        _error(f"no help on {topic!r} (topics: {', '.join(help_text.TOPICS)})")
+        _error(f"no help on {topic!r} (topics: {', '.join(help_text.TOPICS)}; a command's: briefing COMMAND --help)")
         return 2
     sys.stdout.write(help_text.plain_text(sections))
     sys.stdout.flush()  # a closed pipe (`| head`) shows here, where main quiets it

@@ -45,7 +45,7 @@ KEYS: list[Key] = [
     ("m", "toggle_read", "Read", "Mark the article read / unread", False),
     ("b", "toggle_bookmark", "Bookmark", "Bookmark the article (a Bookmarks group heads the sidebar)", True),
     ("p", "show_problems", "Problems", "Files that could not be loaded, and what is wrong in others", False),
-    ("r", "reload", "Reload", "Reload the library from disk", False),
+    ("r", "reload", "Reload", "Check every file again now (a note says what it found)", False),
     ("?", "help", "Help", "This help", True),
     ("ctrl+p", "command_palette", "Palette", "Command palette: open an article by title, change theme…", False),
     ("q", "quit", "Quit", "Quit", True),

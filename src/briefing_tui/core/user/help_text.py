@@ -30,7 +30,8 @@ TOPICS = {
 """`briefing help TOPIC`: each topic and what it covers."""
 
 TOPIC_LIST = Section("Help topics (briefing help TOPIC)", tuple(TOPICS.items()), (
-    "A command's arguments and options: briefing COMMAND --help; the commands: briefing --help.",))
+    "A command's arguments and options: briefing COMMAND --help (or briefing help COMMAND); the commands: "
+    "briefing --help.",))
 
 QUERY = (
     Section("The query language", notes=(
