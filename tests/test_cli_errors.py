@@ -115,6 +115,14 @@ def test_a_query_split_over_arguments_is_refused_with_its_quoted_form(capsys: py
                    f'briefing search "ID cards" {shlex.quote(str(SEEDS))}\n')
 
 
+def test_a_folder_before_the_query_is_said_to_come_after_it(capsys: pytest.CaptureFixture[str]) -> None:
+    """A new user's tryout: `search seeds harbour` was told to quote `"seeds harbour"`; the order was the mistake."""
+    lib = shlex.quote(str(SEEDS))
+    err = fails(capsys, "search", str(SEEDS), "harbour")
+    assert err == ("briefing: 'harbour' is not a file or folder. The query comes first, then the folders: "
+                   f'briefing search "harbour" {lib} (or, for several words: briefing search "{SEEDS} harbour")\n')
+
+
 def test_a_split_query_without_paths_is_refused_too(capsys: pytest.CaptureFixture[str]) -> None:
     err = fails(capsys, "search", "ID", "cards")
     assert err == ("briefing: 'cards' is not a file or folder. To search for several words, quote them: "

@@ -55,6 +55,12 @@ def split_query(query: str, paths: Sequence[str]) -> str | None:
     The words are those before the first argument that exists or names a place (`/corpus`, `./x`, `~/x`);
     what follows them is kept as it was given, so no argument is dropped from the suggestion.
     """
+    if names_a_place(query) and paths and not any(names_a_place(arg) for arg in paths):
+        # `search seeds harbour`: a folder first and a word after it is the two the wrong way round
+        command = " ".join(["briefing search", shell_query(" ".join(paths)), shlex.quote(query)])
+        words = " ".join(["briefing search", shell_query(" ".join([query, *paths]))])
+        return (f"{paths[0]!r} is not a file or folder. The query comes first, then the folders: {command} "
+                f"(or, for several words: {words})")
     words = [query]
     for arg in paths:
         if names_a_place(arg):
