@@ -440,3 +440,28 @@ def test_a_folder_with_no_article_files_says_which_files_are_read(tmp_path: Path
     write(tmp_path / "a.md", "---\ntitle: T\n---\nText.\n")
     assert main(["--private", "list", str(tmp_path)]) == 0
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("how", ["index", "config"])
+def test_show_refuses_a_file_reached_through_a_folder_swapped_for_a_link_out(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], isolated_home: Path, how: str) -> None:
+    """A security tryout: a library's folder swapped for a link to a folder outside it; `show lib/sub/a.txt` read
+    the outside file (as `a.txt` of its own folder) where `check` refused the link."""
+    import shutil
+
+    lib, outside = tmp_path / "lib", tmp_path / "outside"
+    write(lib / "sub" / "a.txt", "Inside A\n\nbody inside\n")
+    write(lib / "b.txt", "B\n\nb\n")
+    write(outside / "sub2" / "a.txt", "OUTSIDE SECRET\n\nsecret body\n")
+    if how == "index":
+        assert main(["index", str(lib)]) == 0
+        args = ["show"]
+    else:
+        args = ["--config", str(write(tmp_path / "c.yaml", f"library: {lib}\n")), "show"]
+    capsys.readouterr()
+    shutil.move(lib / "sub", outside / "old")
+    (lib / "sub").symlink_to(outside / "sub2", target_is_directory=True)
+    assert main([*args, str(lib / "sub" / "a.txt")]) == 1
+    out, err = capsys.readouterr()
+    assert "SECRET" not in out and "symbolic link points outside the library; not followed" in err
+    assert main([*args, str(lib / "b.txt")]) == 0 and "b" in capsys.readouterr().out

@@ -58,9 +58,9 @@ def split_query(query: str, paths: Sequence[str]) -> str | None:
     if names_a_place(query) and paths and not any(names_a_place(arg) for arg in paths):
         # `search seeds harbour`: a folder first and a word after it is the two the wrong way round
         command = " ".join(["briefing search", shell_query(" ".join(paths)), shlex.quote(query)])
-        words = " ".join(["briefing search", shell_query(" ".join([query, *paths]))])
+        together = " ".join(["briefing search", shell_query(" ".join([query, *paths]))])
         return (f"{paths[0]!r} is not a file or folder. The query comes first, then the folders: {command} "
-                f"(or, for several words: {words})")
+                f"(or, for several words: {together})")
     words = [query]
     for arg in paths:
         if names_a_place(arg):

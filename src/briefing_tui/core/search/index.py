@@ -1386,9 +1386,12 @@ def compile_query(query: Query, fts: str = "fts", row: str = "a.id",
 # --- opening -------------------------------------------------------------------------------------------
 
 
-def indexed_root(cache: Path, path: str, limit: int = 20) -> str | None:
+def indexed_root(cache: Path, path: str, limit: int = 20, resolve: bool = True) -> str | None:
     """The library root under which a cached index holds the file `path`, or None: `show` then cites
     the file as the reader and `quotes` do (its section folder is the one below that root).
+
+    Without `resolve`, the path is taken as given, its links not followed: a file reached through a folder that is
+    now a link out of a library is under that library still, where reading it is refused.
 
     The `limit` most recently used caches are read, never written. One that another process has open (the
     reader: its write-ahead log is beside it) is read with that log, where its newest files are; the others
@@ -1402,6 +1405,8 @@ def indexed_root(cache: Path, path: str, limit: int = 20) -> str | None:
     except OSError:
         return None
     keys: list[tuple[str, bytes]] = []
+    if not resolve:  # the folders the path names on its way, links and all (`lib/sub/a.txt`, `sub` a link)
+        real = os.path.abspath(path)
     folder = os.path.dirname(real)
     while True:
         keys.append((folder, _key(Entry(folder, real, os.path.relpath(real, folder)))))
