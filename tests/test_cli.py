@@ -465,3 +465,19 @@ def test_show_refuses_a_file_reached_through_a_folder_swapped_for_a_link_out(
     out, err = capsys.readouterr()
     assert "SECRET" not in out and "symbolic link points outside the library; not followed" in err
     assert main([*args, str(lib / "b.txt")]) == 0 and "b" in capsys.readouterr().out
+
+
+def test_a_configured_library_folder_that_is_not_there_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                 isolated_home: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new user's tryout: a typo in the config's `library:` looked like an empty library (`search` said only that
+    nothing matched); a PATH given on the command line is refused, a configured one is now named."""
+    monkeypatch.setenv("BRIEFING_LIBRARY", str(tmp_path / "nope"))
+    assert main(["--private", "search", "foo"]) == 0
+    assert f"No such library folder: '{tmp_path / 'nope'}' (from $BRIEFING_LIBRARY)" in capsys.readouterr().err
+    monkeypatch.delenv("BRIEFING_LIBRARY")
+    cfg = write(tmp_path / "c.yaml", f"library: [{tmp_path / 'gone'}, {SEEDS}]\n")
+    assert main(["--private", "--config", str(cfg), "list"]) == 0
+    out, err = capsys.readouterr()
+    assert f"No such library folder: '{tmp_path / 'gone'}' (from the config's library:)" in err
+    assert "10 articles, 1 problem" in out

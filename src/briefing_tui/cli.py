@@ -230,7 +230,11 @@ def resolve_paths(paths: Sequence[str], settings: Settings) -> tuple[list[str], 
     if paths:
         return outermost(paths), None
     if settings.library:
-        return outermost(settings.library), None
+        missing = [p for p in settings.library if not os.path.lexists(p)]
+        where = "$BRIEFING_LIBRARY" if os.environ.get("BRIEFING_LIBRARY") else "the config's library:"
+        said = f"No such library folder: {', '.join(repr(sanitize.escape_name(p)) for p in missing)} " \
+               f"(from {where})" if missing else None
+        return outermost(settings.library), said
     return [sample_library()], "No library given: showing the bundled samples. Pass a folder: briefing PATH"
 
 
