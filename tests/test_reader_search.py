@@ -322,3 +322,19 @@ async def test_c_and_a_in_the_results_act_on_the_highlighted_result_not_the_arti
         await pilot.press("tab", "c")
         await until(pilot, lambda: app.clipboard == quote_citation(view.article.quotes[0], view.article),  # type: ignore[union-attr]
                     "the quote at the hit cited")
+
+
+async def test_the_best_result_is_highlighted_as_results_come_and_down_goes_to_the_second(tmp_path: Path) -> None:
+    """A tryout: in the quote finder the first quote is highlighted and `down down enter` opens the third; in the
+    search box nothing was, and the same keys opened the second result. Both now start on the first."""
+    for n, day in ((1, "03"), (2, "02"), (3, "01")):
+        write(tmp_path / f"a{n}.md", f"---\ntitle: Walrus {n}\ndate: 2025-06-{day}\n---\n\nA walrus here.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "walrus")
+        results = app.query_one("#search-results", OptionList)
+        assert results.highlighted == 0
+        await pilot.press("down", "down", "enter")
+        await until(pilot, lambda: showing(app, "Walrus 3"), "the third result")

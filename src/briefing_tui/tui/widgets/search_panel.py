@@ -306,7 +306,8 @@ class SearchPanel(Vertical):
                 prompts.append(None)  # a separator line between results
             prompts.append(Option(_result_prompt(r), id=f"result-{i}"))
         options.add_options(prompts)
-        options.highlighted = None
+        options.highlighted = 0 if results else None  # the best, as in the quote finder: `enter` opens it, `down`
+        # goes to the second
         options.scroll_home(animate=False, immediate=True)  # new results start at the top
 
     def clear(self) -> None:
