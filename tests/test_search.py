@@ -801,3 +801,13 @@ def test_a_word_in_most_articles_still_puts_the_titles_that_have_it_first(tmp_pa
     assert total == 40 and results[0].summary["title"] == "Refinery fire closes the port"
     newest = idx.search(parse("refinery"), limit=5, sort="date")[1][0]
     assert newest.summary["title"] != "Refinery fire closes the port"  # by date, the date decides
+
+
+@pytest.mark.parametrize(("text", "start"), [("tr*mp", "tr"), ("*trump", "trump"), ("speaker:g*ll", "g"),
+                                             ("a*b*", "a")])
+def test_a_star_inside_a_word_is_refused_not_read_as_a_space(text: str, start: str) -> None:
+    """A tryout: `tr*mp` quietly searched for the phrase "tr mp"."""
+    with pytest.raises(QueryError, match=rf"^A '\*' goes at the end of a word \({start}\* finds the words"):
+        parse(text)
+    for fine in ("trump*", "kilroy-sil*", '"tr*mp"', "speaker:gall*", "trump**"):
+        parse(fine)

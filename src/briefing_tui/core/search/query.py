@@ -331,6 +331,11 @@ class _Parser:
     def term(self, raw: str, negated: bool, column: str | None = None, phrase: bool = False,
              span: tuple[int, int] | None = None) -> Node:
         prefix = not phrase and raw.endswith("*")
+        if not phrase and "*" in raw.rstrip("*") and words_of(raw.rstrip("*")):
+            # `tr*mp` was the phrase "tr mp", without a word: a `*` marks a prefix, at a word's end only
+            start = next(part for part in raw.split("*") if part)
+            raise QueryError(f"A '*' goes at the end of a word ({start}* finds the words that begin with {start}); "
+                             "inside one it is not a wildcard.")
         words = tuple(words_of(raw.rstrip("*") if prefix else raw))
         if not words:
             if prefix:
