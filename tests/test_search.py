@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from briefing_tui.cli import main
 from briefing_tui.core.library.scan import load_library
-from briefing_tui.core.search.index import USER_VERSION, Index, open_index
+from briefing_tui.core.search.index import USER_VERSION, Index, open_index, snippet_pieces
 from briefing_tui.core.search.query import QueryError, as_you_type, parse
 from tests.conftest import SEEDS, env_without_home, write
 
@@ -811,3 +811,16 @@ def test_a_star_inside_a_word_is_refused_not_read_as_a_space(text: str, start: s
         parse(text)
     for fine in ("trump*", "kilroy-sil*", '"tr*mp"', "speaker:gall*", "trump**"):
         parse(fine)
+
+
+def test_a_hit_in_the_title_alone_gives_the_bodys_opening_as_snippet(tmp_path: Path) -> None:
+    """A new user's tryout: a result that matched in its title showed the title twice, as title and snippet."""
+    write(tmp_path / "a.md", "---\ntitle: Walrus seen off the coast\ndate: 2025-06-01\n---\n"
+          "Fishermen reported a large animal near the pier on Monday morning.\n")
+    write(tmp_path / "b.md", "---\ntitle: Port news\ndate: 2025-06-02\n---\nA walrus swam into the port.\n")
+    idx = open_index(None)
+    idx.refresh([str(tmp_path)])
+    found = {r.summary["title"]: r.snippets for r in idx.search(parse("walrus"), limit=5)[1]}
+    plain = {title: "".join(t for t, _ in snippet_pieces(s[0])) for title, s in found.items()}
+    assert plain["Walrus seen off the coast"].startswith("Fishermen reported a large animal")
+    assert "walrus" in plain["Port news"].lower()

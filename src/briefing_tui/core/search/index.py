@@ -1033,6 +1033,13 @@ class Index:
             listed = ",".join(str(int(fid)) for fid in short)
             snippets.update(db.execute(f"SELECT rowid, snippet(fts, -1, char(2), char(3), '…', 16) FROM fts "
                                        f"WHERE fts MATCH ? AND rowid IN ({listed})", [match]).fetchall())
+            # A hit in the title alone: FTS5's best column is the title, and the result showed it twice. The body's
+            # opening says more (FTS5 starts a column's snippet at its top when no hit is in it).
+            titled = [fid for fid in short if fid in snippets and _is_title(snippets[fid], summaries[fid]["title"])]
+            if titled:
+                listed = ",".join(str(int(fid)) for fid in titled)
+                snippets.update(db.execute(f"SELECT rowid, snippet(fts, 1, char(2), char(3), '…', 16) FROM fts "
+                                           f"WHERE fts MATCH ? AND rowid IN ({listed})", [match]).fetchall())
         if long:
             terms = [t for t in query.terms if t.column is None]  # as the reader highlights them
             listed = ",".join(str(int(fid)) for fid in long)
@@ -1136,6 +1143,12 @@ def _ranked(rows: list[_Row], typed: dict[int, float] | None) -> list[tuple[int,
     if typed is None:
         return [(fid, score) for fid, score, _, _ in rows]
     return [(fid, typed.get(fid, score) if exact else score) for fid, score, _, exact in rows]
+
+
+def _is_title(snippet: str, title: str) -> bool:
+    """Whether a snippet is the article's title (or a part of it), marks and ellipses aside."""
+    plain = "".join(text for text, _ in snippet_pieces(snippet)).strip(" …").strip()
+    return bool(plain) and plain in title
 
 
 def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
