@@ -481,3 +481,10 @@ def test_a_configured_library_folder_that_is_not_there_is_named(tmp_path: Path, 
     out, err = capsys.readouterr()
     assert f"No such library folder: '{tmp_path / 'gone'}' (from the config's library:)" in err
     assert "10 articles, 1 problem" in out
+
+
+def test_a_search_that_finds_nothing_says_so_without_an_empty_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """A new user's tryout: `0 of 0 matching articles` under an empty table's header."""
+    assert main(["--private", "search", "zzzzqq", str(SEEDS)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "No matching article\n" and "No article has “zzzzqq”" in err

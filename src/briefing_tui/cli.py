@@ -491,8 +491,9 @@ def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
     from briefing_tui.render import console, search_table
 
     out = console()
-    out.print(search_table(results, out.width))
-    out.print(f"{len(results)} of {serialize.count(total, 'matching article')}")
+    if results:
+        out.print(search_table(results, out.width))
+    out.print(f"{len(results)} of {serialize.count(total, 'matching article')}" if total else "No matching article")
     return 0
 
 
