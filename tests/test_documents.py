@@ -597,6 +597,10 @@ def test_mail_8bit_parts_without_a_usable_charset_fall_back_and_stay_clean(tmp_p
         b"--b\nContent-Type: message/rfc822\n\nSubject: P\nContent-Type: text/plain; charset=punycode\n\n"
         + latin.encode("cp1252") + b"\n--b--\n")))
     assert punycode.paragraphs == ("Outer.", "Forwarded message: P", latin)
+    for codec in ("unicode_escape", "raw-unicode-escape"):  # Python's escapes: `\x1b` stays the text it is
+        escaped = load(write(tmp_path / f"{codec}.eml", b"Subject: x\nContent-Type: text/plain; charset=" +
+                             codec.encode() + b"\n\nSee \\x1b]52;c;Zm9v\\x07 here.\n"))
+        assert escaped.paragraphs == ("See \\x1b]52;c;Zm9v\\x07 here.",), codec
     undeclared = load_file(str(write(tmp_path / "ru.eml", b"Subject: x\n\n" + RUSSIAN.encode("koi8-r"))))
     assert isinstance(undeclared, Problem) and undeclared.reason.startswith("not text in UTF-8 or a Western encoding")
     hostile = (b"Subject: x\nContent-Type: text/plain; charset=iso-8859-5\nContent-Transfer-Encoding: 8bit\n\n"

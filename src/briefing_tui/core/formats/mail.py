@@ -50,8 +50,10 @@ _LABELS = {"iso8859-1": "cp1252", "ascii": "utf-8", "shift_jis": "cp932", "gb231
 """Mail labelled Latin-1 is mostly Windows-1252 (its curly quotes), and Shift_JIS, GB2312 and EUC-KR mostly their
 Windows supersets (Japanese mail's circled numbers), as browsers (the WHATWG Encoding Standard) and mail readers
 assume; mail labelled ASCII that is not is mostly UTF-8."""
-_NOT_CHARSETS = frozenset({"punycode", "idna"})
-"""Text encodings Python knows that no mail is written in (domain names): decoding punycode takes quadratic time."""
+_NOT_CHARSETS = frozenset({"punycode", "idna", "unicode-escape", "raw-unicode-escape"})
+"""Text encodings Python knows that no mail is written in: domain names (decoding punycode takes quadratic time), and
+Python's own escapes (`\x1b` written in a body would decode to a real ESC: the sanitizer removed it, but no mail's
+text is that)."""
 _REPLY_PREFIXES = re.compile(r"^(?:\s*+(?:re|fwd?|aw|wg|tr|sv|vs)\s*+(?:\[\d{1,4}\])?:)++", re.IGNORECASE)
 
 
