@@ -435,3 +435,15 @@ async def test_a_folder_with_no_article_files_says_which_files_are_read(tmp_path
         await loaded(pilot)
         await until(pilot, lambda: any(n.startswith("No article files here") for n in notes), "the notice")
         assert not any("Press p" in n for n in notes)
+
+
+async def test_a_long_library_name_is_cut_so_the_header_keeps_its_count(tmp_path: Path) -> None:
+    """A new user's tryout: `briefing FILE` named the library by the file's long name, and at 100 columns the
+    header's count was cut off (`001-magnitogorsk-…md · 1 a…`)."""
+    article = write(tmp_path / ("001-magnitogorsk-steel-plant-reports-record-output-in-the-third-quarter" + ".md"),
+                    "---\ntitle: Steel\ndate: 2025-06-01\n---\nText.\n")
+    app = BriefingApp([str(article)], Settings(private=True))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await loaded(pilot)
+        assert app.sub_title.endswith(" · 1 article") and "…" in app.sub_title
+        assert len(app.sub_title) <= 48

@@ -135,7 +135,9 @@ class ReaderScreen(SidebarScreen):
         paths = self.session.paths
         folder = os.path.basename(os.path.normpath(paths[0])) if paths else "library"
         name = clean_line(strip_escape_sequences(folder))  # a sequence goes whole, not only its ESC
-        return name + (f" +{len(paths) - 1}" if len(paths) > 1 else "")
+        from briefing_tui.render import middle_ellipsis  # a long file name cut: the header's count stays in view
+
+        return middle_ellipsis(name, 32) + (f" +{len(paths) - 1}" if len(paths) > 1 else "")
 
     # --- the library -------------------------------------------------------------------------------------
 
