@@ -375,3 +375,23 @@ async def test_a_library_folders_escape_sequences_go_whole_from_the_header(tmp_p
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert app.sub_title.startswith("newsdesk")
+
+
+async def test_a_quote_opened_from_the_finder_closes_an_older_search_panel() -> None:
+    """A tryout: after `/coronavir⏎` then `"speaker:trump⏎`, the old search's results stayed beside a Trump quote in
+    another article. The sidebar shows instead, on the article; `/` brings the search back, its query kept."""
+    from briefing_tui.tui.widgets.search_panel import SearchPanel
+    from briefing_tui.tui.widgets.sidebar import LibrarySidebar
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"cable", "enter")
+        await until(pilot, lambda: app.focused is app.query_one(ArticleView), "the result opened")
+        panel = app.query_one(SearchPanel)
+        assert panel.display
+        await pilot.press("quotation_mark", *"speaker:rutte", "enter")
+        await until(pilot, lambda: app.query_one(ArticleView).current_quote is not None, "the quote opened")
+        assert not panel.display and app.query_one(LibrarySidebar).display
+        await pilot.press("slash")
+        await until(pilot, lambda: panel.display and panel.query_text == "cable", "the search back, its query kept")

@@ -565,6 +565,13 @@ class ReaderScreen(SidebarScreen):
     def _quote_chosen(self, choice: QuoteChoice | None) -> None:
         if choice is None:
             return
+        panel = self.query_one(SearchPanel)
+        if panel.display:  # the results of an older search are not where this article came from: the sidebar,
+            # on it, shows instead (`/` brings the search back, its query kept)
+            self._remember_search()
+            panel.display = False
+            self.query_one(LibrarySidebar).display = True
+            self.query_one(ReaderPanes).fit_search()
         article = (self.query_one(LibrarySidebar).select_article(choice.article_id)
                    or self.session.listed(choice.article_id))
         if article is None:
