@@ -534,3 +534,20 @@ async def test_q_closes_the_board_and_the_spotlight_instead_of_quitting() -> Non
         assert app.is_running and app.query_one(ArticleView).article is not None
         await pilot.press("q")
         await until(pilot, lambda: not app.is_running, "the reader to quit")
+
+
+async def test_the_boards_hint_offers_undo_only_after_a_removal() -> None:
+    """A tryout: `u undo a removal` was offered before anything was removed."""
+    from textual.widgets import Static
+
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "underlings")
+        await pilot.press("right_square_bracket", "a", "A")
+        await until(pilot, lambda: isinstance(app.screen, QuoteBoardScreen), "the board")
+        hint = app.screen.query_one("#board-title", Static)
+        assert "undo" not in str(hint.render())
+        await pilot.press("d")
+        await until(pilot, lambda: "u undo the removal" in str(hint.render()), "the undo offered")
+        await pilot.press("u")
+        await until(pilot, lambda: "undo" not in str(hint.render()), "nothing left to undo")

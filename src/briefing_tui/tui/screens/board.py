@@ -139,7 +139,7 @@ class QuoteBoardScreen(Screen[QuoteChoice | None]):
         """List the board again, the highlight on quote `highlight`."""
         title = Text("Quote board", style="bold")
         title.append(f" · {count(len(self.board), 'quote')}" if self.board else "", style="bold")
-        title.append("   enter open · c copy one · u undo a removal", style="dim")
+        title.append("   enter open · c copy one" + (" · u undo the removal" if self._removed else ""), style="dim")
         self.query_one("#board-title", Static).update(title)
         self.query_one("#board-empty").display = not self.board
         options = self.query_one(OptionList)
