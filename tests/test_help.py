@@ -169,31 +169,29 @@ async def test_question_mark_shows_first_the_keys_of_where_it_was_pressed() -> N
     on screen as the help opens; the reader's own follow. From the reader's article, the reader's keys come first."""
     from tests.test_quote_finder import open_finder
 
-    def first_heading() -> str:
+    async def help_opens_on() -> str:
+        """Press `?`; the heading the help opens with."""
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
         return str(app.screen.query(".help-heading").first(Static).render())
+
+    async def back_to_the_reader(*keys: str) -> None:
+        await pilot.press(*keys)
+        await until(pilot, lambda: getattr(app.screen, "help_scope", 0) is None, "back in the reader")
 
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
         await open_finder(pilot, "speaker:rutte")
-        await pilot.press("tab", "question_mark")
-        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
-        assert first_heading() == "In the quote finder"
+        await pilot.press("tab")
+        assert await help_opens_on() == "In the quote finder"
         await until(pilot, lambda: "In the list: export the filtered quotes as Markdown" in screen_text(app),
                     "the finder's keys on screen")
         await pilot.press("escape", "a", "A")  # the help closed, a quote added, the board opened from the finder
         await until(pilot, lambda: getattr(app.screen, "help_scope", None) == "board", "the board")
-        await pilot.press("question_mark")
-        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
-        assert first_heading() == "On the quote board (A)"
-        await pilot.press("escape", "escape", "escape")
-        await until(pilot, lambda: getattr(app.screen, "help_scope", 0) is None, "back in the reader")
+        assert await help_opens_on() == "On the quote board (A)"
+        await back_to_the_reader("escape", "escape", "escape")
         await pilot.press("slash", *"rutte", "tab")
         await until(pilot, lambda: getattr(app.screen, "help_scope", None) == "search", "the results focused")
-        await pilot.press("question_mark")
-        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
-        assert first_heading() == "In the search panel (/)"
-        await pilot.press("escape", "escape", "escape")
-        await until(pilot, lambda: getattr(app.screen, "help_scope", 0) is None, "the search closed")
-        await pilot.press("question_mark")
-        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
-        assert first_heading() == "The reader's keys"
+        assert await help_opens_on() == "In the search panel (/)"
+        await back_to_the_reader("escape", "escape", "escape")
+        assert await help_opens_on() == "The reader's keys"

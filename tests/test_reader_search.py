@@ -90,11 +90,15 @@ async def test_j_and_k_move_in_the_results(ascii: bool, monkeypatch: pytest.Monk
         assert results.highlighted == 1
 
 
+def months(root: Path, n: int, words: dict[int, str]) -> None:
+    """`Article 0` to `Article n-1`, a month apart going back from December 2024, each saying `news` or its word."""
+    for k in range(n):
+        write(root / f"a{k:02}.md", f"---\ntitle: Article {k}\ndate: {2024 - k // 12}-{12 - k % 12:02}-03\n---\n\n"
+                                    f"Some {words.get(k, 'news')} here.\n")
+
+
 async def test_the_sidebar_is_on_the_result_read_when_the_search_closes(tmp_path: Path) -> None:
-    for n in range(60):  # a month each over five years, the one searched for in a group closed at the start
-        word = "walrus" if n == 59 else "news"
-        write(tmp_path / f"a{n:02}.md", f"---\ntitle: Article {n}\ndate: {2024 - n // 12}-{n % 12 + 1:02}-03\n"
-                                        f"---\n\nSome {word} here.\n")
+    months(tmp_path, 60, {59: "walrus"})  # the one searched for in a group closed at the start
     app = BriefingApp([str(tmp_path)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -114,10 +118,7 @@ async def test_a_result_opened_from_a_search_made_again_is_the_one_shown(tmp_pat
     """Search, open a result, search again with the panel still open, open a result whose month is above the first
     one's: opening its groups moved the old cursor's line, and the article under the old cursor was shown over the
     result, from its top, without hits (a tryout's `/coronavirus⏎ /pandemic ↓⏎`, two runs in three)."""
-    for n in range(24):
-        word = {3: "walrus", 20: "pelican"}.get(n, "news")
-        write(tmp_path / f"a{n:02}.md", f"---\ntitle: Article {n}\ndate: {2024 - n // 12}-{12 - n % 12:02}-03\n"
-                                        f"---\n\nSome {word} here.\n")
+    months(tmp_path, 24, {3: "walrus", 20: "pelican"})
     app = BriefingApp([str(tmp_path)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
