@@ -67,8 +67,9 @@ not the largest alone, and an ad's label (`Advertisement`) is no paragraph; a ti
 is keep two offices apart (`the prime minister` is not `The foreign minister, Anna Berg`); an e-mail's HTML part is
 read when its plain part has no words or is a stub of it (`View this email in your browser`), and its parts in the
 charsets they declare, 8-bit ones too (a KOI8-R message in 8bit was a problem). 43: a saved page's published date
-before the time it says it was updated, its JSON-LD authors, ISO's basic dates (`20250410`); an e-mail's subject
-without `[EXTERNAL]` and list tags; a greeting is no summary."""
+before the time it says it was updated, its JSON-LD authors, ISO's basic dates (`20250410`), its sharing and related
+boxes named after the article (`article-share-buttons`) dropped; an e-mail's subject without `[EXTERNAL]` and list
+tags, its parts in Python's escape codecs read as plain text; a greeting is no summary."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a
