@@ -824,3 +824,23 @@ def test_a_hit_in_the_title_alone_gives_the_bodys_opening_as_snippet(tmp_path: P
     plain = {title: "".join(t for t, _ in snippet_pieces(s[0])) for title, s in found.items()}
     assert plain["Walrus seen off the coast"].startswith("Fishermen reported a large animal")
     assert "walrus" in plain["Port news"].lower()
+
+
+def test_scores_of_common_words_are_ordered_finely_enough_to_rank_titles_among_themselves(tmp_path: Path) -> None:
+    """A tryout: titles that all say the word saturate bm25's term part (scores a millionth apart), and, rounded
+    to two decimals, came in runs of newest first: `Court envoy drought drought` 57th. They are ordered by bm25."""
+    from briefing_tui.core.search.index import _WEIGHTS, compile_query
+
+    root = tmp_path / "lib"
+    for i in range(30):
+        title = " ".join(["drought"] * (1 + i % 3) + ["filler"] * (i % 7))
+        write(root / f"{i:02d}.md", f"---\ntitle: {title} {i}\ndate: 2025-01-{1 + i:02d}\n---\n"
+              f"The drought {'went on ' * (i % 5)}here.\n")
+    idx = open_index(None)
+    idx.refresh([str(root)])
+    query = parse("drought")
+    match = compile_query(query, forms=idx.forms)[0]
+    by_bm25 = [json.loads(s)["title"] for s, in idx.db.execute(
+        f"SELECT a.summary FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? "
+        f"ORDER BY round(bm25(fts, {_WEIGHTS}) * 1000000, 4), a.date DESC LIMIT 10", [match])]
+    assert [r.summary["title"] for r in idx.search(query, limit=10)[1]] == by_bm25

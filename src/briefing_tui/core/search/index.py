@@ -1107,13 +1107,13 @@ class Index:
 _Row = tuple[int, float, str | None, int]
 
 
-VANISHED = "CASE WHEN round(score, 4) = 0 THEN round(score * 1000000, 2) ELSE 0 END"
+VANISHED = "CASE WHEN round(score, 4) = 0 THEN round(score * 1000000, 4) ELSE 0 END"
 """The order of scores that round to 0 (every word of the query in half the articles or more): a millionfold."""
 
 
 def _vanished(score: float) -> float:
     """`VANISHED` of one score, as `_ordered` sorts by it."""
-    return round(score * 1_000_000, 2) if round(score, 4) == 0 else 0.0
+    return round(score * 1_000_000, 4) if round(score, 4) == 0 else 0.0
 
 
 def _ordered(rows: list[_Row], sort: str, typed: dict[int, float] | None = None) -> list[_Row]:
