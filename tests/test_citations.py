@@ -145,6 +145,9 @@ def test_the_board_keeps_what_the_citation_needs() -> None:
         "“here in London we will never let them succeed.” — Sadiq Khan, Knife attack in London (Crime), "
         "3 February 2020")
     assert quotes_markdown([(part, listed)]).endswith(f"- {CITED}\n")
+    first = Quote("We will never let them divide us,", 1, 0, 34, "Sadiq Khan", "said", whole=WHOLE)
+    assert quote_citation(first, listed) == CITED  # both parts cite the whole quote: the export writes it once
+    assert quotes_markdown([(first, listed), (part, listed)]).count(f"- {CITED}\n") == 1
 
 
 def test_the_board_holds_a_quotation_broken_into_once_and_shows_it_whole() -> None:

@@ -35,12 +35,15 @@ def markdown_text(text: str) -> str:
 
 
 def quotes_markdown(found: Sequence[tuple[Quote, Article | Listed]], query: str = "") -> str:
-    """The Markdown text of an export: a heading, the filter used, and one citation per quote, every citation
-    escaped (its text is the library's, which any file could have written)."""
+    """The Markdown text of an export: a heading, the filter used, and one citation per quote (one for the parts of
+    a quote split by its attribution, whose citations are the whole quote's), every citation escaped (its text is
+    the library's, which any file could have written)."""
     lines = ["# Quotes", ""]
     if query.strip():
         lines += [f"Filter: `{query.replace('`', '')}`", ""]
-    lines += [f"- {markdown_text(quote_citation(q, a))}" for q, a in found]
+    cited = dict.fromkeys(quote_citation(q, a) for q, a in found)  # the parts of a quote split by its attribution
+    # are cited whole, each: one line for them, as the board keeps one
+    lines += [f"- {markdown_text(citation)}" for citation in cited]
     return "\n".join(lines) + "\n"
 
 
