@@ -166,7 +166,9 @@ async def test_words_in_code_and_tables_are_found_highlighted_and_stepped_throug
         await pilot.press("enter")
         await until(pilot, lambda: showing(app, "Arctic shipping"), "the article to open")
         view = app.query_one(ArticleView)
-        assert len(view.hits) == 3 and view.current_hit == 0
+        assert len(view.hits) == 3 and view.current_hit == 1  # at the hit the result's snippet showed: the table's
+        await pilot.press("N")
+        assert view.current_hit == 0
         current = view.get_component_rich_style("article-view--current-hit").bgcolor
         lines = []
         for n in range(3):
@@ -339,3 +341,29 @@ async def test_the_best_result_is_highlighted_as_results_come_and_down_goes_to_t
         assert results.highlighted == 0
         await pilot.press("down", "down", "enter")
         await until(pilot, lambda: showing(app, "Walrus 3"), "the third result")
+
+
+async def test_a_result_opens_at_the_hit_its_snippet_showed(tmp_path: Path) -> None:
+    """A tryout: the snippet showed a quote (`…Erdogan said, "After elections…`), but the article opened at its first
+    hit, outside any quote, and `c` copied the article's citation. It opens where the snippet was."""
+    from briefing_tui.core.serialize import quote_citation
+
+    filler = "\n\n".join(f"Paragraph {n} about the weather and the roads, with nothing else in it." for n in range(8))
+    write(tmp_path / "a.md", "---\ntitle: Vote\ndate: 2025-06-01\n---\n\nThe election came early this year.\n\n"
+          f"{filler}\n\n“The election is ours, the election is won, and after the election we govern,” said Ana "
+          "Lopez on Friday.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("slash")
+        await type_query(pilot, "election won")  # the window with both words is the snippet: the quote
+        panel = app.query_one(SearchPanel)
+        shown = str(app.query_one("#search-results", OptionList).get_option_at_index(0).prompt)
+        assert "The election is ours" in shown and "came early" not in shown
+        await pilot.press("tab", "c")
+        await until(pilot, lambda: showing(app, "Vote") and view.current_hit is not None, "the result opened")
+        assert view.hits[view.current_hit][0] == view.article.quotes[0].paragraph  # type: ignore[index,union-attr]
+        await until(pilot, lambda: app.clipboard == quote_citation(view.article.quotes[0], view.article),  # type: ignore[union-attr]
+                    "the quote's citation copied")
+        assert panel.display

@@ -24,7 +24,7 @@ from briefing_tui.core.model import Article, Listed, Problem
 from briefing_tui.core.reading.sanitize import clean_line, strip_escape_sequences
 from briefing_tui.core.search.forms import article_language
 from briefing_tui.core.search.highlight import find_hits
-from briefing_tui.core.search.index import Result
+from briefing_tui.core.search.index import Result, snippet_pieces
 from briefing_tui.core.search.query import REFUSED, Query, QueryError, suggestion_basis, typed_query
 from briefing_tui.core.search.query import parse as parse_query
 from briefing_tui.core.serialize import article_citation, count, quote_citation
@@ -56,6 +56,28 @@ BACK_LIMIT = 100
 """Articles `backspace` can go back through at most."""
 RESULT_LIMIT = 100
 """Results listed in the search panel (the count shows how many matched in all)."""
+
+
+def snippet_hit(article: Article, hits: list[tuple[int, int, int]], snippet: str) -> int:
+    """The index of the hit a search result's snippet shows first (the stretch of the snippet that holds it, between
+    two `…`, found in a block of the article, then the first hit there); 0, the article's first hit, when the
+    snippet's text is not found."""
+    stretches: list[tuple[str, bool]] = [("", False)]
+    for text, hit in snippet_pieces(snippet):
+        for n, part in enumerate(text.split("…")):
+            if n:
+                stretches.append(("", False))
+            stretches[-1] = (stretches[-1][0] + part, stretches[-1][1] or (hit and bool(part)))
+    stretch = next((text.strip() for text, hit in stretches if hit), "")
+    if len(stretch) < 12:
+        return 0
+    for k, block in enumerate(article.body()):
+        key = hit_key(block, k)
+        at = block.text.find(stretch) if key is not None else -1
+        if at >= 0:
+            inside = [i for i, (hit, start, end) in enumerate(hits) if hit == key and start >= at]
+            return inside[0] if inside else next((i for i, (hit, _, _) in enumerate(hits) if hit == key), 0)
+    return 0
 
 
 class ReaderScreen(SidebarScreen):
@@ -486,12 +508,12 @@ class ReaderScreen(SidebarScreen):
         self.set_focus(self.query_one(ArticleView))  # keys typed from now on are for the article
 
         def show(article: Article) -> None:
-            self._show_with_hits(article, event.query)
+            self._show_with_hits(article, event.query, event.snippet)
             self.call_after_refresh(self._replay)
 
         self._request_article(listed, show)
 
-    def _show_with_hits(self, article: Article, query_text: str) -> None:
+    def _show_with_hits(self, article: Article, query_text: str, snippet: str = "") -> None:
         """Show an article chosen from the search results, at its first hit (the words matched as the results
         were: the last one as a prefix, other words with their forms in the article's language); with none in the
         text (a query of `speaker:` terms alone), with the quote cursor on the first quote by the speaker."""
@@ -509,7 +531,7 @@ class ReaderScreen(SidebarScreen):
         view.show(article, hits)
         self._open_article(article)
         if view.hits:
-            view.go_to_hit(0)
+            view.go_to_hit(snippet_hit(article, view.hits, snippet))  # the hit the result's snippet showed
         elif (theirs := quote_by(article.quotes, query.terms)) is not None:
             view.select_quote(theirs)  # `speaker:rutte` has no words in the text: their first quote is what was meant
 

@@ -95,6 +95,8 @@ class SearchPanel(Vertical):
         query: str
         keys: Keys = ()
         """Keys to press once it is shown (`c` pressed on a result: its citation)."""
+        snippet: str = ""
+        """The result's snippet as the list showed it: the article opens at the hit it shows."""
 
     @dataclass
     class Closed(Message):
@@ -258,7 +260,9 @@ class SearchPanel(Vertical):
         if not 0 <= index < len(self._results):
             self._give_back()
         else:
-            self.post_message(self.ResultChosen(self._results[index].summary["id"], self.query_text, keys))
+            result = self._results[index]
+            self.post_message(self.ResultChosen(result.summary["id"], self.query_text, keys,
+                                                result.snippets[0] if result.snippets else ""))
 
     def show_error(self, message: str) -> None:
         """Show a query error inline, keeping the last results."""
