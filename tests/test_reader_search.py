@@ -367,3 +367,18 @@ async def test_a_result_opens_at_the_hit_its_snippet_showed(tmp_path: Path) -> N
         await until(pilot, lambda: app.clipboard == quote_citation(view.article.quotes[0], view.article),  # type: ignore[union-attr]
                     "the quote's citation copied")
         assert panel.display
+
+
+async def test_down_typed_before_the_answer_moves_the_highlight_of_the_results_that_answer(tmp_path: Path) -> None:
+    """A tryout: `/fire`, `down` within a sixth of a second, `enter` opened the first result: the `down` moved the
+    older results (or nothing) and the answer put the highlight back on the best."""
+    for n, day in ((1, "03"), (2, "02"), (3, "01")):
+        write(tmp_path / f"a{n}.md", f"---\ntitle: Fire {n}\ndate: 2025-06-{day}\n---\n\nA fire here.\n")
+    write(tmp_path / "b.md", "---\ntitle: Other\ndate: 2025-06-04\n---\n\nNothing.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"fire", "down", "enter")  # all at once: before the search has answered
+        await until(pilot, lambda: showing(app, "Fire 2"), "the second result")
+        await pilot.press("slash", *"other", "down", "down", "up", "enter")  # one result: it stays on it
+        await until(pilot, lambda: showing(app, "Other"), "the only result")

@@ -124,6 +124,9 @@ class SearchPanel(Vertical):
         """The query text whose answer (results, an error, or nothing) is on screen."""
         self._give_back_when_answered = False
         """A `tab` came before the answer to what was typed: it and the keys after it are pressed when it comes."""
+        self._held_moves = 0
+        """`down` (+1) and `up` (-1) typed before the answer to what was typed: the highlight moves so when it
+        comes (`/fire ↓ ⏎` typed fast opened the first result, the ↓ spent on the older results)."""
 
     def compose(self) -> ComposeResult:
         box = FilterBox(self.history, id="search-input",
@@ -200,12 +203,19 @@ class SearchPanel(Vertical):
     @on(FilterBox.Move, "#search-input")
     def _move(self, event: FilterBox.Move) -> None:
         event.stop()
+        if not self.settled or self._pending:
+            self._held_moves += event.step
+            return
+        self._step(event.step)
+
+    def _step(self, step: int) -> None:
+        """Move the results' highlight one result down (`step` > 0) or up."""
         results = self.query_one("#search-results", OptionList)
         if not results.option_count:
             return
         if results.highlighted is None:
             results.highlighted = 0
-        elif event.step > 0:
+        elif step > 0:
             results.action_cursor_down()
         else:
             results.action_cursor_up()
@@ -214,6 +224,10 @@ class SearchPanel(Vertical):
         """The answer to `text` is on screen: results (`found`), or an error or nothing (the results on screen
         are an older query's). A pending `enter` then opens the best match, if there are results for `text`."""
         self.answered = text
+        if text == self.query_text and self._held_moves:
+            moves, self._held_moves = self._held_moves, 0
+            for _ in range(min(abs(moves), 200) if found else 0):  # past the last result the highlight stays
+                self._step(moves)
         if self._open_when_answered and text == self.query_text:
             self._open_when_answered = False
             if found and self._results:
