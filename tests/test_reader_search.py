@@ -382,3 +382,21 @@ async def test_down_typed_before_the_answer_moves_the_highlight_of_the_results_t
         await until(pilot, lambda: showing(app, "Fire 2"), "the second result")
         await pilot.press("slash", *"other", "down", "down", "up", "enter")  # one result: it stays on it
         await until(pilot, lambda: showing(app, "Other"), "the only result")
+
+
+async def test_q_in_the_search_results_closes_the_search_and_does_not_quit() -> None:
+    """A tryout: `q` in the results quit the reader; in every other list (the finder's, the board) it goes back."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        panel = app.query_one(SearchPanel)
+        await pilot.press("slash")
+        await type_query(pilot, "harbour q")  # in the box, q is a letter
+        assert panel.query_text == "harbour q"
+        await pilot.press("backspace", "backspace")
+        await type_query(pilot, "")
+        await pilot.press("tab", "q")
+        await until(pilot, lambda: not panel.display, "the search closed")
+        assert app.is_running
+        await pilot.press("slash")
+        await until(pilot, lambda: panel.display and panel.query_text == "harbour", "its query kept")

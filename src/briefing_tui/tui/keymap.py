@@ -115,6 +115,7 @@ SEARCH_KEYS: list[Key] = [
      "Save the search under a name: it heads the sidebar as a group with its counts", False),
     ("s", "save_search", "Save search", "In the results: save the search", False),
     ("c,a", "", "Cite/add", "In the results: open the highlighted result and copy its citation / add its quote", False),
+    ("escape,q", "", "Close", "Close the search, its query kept (q: in the results; it does not quit here)", False),
 ]
 """The search panel's keys (its box and results); `escape` closes it."""
 

@@ -356,7 +356,14 @@ class ResultList(OptionList):
     citation copied, the quote at its first hit added), as `enter c` does."""
 
     BINDINGS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False),
-                Binding("c", "open_then('c')", "Cite", show=False), Binding("a", "open_then('a')", "Add", show=False)]
+                Binding("c", "open_then('c')", "Cite", show=False), Binding("a", "open_then('a')", "Add", show=False),
+                Binding("q", "close_panel", "Close search", show=False)]
+
+    def action_close_panel(self) -> None:
+        """`q` in the results closes the search, as escape does (it quit the reader: not in a meeting)."""
+        panel = next((a for a in self.ancestors if isinstance(a, SearchPanel)), None)
+        if panel is not None:
+            panel.action_close()
 
     @dataclass
     class OpenThen(Message):
