@@ -685,3 +685,27 @@ async def test_the_title_stays_on_screen_while_the_middle_of_an_article_is_read(
         await until(pilot, lambda: showing(app, "Grid outage"), "back to b.md")
         await until(pilot, lambda: pinned.display and str(pinned.render()).startswith("Grid outage"),
                     "b.md's title, where it was read to")
+
+
+async def test_backspace_brings_back_the_search_hits_the_article_showed(tmp_path: Path) -> None:
+    """A tryout: an article opened from the search results, then another; `backspace` brought the first back where
+    it was, but without its hits: `n` said there were none. Its hits, and the one the cursor was on, come back."""
+    filler = "\n\n".join(f"Paragraph {n} on the walrus colony and the ice." for n in range(30))
+    write(tmp_path / "a.md", f"---\ntitle: Walrus count\ndate: 2025-06-02\n---\n{filler}\n")
+    write(tmp_path / "b.md", "---\ntitle: Port\ndate: 2025-06-01\n---\nNothing here.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("slash", *"walrus", "enter")
+        await until(pilot, lambda: showing(app, "Walrus count") and view.current_hit is not None, "the hits")
+        await pilot.press("n", "n", "n")
+        await until(pilot, lambda: view.current_hit == 3, "the fourth hit")
+        top = int(view.scroll_y)
+        await pilot.press("J")
+        await until(pilot, lambda: showing(app, "Port"), "the next article")
+        await pilot.press("backspace")
+        await until(pilot, lambda: showing(app, "Walrus count") and len(view.hits) == 30, "back, with its hits")
+        await until(pilot, lambda: view.current_hit == 3 and int(view.scroll_y) == top, "on the hit it was on")
+        await pilot.press("n")
+        await until(pilot, lambda: view.current_hit == 4, "n goes on from there")

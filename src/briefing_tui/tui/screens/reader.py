@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
+from typing import NamedTuple
 
 from rich.text import Text
 from textual import events, on, work
@@ -56,6 +57,18 @@ BACK_LIMIT = 100
 """Articles `backspace` can go back through at most."""
 RESULT_LIMIT = 100
 """Results listed in the search panel (the count shows how many matched in all)."""
+
+
+class Place(NamedTuple):
+    """An article read before another was opened, for `backspace`: where it was read to, and its search hits."""
+
+    id: str
+    top: int
+    """The line at the top of the view."""
+    query: str = ""
+    """The search whose hits it showed ("" for none)."""
+    hit: int | None = None
+    """The hit the cursor was on."""
 
 
 def snippet_hit(article: Article, hits: list[tuple[int, int, int]], snippet: str) -> int:
@@ -114,7 +127,7 @@ class ReaderScreen(SidebarScreen):
         """The last listing was a part of the library, listed while a first start indexes it."""
         self._checking = False
         """`r` asked for a check of the library: its end is told."""
-        self._back: list[tuple[str, int]] = []
+        self._back: list[Place] = []
         """Articles shown before another was opened (id, line at the top), the latest last: `backspace` goes back."""
 
     def compose(self) -> ComposeResult:
@@ -369,8 +382,11 @@ class ReaderScreen(SidebarScreen):
     def _remember_shown(self, next_id: str) -> None:
         """The article on screen, and where it was read to, for `backspace`: another (`next_id`) is opening."""
         shown = self._current()
-        if shown is not None and shown.id != next_id and (not self._back or self._back[-1][0] != shown.id):
-            self._back.append((shown.id, int(self.query_one(ArticleView).scroll_y)))
+        if shown is not None and shown.id != next_id and (not self._back or self._back[-1].id != shown.id):
+            view = self.query_one(ArticleView)
+            searched = self._hits_in == shown.id and bool(view.hits)
+            self._back.append(Place(shown.id, int(view.scroll_y), self._hit_query if searched else "",
+                                    view.current_hit if searched else None))
             del self._back[:-BACK_LIMIT]
 
     def open_article_id(self, article_id: str) -> None:
@@ -513,7 +529,7 @@ class ReaderScreen(SidebarScreen):
 
         self._request_article(listed, show)
 
-    def _show_with_hits(self, article: Article, query_text: str, snippet: str = "") -> None:
+    def _show_with_hits(self, article: Article, query_text: str, snippet: str = "", back: bool = False) -> None:
         """Show an article chosen from the search results, at its first hit (the words matched as the results
         were: the last one as a prefix, other words with their forms in the article's language); with none in the
         text (a query of `speaker:` terms alone), with the quote cursor on the first quote by the speaker."""
@@ -527,9 +543,12 @@ class ReaderScreen(SidebarScreen):
                 and (found := find_hits(block.text, terms, lang))}  # code and tables are searched too
         self._hit_query, self._hits_in = query_text, article.id
         view = self.query_one(ArticleView)
-        self._remember_shown(article.id)
+        if not back:
+            self._remember_shown(article.id)
         view.show(article, hits)
-        self._open_article(article)
+        self._open_article(article, back=back)
+        if back:
+            return  # the place it was read to is put back by `action_back`
         if view.hits:
             view.go_to_hit(snippet_hit(article, view.hits, snippet))  # the hit the result's snippet showed
         elif (theirs := quote_by(article.quotes, query.terms)) is not None:
@@ -747,15 +766,25 @@ class ReaderScreen(SidebarScreen):
         """Backspace: the article shown before the last one opened, at the place it was read to."""
         view = self.query_one(ArticleView)
         while self._back:
-            article_id, top = self._back.pop()
-            listed = self.query_one(LibrarySidebar).select_article(article_id, quiet=True)
+            place = self._back.pop()
+            listed = self.query_one(LibrarySidebar).select_article(place.id, quiet=True)
             if listed is None:
                 continue  # removed, or filtered out of the sidebar since: the one before it
 
-            def at_place(_article: Article, top: int = top) -> None:
+            def at_place(_article: Article, top: int = place.top) -> None:
                 self.call_after_refresh(view.scroll_to, 0, top, animate=False)
 
-            self._open_article(listed, at_place, back=True)
+            if not place.query:
+                self._open_article(listed, at_place, back=True)
+                return
+
+            def with_hits(article: Article, place: Place = place) -> None:  # its search hits, the one it was on
+                self._show_with_hits(article, place.query, back=True)
+                if place.hit is not None and place.hit < len(view.hits):
+                    view.current_hit = place.hit
+                self.call_after_refresh(view.scroll_to, 0, place.top, animate=False)
+
+            self._request_article(listed, with_hits)
             return
         self.notify("No article to go back to: backspace returns to the one read before another was opened.",
                     markup=False, timeout=2)
