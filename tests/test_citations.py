@@ -208,3 +208,24 @@ def test_a_cue_is_shown_as_the_text_writes_it() -> None:
     """`D'après` showed as `(d' après)`: the elided word is joined to the next, as written."""
     assert shown_cue("d' après") == "d'après" and shown_cue("l’ a dit") == "l’a dit"
     assert shown_cue("said") == "said" and shown_cue(":") is None and shown_cue(None) is None
+
+
+async def test_escape_in_the_article_puts_the_citation_away_first(tmp_path: Path) -> None:
+    """A tryout at 80×24: the citation panel took half the article, and escape went to the sidebar, leaving it."""
+    from briefing_tui.tui.widgets.citation_panel import CitationPanel
+
+    write(tmp_path / "lib" / "khan.md", ARTICLE)
+    app = BriefingApp([str(tmp_path / "lib")], Settings(private=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("tab", "right_square_bracket", "c")
+        panel = app.query_one(CitationPanel)
+        await pilot.pause()
+        assert panel.display and app.focused is view
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not panel.display and app.focused is view  # put away, the article still read
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is not view  # then back, as before

@@ -735,6 +735,10 @@ class ReaderScreen(SidebarScreen):
             self.set_focus(self.query_one(ArticleView))
 
     def action_focus_sidebar(self) -> None:
+        citation = self.query_one(CitationPanel)
+        if citation.display and self.query_one(ArticleView).has_focus:
+            citation.put_away()  # escape puts away what was copied first (it took half of an 80×24 article)
+            return
         self.query_one(ReaderPanes).show_sidebar()
         panel = self.query_one(SearchPanel)
         box = self._filter_box()
