@@ -146,8 +146,8 @@ class ReaderScreen(SidebarScreen):
                 yield LibrarySidebar(ascii=ascii, id="sidebar")
                 yield SearchPanel(self.state.history.setdefault("search", []), ascii=ascii, id="search")
             with Vertical(id="article-pane"):
+                yield ArticleStatus(id="hit-status")  # first: the pinned title, coming and going, moves no status
                 yield PinnedTitle(id="pinned-title")
-                yield ArticleStatus(id="hit-status")
                 yield CitationPanel(id="article-citation")  # above the article: no notification covers it
                 yield ArticleView(ascii=ascii, id="article")
         yield KeyFooter(SHORT)
