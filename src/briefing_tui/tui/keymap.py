@@ -111,6 +111,12 @@ SIDEBAR_KEYS: list[Key] = [
 """The sidebar's own keys (its cursor keys are in the reader's); the screen acts on them."""
 
 SEARCH_KEYS: list[Key] = [
+    ("enter", "", "Open", "Open the highlighted result (the best, as results come) at the hit its snippet shows",
+     False),
+    ("up,down", "", "Move", "Move the highlight, typing on (typed before the answer, it moves once the answer comes)",
+     False),
+    ("tab", "", "Results", "Between the box and the results; with `did you mean` shown, take it instead", False),
+    ("n,N", "", "Hits", "In the article opened: the next / previous hit", False),
     ("ctrl+s", "save_search", "Save search",
      "Save the search under a name: it heads the sidebar as a group with its counts", False),
     ("s", "save_search", "Save search", "In the results: save the search", False),
