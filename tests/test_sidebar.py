@@ -454,6 +454,8 @@ async def test_save_a_search_and_see_it_head_the_sidebar(isolated_home: Path,
     assert sorted(os.path.basename(p) for p in capsys.readouterr().out.split()) == found
     assert cli.main(["search", "--saved", "nothing", str(SEEDS)]) == 2
     assert "no saved search called 'nothing' for this library (saved: Ports)" in capsys.readouterr().err
+    assert cli.main(["search", "--saved", "ports", str(SEEDS), "--private"]) == 2  # a new user's tryout: it said
+    assert "--private reads no saved search" in capsys.readouterr().err  # there was none, and to save one
 
 
 async def test_delete_asks_then_deletes() -> None:
@@ -486,7 +488,7 @@ async def test_saved_counts_follow_the_library(tmp_path: Path) -> None:
 
 def test_saved_takes_no_query_and_private_reads_no_state(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--private", "search", "--saved=x", str(SEEDS)]) == 2  # private: no state is read
-    assert "no saved search called 'x' for this library (save one in the reader" in capsys.readouterr().err
+    assert "briefing: --private reads no saved search" in capsys.readouterr().err  # says so, not "save one"
     with pytest.raises(SystemExit):  # no QUERY and no --saved: argparse's usage error, as before
         cli.main(["search"])
 

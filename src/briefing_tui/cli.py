@@ -449,6 +449,9 @@ def _search(args: argparse.Namespace, paths: list[str], settings: Settings) -> i
 
         state = ReaderState.load(data_dir(), library_key(paths), settings.private)
         found = state.saved_search(args.saved)
+        if found is None and settings.private:
+            _error("--private reads no saved search (nor anything else the reader keeps): give the query itself")
+            return 2
         if found is None:
             names = ", ".join(s.name for s in state.saved)
             _error(f"no saved search called {args.saved!r} for this library"
