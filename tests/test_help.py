@@ -195,3 +195,17 @@ async def test_question_mark_shows_first_the_keys_of_where_it_was_pressed() -> N
         assert await help_opens_on() == "In the search panel (/)"
         await back_to_the_reader("escape", "escape", "escape")
         assert await help_opens_on() == "The reader's keys"
+
+
+async def test_the_help_opens_clear_of_notifications() -> None:
+    """A new user's tryout: the start's notice (bundled samples) lay over the help's lower right when `?` came
+    at once."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await loaded(pilot)
+        app.notify("A notice of the reader's screen", timeout=30)
+        await pilot.pause()
+        assert len(app._notifications) >= 1
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        assert len(app._notifications) == 0

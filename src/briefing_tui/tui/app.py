@@ -146,6 +146,7 @@ class BriefingApp(App[int]):
     def action_help(self) -> None:
         """The help, the keys of where the user is first (the quote finder's in the finder)."""
         scope = getattr(self.screen, "help_scope", None)
+        self.clear_notifications()  # a notice of what was on screen would lie over the help's lower right
         self.push_screen(HelpScreen(scope if isinstance(scope, str) else None))
 
 
