@@ -84,3 +84,18 @@ async def test_a_config_theme_the_reader_has_not_is_named(tmp_path: Path) -> Non
         await loaded(pilot)
         assert any(n.startswith("config: theme 'nosuchtheme' is not one of the reader's themes") for n in notes)
         assert app.theme != "nosuchtheme"
+
+
+async def test_a_theme_chosen_where_the_config_sets_one_says_it_lasts_for_this_run(isolated_home: Path) -> None:
+    """A new user's tryout: with `theme: nord` in the config, a theme picked in the reader was lost on restart,
+    without a word (the config's wins, as files.md says)."""
+    from tests.test_links import recorded_notifications
+
+    app = BriefingApp([str(SEEDS)], Settings(theme="nord"))
+    notes = recorded_notifications(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert app.theme == "nord"
+        app.theme = "dracula"
+        await pilot.pause()
+        assert "For this run: the config's theme: nord is used at the next start." in notes

@@ -83,6 +83,10 @@ class BriefingApp(App[int]):
             error = self.prefs.save()
             if error:
                 self.notify(error, markup=False, severity="warning")
+            configured = self.settings.theme
+            if configured and configured != theme and configured in self.available_themes:
+                self.notify(f"For this run: the config's theme: {configured} is used at the next start.",
+                            markup=False, timeout=6)  # a new user lost the choice on restart without a word
 
     def action_command_palette(self) -> None:
         """Textual's palette, without its emoji on a plain console."""
