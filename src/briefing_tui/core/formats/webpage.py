@@ -48,7 +48,8 @@ def read_page(source: str, whole: bool = False) -> PageInfo:
     info = PageInfo(blocks, title=title, heading=heading)
     published_time = [reader.time] if reader.time_published else []
     other_time = [] if reader.time_published else [reader.time]
-    info.date = _first_date([*(meta.get(k) for k in _DATE_KEYS), *published_time, *_json_dates(reader.json_ld),
+    nodes = list(_json_nodes(reader.json_ld))  # read once: dates, section and authors all look in them
+    info.date = _first_date([*(meta.get(k) for k in _DATE_KEYS), *published_time, *_json_dates(nodes),
                              *other_time])
     if info.date is None:
         first = next((b.text for b in blocks if b.kind in ("paragraph", "heading")), "")
@@ -57,9 +58,9 @@ def read_page(source: str, whole: bool = False) -> PageInfo:
             info.date = found[0]
     if info.date is None:  # `Last updated <time>`: better than no date
         info.date = _first_date([reader.time_updated])
-    info.section = _clean(meta.get("article:section")) or _json_section(reader.json_ld) or _breadcrumb_section(
+    info.section = _clean(meta.get("article:section")) or _json_section(nodes) or _breadcrumb_section(
         reader.crumbs, title or heading)
-    author = _author_name(meta.get("author")) or _json_authors(reader.json_ld) or _author_name(
+    author = _author_name(meta.get("author")) or _json_authors(nodes) or _author_name(
         meta.get("article:author"))  # a profile's address is not a name
     fields = (("source", meta.get("og:site_name")), ("author", author),
               ("description", meta.get("description") or meta.get("og:description")),
@@ -117,9 +118,9 @@ def _first_date(values: list[str | None]) -> dt.date | None:
     return None
 
 
-def _json_authors(json_ld: list[str]) -> str | None:
+def _json_authors(nodes: list[dict[str, Any]]) -> str | None:
     """The first JSON-LD `author`: a name, a Person or Organization's `name`, or a list of them (joined)."""
-    for node in _json_nodes(json_ld):
+    for node in nodes:
         value = node.get("author")
         names = [_author_name(v) for v in (value[:20] if isinstance(value, list) else [value])]
         text = ", ".join(n for n in names if n)
@@ -134,15 +135,15 @@ def _author_name(value: Any) -> str | None:
     return _clean(value) if isinstance(value, str) and not value.strip().startswith(("http://", "https://")) else None
 
 
-def _json_dates(json_ld: list[str]) -> Iterator[str]:
-    for node in _json_nodes(json_ld):
+def _json_dates(nodes: list[dict[str, Any]]) -> Iterator[str]:
+    for node in nodes:
         value = node.get("datePublished") or node.get("dateCreated")
         if isinstance(value, str):
             yield value
 
 
-def _json_section(json_ld: list[str]) -> str | None:
-    for node in _json_nodes(json_ld):
+def _json_section(nodes: list[dict[str, Any]]) -> str | None:
+    for node in nodes:
         value = node.get("articleSection")
         if isinstance(value, list) and value:
             value = value[0]
