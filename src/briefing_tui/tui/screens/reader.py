@@ -438,14 +438,19 @@ class ReaderScreen(SidebarScreen):
 
     @on(SearchPanel.Closed)
     def _close_search(self) -> None:
+        sidebar = self._hide_search()
+        self.set_focus(sidebar)  # now, not later (`focus()`): a key that closes the search to focus a box of its
+        # own (`f`, the sidebar's filter) keeps the focus it gives
+        sidebar.keep_cursor_in_view()  # on the result opened last, moved there while the sidebar was hidden
+
+    def _hide_search(self) -> LibrarySidebar:
+        """Put the search panel away, its query kept (`/` brings it back), and show the sidebar in its place."""
         self._remember_search()
         self.query_one(SearchPanel).display = False
         sidebar = self.query_one(LibrarySidebar)
         sidebar.display = True
-        self.set_focus(sidebar)  # now, not later (`focus()`): a key that closes the search to focus a box of its
-        # own (`f`, the sidebar's filter) keeps the focus it gives
-        sidebar.keep_cursor_in_view()  # on the result opened last, moved there while the sidebar was hidden
-        self.query_one(ReaderPanes).fit_search()
+        self.query_one(ReaderPanes).fit_search()  # the panel hidden: the same widths whatever has the focus
+        return sidebar
 
     @on(SearchPanel.QueryChanged)
     def _query_changed(self, event: SearchPanel.QueryChanged) -> None:
@@ -606,13 +611,8 @@ class ReaderScreen(SidebarScreen):
     def _quote_chosen(self, choice: QuoteChoice | None) -> None:
         if choice is None:
             return
-        panel = self.query_one(SearchPanel)
-        if panel.display:  # the results of an older search are not where this article came from: the sidebar,
-            # on it, shows instead (`/` brings the search back, its query kept)
-            self._remember_search()
-            panel.display = False
-            self.query_one(LibrarySidebar).display = True
-            self.query_one(ReaderPanes).fit_search()
+        if self.query_one(SearchPanel).display:  # the results of an older search are not where this article came
+            self._hide_search()  # from: the sidebar, on it, shows instead
         article = (self.query_one(LibrarySidebar).select_article(choice.article_id)
                    or self.session.listed(choice.article_id))
         if article is None:
