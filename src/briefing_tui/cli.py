@@ -410,15 +410,9 @@ def _library_root(path: str, settings: Settings) -> str | None:
     and `quotes` give it: a configured library folder that holds it, else the root of an index that
     holds it (the library it was read in), else its own folder."""
     for root in settings.library or ():
-        if is_within(path, root) or _lexically_within(path, root):
+        if is_within(path, root) or is_within(path, root, resolve=False):  # as written: reading refuses a link out
             return root
     return indexed_root(cache_dir(), path) or indexed_root(cache_dir(), path, resolve=False)
-
-
-def _lexically_within(path: str, root: str) -> bool:
-    """`path` as written is below `root` (a folder on its way may be a link out of it: reading then refuses it)."""
-    here, top = os.path.abspath(path), os.path.abspath(root).rstrip(os.sep)
-    return here.startswith(top + os.sep)
 
 
 def _with_fresh_index(paths: list[str], settings: Settings, use: Callable[[Index, RefreshStats], T],

@@ -30,10 +30,12 @@ class ReadError(Exception):
     """A file that cannot be read as an article; the message is one line for the user."""
 
 
-def is_within(path: str, root: str) -> bool:
-    """True when the real `path` lies inside the real `root` (or is it)."""
-    real_root = os.path.realpath(root)
-    real = os.path.realpath(path)
+def is_within(path: str, root: str, resolve: bool = True) -> bool:
+    """True when the real `path` lies inside the real `root` (or is it); without `resolve`, the paths as written (a
+    folder on the way may be a link out of `root`)."""
+    norm = os.path.realpath if resolve else os.path.abspath
+    real_root = norm(root)
+    real = norm(path)
     return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
