@@ -264,31 +264,36 @@ class ArticleView(ScrollView, can_focus=True):
         the quote under the cursor back in the middle if it went out of view; else nothing moves."""
         if self._layout is None or self.article is None:
             return
-        quote_last = self._cursor == "quote" and self.current_quote is not None
-        if self.current_hit is not None and self.hits and not quote_last:
-            key, start, _ = self.hits[self.current_hit]
-            y = self.hit_line(key, start)
-        elif self.current_quote is not None:
-            quote = self.article.quotes[self.current_quote]
-            y = self.paragraph_line(quote.paragraph, quote.start)
-        else:
+        kept = self._kept_cursor()
+        if kept is None:
             return
+        kind, where, start = kept
+        y = self.hit_line(where, start) if kind == "hit" else self.paragraph_line(where, start)
         top = int(self.scroll_offset.y)
         if y is not None and not top <= y < top + self.scrollable_content_region.height:
             self._keep_in_view(None)
+
+    def _kept_cursor(self) -> tuple[str, int, int] | None:
+        """The cursor a change of the pane keeps in view, the one that moved last when both a search hit and a quote
+        are set: (`hit`, its block's key, its start) or (`quote`, its paragraph, its start); None with neither."""
+        quote = self.article.quotes[self.current_quote] if self.current_quote is not None and self.article else None
+        if self.current_hit is not None and self.hits and not (quote is not None and self._cursor == "quote"):
+            key, start, _ = self.hits[self.current_hit]
+            return "hit", key, start
+        return ("quote", quote.paragraph, quote.start) if quote is not None else None
 
     def _keep_in_view(self, top: tuple[int, int] | None) -> None:
         """After the text was wrapped again at a new width: the search hit or the quote under the cursor back in
         the middle, else the text that was at the top at the top again (the lines it scrolled past are not the
         same lines at another width: a hit scrolled to while the pane was narrower was off screen). Of a hit and a
-        quote, the one that moved last."""
-        quote_last = self._cursor == "quote" and self.current_quote is not None
-        if self.current_hit is not None and self.hits and not quote_last:
-            key, start, _ = self.hits[self.current_hit]
-            self._scroll_to_hit(key, start)
-        elif self.current_quote is not None and self.article is not None:
-            quote = self.article.quotes[self.current_quote]
-            self.scroll_to_paragraph(quote.paragraph, quote.start)
+        quote, the one that moved last (`_kept_cursor`)."""
+        kept = self._kept_cursor()
+        if kept is not None:
+            kind, where, start = kept
+            if kind == "hit":
+                self._scroll_to_hit(where, start)
+            else:
+                self.scroll_to_paragraph(where, start)
         elif top is not None and self._layout is not None and top[0] < len(self._layout.block_first_line):
             block, start = top
             self.scroll_to(0, line_of(self._layout, block, max(0, start)), animate=False)
