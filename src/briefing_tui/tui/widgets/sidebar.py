@@ -487,7 +487,9 @@ class LibrarySidebar(Tree[NodeData]):
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
         event.stop()
         if event.node is not self.cursor_node:
-            return  # the cursor has moved on since (keys typed fast, or a quiet move by the program)
+            return  # the cursor has moved on since: keys typed fast, or a move by the program after groups opened
+            # above the cursor moved its line, the Tree followed it and said so (a result opened from the search
+            # panel then had the article under the old cursor shown over it)
         data = event.node.data
         self.tooltip = Text(data.title) if isinstance(data, Listed) else None
         if isinstance(data, Listed):
@@ -548,10 +550,7 @@ class LibrarySidebar(Tree[NodeData]):
     def _put_cursor(self, node: TreeNode[NodeData], quiet: bool) -> None:
         """Move the cursor to `node` now, so that the keys typed next act on it, and scroll it into view once
         the tree has its new height (the Tree lays out its lines lazily: a new node has no line before that)."""
-        with self.prevent(Tree.NodeHighlighted):  # groups opened above the cursor move its line: the Tree
-            # follows it there and says it highlighted it, though nobody moved (a result opened from the search
-            # panel then had the article under the old cursor shown over it)
-            self._tree_lines  # noqa: B018 (lays out the lines now)
+        self._tree_lines  # noqa: B018 (lays out the lines now)
         with self.prevent(Tree.NodeHighlighted) if quiet else contextlib.nullcontext():
             self.move_cursor(node, animate=False)
         self.call_after_refresh(self._keep_in_view, node)
