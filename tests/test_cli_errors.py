@@ -106,7 +106,10 @@ def test_show_an_unreadable_file_is_named_like_a_path(capsys: pytest.CaptureFixt
 
 def test_a_typo_for_a_command_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     err = fails(capsys, "lsit")
-    assert err.startswith("briefing: error: 'lsit' is neither a command (list, show, search")
+    assert err == ("briefing: error: 'lsit' is neither a command (read, list, show, search, quotes, check, index, help)"
+                   " nor a file or folder; did you mean 'list'?\n")
+    assert fails(capsys, "reed").endswith("; did you mean 'read'?\n")
+    assert "did you mean" not in fails(capsys, "zzzq")
 
 
 def test_a_query_split_over_arguments_is_refused_with_its_quoted_form(capsys: pytest.CaptureFixture[str]) -> None:

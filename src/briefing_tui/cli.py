@@ -220,7 +220,12 @@ def _with_default_command(argv: list[str]) -> list[str]:
         if arg in COMMANDS or arg == _READ:
             return argv
         if not names_a_place(arg):  # `briefing /gone` is the reader's missing PATH, `briefing lsit` a typo
-            raise UsageError(f"{arg!r} is neither a command ({', '.join(COMMANDS)}) nor a file or folder")
+            import difflib
+
+            near = difflib.get_close_matches(arg, (*COMMANDS, _READ), n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            raise UsageError(f"{arg!r} is neither a command ({', '.join((_READ, *COMMANDS))}) nor a file or folder"
+                             f"{hint}")
         return [*argv[:i], _READ, *argv[i:]]
     return [*argv, _READ]
 
