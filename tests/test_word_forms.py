@@ -306,6 +306,8 @@ def test_nearest_prefers_fewer_edits_then_the_more_common() -> None:
     ("harbuor lights", "harbour lights"),
     ("  harbuor   lights ", "harbour lights"),  # as it would be typed: no space kept at either end
     ("harbuor steel", None),  # harbour and steel are in no one article: nothing better to offer
+    ("hrabour lights", "harbour lights"),  # the second letter mistyped: among the words that begin with `h`
+    ("hrab", None),  # too short a word to look beyond its first two letters
     ("speaker:rute", "speaker:rutte"),
     ("speaker:markrutte", 'speaker:"mark rutte"'),  # a name typed without its space (`lepen`)
     ("speaker:Rüte date:2025", "speaker:rutte date:2025"),

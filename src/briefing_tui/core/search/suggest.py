@@ -2,7 +2,9 @@
 word the library holds, by edit distance, the more common first among equally near ones.
 
 Words are looked for among the index's words that begin with the same two letters (`Index.vocabulary`, a
-range of its sorted vocabulary), speaker names (`speaker:rute`) among the words of the speakers' names.
+range of its sorted vocabulary), then, for a longer word none of those is near, among those that begin with its
+first letter only (the second letter mistyped: `gebreyesus`); speaker names (`speaker:rute`) among the words of
+the speakers' names.
 """
 
 from __future__ import annotations
@@ -43,7 +45,10 @@ FEW = 2
 MORE = 50
 """…when a word one edit away is in at least this many times as many."""
 PREFIX = 2
-"""Letters a suggestion shares with the word typed (a range of the vocabulary, not the whole of it)."""
+"""Letters a suggestion shares with the word typed (a range of the vocabulary, not the whole of it)…"""
+WIDER = 5
+"""…or only the first, for a word of at least this many letters that none sharing two is near: its second letter
+may be the typo (`gebreyesus` for Ghebreyesus). Shorter words are one edit from too many words of a letter's range."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,8 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
                 continue  # spelt as the library spells it, only in no quote (`merkel` in the quote finder, named
                 # in an article and quoted nowhere): `merely` is not what was meant
         best = nearest(word, candidates, limit=1)
+        if not best and term.column != "speakers" and len(word) >= WIDER:  # `gebreyesus`: Ghebreyesus
+            best = nearest(word, [c for c in library.vocabulary(word[:1]) if c[0][1:2] != word[1:2]], limit=1)
         if found == 0 and term.column != "speakers" and not term.prefix and (not best or best[0][1] > 0):
             joined = _split(word, term, query, library)
             if joined and (not best or joined[1] >= best[0][2]):  # `mayer`: `mayor`, not `may er` found once
