@@ -467,6 +467,26 @@ def test_show_refuses_a_file_reached_through_a_folder_swapped_for_a_link_out(
     assert main([*args, str(lib / "b.txt")]) == 0 and "b" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("how", ["index", "config"])
+def test_show_reads_what_list_printed_of_a_library_reached_through_a_link(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], isolated_home: Path, how: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scripting tryout: `briefing list link --format paths | xargs briefing show` refused every file of a library
+    whose folder is a link (`~/briefings -> /mnt/share/briefings`): its root was found by its real path, and the path
+    given, through the link, was `../link/Sec/b.txt` below it, a path leading outside."""
+    write(tmp_path / "real" / "Sec" / "b.txt", "June 2, 2025 Linked title\n\n\"Hi,\" said Kim Lee.\n")
+    (tmp_path / "link").symlink_to(tmp_path / "real", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    config = ["--config", str(write(tmp_path / "c.yaml", f"library: {tmp_path / 'real'}\n"))] if how == "config" else []
+    assert main([*config, "list", "link", "--format", "paths"]) == 0
+    listed = capsys.readouterr().out.split()
+    assert listed == ["link/Sec/b.txt"]
+    for given in (listed[0], str(tmp_path / listed[0]), "real/Sec/b.txt"):
+        assert main([*config, "show", given, "--json"]) == 0, given
+        article = json.loads(capsys.readouterr().out)["article"]
+        assert (article["id"], article["section"], article["path"]) == ("Sec/b.txt", "Sec", given)
+
+
 def test_a_configured_library_folder_that_is_not_there_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                                  isolated_home: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:

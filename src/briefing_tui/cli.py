@@ -415,9 +415,28 @@ def _library_root(path: str, settings: Settings) -> str | None:
     and `quotes` give it: a configured library folder that holds it, else the root of an index that
     holds it (the library it was read in), else its own folder."""
     for root in settings.library or ():
-        if is_within(path, root) or is_within(path, root, resolve=False):  # as written: reading refuses a link out
+        if is_within(path, root, resolve=False):  # as written: reading refuses a link out
             return root
-    return indexed_root(cache_dir(), path) or indexed_root(cache_dir(), path, resolve=False)
+        if is_within(path, root):
+            return _root_as_named(path, root)
+    root = indexed_root(cache_dir(), path)
+    return _root_as_named(path, root) if root is not None else indexed_root(cache_dir(), path, resolve=False)
+
+
+def _root_as_named(path: str, root: str) -> str:
+    """`root` as the path given names it: the folder on its way that is `root` once links are followed
+    (`show link/Sec/b.txt` of a library listed through the link `link`: the root is `link`, the id `Sec/b.txt`,
+    not `../link/Sec/b.txt`), else `root` itself."""
+    if is_within(path, root, resolve=False):
+        return root
+    real_root = os.path.realpath(root)
+    folder = os.path.dirname(os.path.abspath(path))
+    while True:
+        if os.path.realpath(folder) == real_root:
+            return folder
+        if os.path.dirname(folder) == folder:
+            return root
+        folder = os.path.dirname(folder)
 
 
 def _with_fresh_index(paths: list[str], settings: Settings, use: Callable[[Index, RefreshStats], T],
