@@ -419,8 +419,8 @@ def _library_root(path: str, settings: Settings) -> str | None:
             return root
         if is_within(path, root):
             return _root_as_named(path, root)
-    root = indexed_root(cache_dir(), path)
-    return _root_as_named(path, root) if root is not None else indexed_root(cache_dir(), path, resolve=False)
+    found = indexed_root(cache_dir(), path)
+    return _root_as_named(path, found) if found is not None else indexed_root(cache_dir(), path, resolve=False)
 
 
 def _root_as_named(path: str, root: str) -> str:
