@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -493,14 +494,51 @@ def test_a_configured_library_folder_that_is_not_there_is_named(tmp_path: Path, 
     """A new user's tryout: a typo in the config's `library:` looked like an empty library (`search` said only that
     nothing matched); a PATH given on the command line is refused, a configured one is now named."""
     monkeypatch.setenv("BRIEFING_LIBRARY", str(tmp_path / "nope"))
-    assert main(["--private", "search", "foo"]) == 0
-    assert f"No such library folder: '{tmp_path / 'nope'}' (from $BRIEFING_LIBRARY)" in capsys.readouterr().err
+    for fmt in (["--json"], ["--format", "tsv"], ["--format", "paths"], []):
+        # a scripting tryout: in a script's formats, a library that is not there was exit 0, nothing on stderr
+        assert main(["--private", "search", "foo", *fmt]) == 2, fmt
+        assert capsys.readouterr() == ("", f"briefing: no such library folder: '{tmp_path / 'nope'}' "
+                                           "(from $BRIEFING_LIBRARY)\n")
     monkeypatch.delenv("BRIEFING_LIBRARY")
     cfg = write(tmp_path / "c.yaml", f"library: [{tmp_path / 'gone'}, {SEEDS}]\n")
     assert main(["--private", "--config", str(cfg), "list"]) == 0
     out, err = capsys.readouterr()
-    assert f"No such library folder: '{tmp_path / 'gone'}' (from the config's library:)" in err
+    assert f"briefing: no such library folder: '{tmp_path / 'gone'}' (from the config's library:)" in err
     assert "10 articles, 1 problem" in out
+    assert main(["--private", "--config", str(cfg), "list", "--json"]) == 0  # one folder is: its articles are given
+    out, err = capsys.readouterr()
+    assert len(json.loads(out)["articles"]) == 10 and "no such library folder" in err
+
+
+def test_briefing_library_expands_a_tilde_as_the_config_does(
+        capsys: pytest.CaptureFixture[str], isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """cron and `env` leave `BRIEFING_LIBRARY=~/lib` as it is: it was taken for a folder called `~`."""
+    import shutil
+
+    shutil.copytree(SEEDS, isolated_home / "lib")
+    monkeypatch.setenv("HOME", str(isolated_home))
+    monkeypatch.setenv("BRIEFING_LIBRARY", "~/lib")
+    assert main(["--private", "list", "--format", "paths"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.split()) == 10 and err == ""
+
+
+@pytest.mark.parametrize(("how", "command"), [("full", "list"), ("full", "show"), ("full", "search"),
+                                              ("closed", "list")])
+def test_output_that_cannot_be_written_is_one_line_and_exit_4(tmp_path: Path, how: str, command: str) -> None:
+    """A scripting tryout: `briefing list --json > /dev/full` was a traceback and exit 1 (the code of problems
+    found); with stdout closed (`>&-`), exit 0 and nothing written."""
+    if how == "full" and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    args = {"list": ["list", str(SEEDS), "--json"], "search": ["search", "the", str(SEEDS), "--json"],
+            "show": ["show", str(next(SEEDS.glob("*.txt")))]}[command]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src"), "BRIEFING_PRIVATE": "1"}
+    with open("/dev/full" if how == "full" else os.devnull, "w") as out:
+        done = subprocess.run([sys.executable, "-m", "briefing_tui", *args], stdout=out, stderr=subprocess.PIPE,
+                              text=True, env=env, check=False, timeout=120,
+                              preexec_fn=(lambda: os.close(1)) if how == "closed" else None)
+    reason = "No space left on device" if how == "full" else "standard output is closed"
+    assert (done.returncode, done.stderr) == (4, f"briefing: cannot write the output: {reason}\n")
 
 
 def test_a_search_that_finds_nothing_says_so_without_an_empty_table(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import os
 import re
@@ -235,17 +236,26 @@ def resolve_paths(paths: Sequence[str], settings: Settings) -> tuple[list[str], 
     if paths:
         return outermost(paths), None
     if settings.library:
-        missing = [p for p in settings.library if not os.path.lexists(p)]
-        where = "$BRIEFING_LIBRARY" if os.environ.get("BRIEFING_LIBRARY") else "the config's library:"
-        said = f"No such library folder: {', '.join(repr(sanitize.escape_name(p)) for p in missing)} " \
-               f"(from {where})" if missing else None
-        return outermost(settings.library), said
+        missing = _missing_library(settings)
+        return outermost(settings.library), "N" + missing[1:] if missing else None
     return [sample_library()], "No library given: showing the bundled samples. Pass a folder: briefing PATH"
+
+
+def _missing_library(settings: Settings) -> str | None:
+    """`no such library folder: '…' (from $BRIEFING_LIBRARY)` for the configured folders that are not there."""
+    missing = [p for p in settings.library if not os.path.lexists(p)]
+    if not missing:
+        return None
+    where = "$BRIEFING_LIBRARY" if os.environ.get("BRIEFING_LIBRARY") else "the config's library:"
+    return f"no such library folder: {', '.join(repr(sanitize.escape_name(p)) for p in missing)} (from {where})"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if _closed_streams():
+        _error("cannot write the output: standard output is closed")
+        return 4
     _safe_streams()
     parser = build_parser(saved=any(a == "--saved" or a.startswith("--saved=") for a in args_list))
     try:
@@ -276,7 +286,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.format = "json"
         elif hasattr(args, "format") and args.format is None:
             args.format = "table"
-        if hint and getattr(args, "format", "table") == "table":
+        missing = None if args.paths else _missing_library(settings)
+        if missing:  # in every format: a script must not take a library that is not there for one with no match
+            _error(missing)
+            if all(not os.path.lexists(p) for p in settings.library):
+                return 2
+        elif hint and getattr(args, "format", "table") == "table":
             print(hint, file=sys.stderr)
         if args.command == "search":
             return _search(args, paths, settings)
@@ -290,6 +305,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_broken_pipe()
         return 0
+    except OSError as exc:
+        if exc.filename is not None or exc.errno not in _WRITE_ERRORS:
+            raise
+        _error(f"cannot write the output: {exc.strerror or exc}")
+        _quiet_broken_pipe()  # what is still buffered is not written again at exit
+        return 4
     except KeyboardInterrupt:
         return 130
     except MemoryError:
@@ -697,6 +718,19 @@ def _safe_streams() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+
+
+_WRITE_ERRORS = frozenset((errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO))
+"""A write to stdout that failed (`> /dev/full`, a full disk, a quota): an error without a file name; the files
+the commands write themselves (the index, an export) are named in theirs or are SQLite's own errors."""
+
+
+def _closed_streams() -> bool:
+    """Streams the caller closed (`2>&-`, `>&-`): stderr goes to /dev/null (else `print(file=None)` puts the
+    diagnostics into stdout, among the data); True when stdout is closed, so a command cannot give its output."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the rest of the process)
+    return sys.stdout is None
 
 
 def _quiet_broken_pipe() -> None:

@@ -84,7 +84,8 @@ def load_settings(config_file: str | None = None, private_flag: bool = False) ->
     library: tuple[str, ...] = ()
     env_lib = os.environ.get("BRIEFING_LIBRARY")
     if env_lib:
-        library = tuple(p for p in env_lib.split(os.pathsep) if p)
+        library = tuple(os.path.expanduser(p) for p in env_lib.split(os.pathsep) if p)  # as a config's `~`: cron
+        # and `env` leave `BRIEFING_LIBRARY=~/lib` unexpanded
     elif isinstance(data.get("library"), str):
         library = (os.path.expanduser(str(data["library"])),)
     elif isinstance(data.get("library"), list):
