@@ -146,6 +146,21 @@ def test_show_cites_a_file_as_the_library_it_was_read_in(capsys: pytest.CaptureF
     assert shown["section"] == "sport" and shown["quotes"][0]["citation"] == "“Yes” — Ann Lee, Bad date (sport)"
 
 
+def test_show_cites_a_file_as_its_library_though_a_folder_of_it_was_listed_on_its_own(
+        capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
+    """A scripting tryout: after `list lib/sport` (or a `search` of one file, which indexes its folder), `show`
+    read lib's files under the later index's root: id `baddate.md`, section Unfiled, where `list lib` says
+    `sport/baddate.md` and sport. The outermost library that holds a file is the one it is read in."""
+    path = mixed / "sport" / "baddate.md"
+    out_of(capsys, "list", str(mixed))
+    out_of(capsys, "list", str(mixed / "sport"))
+    shown = as_json(capsys, "show", str(path))["article"]
+    assert (shown["id"], shown["section"]) == ("sport/baddate.md", "sport")
+    fresh = write(mixed / "sport" / "fresh.md", "---\ntitle: Fresh\n---\n“Now,” said Ann Lee.\n")
+    shown = as_json(capsys, "show", str(fresh))["article"]  # indexed by neither yet
+    assert (shown["id"], shown["section"]) == ("sport/fresh.md", "sport")
+
+
 def test_show_cites_a_file_the_running_reader_has_just_indexed(capsys: pytest.CaptureFixture[str],
                                                                mixed: Path) -> None:
     """The reader keeps its index open, and what it indexed last is in the write-ahead log beside it: `show`

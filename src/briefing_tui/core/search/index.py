@@ -1401,14 +1401,16 @@ def compile_query(query: Query, fts: str = "fts", row: str = "a.id",
 
 def indexed_root(cache: Path, path: str, limit: int = 20, resolve: bool = True) -> str | None:
     """The library root under which a cached index holds the file `path`, or None: `show` then cites
-    the file as the reader and `quotes` do (its section folder is the one below that root).
+    the file as the reader and `quotes` do (its section folder is the one below that root). When several indexes
+    hold it (`list lib` and, once, `list lib/Asia`), the outermost root is the library: a folder of it looked at on
+    its own does not take its files' sections away.
 
     Without `resolve`, the path is taken as given, its links not followed: a file reached through a folder that is
     now a link out of a library is under that library still, where reading it is refused.
 
     The `limit` most recently used caches are read, never written. One that another process has open (the
     reader: its write-ahead log is beside it) is read with that log, where its newest files are; the others
-    `immutable`, so that no journal is made. A file no index holds yet (added since) takes the nearest
+    `immutable`, so that no journal is made. A file no index holds yet (added since) takes the outermost
     folder above it that an index holds files under: the library it will be read in.
     """
     real = os.path.realpath(path)
@@ -1426,7 +1428,8 @@ def indexed_root(cache: Path, path: str, limit: int = 20, resolve: bool = True) 
         if os.path.dirname(folder) == folder:
             break
         folder = os.path.dirname(folder)
-    under: tuple[int, str] | None = None  # (how far up, the folder) of the nearest root holding files above it
+    found: tuple[int, str] | None = None  # (how far up, the folder) of the outermost root holding the file
+    under: tuple[int, str] | None = None  # … of the outermost root holding files above it
     for entry in caches[:limit]:
         live = os.path.isfile(entry.path + "-wal") and os.path.isfile(entry.path + "-shm")
         try:
@@ -1436,10 +1439,15 @@ def indexed_root(cache: Path, path: str, limit: int = 20, resolve: bool = True) 
         try:
             if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 continue
-            for root, key in keys:
+            for up in range(len(keys) - 1, found[0] if found else -1, -1):  # the outermost first
+                root, key = keys[up]
                 if db.execute("SELECT 1 FROM files WHERE rel = ?", (key,)).fetchone():
-                    return root
-            for up, (root, _) in enumerate(keys[:under[0] if under else None]):
+                    found = (up, root)
+                    break
+            if found is not None:
+                continue
+            for up in range(len(keys) - 1, under[0] if under else -1, -1):
+                root = keys[up][0]
                 prefix = _real(root) + b"\0"
                 if db.execute("SELECT 1 FROM files WHERE rel >= ? AND rel < ? LIMIT 1",
                               (prefix, prefix[:-1] + b"\1")).fetchone():
@@ -1449,7 +1457,7 @@ def indexed_root(cache: Path, path: str, limit: int = 20, resolve: bool = True) 
             continue
         finally:
             db.close()
-    return under[1] if under else None
+    return found[1] if found else under[1] if under else None
 
 
 def open_library_index(path: Path | None, verify: bool) -> tuple[Index, str | None]:
