@@ -94,6 +94,8 @@ def test_help_on_a_command_is_its_own_help(capsys: pytest.CaptureFixture[str]) -
     with pytest.raises(SystemExit):
         main(["search", "--help"])
     assert capsys.readouterr().out == out
+    code, out, err = run(capsys, "help", "read")  # a scripting tryout: `read` is a command the list names
+    assert code == 0 and err == "" and out.startswith("usage: briefing read")
     code, _, err = run(capsys, "help", "\x1b[2Jwipe\nx")
     assert code == 2 and err.count("\n") == 1 and "\x1b" not in err
 

@@ -358,7 +358,7 @@ def _help(topic: str | None) -> int:
         from briefing_tui.tui.keymap import help_sections  # Textual's Binding loads for this topic only
 
         sections = list(help_sections())
-    elif topic in COMMANDS:  # `briefing help search`: that command's own help, as `briefing search --help`
+    elif topic in COMMANDS or topic == _READ:  # `briefing help search`: as `briefing search --help`
         commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
         sys.stdout.write(commands.choices[topic].format_help())
         return 0
