@@ -62,9 +62,12 @@ def test_check_exit_codes(capsys: pytest.CaptureFixture[str], seed_library: Path
     write(seed_library / "empty.txt", "")
     assert main(["check", str(seed_library)]) == 1
     out = capsys.readouterr().out
-    assert "bad.md" in out and "empty.txt" in out and "2 problems in 3 files" in out
+    assert "bad.md" in out and "empty.txt" in out and "2 problems in 2 files (3 files checked)" in out
     code, data = run_json(capsys, "check", str(seed_library), "--json")
     assert code == 1 and {p["id"] for p in data["problems"]} == {"bad.md", "empty.txt"}
+    write(seed_library / "dup.md", "---\ntitle: x\ntitle: y\ndate: nope\n---\nBody.\n")  # two problems, one file
+    assert main(["check", str(seed_library)]) == 1
+    assert "4 problems in 3 files (4 files checked)" in capsys.readouterr().out  # was `in 4 files`: as if all had
 
 
 def test_list_human_output_is_a_table(capsys: pytest.CaptureFixture[str]) -> None:

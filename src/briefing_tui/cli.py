@@ -586,8 +586,9 @@ def _index(paths: list[str], settings: Settings) -> int:
     from briefing_tui.render import console
 
     # No refresh thread: the bar is redrawn from the refresh's own progress calls.
-    with Progress(TextColumn("Indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console(stderr=True), transient=False, auto_refresh=False) as bar:
+    err = console(stderr=True)
+    with Progress(TextColumn("Indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+                  transient=False, auto_refresh=False, disable=not err.is_terminal) as bar:  # cron mails no bar
         task = bar.add_task("index", total=None)
 
         def advance(done: int, total: int) -> None:
@@ -617,7 +618,9 @@ def _check(args: argparse.Namespace, paths: list[str], settings: Settings) -> in
 
             out = console()
             print_problems(out, problems)
-            out.print(f"{serialize.count(len(problems), 'problem')} in {serialize.count(index.file_count(), 'file')}")
+            files = len({p["path"] for p in problems})
+            out.print(f"{serialize.count(len(problems), 'problem')} in {serialize.count(files, 'file')} "
+                      f"({serialize.count(index.file_count(), 'file')} checked)")  # not `6 problems in 13 files`
         else:
             print(f"No problems in {serialize.count(index.article_count(), 'article')}.")
         return len(problems)
