@@ -203,6 +203,29 @@ def test_snippets_mark_the_form_found(library: tuple[Path, Index]) -> None:
     assert "\x02sanctions\x03" in snippets["fr.md"][0]
 
 
+def test_an_in_quotes_snippet_marks_a_form_found_in_one_language(tmp_path: Path) -> None:
+    """A navigation tryout: `in:quotes invest` found the French quote's `investir` in a real article (Wikinews, CC BY
+    2.5, eval/realnews), and its snippet was a lone `⟦fr⟧` (FTS5's best window was the `lang` column), then, from the
+    quotes, their opening with no hit marked (FTS5 marks none through `lang : "fr" AND quotes : (three forms)` in an
+    OR, there): the matcher the reader highlights with finds it."""
+    import shutil
+
+    real = Path(__file__).parents[1] / "eval" / "realnews"
+    for name in ("112-france-pour-montebourg-le-nucleaire-est-une-filiere-d-avenir.md",
+                 "003-president-trump-says-he-can-and-may-put-us-into-state-of.md"):
+        shutil.copy(real / name, tmp_path / name)
+    write(tmp_path / "en.md", "---\ntitle: Money\n---\n“We invested in the port,” said Mark Rutte.\n")
+    write(tmp_path / "fr2.md", "---\ntitle: État\nlang: fr\n---\nL'investissement de l'État investira le site.\n")
+    index = open_index(None)
+    index.refresh([str(tmp_path)])
+    for query in ("in:quotes invest", "invest"):
+        _, results = index.search(parse(query))
+        snippets = {r.summary["id"]: r.snippets for r in results}
+        montebourg = next(s for name, s in snippets.items() if "montebourg" in name)
+        assert "\x02investir\x03" in montebourg[0], (query, snippets)
+        assert "\x02invested\x03" in snippets["en.md"][0], (query, snippets)
+
+
 def test_forms_are_looked_up_again_when_the_library_changes(tmp_path: Path) -> None:
     write(tmp_path / "a.md", "---\ntitle: A\n---\nThe sanction was lifted.\n")
     index = open_index(None)

@@ -30,7 +30,7 @@ from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.reading import sanitize
 from briefing_tui.core.reading.private_files import folder_lock, private_file, private_folder
 from briefing_tui.core.reading.safe import DEFAULT_MAX_BYTES, is_within
-from briefing_tui.core.search.forms import DEFAULT_LANGUAGE, article_language, form_prefixes, forms_in
+from briefing_tui.core.search.forms import DEFAULT_LANGUAGE, LANGUAGES, article_language, form_prefixes, forms_in
 from briefing_tui.core.search.highlight import BOUNDARY, SNIPPET_SCAN, joined, snippet_of, without_boundaries
 from briefing_tui.core.search.query import (
     And,
@@ -60,6 +60,8 @@ USER_VERSION = (SCHEMA_VERSION * 100 + sanitize.POLICY_VERSION) * 1000 + version
 sanitizer (whose output it holds) rebuild it."""
 APPLICATION_ID = 0x42524631  # "BRF1": marks the file as ours
 _HIT_START, _HIT_END = "\x02", "\x03"
+_LANGUAGE_HITS = frozenset(f"{_HIT_START}{code}{_HIT_END}" for code in LANGUAGES)
+"""A snippet FTS5 took from the `lang` column: the language a word's forms were looked for in, not a text."""
 """Internal hit marks: control characters, so no text from a file (sanitized) can fake them."""
 MARK_START, MARK_END = "⟦", "⟧"
 """How snippets mark hits in JSON (documented in the README)."""
@@ -1035,16 +1037,25 @@ class Index:
                                        f"WHERE fts MATCH ? AND rowid IN ({listed})", [match]).fetchall())
             # A hit in the title alone: FTS5's best column is the title, and the result showed it twice. The body's
             # opening says more (FTS5 starts a column's snippet at its top when no hit is in it).
-            titled = [fid for fid in short if fid in snippets and _is_title(snippets[fid], summaries[fid]["title"])]
+            # And a hit in the language alone (`in:quotes invest`: `investir` is a form in French only, and the
+            # `lang` column's `fr` was the best window, the snippet a lone `⟦fr⟧`): the quotes' or the body's window.
+            titled = [fid for fid in short if fid in snippets and (_is_title(snippets[fid], summaries[fid]["title"])
+                                                                  or snippets[fid] in _LANGUAGE_HITS)]
             if titled:
                 listed = ",".join(str(int(fid)) for fid in titled)
-                snippets.update(db.execute(f"SELECT rowid, snippet(fts, 1, char(2), char(3), '…', 16) FROM fts "
+                column = 2 if query.in_quotes else 1
+                snippets.update(db.execute(f"SELECT rowid, snippet(fts, {column}, char(2), char(3), '…', 16) FROM fts "
                                            f"WHERE fts MATCH ? AND rowid IN ({listed})", [match]).fetchall())
+            # FTS5 marks no hit of a phrase that matched through a branch `lang : "fr" AND quotes : (…)` of an OR
+            # (a form of a word in one language, in quotes: `in:quotes invest`, `investir`): such a snippet is the
+            # column's opening, no hit in it. The matcher the reader highlights with finds the hit.
+            long += [fid for fid in short if fid in snippets and _HIT_START not in snippets[fid] and fid not in said]
         if long:
             terms = [t for t in query.terms if t.column is None]  # as the reader highlights them
             listed = ",".join(str(int(fid)) for fid in long)
-            rows = db.execute(f"SELECT f.rowid, substr(f.body, 1, {SNIPPET_SCAN}), a.lang FROM fts f JOIN articles a "
-                              f"ON a.id = f.rowid WHERE f.rowid IN ({listed})").fetchall()
+            column = "quotes" if query.in_quotes else "body"
+            rows = db.execute(f"SELECT f.rowid, substr(f.{column}, 1, {SNIPPET_SCAN}), a.lang FROM fts f "
+                              f"JOIN articles a ON a.id = f.rowid WHERE f.rowid IN ({listed})").fetchall()
             for fid, body, lang in rows:
                 found = snippet_of(body or "", terms, lang)
                 if found is not None:
