@@ -1053,8 +1053,8 @@ class Index:
         if long:
             terms = [t for t in query.terms if t.column is None]  # as the reader highlights them
             listed = ",".join(str(int(fid)) for fid in long)
-            column = "quotes" if query.in_quotes else "body"
-            rows = db.execute(f"SELECT f.rowid, substr(f.{column}, 1, {SNIPPET_SCAN}), a.lang FROM fts f "
+            text_column = "quotes" if query.in_quotes else "body"
+            rows = db.execute(f"SELECT f.rowid, substr(f.{text_column}, 1, {SNIPPET_SCAN}), a.lang FROM fts f "
                               f"JOIN articles a ON a.id = f.rowid WHERE f.rowid IN ({listed})").fetchall()
             for fid, body, lang in rows:
                 found = snippet_of(body or "", terms, lang)
