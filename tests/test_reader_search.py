@@ -400,3 +400,26 @@ async def test_q_in_the_search_results_closes_the_search_and_does_not_quit() -> 
         assert app.is_running
         await pilot.press("slash")
         await until(pilot, lambda: panel.display and panel.query_text == "harbour", "its query kept")
+
+
+async def test_in_quotes_hits_are_the_words_inside_quotations_only(tmp_path: Path) -> None:
+    """A navigation tryout: `in:quotes sanction` found the article by its quotes, then highlighted and walked
+    (`n`/`N`, `hit 1/4`) the body's `sanctions` too: 2 of its 4 hits were outside any quotation."""
+    write(tmp_path / "a.md", "---\ntitle: Pressure\ndate: 2025-06-01\n---\n"
+                             "Allies kept the sanctions on Russia.\n\n"
+                             "“Every sanction is a shield,” said Volodymyr Zelensky. The sanctions package was the "
+                             "eighteenth.\n\n“We are sanctioning the aggressor,” said Mark Rutte.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "in:quotes sanction ")
+        await pilot.press("enter")
+        await until(pilot, lambda: showing(app, "Pressure"), "the article to open")
+        view = app.query_one(ArticleView)
+        await until(pilot, lambda: bool(view.hits), "its hits")
+        article = view.article
+        assert article is not None
+        found = [article.paragraphs[p][s:e] for p, s, e in view.hits]
+        assert found == ["sanction", "sanctioning"], found  # not the body's two `sanctions`
+        assert status(app, "#hit-status").startswith("Search “in:quotes sanction”: hit 1/2")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from rich.text import Text
@@ -21,7 +21,7 @@ from textual.widgets import Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from briefing_tui.core.library.sidebar_filter import parse_filter
-from briefing_tui.core.model import Article, Listed, Problem
+from briefing_tui.core.model import Article, Listed, Problem, Quote
 from briefing_tui.core.reading.sanitize import clean_line, strip_escape_sequences
 from briefing_tui.core.search.forms import article_language
 from briefing_tui.core.search.highlight import find_hits
@@ -69,6 +69,18 @@ class Place(NamedTuple):
     """The search whose hits it showed ("" for none)."""
     hit: int | None = None
     """The hit the cursor was on."""
+
+
+def _inside_quotes(hits: dict[int, list[tuple[int, int]]], quotes: Sequence[Quote]) -> dict[int, list[tuple[int, int]]]:
+    """The hits inside quotations (`in:quotes`: its words are looked for there only, as the search found them):
+    a prose block's key is its paragraph, and a quote's span is in that paragraph's text; code and tables hold
+    no quotation."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for quote in quotes:
+        spans.setdefault(quote.paragraph, []).append((quote.start, quote.end))
+    kept = {key: [(s, e) for s, e in found if any(start <= s and e <= end for start, end in spans.get(key, ()))]
+            for key, found in hits.items() if key >= 0}
+    return {key: found for key, found in kept.items() if found}
 
 
 def snippet_hit(article: Article, hits: list[tuple[int, int, int]], snippet: str) -> int:
@@ -546,6 +558,8 @@ class ReaderScreen(SidebarScreen):
         lang = article_language(article.metadata, article.title, article.paragraphs)
         hits = {key: found for k, block in enumerate(article.body()) if (key := hit_key(block, k)) is not None
                 and (found := find_hits(block.text, terms, lang))}  # code and tables are searched too
+        if query.in_quotes:
+            hits = _inside_quotes(hits, article.quotes)
         self._hit_query, self._hits_in = query_text, article.id
         view = self.query_one(ArticleView)
         if not back:
