@@ -391,6 +391,29 @@ async def test_g_cycles_date_section_and_a_dated_list() -> None:
         assert sidebar.grouping == "date" and visible_labels(sidebar)[0] == "June 2025  8"
 
 
+async def test_the_list_keeps_its_dates_after_a_search_and_a_filter() -> None:
+    """A navigation tryout: in the one list, every row became a bare title once the list was drawn again around an
+    article (after a search panel was closed, `f` and `enter`, `J` past the first page): the rows, relabelled as
+    a group's children are, had no group."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        await pilot.press("g", "g")
+        await pilot.pause()
+        assert visible_labels(sidebar)[0] == "27 Jun 2025  Clash Report · Ukraine - Russia War"
+        await pilot.press("slash", "escape")
+        await until(pilot, lambda: sidebar.display and app.focused is sidebar, "the sidebar back")
+        await pilot.press("f", *"clash", "enter")
+        await until(pilot, lambda: showing(app, "Clash Report"), "the filter's match shown")
+        await pilot.pause()
+        assert visible_labels(sidebar)[0] == "27 Jun 2025  Clash Report · Ukraine - Russia War"
+        sidebar._styles = ()  # as when the styles changed (the focus moving, here the real terminal's case)
+        sidebar.notify_style_update()
+        await pilot.pause()
+        assert visible_labels(sidebar)[0] == "27 Jun 2025  Clash Report · Ukraine - Russia War"
+
+
 async def test_long_titles_end_in_an_ellipsis() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -423,6 +423,12 @@ class LibrarySidebar(Tree[NodeData]):
             return "date"
         return "full"
 
+    def _node_detail(self, node: TreeNode[NodeData]) -> str:
+        """`_detail` of an article's node: its group's, or the flat list's for a row of the list (the tree's root
+        holds them: relabelled as a group's child, they lost their dates and sections)."""
+        parent = node.parent.data if node.parent is not None else None
+        return self._detail(parent.key if isinstance(parent, Group) else "list")
+
     def notify_style_update(self) -> None:
         """Labels carry their styles: when the theme changes them, the nodes built so far are labelled again."""
         super().notify_style_update()
@@ -435,9 +441,7 @@ class LibrarySidebar(Tree[NodeData]):
                 if isinstance(node.data, Group):
                     node.set_label(self._group_label(node.data))
                 elif isinstance(node.data, Listed):
-                    parent = node.parent.data if node.parent is not None else None
-                    node.set_label(self._article_label(node.data, self._detail(parent.key)
-                                                       if isinstance(parent, Group) else ""))
+                    node.set_label(self._article_label(node.data, self._node_detail(node)))
 
     def _add_group(self, parent: TreeNode[NodeData], group: Group) -> TreeNode[NodeData]:
         node = parent.add(self._group_label(group), data=group, allow_expand=True)
@@ -607,9 +611,7 @@ class LibrarySidebar(Tree[NodeData]):
         """Redraw the labels of every node showing `article` (read mark or bookmark changed)."""
         for node in self._all_nodes():
             if isinstance(node.data, Listed) and node.data.id == article.id:
-                parent = node.parent.data if node.parent is not None else None
-                key = parent.key if isinstance(parent, Group) else "list"
-                node.set_label(self._article_label(node.data, self._detail(key)))
+                node.set_label(self._article_label(node.data, self._node_detail(node)))
 
     def show_cursor_article(self) -> None:
         """Post ArticleHighlighted for the article under the cursor (one a filter put there quietly)."""
