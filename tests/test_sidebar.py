@@ -673,6 +673,27 @@ async def test_backspace_goes_back_to_the_article_read_before_at_the_place_it_wa
         assert notes[-1].startswith("No article to go back to") and view.article.id == first  # type: ignore[union-attr]
 
 
+async def test_backspace_goes_back_to_articles_the_sidebar_filter_left_out() -> None:
+    """A navigation tryout: `J`, `J`, then `f date:…` and `enter`: `backspace` said there was no article to go back
+    to; the ones read before were out of the filtered sidebar, and each was dropped from the history for it."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.focused is view, "an article open")
+        first = view.article.id  # type: ignore[union-attr]
+        await pilot.press("J")
+        await until(pilot, lambda: view.article is not None and view.article.id != first, "the next article")
+        second = view.article.id  # type: ignore[union-attr]
+        await pilot.press("escape", "f", *"fishing", "enter")
+        await until(pilot, lambda: showing(app, "Harbour Talks Stall Over Fishing Quotas"), "the filter's match")
+        await pilot.press("backspace")
+        await until(pilot, lambda: view.article is not None and view.article.id == second, "back to the second")
+        await pilot.press("backspace")
+        await until(pilot, lambda: view.article is not None and view.article.id == first, "back to the first")
+
+
 async def test_the_title_stays_on_screen_while_the_middle_of_an_article_is_read(tmp_path: Path) -> None:
     """Once an article's own title has scrolled away, a line above the article names it (and its date), the
     title cut with `…` before the date is; back at the top it goes. An article opened scrolled at once (a search

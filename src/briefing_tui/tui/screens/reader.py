@@ -140,6 +140,8 @@ class ReaderScreen(SidebarScreen):
         self._checking = False
         """`r` asked for a check of the library: its end is told."""
         self._back: list[Place] = []
+        self._opened: str | None = None
+        """The article last opened (not one the sidebar's cursor showed in passing)."""
         """Articles shown before another was opened (id, line at the top), the latest last: `backspace` goes back."""
 
     def compose(self) -> ComposeResult:
@@ -342,6 +344,10 @@ class ReaderScreen(SidebarScreen):
 
     @on(LibrarySidebar.ArticleHighlighted)
     def _preview(self, event: LibrarySidebar.ArticleHighlighted) -> None:
+        current = self._current()
+        if current is not None and current.id == self._opened:  # an article opened, then the sidebar's cursor moved
+            self._remember_shown(event.article.id)  # off it (`f`, a filter, `enter`): `backspace` comes back to it,
+            # not to the one before; the articles the cursor only passed over are not remembered
         self._show_plain(event.article)
 
     def _show_plain(self, listed: Listed | Article, then: Callable[[Article], None] | None = None) -> None:
@@ -375,7 +381,7 @@ class ReaderScreen(SidebarScreen):
                       back: bool = False) -> None:
         """Show an article, mark it read and move the focus to it; the article shown before is remembered for
         `backspace` (unless this is going back)."""
-        self._asked_for = listed.id
+        self._asked_for = self._opened = listed.id
         if not back:
             self._remember_shown(listed.id)
 
@@ -785,9 +791,10 @@ class ReaderScreen(SidebarScreen):
         view = self.query_one(ArticleView)
         while self._back:
             place = self._back.pop()
-            listed = self.query_one(LibrarySidebar).select_article(place.id, quiet=True)
+            listed = self.query_one(LibrarySidebar).select_article(place.id, quiet=True) \
+                or self.session.listed(place.id)  # filtered out of the sidebar since (`f`): still the one read
             if listed is None:
-                continue  # removed, or filtered out of the sidebar since: the one before it
+                continue  # removed from the library since: the one before it
 
             def at_place(_article: Article, top: int = place.top) -> None:
                 self.call_after_refresh(view.scroll_to, 0, top, animate=False)
