@@ -423,3 +423,29 @@ async def test_in_quotes_hits_are_the_words_inside_quotations_only(tmp_path: Pat
         found = [article.paragraphs[p][s:e] for p, s, e in view.hits]
         assert found == ["sanction", "sanctioning"], found  # not the body's two `sanctions`
         assert status(app, "#hit-status").startswith("Search “in:quotes sanction”: hit 1/2")
+
+
+async def test_back_from_one_result_to_another_brings_its_hits_back(tmp_path: Path) -> None:
+    """A navigation tryout: result A at its third hit, then result B from the same results, then `backspace`: A came
+    back at its top with no hits (`n`: "No search hits here"); it was remembered after B's search took its place."""
+    filler = "\n\n".join(f"Paragraph {n} about the port and the weather." for n in range(30))
+    write(tmp_path / "a.md", f"---\ntitle: Alpha harbour\ndate: 2025-06-02\n---\nThe harbour opened.\n\n{filler}\n\n"
+                             f"The harbour closed.\n\n{filler}\n\nThe harbour again.\n")
+    write(tmp_path / "b.md", f"---\ntitle: Beta\ndate: 2025-06-01\n---\n{filler}\n\nA harbour far away.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("slash")
+        await type_query(pilot, "harbour ")
+        await pilot.press("enter")
+        await until(pilot, lambda: showing(app, "Alpha harbour") and len(view.hits) == 3, "Alpha with its hits")
+        await pilot.press("n", "n")
+        await until(pilot, lambda: view.current_hit == 2, "the third hit")
+        top = int(view.scroll_y)
+        await pilot.press("escape", "down", "enter")
+        await until(pilot, lambda: showing(app, "Beta") and len(view.hits) == 1, "Beta with its hit")
+        await pilot.press("backspace")
+        await until(pilot, lambda: showing(app, "Alpha harbour") and len(view.hits) == 3, "Alpha with its hits again")
+        await until(pilot, lambda: view.current_hit == 2 and int(view.scroll_y) == top, "on the hit it was on")
+        assert "hit 3/3" in status(app, "#hit-status")

@@ -566,10 +566,10 @@ class ReaderScreen(SidebarScreen):
                 and (found := find_hits(block.text, terms, lang))}  # code and tables are searched too
         if query.in_quotes:
             hits = _inside_quotes(hits, article.quotes)
-        self._hit_query, self._hits_in = query_text, article.id
         view = self.query_one(ArticleView)
         if not back:
-            self._remember_shown(article.id)
+            self._remember_shown(article.id)  # first: the article shown is remembered with its own search's hits
+        self._hit_query, self._hits_in = query_text, article.id
         view.show(article, hits)
         self._open_article(article, back=back)
         if back:
