@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from briefing_tui import cli
-from briefing_tui.core.library.grouping import group_by_date, group_by_section, saved_group
+from briefing_tui.core.library.grouping import Group, group_by_date, group_by_section, saved_group
 from briefing_tui.core.library.scan import walk
 from briefing_tui.core.library.sidebar_filter import filter_articles, filter_hint, haystack, parse_filter
 from briefing_tui.core.model import Listed
@@ -692,6 +692,28 @@ async def test_backspace_goes_back_to_articles_the_sidebar_filter_left_out() -> 
         await until(pilot, lambda: view.article is not None and view.article.id == second, "back to the second")
         await pilot.press("backspace")
         await until(pilot, lambda: view.article is not None and view.article.id == first, "back to the first")
+
+
+async def test_j_and_k_step_from_a_group_row_under_the_sidebar_cursor() -> None:
+    """A navigation tryout: with the cursor on the last row (`end`: `▶ Undated`), `J` opened the article after the
+    one on screen, not the first after the cursor; on the first group's row, `K` went back from the article shown."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        notes = recorded_notifications(app)
+        sidebar = sidebar_of(app)
+        await until(pilot, lambda: showing(app, "Clash Report"), "the newest article")
+        await pilot.press("end")
+        await until(pilot, lambda: isinstance(sidebar.cursor_node.data, Group), "the cursor on a group's row")
+        assert sidebar.cursor_node.data.label.startswith("Undated")  # type: ignore[union-attr]
+        await pilot.press("J")
+        await until(pilot, lambda: showing(app, "Grain Corridor Reopens After Three-Week Pause"), "the first after it")
+        await pilot.press("escape", "home")
+        await until(pilot, lambda: app.focused is sidebar and isinstance(sidebar.cursor_node.data, Group), "the top")
+        await pilot.press("K")
+        await until(pilot, lambda: bool(notes) and notes[-1].startswith("The first article in the list"), "a note")
+        assert showing(app, "Grain Corridor Reopens After Three-Week Pause") and view.article is not None
 
 
 async def test_the_title_stays_on_screen_while_the_middle_of_an_article_is_read(tmp_path: Path) -> None:

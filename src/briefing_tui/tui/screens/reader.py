@@ -770,15 +770,18 @@ class ReaderScreen(SidebarScreen):
             self.set_focus(self.query_one(LibrarySidebar))
 
     def action_next_article(self, step: int) -> None:
-        """J / K: open the next (previous) article in the sidebar's order, from the article on its way (a `J`
+        """J / K: open the next (previous) article in the sidebar's order, from the sidebar's cursor when it is on
+        a group's row (the group's first article, or the one before it), else from the article on its way (a `J`
         typed before the last one's article opened steps on from that one), else the article shown, else the
         sidebar's cursor; the sidebar's cursor goes with it."""
         sidebar = self.query_one(LibrarySidebar)
         current = self._current()
         cursor = sidebar.cursor_node.data if sidebar.cursor_node is not None else None
-        here = self._loading or (current.id if current is not None else cursor.id if isinstance(cursor, Listed)
-                                 else "")
-        found = sidebar.neighbour(here, step)
+        on_group, found = sidebar.from_group(step) if self.focused is sidebar else (False, None)
+        if not on_group:  # the cursor on a group's row steps from there (`end`, `J`: the first after it)
+            here = self._loading or (current.id if current is not None else cursor.id if isinstance(cursor, Listed)
+                                     else "")
+            found = sidebar.neighbour(here, step)
         listed = sidebar.select_article(found.id, quiet=True) if found is not None else None
         if listed is None:
             self.notify("The last article in the list" if step > 0 else "The first article in the list",

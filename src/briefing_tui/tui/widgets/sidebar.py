@@ -248,6 +248,22 @@ class LibrarySidebar(Tree[NodeData]):
             return (order[0] if step > 0 else order[-1]) if order else None
         return order[at + step] if 0 <= at + step < len(order) else None
 
+    def from_group(self, step: int) -> tuple[bool, Listed | None]:
+        """`J`/`K` with the cursor on a group's row: (True, the group's first article for `J`, the article before
+        it for `K`, None before the first); (False, None) when the cursor is on no group that holds an article.
+        The Bookmarks and the saved searches head the sidebar: nothing comes before them."""
+        node = self.cursor_node
+        group = node.data if node is not None else None
+        if not isinstance(group, Group):
+            return False, None
+        first = _first_article(group)
+        if first is None:
+            return False, None
+        if step > 0:
+            return True, first
+        top = group.key == "bookmarks" or any(g.key == group.key for g in self.saved)
+        return True, None if top else self.neighbour(first.id, -1)
+
     def _groups(self) -> list[Group]:
         shown = self.shown
         groups = self._listing_groups()
@@ -657,3 +673,12 @@ def _neighbour(old: list[Listed], new: list[Listed], gone: str) -> Listed | None
         if candidate.id in ids:
             return ids[candidate.id]
     return None
+
+
+def _first_article(group: Group) -> Listed | None:
+    """A group's first article as the sidebar lists it (a group holds sub-groups or articles)."""
+    while not group.articles:
+        if not group.groups:
+            return None
+        group = group.groups[0]
+    return group.articles[0]
