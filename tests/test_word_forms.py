@@ -368,6 +368,20 @@ def test_a_name_typed_without_its_apostrophe_or_space_is_offered_as_its_two_word
         assert did_you_mean(q, index.find_quotes(q, 0)[0], quotes) == better, typed
 
 
+def test_did_you_mean_tries_a_word_as_near_when_the_nearest_finds_nothing_more(tmp_path: Path) -> None:
+    """A navigation tryout: `gouvernment francais` got no suggestion: `government`, the more common of the two
+    words one edit away, is in no article with `francais`, and `gouvernement`, which is, was never tried."""
+    for n in range(3):
+        write(tmp_path / f"en{n}.md", f"---\ntitle: Gov {n}\n---\nThe government met on day {n}.\n")
+    write(tmp_path / "fr.md", "---\ntitle: Le gouvernement\nlang: fr\n---\nLe gouvernement français a parlé.\n")
+    index = open_index(None)
+    index.refresh([str(tmp_path)])
+    for typed, better in [("gouvernment", "government"), ("gouvernment francais", "gouvernement francais"),
+                          ("francais gouvernment", "francais gouvernement"), ("gouvernment zzzqqq", None)]:
+        q = parse(typed)
+        assert did_you_mean(q, index.search(q, 1)[0], library_of(index)) == better, typed
+
+
 def test_did_you_mean_for_quotes(library: tuple[Path, Index]) -> None:
     _, index = library
     q = parse("speaker:rute")

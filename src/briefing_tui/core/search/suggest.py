@@ -46,6 +46,8 @@ MORE = 50
 """…when a word one edit away is in at least this many times as many."""
 PREFIX = 2
 """Letters a suggestion shares with the word typed (a range of the vocabulary, not the whole of it)…"""
+ALTERNATIVES = 3
+"""Words as near as the nearest that are tried in its place when the query suggested with it finds nothing more."""
 WIDER = 5
 """…or only the first, for a word of at least this many letters that none sharing two is near: its second letter
 may be the typo (`gebreyesus` for Ghebreyesus). Shorter words are one edit from too many words of a letter's range."""
@@ -130,7 +132,7 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
     either = _has_or(query.root)
     if total > FEW and not either:
         return None  # found enough; with an OR, a branch that finds nothing may still be a typo (`trmup OR election`)
-    changes: list[tuple[tuple[int, int], str]] = []
+    changes: list[tuple[tuple[int, int], list[str]]] = []  # where a word was typed, and what may replace it
     speakers: list[tuple[str, int]] | None = None
     for term in first_then_timed([t for t in query.terms if _eligible(t)], MAX_TERMS):
         word = term.words[0]
@@ -146,31 +148,38 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
             if found == 0 and any(known == word for known, _ in candidates):
                 continue  # spelt as the library spells it, only in no quote (`merkel` in the quote finder, named
                 # in an article and quoted nowhere): `merely` is not what was meant
-        best = nearest(word, candidates, limit=1)
+        best = nearest(word, candidates, limit=ALTERNATIVES)
         if not best and term.column != "speakers" and len(word) >= WIDER:  # `gebreyesus`: Ghebreyesus
-            best = nearest(word, [c for c in library.vocabulary(word[:1]) if c[0][1:2] != word[1:2]], limit=1)
+            best = nearest(word, [c for c in library.vocabulary(word[:1]) if c[0][1:2] != word[1:2]],
+                           limit=ALTERNATIVES)
         if found == 0 and term.column != "speakers" and not term.prefix and (not best or best[0][1] > 0):
             joined = _split(word, term, query, library)
             if joined and (not best or joined[1] >= best[0][2]):  # `mayer`: `mayor`, not `may er` found once
                 best = [(joined[0], 1, joined[1])]
         if not best:
             continue
-        better, edits, n = best[0]
+        _, edits, n = best[0]
         if found == 0 or (edits == 1 and n >= MORE * found):
             assert term.span is not None
-            if " " in better:  # `speaker:lepen`: `speaker:"le pen"`
-                better = f'"{better}"'
-            changes.append((term.span, better + ("*" if term.prefix else "")))
+            changes.append((term.span, [(f'"{w}"' if " " in w else w) + ("*" if term.prefix else "")  # `speaker:
+                                        for w, e, _ in best if e == edits]))  # lepen`: `speaker:"le pen"`
     if not changes:
         return None
-    text = query.text
-    for (start, end), better in sorted(changes, reverse=True):  # from the end: earlier spans stay where they are
-        text = text[:start] + better + text[end:]
-    text = " ".join(text.split())  # as it would be typed: `did you mean “protests”`, not “protests ”
-    try:  # offered only when it finds more: a word of the text may be in no quote, two words in no one article
-        return text if library.count(parse(text)) > total else None
-    except QueryError:
-        return None
+    chosen = [0] * len(changes)
+    tried = [chosen] + [[*chosen[:k], j, *chosen[k + 1:]] for k, (_, options) in enumerate(changes)
+                        for j in range(1, len(options))]
+    for choice in tried:  # the nearest words first; then, one word at a time, others just as near (`gouvernment
+        # francais`: not `government`, in no article with `francais`, but `gouvernement`)
+        text = query.text
+        for ((start, end), options), j in sorted(zip(changes, choice, strict=True), reverse=True):  # from the end:
+            text = text[:start] + options[j] + text[end:]  # earlier spans stay where they are
+        text = " ".join(text.split())  # as it would be typed: `did you mean “protests”`, not “protests ”
+        try:  # offered only when it finds more: a word of the text may be in no quote, two words in no one article
+            if library.count(parse(text)) > total:
+                return text
+        except QueryError:
+            continue
+    return None
 
 
 MAX_SPLITS = 12
