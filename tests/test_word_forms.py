@@ -331,6 +331,10 @@ def test_nearest_prefers_fewer_edits_then_the_more_common() -> None:
     ("harbuor steel", None),  # harbour and steel are in no one article: nothing better to offer
     ("hrabour lights", "harbour lights"),  # the second letter mistyped: among the words that begin with `h`
     ("hrab", None),  # too short a word to look beyond its first two letters
+    ('"lights of the harbuor"', '"lights of the harbour"'),  # a phrase: each word mended
+    ('speaker:"mark rute"', 'speaker:"mark rutte"'),  # a full name with one typo
+    ('speaker:"mark rutte"', None),  # found
+    ('"qqqzzz lights"', None),  # no word near enough: no phrase to offer
     ("speaker:rute", "speaker:rutte"),
     ("speaker:markrutte", 'speaker:"mark rutte"'),  # a name typed without its space (`lepen`)
     ("speaker:Rüte date:2025", "speaker:rutte date:2025"),

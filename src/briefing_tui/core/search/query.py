@@ -44,6 +44,8 @@ class Term:
     span: tuple[int, int] | None = field(default=None, compare=False)
     """Where a single word (or prefix) was written in the query text, for a suggestion to replace it; None
     for a phrase."""
+    quoted: tuple[int, int] | None = field(default=None, compare=False)
+    """Where a quoted phrase was written in the query text, its quotes included (a suggestion replaces it)."""
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,7 @@ def _tokenize(text: str) -> list[Token]:
         elif m["field"] is not None:
             tokens.append(("field", m["field"].lower(), m["fvalue"], m.span("fvalue")))
         elif m["phrase"] is not None:
-            tokens.append(("phrase", m["phrase"], "", (0, 0)))
+            tokens.append(("phrase", m["phrase"], "", m.span("phrase")))
         elif m["neg"]:
             tokens.append(("-", "", "", (0, 0)))
         else:
@@ -323,13 +325,13 @@ class _Parser:
         if kind == ")":
             raise QueryError("Unbalanced ')' in the query.")
         if kind == "phrase":
-            return self.term(_unquote(value), negated, phrase=True)
+            return self.term(_unquote(value), negated, phrase=True, quoted=span)
         if kind == "field":
             return self.field(value, extra, negated, span)
         return self.term(value, negated, span=span)
 
     def term(self, raw: str, negated: bool, column: str | None = None, phrase: bool = False,
-             span: tuple[int, int] | None = None) -> Node:
+             span: tuple[int, int] | None = None, quoted: tuple[int, int] | None = None) -> Node:
         prefix = not phrase and raw.endswith("*")
         if not phrase and "*" in raw.rstrip("*") and words_of(raw.rstrip("*")):
             # `tr*mp` was the phrase "tr mp", without a word: a `*` marks a prefix, at a word's end only
@@ -348,7 +350,7 @@ class _Parser:
             prefix = True  # `kilroy-sil*`: a phrase whose last word is a prefix
         single = not phrase and len(words) == 1
         term = Term(words, prefix, column, stemmed=single and not prefix and column != "speakers",
-                    span=span if single else None)
+                    span=span if single else None, quoted=quoted if phrase and len(words) > 1 else None)
         self.term_count += 1
         if not negated:
             self.query.terms.append(term)
@@ -376,7 +378,8 @@ class _Parser:
         text = _unquote(value)
         if not text.strip():
             raise QueryError(f"{name}: needs a value.")
-        return self.term(text, negated, column=column, phrase=value.startswith('"'), span=span)
+        quoted = value.startswith('"')
+        return self.term(text, negated, column=column, phrase=quoted, span=span, quoted=span if quoted else None)
 
 
 def _unquote(value: str) -> str:

@@ -134,10 +134,18 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
         return None  # found enough; with an OR, a branch that finds nothing may still be a typo (`trmup OR election`)
     changes: list[tuple[tuple[int, int], list[str]]] = []  # where a word was typed, and what may replace it
     speakers: list[tuple[str, int]] | None = None
-    for term in first_then_timed([t for t in query.terms if _eligible(t)], MAX_TERMS):
+    for term in first_then_timed([t for t in query.terms if _eligible(t) or _phrase(t)], MAX_TERMS):
         word = term.words[0]
         found = library.count(Query(query.text, term, query.in_quotes))
         if found > FEW or (found and total > FEW):
+            continue
+        if _phrase(term):  # `"mark rute"`, `speaker:"mark rute"`: the phrase with each word the library lacks mended
+            if found == 0 and term.quoted is not None:
+                if term.column == "speakers" and speakers is None:
+                    speakers = speaker_words(library.speakers())
+                mended = _mended(term, library, speakers)
+                if mended is not None:
+                    changes.append((term.quoted, [f'"{mended}"']))
             continue
         if term.column == "speakers":
             if speakers is None:
@@ -215,6 +223,29 @@ def _has_or(node: Node | None) -> bool:
         elif isinstance(n, Not):
             stack.append(n.node)
     return False
+
+
+def _phrase(term: Term) -> bool:
+    """A quoted phrase of words (not one ending in a prefix)."""
+    return term.quoted is not None and len(term.words) > 1 and not term.prefix
+
+
+def _mended(term: Term, library: Library, speakers: Sequence[tuple[str, int]] | None) -> str | None:
+    """A phrase's words with each word the library does not hold replaced by the nearest it does (among the
+    speakers' names' words for `speaker:`), or None when none was replaced or one cannot be."""
+    mended, changed = [], False
+    for word in term.words:
+        candidates = speakers if term.column == "speakers" and speakers is not None else \
+            library.vocabulary(word[:PREFIX])
+        if any(known == word for known, _ in candidates):
+            mended.append(word)
+            continue
+        best = nearest(word, candidates, limit=1)
+        if not best:
+            return None
+        mended.append(best[0][0])
+        changed = True
+    return " ".join(mended) if changed else None
 
 
 def _eligible(term: Term) -> bool:
