@@ -337,6 +337,16 @@ def test_one_story_beside_teaser_articles_is_the_body(tmp_path: Path, teaser: st
     assert a.paragraphs == (story, story, story)
 
 
+def test_a_story_inside_a_box_named_modal_is_read(tmp_path: Path) -> None:
+    """A documents tryout (Yahoo News, readability's yahoo-2): the page's only `<article>` sits in `#render-target-
+    modal`, dropped as a pop-up; a sidebar teaser was the body, under the story's title. Readability keeps it."""
+    story = "An unmanned Russian cargo spaceship heading to the space station broke up in the atmosphere."
+    page = (f"<div id='render-target-modal' class='render-target-active'><article><p>{story}</p><p>{story}</p>"
+            f"</article></div><div class='teaser'><p>Trump picks his Treasury secretary, a Wall Street veteran, on "
+            f"Wednesday morning.</p></div>")
+    assert load(write(tmp_path / "p.html", page)).paragraphs == (story, story)
+
+
 def test_advertising_labels_are_not_paragraphs(tmp_path: Path) -> None:
     page = ("<article><p>A judge blocked the flights.</p><div class='ad ad-container'><span>Advertisement</span>"
             "</div><div class='dfp-ad-slot'><p>ADVERTISEMENT</p></div><div class='story-continues'>Story continues "
@@ -350,6 +360,7 @@ def test_advertising_labels_are_not_paragraphs(tmp_path: Path) -> None:
     ("Ceasefire talks stall - Europe - The Daily Ledger", "Ceasefire talks stall"),
     ("Ceasefire talks stall | The Daily Ledger", "Ceasefire talks stall"),
     ("Ceasefire talks stall: what next", "Ceasefire talks stall: what next"),  # no separator: the title
+    ("The Daily Ledger", "Ceasefire talks stall"),  # a documents tryout (Quanta): the site's name alone is no title
 ])
 def test_a_page_title_is_the_headline_without_the_sites_labels(tmp_path: Path, title: str, expected: str) -> None:
     page = (f'<title>{title}</title><meta property="og:title" content="Ceasefire talks stall">'

@@ -25,7 +25,7 @@ SKIPPED = frozenset({"script", "style", "nav", "header", "footer", "aside", "for
 """Elements whose text is not the article's."""
 _SKIPPED_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"})
 _UNLIKELY = re.compile(r"comment|disqus|replies|respond|sidebar|related|recirc|social|share|sponsor|promo|"
-                       r"newsletter|subscribe|cookie|gdpr|consent|popup|modal|outbrain|taboola|advert|signup")
+                       r"newsletter|subscribe|cookie|gdpr|consent|popup|outbrain|taboola|advert|signup")
 """Class and id names of what a page puts around its story (readers' comments, related links, sharing, ads,
 pop-ups), as Readability's `unlikelyCandidates`: their text is not the article's. Literals only: linear."""
 _LIKELY = re.compile(r"article|story|content|main|body|entry|text")

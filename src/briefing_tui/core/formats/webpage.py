@@ -86,7 +86,10 @@ _SEPARATORS = tuple(sep.strip() for sep in _SEPARATORS_SPACED)
 def _page_title(title: str | None, og_title: str | None, site: str | None, heading: str | None) -> str | None:
     """`<title>`, without the site's name after a separator when og:site_name, og:title or the `<h1>` show
     that part is not the headline (`Talks stall | Example News`), or og:title or the `<h1>` when the title is
-    it and more after a separator (`Talks stall | World | Example News`); else og:title, else the first `<h1>`."""
+    it and more after a separator (`Talks stall | World | Example News`); else og:title, else the first `<h1>`.
+    A `<title>` that is only the site's name (`Quanta Magazine`) names no article: og:title or the `<h1>` does."""
+    if title and site and title.strip().casefold() == site.strip().casefold() and (og_title or heading):
+        title = None
     if title:
         for known in (og_title, heading):  # `Talks stall | World | Example News`, og:title `Talks stall`
             if known and title.startswith(known) and title[len(known):].lstrip().startswith(_SEPARATORS):
