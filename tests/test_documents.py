@@ -347,6 +347,19 @@ def test_a_story_inside_a_box_named_modal_is_read(tmp_path: Path) -> None:
     assert load(write(tmp_path / "p.html", page)).paragraphs == (story, story)
 
 
+def test_a_story_split_over_boxes_is_read_whole(tmp_path: Path) -> None:
+    """A documents tryout (readability's salon-1, herald-sun-1, quanta-1): a page with no `<article>` holds its lede
+    in one box and the rest in another (`read-more`); the densest box alone was the body, the lede lost."""
+    lede = "A high-powered government team has been doing the rounds of the media companies this month."
+    rest = "The bill would require the providers to store the metadata of every customer for two years."
+    teaser = "<a href='/x'>Another story entirely, with a long headline to weigh something here</a>"
+    page = (f"<div class='wrap'><div class='story'><div class='intro'><p>{lede}</p><p>{lede}</p></div>"
+            f"<div class='read-more'><p>{rest}</p><p>{rest}</p><p>{rest}</p><p>{rest}</p></div></div>"
+            f"<div class='teasers'><p>{teaser}</p><p>{teaser}</p></div></div>")
+    a = load(write(tmp_path / "p.html", page))
+    assert a.paragraphs == (lede, lede, rest, rest, rest, rest)
+
+
 def test_advertising_labels_are_not_paragraphs(tmp_path: Path) -> None:
     page = ("<article><p>A judge blocked the flights.</p><div class='ad ad-container'><span>Advertisement</span>"
             "</div><div class='dfp-ad-slot'><p>ADVERTISEMENT</p></div><div class='story-continues'>Story continues "
