@@ -347,6 +347,16 @@ def test_a_story_inside_a_box_named_modal_is_read(tmp_path: Path) -> None:
     assert load(write(tmp_path / "p.html", page)).paragraphs == (story, story)
 
 
+def test_a_link_whose_text_ends_in_a_space_is_marked_before_it(tmp_path: Path) -> None:
+    """A documents tryout (BBC): `<a>nuclear deal </a>after` was shown `nuclear deal [6]after`."""
+    a = load(write(tmp_path / "p.html", '<p>The <a href="http://x/1">nuclear deal </a>after the talks, and '
+                                        '<a href="http://x/2">a second\n </a> one.</p>'))
+    (block,) = a.body()
+    assert block.text == "The nuclear deal after the talks, and a second one."
+    assert [block.text[:offset] for offset, _ in block.notes] == ["The nuclear deal", "The nuclear deal after the "
+                                                                  "talks, and a second"]
+
+
 def test_a_story_split_over_boxes_is_read_whole(tmp_path: Path) -> None:
     """A documents tryout (readability's salon-1, herald-sun-1, quanta-1): a page with no `<article>` holds its lede
     in one box and the rest in another (`read-more`); the densest box alone was the body, the lede lost."""

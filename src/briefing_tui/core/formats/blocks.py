@@ -80,9 +80,22 @@ class Inline:
         if self._link is not None:
             start, target = self._link
             self._link = None
-            if self.size > start and target.strip() and not UNSAFE_LINK.match(target) \
+            end = self.size - self._trailing_space(self.size - start)  # `deal [6] after`, not `deal [6]after`:
+            # a link's text that ends in a space (`<a>nuclear deal </a>after`) is marked before it
+            if end > start and target.strip() and not UNSAFE_LINK.match(target) \
                     and not target.lstrip().startswith("#"):
-                self.links.append((start, self.size, target))
+                self.links.append((start, end, target))
+
+    def _trailing_space(self, most: int) -> int:
+        """White space at the end of the text so far, at most `most` characters: only the last parts are read
+        (a paragraph of 10,000 links is not joined 10,000 times)."""
+        found = 0
+        for part in reversed(self.parts):
+            kept = len(part.rstrip())
+            found += len(part) - kept
+            if kept or found >= most:
+                break
+        return min(found, most)
 
     def text(self) -> str:
         """The text so far."""
