@@ -357,6 +357,15 @@ def test_a_link_whose_text_ends_in_a_space_is_marked_before_it(tmp_path: Path) -
                                                                   "talks, and a second"]
 
 
+def test_page_tags_are_split_at_commas_with_or_without_spaces(tmp_path: Path) -> None:
+    """A documents tryout (the Guardian): one `article:tag` of `Oceans,New Zealand,Whales` was one tag."""
+    page = ('<meta property="article:tag" content="Oceans,New Zealand,Whales">'
+            '<meta property="article:tag" content="World news"><p>Text of the story.</p>')
+    assert load(write(tmp_path / "p.html", page)).tags == ("Oceans", "New Zealand", "Whales", "World news")
+    page = '<meta name="keywords" content="U.S. , poverty,inequality"><p>Text of the story.</p>'
+    assert load(write(tmp_path / "k.html", page)).tags == ("U.S.", "poverty", "inequality")
+
+
 def test_a_story_split_over_boxes_is_read_whole(tmp_path: Path) -> None:
     """A documents tryout (readability's salon-1, herald-sun-1, quanta-1): a page with no `<article>` holds its lede
     in one box and the rest in another (`read-more`); the densest box alone was the body, the lede lost."""

@@ -68,7 +68,9 @@ def read_page(source: str, whole: bool = False) -> PageInfo:
     for key, value in fields:
         if _clean(value):
             info.front[key] = _clean(value)
-    tags = [t for t in reader.tags if _clean(t)] or [t for t in (meta.get("keywords") or "").split(",") if _clean(t)]
+    tags = [t for tag in reader.tags for t in tag.split(",") if _clean(t)] \
+        or [t for t in (meta.get("keywords") or "").split(",") if _clean(t)]  # the Guardian: one `article:tag`
+    # of `Oceans,New Zealand,…`, no space after its commas
     if tags:
         info.front["tags"] = [_clean(t) for t in tags[:50]]
     return info
