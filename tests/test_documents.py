@@ -381,7 +381,8 @@ def test_a_story_split_over_boxes_is_read_whole(tmp_path: Path) -> None:
 
 def test_advertising_labels_are_not_paragraphs(tmp_path: Path) -> None:
     page = ("<article><p>A judge blocked the flights.</p><div class='ad ad-container'><span>Advertisement</span>"
-            "</div><div class='dfp-ad-slot'><p>ADVERTISEMENT</p></div><div class='story-continues'>Story continues "
+            "</div><div class='dfp-ad-slot'><p>ADVERTISEMENT</p></div><div id='bottom-slug'><p>\n" + " " * 44 +
+            "Advertisement\n" + " " * 40 + "</p></div><div class='story-continues'>Story continues "
             "below advertisement</div><p>The advertisement ran for a week.</p><p>Advertisement.</p></article>")
     a = load(write(tmp_path / "p.html", page))
     assert a.paragraphs == ("A judge blocked the flights.", "The advertisement ran for a week.")

@@ -341,7 +341,7 @@ class PageReader(HTMLParser):
         self._emit(block)
 
     def _emit(self, block: RawBlock) -> None:
-        if block.kind == "paragraph" and len(block.text) <= 64 and _words(block.text) in _AD_LABELS:
+        if block.kind == "paragraph" and len(block.text) <= 1024 and _words(block.text) in _AD_LABELS:
             return
         self.blocks.append(block)
         if self.open_containers and block.kind != "heading":
