@@ -397,7 +397,7 @@ def test_show_prints_plain_lines_without_rich_and_the_same_as_rich_would(tmp_pat
 
     from rich.console import Console
     from rich.table import Table
-    from rich.text import Text
+    from rich.text import Span, Text
 
     from briefing_tui.render import PRINT_CHUNK, console, print_all
 
@@ -430,6 +430,9 @@ def test_show_prints_plain_lines_without_rich_and_the_same_as_rich_would(tmp_pat
     path = write(tmp_path / "lines.txt", "Title\n" + "x\n" * 20_000)
     assert main(["--private", "show", str(path)]) == 0
     assert len(calls) <= 2 + 40_000 // PRINT_CHUNK  # the header through Rich; the lines written as they are
+    calls.clear()  # a documents tryout: a styled paragraph, a blank line, …: each paragraph was a `print` of its own
+    print_all(console(), [Text("said “this”", spans=[Span(5, 11, "bold")]), Text("")] * 5_000)
+    assert len(calls) <= 10_000 // PRINT_CHUNK + 1
 
 
 def test_a_folder_with_no_article_files_says_which_files_are_read(tmp_path: Path,
