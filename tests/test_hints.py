@@ -30,6 +30,8 @@ def quote_facts(index: Index) -> Facts:
     ("speaker:blunkett id cards", "No speaker called “blunkett”"),
     ("date:2024 speaker:rutte", "Nothing matches date:2024: the library's dates run from 2025-06-12 to 2025-06-27"),
     ("date:2025-05", "Nothing matches date:2025-05: the library's dates run from 2025-06-12 to 2025-06-27"),
+    ("date:2025-06-13", "No quote from 2025-06-13 (the library's dates run from 2025-06-12 to 2025-06-27)"),  # a
+    # navigation tryout: inside the span, `Nothing matches …: the library's dates run from` read as a mistake made
     ("zzyzx", "No quote has “zzyzx”"),
     ("putin speaker:trump", "Donald Trump: 3 quotes; none with “putin”"),
     ("budget speaker:trump", "No quote has “budget”; 1 article has it outside quotes (/ searches)"),

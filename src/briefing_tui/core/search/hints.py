@@ -108,6 +108,9 @@ def _nothing(part: Node, query: Query, facts: Facts, show: Callable[[Node], str]
         if first is None or last is None:
             return f"Nothing matches {show(part)}: no article in the library has a date"
         span = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+        inside = (part.start is None or part.start <= last) and (part.end is None or part.end >= first)
+        if inside:  # `date:2025-06-03` between the first and the last: no article that day, not a date mistyped
+            return f"No {facts.noun} from {show(part).removeprefix('date:')} (the library's dates run from {span})"
         return f"Nothing matches {show(part)}: the library's dates run from {span}"
     said = show(part)
     phrase = said[1:-1] if len(said) > 2 and said[0] == said[-1] == '"' and said.count('"') == 2 else said
