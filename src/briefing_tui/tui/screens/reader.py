@@ -155,7 +155,7 @@ class ReaderScreen(SidebarScreen):
                 bar = PlainProgressBar if ascii else ProgressBar
                 yield bar(id="loading-bar", show_eta=False, show_percentage=False)
                 yield FilterBox([], id="sidebar-filter",
-                                placeholder="Filter: words, date:2015-03, section:arctic")
+                                placeholder="Filter: words, date:2025-06, section:")
                 yield Static(Text(""), id="sidebar-filter-status")
                 yield LibrarySidebar(ascii=ascii, id="sidebar")
                 yield SearchPanel(self.state.history.setdefault("search", []), ascii=ascii, id="search")

@@ -130,7 +130,7 @@ class SearchPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         box = FilterBox(self.history, id="search-input",
-                        placeholder="Search: words, \"phrase\", section:, date:2025-06, speaker:, -word, OR")
+                        placeholder="Search: words, \"phrase\", speaker:, date:, -word")
         box.tab_waits = self._tab_waits
         yield box
         yield Static(Text(""), id="search-status")
