@@ -140,6 +140,20 @@ def test_long_paths_are_cut_in_the_middle_never_broken(capsys: pytest.CaptureFix
     assert code == 1 and f"{mixed / 'sport' / 'tab.md'}: front matter is not valid YAML" in out
 
 
+@pytest.mark.parametrize("columns", [40, 55])
+def test_narrow_tables_keep_the_title(capsys: pytest.CaptureFixture[str], mixed: Path,
+                                      monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
+    """A scripting tryout: at 40 columns the search table had dropped its titles (date, section and path were left)
+    and `list` ran a title a syllable a line beside a section cut to `Politic…`."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    for args in (["list", str(mixed)], ["search", "harbour", str(mixed)]):
+        code, out = out_of(capsys, *args)
+        lines = out.splitlines()
+        assert code == 0 and lines[0].split() == ["Date", "Title", *(["Path"] if columns >= 48 else [])], out
+        assert max(len(line) for line in lines) <= columns
+        assert "Harbour" in out and "Section" not in out
+
+
 def test_show_cites_a_file_as_the_library_it_was_read_in(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
     path = str(mixed / "sport" / "baddate.md")
     assert as_json(capsys, "show", path)["article"]["section"] == "Unfiled"  # never read as part of a library

@@ -119,6 +119,8 @@ def _path_width(rest: int) -> int:
 def articles_table(articles: Sequence[dict[str, Any]], width: int, header: bool = True) -> Table:
     """Date, section, title, quote (and, when wide enough, word) counts and the path below the root: one
     row per Summary. Fixed column widths from `width`, so that the chunks of a long listing line up."""
+    if width < NARROW:  # a phone's terminal: the date, the title and (when it fits) the path; a title a word a line
+        return _narrow_table(((a["date"], a["title"], a["id"]) for a in articles), width, header)
     words = width >= 100
     columns = 6 if words else 5
     rest = max(24, width - 10 - 12 - 6 - (6 if words else 0) - 2 * (columns - 1))
@@ -137,6 +139,30 @@ def articles_table(articles: Sequence[dict[str, Any]], width: int, header: bool 
         if words:
             cells.append(Text(str(a["word_count"])))
         cells.append(Text(middle_ellipsis(a["id"], path_width), style="dim"))
+        table.add_row(*cells)
+    return table
+
+
+NARROW = 60
+"""Below this many columns the tables of `list` and `search` keep the date, the title and the path only (at 40 a
+title ran a syllable a line, and the search table had no title left)."""
+NO_PATH = 48
+"""…and below this many, the date and the title."""
+
+
+def _narrow_table(rows: Iterable[tuple[str | None, Text | str, str]], width: int, header: bool = True) -> Table:
+    """Date, title (a Text may hold a snippet under it) and, from NO_PATH columns, the path."""
+    path_width = 12 if width >= NO_PATH else 0
+    table = Table(box=None, pad_edge=False, header_style="bold", show_header=header)
+    table.add_column("Date", no_wrap=True, width=10)
+    table.add_column("Title", width=max(8, width - 12 - (path_width + 2 if path_width else 0)), overflow="fold")
+    if path_width:
+        table.add_column("Path", width=path_width, no_wrap=True)
+    for date, title, ident in rows:
+        cells = [Text(date or "undated", style="" if date else "dim"),
+                 title if isinstance(title, Text) else Text(title)]
+        if path_width:
+            cells.append(Text(middle_ellipsis(ident, path_width), style="dim"))
         table.add_row(*cells)
     return table
 
@@ -164,6 +190,15 @@ def search_table(results: list[Result], width: int) -> Table:
     """Search results: date, section, title and a snippet with the hits in bold, and the path. Below 100 columns
     the section and the path give way to the title and snippet (at 80 they had 21 columns and a result ran over
     a dozen lines)."""
+    if width < NARROW:
+        cells = []
+        for r in results:
+            cell = Text(r.summary["title"], style="bold")
+            for snippet in r.snippets:
+                cell.append("\n")
+                cell.append_text(snippet_text(snippet))
+            cells.append((r.summary["date"], cell, r.summary["id"]))
+        return _narrow_table(cells, width)
     section_width = 22 if width >= 100 else 12
     path_width = _path_width(width - 10 - section_width - 6) if width >= 100 else \
         max(12, min(48, (width - 10 - section_width - 6) // 3))
