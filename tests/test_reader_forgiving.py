@@ -94,6 +94,22 @@ async def test_tab_takes_the_suggestion_in_the_search_panel() -> None:
         assert app.focused is app.query_one("#search-results", OptionList)
 
 
+async def test_enter_with_nothing_found_takes_the_suggestion_in_the_search_panel() -> None:
+    """A navigation tryout: `enter` in a search that found nothing and offered “did you mean” did nothing."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "speaker:rute")
+        panel = app.query_one(SearchPanel)
+        await pilot.press("enter")
+        box = app.query_one("#search-input", FilterBox)
+        await until(pilot, lambda: box.value == "speaker:rutte", "the suggestion taken")
+        await until(pilot, lambda: panel.settled and "1 matching article" in status(app, "#search-status"), "found")
+        await pilot.press("enter")  # found now: `enter` opens the best, as ever
+        await until(pilot, lambda: showing(app, "Clash Report"), "the article")
+
+
 async def test_tab_takes_the_suggestion_in_the_quote_finder() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:

@@ -250,7 +250,11 @@ class SearchPanel(Vertical):
     def _open_best(self) -> None:
         results = self.query_one("#search-results", OptionList)
         if not self._results:
-            self.app.bell()
+            box = self.query_one(FilterBox)
+            if box.suggestion is not None:  # nothing found, and did you mean…: `enter` takes it, as `tab` does
+                box.action_take_suggestion()
+            else:
+                self.app.bell()
             self._give_back()
             return
         if results.highlighted is None:
