@@ -227,6 +227,10 @@ def test_a_query_that_starts_with_a_dash_is_shown_where_it_goes(capsys: pytest.C
                                                                           f"arguments: -trump{hint}")
     assert main(["search", "--json", "--", "-trump", str(SEEDS)]) == 0
     assert '"query": "-trump"' in capsys.readouterr().out
+    assert argparse_error(capsys, "quotes", "-q", "-trump", str(SEEDS))[1] == (  # a scripting tryout: no hint
+        "briefing quotes: error: argument -q/--query: expected one argument (a query that starts with '-' is joined "
+        "to its option: briefing quotes --query=-trump)")
+    assert main(["--private", "quotes", "--query=-trump", str(SEEDS), "--json"]) == 0
 
 
 def test_a_missing_config_file_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -112,8 +112,11 @@ class CommandParser(ArgumentParser):
     def _dash_hint(self) -> str:
         """`search -trump` reads `-trump` as an option: say where a query that starts with '-' goes."""
         takes_query = any(action.dest == "query" and not action.option_strings for action in self._actions)
+        query_option = any(action.dest == "query" and action.option_strings for action in self._actions)
         dashed = [a for a in self.given if a[:1] == "-" and a[1:2] not in ("", "-")
                   and a not in self._option_string_actions]
+        if dashed and query_option and not takes_query:  # `quotes -q -trump`: the option takes it joined by `=`
+            return f" (a query that starts with '-' is joined to its option: {self.prog} --query={dashed[0]})"
         if not (takes_query and dashed):
             return ""
         return f" (a query that starts with '-' goes after '--': {self.prog} -- {dashed[0]})"
@@ -130,7 +133,8 @@ def build_parser(saved: bool = False) -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="briefing",
         description="Read, search and quote a folder of briefing articles. Without a subcommand, opens the reader.",
-        epilog="Exit codes: 0 ok, 1 problems found (check; show of a file that is no article), 2 usage or query error. "
+        epilog="Exit codes: 0 ok, 1 problems found (check; show of a file that is no article), 2 usage or query error, "
+               "3 out of memory, 4 output that could not be written (a full disk). "
                "The query language: briefing help query. The reader's keys: briefing help keys.",
     )
     parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
