@@ -375,10 +375,25 @@ _SPACES = st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\u3000", 
 @HYPOTHESIS
 @given(st.lists(st.one_of(st.text(max_size=8), _SPACES), max_size=20).map("".join))
 def test_word_count_is_str_split(text: str) -> None:
-    """The quick count of a clean line's words (one more than its spaces) is `str.split()`'s, for any text."""
+    """The quick count of a clean line's words (one more than its spaces) is `str.split()`'s, for any text (each
+    CJK character a word: text written without spaces between its words)."""
+    import re
+
     from briefing_tui.core.formats.common import word_count
 
-    assert word_count([text, sanitize.clean_line(text)]) == len(text.split()) + len(sanitize.clean_line(text).split())
+    def split(t: str) -> int:
+        cjk = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+        return len(cjk.findall(t)) + len(cjk.sub(" ", t).split())
+
+    assert word_count([text, sanitize.clean_line(text)]) == split(text) + split(sanitize.clean_line(text))
+
+
+def test_cjk_characters_are_words() -> None:
+    """A documents tryout: a 2,000-character Chinese article was `12 words`."""
+    from briefing_tui.core.formats.common import word_count
+
+    assert word_count(["宇航员在太空中喝酒", "トレンドマイクロ、公衆無線LANを", "한국어 문장", "Café au lait"]) == \
+        9 + (8 + 1 + 4 + 1 + 1) + 5 + 3
 
 
 @HYPOTHESIS
