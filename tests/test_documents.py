@@ -366,6 +366,17 @@ def test_page_tags_are_split_at_commas_with_or_without_spaces(tmp_path: Path) ->
     assert load(write(tmp_path / "k.html", page)).tags == ("U.S.", "poverty", "inequality")
 
 
+def test_a_pages_section_from_og_article_section_or_a_crumb_that_is_no_date(tmp_path: Path) -> None:
+    """A documents tryout: the BBC's `og:article:section` (US & Canada) was not read; heise's breadcrumb `News > 2015
+    > KW 15` gave the section `KW 15`, a calendar week."""
+    page = '<meta property="og:article:section" content="US &amp; Canada"><p>Text of the story.</p>'
+    assert load(write(tmp_path / "a.html", page)).section == "US & Canada"
+    crumbs = ('<nav class="breadcrumb" aria-label="breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/n">News'
+              '</a></li><li><a href="/n/2015">2015</a></li><li><a href="/n/2015/15">KW 15</a></li></ol></nav>'
+              '<p>Text of the story.</p>')
+    assert load(write(tmp_path / "b.html", crumbs)).section == "News"
+
+
 def test_a_story_split_over_boxes_is_read_whole(tmp_path: Path) -> None:
     """A documents tryout (readability's salon-1, herald-sun-1, quanta-1): a page with no `<article>` holds its lede
     in one box and the rest in another (`read-more`); the densest box alone was the body, the lede lost."""

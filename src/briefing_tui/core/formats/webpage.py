@@ -58,7 +58,8 @@ def read_page(source: str, whole: bool = False) -> PageInfo:
             info.date = found[0]
     if info.date is None:  # `Last updated <time>`: better than no date
         info.date = _first_date([reader.time_updated])
-    info.section = _clean(meta.get("article:section")) or _json_section(nodes) or _breadcrumb_section(
+    info.section = _clean(meta.get("article:section")) or _clean(meta.get("og:article:section")) \
+        or _json_section(nodes) or _breadcrumb_section(
         reader.crumbs, title or heading)
     author = _author_name(meta.get("author")) or _json_authors(nodes) or _author_name(
         meta.get("article:author"))  # a profile's address is not a name
@@ -105,10 +106,12 @@ def _page_title(title: str | None, og_title: str | None, site: str | None, headi
 
 
 def _breadcrumb_section(crumbs: list[str], title: str | None) -> str | None:
-    """The last crumb that is neither the page itself nor the home page."""
+    """The last crumb that is neither the page itself nor the home page, nor a date (`2015`, `KW 15`: heise's
+    calendar week)."""
     for crumb in reversed(crumbs):
         text = _clean(crumb)
-        if text and text != title and text.casefold() not in ("home", "start", "index", "homepage", "front page"):
+        if text and text != title and text.casefold() not in ("home", "start", "index", "homepage", "front page") \
+                and sum(c.isdigit() for c in text) < sum(c.isalpha() for c in text):
             return text
     return None
 
