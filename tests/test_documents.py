@@ -377,6 +377,12 @@ def test_a_pages_section_from_og_article_section_or_a_crumb_that_is_no_date(tmp_
     assert load(write(tmp_path / "b.html", crumbs)).section == "News"
 
 
+def test_a_pages_byline_meta_is_its_author(tmp_path: Path) -> None:
+    """A documents tryout: the New York Times names its writer in `<meta name="byl" content="By Corey Kilgannon">`."""
+    page = '<meta name="byl" content="By Corey Kilgannon"><p>Text of the story.</p>'
+    assert dict(load(write(tmp_path / "a.html", page)).metadata)["author"] == "Corey Kilgannon"
+
+
 def test_a_story_split_over_boxes_is_read_whole(tmp_path: Path) -> None:
     """A documents tryout (readability's salon-1, herald-sun-1, quanta-1): a page with no `<article>` holds its lede
     in one box and the rest in another (`read-more`); the densest box alone was the body, the lede lost."""

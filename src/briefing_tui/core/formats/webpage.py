@@ -62,7 +62,8 @@ def read_page(source: str, whole: bool = False) -> PageInfo:
         or _json_section(nodes) or _breadcrumb_section(
         reader.crumbs, title or heading)
     author = _author_name(meta.get("author")) or _json_authors(nodes) or _author_name(
-        meta.get("article:author"))  # a profile's address is not a name
+        meta.get("article:author")) or _author_name(_byline(meta.get("byl")))  # a profile's address is no name;
+    # `byl` is the New York Times' `By Corey Kilgannon`
     fields = (("source", meta.get("og:site_name")), ("author", author),
               ("description", meta.get("description") or meta.get("og:description")),
               ("url", meta.get("og:url") or reader.canonical))
@@ -135,6 +136,14 @@ def _json_authors(nodes: list[dict[str, Any]]) -> str | None:
         if text:
             return text
     return None
+
+
+def _byline(value: str | None) -> str | None:
+    """A byline without its `By ` (`By Corey Kilgannon`)."""
+    if value is None:
+        return None
+    text = value.strip()
+    return text[3:] if text[:3].casefold() == "by " else text
 
 
 def _author_name(value: Any) -> str | None:
