@@ -418,6 +418,16 @@ def test_a_page_title_is_the_headline_without_the_sites_labels(tmp_path: Path, t
     assert load(write(tmp_path / "p.html", page)).title == expected
 
 
+def test_a_page_title_loses_the_first_part_of_a_long_site_name(tmp_path: Path) -> None:
+    """A documents tryout (Aktuálně.cz): `<title>… - Aktuálně.cz`, og:site_name `Aktuálně.cz - Víte, co se právě
+    děje`: the title kept the site's name."""
+    page = ('<title>West Ham hrozí gigantům - Aktuálně.cz</title><meta property="og:site_name" content="Aktuálně.cz - '
+            'Víte, co se právě děje"><p>Text.</p>')
+    assert load(write(tmp_path / "p.html", page)).title == "West Ham hrozí gigantům"
+    page = '<title>Talks stall - Aktuálně</title><meta property="og:site_name" content="Aktuálně.cz"><p>Text.</p>'
+    assert load(write(tmp_path / "q.html", page)).title == "Talks stall - Aktuálně"  # not the site's name
+
+
 def test_a_pages_writer_is_named_beside_its_site(tmp_path: Path) -> None:
     from briefing_tui.core.serialize import byline
     from briefing_tui.tui.document import article_blocks

@@ -100,10 +100,18 @@ def _page_title(title: str | None, og_title: str | None, site: str | None, headi
                 return known
         for sep in _SEPARATORS_SPACED:
             head, found, tail = title.rpartition(sep)
-            if found and head and (tail.strip() == (site or "").strip() or head in (og_title, heading)):
+            if found and head and (_names_site(tail.strip(), (site or "").strip()) or head in (og_title, heading)):
                 return head.strip()
         return title
     return og_title or heading
+
+
+def _names_site(tail: str, site: str) -> bool:
+    """Whether a title's last part is the site's name: og:site_name itself, or its first part (`Aktuálně.cz` of
+    `Aktuálně.cz - Víte, co se právě děje`)."""
+    if not tail or not site:
+        return False
+    return tail == site or (site.startswith(tail) and site[len(tail):].lstrip().startswith(_SEPARATORS))
 
 
 def _breadcrumb_section(crumbs: list[str], title: str | None) -> str | None:
