@@ -716,6 +716,38 @@ async def test_j_and_k_step_from_a_group_row_under_the_sidebar_cursor() -> None:
         assert showing(app, "Grain Corridor Reopens After Three-Week Pause") and view.article is not None
 
 
+async def test_j_closes_the_groups_its_last_steps_opened() -> None:
+    """A navigation tryout: `J` and `K` left every day and section they passed through open, and the date tree grew
+    long after a few presses. The groups a step opened close when a later step leaves them; those open before stay."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        sidebar = sidebar_of(app)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.focused is view, "an article open")
+
+        def open_groups() -> set[int]:  # the open groups on screen (one inside a closed group is not seen)
+            def seen(n: Any) -> bool:
+                return n.parent is None or n.parent is sidebar.root or (n.parent.is_expanded and seen(n.parent))
+            return {id(n) for n in sidebar._all_nodes() if isinstance(n.data, Group) and n.is_expanded and seen(n)}
+
+        def ancestors() -> set[int]:
+            found, node = set(), sidebar.cursor_node
+            while node is not None and node.parent is not None:
+                node = node.parent
+                if isinstance(node.data, Group):
+                    found.add(id(node))
+            return found
+
+        at_start = open_groups()
+        for _ in range(5):
+            shown = view.article.id  # type: ignore[union-attr]
+            await pilot.press("J")
+            await until(pilot, lambda: view.article is not None and view.article.id != shown, "the next article")
+        assert open_groups() == at_start | ancestors()
+
+
 async def test_the_title_stays_on_screen_while_the_middle_of_an_article_is_read(tmp_path: Path) -> None:
     """Once an article's own title has scrolled away, a line above the article names it (and its date), the
     title cut with `…` before the date is; back at the top it goes. An article opened scrolled at once (a search

@@ -782,7 +782,7 @@ class ReaderScreen(SidebarScreen):
             here = self._loading or (current.id if current is not None else cursor.id if isinstance(cursor, Listed)
                                      else "")
             found = sidebar.neighbour(here, step)
-        listed = sidebar.select_article(found.id, quiet=True) if found is not None else None
+        listed = sidebar.select_article(found.id, quiet=True, step=True) if found is not None else None
         if listed is None:
             self.notify("The last article in the list" if step > 0 else "The first article in the list",
                         markup=False, timeout=2)

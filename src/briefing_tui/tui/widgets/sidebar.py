@@ -120,6 +120,8 @@ class LibrarySidebar(Tree[NodeData]):
         self._group_nodes: dict[str, TreeNode[NodeData]] = {}
         self._list_group = Group("list", "")
         self._order: tuple[tuple[str, int, int], list[Listed], dict[str, int]] | None = None
+        self._stepped: list[TreeNode[NodeData]] = []
+        """Groups that `J`/`K` opened on their way (`select_article(step=True)`), closed when a step leaves them."""
         """The articles in the sidebar's order, and each one's place (`neighbour`), for a grouping and listing."""
         self._pregrouped: tuple[str, list[Listed], list[Group]] | None = None
         """Groups a worker made for the filter's articles (the grouping, the articles, the groups): the UI
@@ -297,6 +299,7 @@ class LibrarySidebar(Tree[NodeData]):
 
     def _fill(self) -> None:
         self._group_nodes = {}
+        self._stepped = []
         for group in self._groups():
             self._add_group(self.root, group)
         if self.grouping == "list":
@@ -524,16 +527,29 @@ class LibrarySidebar(Tree[NodeData]):
 
     # --- finding an article ------------------------------------------------------------------------------
 
-    def select_article(self, article_id: str, quiet: bool = False) -> Listed | None:
+    def select_article(self, article_id: str, quiet: bool = False, step: bool = False) -> Listed | None:
         """Open the groups that hold `article_id`, put the cursor on it and return it (None if absent);
-        `quiet`: the move is the program's, not the reader's, and posts no ArticleHighlighted."""
-        node = self._open_path_to(article_id)
+        `quiet`: the move is the program's, not the reader's, and posts no ArticleHighlighted. `step` (`J`, `K`):
+        the groups the last steps opened and this one leaves are closed again (a few `J`s left every day open)."""
+        opened: list[TreeNode[NodeData]] = []
+        node = self._open_path_to(article_id, opened)
         if node is None:
             return None
+        if step:
+            holding = set()
+            up = node.parent
+            while up is not None:
+                holding.add(id(up))
+                up = up.parent
+            for group in reversed(self._stepped):  # innermost first
+                if id(group) not in holding and group.is_expanded:
+                    group.collapse()
+            self._stepped = [g for g in self._stepped if id(g) in holding] + opened
         self._put_cursor(node, quiet)
         return node.data if isinstance(node.data, Listed) else None
 
-    def _open_path_to(self, article_id: str) -> TreeNode[NodeData] | None:
+    def _open_path_to(self, article_id: str, opened: list[TreeNode[NodeData]] | None = None) -> \
+            TreeNode[NodeData] | None:
         """The article's node, its groups opened and pages shown on the way (None if it is not listed)."""
         if self.grouping == "list":
             at = next((i for i, a in enumerate(self.shown) if a.id == article_id), None)
@@ -549,6 +565,8 @@ class LibrarySidebar(Tree[NodeData]):
                 node = top
                 for index in path:
                     self._populate(node)
+                    if opened is not None and not node.is_expanded:
+                        opened.append(node)
                     node.expand()
                     if isinstance(node.data, Group):
                         self._show_up_to(node, node.data, index - len(node.data.groups))
