@@ -744,7 +744,7 @@ async def test_j_closes_the_groups_its_last_steps_opened() -> None:
         for _ in range(5):
             shown = view.article.id  # type: ignore[union-attr]
             await pilot.press("J")
-            await until(pilot, lambda: view.article is not None and view.article.id != shown, "the next article")
+            await until(pilot, lambda s=shown: view.article is not None and view.article.id != s, "the next one")
         assert open_groups() == at_start | ancestors()
 
 
