@@ -472,6 +472,12 @@ def test_show_refuses_a_file_reached_through_a_folder_swapped_for_a_link_out(
     out, err = capsys.readouterr()
     assert "SECRET" not in out and "symbolic link points outside the library; not followed" in err
     assert main([*args, str(lib / "b.txt")]) == 0 and "b" in capsys.readouterr().out
+    if how == "index":  # a re-check tryout: once the link's target was indexed on its own, `show` read it through
+        assert main(["index", str(lib)]) == 0 and main(["index", str(outside / "sub2")]) == 0  # the link
+        capsys.readouterr()
+        assert main([*args, str(lib / "sub" / "a.txt")]) == 1
+        out, err = capsys.readouterr()
+        assert "SECRET" not in out and "symbolic link points outside the library; not followed" in err
 
 
 @pytest.mark.parametrize("how", ["index", "config"])

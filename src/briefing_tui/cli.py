@@ -444,8 +444,11 @@ def _library_root(path: str, settings: Settings) -> str | None:
             return root
         if is_within(path, root):
             return _root_as_named(path, root)
+    written = indexed_root(cache_dir(), path, resolve=False)  # the folders as written first: a link out of a library
+    if written is not None:  # is read under that library (and refused), as `check` refuses it
+        return written
     found = indexed_root(cache_dir(), path)
-    return _root_as_named(path, found) if found is not None else indexed_root(cache_dir(), path, resolve=False)
+    return _root_as_named(path, found) if found is not None else None
 
 
 def _root_as_named(path: str, root: str) -> str:

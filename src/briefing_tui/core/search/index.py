@@ -1455,7 +1455,7 @@ def indexed_root(cache: Path, path: str, limit: int = 20, resolve: bool = True) 
                 if db.execute("SELECT 1 FROM files WHERE rel = ?", (key,)).fetchone():
                     found = (up, root)
                     break
-            if found is not None:
+            if found is not None and resolve:
                 continue
             for up in range(len(keys) - 1, under[0] if under else -1, -1):
                 root = keys[up][0]
@@ -1468,6 +1468,9 @@ def indexed_root(cache: Path, path: str, limit: int = 20, resolve: bool = True) 
             continue
         finally:
             db.close()
+    if not resolve and found and under and under[0] > found[0]:
+        return under[1]  # a library above the folder that holds the file as its own index does: `lib/sub/a.txt`,
+        # `sub` a link to a folder indexed on its own: it is read under `lib`, where the link out is refused
     return found[1] if found else under[1] if under else None
 
 
