@@ -241,6 +241,11 @@ async def test_no_color_marks_the_cursors_in_reverse_video(monkeypatch: pytest.M
         view = app.query_one(ArticleView)
         await pilot.press("enter", "right_square_bracket")
         await pilot.pause()
+        if no_color:  # a plain-terminal tryout: which pane had the focus could not be told; the sidebar's row
+            # without it is underlined, not reversed
+            line = sidebar.render_line(sidebar.cursor_line - int(sidebar.scroll_y))
+            marked = [s.style for s in line if s.text.strip() and s.style is not None]
+            assert not any(st.reverse for st in marked) and any(st.underline for st in marked)
         assert view.current_quote is not None
         quote = view.article.quotes[view.current_quote]  # type: ignore[union-attr]
         y = view.paragraph_line(quote.paragraph, quote.start)
