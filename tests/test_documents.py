@@ -396,6 +396,18 @@ def test_a_story_split_over_boxes_is_read_whole(tmp_path: Path) -> None:
     assert a.paragraphs == (lede, lede, rest, rest, rest, rest)
 
 
+def test_a_story_box_does_not_grow_to_take_in_tools_and_labels(tmp_path: Path) -> None:
+    """A re-check tryout (readability's webmd-1): the story's box grew to the container around it, which added a
+    list of tool links and a font-size widget's labels (`A`, `A`, `A`): short blocks and links are no story."""
+    story = "Babies who eat peanut foods early in life may be less likely to develop an allergy, a study finds."
+    labels = "".join(f"<p>{label}</p>" for label in ("Font Size", "A", "A", "A", "Print this page", "Email a friend",
+                                                     "Save to your favourites", "Report a problem with this page",
+                                                     "Tools and resources for you", "Most popular today"))
+    page = (f"<div class='page'><ul class='tools'><li><a href='/t'>Tools</a></li></ul>{labels}"
+            f"<div class='story'>{f'<p>{story}</p>' * 6}</div><p>1 | 2 | 3 | Next Page</p></div>")
+    assert load(write(tmp_path / "p.html", page)).paragraphs == (story,) * 6
+
+
 def test_advertising_labels_are_not_paragraphs(tmp_path: Path) -> None:
     page = ("<article><p>A judge blocked the flights.</p><div class='ad ad-container'><span>Advertisement</span>"
             "</div><div class='dfp-ad-slot'><p>ADVERTISEMENT</p></div><div id='bottom-slug'><p>\n" + " " * 44 +

@@ -58,6 +58,8 @@ _CONTAINERS = frozenset({"div", "section", "article", "main", "td", "body", "cen
 _STYLES = {"em": "em", "i": "em", "cite": "em", "dfn": "em", "strong": "strong", "b": "strong", "code": "code",
            "kbd": "code", "samp": "code", "tt": "code", "s": "strike", "del": "strike", "strike": "strike"}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+PARAGRAPH = 80
+"""Characters of prose (outside links) a block needs to count as a paragraph of a story (as Readability's)."""
 MAX_CLIMB = 12
 """Containers looked at above the densest one for the rest of its story (`PageReader._story_around`)."""
 MAX_DEPTH = 512
@@ -525,16 +527,21 @@ class PageReader(HTMLParser):
                 return self.blocks[best.first:best.end]
         dense = max(finished, key=lambda c: c.score, default=None)
         if dense is not None and dense.score >= 200 and dense.tag != "body":
-            dense = self._story_around(dense, sizes, prose)
+            dense = self._story_around(dense, sizes)
             return self.blocks[dense.first:dense.end]
         return self.blocks
 
-    def _story_around(self, dense: _Container, sizes: list[int], prose: list[int]) -> _Container:
+    def _story_around(self, dense: _Container, sizes: list[int]) -> _Container:
         """The container around the densest one that holds the rest of its story: a page without `<article>`
         often splits it (a lede in one box, the rest in a `read-more` box; a magazine's sections in boxes of
-        their own), and the densest box alone lost the lede. An ancestor is taken when what it adds is prose (not
-        links or headings: teasers are mostly those) and at least a fifth of the story so far, and it is at most
-        three times the story's size; wrappers that add nothing are passed through."""
+        their own), and the densest box alone lost the lede. An ancestor is taken when what it adds is paragraphs
+        of prose (of at least PARAGRAPH characters outside links: not headings, link lists, teasers, a widget's
+        labels) and at least a tenth of the story so far, most of what it adds, and it is at most three times the
+        story's size; wrappers that add nothing are passed through."""
+        prose = [0]
+        for block in self.blocks:
+            size = _prose_size(block)
+            prose.append(prose[-1] + (size if size >= PARAGRAPH and block.kind != "list_item" else 0))
         best = dense
         k, steps = dense.parent, 0
         while k >= 0 and steps < MAX_CLIMB:
@@ -547,7 +554,7 @@ class PageReader(HTMLParser):
                     break
                 story = prose[best.end] - prose[best.first]
                 added = prose[outer.end] - prose[outer.first] - story
-                if added >= story / 5 and added >= 0.7 * (size - kept):
+                if added >= story / 10 and added >= 0.7 * (size - kept):
                     best = outer
             k, steps = outer.parent, steps + 1
         return best
