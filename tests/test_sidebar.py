@@ -447,6 +447,29 @@ async def test_big_groups_show_a_page_and_a_more_row(monkeypatch: pytest.MonkeyP
         assert not any(isinstance(n.data, More) for n in sidebar.root.children)
 
 
+async def test_j_and_k_on_a_more_row_step_from_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A re-check tryout: on the `… N more (enter)` row, `J` stepped from the article on screen (the first)."""
+    monkeypatch.setattr(sidebar_module, "PAGE", 3)
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        await pilot.press("g", "g")
+        await pilot.pause()
+        order = [a.title for a in app.session.listing]
+        await pilot.press("j", "j", "j")  # from the first article to the `more` row
+        await until(pilot, lambda: isinstance(sidebar.cursor_node.data, More), "the more row")
+        await pilot.press("J")
+        await until(pilot, lambda: showing(app, order[3]), "the first article after the row")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.focused is sidebar, "the sidebar")
+        while not isinstance(sidebar.cursor_node.data, More):  # the next page's `more` row
+            await pilot.press("j")
+            await pilot.pause()
+        await pilot.press("K")
+        await until(pilot, lambda: showing(app, order[5]), "the last article before the row")
+
+
 async def test_save_a_search_and_see_it_head_the_sidebar(isolated_home: Path,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     app = BriefingApp([str(SEEDS)], Settings())

@@ -256,6 +256,12 @@ class LibrarySidebar(Tree[NodeData]):
         The Bookmarks and the saved searches head the sidebar: nothing comes before them."""
         node = self.cursor_node
         group = node.data if node is not None else None
+        if isinstance(group, More) and node is not None and node.parent is not None:  # `… 2,500 more`: the first
+            holder = node.parent.data if isinstance(node.parent.data, Group) else self._list_group  # of them, or
+            shown = len(holder.articles) - group.left
+            if 0 < shown < len(holder.articles):
+                return True, holder.articles[shown] if step > 0 else holder.articles[shown - 1]
+            return False, None
         if not isinstance(group, Group):
             return False, None
         first = _first_article(group)
