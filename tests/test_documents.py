@@ -383,6 +383,20 @@ def test_a_pages_byline_meta_is_its_author(tmp_path: Path) -> None:
     assert dict(load(write(tmp_path / "a.html", page)).metadata)["author"] == "Corey Kilgannon"
 
 
+def test_the_title_is_not_repeated_below_a_line_before_it(tmp_path: Path) -> None:
+    """A documents tryout (heise, the BBC, Quanta): a date, a sponsor's line or a kicker before the `<h1>` left the
+    title repeated at the top of the body; a heading that is og:title, not the first `<h1>`, too (webmd)."""
+    page = ("<article><p>08.04.2015 12:46</p><h1>Passwords for the Mac</h1><p>The app now makes one-time codes, "
+            "the maker said on Wednesday.</p></article>")
+    a = load(write(tmp_path / "a.html", page))
+    assert a.title == "Passwords for the Mac" and [b.text for b in a.body()][:2] == [
+        "08.04.2015 12:46", "The app now makes one-time codes, the maker said on Wednesday."]
+    page = ('<meta property="og:title" content="Babies who eat peanuts"><h1>Allergies Health Center</h1>'
+            "<article><h2>Babies who eat peanuts</h2><p>Babies who eat peanut foods early may avoid an allergy, a "
+            "study finds.</p></article>")
+    assert [b.kind for b in load(write(tmp_path / "b.html", page)).body()] == ["paragraph"]
+
+
 def test_a_story_split_over_boxes_is_read_whole(tmp_path: Path) -> None:
     """A documents tryout (readability's salon-1, herald-sun-1, quanta-1): a page with no `<article>` holds its lede
     in one box and the rest in another (`read-more`); the densest box alone was the body, the lede lost."""

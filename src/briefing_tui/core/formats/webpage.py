@@ -43,8 +43,11 @@ def read_page(source: str, whole: bool = False) -> PageInfo:
     meta = reader.meta
     heading = _clean(reader.first_h1)
     title = _page_title(_clean(reader.title_text), _clean(meta.get("og:title")), meta.get("og:site_name"), heading)
-    if blocks and heading and blocks[0].kind == "heading" and _clean(blocks[0].text) == heading:
-        blocks = blocks[1:]  # the title at the top is not repeated in the body
+    named = {t for t in (heading, title) if t}
+    top = next((k for k, b in enumerate(blocks[:TOP_BLOCKS]) if b.kind == "heading" and _clean(b.text) in named),
+               None)
+    if top is not None:  # the title at the top is not repeated in the body, though a date, a kicker or a sponsor's
+        blocks = blocks[:top] + blocks[top + 1:]  # line comes before it (heise, the BBC, Quanta)
     info = PageInfo(blocks, title=title, heading=heading)
     published_time = [reader.time] if reader.time_published else []
     other_time = [] if reader.time_published else [reader.time]
@@ -83,6 +86,8 @@ def _clean(value: str | None) -> str | None:
     return text[:500] or None
 
 
+TOP_BLOCKS = 3
+"""Blocks at the top of a page's body in which a heading that is its title is not repeated."""
 _SEPARATORS_SPACED = (" | ", " – ", " — ", " - ", " :: ", " · ")
 _SEPARATORS = tuple(sep.strip() for sep in _SEPARATORS_SPACED)
 
