@@ -110,6 +110,21 @@ async def test_enter_with_nothing_found_takes_the_suggestion_in_the_search_panel
         await until(pilot, lambda: showing(app, "Clash Report"), "the article")
 
 
+async def test_tab_mends_a_mistyped_field_in_the_search_panel() -> None:
+    """A navigation tryout: `speker:rutte` said `Unknown field speker: (did you mean speaker:?)`, and `tab` left it."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "speker:rutte")
+        assert status(app, "#search-status") == "Unknown field speker: (did you mean speaker:?) tab"
+        await pilot.press("tab")
+        box = app.query_one("#search-input", FilterBox)
+        assert box.value == "speaker:rutte"
+        panel = app.query_one(SearchPanel)
+        await until(pilot, lambda: panel.settled and "1 matching article" in status(app, "#search-status"), "found")
+
+
 async def test_tab_takes_the_suggestion_in_the_quote_finder() -> None:
     app = BriefingApp([str(SEEDS)], Settings(private=True))
     async with app.run_test(size=SIZE) as pilot:

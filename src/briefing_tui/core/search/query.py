@@ -25,7 +25,12 @@ MAX_DEPTH = 20
 
 
 class QueryError(ValueError):
-    """A query that cannot be parsed; the message is one sentence for the user."""
+    """A query that cannot be parsed; the message is one sentence for the user. `fixed`, when known, is the query
+    with the mistake mended (`speker:rutte`: `speaker:rutte`), for the reader's `tab`."""
+
+    def __init__(self, message: str, fixed: str | None = None) -> None:
+        super().__init__(message)
+        self.fixed = fixed
 
 
 REFUSED = "The search engine could not run this query; try a simpler one."
@@ -374,7 +379,9 @@ class _Parser:
                 return self.term(raw, negated, phrase=bool(value), span=(start, span[0] - 1) if not value else None)
             near = difflib.get_close_matches(name, [*TEXT_FIELDS, "date", "in"], n=1, cutoff=0.7)
             known = " (use title:, section:, tag:, speaker:, date: or in:quotes)."
-            raise QueryError(f"Unknown field {name}:" + (f" (did you mean {near[0]}:?)" if near else known))
+            start = span[0] - len(name) - 1
+            fixed = self.query.text[:start] + near[0] + self.query.text[span[0] - 1:] if near else None
+            raise QueryError(f"Unknown field {name}:" + (f" (did you mean {near[0]}:?)" if near else known), fixed)
         text = _unquote(value)
         if not text.strip():
             raise QueryError(f"{name}: needs a value.")

@@ -484,7 +484,7 @@ class ReaderScreen(SidebarScreen):
             # still open at the end are closed (`speaker:"le p`)
         except QueryError as exc:
             self.workers.cancel_group(self, "search")
-            panel.show_error(str(exc))
+            panel.show_error(str(exc), exc.fixed)  # `speker:rutte`: `tab` takes `speaker:rutte`
             panel.settle(event.query, found=False)
             return
         self.run_search(query, event.query, typing)

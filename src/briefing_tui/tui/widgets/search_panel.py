@@ -282,11 +282,11 @@ class SearchPanel(Vertical):
             self.post_message(self.ResultChosen(result.summary["id"], self.query_text, keys,
                                                 result.snippets[0] if result.snippets else ""))
 
-    def show_error(self, message: str) -> None:
-        """Show a query error inline, keeping the last results."""
-        self.query_one(FilterBox).suggestion = None
+    def show_error(self, message: str, fixed: str | None = None) -> None:
+        """Show a query error inline, keeping the last results; `fixed`, the query mended (`tab` takes it)."""
+        self.query_one(FilterBox).suggestion = fixed
         status = self.query_one("#search-status", Static)
-        status.update(Text(message, style="bold"))
+        status.update(Text(message + (" tab" if fixed else ""), style="bold"))
         status.add_class("-error")
 
     def show_results(self, total: int, results: list[Result], per_month: dict[str, int],
