@@ -142,6 +142,31 @@ async def test_a_long_citation_shows_whole_at_80_by_24_and_its_quote_stays_in_vi
         assert line is not None and view.scroll_y <= line < view.scroll_y + view.scrollable_content_region.height
 
 
+async def test_a_citation_taller_than_its_panel_can_be_scrolled_by_keys(tmp_path: Path) -> None:
+    """A plain-terminal tryout: at 40×15 a citation was cut off in its panel, which takes no focus, so no key reached
+    the rest. A panel whose text does not fit takes the focus with `tab`; `escape` puts it away, back to the article."""
+    url = "https://en.wikinews.org/wiki/" + "_".join(["US_federal_agency_announces_plans_to_begin"] * 3)
+    (tmp_path / "agency.md").write_text(f"---\ntitle: US federal agency announces plans to begin the transition\n"
+                                        f"date: 2020-11-26\nsource: {url}\n---\n\nThe agency spoke. \"We acted in "
+                                        "the best interests of the country,\" said Emily Murphy.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=(40, 15)) as pilot:
+        await loaded(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("enter", "right_square_bracket")
+        await until(pilot, lambda: view.current_quote == 0, "the quote cursor")
+        await pilot.press("c")
+        panel = app.query_one("#article-citation", CitationPanel)
+        await until(pilot, lambda: panel.display and panel.can_focus, "a panel too small for its citation")
+        assert "tab, then up/down" in str(panel.border_title)
+        await pilot.press("tab")
+        await until(pilot, lambda: app.focused is panel, "the panel focused")
+        await pilot.press(*["down"] * 12)
+        await until(pilot, lambda: panel.scroll_y > 0, "the panel scrolled")
+        await pilot.press("escape")
+        await until(pilot, lambda: not panel.display and app.focused is view, "the panel away, the article focused")
+
+
 @pytest.mark.parametrize("width", [60, 80, 200])
 async def test_the_quote_status_line_drops_whole_parts_to_fit(width: int) -> None:
     """The speaker and cue always; then the rule, then the keys, each whole or not at all (at 80 columns the

@@ -8,6 +8,7 @@ looked at (another quote, a board reordered).
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.widgets import TextArea
 
 
@@ -17,7 +18,7 @@ class CitationPanel(TextArea, can_focus=False):
     has no side borders, so that a terminal's selection of its lines takes the text and no box characters."""
 
     DEFAULT_CSS = """
-    CitationPanel {
+    CitationPanel, CitationPanel:focus {
         height: auto;
         max-height: 60%;  /* the whole citation in view, its date too, at 80×24; the list or article keeps the rest */
         display: none;
@@ -27,9 +28,11 @@ class CitationPanel(TextArea, can_focus=False):
         border-title-color: $success;
     }
     """
+    BINDINGS = [Binding("escape", "leave", "Put it away", show=False)]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", read_only=True, show_line_numbers=False, soft_wrap=True, id=id)
+        self._what = "Citation"
         self.of: object = None
         """What the text shown was copied from (a quote's place), for its screen to put it away once that is no
         longer what is looked at."""
@@ -38,9 +41,35 @@ class CitationPanel(TextArea, can_focus=False):
         """Show `text`, titled as copied (the text is never markup: a TextArea shows it as it is)."""
         self.of = of
         self.load_text(text)
+        self._what = what
         self.border_title = f"{what} copied · select it here if the clipboard is closed"
+        self.can_focus = False
         self.display = True
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """Text taller than the panel (the board's every citation, a small terminal): the panel takes the focus
+        with `tab`, so the keys scroll it to the rest (a plain-terminal tryout could not reach it)."""
+        over = bool(self.display and self.max_scroll_y > 0)
+        self.can_focus = over
+        if over:
+            self.border_title = f"{self._what} copied · tab, then up/down, to read it all; select it here"
+
+    def action_leave(self) -> None:
+        """`escape` in the panel (it had the focus to be scrolled): back to what was before it, the panel put away."""
+        self.screen.focus_previous()
+        self.put_away()
+
+    def on_resize(self) -> None:
+        if self.display:
+            self.call_after_refresh(self._fit)
+
+    def watch_virtual_size(self) -> None:
+        """The text wrapped anew (its width known at last): whether it fits is known again."""
+        if self.display:
+            self.call_after_refresh(self._fit)
 
     def put_away(self) -> None:
         """Hide it: what it shows no longer belongs to the list on screen (a new filter)."""
         self.display = False
+        self.can_focus = False
