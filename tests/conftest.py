@@ -81,6 +81,10 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.delenv("BRIEFING_LIBRARY", raising=False)
     monkeypatch.delenv("BRIEFING_PRIVATE", raising=False)
+    # Nor the terminal it runs in: a CI's `TERM=dumb` or `LANG=C` would draw the reader in ASCII (config.plain_terminal)
+    monkeypatch.delenv("BRIEFING_ASCII", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
     return home
 
 

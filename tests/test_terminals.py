@@ -125,11 +125,19 @@ async def test_a_wider_terminal_shows_the_sidebar_hidden_for_width() -> None:
 
 # --- plain consoles --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("term", "forced", "plain"), [
-    ("linux", None, True), ("xterm-256color", None, False), ("xterm-256color", "1", True), ("linux", "0", False),
+@pytest.mark.parametrize(("term", "forced", "plain", "locale"), [
+    ("linux", None, True, None), ("xterm-256color", None, False, None), ("xterm-256color", "1", True, None),
+    ("linux", "0", False, None),
+    ("vt100", None, True, None), ("xterm", None, True, "C"), ("xterm", None, False, "en_GB.UTF-8"),  # a plain
+    ("xterm", None, False, "C.utf8"), ("xterm", None, True, "POSIX"), ("vt220", "0", False, None),  # terminal
+    # tryout: vt100 and LC_ALL=C got box drawing and arrows
 ])
 def test_plain_terminals_are_recognised(monkeypatch: pytest.MonkeyPatch, term: str, forced: str | None,
-                                        plain: bool) -> None:
+                                        plain: bool, locale: str | None) -> None:
+    for name in ("LC_ALL", "LC_CTYPE", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    if locale is not None:
+        monkeypatch.setenv("LC_ALL", locale)
     monkeypatch.setenv("TERM", term)
     if forced is None:
         monkeypatch.delenv("BRIEFING_ASCII", raising=False)

@@ -132,10 +132,21 @@ def _unknown_keys(data: dict[str, object]) -> list[str]:
     return said
 
 
+_PLAIN_TERMS = ("linux", "vt100", "vt102", "vt220", "vt320", "ansi", "dumb")
+"""Terminals whose fonts (or character sets) lack the glyphs a terminal emulator draws."""
+
+
 def plain_terminal() -> bool:
-    """ASCII only: `BRIEFING_ASCII` set (to anything but `0`; `0` turns it off), else `TERM=linux`, the
-    Linux console, whose fonts lack the glyphs a terminal emulator draws."""
+    """ASCII only: `BRIEFING_ASCII` set (to anything but `0`; `0` turns it off), else a plain console's `TERM`
+    (`linux`, the Linux console; `vt100` and its kin), else a locale that says the terminal's characters are not
+    UTF-8 (`LC_ALL=C`: Python reads and writes UTF-8 then, but the terminal need not show it)."""
     forced = os.environ.get("BRIEFING_ASCII", "").strip()
     if forced:
         return forced != "0"
-    return os.environ.get("TERM", "") == "linux"
+    if os.environ.get("TERM", "") in _PLAIN_TERMS:
+        return True
+    locale = next((os.environ[k] for k in ("LC_ALL", "LC_CTYPE", "LANG") if os.environ.get(k)), "")
+    if not locale:
+        return False  # nothing said (an SSH session often passes no locale): a terminal emulator's glyphs
+    return locale in ("C", "POSIX") or ("." in locale and locale.partition(".")[2].partition("@")[0].lower()
+                                          .replace("-", "") != "utf8")
