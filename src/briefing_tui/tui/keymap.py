@@ -82,7 +82,7 @@ FINDER_KEYS: list[Key] = [
 BOARD_KEYS: list[Key] = [
     ("up,down", "", "Move", "Move between the quotes (j / k too)", False),
     ("enter", "", "Open", "Open the quote's article, the quote centred", False),
-    ("s", "spotlight", "Spotlight", "The quote in the spotlight; ←/→ step through the board", True),
+    ("s", "spotlight", "Spotlight", "The quote in the spotlight; left/right step through the board", True),
     ("K,ctrl+up", "move_quote(-1)", "Up", "Move the quote up the board", True),
     ("J,ctrl+down", "move_quote(1)", "Down", "Move the quote down the board", True),
     ("d,delete", "remove", "Remove", "Take the quote off the board", True),

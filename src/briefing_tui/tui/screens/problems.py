@@ -56,7 +56,7 @@ class ProblemsScreen(ModalScreen[None]):
                 table.add_row(Text(p.id), Text(p.reason))
             yield table
             yield Static(Text(""), id="problems-detail")  # the highlighted row whole: the table cuts a long one
-            yield Static(Text("↑↓ move · escape closes", style="dim"))
+            yield Static(Text("up/down move · escape closes", style="dim"))  # no arrows: a console font lacks them
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """The highlighted problem in full, wrapped under the table (`File: reason`)."""
