@@ -268,3 +268,20 @@ def test_folder_lock_takes_turns_and_never_hangs(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []  # the lock writes nothing
     with folder_lock(tmp_path / "missing") as held:  # nothing to lock: the block still runs
         assert not held
+
+
+async def test_the_export_dialog_fits_a_narrow_screen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain-terminal tryout: at 60 and 40 columns the export dialog (70 wide) ran off the screen, its buttons
+    with it."""
+    monkeypatch.chdir(tmp_path)
+    app = BriefingApp([str(SEEDS)], Settings())
+    async with app.run_test(size=(40, 15)) as pilot:
+        await open_finder(pilot, "speaker:rutte")
+        await pilot.press("tab", "e")
+        await workers_done(pilot.app)
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        body = app.screen.query_one("#export-body")
+        assert body.region.right <= 40
+        for button in app.screen.query("Button"):
+            assert button.region.x >= 0 and button.region.right <= 40, button

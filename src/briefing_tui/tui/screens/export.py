@@ -36,6 +36,7 @@ class ExportScreen(ModalScreen[None]):
 
     #export-body {
         width: 70;
+        max-width: 100%;  /* at 60 or 40 columns the dialog was wider than the screen, its buttons off it */
         height: auto;
         border: round $primary;
         padding: 1 2;
