@@ -4,6 +4,7 @@ under TERM=linux, NO_COLOR."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from textual.command import SearchIcon
@@ -15,7 +16,7 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.article_view import ArticleView
 from briefing_tui.tui.widgets.key_footer import Hint, fit
 from briefing_tui.tui.widgets.sidebar import LibrarySidebar
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, write
 from tests.test_reader import loaded, until
 
 DRAWN = re.compile("[\u2022\u2500-\u25ff\u2190-\u21ff\u2260-\u22ff\u2b00-\u2bff\u2600-\u27bf\U0001f000-\U0001faff]")
@@ -291,3 +292,23 @@ async def test_a_quote_status_line_too_long_ends_with_an_ellipsis() -> None:
         await pilot.pause()
         shown = status.render_line(0).text.rstrip()
         assert shown.strip().endswith("…") and shown.strip().startswith("Quote 1/1: L'Association") and len(shown) <= 40
+
+
+async def test_a_narrow_header_keeps_the_problem_count(tmp_path: Path) -> None:
+    """A plain-terminal tryout: at 60 columns the header's `1 problem (p)` was cut off after `briefing — `; on a
+    narrow screen the header is the library's line alone, made again when the terminal is resized."""
+    from textual.widgets._header import HeaderTitle
+
+    write(tmp_path / "a.md", "---\ntitle: A\ndate: 2025-06-01\n---\nText of the story.\n")
+    write(tmp_path / "empty.txt", "")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=(120, 20)) as pilot:
+        await loaded(pilot)
+        title = app.screen.query_one(HeaderTitle)
+        await until(pilot, lambda: "1 problem (p)" in str(title.render()), "the problem count")
+        assert str(title.render()).startswith("briefing — ")
+        await pilot.resize_terminal(50, 20)
+        await until(pilot, lambda: not str(title.render()).startswith("briefing"), "the library's line alone")
+        assert str(title.render()).endswith("1 problem (p)")
+        await pilot.resize_terminal(120, 20)
+        await until(pilot, lambda: str(title.render()).startswith("briefing — "), "the whole line again")

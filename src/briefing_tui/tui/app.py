@@ -9,9 +9,11 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
+from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
@@ -30,6 +32,10 @@ from briefing_tui.tui.screens.reader import ReaderScreen
 from briefing_tui.tui.session import LibrarySession
 from briefing_tui.tui.widgets.filter_box import FilterBox
 from briefing_tui.tui.widgets.plain import PlainScrollBarRender
+
+HEADER_MARGIN = 16
+"""Columns the header's icon and its spaces take: below the title's and the library's widths and these, the
+header shows the library alone."""
 
 
 class BriefingApp(App[int]):
@@ -135,6 +141,13 @@ class BriefingApp(App[int]):
         ~/Downloads, readable by all, even with --private, and failed with no such folder. The reader writes
         only what its own keys ask for, where docs/files.md says."""
         return (command for command in super().get_system_commands(screen) if command.title != "Screenshot")
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's line: on a narrow screen the library's name and counts alone, without `briefing — `
+        (at 60 columns the problem count and its `(p)` were cut off)."""
+        if sub_title and self.size.width < cell_len(title) + cell_len(sub_title) + HEADER_MARGIN:
+            return Content(sub_title)
+        return super().format_title(title, sub_title)
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Not here, for the same reason (the action can be bound or called from markup: never a file)."""

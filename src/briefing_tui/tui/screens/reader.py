@@ -212,6 +212,13 @@ class ReaderScreen(SidebarScreen):
     def _warn(self, event: LibrarySession.Warning) -> None:
         self.notify(event.text, markup=False, severity="warning")
 
+    def on_resize(self) -> None:
+        """The header's line is made for the width (`BriefingApp.format_title`): made again for the new one."""
+        from textual.widgets._header import HeaderTitle
+
+        header = self.query_one(Header)
+        header.query_one(HeaderTitle).update(header.format_title())
+
     @on(LibrarySession.LibraryListed)
     def _listing_loaded(self, event: LibrarySession.LibraryListed) -> None:
         try:
