@@ -470,6 +470,24 @@ async def test_j_and_k_on_a_more_row_step_from_it(monkeypatch: pytest.MonkeyPatc
         await until(pilot, lambda: showing(app, order[5]), "the last article before the row")
 
 
+async def test_the_cursor_row_stays_in_view_when_the_terminal_shrinks() -> None:
+    """A plain-terminal tryout: the cursor on a row near the bottom, the terminal made shorter: the row was left below
+    the pane, no row marked, and the next `j` jumped far down."""
+    app = BriefingApp([str(SEEDS)], Settings(private=True))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await loaded(pilot)
+        sidebar = sidebar_of(app)
+        await pilot.press("end")
+        await until(pilot, lambda: sidebar.cursor_line > 8, "the cursor low in the pane")
+
+        def in_view() -> bool:
+            return sidebar.scroll_y <= sidebar.cursor_line < sidebar.scroll_y + sidebar.scrollable_content_region.height
+
+        assert in_view()
+        await pilot.resize_terminal(80, 10)
+        await until(pilot, in_view, "the cursor's row in view")
+
+
 async def test_save_a_search_and_see_it_head_the_sidebar(isolated_home: Path,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     app = BriefingApp([str(SEEDS)], Settings())

@@ -448,6 +448,19 @@ class LibrarySidebar(Tree[NodeData]):
             return "date"
         return "full"
 
+    def on_resize(self) -> None:
+        """A shorter pane (the terminal resized): the cursor's row kept in view (it was left below, none marked)."""
+        self.call_after_refresh(self._cursor_in_view)
+
+    def on_show(self) -> None:
+        """Shown again (`escape` from an article on a narrow screen): the cursor's row in view."""
+        self.call_after_refresh(self._cursor_in_view)
+
+    def _cursor_in_view(self) -> None:
+        line = self.cursor_line
+        if line >= 0 and not self.scroll_y <= line < self.scroll_y + self.scrollable_content_region.height:
+            self.scroll_to_line(line, animate=False)
+
     def _node_detail(self, node: TreeNode[NodeData]) -> str:
         """`_detail` of an article's node: its group's, or the flat list's for a row of the list (the tree's root
         holds them: relabelled as a group's child, they lost their dates and sections)."""
