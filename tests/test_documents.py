@@ -397,6 +397,14 @@ def test_the_title_is_not_repeated_below_a_line_before_it(tmp_path: Path) -> Non
     assert [b.kind for b in load(write(tmp_path / "b.html", page)).body()] == ["paragraph"]
 
 
+def test_an_images_alt_text_loses_the_markup_written_in_it(tmp_path: Path) -> None:
+    """A documents tryout (MSN): `alt="&lt;span style=…&gt;Nintendo/Apple&lt;/span&gt;"` was shown as markup."""
+    page = ('<p>The game is out. <img alt="&lt;span style=&quot;font-size:13px;&quot;&gt;Nintendo/Apple&lt;/span&gt;"'
+            ' src="x.jpg"> More text follows here.</p>')
+    assert load(write(tmp_path / "p.html", page)).paragraphs[0] == \
+        "The game is out. [image: Nintendo/Apple] More text follows here."
+
+
 def test_a_story_split_over_boxes_is_read_whole(tmp_path: Path) -> None:
     """A documents tryout (readability's salon-1, herald-sun-1, quanta-1): a page with no `<article>` holds its lede
     in one box and the rest in another (`read-more`); the densest box alone was the body, the lede lost."""

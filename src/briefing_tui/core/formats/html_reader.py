@@ -58,6 +58,8 @@ _CONTAINERS = frozenset({"div", "section", "article", "main", "td", "body", "cen
 _STYLES = {"em": "em", "i": "em", "cite": "em", "dfn": "em", "strong": "strong", "b": "strong", "code": "code",
            "kbd": "code", "samp": "code", "tt": "code", "s": "strike", "del": "strike", "strike": "strike"}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_TAG_IN_TEXT = re.compile(r"</?[A-Za-z][^<>]{0,200}+>")
+"""A tag written out in an attribute's text (escaped markup, decoded once): one bounded run, no backtracking."""
 PARAGRAPH = 80
 """Characters of prose (outside links) a block needs to count as a paragraph of a story (as Readability's)."""
 MAX_CLIMB = 12
@@ -246,8 +248,8 @@ class PageReader(HTMLParser):
             if not self.skip:
                 self.flush()
         if tag == "img" and not self.skip:
-            alt = " ".join(attrs.get("alt", "").split())
-            if alt:
+            alt = " ".join(_TAG_IN_TEXT.sub(" ", attrs.get("alt", "")).split())  # MSN's alt text holds escaped
+            if alt:  # markup (`&lt;span style=…&gt;Nintendo&lt;/span&gt;`): its words, not its tags
                 self._text(f"[image: {alt}]")
         elif tag == "hr" and not self.skip:
             self.blocks.append(RawBlock("rule"))
