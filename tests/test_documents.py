@@ -405,6 +405,19 @@ def test_an_images_alt_text_loses_the_markup_written_in_it(tmp_path: Path) -> No
         "The game is out. [image: Nintendo/Apple] More text follows here."
 
 
+def test_a_digests_messages_are_not_called_forwarded(tmp_path: Path) -> None:
+    """A documents tryout: each message of a `multipart/digest` (a mailing list's) was introduced as `Forwarded
+    message: …`; nobody forwarded them."""
+    mail = ("From: list@example.org\nSubject: Digest, Vol 1\nDate: Tue, 3 Jun 2025 10:00:00 +0000\nMIME-Version: 1.0\n"
+            "Content-Type: multipart/mixed; boundary=OUT\n\n--OUT\nContent-Type: text/plain\n\nToday's topics.\n"
+            "--OUT\nContent-Type: multipart/digest; boundary=DIG\n\n--DIG\n\nFrom: ann@example.org\nSubject: Ports\n\n"
+            "The ports reopen.\n--DIG\n\nFrom: bob@example.org\nSubject: Grain\n\nGrain moves again.\n"
+            "--DIG--\n--OUT--\n")
+    a = load(write(tmp_path / "d.eml", mail))
+    assert a.paragraphs == ("Today's topics.", "Message: Ports — From ann@example.org", "The ports reopen.",
+                            "Message: Grain — From bob@example.org", "Grain moves again.")
+
+
 def test_a_story_split_over_boxes_is_read_whole(tmp_path: Path) -> None:
     """A documents tryout (readability's salon-1, herald-sun-1, quanta-1): a page with no `<article>` holds its lede
     in one box and the rest in another (`read-more`); the densest box alone was the body, the lede lost."""

@@ -256,26 +256,26 @@ class _Parts:
             info = read_page(_text(page), whole=True)  # only when the plain part may be a stub
             if plain is None or 3 * words < _words(info.blocks):
                 blocks, heading = info.blocks, info.title or info.heading
-        for inner, name, level in forwarded:
+        for inner, name, level, digest in forwarded:
             if self.seen >= MAX_PARTS:
                 break
-            blocks.append(RawBlock("paragraph", _forward_line(inner, name)))
+            blocks.append(RawBlock("paragraph", _forward_line(inner, name, digest)))
             blocks += self.blocks(inner, level)[0]  # at most MAX_NESTING calls deep: `level` grows each time
         return blocks, heading
 
     def _walk(self, msg: Message, depth: int) -> tuple[
-            Message | None, Message | None, bool, list[tuple[Message, str, int]]]:
+            Message | None, Message | None, bool, list[tuple[Message, str, int, bool]]]:
         """(the first text/plain part, the first text/html part, whether they are alternatives (in one
-        multipart/alternative, however deep), the forwarded messages with their file names and depths), breadth
-        first; attachments are noted."""
+        multipart/alternative, however deep), the forwarded messages with their file names, depths and whether a
+        digest holds them), breadth first; attachments are noted."""
         plain: Message | None = None
         page: Message | None = None
         plain_in: Message | None = None  # the multipart/alternative that holds each, nearest first
         page_in: Message | None = None
-        forwarded: list[tuple[Message, str, int]] = []
-        queue: deque[tuple[Message, int, Message | None]] = deque([(msg, depth, None)])
+        forwarded: list[tuple[Message, str, int, bool]] = []
+        queue: deque[tuple[Message, int, Message | None, bool]] = deque([(msg, depth, None, False)])
         while queue and self.seen < MAX_PARTS:
-            part, depth, within = queue.popleft()
+            part, depth, within, in_digest = queue.popleft()
             self.seen += 1
             try:
                 kind = part.get_content_type()
@@ -287,14 +287,15 @@ class _Parts:
             if kind in _FORWARDED:
                 inner = _forwarded(part) if depth < MAX_NESTING else None
                 if inner is not None:  # read below the body: no attachment left unopened
-                    forwarded.append((inner, name, depth + 1))
+                    forwarded.append((inner, name, depth + 1, in_digest))
                 elif name:
                     self.attachments.append(name)
             elif part.is_multipart():
                 payload = part.get_payload()
                 if depth < MAX_NESTING and isinstance(payload, list):
                     inside = part if kind == "multipart/alternative" else within
-                    queue.extend((p, depth + 1, inside) for p in payload if isinstance(p, Message))
+                    digest = kind == "multipart/digest"  # its parts are messages of a list, not forwards
+                    queue.extend((p, depth + 1, inside, digest) for p in payload if isinstance(p, Message))
             elif disposition == "attachment" or filename or not kind.startswith("text/"):
                 self.attachments.append(name or f"unnamed ({kind})")
             elif kind == "text/plain" and plain is None:
@@ -339,10 +340,12 @@ def _forwarded(part: Message) -> Message | None:
     return inner
 
 
-def _forward_line(msg: Message, name: str) -> str:
-    """The line above a forwarded message: `Forwarded message: SUBJECT — From FROM, DATE`."""
+def _forward_line(msg: Message, name: str, digest: bool = False) -> str:
+    """The line above a forwarded message: `Forwarded message: SUBJECT — From FROM, DATE` (`Message: …` for one of
+    a digest's, which nobody forwarded)."""
     subject = _header(msg, "Subject") or name
-    line = f"Forwarded message: {subject}" if subject else "Forwarded message"
+    label = "Message" if digest else "Forwarded message"
+    line = f"{label}: {subject}" if subject else label
     sender, date = _header(msg, "From"), _header(msg, "Date")
     details = ", ".join(d for d in (f"From {sender}" if sender else "", date or "") if d)
     return f"{line} — {details}" if details else line
