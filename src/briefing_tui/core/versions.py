@@ -1,7 +1,7 @@
 """Version numbers of what the index stores, in a module of their own: the command line reads them on every
 start and must not pay for importing the parsers that they describe."""
 
-RULES_VERSION = 44
+RULES_VERSION = 45
 """Bump when the quote and speaker rules (`core/quotes/`) or the formats change what a parse gives the index
 (paragraphs, quotes, speakers, titles, which files are articles): it rebuilds on a new value.
 3: named passes over per-language lexicons, spans matched like brackets. 4: articles as documents (list
@@ -72,7 +72,10 @@ boxes named after the article (`article-share-buttons`) dropped; an e-mail's sub
 tags, its parts in Python's escape codecs read as plain text; a greeting is no summary. 44: a saved page's story split
 over boxes is read whole (the densest box grows to the container that holds the rest), a box named `modal` is
 read, a `<title>` that is only the site's name gives way to og:title, an `article:tag` of several tags is split, an
-indented ad label goes, a link's note mark comes before a trailing space; a CJK character is a word."""
+indented ad label goes, a link's note mark comes before a trailing space; a CJK character is a word. 45: a saved
+page's story box grows only for paragraphs, its section from og:article:section and never a date's crumb, its author
+from `byl`, its title without the first part of a long site name and not repeated below a date or kicker, its images'
+alt text without tags; a digest's messages are not forwards."""
 
 DEFAULT_BUDGET = 5.0
 """CPU seconds one file may take to read and parse before it is skipped as a problem; a file over a
