@@ -279,6 +279,20 @@ async def test_sparkline_spans_the_months_with_hits(tmp_path: Path) -> None:
         assert "Jan 2025 … Apr 2025" in status(app, "#search-range")
 
 
+async def test_a_short_screen_leaves_the_sparkline_out(tmp_path: Path) -> None:
+    """A plain-terminal tryout: at 120×10 the query, its status, the sparkline and its months left one row for the
+    results."""
+    for month in ("01", "03", "04"):
+        write(tmp_path / f"{month}.txt", f"2025-{month}-10 Story {month}\nThe harbour was busy.\n")
+    app = BriefingApp([str(tmp_path)], Settings(private=True))
+    async with app.run_test(size=(120, 10)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "harbour")
+        assert not app.query_one(Sparkline).display and not app.query_one("#search-range").display
+        assert app.query_one("#search-results", OptionList).size.height >= 3
+
+
 def test_month_series_fills_gaps() -> None:
     assert month_series({"2024-11": 2, "2025-02": 1}) == ([2.0, 0.0, 0.0, 1.0], "2024-11", "2025-02")
     assert month_series({}) == ([], "", "")

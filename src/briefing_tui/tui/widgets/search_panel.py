@@ -48,6 +48,10 @@ def month_series(per_month: dict[str, int]) -> tuple[list[float], str, str]:
     return series, keys[0], last
 
 
+SHORT_SCREEN = 16
+"""Rows below which the search panel leaves out its sparkline and its months' line: the results need them."""
+
+
 class SearchPanel(Vertical):
     """Type a query; results update after a short pause; enter opens one."""
 
@@ -313,13 +317,14 @@ class SearchPanel(Vertical):
         series, first, last = month_series(per_month)
         spark = self.query_one("#search-sparkline", Sparkline)
         spark.data = series
-        spark.display = len(series) > 1  # one bar says nothing a sentence cannot
+        short = self.app.size.height < SHORT_SCREEN  # at 120×10 the results had one row left
+        spark.display = len(series) > 1 and not short  # one bar says nothing a sentence cannot
         rng = self.query_one("#search-range", Static)
         if len(series) > 1:
             rng.update(Text(f"{_month(first)} … {_month(last)}: matching articles per month", style="dim"))
         else:
             rng.update(Text(f"All dated matches in {_month(first)}" if series else "", style="dim"))
-        rng.display = bool(series)
+        rng.display = bool(series) and not short
         options = self.query_one("#search-results", OptionList)
         options.clear_options()
         prompts: list[Option | None] = []
