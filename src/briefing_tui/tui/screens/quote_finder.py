@@ -144,7 +144,7 @@ class QuoteFinder(Screen[QuoteChoice | None]):
             box.tab_waits = self._tab_waits  # from the start: a `tab` typed straight after `"` may come first
             yield box
             yield Static(Text(""), id="finder-status")
-            yield CitationPanel(id="finder-citation")
+            yield CitationPanel(id="finder-citation", focusable_when_cut=False)
             yield QuoteList(self.source.quote_hits, id="finder-list")
         yield KeyFooter(SHORT)
 

@@ -30,8 +30,11 @@ class CitationPanel(TextArea, can_focus=False):
     """
     BINDINGS = [Binding("escape", "leave", "Put it away", show=False)]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, focusable_when_cut: bool = True) -> None:
         super().__init__("", read_only=True, show_line_numbers=False, soft_wrap=True, id=id)
+        self.focusable_when_cut = focusable_when_cut
+        """Whether a text taller than the panel makes it take the focus with `tab` (not in the quote finder, whose
+        `tab` goes from its filter to its list, and whose list the panel would then hide)."""
         self._what = "Citation"
         self.of: object = None
         """What the text shown was copied from (a quote's place), for its screen to put it away once that is no
@@ -50,7 +53,7 @@ class CitationPanel(TextArea, can_focus=False):
     def _fit(self) -> None:
         """Text taller than the panel (the board's every citation, a small terminal): the panel takes the focus
         with `tab`, so the keys scroll it to the rest (a plain-terminal tryout could not reach it)."""
-        over = bool(self.display and self.max_scroll_y > 0)
+        over = bool(self.display and self.max_scroll_y > 0 and self.focusable_when_cut)
         self.can_focus = over
         if over:
             self.border_title = f"{self._what} copied · tab, then up/down, to read it all; select it here"
