@@ -290,7 +290,8 @@ async def test_a_short_screen_leaves_the_sparkline_out(tmp_path: Path) -> None:
         await pilot.press("slash")
         await type_query(pilot, "harbour")
         assert not app.query_one(Sparkline).display and not app.query_one("#search-range").display
-        assert app.query_one("#search-results", OptionList).size.height >= 3
+        results = app.query_one("#search-results", OptionList)
+        await until(pilot, lambda: results.size.height >= 3, "room for the results")  # once laid out again
 
 
 def test_month_series_fills_gaps() -> None:
