@@ -154,6 +154,20 @@ def test_narrow_tables_keep_the_title(capsys: pytest.CaptureFixture[str], mixed:
         assert "Harbour" in out and "Section" not in out
 
 
+def test_files_given_alone_leave_no_cache(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
+    """A scripting tryout: `search trump lib/a.md`, then `lib/b.md`, … left an index file in the cache for each (20
+    after a session), and `show` then took the file's folder for its library."""
+    from briefing_tui.core.user.config import cache_dir
+
+    files = sorted(str(p) for p in mixed.rglob("*.md"))[:3]
+    for name in files:
+        out_of(capsys, "search", "harbour", name)
+    out_of(capsys, "list", *files)
+    assert not list(cache_dir().glob("index-*.sqlite"))
+    out_of(capsys, "list", str(mixed))  # a folder is a library: cached
+    assert len(list(cache_dir().glob("index-*.sqlite"))) == 1
+
+
 def test_show_cites_a_file_as_the_library_it_was_read_in(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
     path = str(mixed / "sport" / "baddate.md")
     assert as_json(capsys, "show", path)["article"]["section"] == "Unfiled"  # never read as part of a library

@@ -476,7 +476,9 @@ def _with_fresh_index(paths: list[str], settings: Settings, use: Callable[[Index
     cannot be used (a read-only or full disk, a folder that is a file) gives way to an index in memory,
     and one line on stderr says why.
     """
-    path = None if settings.private else index_path(cache_dir(), library_key(paths))
+    given_files = all(os.path.isfile(p) for p in paths)  # `search x a.md`: a few files are read at once, and a cache
+    # for each set of them piled up (one a file searched) and made `show` take a file's folder for its library
+    path = None if settings.private or given_files else index_path(cache_dir(), library_key(paths))
 
     def refreshed(index: Index) -> T:
         stats = index.refresh(paths, settings.max_bytes, workers=index_workers(), progress=progress,
