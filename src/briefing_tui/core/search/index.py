@@ -60,9 +60,9 @@ USER_VERSION = (SCHEMA_VERSION * 100 + sanitize.POLICY_VERSION) * 1000 + version
 sanitizer (whose output it holds) rebuild it."""
 APPLICATION_ID = 0x42524631  # "BRF1": marks the file as ours
 _HIT_START, _HIT_END = "\x02", "\x03"
+"""Internal hit marks: control characters, so no text from a file (sanitized) can fake them."""
 _LANGUAGE_HITS = frozenset(f"{_HIT_START}{code}{_HIT_END}" for code in LANGUAGES)
 """A snippet FTS5 took from the `lang` column: the language a word's forms were looked for in, not a text."""
-"""Internal hit marks: control characters, so no text from a file (sanitized) can fake them."""
 MARK_START, MARK_END = "⟦", "⟧"
 """How snippets mark hits in JSON (documented in the README)."""
 # bm25 weights for title, body, quotes, section, tags, speakers, lang (which only narrows a word's forms)

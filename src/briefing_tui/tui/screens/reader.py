@@ -140,9 +140,9 @@ class ReaderScreen(SidebarScreen):
         self._checking = False
         """`r` asked for a check of the library: its end is told."""
         self._back: list[Place] = []
+        """Articles shown before another was opened (`Place`), the latest last: `backspace` goes back."""
         self._opened: str | None = None
         """The article last opened (not one the sidebar's cursor showed in passing)."""
-        """Articles shown before another was opened (id, line at the top), the latest last: `backspace` goes back."""
 
     def compose(self) -> ComposeResult:
         ascii = self.session.settings.ascii
