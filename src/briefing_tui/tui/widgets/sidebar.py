@@ -120,9 +120,9 @@ class LibrarySidebar(Tree[NodeData]):
         self._group_nodes: dict[str, TreeNode[NodeData]] = {}
         self._list_group = Group("list", "")
         self._order: tuple[tuple[str, int, int], list[Listed], dict[str, int]] | None = None
+        """The articles in the sidebar's order, and each one's place (`neighbour`), for a grouping and listing."""
         self._stepped: list[TreeNode[NodeData]] = []
         """Groups that `J`/`K` opened on their way (`select_article(step=True)`), closed when a step leaves them."""
-        """The articles in the sidebar's order, and each one's place (`neighbour`), for a grouping and listing."""
         self._pregrouped: tuple[str, list[Listed], list[Group]] | None = None
         """Groups a worker made for the filter's articles (the grouping, the articles, the groups): the UI
         thread then only adds their rows."""
@@ -450,16 +450,11 @@ class LibrarySidebar(Tree[NodeData]):
 
     def on_resize(self) -> None:
         """A shorter pane (the terminal resized): the cursor's row kept in view (it was left below, none marked)."""
-        self.call_after_refresh(self._cursor_in_view)
+        self.keep_cursor_in_view()
 
     def on_show(self) -> None:
         """Shown again (`escape` from an article on a narrow screen): the cursor's row in view."""
-        self.call_after_refresh(self._cursor_in_view)
-
-    def _cursor_in_view(self) -> None:
-        line = self.cursor_line
-        if line >= 0 and not self.scroll_y <= line < self.scroll_y + self.scrollable_content_region.height:
-            self.scroll_to_line(line, animate=False)
+        self.keep_cursor_in_view()
 
     def _node_detail(self, node: TreeNode[NodeData]) -> str:
         """`_detail` of an article's node: its group's, or the flat list's for a row of the list (the tree's root
