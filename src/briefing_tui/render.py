@@ -191,14 +191,7 @@ def search_table(results: list[Result], width: int) -> Table:
     the section and the path give way to the title and snippet (at 80 they had 21 columns and a result ran over
     a dozen lines)."""
     if width < NARROW:
-        cells = []
-        for r in results:
-            cell = Text(r.summary["title"], style="bold")
-            for snippet in r.snippets:
-                cell.append("\n")
-                cell.append_text(snippet_text(snippet))
-            cells.append((r.summary["date"], cell, r.summary["id"]))
-        return _narrow_table(cells, width)
+        return _narrow_table([(r.summary["date"], _result_cell(r), r.summary["id"]) for r in results], width)
     section_width = 22 if width >= 100 else 12
     path_width = _path_width(width - 10 - section_width - 6) if width >= 100 else \
         max(12, min(48, (width - 10 - section_width - 6) // 3))
@@ -209,13 +202,18 @@ def search_table(results: list[Result], width: int) -> Table:
     table.add_column("Path", width=path_width, no_wrap=True)
     for r in results:
         s = r.summary
-        cell = Text(s["title"], style="bold")
-        for snippet in r.snippets:
-            cell.append("\n")
-            cell.append_text(snippet_text(snippet))
-        table.add_row(Text(s["date"] or "undated"), Text(s["section"]), cell,
+        table.add_row(Text(s["date"] or "undated"), Text(s["section"]), _result_cell(r),
                       Text(middle_ellipsis(s["id"], path_width), style="dim"))
     return table
+
+
+def _result_cell(result: Result) -> Text:
+    """A search result's title in bold, its snippets under it."""
+    cell = Text(result.summary["title"], style="bold")
+    for snippet in result.snippets:
+        cell.append("\n")
+        cell.append_text(snippet_text(snippet))
+    return cell
 
 
 def snippet_text(snippet: str) -> Text:
