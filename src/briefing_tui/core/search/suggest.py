@@ -134,6 +134,17 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
         return None  # found enough; with an OR, a branch that finds nothing may still be a typo (`trmup OR election`)
     changes: list[tuple[tuple[int, int], list[str]]] = []  # where a word was typed, and what may replace it
     speakers: list[tuple[str, int]] | None = None
+
+    def candidates_of(word: str, column: str | None) -> Sequence[tuple[str, int]]:
+        """The words a suggestion for `word` is chosen among: the speakers' names' (read once) for `speaker:`,
+        else the library's that begin with its first PREFIX letters."""
+        nonlocal speakers
+        if column != "speakers":
+            return library.vocabulary(word[:PREFIX])
+        if speakers is None:
+            speakers = speaker_words(library.speakers())
+        return speakers
+
     for term in first_then_timed([t for t in query.terms if _eligible(t) or _phrase(t)], MAX_TERMS):
         word = term.words[0]
         found = library.count(Query(query.text, term, query.in_quotes))
@@ -141,21 +152,14 @@ def did_you_mean(query: Query, total: int, library: Library) -> str | None:
             continue
         if _phrase(term):  # `"mark rute"`, `speaker:"mark rute"`: the phrase with each word the library lacks mended
             if found == 0 and term.quoted is not None:
-                if term.column == "speakers" and speakers is None:
-                    speakers = speaker_words(library.speakers())
-                mended = _mended(term, library, speakers)
+                mended = _mended(term, candidates_of)
                 if mended is not None:
                     changes.append((term.quoted, [f'"{mended}"']))
             continue
-        if term.column == "speakers":
-            if speakers is None:
-                speakers = speaker_words(library.speakers())
-            candidates: Sequence[tuple[str, int]] = speakers
-        else:
-            candidates = library.vocabulary(word[:PREFIX])
-            if found == 0 and any(known == word for known, _ in candidates):
-                continue  # spelt as the library spells it, only in no quote (`merkel` in the quote finder, named
-                # in an article and quoted nowhere): `merely` is not what was meant
+        candidates = candidates_of(word, term.column)
+        if term.column != "speakers" and found == 0 and any(known == word for known, _ in candidates):
+            continue  # spelt as the library spells it, only in no quote (`merkel` in the quote finder, named in an
+            # article and quoted nowhere): `merely` is not what was meant
         best = nearest(word, candidates, limit=ALTERNATIVES)
         if not best and term.column != "speakers" and len(word) >= WIDER:  # `gebreyesus`: Ghebreyesus
             best = nearest(word, [c for c in library.vocabulary(word[:1]) if c[0][1:2] != word[1:2]],
@@ -230,13 +234,13 @@ def _phrase(term: Term) -> bool:
     return term.quoted is not None and len(term.words) > 1 and not term.prefix
 
 
-def _mended(term: Term, library: Library, speakers: Sequence[tuple[str, int]] | None) -> str | None:
-    """A phrase's words with each word the library does not hold replaced by the nearest it does (among the
-    speakers' names' words for `speaker:`), or None when none was replaced or one cannot be."""
+def _mended(term: Term, candidates_of: Callable[[str, str | None], Sequence[tuple[str, int]]]) -> str | None:
+    """A phrase's words with each word the library does not hold replaced by the nearest it does (among
+    `candidates_of` the word: the speakers' names' words for `speaker:`), or None when none was replaced or one
+    cannot be."""
     mended, changed = [], False
     for word in term.words:
-        candidates = speakers if term.column == "speakers" and speakers is not None else \
-            library.vocabulary(word[:PREFIX])
+        candidates = candidates_of(word, term.column)
         if any(known == word for known, _ in candidates):
             mended.append(word)
             continue
