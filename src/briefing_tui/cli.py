@@ -440,10 +440,8 @@ def _library_root(path: str, settings: Settings) -> str | None:
     and `quotes` give it: a configured library folder that holds it, else the root of an index that
     holds it (the library it was read in), else its own folder."""
     for root in settings.library or ():
-        if is_within(path, root, resolve=False):  # as written: reading refuses a link out
-            return root
-        if is_within(path, root):
-            return _root_as_named(path, root)
+        if is_within(path, root, resolve=False) or is_within(path, root):  # as written first: reading refuses a
+            return _root_as_named(path, root)  # link out
     written = indexed_root(cache_dir(), path, resolve=False)  # the folders as written first: a link out of a library
     if written is not None:  # is read under that library (and refused), as `check` refuses it
         return written
