@@ -115,11 +115,25 @@ async def test_n_and_the_quote_keys_say_when_they_go_round_the_article() -> None
         assert view.current_quote == quotes - 1 and notes[-1] == "Before the first quote: on to the last"
 
 
+AGENCY_URL = "https://en.wikinews.org/wiki/" + "_".join(["US_federal_agency_announces_plans_to_begin"] * 3)
+"""A source long enough to wrap a citation over several lines."""
+
+
+async def cite_the_first_quote(pilot) -> tuple[ArticleView, CitationPanel]:  # type: ignore[no-untyped-def]
+    """Open the newest article, put the quote cursor on its first quote and copy its citation (`c`)."""
+    await loaded(pilot)
+    view = pilot.app.query_one(ArticleView)
+    await pilot.press("enter", "right_square_bracket")
+    await until(pilot, lambda: view.current_quote == 0, "the quote cursor")
+    await pilot.press("c")
+    return view, pilot.app.query_one("#article-citation", CitationPanel)
+
+
 async def test_a_long_citation_shows_whole_at_80_by_24_and_its_quote_stays_in_view(tmp_path: Path) -> None:
     """A citation with a long title and web address, copied at 80×24 where the clipboard is closed: the panel
     above the article shows all of it, date included, with nothing to scroll (it held 8 lines and cut the date
     off); the article, shorter now, scrolls the quote cited back into view (it was pushed below the screen)."""
-    url = "https://en.wikinews.org/wiki/" + "_".join(["US_federal_agency_announces_plans_to_begin"] * 3)
+    url = AGENCY_URL
     title = "US federal agency announces plans to begin presidential transition process after the election"
     filler = " ".join(["The agency's statement went on at some length about its procedures."] * 4)
     paragraphs = [filler] * 9 + ['"We acted in the best interests of the country," said Emily Murphy.'] + [filler] * 9
@@ -128,12 +142,7 @@ async def test_a_long_citation_shows_whole_at_80_by_24_and_its_quote_stays_in_vi
         f"---\ntitle: {title}\ndate: 2020-11-26\nsource: {url}\n---\n\n" + "\n\n".join(paragraphs) + "\n")
     app = BriefingApp([str(tmp_path / "lib")], Settings(private=True))
     async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        view = app.query_one(ArticleView)
-        await pilot.press("enter", "right_square_bracket")
-        await until(pilot, lambda: view.current_quote == 0, "the quote cursor")
-        await pilot.press("c")
-        panel = app.query_one("#article-citation", CitationPanel)
+        view, panel = await cite_the_first_quote(pilot)
         await until(pilot, lambda: panel.display and panel.size.height > 0, "the citation panel")
         await pilot.pause()
         assert panel.text.endswith("26 November 2020") and url in panel.text
@@ -145,18 +154,12 @@ async def test_a_long_citation_shows_whole_at_80_by_24_and_its_quote_stays_in_vi
 async def test_a_citation_taller_than_its_panel_can_be_scrolled_by_keys(tmp_path: Path) -> None:
     """A plain-terminal tryout: at 40×15 a citation was cut off in its panel, which takes no focus, so no key reached
     the rest. A panel whose text does not fit takes the focus with `tab`; `escape` puts it away, back to the article."""
-    url = "https://en.wikinews.org/wiki/" + "_".join(["US_federal_agency_announces_plans_to_begin"] * 3)
     (tmp_path / "agency.md").write_text(f"---\ntitle: US federal agency announces plans to begin the transition\n"
-                                        f"date: 2020-11-26\nsource: {url}\n---\n\nThe agency spoke. \"We acted in "
-                                        "the best interests of the country,\" said Emily Murphy.\n")
+                                        f"date: 2020-11-26\nsource: {AGENCY_URL}\n---\n\nThe agency spoke. \"We "
+                                        "acted in the best interests of the country,\" said Emily Murphy.\n")
     app = BriefingApp([str(tmp_path)], Settings(private=True))
     async with app.run_test(size=(40, 15)) as pilot:
-        await loaded(pilot)
-        view = app.query_one(ArticleView)
-        await pilot.press("enter", "right_square_bracket")
-        await until(pilot, lambda: view.current_quote == 0, "the quote cursor")
-        await pilot.press("c")
-        panel = app.query_one("#article-citation", CitationPanel)
+        view, panel = await cite_the_first_quote(pilot)
         await until(pilot, lambda: panel.display and panel.can_focus, "a panel too small for its citation")
         assert "tab, then up/down" in str(panel.border_title)
         await pilot.press("tab")
